@@ -1,0 +1,255 @@
+/* vigia-cli.c: the command-line entry point and what the commands share
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigia-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "vigia-cli.h"
+
+typedef struct
+{
+  const char      *name;
+  VigiaCliCommand  run;
+  const char      *summary;
+} CommandInfo;
+
+static const CommandInfo commands[] = {
+  { "list",   vigia_cli_list,   N_("List the plans of the library") },
+  { "show",   vigia_cli_show,   N_("Show a plan with its goals") },
+  { "search", vigia_cli_search, N_("Find plans by organization, place or goal text") },
+};
+
+static char *library_option;
+
+static const GOptionEntry library_entries[] = {
+  { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_option,
+    N_("The library file (default: $VIGIA_LIBRARY, or the library in your data folder)"),
+    N_("FILE") },
+  { NULL }
+};
+
+void
+vigia_cli_error (const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* g_printerr converts to the terminal's charset; messages are UTF-8. */
+  g_printerr ("vigia-cli: %s\n", message);
+}
+
+int
+vigia_cli_usage_error (GOptionContext *context,
+                       const char     *message)
+{
+  g_autofree char *help = NULL;
+
+  if (message != NULL)
+    vigia_cli_error ("%s", message);
+  if (context != NULL)
+    {
+      help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+    }
+  return VIGIA_CLI_USAGE;
+}
+
+/**
+ * vigia_cli_option_context:
+ *
+ * Every command also takes --library, so that it may come after the command.
+ */
+GOptionContext *
+vigia_cli_option_context (VigiaCli           *cli,
+                          const char         *parameters,
+                          const char         *summary,
+                          const GOptionEntry *entries)
+{
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  g_option_context_add_main_entries (context, library_entries, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+int
+vigia_cli_parse (GOptionContext   *context,
+                 int              *argc,
+                 char           ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    return vigia_cli_usage_error (context, error->message);
+  return VIGIA_CLI_OK;
+}
+
+VigiaLibrary *
+vigia_cli_open_library (VigiaCli              *cli,
+                        VigiaLibraryOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  VigiaLibrary *library;
+
+  if (library_option != NULL)
+    path = g_strdup (library_option);
+  else if (cli->library_path != NULL)
+    path = g_strdup (cli->library_path);
+  else
+    path = vigia_library_dup_default_path ();
+
+  library = vigia_library_open (path, flags, &error);
+  if (library == NULL)
+    vigia_cli_error ("%s", error->message);
+  return library;
+}
+
+/**
+ * vigia_cli_load_plan:
+ * @reference: a plan's id, as `list` shows it, or its uuid
+ *
+ * Returns: (transfer full) (nullable): the plan, or %NULL after saying why
+ */
+VigiaPlan *
+vigia_cli_load_plan (VigiaLibrary *library,
+                     const char   *reference)
+{
+  g_autoptr(GError) error = NULL;
+  VigiaPlan *plan;
+  gint64 id = 0;
+  guint64 number;
+
+  if (g_ascii_string_to_unsigned (reference, 10, 1, G_MAXINT64, &number, NULL))
+    id = (gint64) number;
+  else
+    {
+      id = vigia_library_lookup_plan (library, reference, &error);
+      if (id < 0)
+        {
+          vigia_cli_error ("%s", error->message);
+          return NULL;
+        }
+      if (id == 0)
+        {
+          vigia_cli_error (_("There is no plan “%s” in the library."), reference);
+          return NULL;
+        }
+    }
+
+  plan = vigia_library_load_plan (library, id, &error);
+  if (plan == NULL)
+    vigia_cli_error ("%s", error->message);
+  return plan;
+}
+
+void
+vigia_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+
+  /* JSON is UTF-8 whatever the terminal's charset: write the bytes as they are. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}
+
+static char *
+commands_description (void)
+{
+  GString *text = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("“vigia-cli COMMAND --help” tells more about a command."));
+  g_string_append (text, "\n");
+  g_string_append (text, _("Exit status: 0 on success, 1 on an error, 2 on a usage error."));
+  return g_string_free (text, FALSE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  gboolean version = FALSE;
+  const char *localedir;
+  VigiaCli cli = { NULL, };
+  const GOptionEntry main_entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+  int status;
+
+  setlocale (LC_ALL, "");
+  /* VIGIA_LOCALEDIR lets the tests use the translations of the build tree. */
+  localedir = g_getenv ("VIGIA_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  description = commands_description ();
+  context = vigia_cli_option_context (&cli, _("COMMAND [ARGUMENT…]"),
+                                      _("Works with a Vigía library of plans de gobierno."),
+                                      main_entries);
+  g_option_context_set_description (context, description);
+  /* Stop at the command: what follows is the command's to parse. */
+  g_option_context_set_strict_posix (context, TRUE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return vigia_cli_usage_error (context, error->message);
+
+  if (version)
+    {
+      g_print ("vigia-cli %s\n", PACKAGE_VERSION);
+      return VIGIA_CLI_OK;
+    }
+
+  if (argc < 2)
+    return vigia_cli_usage_error (context, _("No command given."));
+
+  cli.library_path = g_steal_pointer (&library_option);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_strcmp0 (argv[1], commands[i].name) != 0)
+        continue;
+
+      status = commands[i].run (&cli, argc - 1, argv + 1);
+      g_free (cli.library_path);
+      g_clear_pointer (&library_option, g_free);
+      return status;
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
+
+    g_free (cli.library_path);
+    return vigia_cli_usage_error (context, message);
+  }
+}

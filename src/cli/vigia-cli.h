@@ -1,0 +1,55 @@
+/* vigia-cli.h: the commands of vigia-cli
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vigia-core.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses (architecture.md, "Command line"). */
+#define VIGIA_CLI_OK    0
+#define VIGIA_CLI_ERROR 1
+#define VIGIA_CLI_USAGE 2
+
+typedef struct
+{
+  /* The --library given before the command, or NULL for the default. */
+  char *library_path;
+} VigiaCli;
+
+typedef int (*VigiaCliCommand) (VigiaCli  *cli,
+                                int        argc,
+                                char     **argv);
+
+int           vigia_cli_list          (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_show          (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_search        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+
+/* Shared by the commands. */
+GOptionContext *vigia_cli_option_context (VigiaCli            *cli,
+                                          const char          *parameters,
+                                          const char          *summary,
+                                          const GOptionEntry  *entries);
+int             vigia_cli_parse          (GOptionContext      *context,
+                                          int                 *argc,
+                                          char              ***argv);
+VigiaLibrary   *vigia_cli_open_library   (VigiaCli            *cli,
+                                          VigiaLibraryOpenFlags flags);
+VigiaPlan      *vigia_cli_load_plan      (VigiaLibrary        *library,
+                                          const char          *reference);
+void            vigia_cli_error          (const char          *format,
+                                          ...) G_GNUC_PRINTF (1, 2);
+int             vigia_cli_usage_error    (GOptionContext      *context,
+                                          const char          *message);
+void            vigia_cli_print_json     (JsonNode            *node);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* vigia-core.h: libvigia-core, everything of Vigía that needs no GTK
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vigia-dimension.h"
+#include "vigia-enum-types.h"
+#include "vigia-enums.h"
+#include "vigia-error.h"
+#include "vigia-goal.h"
+#include "vigia-json-writer.h"
+#include "vigia-library.h"
+#include "vigia-plan.h"
+#include "vigia-plan-list.h"
+#include "vigia-plan-summary.h"
+#include "vigia-progress.h"
+#include "vigia-utils.h"

@@ -1,0 +1,165 @@
+/* vigia-plan-summary.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Immutable: when a plan changes, the list model fetches a new summary.
+ */
+#define G_LOG_DOMAIN "vigia-plan-summary"
+
+#include "config.h"
+
+#include "vigia-enum-types.h"
+#include "vigia-plan.h"
+#include "vigia-plan-summary.h"
+
+struct _VigiaPlanSummary
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  char          *uuid;
+  char          *organization;
+  VigiaElection  election;
+  char          *process;
+  char          *department;
+  char          *province;
+  char          *district;
+  char          *ubigeo;
+  int            term_start;
+  int            term_end;
+  guint          n_goals;
+  char          *changed;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaPlanSummary, vigia_plan_summary, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_ORGANIZATION,
+  PROP_ELECTION,
+  PROP_N_GOALS,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+vigia_plan_summary_finalize (GObject *object)
+{
+  VigiaPlanSummary *self = (VigiaPlanSummary *)object;
+
+  g_clear_pointer (&self->uuid, g_free);
+  g_clear_pointer (&self->organization, g_free);
+  g_clear_pointer (&self->process, g_free);
+  g_clear_pointer (&self->department, g_free);
+  g_clear_pointer (&self->province, g_free);
+  g_clear_pointer (&self->district, g_free);
+  g_clear_pointer (&self->ubigeo, g_free);
+  g_clear_pointer (&self->changed, g_free);
+
+  G_OBJECT_CLASS (vigia_plan_summary_parent_class)->finalize (object);
+}
+
+static void
+vigia_plan_summary_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VigiaPlanSummary *self = VIGIA_PLAN_SUMMARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:           g_value_set_int64 (value, self->id); break;
+    case PROP_ORGANIZATION: g_value_set_string (value, self->organization); break;
+    case PROP_ELECTION:     g_value_set_enum (value, self->election); break;
+    case PROP_N_GOALS:      g_value_set_uint (value, self->n_goals); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigia_plan_summary_class_init (VigiaPlanSummaryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = vigia_plan_summary_finalize;
+  object_class->get_property = vigia_plan_summary_get_property;
+
+  properties[PROP_ID] = g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_ORGANIZATION] = g_param_spec_string ("organization", NULL, NULL, NULL, flags);
+  properties[PROP_ELECTION] = g_param_spec_enum ("election", NULL, NULL, VIGIA_TYPE_ELECTION,
+                                                 VIGIA_ELECTION_MUNICIPAL_DISTRICT, flags);
+  properties[PROP_N_GOALS] = g_param_spec_uint ("n-goals", NULL, NULL, 0, G_MAXUINT, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vigia_plan_summary_init (VigiaPlanSummary *self)
+{
+}
+
+VigiaPlanSummary *
+vigia_plan_summary_new (const VigiaPlanSummaryFields *fields)
+{
+  VigiaPlanSummary *self;
+
+  g_return_val_if_fail (fields != NULL, NULL);
+
+  self = g_object_new (VIGIA_TYPE_PLAN_SUMMARY, NULL);
+  self->id = fields->id;
+  self->uuid = g_strdup (fields->uuid);
+  self->organization = g_strdup (fields->organization);
+  self->election = fields->election;
+  self->process = g_strdup (fields->process);
+  self->department = g_strdup (fields->department);
+  self->province = g_strdup (fields->province);
+  self->district = g_strdup (fields->district);
+  self->ubigeo = g_strdup (fields->ubigeo);
+  self->term_start = fields->term_start;
+  self->term_end = fields->term_end;
+  self->n_goals = fields->n_goals;
+  self->changed = g_strdup (fields->changed);
+  return self;
+}
+
+#define GETTER(type, field, fallback)                                   \
+  type                                                                  \
+  vigia_plan_summary_get_##field (VigiaPlanSummary *self)               \
+  {                                                                     \
+    g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), fallback);      \
+    return self->field;                                                 \
+  }
+
+GETTER (gint64, id, 0)
+GETTER (const char *, uuid, NULL)
+GETTER (const char *, organization, NULL)
+GETTER (VigiaElection, election, VIGIA_ELECTION_MUNICIPAL_DISTRICT)
+GETTER (const char *, process, NULL)
+GETTER (const char *, department, NULL)
+GETTER (const char *, province, NULL)
+GETTER (const char *, district, NULL)
+GETTER (const char *, ubigeo, NULL)
+GETTER (int, term_start, 0)
+GETTER (int, term_end, 0)
+GETTER (guint, n_goals, 0)
+GETTER (const char *, changed, NULL)
+
+char *
+vigia_plan_summary_dup_place_label (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return vigia_place_label (self->department, self->province, self->district);
+}
+
+char *
+vigia_plan_summary_dup_term_label (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return vigia_term_label (self->term_start, self->term_end);
+}

@@ -1,0 +1,52 @@
+/* vigia-plan-summary.h: what the library list shows of a plan, without its goals
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "vigia-enums.h"
+
+G_BEGIN_DECLS
+
+#define VIGIA_TYPE_PLAN_SUMMARY (vigia_plan_summary_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaPlanSummary, vigia_plan_summary, VIGIA, PLAN_SUMMARY, GObject)
+
+typedef struct
+{
+  gint64         id;
+  const char    *uuid;
+  const char    *organization;
+  VigiaElection  election;
+  const char    *process;
+  const char    *department;
+  const char    *province;
+  const char    *district;
+  const char    *ubigeo;
+  int            term_start;
+  int            term_end;
+  guint          n_goals;
+  const char    *changed;
+} VigiaPlanSummaryFields;
+
+VigiaPlanSummary *vigia_plan_summary_new              (const VigiaPlanSummaryFields *fields);
+gint64            vigia_plan_summary_get_id           (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_uuid         (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_organization (VigiaPlanSummary *self);
+VigiaElection     vigia_plan_summary_get_election     (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_process      (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_department   (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_province     (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_district     (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_ubigeo       (VigiaPlanSummary *self);
+int               vigia_plan_summary_get_term_start   (VigiaPlanSummary *self);
+int               vigia_plan_summary_get_term_end     (VigiaPlanSummary *self);
+guint             vigia_plan_summary_get_n_goals      (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_changed      (VigiaPlanSummary *self);
+char             *vigia_plan_summary_dup_place_label  (VigiaPlanSummary *self);
+char             *vigia_plan_summary_dup_term_label   (VigiaPlanSummary *self);
+
+G_END_DECLS

@@ -1,0 +1,286 @@
+/* vigia-application.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Owns the open library: the window shows it, and opening another library
+ * replaces it for every window.
+ */
+#define G_LOG_DOMAIN "vigia-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vigia-application.h"
+#include "vigia-window.h"
+
+struct _VigiaApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  VigiaLibrary   *library;
+  /* Given with --library, or NULL for the last library or the default. */
+  char           *library_option;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaApplication, vigia_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static VigiaWindow *
+get_window (VigiaApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (vigia_window_new (self));
+  return VIGIA_WINDOW (window);
+}
+
+/* The library to open at start: --library, else the one used last if it
+ * still exists, else the default. */
+static char *
+dup_startup_library_path (VigiaApplication *self)
+{
+  g_autofree char *last = NULL;
+
+  if (self->library_option != NULL)
+    return g_strdup (self->library_option);
+
+  if (g_getenv ("VIGIA_LIBRARY") == NULL)
+    {
+      last = g_settings_get_string (self->settings, "last-library");
+      if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&last);
+    }
+
+  return vigia_library_dup_default_path ();
+}
+
+static void
+ensure_library (VigiaApplication *self,
+                VigiaWindow      *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->library != NULL)
+    return;
+
+  path = dup_startup_library_path (self);
+  if (!vigia_application_open_library (self, path, &error))
+    vigia_window_show_library_error (window, error);
+}
+
+static void
+vigia_application_activate (GApplication *app)
+{
+  VigiaApplication *self = VIGIA_APPLICATION (app);
+  VigiaWindow *window = get_window (self);
+
+  ensure_library (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+vigia_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  VigiaApplication *self = VIGIA_APPLICATION (app);
+  g_autofree char *library = NULL;
+
+  if (g_variant_dict_lookup (options, "version", "b", NULL))
+    {
+      g_print ("vigia %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "library", "^ay", &library))
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (library);
+
+      g_free (self->library_option);
+      self->library_option = g_file_get_path (file);
+    }
+
+  return -1;
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  VigiaApplication *self = user_data;
+  static const char *developers[] = { "The Vigía developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  adw_show_about_window (window,
+                         "application-name", _("Vigía"),
+                         "application-icon", APPLICATION_ID,
+                         "developer-name", _("The Vigía developers"),
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Follow plans de gobierno from promise to result"),
+                         "developers", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "copyright", "© 2026 The Vigía developers",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         NULL);
+}
+
+static void
+vigia_application_startup (GApplication *app)
+{
+  VigiaApplication *self = VIGIA_APPLICATION (app);
+  static const GActionEntry actions[] = {
+    { "quit", quit_action },
+    { "about", about_action },
+  };
+
+  G_APPLICATION_CLASS (vigia_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+}
+
+static void
+vigia_application_finalize (GObject *object)
+{
+  VigiaApplication *self = (VigiaApplication *)object;
+
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->library_option, g_free);
+
+  G_OBJECT_CLASS (vigia_application_parent_class)->finalize (object);
+}
+
+static void
+vigia_application_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  VigiaApplication *self = VIGIA_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigia_application_class_init (VigiaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = vigia_application_finalize;
+  object_class->get_property = vigia_application_get_property;
+
+  app_class->activate = vigia_application_activate;
+  app_class->startup = vigia_application_startup;
+  app_class->handle_local_options = vigia_application_handle_local_options;
+
+  properties[PROP_LIBRARY] = g_param_spec_object ("library", NULL, NULL, VIGIA_TYPE_LIBRARY,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+vigia_application_init (VigiaApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "library", 'l', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open this library file instead of the last one"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
+    { NULL }
+  };
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Follow plans de gobierno from promise to result."));
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+}
+
+VigiaApplication *
+vigia_application_new (void)
+{
+  return g_object_new (VIGIA_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/vigia/Vigia",
+                       NULL);
+}
+
+/**
+ * vigia_application_get_library:
+ *
+ * Returns: (transfer none) (nullable): the open library
+ */
+VigiaLibrary *
+vigia_application_get_library (VigiaApplication *self)
+{
+  g_return_val_if_fail (VIGIA_IS_APPLICATION (self), NULL);
+  return self->library;
+}
+
+GSettings *
+vigia_application_get_settings (VigiaApplication *self)
+{
+  g_return_val_if_fail (VIGIA_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+/**
+ * vigia_application_open_library:
+ *
+ * Opens the library at @path (creating it if it does not exist) and makes it
+ * the one every window shows; remembers it for the next start.
+ */
+gboolean
+vigia_application_open_library (VigiaApplication  *self,
+                                const char        *path,
+                                GError           **error)
+{
+  g_autoptr(VigiaLibrary) library = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  library = vigia_library_open (path, VIGIA_LIBRARY_OPEN_DEFAULT, error);
+  if (library == NULL)
+    return FALSE;
+
+  g_set_object (&self->library, library);
+  g_settings_set_string (self->settings, "last-library", path);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
+  return TRUE;
+}

@@ -1,0 +1,115 @@
+/* vigia-plan-row.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Three lines: organization; place; election type · term · goals.  Long
+ * texts ellipsize, with the whole text in the tooltip.
+ */
+#define G_LOG_DOMAIN "vigia-plan-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vigia-plan-row.h"
+
+struct _VigiaPlanRow
+{
+  GtkBox            parent_instance;
+
+  GtkLabel         *organization_label;
+  GtkLabel         *place_label;
+  GtkLabel         *details_label;
+
+  VigiaPlanSummary *summary;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaPlanRow, vigia_plan_row, GTK_TYPE_BOX)
+
+static void
+vigia_plan_row_dispose (GObject *object)
+{
+  VigiaPlanRow *self = (VigiaPlanRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PLAN_ROW);
+  g_clear_object (&self->summary);
+
+  G_OBJECT_CLASS (vigia_plan_row_parent_class)->dispose (object);
+}
+
+static void
+vigia_plan_row_class_init (VigiaPlanRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigia_plan_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-plan-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, organization_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, place_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, details_label);
+}
+
+static void
+vigia_plan_row_init (VigiaPlanRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+VigiaPlanRow *
+vigia_plan_row_new (void)
+{
+  return g_object_new (VIGIA_TYPE_PLAN_ROW, NULL);
+}
+
+VigiaPlanSummary *
+vigia_plan_row_get_summary (VigiaPlanRow *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_ROW (self), NULL);
+  return self->summary;
+}
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+void
+vigia_plan_row_set_summary (VigiaPlanRow     *self,
+                            VigiaPlanSummary *summary)
+{
+  g_autofree char *place = NULL;
+  g_autofree char *term = NULL;
+  g_autofree char *goals = NULL;
+  g_autofree char *details = NULL;
+  guint n_goals;
+
+  g_return_if_fail (VIGIA_IS_PLAN_ROW (self));
+
+  if (!g_set_object (&self->summary, summary) || summary == NULL)
+    return;
+
+  place = vigia_plan_summary_dup_place_label (summary);
+  term = vigia_plan_summary_dup_term_label (summary);
+  n_goals = vigia_plan_summary_get_n_goals (summary);
+  goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
+  details = g_strdup_printf ("%s · %s · %s",
+                             vigia_election_get_label (vigia_plan_summary_get_election (summary)),
+                             term, goals);
+
+  set_label (self->organization_label, vigia_plan_summary_get_organization (summary));
+  set_label (self->place_label, place);
+  set_label (self->details_label, details);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  vigia_plan_summary_get_organization (summary),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  place,
+                                  -1);
+}

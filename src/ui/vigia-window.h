@@ -1,0 +1,24 @@
+/* vigia-window.h
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vigia-application.h"
+
+G_BEGIN_DECLS
+
+#define VIGIA_TYPE_WINDOW (vigia_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaWindow, vigia_window, VIGIA, WINDOW, AdwApplicationWindow)
+
+VigiaWindow *vigia_window_new                (VigiaApplication *application);
+void         vigia_window_show_library_error (VigiaWindow      *self,
+                                              const GError     *error);
+GListModel  *vigia_window_get_plans          (VigiaWindow      *self);
+const char  *vigia_window_get_sidebar_state  (VigiaWindow      *self);
+
+G_END_DECLS

@@ -1,0 +1,345 @@
+/* test-cli.c: vigia-cli as a user runs it
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "vigia-test-utils.h"
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs vigia-cli with @args (NULL-terminated) in the given language. */
+static void
+run_cli (Run         *run,
+         const char  *language,
+         const char  *first_arg,
+         ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("VIGIA_CLI"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (g_strcmp0 (language, "es") == 0)
+    {
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", "es", TRUE);
+      g_subprocess_launcher_setenv (launcher, "LANG", "es_PE.UTF-8", TRUE);
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "es_PE.UTF-8", TRUE);
+    }
+  else
+    {
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", "en", TRUE);
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+    }
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static char *
+make_library (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (dir, "cli.sqlite");
+  g_autoptr(VigiaPlan) a = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
+  g_autoptr(VigiaPlan) b = vigia_test_make_plan ("AHORA NACION - AN", NULL, 2);
+  VigiaGoal *goal;
+
+  goal = vigia_dimension_get_goal (vigia_plan_get_dimension (a, 1), 0);
+  vigia_goal_set_target_text (goal, "500 MYPES ATENDIDAS");
+  vigia_goal_set_objective (goal, "PROGRAMA DE APOYO A LA EDUCACIÓN EMPRESARIAL");
+  vigia_goal_set_target_value (goal, 500);
+  vigia_goal_set_target_unit (goal, "MYPES atendidas");
+  vigia_goal_set_target_measure (goal, VIGIA_MEASURE_COUNT);
+  vigia_plan_set_ubigeo (a, "150112");
+
+  vigia_plan_set_election (b, VIGIA_ELECTION_REGIONAL);
+  vigia_plan_set_department (b, "PUNO");
+  vigia_plan_set_province (b, NULL);
+  vigia_plan_set_term_start (b, 0);
+  vigia_plan_set_term_end (b, 0);
+
+  g_assert_true (vigia_library_add_plan (library, a, &error));
+  g_assert_true (vigia_library_add_plan (library, b, &error));
+  g_assert_no_error (error);
+
+  return g_strdup (vigia_library_get_path (library));
+}
+
+static void
+test_new_library (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "en", "--library", path, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
+
+  vigia_test_remove_dir (dir);
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = make_library (dir);
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&run, "en", "--library", path, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==, "1\tJUNTOS POR EL PERU\tINDEPENDENCIA, LIMA, LIMA\tMunicipal district\t2023–2026\t12 goals");
+  g_assert_cmpstr (lines[1], ==, "2\tAHORA NACION - AN\tPUNO\tRegional\tTerm not set\t8 goals");
+  run_clear (&run);
+
+  /* --library may also follow the command. */
+  run_cli (&run, "es", "list", "--library", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Municipal distrital"));
+  g_assert_nonnull (strstr (run.out, "12 propuestas"));
+  g_assert_nonnull (strstr (run.out, "Periodo sin definir"));
+
+  vigia_test_remove_dir (dir);
+}
+
+static void
+test_list_json (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = make_library (dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+  JsonArray *plans;
+  JsonObject *first;
+  JsonObject *second;
+
+  run_cli (&run, "es", "--library", path, "list", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+
+  plans = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (plans), ==, 2);
+  first = json_array_get_object_element (plans, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "organization"), ==, "JUNTOS POR EL PERU");
+  g_assert_cmpstr (json_object_get_string_member (first, "election"), ==, "municipal-district");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (first, "place"), "ubigeo"), ==, "150112");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (first, "term"), "start"), ==, 2023);
+  g_assert_cmpint (json_object_get_int_member (first, "goals"), ==, 12);
+  second = json_array_get_object_element (plans, 1);
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (second, "term"), "start"));
+
+  vigia_test_remove_dir (dir);
+}
+
+static void
+test_show (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = make_library (dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+  JsonObject *root;
+  JsonObject *plan;
+  JsonArray *dimensions;
+  JsonObject *goal;
+
+  run_cli (&run, "en", "--library", path, "show", "1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Plan 1: JUNTOS POR EL PERU\n"));
+  g_assert_nonnull (strstr (run.out, "Place: INDEPENDENCIA, LIMA, LIMA\n"));
+  g_assert_nonnull (strstr (run.out, "Economic (3 goals)\n"));
+  g_assert_nonnull (strstr (run.out, "Target: 500 MYPES ATENDIDAS [500 MYPES atendidas ↑]\n"));
+  run_clear (&run);
+
+  run_cli (&run, "es", "--library", path, "show", "1", NULL);
+  g_assert_nonnull (strstr (run.out, "Ámbito: INDEPENDENCIA, LIMA, LIMA\n"));
+  g_assert_nonnull (strstr (run.out, "Económica (3 propuestas)\n"));
+  g_assert_nonnull (strstr (run.out, "Meta: 25% DE POBLACIÓN ATENDIDA [25 % ↑]\n"));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "show", "1", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "vigia-plans");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  plan = json_array_get_object_element (json_object_get_array_member (root, "plans"), 0);
+  g_assert_cmpstr (json_object_get_string_member (plan, "organization"), ==, "JUNTOS POR EL PERU");
+  dimensions = json_object_get_array_member (plan, "dimensions");
+  g_assert_cmpuint (json_array_get_length (dimensions), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (dimensions, 1), "kind"), ==, "economic");
+  goal = json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (dimensions, 1), "goals"), 0);
+  g_assert_cmpstr (json_object_get_string_member (goal, "objective"), ==, "PROGRAMA DE APOYO A LA EDUCACIÓN EMPRESARIAL");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (goal, "target"), "value"), ==, 500);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (goal, "target"), "measure"), ==, "count");
+  run_clear (&run);
+
+  /* A uuid works as well as an id. */
+  run_cli (&run, "en", "--library", path, "show",
+           json_object_get_string_member (plan, "uuid"), NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Plan 1: JUNTOS POR EL PERU\n"));
+
+  vigia_test_remove_dir (dir);
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = make_library (dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "en", "--library", path, "search", "educacion", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "1\tJUNTOS POR EL PERU\t"));
+  /* One plan, one line. */
+  g_assert_cmpstr (strchr (run.out, '\n'), ==, "\n");
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "search", "mype", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (json_parser_get_root (parser))), ==, 1);
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "search", "puno", NULL);
+  g_assert_true (g_str_has_prefix (run.out, "2\tAHORA NACION - AN\t"));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "search", "tractor", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  vigia_test_remove_dir (dir);
+}
+
+static void
+test_errors (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *text_file = g_build_filename (dir, "plan.txt", NULL);
+  g_auto(Run) run = { 0, };
+
+  /* Usage errors: status 2, with the usage on stderr. */
+  run_cli (&run, "en", "--library", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "No command given."));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown command “frobnicate”."));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "show", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "list", "--bogus", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  /* Errors: status 1, one line naming the problem. */
+  run_cli (&run, "en", "--library", path, "show", "99", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "vigia-cli: There is no plan 99 in the library.\n");
+  run_clear (&run);
+
+  g_file_set_contents (text_file, "RESUMEN DEL PLAN DE GOBIERNO\n", -1, NULL);
+  run_cli (&run, "es", "--library", text_file, "list", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "no es una biblioteca de Vigía"));
+  g_assert_nonnull (strstr (run.err, text_file));
+
+  vigia_test_remove_dir (dir);
+}
+
+static void
+test_help_is_translated (void)
+{
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "es", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Comandos:"));
+  g_assert_nonnull (strstr (run.out, "Lista los planes de gobierno de la biblioteca"));
+  g_assert_nonnull (strstr (run.out, "ARCHIVO"));
+  run_clear (&run);
+
+  run_cli (&run, "es", "search", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "TEXTO…"));
+  g_assert_nonnull (strstr (run.out, "Escribir JSON en lugar de texto"));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--help", NULL);
+  g_assert_nonnull (strstr (run.out, "Commands:"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/new-library", test_new_library);
+  g_test_add_func ("/cli/list", test_list);
+  g_test_add_func ("/cli/list-json", test_list_json);
+  g_test_add_func ("/cli/show", test_show);
+  g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/help-is-translated", test_help_is_translated);
+
+  return g_test_run ();
+}

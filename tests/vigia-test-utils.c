@@ -1,0 +1,124 @@
+/* vigia-test-utils.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vigia-test-utils.h"
+
+char *
+vigia_test_make_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("vigia-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+vigia_test_remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        vigia_test_remove_dir (child);
+      else
+        {
+          g_chmod (child, 0600);
+          g_unlink (child);
+        }
+    }
+  g_chmod (path, 0700);
+  g_rmdir (path);
+}
+
+char *
+vigia_test_checksum_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+/* A plan shaped like the DECLARA sample: four dimensions of n goals each. */
+VigiaPlan *
+vigia_test_make_plan (const char *organization,
+                      const char *district,
+                      guint       n_goals_per_dimension)
+{
+  VigiaPlan *plan = vigia_plan_new ();
+  guint n_dims;
+
+  vigia_plan_set_organization (plan, organization);
+  vigia_plan_set_election (plan, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+  vigia_plan_set_process (plan, "ERM 2022");
+  vigia_plan_set_department (plan, "LIMA");
+  vigia_plan_set_province (plan, "LIMA");
+  vigia_plan_set_district (plan, district);
+  vigia_plan_set_term_start (plan, 2023);
+  vigia_plan_set_term_end (plan, 2026);
+  vigia_plan_set_vision (plan, "Un distrito seguro, limpio y ordenado.");
+  vigia_plan_set_source_format (plan, "test");
+  vigia_plan_add_standard_dimensions (plan);
+
+  n_dims = vigia_plan_get_n_dimensions (plan);
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
+
+      for (guint j = 0; j < n_goals_per_dimension; j++)
+        {
+          g_autoptr(VigiaGoal) goal = vigia_goal_new ();
+          g_autofree char *problem = g_strdup_printf ("PROBLEMA %u.%u DE LA POBLACIÓN", i + 1, j + 1);
+
+          vigia_goal_set_number (goal, j + 1);
+          vigia_goal_set_problem (goal, problem);
+          vigia_goal_set_objective (goal, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
+          vigia_goal_set_indicator (goal, "POBLACIÓN ATENDIDA");
+          vigia_goal_set_target_text (goal, "25% DE POBLACIÓN ATENDIDA");
+          vigia_goal_set_target_value (goal, 25);
+          vigia_goal_set_target_unit (goal, "%");
+          vigia_goal_set_target_measure (goal, VIGIA_MEASURE_PERCENT);
+          vigia_goal_set_target_direction (goal, VIGIA_DIRECTION_UP);
+          vigia_goal_set_target_reading (goal, VIGIA_READING_AUTOMATIC);
+          vigia_dimension_append_goal (dim, goal);
+        }
+    }
+
+  return plan;
+}
+
+VigiaLibrary *
+vigia_test_open_library (const char *dir,
+                         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  VigiaLibrary *library = vigia_library_open (path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (library);
+  return library;
+}
+
+char *
+vigia_test_fixture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
