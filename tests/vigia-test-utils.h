@@ -18,5 +18,7 @@ VigiaPlan *vigia_test_make_plan       (const char *organization,
 VigiaLibrary *vigia_test_open_library (const char *dir,
                                        const char *name);
 char      *vigia_test_fixture_path    (const char *name);
+int        vigia_test_count_rows      (const char *path,
+                                       const char *sql);
 
 G_END_DECLS

@@ -16,4 +16,5 @@
 #include "vigia-plan-list.h"
 #include "vigia-plan-summary.h"
 #include "vigia-progress.h"
+#include "vigia-undo-stack.h"
 #include "vigia-utils.h"

@@ -803,40 +803,6 @@ insert_plan_contents (VigiaLibrary  *self,
   return TRUE;
 }
 
-/* Forgets the ids a failed insert gave to the objects, so that they can be
- * added again. */
-static void
-clear_ids (VigiaPlan *plan,
-           gboolean   including_plan)
-{
-  guint n_dims = vigia_plan_get_n_dimensions (plan);
-
-  if (including_plan)
-    vigia_plan_set_id (plan, 0);
-
-  for (guint i = 0; i < n_dims; i++)
-    {
-      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
-      guint n_goals = vigia_dimension_get_n_goals (dim);
-
-      vigia_dimension_set_id (dim, 0);
-      for (guint j = 0; j < n_goals; j++)
-        {
-          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-          GListModel *progress = vigia_goal_get_progress (goal);
-          guint n_progress = g_list_model_get_n_items (progress);
-
-          vigia_goal_set_id (goal, 0);
-          for (guint k = 0; k < n_progress; k++)
-            {
-              g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, k);
-
-              vigia_progress_set_id (entry, 0);
-            }
-        }
-    }
-}
-
 /* Writes position (and the number shown, position + 1) of each goal in
  * @goals, the order the dimension is to have. */
 static gboolean
@@ -1544,6 +1510,9 @@ vigia_library_load_summary (VigiaLibrary  *self,
                   "SELECT p.id, p.uuid, p.organization, p.election, p.process, p.department,"
                   " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed,"
                   " (SELECT count(*) FROM goal g JOIN dimension d ON d.id = g.dimension_id"
+                  "  WHERE d.plan_id = p.id),"
+                  " (SELECT count(DISTINCT pr.goal_id) FROM progress pr"
+                  "  JOIN goal g ON g.id = pr.goal_id JOIN dimension d ON d.id = g.dimension_id"
                   "  WHERE d.plan_id = p.id)"
                   " FROM plan p WHERE p.id = ?1",
                   error);
@@ -1576,6 +1545,7 @@ vigia_library_load_summary (VigiaLibrary  *self,
   fields.term_end = sqlite3_column_int (stmt, 10);
   fields.changed = column_text (stmt, 11);
   fields.n_goals = sqlite3_column_int (stmt, 12);
+  fields.n_goals_with_progress = sqlite3_column_int (stmt, 13);
 
   return vigia_plan_summary_new (&fields);
 }
@@ -1871,13 +1841,13 @@ vigia_library_add_plan (VigiaLibrary  *self,
   if (!add_plan_inner (self, plan, now, error))
     {
       vigia_library_rollback (self);
-      clear_ids (plan, TRUE);
+      vigia_plan_clear_ids (plan);
       return FALSE;
     }
 
   if (!vigia_library_commit (self, error))
     {
-      clear_ids (plan, TRUE);
+      vigia_plan_clear_ids (plan);
       return FALSE;
     }
 
@@ -1985,13 +1955,13 @@ vigia_library_replace_plan (VigiaLibrary  *self,
   if (!replace_plan_inner (self, plan_id, plan, now, error))
     {
       vigia_library_rollback (self);
-      clear_ids (plan, TRUE);
+      vigia_plan_clear_ids (plan);
       return FALSE;
     }
 
   if (!vigia_library_commit (self, error))
     {
-      clear_ids (plan, TRUE);
+      vigia_plan_clear_ids (plan);
       return FALSE;
     }
 

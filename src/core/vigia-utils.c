@@ -196,3 +196,104 @@ vigia_format_number (double value,
 
   return g_string_free (out, FALSE);
 }
+
+/* A thousands separator is one followed by exactly three digits. */
+static gboolean
+is_group_separator (const char *p)
+{
+  return g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) &&
+         !g_ascii_isdigit (p[3]);
+}
+
+/**
+ * vigia_parse_number:
+ * @value: (out): the number
+ *
+ * Reads a number as a person types it in the user's locale: "1.500,5" in
+ * Spanish, "1,500.5" in English.  The other decimal mark is taken as a
+ * decimal mark too where it cannot separate thousands ("2.5" in Spanish), and
+ * blanks are ignored, so that what vigia_format_number() wrote reads back.
+ *
+ * Returns: %FALSE, leaving @value alone, if @text is not one finite number
+ */
+gboolean
+vigia_parse_number (const char *text,
+                    double     *value)
+{
+  g_autoptr(GString) plain = NULL;
+  const struct lconv *lc = localeconv ();
+  char point = '.';
+  const char *thousands = "";
+  char other;
+  gboolean seen_point = FALSE;
+  gboolean seen_digit = FALSE;
+  char *end = NULL;
+  double result;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  if (lc != NULL && lc->decimal_point != NULL && lc->decimal_point[0] != '\0')
+    point = lc->decimal_point[0];
+  if (lc != NULL && lc->thousands_sep != NULL)
+    thousands = lc->thousands_sep;
+  other = point == ',' ? '.' : ',';
+
+  plain = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; )
+    {
+      gunichar c = g_utf8_get_char (p);
+      gsize sep_len = strlen (thousands);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+
+      if (g_ascii_isdigit (*p))
+        {
+          seen_digit = TRUE;
+          g_string_append_c (plain, *p++);
+        }
+      else if ((*p == '-' || *p == '+') && plain->len == 0)
+        g_string_append_c (plain, *p++);
+      else if (c == 0x2212 && plain->len == 0)
+        {
+          /* The minus sign proper, as typeset text has it. */
+          g_string_append_c (plain, '-');
+          p = g_utf8_next_char (p);
+        }
+      else if (*p == point && !seen_point)
+        {
+          seen_point = TRUE;
+          g_string_append_c (plain, '.');
+          p++;
+        }
+      else if (sep_len > 0 && strncmp (p, thousands, sep_len) == 0 && seen_digit && !seen_point &&
+               is_group_separator (p + sep_len))
+        p += sep_len;
+      else if (*p == other && seen_digit && !seen_point && is_group_separator (p + 1))
+        p++;
+      else if (*p == other && !seen_point)
+        {
+          seen_point = TRUE;
+          g_string_append_c (plain, '.');
+          p++;
+        }
+      else
+        return FALSE;
+    }
+
+  if (!seen_digit)
+    return FALSE;
+
+  result = g_ascii_strtod (plain->str, &end);
+  if (end == NULL || *end != '\0' || !isfinite (result))
+    return FALSE;
+
+  *value = result;
+  return TRUE;
+}
