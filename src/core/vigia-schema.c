@@ -111,7 +111,7 @@ static const char *migrations[] = {
    * remove_diacritics 2, accents: "educacion" finds "EDUCACIÓN". */
   "CREATE VIRTUAL TABLE plan_search USING fts5 ("
   "  organization, place, goals,"
-  "  tokenize = 'unicode61 remove_diacritics 2'"
+  "  tokenize = 'unicode61 remove_diacritics 2', detail = none"
   ");",
 };
 
