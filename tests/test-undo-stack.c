@@ -50,15 +50,7 @@ fixture_tear_down (Fixture       *f,
 static VigiaPlan *
 reload (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigiaLibrary) other = NULL;
-  VigiaPlan *plan;
-
-  other = vigia_library_open (vigia_library_get_path (f->library), VIGIA_LIBRARY_OPEN_EXISTING, &error);
-  g_assert_no_error (error);
-  plan = vigia_library_load_plan (other, vigia_plan_get_id (f->plan), &error);
-  g_assert_no_error (error);
-  return plan;
+  return vigia_test_reload_plan (vigia_library_get_path (f->library), vigia_plan_get_id (f->plan));
 }
 
 static VigiaGoal *
@@ -248,8 +240,9 @@ test_typing_is_debounced (Fixture       *f,
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     vigia_undo_stack_set_string_later (f->stack, G_OBJECT (goal), "objective", typed[i]);
 
-  /* Nothing written while typing goes on. */
+  /* Nothing written while typing goes on, but it can be undone. */
   g_assert_true (vigia_undo_stack_has_pending (f->stack));
+  g_assert_true (vigia_undo_stack_get_can_undo (f->stack));
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
   g_assert_cmpuint (count_history (f, "objective"), ==, 0);
 

@@ -141,3 +141,20 @@ vigia_test_count_rows (const char *path,
   sqlite3_close (db);
   return count;
 }
+
+/* The plan as another program reads it from the file now, on a connection
+ * of its own. */
+VigiaPlan *
+vigia_test_reload_plan (const char *path,
+                        gint64      plan_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) other = NULL;
+  VigiaPlan *plan;
+
+  other = vigia_library_open (path, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  plan = vigia_library_load_plan (other, plan_id, &error);
+  g_assert_no_error (error);
+  return plan;
+}

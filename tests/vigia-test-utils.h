@@ -20,5 +20,7 @@ VigiaLibrary *vigia_test_open_library (const char *dir,
 char      *vigia_test_fixture_path    (const char *name);
 int        vigia_test_count_rows      (const char *path,
                                        const char *sql);
+VigiaPlan *vigia_test_reload_plan     (const char *path,
+                                       gint64      plan_id);
 
 G_END_DECLS

@@ -68,7 +68,6 @@ struct _VigiaUndoStack
   /* Op, oldest first */
   GPtrArray     *undo;
   GPtrArray     *redo;
-  guint          last_serial;
 
   /* Pending, in the order first typed */
   GPtrArray     *pending;
@@ -94,6 +93,7 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
+static guint last_serial;
 
 static void
 values_free (GValue *values,
@@ -335,7 +335,9 @@ push (VigiaUndoStack *self,
   gboolean could_undo = vigia_undo_stack_get_can_undo (self);
   gboolean could_redo = vigia_undo_stack_get_can_redo (self);
 
-  op->serial = ++self->last_serial;
+  /* Serials are unique across stacks, so that an "Undo" offered for a
+   * closed plan never reverts a step of the one open now. */
+  op->serial = ++last_serial;
   g_ptr_array_add (self->undo, op);
   g_ptr_array_set_size (self->redo, 0);
   notify_can (self, could_undo, could_redo);
@@ -717,10 +719,15 @@ vigia_undo_stack_set_string_later (VigiaUndoStack *self,
                                    const char     *value)
 {
   Pending *pending = NULL;
+  gboolean could_undo;
+  gboolean could_redo;
 
   g_return_if_fail (VIGIA_IS_UNDO_STACK (self));
   g_return_if_fail (G_IS_OBJECT (object));
   g_return_if_fail (name != NULL);
+
+  could_undo = vigia_undo_stack_get_can_undo (self);
+  could_redo = vigia_undo_stack_get_can_redo (self);
 
   for (guint i = 0; i < self->pending->len; i++)
     {
@@ -745,6 +752,8 @@ vigia_undo_stack_set_string_later (VigiaUndoStack *self,
   g_clear_handle_id (&self->pending_source, g_source_remove);
   self->pending_source = g_timeout_add (VIGIA_UNDO_STACK_SAVE_DELAY_MS, save_pending_cb, self);
   g_source_set_name_by_id (self->pending_source, "[vigia] save typing");
+
+  notify_can (self, could_undo, could_redo);
 }
 
 /**
@@ -760,6 +769,8 @@ vigia_undo_stack_flush (VigiaUndoStack  *self,
 {
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GError) first_error = NULL;
+  gboolean could_undo;
+  gboolean could_redo;
 
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
 
@@ -767,6 +778,8 @@ vigia_undo_stack_flush (VigiaUndoStack  *self,
   if (self->pending->len == 0)
     return TRUE;
 
+  could_undo = vigia_undo_stack_get_can_undo (self);
+  could_redo = vigia_undo_stack_get_can_redo (self);
   pending = g_steal_pointer (&self->pending);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
 
@@ -787,6 +800,7 @@ vigia_undo_stack_flush (VigiaUndoStack  *self,
           first_error == NULL)
         first_error = g_steal_pointer (&local_error);
     }
+  notify_can (self, could_undo, could_redo);
 
   if (first_error != NULL)
     {
@@ -970,18 +984,29 @@ vigia_undo_stack_delete_dimension (VigiaUndoStack  *self,
   return do_op (self, op, error);
 }
 
+/**
+ * vigia_undo_stack_get_can_undo:
+ *
+ * Returns: whether there is a step to undo, typing not saved yet included
+ *   (undo saves it, then takes it back)
+ */
 gboolean
 vigia_undo_stack_get_can_undo (VigiaUndoStack *self)
 {
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
-  return self->undo->len > 0;
+  return self->undo->len > 0 || self->pending->len > 0;
 }
 
+/**
+ * vigia_undo_stack_get_can_redo:
+ *
+ * Returns: whether there is a step to redo; typing after an undo leaves none
+ */
 gboolean
 vigia_undo_stack_get_can_redo (VigiaUndoStack *self)
 {
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
-  return self->redo->len > 0;
+  return self->redo->len > 0 && self->pending->len == 0;
 }
 
 /**

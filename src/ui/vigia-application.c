@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "vigia-application.h"
 #include "vigia-window.h"
@@ -122,6 +123,13 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -153,14 +161,30 @@ vigia_application_startup (GApplication *app)
     { "quit", quit_action },
     { "about", about_action },
   };
+  static const struct {
+    const char *action;
+    const char *accel;
+  } accels[] = {
+    { "app.quit", "<Control>q" },
+    { "window.close", "<Control>w" },
+    { "win.search", "<Control>f" },
+    { "win.new-plan", "<Control>n" },
+    { "win.undo", "<Control>z" },
+    { "win.redo", "<Control><Shift>z" },
+  };
 
   G_APPLICATION_CLASS (vigia_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
-                                         (const char *[]) { "<Control>w", NULL });
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           (const char *[]) { accels[i].accel, NULL });
+
+  /* A session ending or a kill asks politely first: quitting closes the
+   * windows, which save what was typed. */
+  g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+  g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+  g_unix_signal_add (SIGHUP, quit_on_signal_cb, self);
 }
 
 static void

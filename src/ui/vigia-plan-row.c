@@ -3,8 +3,9 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three lines: organization; place; election type · term · goals.  Long
- * texts ellipsize, with the whole text in the tooltip.
+ * Three lines: organization; place; election type · term · goals, and how
+ * many goals have progress once any has.  Long texts ellipsize, with the
+ * whole text in the tooltip.
  */
 #define G_LOG_DOMAIN "vigia-plan-row"
 
@@ -87,29 +88,68 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
   g_autofree char *term = NULL;
   g_autofree char *goals = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *description = NULL;
+  const char *organization;
   guint n_goals;
+  guint n_with_progress;
 
   g_return_if_fail (VIGIA_IS_PLAN_ROW (self));
 
   if (!g_set_object (&self->summary, summary) || summary == NULL)
     return;
 
+  organization = vigia_plan_summary_get_organization (summary);
+  if (vigia_str_empty (organization))
+    organization = _("Untitled Plan");
   place = vigia_plan_summary_dup_place_label (summary);
   term = vigia_plan_summary_dup_term_label (summary);
   n_goals = vigia_plan_summary_get_n_goals (summary);
+  n_with_progress = vigia_plan_summary_get_n_goals_with_progress (summary);
   goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
-  details = g_strdup_printf ("%s · %s · %s",
-                             vigia_election_get_label (vigia_plan_summary_get_election (summary)),
-                             term, goals);
+  if (n_with_progress > 0)
+    {
+      g_autofree char *progress = NULL;
 
-  set_label (self->organization_label, vigia_plan_summary_get_organization (summary));
+      /* Translators: how many of a plan's goals have progress recorded: "3 with progress" */
+      progress = g_strdup_printf (ngettext ("%u with progress", "%u with progress", n_with_progress),
+                                  n_with_progress);
+      details = g_strdup_printf ("%s · %s · %s · %s",
+                                 vigia_election_get_label (vigia_plan_summary_get_election (summary)),
+                                 term, goals, progress);
+    }
+  else
+    details = g_strdup_printf ("%s · %s · %s",
+                               vigia_election_get_label (vigia_plan_summary_get_election (summary)),
+                               term, goals);
+
+  set_label (self->organization_label, organization);
   set_label (self->place_label, place);
   set_label (self->details_label, details);
 
+  description = g_strdup_printf ("%s. %s", place, details);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  vigia_plan_summary_get_organization (summary),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  place,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, organization,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+/**
+ * vigia_plan_row_get_text:
+ * @line: 0 for the organization, 1 for the place, 2 for the details
+ *
+ * Returns: what the row shows on @line
+ */
+const char *
+vigia_plan_row_get_text (VigiaPlanRow *self,
+                         guint         line)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_ROW (self), NULL);
+
+  switch (line)
+    {
+    case 0:  return gtk_label_get_text (self->organization_label);
+    case 1:  return gtk_label_get_text (self->place_label);
+    case 2:  return gtk_label_get_text (self->details_label);
+    default: g_return_val_if_reached (NULL);
+    }
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "vigia-application.h"
+#include "vigia-plan-editor.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,9 @@ void         vigia_window_show_library_error (VigiaWindow      *self,
                                               const GError     *error);
 GListModel  *vigia_window_get_plans          (VigiaWindow      *self);
 const char  *vigia_window_get_sidebar_state  (VigiaWindow      *self);
+VigiaPlanEditor *vigia_window_get_editor     (VigiaWindow      *self);
+gboolean     vigia_window_open_plan          (VigiaWindow      *self,
+                                              gint64            plan_id,
+                                              GError          **error);
 
 G_END_DECLS

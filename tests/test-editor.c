@@ -1,0 +1,579 @@
+/* test-editor.c: the plan editor: the General tab, dimension tabs, goal cards, target chips
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "vigia-application.h"
+#include "vigia-test-utils.h"
+#include "vigia-ui-test-utils.h"
+#include "vigia-window.h"
+
+/* One application for the whole program: its id can be registered once. */
+static VigiaApplication *app;
+
+typedef struct
+{
+  char            *dir;
+  char            *path;
+  VigiaPlan       *plan;
+  VigiaWindow     *window;
+  VigiaPlanEditor *editor;
+} Fixture;
+
+static VigiaLibrary *
+library (void)
+{
+  return vigia_application_get_library (app);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = vigia_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.sqlite", NULL);
+  g_assert_true (vigia_application_open_library (app, f->path, &error));
+  g_assert_no_error (error);
+
+  f->plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
+  g_assert_true (vigia_library_add_plan (library (), f->plan, &error));
+  g_assert_no_error (error);
+
+  f->window = vigia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  f->editor = vigia_window_get_editor (f->window);
+  vigia_test_wait_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  vigia_test_close_dialogs ();
+  vigia_test_wait_idle ();
+  g_clear_object (&f->plan);
+  vigia_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The plan as another program reads it from the file now. */
+static VigiaPlan *
+reload (Fixture *f)
+{
+  return vigia_test_reload_plan (f->path, vigia_plan_get_id (f->plan));
+}
+
+static VigiaGoal *
+goal_at (VigiaPlan *plan,
+         guint      dimension,
+         guint      position)
+{
+  return vigia_dimension_get_goal (vigia_plan_get_dimension (plan, dimension), position);
+}
+
+static VigiaGoalCard *
+card_at (Fixture *f,
+         guint    dimension,
+         guint    position)
+{
+  VigiaDimensionPage *page = vigia_plan_editor_get_dimension_page (f->editor, dimension);
+
+  g_assert_nonnull (page);
+  return vigia_dimension_page_get_card (page, position);
+}
+
+static VigiaUndoStack *
+stack (Fixture *f)
+{
+  return vigia_plan_editor_get_stack (f->editor);
+}
+
+static gboolean
+nothing_pending (gpointer data)
+{
+  return !vigia_undo_stack_has_pending (data);
+}
+
+static void
+type_text (GtkTextView *view,
+           const char  *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gpointer
+chip_child (VigiaTargetChip *chip,
+            const char      *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (chip), VIGIA_TYPE_TARGET_CHIP, name);
+}
+
+static void
+test_tabs_follow_the_plan (Fixture       *f,
+                           gconstpointer  data)
+{
+  VigiaDimensionPage *page;
+  VigiaGoalCard *card;
+
+  /* General, then the plan's own four dimensions, in its order. */
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "general");
+  g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (f->editor), ==, 4);
+  page = vigia_plan_editor_get_dimension_page (f->editor, 2);
+  g_assert_cmpint (vigia_dimension_get_kind (vigia_dimension_page_get_dimension (page)), ==,
+                   VIGIA_DIMENSION_KIND_ENVIRONMENTAL);
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 3);
+
+  /* A card shows the goal's texts as written, and its reading. */
+  card = vigia_dimension_page_get_card (page, 1);
+  g_assert_cmpstr (vigia_goal_card_get_text (card, "problem"), ==, "PROBLEMA 3.2 DE LA POBLACIÓN");
+  g_assert_cmpstr (vigia_goal_card_get_text (card, "objective"), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
+  g_assert_cmpstr (vigia_goal_card_get_text (card, "indicator"), ==, "POBLACIÓN ATENDIDA");
+  g_assert_cmpstr (vigia_goal_card_get_text (card, "target-text"), ==, "25% DE POBLACIÓN ATENDIDA");
+  g_assert_cmpstr (vigia_target_chip_get_label (vigia_goal_card_get_chip (card)), ==, "25 % ↑");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip_child (vigia_goal_card_get_chip (card), "button")), ==,
+                   "Target: 25 % ↑ (Read automatically)");
+}
+
+static void
+test_goal_edit_saved (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) saved = NULL;
+  VigiaGoalCard *card = card_at (f, 1, 0);
+  VigiaTextField *field;
+  g_autoptr(GError) error = NULL;
+
+  /* Activating the card opens it for editing. */
+  g_assert_false (vigia_goal_card_get_editing (card));
+  g_signal_emit_by_name (card, "activate");
+  g_assert_true (vigia_goal_card_get_editing (card));
+
+  field = vigia_goal_card_get_field (card, "objective");
+  type_text (vigia_text_field_get_text_view (field), "PROGRAMA DE APOYO A LA MICRO Y PEQUEÑA EMPRESA MYPE.");
+
+  /* Saved once typing pauses: no Save button. */
+  g_assert_true (vigia_undo_stack_has_pending (stack (f)));
+  g_assert_true (vigia_test_wait_until (nothing_pending, stack (f)));
+  saved = reload (f);
+  g_assert_cmpstr (vigia_goal_get_objective (goal_at (saved, 1, 0)), ==,
+                   "PROGRAMA DE APOYO A LA MICRO Y PEQUEÑA EMPRESA MYPE.");
+  g_clear_object (&saved);
+
+  /* What is typed just before the window closes is saved too. */
+  field = vigia_goal_card_get_field (card, "indicator");
+  type_text (vigia_text_field_get_text_view (field), "MYPES DEL DISTRITO");
+  gtk_window_close (GTK_WINDOW (f->window));
+  f->window = NULL;
+  vigia_test_wait_idle ();
+
+  saved = reload (f);
+  g_assert_cmpstr (vigia_goal_get_indicator (goal_at (saved, 1, 0)), ==, "MYPES DEL DISTRITO");
+  g_assert_cmpstr (vigia_goal_get_objective (goal_at (saved, 1, 0)), ==,
+                   "PROGRAMA DE APOYO A LA MICRO Y PEQUEÑA EMPRESA MYPE.");
+}
+
+static void
+test_undo_redo_typing (Fixture       *f,
+                       gconstpointer  data)
+{
+  VigiaGoalCard *card = card_at (f, 0, 2);
+  GtkTextView *view;
+  g_autofree char *text = NULL;
+  g_autoptr(VigiaPlan) saved = NULL;
+
+  vigia_goal_card_set_editing (card, TRUE);
+  view = vigia_text_field_get_text_view (vigia_goal_card_get_field (card, "problem"));
+  type_text (view, "SIN AGUA");
+  type_text (view, "SIN AGUA POTABLE");
+
+  /* Ctrl+Z saves what was typed, then takes the whole of it back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  text = text_of (view);
+  g_assert_cmpstr (text, ==, "PROBLEMA 1.3 DE LA POBLACIÓN");
+  g_assert_cmpstr (vigia_goal_card_get_text (card, "problem"), ==, "PROBLEMA 1.3 DE LA POBLACIÓN");
+  saved = reload (f);
+  g_assert_cmpstr (vigia_goal_get_problem (goal_at (saved, 0, 2)), ==, "PROBLEMA 1.3 DE LA POBLACIÓN");
+  g_clear_object (&saved);
+  g_clear_pointer (&text, g_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  text = text_of (view);
+  g_assert_cmpstr (text, ==, "SIN AGUA POTABLE");
+  saved = reload (f);
+  g_assert_cmpstr (vigia_goal_get_problem (goal_at (saved, 0, 2)), ==, "SIN AGUA POTABLE");
+}
+
+static void
+test_target_marked_reviewed (Fixture       *f,
+                             gconstpointer  data)
+{
+  VigiaGoalCard *card = card_at (f, 3, 1);
+  VigiaTargetChip *chip = vigia_goal_card_get_chip (card);
+  g_autoptr(VigiaPlan) saved = NULL;
+  VigiaGoal *goal;
+
+  vigia_target_chip_popup (chip);
+  vigia_test_wait_idle ();
+
+  /* The editor shows the reading in the user's numbers. */
+  g_assert_cmpstr (gtk_editable_get_text (chip_child (chip, "value_entry")), ==, "25");
+  g_assert_cmpstr (gtk_editable_get_text (chip_child (chip, "unit_entry")), ==, "%");
+  g_assert_cmpstr (gtk_editable_get_text (chip_child (chip, "baseline_entry")), ==, "");
+
+  gtk_editable_set_text (chip_child (chip, "value_entry"), "30");
+  gtk_drop_down_set_selected (chip_child (chip, "direction_dropdown"), VIGIA_DIRECTION_DOWN);
+  gtk_editable_set_text (chip_child (chip, "baseline_entry"), "40.5");
+  gtk_editable_set_text (chip_child (chip, "baseline_year_entry"), "2022");
+  g_signal_emit_by_name (chip_child (chip, "save_button"), "clicked");
+  vigia_test_wait_idle ();
+
+  g_assert_cmpstr (vigia_target_chip_get_label (chip), ==, "30 % ↓");
+  g_assert_false (gtk_widget_get_visible (chip_child (chip, "popover")));
+
+  saved = reload (f);
+  goal = goal_at (saved, 3, 1);
+  g_assert_cmpint (vigia_goal_get_target_reading (goal), ==, VIGIA_READING_REVIEWED);
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal), ==, 30);
+  g_assert_cmpint (vigia_goal_get_target_direction (goal), ==, VIGIA_DIRECTION_DOWN);
+  g_assert_cmpfloat (vigia_goal_get_baseline_value (goal), ==, 40.5);
+  g_assert_cmpint (vigia_goal_get_baseline_year (goal), ==, 2022);
+  /* The target as written is the record: the reading leaves it alone. */
+  g_assert_cmpstr (vigia_goal_get_target_text (goal), ==, "25% DE POBLACIÓN ATENDIDA");
+  g_clear_object (&saved);
+
+  /* One undo takes the whole reading back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpstr (vigia_target_chip_get_label (chip), ==, "25 % ↑");
+  saved = reload (f);
+  g_assert_cmpint (vigia_goal_get_target_reading (goal_at (saved, 3, 1)), ==, VIGIA_READING_AUTOMATIC);
+}
+
+static void
+test_target_bad_input (Fixture       *f,
+                       gconstpointer  data)
+{
+  VigiaTargetChip *chip = vigia_goal_card_get_chip (card_at (f, 0, 0));
+  g_autofree char *before = vigia_test_checksum_file (f->path);
+  g_autofree char *after = NULL;
+  static const struct {
+    const char *entry;
+    const char *text;
+    const char *error;
+  } cases[] = {
+    { "value_entry", "veinte", "The value must be a number, such as 25 or 1,500.5." },
+    { "value_entry", "", "Enter the target’s value, or choose Qualitative as its measure." },
+    { "baseline_entry", "40%", "The baseline must be a number, or blank if it is not known." },
+    { "baseline_year_entry", "22", "The baseline year must be a year such as 2022." },
+    { "baseline_year_entry", "dos mil", "The baseline year must be a year such as 2022." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkWidget *entry;
+
+      vigia_target_chip_popup (chip);
+      vigia_test_wait_idle ();
+      entry = chip_child (chip, cases[i].entry);
+      gtk_editable_set_text (GTK_EDITABLE (entry), cases[i].text);
+      g_assert_false (vigia_target_chip_save (chip));
+
+      /* The editor stays open, says what is wrong and marks the field. */
+      g_assert_true (gtk_widget_get_visible (chip_child (chip, "popover")));
+      g_assert_true (gtk_widget_get_visible (chip_child (chip, "error_label")));
+      g_assert_cmpstr (gtk_label_get_text (chip_child (chip, "error_label")), ==, cases[i].error);
+      g_assert_true (gtk_widget_has_css_class (entry, "error"));
+      gtk_popover_popdown (chip_child (chip, "popover"));
+      vigia_test_wait_idle ();
+    }
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (vigia_undo_stack_get_can_undo (stack (f)));
+
+  /* A qualitative target needs no value. */
+  vigia_target_chip_popup (chip);
+  vigia_test_wait_idle ();
+  gtk_editable_set_text (chip_child (chip, "value_entry"), "");
+  gtk_drop_down_set_selected (chip_child (chip, "measure_dropdown"), VIGIA_MEASURE_QUALITATIVE);
+  gtk_editable_set_text (chip_child (chip, "unit_entry"), "");
+  g_assert_true (vigia_target_chip_save (chip));
+  g_assert_cmpstr (vigia_target_chip_get_label (chip), ==, "Qualitative");
+
+  /* That good reading is the one step to undo. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_false (vigia_undo_stack_get_can_undo (stack (f)));
+  g_assert_cmpstr (vigia_target_chip_get_label (chip), ==, "25 % ↑");
+}
+
+static void
+test_delete_goal_and_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2023-S2", VIGIA_SOURCE_AUTHORITY);
+  VigiaGoal *goal = goal_at (vigia_plan_editor_get_plan (f->editor), 1, 1);
+  g_autofree char *uuid = g_strdup (vigia_goal_get_uuid (goal));
+  VigiaDimensionPage *page = vigia_plan_editor_get_dimension_page (f->editor, 1);
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaProgress *back;
+
+  vigia_progress_set_value (entry, 120);
+  vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
+  vigia_progress_set_note (entry, "Padrón municipal de MYPES");
+  g_assert_true (vigia_library_save_progress (library (), vigia_plan_editor_get_plan (f->editor), goal,
+                                              entry, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (card_at (f, 1, 1)), "goal.delete", NULL);
+  vigia_test_respond ("Delete Goal 2?", "delete");
+
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 2);
+  g_assert_cmpstr (vigia_goal_card_get_text (vigia_dimension_page_get_card (page, 1), "problem"), ==,
+                   "PROBLEMA 2.3 DE LA POBLACIÓN");
+  saved = reload (f);
+  g_assert_cmpuint (vigia_plan_get_n_goals (saved), ==, 11);
+  g_clear_object (&saved);
+
+  /* The toast's Undo brings the goal back where it was, with its progress. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-step", "u",
+                              vigia_undo_stack_get_serial (stack (f)));
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 3);
+  g_assert_cmpstr (vigia_goal_card_get_text (vigia_dimension_page_get_card (page, 1), "problem"), ==,
+                   "PROBLEMA 2.2 DE LA POBLACIÓN");
+
+  saved = reload (f);
+  g_assert_cmpuint (vigia_plan_get_n_goals (saved), ==, 12);
+  g_assert_cmpstr (vigia_goal_get_uuid (goal_at (saved, 1, 1)), ==, uuid);
+  back = vigia_goal_find_progress (goal_at (saved, 1, 1), "2023-S2", VIGIA_SOURCE_AUTHORITY);
+  g_assert_nonnull (back);
+  g_assert_cmpfloat (vigia_progress_get_value (back), ==, 120);
+  g_assert_cmpstr (vigia_progress_get_note (back), ==, "Padrón municipal de MYPES");
+
+  /* An Undo offered for a step that is no longer the newest does nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-step", "u", 12345u);
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 3);
+}
+
+static void
+test_add_and_move_goals (Fixture       *f,
+                         gconstpointer  data)
+{
+  VigiaDimensionPage *page = vigia_plan_editor_get_dimension_page (f->editor, 2);
+  VigiaGoalCard *card;
+  g_autoptr(VigiaPlan) saved = NULL;
+
+  card = vigia_dimension_page_add_goal (page);
+  g_assert_nonnull (card);
+  g_assert_true (vigia_goal_card_get_editing (card));
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 4);
+  g_assert_cmpstr (vigia_target_chip_get_label (vigia_goal_card_get_chip (card)), ==, "Needs review");
+  type_text (vigia_text_field_get_text_view (vigia_goal_card_get_field (card, "problem")),
+             "LOMAS DEGRADADAS");
+
+  /* Moved up by its menu: it is goal 3 now, and the other goal 4. */
+  gtk_widget_activate_action (GTK_WIDGET (card), "goal.move-up", NULL);
+  g_assert_cmpstr (vigia_goal_card_get_text (vigia_dimension_page_get_card (page, 2), "problem"), ==,
+                   "LOMAS DEGRADADAS");
+  saved = reload (f);
+  g_assert_cmpstr (vigia_goal_get_problem (goal_at (saved, 2, 2)), ==, "LOMAS DEGRADADAS");
+  g_assert_cmpuint (vigia_goal_get_number (goal_at (saved, 2, 2)), ==, 3);
+  g_assert_cmpstr (vigia_goal_get_problem (goal_at (saved, 2, 3)), ==, "PROBLEMA 3.3 DE LA POBLACIÓN");
+  g_assert_cmpuint (vigia_goal_get_number (goal_at (saved, 2, 3)), ==, 4);
+  g_clear_object (&saved);
+
+  /* The first goal cannot move up: nothing happens. */
+  gtk_widget_activate_action (GTK_WIDGET (vigia_dimension_page_get_card (page, 0)), "goal.move-up", NULL);
+  g_assert_cmpstr (vigia_goal_card_get_text (vigia_dimension_page_get_card (page, 0), "problem"), ==,
+                   "PROBLEMA 3.1 DE LA POBLACIÓN");
+
+  card = vigia_dimension_page_get_card (page, 3);
+  gtk_widget_activate_action (GTK_WIDGET (card), "goal.move-down", NULL);
+  g_assert_cmpstr (vigia_goal_card_get_text (vigia_dimension_page_get_card (page, 3), "problem"), ==,
+                   "PROBLEMA 3.3 DE LA POBLACIÓN");
+
+  /* Undo: the two moves, the typing, the new goal. */
+  for (guint i = 0; i < 4; i++)
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_false (vigia_undo_stack_get_can_undo (stack (f)));
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 3);
+  saved = reload (f);
+  g_assert_cmpuint (vigia_plan_get_n_goals (saved), ==, 12);
+}
+
+static void
+test_general_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  VigiaGeneralPage *general = vigia_plan_editor_get_general_page (f->editor);
+  GtkEditable *organization;
+  GtkSpinButton *start;
+  GtkSpinButton *end;
+  AdwComboRow *election;
+  VigiaTextField *vision;
+  AdwViewSwitcherTitle *title;
+  g_autoptr(VigiaPlan) saved = NULL;
+
+#define GENERAL(name) (gpointer) gtk_widget_get_template_child (GTK_WIDGET (general), VIGIA_TYPE_GENERAL_PAGE, name)
+  organization = GENERAL ("organization_row");
+  start = GENERAL ("term_start_spin");
+  end = GENERAL ("term_end_spin");
+  election = GENERAL ("election_row");
+  vision = GENERAL ("vision_field");
+  title = (gpointer) gtk_widget_get_template_child (GTK_WIDGET (f->editor), VIGIA_TYPE_PLAN_EDITOR, "switcher_title");
+
+  g_assert_cmpstr (gtk_editable_get_text (organization), ==, "JUNTOS POR EL PERU");
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "JUNTOS POR EL PERU");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "INDEPENDENCIA, LIMA, LIMA · 2023–2026");
+
+  gtk_widget_grab_focus (GTK_WIDGET (organization));
+  gtk_editable_set_text (organization, "JUNTOS POR EL PERÚ");
+  g_assert_true (vigia_test_wait_until (nothing_pending, stack (f)));
+  g_assert_cmpstr (adw_view_switcher_title_get_title (title), ==, "JUNTOS POR EL PERÚ");
+
+  /* A new first year brings the last year of a four-year term. */
+  gtk_spin_button_set_value (start, 2027);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (end), ==, 2030);
+  adw_combo_row_set_selected (election, VIGIA_ELECTION_REGIONAL);
+
+  type_text (vigia_text_field_get_text_view (vision), "Puno, región líder del altiplano.\nCon agua y educación.");
+  g_assert_true (vigia_test_wait_until (nothing_pending, stack (f)));
+
+  saved = reload (f);
+  g_assert_cmpstr (vigia_plan_get_organization (saved), ==, "JUNTOS POR EL PERÚ");
+  g_assert_cmpint (vigia_plan_get_term_start (saved), ==, 2027);
+  g_assert_cmpint (vigia_plan_get_term_end (saved), ==, 2030);
+  g_assert_cmpint (vigia_plan_get_election (saved), ==, VIGIA_ELECTION_REGIONAL);
+  g_assert_cmpstr (vigia_plan_get_vision (saved), ==, "Puno, región líder del altiplano.\nCon agua y educación.");
+  g_clear_object (&saved);
+
+  /* A term that ends before it begins is refused, not saved. */
+  gtk_spin_button_set_value (end, 2025);
+  g_assert_true (gtk_widget_has_css_class (GENERAL ("term_row"), "error"));
+  saved = reload (f);
+  g_assert_cmpint (vigia_plan_get_term_end (saved), ==, 2030);
+  g_clear_object (&saved);
+
+  /* Undo shows in the fields: the election type, then the term. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpuint (adw_combo_row_get_selected (election), ==, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (start), ==, 2023);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (end), ==, 2026);
+#undef GENERAL
+}
+
+static void
+respond_with_text (const char *heading,
+                   const char *text,
+                   const char *response)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  vigia_test_wait_idle ();
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (window))),
+                               text);
+    }
+  vigia_test_respond (heading, response);
+}
+
+static void
+test_dimensions (Fixture       *f,
+                 gconstpointer  data)
+{
+  VigiaDimensionPage *page;
+  g_autoptr(VigiaPlan) saved = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-dimension", NULL);
+  respond_with_text ("Add Dimension", "  PROPUESTAS ADICIONALES ", "add");
+  g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (f->editor), ==, 5);
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "dimension-4");
+
+  page = vigia_plan_editor_get_dimension_page (f->editor, 4);
+  gtk_widget_activate_action (GTK_WIDGET (page), "dimension.rename", NULL);
+  respond_with_text ("Rename Dimension", "Propuestas de juventud", "rename");
+
+  saved = reload (f);
+  g_assert_cmpuint (vigia_plan_get_n_dimensions (saved), ==, 5);
+  g_assert_cmpstr (vigia_dimension_get_title (vigia_plan_get_dimension (saved, 4)), ==, "Propuestas de juventud");
+  g_clear_object (&saved);
+
+  /* A blank title adds nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.add-dimension", NULL);
+  respond_with_text ("Add Dimension", "   ", "add");
+  g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (f->editor), ==, 5);
+
+  /* Removing asks first, then the toast's Undo puts back the goals too. */
+  page = vigia_plan_editor_get_dimension_page (f->editor, 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "dimension.remove", NULL);
+  vigia_test_respond ("Remove Dimension “Social”?", "remove");
+  g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (f->editor), ==, 4);
+  saved = reload (f);
+  g_assert_cmpuint (vigia_plan_get_n_goals (saved), ==, 9);
+  g_clear_object (&saved);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-step", "u",
+                              vigia_undo_stack_get_serial (stack (f)));
+  g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (f->editor), ==, 5);
+  page = vigia_plan_editor_get_dimension_page (f->editor, 0);
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 3);
+  saved = reload (f);
+  g_assert_cmpuint (vigia_plan_get_n_goals (saved), ==, 12);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  app = vigia_test_init_application (&argc, &argv);
+
+#define ADD(name, func) \
+  g_test_add ("/editor/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("tabs-follow-the-plan", test_tabs_follow_the_plan);
+  ADD ("goal-edit-saved", test_goal_edit_saved);
+  ADD ("undo-redo-typing", test_undo_redo_typing);
+  ADD ("target-marked-reviewed", test_target_marked_reviewed);
+  ADD ("target-bad-input", test_target_bad_input);
+  ADD ("delete-goal-and-undo", test_delete_goal_and_undo);
+  ADD ("add-and-move-goals", test_add_and_move_goals);
+  ADD ("general-page", test_general_page);
+  ADD ("dimensions", test_dimensions);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
