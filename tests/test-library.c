@@ -41,11 +41,7 @@ static void
 raw_exec (const char *path,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  vigia_test_exec_sql (path, sql);
 }
 
 static int

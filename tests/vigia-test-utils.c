@@ -158,3 +158,15 @@ vigia_test_reload_plan (const char *path,
   g_assert_no_error (error);
   return plan;
 }
+
+/* Runs @sql on the file behind the library's back, as another program would. */
+void
+vigia_test_exec_sql (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}

@@ -22,5 +22,7 @@ int        vigia_test_count_rows      (const char *path,
                                        const char *sql);
 VigiaPlan *vigia_test_reload_plan     (const char *path,
                                        gint64      plan_id);
+void       vigia_test_exec_sql        (const char *path,
+                                       const char *sql);
 
 G_END_DECLS

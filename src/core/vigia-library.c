@@ -1422,12 +1422,13 @@ vigia_library_query_plan_ids (VigiaLibrary          *self,
                               GError               **error)
 {
   static const char *sql_by_sort[] = {
+    /* Orders that the covering indexes of the schema give without sorting. */
     [VIGIA_PLAN_SORT_PLACE] = QUERY_ALL
-      " ORDER BY p.department, p.province, p.district, p.organization, p.id",
+      " ORDER BY p.department, p.province, p.district, p.organization",
     [VIGIA_PLAN_SORT_ORGANIZATION] = QUERY_ALL
-      " ORDER BY p.organization, p.department, p.province, p.district, p.id",
+      " ORDER BY p.organization, p.department, p.province, p.district",
     [VIGIA_PLAN_SORT_CHANGED] = QUERY_ALL
-      " ORDER BY p.changed DESC, p.id DESC",
+      " ORDER BY p.changed DESC",
     [VIGIA_PLAN_SORT_RELEVANCE] =
       "SELECT p.id FROM plan_search s JOIN plan p ON p.id = s.rowid"
       " WHERE plan_search MATCH ?1 AND" QUERY_FILTERS " ORDER BY s.rank, p.id",
