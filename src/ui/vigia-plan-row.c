@@ -3,9 +3,9 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three lines: organization; place; election type · term · goals, and how
- * many goals have progress once any has.  Long texts ellipsize, with the
- * whole text in the tooltip.
+ * Three lines: organization; place; election type · term · goals; and a
+ * fourth, how many goals have progress, once any has.  Long texts
+ * ellipsize, with the whole text in the tooltip.
  */
 #define G_LOG_DOMAIN "vigia-plan-row"
 
@@ -22,6 +22,7 @@ struct _VigiaPlanRow
   GtkLabel         *organization_label;
   GtkLabel         *place_label;
   GtkLabel         *details_label;
+  GtkLabel         *progress_label;
 
   VigiaPlanSummary *summary;
 };
@@ -51,6 +52,7 @@ vigia_plan_row_class_init (VigiaPlanRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, organization_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, place_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, progress_label);
 }
 
 static void
@@ -88,6 +90,7 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
   g_autofree char *term = NULL;
   g_autofree char *goals = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *progress = NULL;
   g_autofree char *description = NULL;
   const char *organization;
   guint n_goals;
@@ -106,27 +109,21 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
   n_goals = vigia_plan_summary_get_n_goals (summary);
   n_with_progress = vigia_plan_summary_get_n_goals_with_progress (summary);
   goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
+  details = g_strdup_printf ("%s · %s · %s",
+                             vigia_election_get_label (vigia_plan_summary_get_election (summary)),
+                             term, goals);
   if (n_with_progress > 0)
-    {
-      g_autofree char *progress = NULL;
-
-      /* Translators: how many of a plan's goals have progress recorded: "3 with progress" */
-      progress = g_strdup_printf (ngettext ("%u with progress", "%u with progress", n_with_progress),
-                                  n_with_progress);
-      details = g_strdup_printf ("%s · %s · %s · %s",
-                                 vigia_election_get_label (vigia_plan_summary_get_election (summary)),
-                                 term, goals, progress);
-    }
-  else
-    details = g_strdup_printf ("%s · %s · %s",
-                               vigia_election_get_label (vigia_plan_summary_get_election (summary)),
-                               term, goals);
+    /* Translators: in the list of plans: "Progress on 3 of 12 goals" */
+    progress = g_strdup_printf (ngettext ("Progress on %u of %u goal", "Progress on %u of %u goals", n_goals),
+                                n_with_progress, n_goals);
 
   set_label (self->organization_label, organization);
   set_label (self->place_label, place);
   set_label (self->details_label, details);
+  set_label (self->progress_label, progress != NULL ? progress : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), progress != NULL);
 
-  description = g_strdup_printf ("%s. %s", place, details);
+  description = g_strjoin (". ", place, details, progress, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, organization,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -135,7 +132,8 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
 
 /**
  * vigia_plan_row_get_text:
- * @line: 0 for the organization, 1 for the place, 2 for the details
+ * @line: 0 for the organization, 1 for the place, 2 for the details, 3 for
+ *   the progress (empty while there is none)
  *
  * Returns: what the row shows on @line
  */
@@ -150,6 +148,7 @@ vigia_plan_row_get_text (VigiaPlanRow *self,
     case 0:  return gtk_label_get_text (self->organization_label);
     case 1:  return gtk_label_get_text (self->place_label);
     case 2:  return gtk_label_get_text (self->details_label);
+    case 3:  return gtk_label_get_text (self->progress_label);
     default: g_return_val_if_reached (NULL);
     }
 }
