@@ -125,11 +125,16 @@ text_of (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* A field of the editor the chip opens. */
 static gpointer
 chip_child (VigiaTargetChip *chip,
             const char      *name)
 {
-  return gtk_widget_get_template_child (GTK_WIDGET (chip), VIGIA_TYPE_TARGET_CHIP, name);
+  VigiaTargetEditor *editor = vigia_target_chip_get_editor (chip);
+
+  if (g_str_equal (name, "popover"))
+    return editor;
+  return gtk_widget_get_template_child (GTK_WIDGET (editor), VIGIA_TYPE_TARGET_EDITOR, name);
 }
 
 static void
@@ -154,7 +159,7 @@ test_tabs_follow_the_plan (Fixture       *f,
   g_assert_cmpstr (vigia_goal_card_get_text (card, "indicator"), ==, "POBLACIÓN ATENDIDA");
   g_assert_cmpstr (vigia_goal_card_get_text (card, "target-text"), ==, "25% DE POBLACIÓN ATENDIDA");
   g_assert_cmpstr (vigia_target_chip_get_label (vigia_goal_card_get_chip (card)), ==, "25 % ↑");
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip_child (vigia_goal_card_get_chip (card), "button")), ==,
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (GTK_WIDGET (vigia_goal_card_get_chip (card)))), ==,
                    "Target: 25 % ↑ (Read automatically)");
 }
 
@@ -299,7 +304,7 @@ test_target_bad_input (Fixture       *f,
       vigia_test_wait_idle ();
       entry = chip_child (chip, cases[i].entry);
       gtk_editable_set_text (GTK_EDITABLE (entry), cases[i].text);
-      g_assert_false (vigia_target_chip_save (chip));
+      g_assert_false (vigia_target_editor_save (vigia_target_chip_get_editor (chip)));
 
       /* The editor stays open, says what is wrong and marks the field. */
       g_assert_true (gtk_widget_get_visible (chip_child (chip, "popover")));
@@ -319,7 +324,7 @@ test_target_bad_input (Fixture       *f,
   gtk_editable_set_text (chip_child (chip, "value_entry"), "");
   gtk_drop_down_set_selected (chip_child (chip, "measure_dropdown"), VIGIA_MEASURE_QUALITATIVE);
   gtk_editable_set_text (chip_child (chip, "unit_entry"), "");
-  g_assert_true (vigia_target_chip_save (chip));
+  g_assert_true (vigia_target_editor_save (vigia_target_chip_get_editor (chip)));
   g_assert_cmpstr (vigia_target_chip_get_label (chip), ==, "Qualitative");
 
   /* That good reading is the one step to undo. */

@@ -332,7 +332,8 @@ test_list_reads_rows_on_demand (Fixture       *f,
   for (guint i = 0; i < n_plans; i++)
     {
       g_autofree char *district = g_strdup_printf ("DISTRITO %04u", i);
-      g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", district, 1);
+      g_autoptr(VigiaPlan) plan = vigia_test_make_plan (i % 2 == 0 ? "JUNTOS POR EL PERU" : "SOMOS PERU",
+                                                        district, 1);
 
       add_plan (plan);
     }
@@ -355,6 +356,17 @@ test_list_reads_rows_on_demand (Fixture       *f,
                   vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)));
   g_assert_cmpuint (vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)), >, fetched);
   g_assert_cmpuint (vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)), <=, 2 * 250);
+
+  /* A search over a list with a plan open and selected reads only the rows
+   * it shows, not every plan found. */
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (plans), 1990),
+                                         &error));
+  fetched = vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans));
+  type_search (f, "somos");
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, n_plans / 2);
+  g_test_message ("%u read for a search that finds %u plans",
+                  vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)) - fetched, n_plans / 2);
+  g_assert_cmpuint (vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)) - fetched, <=, 250);
 }
 
 static void

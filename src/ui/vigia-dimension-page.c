@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The page follows the dimension's list of goals: adding, deleting, moving
- * and undoing all show here because they change that list.
+ * and undoing all show here because they change that list.  Its cards are
+ * made when the page is first shown (or asked for), so that a plan opens
+ * on its General tab without making the cards of every dimension.
  */
 #define G_LOG_DOMAIN "vigia-dimension-page"
 
@@ -27,6 +29,7 @@ struct _VigiaDimensionPage
 
   VigiaUndoStack *stack;
   VigiaDimension *dimension;
+  gboolean        has_cards;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaDimensionPage, vigia_dimension_page, GTK_TYPE_WIDGET)
@@ -59,6 +62,16 @@ create_card_cb (gpointer item,
   VigiaDimensionPage *self = user_data;
 
   return vigia_goal_card_new (self->stack, self->dimension, VIGIA_GOAL (item));
+}
+
+static void
+ensure_cards (VigiaDimensionPage *self)
+{
+  if (self->has_cards || self->dimension == NULL)
+    return;
+  self->has_cards = TRUE;
+  gtk_list_box_bind_model (self->goal_list, vigia_dimension_get_goals (self->dimension),
+                           create_card_cb, self, NULL);
 }
 
 static void
@@ -112,6 +125,14 @@ remove_action (GtkWidget  *widget,
 }
 
 static void
+vigia_dimension_page_map (GtkWidget *widget)
+{
+  ensure_cards (VIGIA_DIMENSION_PAGE (widget));
+
+  GTK_WIDGET_CLASS (vigia_dimension_page_parent_class)->map (widget);
+}
+
+static void
 vigia_dimension_page_dispose (GObject *object)
 {
   VigiaDimensionPage *self = (VigiaDimensionPage *)object;
@@ -134,6 +155,8 @@ vigia_dimension_page_class_init (VigiaDimensionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vigia_dimension_page_dispose;
+
+  widget_class->map = vigia_dimension_page_map;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-dimension-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaDimensionPage, title_label);
@@ -170,8 +193,6 @@ vigia_dimension_page_new (VigiaUndoStack *stack,
   self->stack = g_object_ref (stack);
   self->dimension = g_object_ref (dimension);
 
-  gtk_list_box_bind_model (self->goal_list, vigia_dimension_get_goals (dimension),
-                           create_card_cb, self, NULL);
   g_signal_connect_object (vigia_dimension_get_goals (dimension), "items-changed",
                            G_CALLBACK (goals_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dimension, "notify", G_CALLBACK (dimension_notify_cb), self,
@@ -195,6 +216,7 @@ vigia_dimension_page_get_n_cards (VigiaDimensionPage *self)
 
   g_return_val_if_fail (VIGIA_IS_DIMENSION_PAGE (self), 0);
 
+  ensure_cards (self);
   while (gtk_list_box_get_row_at_index (self->goal_list, n) != NULL)
     n++;
   return n;
@@ -210,6 +232,8 @@ vigia_dimension_page_get_card (VigiaDimensionPage *self,
                                guint               position)
 {
   g_return_val_if_fail (VIGIA_IS_DIMENSION_PAGE (self), NULL);
+
+  ensure_cards (self);
   return (VigiaGoalCard *) gtk_list_box_get_row_at_index (self->goal_list, position);
 }
 

@@ -29,6 +29,22 @@ struct _VigiaPlanRow
 
 G_DEFINE_FINAL_TYPE (VigiaPlanRow, vigia_plan_row, GTK_TYPE_BOX)
 
+/* A text cut short shows whole in its tooltip.  Worked out when the
+ * tooltip is asked for: setting tooltips on every bind made scrolling a
+ * long list measurably slower. */
+static gboolean
+query_tooltip_cb (GtkLabel   *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
+
 static void
 vigia_plan_row_dispose (GObject *object)
 {
@@ -58,7 +74,19 @@ vigia_plan_row_class_init (VigiaPlanRowClass *klass)
 static void
 vigia_plan_row_init (VigiaPlanRow *self)
 {
+  GtkLabel *labels[4];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  labels[0] = self->organization_label;
+  labels[1] = self->place_label;
+  labels[2] = self->details_label;
+  labels[3] = self->progress_label;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gtk_widget_set_has_tooltip (GTK_WIDGET (labels[i]), TRUE);
+      g_signal_connect (labels[i], "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    }
 }
 
 VigiaPlanRow *
@@ -79,7 +107,6 @@ set_label (GtkLabel   *label,
            const char *text)
 {
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 void

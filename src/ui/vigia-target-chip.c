@@ -4,9 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The chip says how the target as written was read ("25 % ↑", "500 MYPES
- * ↑", "Por revisar"); it opens a small editor of the reading.  Saving the
- * editor is the user confirming the reading, so it marks it reviewed, all
- * fields in one undo step.
+ * ↑", "Por revisar"); it opens the editor of the reading, made the first
+ * time it is needed: a plan has many chips, and most are never opened.
  */
 #define G_LOG_DOMAIN "vigia-target-chip"
 
@@ -15,24 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "vigia-target-chip.h"
+#include "vigia-target-editor.h"
 
 struct _VigiaTargetChip
 {
   GtkWidget       parent_instance;
 
   GtkMenuButton  *button;
-  GtkPopover     *popover;
-  GtkLabel       *target_text_label;
-  GtkEntry       *value_entry;
-  GtkEntry       *unit_entry;
-  GtkDropDown    *measure_dropdown;
-  GtkDropDown    *direction_dropdown;
-  GtkEntry       *baseline_entry;
-  GtkEntry       *baseline_year_entry;
-  GtkSpinButton  *weight_spin;
-  GtkLabel       *state_label;
-  GtkLabel       *error_label;
-  GtkButton      *save_button;
 
   VigiaUndoStack *stack;
   VigiaGoal      *goal;
@@ -40,12 +28,6 @@ struct _VigiaTargetChip
 };
 
 G_DEFINE_FINAL_TYPE (VigiaTargetChip, vigia_target_chip, GTK_TYPE_WIDGET)
-
-/* The reading's fields, in the order of the editor. */
-static const char *reading_fields[] = {
-  "target-value", "target-unit", "target-measure", "target-direction",
-  "baseline-value", "baseline-year", "weight", "target-reading",
-};
 
 static void
 update_chip (VigiaTargetChip *self)
@@ -82,87 +64,13 @@ goal_notify_cb (VigiaTargetChip *self,
 }
 
 static void
-set_number_text (GtkEntry *entry,
-                 double    value)
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
 {
-  g_autofree char *text = VIGIA_HAS_VALUE (value) ? vigia_format_number (value, 6) : g_strdup ("");
+  VigiaTargetChip *self = user_data;
 
-  gtk_editable_set_text (GTK_EDITABLE (entry), text);
-}
-
-static void
-show_error (VigiaTargetChip *self,
-            GtkEntry        *entry,
-            const char      *message)
-{
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  if (entry != NULL)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (entry));
-    }
-}
-
-static void
-clear_errors (VigiaTargetChip *self)
-{
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->baseline_entry), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->baseline_year_entry), "error");
-}
-
-static void
-popover_show_cb (VigiaTargetChip *self)
-{
-  const char *text = vigia_goal_get_target_text (self->goal);
-  const char *unit = vigia_goal_get_target_unit (self->goal);
-  int year = vigia_goal_get_baseline_year (self->goal);
-  g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
-
-  clear_errors (self);
-
-  gtk_label_set_text (self->target_text_label,
-                      !vigia_str_empty (text) ? text : _("The target has no text."));
-  set_number_text (self->value_entry, vigia_goal_get_target_value (self->goal));
-  gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), unit != NULL ? unit : "");
-  gtk_drop_down_set_selected (self->measure_dropdown, vigia_goal_get_target_measure (self->goal));
-  gtk_drop_down_set_selected (self->direction_dropdown, vigia_goal_get_target_direction (self->goal));
-  set_number_text (self->baseline_entry, vigia_goal_get_baseline_value (self->goal));
-  gtk_editable_set_text (GTK_EDITABLE (self->baseline_year_entry), year_text);
-  gtk_spin_button_set_value (self->weight_spin, vigia_goal_get_weight (self->goal));
-
-  switch (vigia_goal_get_target_reading (self->goal))
-    {
-    case VIGIA_READING_AUTOMATIC:
-      gtk_label_set_text (self->state_label,
-                          _("Read automatically from the target as written. Saving marks the reading as reviewed."));
-      break;
-    case VIGIA_READING_NEEDS_REVIEW:
-      gtk_label_set_text (self->state_label,
-                          _("This target could not be read as one number: enter its reading, or choose Qualitative."));
-      break;
-    case VIGIA_READING_REVIEWED:
-    default:
-      gtk_label_set_text (self->state_label, _("Reviewed."));
-      break;
-    }
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
-}
-
-static void
-cancel_clicked_cb (VigiaTargetChip *self)
-{
-  gtk_popover_popdown (self->popover);
-}
-
-static void
-save_clicked_cb (VigiaTargetChip *self)
-{
-  if (vigia_target_chip_save (self))
-    gtk_popover_popdown (self->popover);
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_popover (button, vigia_target_editor_new (self->stack, self->goal));
 }
 
 static void
@@ -202,40 +110,13 @@ vigia_target_chip_class_init (VigiaTargetChipClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-target-chip.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, button);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, popover);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, target_text_label);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, value_entry);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, unit_entry);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, measure_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, direction_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, baseline_entry);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, baseline_year_entry);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, weight_spin);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, state_label);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, error_label);
-  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, save_button);
-  gtk_widget_class_bind_template_callback (widget_class, popover_show_cb);
-  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
 }
 
 static void
 vigia_target_chip_init (VigiaTargetChip *self)
 {
-  g_autoptr(GtkStringList) measures = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* In the order of the enums, so that the position is the value. */
-  for (VigiaMeasure m = VIGIA_MEASURE_PERCENT; m <= VIGIA_MEASURE_QUALITATIVE; m++)
-    gtk_string_list_append (measures, vigia_measure_get_label (m));
-  for (VigiaDirection d = VIGIA_DIRECTION_UP; d <= VIGIA_DIRECTION_KEEP; d++)
-    gtk_string_list_append (directions, vigia_direction_get_label (d));
-  gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measures));
-  gtk_drop_down_set_model (self->direction_dropdown, G_LIST_MODEL (directions));
-
-  gtk_popover_set_default_widget (self->popover, GTK_WIDGET (self->save_button));
+  gtk_menu_button_set_create_popup_func (self->button, create_popup_cb, self, NULL);
 }
 
 /**
@@ -287,98 +168,17 @@ vigia_target_chip_popup (VigiaTargetChip *self)
   gtk_menu_button_popup (self->button);
 }
 
-/* Reads an optional number: blank is "not known". */
-static gboolean
-read_number (GtkEntry *entry,
-             double   *value)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (vigia_str_empty (text))
-    {
-      *value = VIGIA_NO_VALUE;
-      return TRUE;
-    }
-  return vigia_parse_number (text, value);
-}
-
 /**
- * vigia_target_chip_save:
+ * vigia_target_chip_get_editor:
  *
- * Checks the editor's fields and saves them as the goal's reading, marked
- * reviewed, in one undo step; what the Save button does.
- *
- * Returns: %FALSE if a field is wrong (the editor says which) or the
- *   library could not save
+ * Returns: (transfer none): the editor the chip opens, made now if it was
+ *   not yet
  */
-gboolean
-vigia_target_chip_save (VigiaTargetChip *self)
+VigiaTargetEditor *
+vigia_target_chip_get_editor (VigiaTargetChip *self)
 {
-  GValue values[G_N_ELEMENTS (reading_fields)] = { G_VALUE_INIT, };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *unit = NULL;
-  g_autofree char *year_text = NULL;
-  VigiaMeasure measure;
-  double value;
-  double baseline;
-  gint64 year = 0;
-  gboolean ok;
+  g_return_val_if_fail (VIGIA_IS_TARGET_CHIP (self), NULL);
 
-  g_return_val_if_fail (VIGIA_IS_TARGET_CHIP (self), FALSE);
-
-  clear_errors (self);
-  measure = gtk_drop_down_get_selected (self->measure_dropdown);
-
-  if (!read_number (self->value_entry, &value))
-    {
-      show_error (self, self->value_entry, _("The value must be a number, such as 25 or 1,500.5."));
-      return FALSE;
-    }
-  if (!VIGIA_HAS_VALUE (value) && measure != VIGIA_MEASURE_QUALITATIVE)
-    {
-      show_error (self, self->value_entry, _("Enter the target’s value, or choose Qualitative as its measure."));
-      return FALSE;
-    }
-  if (!read_number (self->baseline_entry, &baseline))
-    {
-      show_error (self, self->baseline_entry, _("The baseline must be a number, or blank if it is not known."));
-      return FALSE;
-    }
-  year_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->baseline_year_entry))));
-  if (*year_text != '\0' && !g_ascii_string_to_signed (year_text, 10, 1900, 2100, &year, NULL))
-    {
-      show_error (self, self->baseline_year_entry, _("The baseline year must be a year such as 2022."));
-      return FALSE;
-    }
-
-  unit = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry)));
-
-  g_value_init (&values[0], G_TYPE_DOUBLE);
-  g_value_set_double (&values[0], value);
-  g_value_init (&values[1], G_TYPE_STRING);
-  g_value_set_string (&values[1], unit != NULL && *unit != '\0' ? unit : NULL);
-  g_value_init (&values[2], VIGIA_TYPE_MEASURE);
-  g_value_set_enum (&values[2], measure);
-  g_value_init (&values[3], VIGIA_TYPE_DIRECTION);
-  g_value_set_enum (&values[3], gtk_drop_down_get_selected (self->direction_dropdown));
-  g_value_init (&values[4], G_TYPE_DOUBLE);
-  g_value_set_double (&values[4], baseline);
-  g_value_init (&values[5], G_TYPE_INT);
-  g_value_set_int (&values[5], (int) year);
-  g_value_init (&values[6], G_TYPE_DOUBLE);
-  g_value_set_double (&values[6], gtk_spin_button_get_value (self->weight_spin));
-  g_value_init (&values[7], VIGIA_TYPE_READING);
-  g_value_set_enum (&values[7], VIGIA_READING_REVIEWED);
-
-  ok = vigia_undo_stack_set (self->stack, G_OBJECT (self->goal), G_N_ELEMENTS (reading_fields),
-                             reading_fields, values, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    g_value_unset (&values[i]);
-
-  if (!ok)
-    {
-      show_error (self, NULL, error->message);
-      return FALSE;
-    }
-  return TRUE;
+  create_popup_cb (self->button, self);
+  return VIGIA_TARGET_EDITOR (gtk_menu_button_get_popover (self->button));
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "vigia-core.h"
+#include "vigia-target-editor.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,6 @@ GtkWidget  *vigia_target_chip_new       (VigiaUndoStack  *stack,
 VigiaGoal  *vigia_target_chip_get_goal  (VigiaTargetChip *self);
 const char *vigia_target_chip_get_label (VigiaTargetChip *self);
 void        vigia_target_chip_popup     (VigiaTargetChip *self);
-gboolean    vigia_target_chip_save      (VigiaTargetChip *self);
+VigiaTargetEditor *vigia_target_chip_get_editor (VigiaTargetChip *self);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include "vigia-plan-editor.h"
 #include "vigia-plan-row.h"
+#include "vigia-plan-selection.h"
 #include "vigia-window.h"
 
 struct _VigiaWindow
@@ -43,7 +44,7 @@ struct _VigiaWindow
 
   VigiaLibrary         *library;
   VigiaPlanList        *plans;
-  GtkSingleSelection   *selection;
+  VigiaPlanSelection   *selection;
   /* What the department and term filters offer, after "any". */
   GStrv                 departments;
   GArray               *term_starts;
@@ -57,8 +58,6 @@ struct _VigiaWindow
 };
 
 G_DEFINE_FINAL_TYPE (VigiaWindow, vigia_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static void open_plan_at (VigiaWindow *self, guint position);
 
 static void
 show_error (VigiaWindow  *self,
@@ -252,18 +251,12 @@ search_changed_cb (VigiaWindow *self)
   update_sidebar (self);
 }
 
-/* Keeps the open plan selected in the list when the list is read again
- * (after an edit, with the list sorted by last change, say). */
+/* The list shows the open plan selected. */
 static void
 select_open_plan (VigiaWindow *self)
 {
-  guint position;
-
   self->selecting = TRUE;
-  if (self->open_plan_id > 0 && vigia_plan_list_find (self->plans, self->open_plan_id, &position))
-    gtk_single_selection_set_selected (self->selection, position);
-  else
-    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  vigia_plan_selection_set_selected_id (self->selection, self->open_plan_id);
   self->selecting = FALSE;
 }
 
@@ -271,17 +264,33 @@ static void
 plans_items_changed_cb (VigiaWindow *self)
 {
   update_sidebar (self);
-  select_open_plan (self);
+}
+
+/* Enter on a row opens its plan, even the one open already (folded, that
+ * goes back to it). */
+static void
+list_activate_cb (VigiaWindow *self,
+                  guint        position)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->plans == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->plans)))
+    return;
+  if (!vigia_window_open_plan (self, vigia_plan_list_get_plan_id (self->plans, position), &error))
+    show_error (self, _("The Plan Could Not Be Opened"), error);
 }
 
 static void
 selection_changed_cb (VigiaWindow *self)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
+  gint64 id = vigia_plan_selection_get_selected_id (self->selection);
+  g_autoptr(GError) error = NULL;
 
-  if (self->selecting || position == GTK_INVALID_LIST_POSITION)
+  if (self->selecting || id <= 0)
     return;
-  open_plan_at (self, position);
+
+  if (!vigia_window_open_plan (self, id, &error))
+    show_error (self, _("The Plan Could Not Be Opened"), error);
 }
 
 static void
@@ -289,6 +298,7 @@ close_plan (VigiaWindow *self)
 {
   vigia_plan_editor_set_stack (self->editor, NULL);
   self->open_plan_id = 0;
+  select_open_plan (self);
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -332,7 +342,7 @@ library_changed_cb (VigiaWindow      *self,
 
   if (library == NULL)
     {
-      gtk_single_selection_set_model (self->selection, NULL);
+      vigia_plan_selection_set_model (self->selection, NULL);
       return;
     }
 
@@ -340,10 +350,7 @@ library_changed_cb (VigiaWindow      *self,
   g_signal_connect_object (library, "plans-changed",
                            G_CALLBACK (library_plans_changed_cb), self, G_CONNECT_SWAPPED);
 
-  self->selecting = TRUE;
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->plans));
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  self->selecting = FALSE;
+  vigia_plan_selection_set_model (self->selection, self->plans);
 
   /* The new list starts from what the search bar and filters say. */
   refresh_filter_choices (self);
@@ -360,17 +367,6 @@ library_changed_cb (VigiaWindow      *self,
 /* ---------------------------------------------------------------------- */
 
 static void
-open_plan_at (VigiaWindow *self,
-              guint        position)
-{
-  gint64 id = vigia_plan_list_get_plan_id (self->plans, position);
-  g_autoptr(GError) error = NULL;
-
-  if (!vigia_window_open_plan (self, id, &error))
-    show_error (self, _("The Plan Could Not Be Opened"), error);
-}
-
-static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -379,6 +375,15 @@ back_action (GtkWidget  *widget,
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
   gtk_widget_grab_focus (GTK_WIDGET (self->plan_list_view));
+
+  /* Folded, the list is a page of its own: with nothing selected, touching
+   * the plan just left opens it again. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      self->selecting = TRUE;
+      vigia_plan_selection_set_selected_id (self->selection, 0);
+      self->selecting = FALSE;
+    }
 }
 
 static void
@@ -513,7 +518,7 @@ select_plan (VigiaWindow *self,
         return FALSE;
     }
 
-  gtk_single_selection_set_selected (self->selection, position);
+  vigia_plan_selection_set_selected_id (self->selection, plan_id);
   gtk_widget_activate_action (GTK_WIDGET (self->plan_list_view), "list.scroll-to-item", "u", position);
   return TRUE;
 }
@@ -1096,16 +1101,14 @@ vigia_window_init (VigiaWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->plan_list_view, factory);
 
-  self->selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = vigia_plan_selection_new ();
   gtk_list_view_set_model (self->plan_list_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->selection, "notify::selected",
+  g_signal_connect_object (self->selection, "notify::selected-id",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  /* The selection's signal, not the list's: by then the selection knows
-   * the new rows. */
   g_signal_connect_object (self->selection, "items-changed",
                            G_CALLBACK (plans_items_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->plan_list_view, "activate",
+                           G_CALLBACK (list_activate_cb), self, G_CONNECT_SWAPPED);
 
   /* Typing in the sidebar starts a search; typing in the plan does not. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));

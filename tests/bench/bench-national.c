@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include "vigia-bench-data.h"
+#include "vigia-bench-figure.h"
 
 static int opt_plans = 20000;
 static int opt_runs = 5;
@@ -29,80 +30,6 @@ static const GOptionEntry entries[] = {
     "Keep the national library in FILE, and reuse it if it exists", "FILE" },
   { NULL }
 };
-
-typedef struct
-{
-  const char *name;
-  const char *unit;
-  GArray     *samples;
-  const char *target;
-  /* Whether larger is better (rates) or smaller (times). */
-  gboolean    higher_is_better;
-} Figure;
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  g_autoptr(GArray) sorted = g_array_copy (samples);
-  guint index;
-
-  g_array_sort (sorted, compare_doubles);
-  index = (guint) (p * (sorted->len - 1) + 0.5);
-  return g_array_index (sorted, double, MIN (index, sorted->len - 1));
-}
-
-static Figure *
-figure_new (const char *name,
-            const char *unit,
-            const char *target,
-            gboolean    higher_is_better)
-{
-  Figure *figure = g_new0 (Figure, 1);
-
-  figure->name = name;
-  figure->unit = unit;
-  figure->target = target;
-  figure->higher_is_better = higher_is_better;
-  figure->samples = g_array_new (FALSE, FALSE, sizeof (double));
-  return figure;
-}
-
-static void
-figure_add (Figure *figure,
-            double  value)
-{
-  g_array_append_val (figure->samples, value);
-}
-
-static void
-figure_print (Figure *figure)
-{
-  /* For a rate, the 95th percentile is the slow end: the 5th percentile of the rates. */
-  double median = percentile (figure->samples, 0.5);
-  double p95 = percentile (figure->samples, figure->higher_is_better ? 0.05 : 0.95);
-
-  printf ("%-52s %12.2f %12.2f  %-8s %s\n", figure->name, median, p95, figure->unit,
-           figure->target != NULL ? figure->target : "");
-  g_array_unref (figure->samples);
-  g_free (figure);
-}
 
 static VigiaLibrary *
 open_library (const char *path)
