@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "vigia-test-utils.h"
 
@@ -121,4 +123,21 @@ char *
 vigia_test_fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+/* Switches the messages and number formats of this process: "es" for
+ * Spanish as Peru writes it (decimal comma), anything else for English. */
+void
+vigia_test_set_language (const char *language)
+{
+  const char *localedir = g_getenv ("VIGIA_LOCALEDIR");
+  gboolean spanish = g_strcmp0 (language, "es") == 0;
+
+  g_setenv ("LANGUAGE", spanish ? "es" : "en", TRUE);
+  /* Setting the locale also makes gettext forget the catalogues it had. */
+  if (setlocale (LC_ALL, spanish ? "es_PE.UTF-8" : "C.UTF-8") == NULL)
+    g_error ("The locale %s is missing: build-aux/dev setup makes it",
+             spanish ? "es_PE.UTF-8" : "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 }

@@ -18,5 +18,6 @@ VigiaPlan *vigia_test_make_plan       (const char *organization,
 VigiaLibrary *vigia_test_open_library (const char *dir,
                                        const char *name);
 char      *vigia_test_fixture_path    (const char *name);
+void       vigia_test_set_language    (const char *language);
 
 G_END_DECLS

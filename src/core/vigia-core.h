@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "vigia-assessment.h"
 #include "vigia-dimension.h"
 #include "vigia-enum-types.h"
 #include "vigia-enums.h"
@@ -12,6 +13,7 @@
 #include "vigia-goal.h"
 #include "vigia-json-writer.h"
 #include "vigia-library.h"
+#include "vigia-period.h"
 #include "vigia-plan.h"
 #include "vigia-plan-list.h"
 #include "vigia-plan-summary.h"
