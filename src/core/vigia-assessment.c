@@ -431,7 +431,8 @@ vigia_assessment_dup_default_period (VigiaPlan *plan)
 
 /**
  * vigia_assessment_new:
- * @period: (nullable): as of this semester; %NULL for today's, within the term
+ * @period: (nullable): as of this semester (brought into the plan's term if
+ *   outside it); %NULL for today's, within the term
  *
  * Assesses every goal of @plan for both sources, and rolls the results up
  * per dimension and for the plan.  The assessment does not follow later
@@ -454,8 +455,12 @@ vigia_assessment_new (VigiaPlan  *plan,
     {
       int year, half;
 
-      vigia_period_parse (period, &year, &half);
-      self->period = vigia_period_format (year, half);
+      /* A semester outside the term is brought into it, as for the whole
+       * library (vigia_library_assess_plans()). */
+      self->period = vigia_term_clamp_period (vigia_plan_get_term_start (plan),
+                                              vigia_plan_get_term_end (plan), period);
+      if (self->period == NULL && vigia_period_parse (period, &year, &half))
+        self->period = vigia_period_format (year, half);
     }
   else
     self->period = vigia_assessment_dup_default_period (plan);

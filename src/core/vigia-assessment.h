@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "vigia-enums.h"
+#include "vigia-period.h"
 #include "vigia-plan.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,17 @@ typedef struct
   VigiaStatus    status;
   VigiaPace      pace;
 } VigiaGoalResult;
+
+/* One plan of a whole-library assessment (vigia_library_assess_plans()). */
+typedef struct
+{
+  gint64       plan_id;
+  /* The semester assessed: the one asked for, within the plan's term. */
+  char         period[VIGIA_PERIOD_SIZE];
+  /* k / n at that semester; NAN without a term. */
+  double       expected;
+  VigiaRollup  rollup;
+} VigiaPlanScore;
 
 void        vigia_goal_terms_init           (VigiaGoalTerms       *terms,
                                              VigiaGoal            *goal);

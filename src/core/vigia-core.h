@@ -18,4 +18,5 @@
 #include "vigia-plan-list.h"
 #include "vigia-plan-summary.h"
 #include "vigia-progress.h"
+#include "vigia-timeline.h"
 #include "vigia-utils.h"
