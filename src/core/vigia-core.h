@@ -6,6 +6,8 @@
 #pragma once
 
 #include "vigia-assessment.h"
+#include "vigia-csv-reader.h"
+#include "vigia-csv-writer.h"
 #include "vigia-dimension.h"
 #include "vigia-enum-types.h"
 #include "vigia-enums.h"
@@ -18,5 +20,6 @@
 #include "vigia-plan-list.h"
 #include "vigia-plan-summary.h"
 #include "vigia-progress.h"
+#include "vigia-progress-csv.h"
 #include "vigia-timeline.h"
 #include "vigia-utils.h"
