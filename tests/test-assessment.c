@@ -153,6 +153,40 @@ test_rollup (void)
   g_assert_cmpuint (rollup.status_counts[VIGIA_STATUS_BROKEN], ==, 1);
 }
 
+
+static void
+test_description (void)
+{
+  VigiaRollup rollup = { 0, };
+  VigiaRollup empty = { 0, };
+  g_autofree char *en = NULL;
+  g_autofree char *es = NULL;
+  g_autofree char *es_empty = NULL;
+  g_autofree char *en_empty = NULL;
+  g_autofree char *es_share = NULL;
+
+  /* (0.26 + 1 + 0) / 3 = 0.42 */
+  vigia_rollup_add (&rollup, 1.0, 1, VIGIA_STATUS_KEPT);
+  vigia_rollup_add (&rollup, 0.26, 1, VIGIA_STATUS_IN_PROGRESS);
+  vigia_rollup_add (&rollup, 0.0, 1, VIGIA_STATUS_IN_PROGRESS);
+  vigia_rollup_add (&empty, NO, 1, VIGIA_STATUS_NOT_RATED);
+  vigia_rollup_add (&empty, NO, 1, VIGIA_STATUS_STALLED);
+
+  en = vigia_rollup_dup_description (&rollup);
+  en_empty = vigia_rollup_dup_description (&empty);
+  g_assert_cmpstr (en, ==, "Achievement 42 %: 1 kept, 2 in progress, 0 broken");
+  g_assert_cmpstr (en_empty, ==, "Achievement not known yet: 0 kept, 0 in progress, 1 stalled, 0 broken, 1 not rated");
+
+  vigia_test_set_language ("es");
+  es = vigia_rollup_dup_description (&rollup);
+  es_empty = vigia_rollup_dup_description (&empty);
+  es_share = vigia_format_share (0.125);
+  g_assert_cmpstr (es, ==, "Cumplimiento 42 %: 1 cumplida, 2 en marcha, 0 incumplidas");
+  g_assert_cmpstr (es_empty, ==, "Cumplimiento aún sin datos: 0 cumplidas, 0 en marcha, 1 estancada, 0 incumplidas, 1 sin evaluar");
+  g_assert_cmpstr (es_share, ==, "13 %");
+  vigia_test_set_language ("en");
+}
+
 static VigiaGoal *
 add_goal (VigiaDimension *dim,
           VigiaMeasure    measure,
@@ -475,6 +509,7 @@ main (int    argc,
   g_test_add_func ("/assessment/goal-achievement", test_goal_achievement);
   g_test_add_func ("/assessment/pace", test_pace);
   g_test_add_func ("/assessment/rollup", test_rollup);
+  g_test_add_func ("/assessment/description", test_description);
   g_test_add_func ("/assessment/plan", test_plan);
   g_test_add_func ("/assessment/library", test_library);
   g_test_add_func ("/assessment/no-term", test_no_term);

@@ -347,6 +347,110 @@ vigia_rollup_get_achievement (const VigiaRollup *rollup)
   return rollup->weighted_sum / rollup->weight_with_data;
 }
 
+/**
+ * vigia_format_share:
+ *
+ * Returns: (transfer full): @share (0.42) as a percentage in the locale's
+ *   digits, "42 %", or "no data" for NAN
+ */
+char *
+vigia_format_share (double share)
+{
+  g_autofree char *number = NULL;
+
+  if (!VIGIA_HAS_VALUE (share))
+    return g_strdup (_("no data"));
+  number = vigia_format_number (round (share * 100), 0);
+  return g_strdup_printf ("%s %%", number);
+}
+
+/**
+ * vigia_rollup_dup_status_counts:
+ *
+ * Kept, in progress and broken are always said, the other statuses when
+ * some goal has them.
+ *
+ * Returns: (transfer full): "1 kept, 2 in progress, 0 broken"
+ */
+char *
+vigia_rollup_dup_status_counts (const VigiaRollup *rollup)
+{
+  static const VigiaStatus order[] = {
+    VIGIA_STATUS_KEPT, VIGIA_STATUS_PARTLY_KEPT, VIGIA_STATUS_IN_PROGRESS,
+    VIGIA_STATUS_STALLED, VIGIA_STATUS_BROKEN, VIGIA_STATUS_NOT_RATED,
+  };
+  GString *text;
+
+  g_return_val_if_fail (rollup != NULL, NULL);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      guint n = rollup->status_counts[order[i]];
+      g_autofree char *count = NULL;
+
+      switch (order[i])
+        {
+        case VIGIA_STATUS_KEPT:
+          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u kept", "%u kept", n), n);
+          break;
+        case VIGIA_STATUS_PARTLY_KEPT:
+          if (n > 0)
+            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partly kept", "%u partly kept", n), n);
+          break;
+        case VIGIA_STATUS_IN_PROGRESS:
+          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in progress", "%u in progress", n), n);
+          break;
+        case VIGIA_STATUS_STALLED:
+          if (n > 0)
+            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stalled", "%u stalled", n), n);
+          break;
+        case VIGIA_STATUS_BROKEN:
+          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u broken", "%u broken", n), n);
+          break;
+        case VIGIA_STATUS_NOT_RATED:
+        default:
+          if (n > 0)
+            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not rated", "%u not rated", n), n);
+          break;
+        }
+
+      if (count == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, count);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * vigia_rollup_dup_description:
+ *
+ * Returns: (transfer full): what the roll-up says, in words, as charts give
+ *   it to screen readers: "Achievement 42 %: 1 kept, 2 in progress, 0 broken"
+ */
+char *
+vigia_rollup_dup_description (const VigiaRollup *rollup)
+{
+  g_autofree char *counts = NULL;
+  g_autofree char *share = NULL;
+  double achievement;
+
+  g_return_val_if_fail (rollup != NULL, NULL);
+
+  counts = vigia_rollup_dup_status_counts (rollup);
+  achievement = vigia_rollup_get_achievement (rollup);
+  if (!VIGIA_HAS_VALUE (achievement))
+    /* Translators: %s is the count of goals by status: "0 kept, 0 in progress, 0 broken, 4 not rated". */
+    return g_strdup_printf (_("Achievement not known yet: %s"), counts);
+
+  share = vigia_format_share (achievement);
+  /* Translators: the achievement ("42 %"), then the count of goals by status. */
+  return g_strdup_printf (_("Achievement %s: %s"), share, counts);
+}
+
 /* ---------------------------------------------------------------------- */
 /* VigiaAssessment                                                        */
 /* ---------------------------------------------------------------------- */

@@ -289,15 +289,25 @@ clean_cell (const char *cell)
   return g_strndup (start, end - start);
 }
 
-/* Reads "12.5", "12,5", "1 500", "1'500,75", "-8", "−8", "40 %".  A single
- * separator is the decimal one, except that the file's thousands separator
- * (a comma in comma-separated files, a point in semicolon-separated ones)
+/**
+ * vigia_progress_parse_value:
+ * @delimiter: the file's cell separator (',' on a command line): in
+ *   semicolon-separated files a point is the likelier thousands separator
+ * @value: (out): the number
+ *
+ * Reads a value as people write it: "12.5", "12,5", "1 500", "1'500,75",
+ * "-8", "−8", "40 %".  A single separator is the decimal one, except that a
+ * thousands separator (a comma, or a point in a semicolon-separated file)
  * before exactly three digits could be either, and is refused rather than
- * guessed.  Returns NULL with *value set, or why the text is not a number. */
-static char *
-parse_number (const char *text,
-              char        delimiter,
-              double     *value)
+ * guessed.
+ *
+ * Returns: %TRUE, or %FALSE with @error (%VIGIA_ERROR_PARSE) saying why
+ */
+gboolean
+vigia_progress_parse_value (const char  *text,
+                            char         delimiter,
+                            double      *value,
+                            GError     **error)
 {
   g_autoptr(GString) digits = g_string_new (NULL);
   const char *p = text;
@@ -305,6 +315,9 @@ parse_number (const char *text,
   guint n_points = 0, n_commas = 0;
   char decimal;
   char *end = NULL;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
 
   if (g_str_has_prefix (p, "−"))
     {
@@ -334,8 +347,12 @@ parse_number (const char *text,
       decimal = *last_sep;
       if (*last_sep == thousands && strspn (after, "0123456789") == 3 && after[3] == '\0' &&
           last_sep > p && !(last_sep - p == 1 && *p == '0'))
-        return g_strdup_printf (_("“%s” could be read two ways: write it without a thousands separator"),
-                                text);
+        {
+          g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE,
+                       _("“%s” could be read two ways: write it without a thousands separator"),
+                       text);
+          return FALSE;
+        }
     }
   else
     decimal = 0;
@@ -356,16 +373,20 @@ parse_number (const char *text,
       else if (*p == '%' && strspn (p + 1, " ") == strlen (p + 1))
         break;
       else
-        return g_strdup_printf (_("“%s” is not a number"), text);
+        goto not_a_number;
     }
 
   if (digits->len == 0 || strspn (digits->str, "+-.") == digits->len)
-    return g_strdup_printf (_("“%s” is not a number"), text);
+    goto not_a_number;
 
   *value = g_ascii_strtod (digits->str, &end);
   if (end == NULL || *end != '\0' || !isfinite (*value))
-    return g_strdup_printf (_("“%s” is not a number"), text);
-  return NULL;
+    goto not_a_number;
+  return TRUE;
+
+not_a_number:
+  g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE, _("“%s” is not a number"), text);
+  return FALSE;
 }
 
 static gboolean
@@ -386,11 +407,19 @@ find_word (const char *text,
   return FALSE;
 }
 
-static gboolean
-parse_status (const char  *text,
-              VigiaStatus *status)
+/**
+ * vigia_progress_parse_status:
+ *
+ * Reads a status as a nick ("partly-kept"), or in English or Spanish words
+ * ("Cumplida en parte"), whatever the case and accents.
+ */
+gboolean
+vigia_progress_parse_status (const char  *text,
+                             VigiaStatus *status)
 {
   int value;
+
+  g_return_val_if_fail (status != NULL, FALSE);
 
   if (find_word (text, status_words, G_N_ELEMENTS (status_words), &value))
     {
@@ -413,14 +442,42 @@ parse_status (const char  *text,
   return FALSE;
 }
 
-/* "2027-03-31", "2027-03-31T10:00:00Z" or "31/03/2027", as stored: UTC ISO 8601. */
-static char *
-parse_date (const char *text)
+/**
+ * vigia_progress_parse_source:
+ *
+ * Reads a source: "authority" or "observer", or "autoridad", "observador".
+ */
+gboolean
+vigia_progress_parse_source (const char  *text,
+                             VigiaSource *source)
+{
+  int value;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+
+  if (!find_word (text, source_words, G_N_ELEMENTS (source_words), &value))
+    return FALSE;
+  *source = value;
+  return TRUE;
+}
+
+/**
+ * vigia_progress_parse_date:
+ *
+ * Reads "2027-03-31", "2027-03-31T10:00:00-05:00" or "31/03/2027".
+ *
+ * Returns: (transfer full) (nullable): the date as stored, ISO 8601 in UTC,
+ *   or %NULL if @text is not a date
+ */
+char *
+vigia_progress_parse_date (const char *text)
 {
   g_autoptr(GDateTime) date = NULL;
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   int day, month, year;
   char rest;
+
+  g_return_val_if_fail (text != NULL, NULL);
 
   if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) == 3 ||
       sscanf (text, "%2d/%2d/%4d%c", &day, &month, &year, &rest) == 3)
@@ -584,7 +641,7 @@ read_row (Import *import)
   Entry *entry;
   guint n_before = import->n_problems;
   int year, half;
-  int source = VIGIA_SOURCE_AUTHORITY;
+  VigiaSource source = VIGIA_SOURCE_AUTHORITY;
   gpointer other_row;
 
   /* A template row left blank records nothing. */
@@ -632,7 +689,7 @@ read_row (Import *import)
         }
     }
 
-  if (*source_text != '\0' && !find_word (source_text, source_words, G_N_ELEMENTS (source_words), &source))
+  if (*source_text != '\0' && !vigia_progress_parse_source (source_text, &source))
     {
       g_autofree char *reason = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
                                                  source_text);
@@ -641,18 +698,16 @@ read_row (Import *import)
     }
   entry->source = source;
 
-  if (*value_text != '\0')
+  if (*value_text != '\0' &&
+      !vigia_progress_parse_value (value_text, vigia_csv_reader_get_delimiter (import->reader),
+                                   &entry->value, &error))
     {
-      g_autofree char *reason = parse_number (value_text,
-                                              vigia_csv_reader_get_delimiter (import->reader),
-                                              &entry->value);
-
-      if (reason != NULL)
-        add_problem (import, row, COLUMN_VALUE, reason);
+      add_problem (import, row, COLUMN_VALUE, error->message);
+      g_clear_error (&error);
     }
 
   entry->status = VIGIA_STATUS_NOT_RATED;
-  if (*status_text != '\0' && !parse_status (status_text, &entry->status))
+  if (*status_text != '\0' && !vigia_progress_parse_status (status_text, &entry->status))
     {
       g_autofree char *reason = g_strdup_printf (_("“%s” is not a status: write not-rated, "
                                                    "in-progress, stalled, partly-kept, kept or broken"),
@@ -680,7 +735,7 @@ read_row (Import *import)
 
   if (*recorded_text != '\0')
     {
-      entry->recorded = parse_date (recorded_text);
+      entry->recorded = vigia_progress_parse_date (recorded_text);
       if (entry->recorded == NULL)
         {
           g_autofree char *reason = g_strdup_printf (_("“%s” is not a date: write it as 2027-03-31"),

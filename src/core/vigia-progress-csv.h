@@ -50,6 +50,16 @@ gboolean  vigia_progress_csv_write_plan  (VigiaCsvWriter  *writer,
                                           GCancellable    *cancellable,
                                           GError         **error);
 
+gboolean  vigia_progress_parse_value     (const char      *text,
+                                          char             delimiter,
+                                          double          *value,
+                                          GError         **error);
+gboolean  vigia_progress_parse_status    (const char      *text,
+                                          VigiaStatus     *status);
+gboolean  vigia_progress_parse_source    (const char      *text,
+                                          VigiaSource     *source);
+char     *vigia_progress_parse_date      (const char      *text);
+
 gboolean  vigia_progress_csv_import      (VigiaLibrary    *library,
                                           const char      *name,
                                           const char      *data,
