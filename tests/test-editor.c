@@ -338,19 +338,23 @@ test_delete_goal_and_undo (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr(VigiaProgress) entry = vigia_progress_new ("2023-S2", VIGIA_SOURCE_AUTHORITY);
-  VigiaGoal *goal = goal_at (vigia_plan_editor_get_plan (f->editor), 1, 1);
-  g_autofree char *uuid = g_strdup (vigia_goal_get_uuid (goal));
-  VigiaDimensionPage *page = vigia_plan_editor_get_dimension_page (f->editor, 1);
+  g_autoptr(VigiaPlan) other = NULL;
+  g_autofree char *uuid = NULL;
+  VigiaDimensionPage *page;
   g_autoptr(VigiaPlan) saved = NULL;
   g_autoptr(GError) error = NULL;
   VigiaProgress *back;
 
+  /* Progress recorded as Import Progress… does: the editor shows the plan again. */
+  other = vigia_library_load_plan (library (), vigia_plan_get_id (f->plan), &error);
+  g_assert_no_error (error);
   vigia_progress_set_value (entry, 120);
   vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
   vigia_progress_set_note (entry, "Padrón municipal de MYPES");
-  g_assert_true (vigia_library_save_progress (library (), vigia_plan_editor_get_plan (f->editor), goal,
-                                              entry, &error));
+  g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 1, 1), entry, &error));
   g_assert_no_error (error);
+  uuid = g_strdup (vigia_goal_get_uuid (goal_at (other, 1, 1)));
+  page = vigia_plan_editor_get_dimension_page (f->editor, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (card_at (f, 1, 1)), "goal.delete", NULL);
   vigia_test_respond ("Delete Goal 2?", "delete");
@@ -381,6 +385,44 @@ test_delete_goal_and_undo (Fixture       *f,
   /* An Undo offered for a step that is no longer the newest does nothing. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-step", "u", 12345u);
   g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 3);
+}
+
+/* Progress recorded elsewhere (Import Progress…, another window) shows in
+ * the open plan, and an undone delete brings it back too. */
+static void
+test_changes_made_elsewhere (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) other = NULL;
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_OBSERVER);
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaGoal *goal;
+
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-2");
+  vigia_undo_stack_set_string_later (stack (f), G_OBJECT (goal_at (vigia_plan_editor_get_plan (f->editor), 2, 0)),
+                                     "indicator", "HECTÁREAS REFORESTADAS");
+
+  /* The same plan, read and written on its own by someone else. */
+  other = vigia_library_load_plan (library (), vigia_plan_get_id (f->plan), &error);
+  g_assert_no_error (error);
+  vigia_progress_set_value (entry, 12);
+  g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 2, 0), entry, &error));
+  g_assert_no_error (error);
+
+  /* The editor shows it, on the same tab, and what was typed is kept. */
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "dimension-2");
+  goal = goal_at (vigia_plan_editor_get_plan (f->editor), 2, 0);
+  g_assert_nonnull (vigia_goal_find_progress (goal, "2024-S1", VIGIA_SOURCE_OBSERVER));
+  g_assert_cmpstr (vigia_goal_get_indicator (goal), ==, "HECTÁREAS REFORESTADAS");
+
+  gtk_widget_activate_action (GTK_WIDGET (card_at (f, 2, 0)), "goal.delete", NULL);
+  vigia_test_respond ("Delete Goal 1?", "delete");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+
+  saved = reload (f);
+  g_assert_nonnull (vigia_goal_find_progress (goal_at (saved, 2, 0), "2024-S1", VIGIA_SOURCE_OBSERVER));
+  g_assert_cmpstr (vigia_goal_get_indicator (goal_at (saved, 2, 0)), ==, "HECTÁREAS REFORESTADAS");
 }
 
 static void
@@ -574,6 +616,7 @@ main (int    argc,
   ADD ("target-marked-reviewed", test_target_marked_reviewed);
   ADD ("target-bad-input", test_target_bad_input);
   ADD ("delete-goal-and-undo", test_delete_goal_and_undo);
+  ADD ("changes-made-elsewhere", test_changes_made_elsewhere);
   ADD ("add-and-move-goals", test_add_and_move_goals);
   ADD ("general-page", test_general_page);
   ADD ("dimensions", test_dimensions);

@@ -543,6 +543,39 @@ test_can_undo_notifies (Fixture       *f,
 }
 
 static void
+saving_cb (VigiaLibrary   *library,
+           GArray         *ids,
+           VigiaUndoStack *stack)
+{
+  g_object_set_data (G_OBJECT (library), "saving",
+                     GINT_TO_POINTER (vigia_undo_stack_is_saving (stack) ? 1 : 2));
+}
+
+/* Whoever hears the library can tell the stack's own changes from others'. */
+static void
+test_is_saving (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2023-S1", VIGIA_SOURCE_AUTHORITY);
+
+  g_signal_connect (f->library, "plans-changed", G_CALLBACK (saving_cb), f->stack);
+  g_assert_false (vigia_undo_stack_is_saving (f->stack));
+
+  g_assert_true (vigia_undo_stack_set_string (f->stack, G_OBJECT (f->plan), "process", "ERM 2026", &error));
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->library), "saving")), ==, 1);
+  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->library), "saving")), ==, 1);
+
+  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal_at (f->plan, 0, 0), entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->library), "saving")), ==, 2);
+  g_assert_false (vigia_undo_stack_is_saving (f->stack));
+
+  g_signal_handlers_disconnect_by_func (f->library, saving_cb, f->stack);
+}
+
+static void
 test_duplicate_plan (Fixture       *f,
                      gconstpointer  data)
 {
@@ -660,6 +693,7 @@ main (int    argc,
   ADD ("failure-changes-nothing", test_failure_changes_nothing);
   ADD ("read-only-reports", test_read_only_reports);
   ADD ("can-undo-notifies", test_can_undo_notifies);
+  ADD ("is-saving", test_is_saving);
   ADD ("duplicate-plan", test_duplicate_plan);
   g_test_add_func ("/utils/parse-number", test_parse_number);
 

@@ -72,6 +72,10 @@ struct _VigiaUndoStack
   /* Pending, in the order first typed */
   GPtrArray     *pending;
   guint          pending_source;
+
+  /* Set while a change of ours is being written, for whoever hears the
+   * library announce it. */
+  guint          saving;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaUndoStack, vigia_undo_stack, G_TYPE_OBJECT)
@@ -266,10 +270,10 @@ apply_values (VigiaUndoStack  *self,
 }
 
 static gboolean
-op_apply (VigiaUndoStack  *self,
-          Op              *op,
-          gboolean         forward,
-          GError         **error)
+op_apply_inner (VigiaUndoStack  *self,
+                Op              *op,
+                gboolean         forward,
+                GError         **error)
 {
   VigiaLibrary *lib = self->library;
   VigiaPlan *plan = self->plan;
@@ -308,6 +312,20 @@ op_apply (VigiaUndoStack  *self,
     default:
       g_return_val_if_reached (FALSE);
     }
+}
+
+static gboolean
+op_apply (VigiaUndoStack  *self,
+          Op              *op,
+          gboolean         forward,
+          GError         **error)
+{
+  gboolean ok;
+
+  self->saving++;
+  ok = op_apply_inner (self, op, forward, error);
+  self->saving--;
+  return ok;
 }
 
 static void
@@ -808,6 +826,20 @@ vigia_undo_stack_flush (VigiaUndoStack  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * vigia_undo_stack_is_saving:
+ *
+ * Returns: whether the stack is writing a change of its own now; a handler
+ *   of #VigiaLibrary::plans-changed tells by it the plan's own edits from
+ *   changes made elsewhere (an import, another window)
+ */
+gboolean
+vigia_undo_stack_is_saving (VigiaUndoStack *self)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  return self->saving > 0;
 }
 
 gboolean

@@ -42,6 +42,7 @@ void            vigia_undo_stack_set_string_later (VigiaUndoStack  *self,
 gboolean        vigia_undo_stack_flush            (VigiaUndoStack  *self,
                                                    GError         **error);
 gboolean        vigia_undo_stack_has_pending      (VigiaUndoStack  *self);
+gboolean        vigia_undo_stack_is_saving        (VigiaUndoStack  *self);
 void            vigia_undo_stack_seal             (VigiaUndoStack  *self);
 
 gboolean        vigia_undo_stack_add_goal         (VigiaUndoStack  *self,

@@ -376,12 +376,21 @@ vigia_plan_editor_get_visible_page (VigiaPlanEditor *self)
   return adw_view_stack_get_visible_child_name (self->view_stack);
 }
 
+/**
+ * vigia_plan_editor_set_visible_page:
+ * @name: "general", or "dimension-N" for the N-th dimension
+ *
+ * Shows that tab, if the plan has it.
+ */
 void
 vigia_plan_editor_set_visible_page (VigiaPlanEditor *self,
                                     const char      *name)
 {
   g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
 }
 
 /**

@@ -303,21 +303,54 @@ close_plan (VigiaWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Shows the open plan again as the library holds it, on the same tab: it
+ * was changed elsewhere (progress imported, another window), and the
+ * objects the editor holds would otherwise put old data back (an undone
+ * delete would restore a goal without its new progress).  Its undo history
+ * goes: the steps were taken on what the plan was. */
+static void
+reload_open_plan (VigiaWindow *self)
+{
+  g_autofree char *page = g_strdup (vigia_plan_editor_get_visible_page (self->editor));
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autoptr(VigiaUndoStack) stack = NULL;
+  g_autoptr(GError) error = NULL;
+
+  vigia_plan_editor_flush (self->editor);
+  plan = vigia_library_load_plan (self->library, self->open_plan_id, &error);
+  if (plan == NULL)
+    {
+      close_plan (self);
+      show_error (self, _("The Plan Could Not Be Opened"), error);
+      return;
+    }
+
+  stack = vigia_undo_stack_new (self->library, plan);
+  vigia_plan_editor_set_stack (self->editor, stack);
+  if (page != NULL)
+    vigia_plan_editor_set_visible_page (self->editor, page);
+}
+
 static void
 library_plans_changed_cb (VigiaWindow  *self,
                           GArray       *ids,
                           VigiaLibrary *library)
 {
   VigiaPlan *open = vigia_plan_editor_get_plan (self->editor);
+  VigiaUndoStack *stack = vigia_plan_editor_get_stack (self->editor);
 
-  /* The open plan deleted (by another window, say): nothing left to show. */
   for (guint i = 0; open != NULL && i < ids->len; i++)
-    if (g_array_index (ids, gint64, i) == self->open_plan_id &&
-        vigia_library_lookup_plan (library, vigia_plan_get_uuid (open), NULL) == 0)
-      {
+    {
+      if (g_array_index (ids, gint64, i) != self->open_plan_id)
+        continue;
+
+      /* Deleted (by another window, say): nothing left to show. */
+      if (vigia_library_lookup_plan (library, vigia_plan_get_uuid (open), NULL) == 0)
         close_plan (self);
-        break;
-      }
+      else if (!vigia_undo_stack_is_saving (stack))
+        reload_open_plan (self);
+      break;
+    }
 
   refresh_filter_choices (self);
 }
