@@ -426,6 +426,68 @@ test_changes_made_elsewhere (Fixture       *f,
 }
 
 static void
+test_progress_tab (Fixture       *f,
+                   gconstpointer  data)
+{
+  VigiaProgressPage *page = vigia_plan_editor_get_progress_page (f->editor);
+  g_autoptr(VigiaPlan) other = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct {
+    const char  *period;
+    VigiaSource  source;
+  } entries[] = {
+    { "2023-S2", VIGIA_SOURCE_AUTHORITY },
+    { "2023-S2", VIGIA_SOURCE_OBSERVER },
+    { "2024-S1", VIGIA_SOURCE_AUTHORITY },
+    { "2031-S1", VIGIA_SOURCE_AUTHORITY },
+  };
+
+  /* The last tab, after the dimensions. */
+  vigia_plan_editor_set_visible_page (f->editor, "progress");
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
+
+  /* Nothing recorded yet: the eight semesters of 2023–2026, and how to start. */
+  g_assert_cmpstr (vigia_progress_page_get_state (page), ==, "no-progress");
+  g_assert_cmpuint (vigia_progress_page_get_n_periods (page), ==, 8);
+  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 0, FALSE), ==, "1st half 2023");
+  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 7, FALSE), ==, "2nd half 2026");
+  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 0, TRUE), ==, "No entries recorded");
+
+  /* Entries recorded elsewhere (Import Progress…) show here. */
+  other = vigia_library_load_plan (library (), vigia_plan_get_id (f->plan), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(VigiaProgress) entry = vigia_progress_new (entries[i].period, entries[i].source);
+
+      vigia_progress_set_value (entry, 5 + i);
+      vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
+      g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 0, i % 3), entry, &error));
+      g_assert_no_error (error);
+    }
+  page = vigia_plan_editor_get_progress_page (f->editor);
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
+  g_assert_cmpstr (vigia_progress_page_get_state (page), ==, "progress");
+  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 1, TRUE), ==, "1 from the authority, 1 from observers");
+  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 2, TRUE), ==, "1 from the authority");
+  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 3, TRUE), ==, "No entries recorded");
+
+  /* An entry of a semester the term does not have is not hidden. */
+  g_assert_cmpuint (vigia_progress_page_get_n_periods (page), ==, 9);
+  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 8, FALSE), ==, "Outside the term");
+  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 8, TRUE), ==, "1 entry for a semester outside the term");
+
+  /* Without a term there are no semesters to follow. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+                               GTK_WIDGET (vigia_plan_editor_get_general_page (f->editor)),
+                               VIGIA_TYPE_GENERAL_PAGE, "term_start_spin")), 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (
+                               GTK_WIDGET (vigia_plan_editor_get_general_page (f->editor)),
+                               VIGIA_TYPE_GENERAL_PAGE, "term_end_spin")), 0);
+  g_assert_cmpstr (vigia_progress_page_get_state (page), ==, "no-term");
+}
+
+static void
 test_add_and_move_goals (Fixture       *f,
                          gconstpointer  data)
 {
@@ -617,6 +679,7 @@ main (int    argc,
   ADD ("target-bad-input", test_target_bad_input);
   ADD ("delete-goal-and-undo", test_delete_goal_and_undo);
   ADD ("changes-made-elsewhere", test_changes_made_elsewhere);
+  ADD ("progress-tab", test_progress_tab);
   ADD ("add-and-move-goals", test_add_and_move_goals);
   ADD ("general-page", test_general_page);
   ADD ("dimensions", test_dimensions);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-plan-editor.h"
+#include "vigia-progress-page.h"
 
 struct _VigiaPlanEditor
 {
@@ -27,6 +28,8 @@ struct _VigiaPlanEditor
   AdwViewStack         *view_stack;
   VigiaGeneralPage     *general_page;
   AdwViewSwitcherBar   *switcher_bar;
+  /* Last of the tabs, after the dimensions: kept while they are rebuilt. */
+  VigiaProgressPage    *progress_page;
 
   VigiaUndoStack       *stack;
   VigiaPlan            *plan;
@@ -91,6 +94,9 @@ clear_dimension_pages (VigiaPlanEditor *self)
   for (guint i = 0; i < self->dimension_pages->len; i++)
     adw_view_stack_remove (self->view_stack, g_ptr_array_index (self->dimension_pages, i));
   g_ptr_array_set_size (self->dimension_pages, 0);
+
+  if (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->progress_page)) != NULL)
+    adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->progress_page));
 }
 
 /* Makes a tab per dimension, keeping the tab that was shown if its
@@ -99,6 +105,7 @@ static void
 rebuild_dimension_pages (VigiaPlanEditor *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  gboolean progress_shown = visible == GTK_WIDGET (self->progress_page);
   g_autoptr(VigiaDimension) shown = NULL;
   guint n;
 
@@ -126,6 +133,11 @@ rebuild_dimension_pages (VigiaPlanEditor *self)
       if (dim == shown)
         adw_view_stack_set_visible_child (self->view_stack, page);
     }
+
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->progress_page), "progress",
+                                       _("Progress"), "x-office-presentation-symbolic");
+  if (progress_shown)
+    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->progress_page));
 }
 
 static void
@@ -149,6 +161,7 @@ vigia_plan_editor_dispose (GObject *object)
   GtkWidget *child;
 
   vigia_plan_editor_set_stack (self, NULL);
+  g_clear_object (&self->progress_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
   /* Children of the template without an id are ours to let go of too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -246,6 +259,7 @@ vigia_plan_editor_init (VigiaPlanEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
+  self->progress_page = g_object_ref_sink (g_object_new (VIGIA_TYPE_PROGRESS_PAGE, NULL));
 }
 
 VigiaUndoStack *
@@ -281,6 +295,7 @@ vigia_plan_editor_set_stack (VigiaPlanEditor *self,
   clear_dimension_pages (self);
   g_clear_object (&self->plan);
   g_set_object (&self->stack, stack);
+  vigia_progress_page_set_stack (self->progress_page, stack);
   if (stack == NULL)
     vigia_general_page_set_stack (self->general_page, NULL);
 
@@ -364,10 +379,22 @@ vigia_plan_editor_get_dimension_page (VigiaPlanEditor *self,
 }
 
 /**
+ * vigia_plan_editor_get_progress_page:
+ *
+ * Returns: (transfer none): the Progress tab
+ */
+VigiaProgressPage *
+vigia_plan_editor_get_progress_page (VigiaPlanEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
+  return self->progress_page;
+}
+
+/**
  * vigia_plan_editor_get_visible_page:
  *
- * Returns: the tab shown: "general", or "dimension-N" for the N-th
- *   dimension (from 0)
+ * Returns: the tab shown: "general", "dimension-N" for the N-th dimension
+ *   (from 0), or "progress"
  */
 const char *
 vigia_plan_editor_get_visible_page (VigiaPlanEditor *self)
@@ -378,7 +405,7 @@ vigia_plan_editor_get_visible_page (VigiaPlanEditor *self)
 
 /**
  * vigia_plan_editor_set_visible_page:
- * @name: "general", or "dimension-N" for the N-th dimension
+ * @name: "general", "dimension-N" for the N-th dimension, or "progress"
  *
  * Shows that tab, if the plan has it.
  */

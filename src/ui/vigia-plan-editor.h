@@ -10,6 +10,7 @@
 #include "vigia-core.h"
 #include "vigia-dimension-page.h"
 #include "vigia-general-page.h"
+#include "vigia-progress-page.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ VigiaGeneralPage   *vigia_plan_editor_get_general_page   (VigiaPlanEditor *self)
 guint               vigia_plan_editor_get_n_dimension_pages (VigiaPlanEditor *self);
 VigiaDimensionPage *vigia_plan_editor_get_dimension_page (VigiaPlanEditor *self,
                                                           guint            position);
+VigiaProgressPage  *vigia_plan_editor_get_progress_page  (VigiaPlanEditor *self);
 const char         *vigia_plan_editor_get_visible_page   (VigiaPlanEditor *self);
 void                vigia_plan_editor_set_visible_page   (VigiaPlanEditor *self,
                                                           const char      *name);
