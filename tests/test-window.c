@@ -470,6 +470,43 @@ test_duplicate_plan (Fixture       *f,
   g_assert_cmpuint (vigia_library_count_plans (library (), NULL), ==, 2);
 }
 
+/* vigia FILE…: a library given opens in the window. */
+static void
+test_open_library_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autofree char *broken_path = g_build_filename (f->dir, "broken.sqlite", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "other.sqlite");
+    g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("AHORA NACION", "JULIACA", 2);
+
+    g_assert_true (vigia_library_add_plan (library, plan, &error));
+    g_assert_no_error (error);
+  }
+
+  g_application_open (G_APPLICATION (app), &other, 1, "");
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_library_get_path (library ()), ==, other_path);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (VIGIA_IS_WINDOW (window));
+  f->window = VIGIA_WINDOW (window);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+
+  /* An SQLite file that is not a library is refused, and the library stays. */
+  g_file_set_contents (broken_path, "SQLite format 3\0and then nothing of a database", 48, &error);
+  g_assert_no_error (error);
+  g_application_open (G_APPLICATION (app), &broken, 1, "");
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_library_get_path (library ()), ==, other_path);
+  vigia_test_respond ("The Library Could Not Be Opened", "close");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -490,6 +527,7 @@ main (int    argc,
   ADD ("new-plan", test_new_plan);
   ADD ("delete-plan-and-undo", test_delete_plan_and_undo);
   ADD ("duplicate-plan", test_duplicate_plan);
+  ADD ("open-library-file", test_open_library_file);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <string.h>
 
 #include "vigia-application.h"
 #include "vigia-progress-import.h"
@@ -87,6 +88,57 @@ vigia_application_activate (GApplication *app)
 {
   VigiaApplication *self = VIGIA_APPLICATION (app);
   VigiaWindow *window = get_window (self);
+
+  ensure_library (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Whether @file is an SQLite database, by its header: a library to open,
+ * not a plan to import. */
+static gboolean
+is_sqlite_file (GFile *file)
+{
+  static const char header[16] = "SQLite format 3";
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  char buffer[16];
+  gsize n = 0;
+
+  return in != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (in), buffer, sizeof buffer, &n, NULL, NULL) &&
+         n == sizeof buffer && memcmp (buffer, header, sizeof buffer) == 0;
+}
+
+/* vigia FILE…: a library is opened (the last one given, if several). */
+static void
+vigia_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  VigiaApplication *self = VIGIA_APPLICATION (app);
+  VigiaWindow *window = get_window (self);
+  GFile *library = NULL;
+
+  for (int i = 0; i < n_files; i++)
+    if (is_sqlite_file (files[i]))
+      library = files[i];
+
+  if (library != NULL)
+    {
+      g_autofree char *path = g_file_get_path (library);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !vigia_application_open_library (self, path, &error))
+        {
+          if (error == NULL)
+            g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only libraries on this computer can be opened."));
+          ensure_library (self, window);
+          gtk_window_present (GTK_WINDOW (window));
+          vigia_window_show_error (window, _("The Library Could Not Be Opened"), error);
+          return;
+        }
+    }
 
   ensure_library (self, window);
   gtk_window_present (GTK_WINDOW (window));
@@ -241,6 +293,7 @@ vigia_application_class_init (VigiaApplicationClass *klass)
   object_class->get_property = vigia_application_get_property;
 
   app_class->activate = vigia_application_activate;
+  app_class->open = vigia_application_open;
   app_class->startup = vigia_application_startup;
   app_class->handle_local_options = vigia_application_handle_local_options;
 
@@ -273,7 +326,7 @@ vigia_application_new (void)
 {
   return g_object_new (VIGIA_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/vigia/Vigia",
                        NULL);
 }

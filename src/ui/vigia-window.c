@@ -64,10 +64,7 @@ show_error (VigiaWindow  *self,
             const char   *heading,
             const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  vigia_window_show_error (self, heading, error);
 }
 
 static void
@@ -1194,6 +1191,28 @@ vigia_window_show_library_error (VigiaWindow  *self,
 
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->sidebar_stack, "error");
+}
+
+/**
+ * vigia_window_show_error:
+ * @heading: what went wrong, as a dialog's heading
+ *
+ * Tells the user, in a dialog over the window, what could not be done and why.
+ */
+void
+vigia_window_show_error (VigiaWindow  *self,
+                         const char   *heading,
+                         const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (VIGIA_IS_WINDOW (self));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (error != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**

@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (VigiaWindow, vigia_window, VIGIA, WINDOW, AdwApplicationWi
 VigiaWindow *vigia_window_new                (VigiaApplication *application);
 void         vigia_window_show_library_error (VigiaWindow      *self,
                                               const GError     *error);
+void         vigia_window_show_error         (VigiaWindow      *self,
+                                              const char       *heading,
+                                              const GError     *error);
 GListModel  *vigia_window_get_plans          (VigiaWindow      *self);
 const char  *vigia_window_get_sidebar_state  (VigiaWindow      *self);
 VigiaPlanEditor *vigia_window_get_editor     (VigiaWindow      *self);
