@@ -201,6 +201,64 @@ test_goal_edit_saved (Fixture       *f,
                    "PROGRAMA DE APOYO A LA MICRO Y PEQUEÑA EMPRESA MYPE.");
 }
 
+static gboolean
+fields_fit (gpointer data)
+{
+  VigiaGoalCard *card = data;
+  static const char *fields[] = { "problem", "objective", "indicator", "target-text" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      GtkTextView *view = vigia_text_field_get_text_view (vigia_goal_card_get_field (card, fields[i]));
+      GtkTextIter end;
+      int y = 0;
+      int height = 0;
+
+      gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+      gtk_text_view_get_line_yrange (view, &end, &y, &height);
+      g_test_message ("%s: %d of %d shown", fields[i], gtk_widget_get_height (GTK_WIDGET (view)),
+                      y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view));
+      if (gtk_widget_get_height (GTK_WIDGET (view)) <
+          y + height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A long text in a narrow window wraps and shows whole: no line cut off. */
+static void
+test_texts_not_cut (Fixture       *f,
+                    gconstpointer  data)
+{
+  VigiaGoalCard *card;
+  g_autoptr(GError) error = NULL;
+
+  /* A window opened narrow: a window's size is chosen before it shows. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = vigia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  f->editor = vigia_window_get_editor (f->window);
+  vigia_test_wait_idle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+
+  g_assert_true (vigia_undo_stack_set_string (stack (f), G_OBJECT (goal_at (vigia_plan_editor_get_plan (f->editor), 0, 0)),
+                                              "objective",
+                                              "ESTABLECER UN PROGRAMA DONDE LAS PERSONAS CON DISCAPACIDAD Y LOS "
+                                              "ADULTOS MAYORES PUEDAN ACCEDER A LOS SERVICIOS ALIMENTARIOS Y DE "
+                                              "SALUD DE MANERA ADECUADA, OPORTUNA Y CON ENFOQUE INTERCULTURAL.",
+                                              NULL));
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-0");
+  vigia_test_wait_idle ();
+
+  /* Opened for editing when already on screen, as a click does. */
+  card = card_at (f, 0, 0);
+  vigia_goal_card_set_editing (card, TRUE);
+  g_assert_true (vigia_test_wait_until (fields_fit, card));
+}
+
 static void
 test_undo_redo_typing (Fixture       *f,
                        gconstpointer  data)
@@ -674,6 +732,7 @@ main (int    argc,
 
   ADD ("tabs-follow-the-plan", test_tabs_follow_the_plan);
   ADD ("goal-edit-saved", test_goal_edit_saved);
+  ADD ("texts-not-cut", test_texts_not_cut);
   ADD ("undo-redo-typing", test_undo_redo_typing);
   ADD ("target-marked-reviewed", test_target_marked_reviewed);
   ADD ("target-bad-input", test_target_bad_input);

@@ -6,6 +6,13 @@
  * The JNE's texts are the record: they are shown as written, capitals and
  * all, wrapped at the width there is, never squeezed into one line.  The
  * title labels the text view for screen readers.
+ *
+ * GTK 4.8's text view asks for the height of its text as last laid out,
+ * and does not ask again once it has laid the text out at the width it was
+ * given: a field made at one width kept the height of another, cutting its
+ * last lines off.  So after each new width, and each change of the text,
+ * the field lays the text out itself at the view's width and asks for that
+ * height.
  */
 #define G_LOG_DOMAIN "vigia-text-field"
 
@@ -18,11 +25,19 @@ struct _VigiaTextField
 {
   GtkWidget    parent_instance;
 
+  GtkWidget   *box;
   GtkLabel    *title_label;
   GtkTextView *text_view;
+
+  guint        check_source;
+  /* The height last asked for the text view. */
+  int          asked_height;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaTextField, vigia_text_field, GTK_TYPE_WIDGET)
+
+/* Two lines of text at least: room to see that it is a text to write in. */
+#define MIN_HEIGHT 56
 
 enum {
   PROP_0,
@@ -31,6 +46,81 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static gboolean
+check_height_cb (gpointer user_data)
+{
+  VigiaTextField *self = user_data;
+  GtkTextView *view = self->text_view;
+  int width = gtk_widget_get_width (GTK_WIDGET (view)) -
+              gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *text = NULL;
+  int height = 0;
+  int needed;
+
+  self->check_source = 0;
+  if (width <= 0)
+    return G_SOURCE_REMOVE;
+
+  /* Laid out here as the view lays it out: its font, its width, its wrap. */
+  text = vigia_text_field_dup_text (self);
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  needed = MAX (MIN_HEIGHT, height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view));
+
+  /* Asked as the least height, which the text view's own stale answer
+   * cannot shrink. */
+  if (needed != self->asked_height)
+    {
+      self->asked_height = needed;
+      gtk_widget_set_size_request (GTK_WIDGET (view), -1, needed);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_check (VigiaTextField *self)
+{
+  if (self->check_source == 0)
+    self->check_source = g_idle_add_full (G_PRIORITY_LOW, check_height_cb, self, NULL);
+}
+
+static void
+buffer_changed_cb (VigiaTextField *self)
+{
+  schedule_check (self);
+}
+
+/* No layout manager: one would allocate without telling us the width. */
+static void
+vigia_text_field_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  VigiaTextField *self = VIGIA_TEXT_FIELD (widget);
+
+  gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+vigia_text_field_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  VigiaTextField *self = VIGIA_TEXT_FIELD (widget);
+
+  gtk_widget_allocate (self->box, width, height, baseline, NULL);
+  schedule_check (self);
+}
 
 static gboolean
 vigia_text_field_grab_focus (GtkWidget *widget)
@@ -43,12 +133,11 @@ vigia_text_field_grab_focus (GtkWidget *widget)
 static void
 vigia_text_field_dispose (GObject *object)
 {
-  GtkWidget *child;
+  VigiaTextField *self = VIGIA_TEXT_FIELD (object);
 
+  g_clear_handle_id (&self->check_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), VIGIA_TYPE_TEXT_FIELD);
-  /* Children of the template without an id are ours to let go of too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (vigia_text_field_parent_class)->dispose (object);
 }
@@ -100,6 +189,8 @@ vigia_text_field_class_init (VigiaTextFieldClass *klass)
   object_class->set_property = vigia_text_field_set_property;
 
   widget_class->grab_focus = vigia_text_field_grab_focus;
+  widget_class->measure = vigia_text_field_measure;
+  widget_class->size_allocate = vigia_text_field_size_allocate;
 
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
@@ -107,6 +198,7 @@ vigia_text_field_class_init (VigiaTextFieldClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-text-field.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaTextField, box);
   gtk_widget_class_bind_template_child (widget_class, VigiaTextField, title_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaTextField, text_view);
 }
@@ -115,6 +207,9 @@ static void
 vigia_text_field_init (VigiaTextField *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
+                           G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
