@@ -8,11 +8,10 @@
  * title labels the text view for screen readers.
  *
  * GTK 4.8's text view asks for the height of its text as last laid out,
- * and does not ask again once it has laid the text out at the width it was
- * given: a field made at one width kept the height of another, cutting its
- * last lines off.  So after each new width, and each change of the text,
- * the field lays the text out itself at the view's width and asks for that
- * height.
+ * and does not ask again after laying it out at a new width: a goal opened
+ * for editing in a narrow window cut its objective's last lines off.  So
+ * the field lays the text out itself for the width it is offered, and asks
+ * for that height; the frame takes it.
  */
 #define G_LOG_DOMAIN "vigia-text-field"
 
@@ -27,11 +26,8 @@ struct _VigiaTextField
 
   GtkWidget   *box;
   GtkLabel    *title_label;
+  GtkFrame    *frame;
   GtkTextView *text_view;
-
-  guint        check_source;
-  /* The height last asked for the text view. */
-  int          asked_height;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaTextField, vigia_text_field, GTK_TYPE_WIDGET)
@@ -47,55 +43,42 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static gboolean
-check_height_cb (gpointer user_data)
+/* The height the text needs at @width, laid out as the view lays it out:
+ * its font, its wrap, the width left by the frame and the view's margins. */
+static int
+text_height_for_width (VigiaTextField *self,
+                       int             width)
 {
-  VigiaTextField *self = user_data;
   GtkTextView *view = self->text_view;
-  int width = gtk_widget_get_width (GTK_WIDGET (view)) -
-              gtk_text_view_get_left_margin (view) - gtk_text_view_get_right_margin (view);
   g_autoptr(PangoLayout) layout = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = vigia_text_field_dup_text (self);
+  int frame_width = 0;
+  int view_width = 0;
+  int text_width;
   int height = 0;
-  int needed;
 
-  self->check_source = 0;
-  if (width <= 0)
-    return G_SOURCE_REMOVE;
+  gtk_widget_measure (GTK_WIDGET (self->frame), GTK_ORIENTATION_HORIZONTAL, -1, &frame_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_HORIZONTAL, -1, &view_width, NULL, NULL, NULL);
+  text_width = width - (frame_width - view_width) - gtk_text_view_get_left_margin (view) -
+               gtk_text_view_get_right_margin (view);
+  if (text_width <= 0)
+    return MIN_HEIGHT;
 
-  /* Laid out here as the view lays it out: its font, its width, its wrap. */
-  text = vigia_text_field_dup_text (self);
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), text);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_width (layout, text_width * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_pixel_size (layout, NULL, &height);
-  needed = MAX (MIN_HEIGHT, height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view));
-
-  /* Asked as the least height, which the text view's own stale answer
-   * cannot shrink. */
-  if (needed != self->asked_height)
-    {
-      self->asked_height = needed;
-      gtk_widget_set_size_request (GTK_WIDGET (view), -1, needed);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_check (VigiaTextField *self)
-{
-  if (self->check_source == 0)
-    self->check_source = g_idle_add_full (G_PRIORITY_LOW, check_height_cb, self, NULL);
+  return MAX (MIN_HEIGHT, height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view));
 }
 
 static void
 buffer_changed_cb (VigiaTextField *self)
 {
-  schedule_check (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
-/* No layout manager: one would allocate without telling us the width. */
+/* Asks, for a given width, for the height the text needs there, whatever
+ * the text view says; the frame takes the extra height. */
 static void
 vigia_text_field_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -108,6 +91,27 @@ vigia_text_field_measure (GtkWidget      *widget,
   VigiaTextField *self = VIGIA_TEXT_FIELD (widget);
 
   gtk_widget_measure (self->box, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size > 0)
+    {
+      int view_height = 0;
+      int extra;
+
+      gtk_widget_measure (GTK_WIDGET (self->text_view), GTK_ORIENTATION_VERTICAL, -1,
+                          &view_height, NULL, NULL, NULL);
+      extra = text_height_for_width (self, for_size) - view_height;
+      if (extra > 0)
+        {
+          *minimum += extra;
+          *natural += extra;
+        }
+    }
+}
+
+static GtkSizeRequestMode
+vigia_text_field_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -119,7 +123,6 @@ vigia_text_field_size_allocate (GtkWidget *widget,
   VigiaTextField *self = VIGIA_TEXT_FIELD (widget);
 
   gtk_widget_allocate (self->box, width, height, baseline, NULL);
-  schedule_check (self);
 }
 
 static gboolean
@@ -135,7 +138,6 @@ vigia_text_field_dispose (GObject *object)
 {
   VigiaTextField *self = VIGIA_TEXT_FIELD (object);
 
-  g_clear_handle_id (&self->check_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), VIGIA_TYPE_TEXT_FIELD);
   g_clear_pointer (&self->box, gtk_widget_unparent);
 
@@ -190,6 +192,7 @@ vigia_text_field_class_init (VigiaTextFieldClass *klass)
 
   widget_class->grab_focus = vigia_text_field_grab_focus;
   widget_class->measure = vigia_text_field_measure;
+  widget_class->get_request_mode = vigia_text_field_get_request_mode;
   widget_class->size_allocate = vigia_text_field_size_allocate;
 
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
@@ -200,6 +203,7 @@ vigia_text_field_class_init (VigiaTextFieldClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-text-field.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaTextField, box);
   gtk_widget_class_bind_template_child (widget_class, VigiaTextField, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTextField, frame);
   gtk_widget_class_bind_template_child (widget_class, VigiaTextField, text_view);
 }
 
