@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "vigia-application.h"
+#include "vigia-optional-label.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
 #include "vigia-window.h"
@@ -257,6 +258,46 @@ test_texts_not_cut (Fixture       *f,
   card = card_at (f, 0, 0);
   vigia_goal_card_set_editing (card, TRUE);
   g_assert_true (vigia_test_wait_until (fields_fit, card));
+}
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
+/* A long target ("500 MYPES ATENDIDAS EN EL DISTRITO ↑") shortens on a
+ * narrow card rather than widening the window past 400 px; the heading
+ * beside it makes room first. */
+static void
+test_long_target_narrow (Fixture       *f,
+                         gconstpointer  data)
+{
+  VigiaGoal *goal = goal_at (vigia_plan_editor_get_plan (f->editor), 1, 0);
+  VigiaGoalCard *card;
+  VigiaTargetChip *chip;
+  int min = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vigia_undo_stack_set_string (stack (f), G_OBJECT (goal), "target-unit",
+                                              "MYPES ATENDIDAS EN EL DISTRITO CON ASISTENCIA TÉCNICA",
+                                              &error));
+  g_assert_no_error (error);
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-1");
+  vigia_test_wait_idle ();
+
+  card = card_at (f, 1, 0);
+  chip = vigia_goal_card_get_chip (card);
+  g_assert_true (g_str_has_suffix (vigia_target_chip_get_label (chip), "CON ASISTENCIA TÉCNICA ↑"));
+  /* At 1280 px the whole of it shows, and the heading too. */
+  g_assert_true (vigia_test_wait_until (is_laid_out, card));
+  g_assert_true (vigia_optional_label_get_shown (VIGIA_OPTIONAL_LABEL (
+    gtk_widget_get_template_child (GTK_WIDGET (card), VIGIA_TYPE_GOAL_CARD, "heading_label"))));
+
+  gtk_widget_measure (GTK_WIDGET (card), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <, 300);
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 400);
 }
 
 static void
@@ -733,6 +774,7 @@ main (int    argc,
   ADD ("tabs-follow-the-plan", test_tabs_follow_the_plan);
   ADD ("goal-edit-saved", test_goal_edit_saved);
   ADD ("texts-not-cut", test_texts_not_cut);
+  ADD ("long-target-narrow", test_long_target_narrow);
   ADD ("undo-redo-typing", test_undo_redo_typing);
   ADD ("target-marked-reviewed", test_target_marked_reviewed);
   ADD ("target-bad-input", test_target_bad_input);

@@ -18,6 +18,7 @@
 
 #include "vigia-dimension-page.h"
 #include "vigia-goal-card.h"
+#include "vigia-optional-label.h"
 #include "vigia-plan-editor.h"
 
 struct _VigiaGoalCard
@@ -25,7 +26,7 @@ struct _VigiaGoalCard
   GtkListBoxRow    parent_instance;
 
   GtkLabel        *number_label;
-  GtkLabel        *heading_label;
+  VigiaOptionalLabel *heading_label;
   AdwBin          *chip_bin;
   GtkToggleButton *edit_button;
   GtkStack        *stack;
@@ -100,7 +101,7 @@ update (VigiaGoalCard *self)
   /* Translators: the heading of a goal's card: "Goal 2" */
   heading = g_strdup_printf (_("Goal %u"), vigia_goal_get_number (goal));
   gtk_label_set_text (self->number_label, number);
-  gtk_label_set_text (self->heading_label, heading);
+  vigia_optional_label_set_label (self->heading_label, heading);
 
   show_text (self->problem_label, problem);
   show_text (self->objective_label, vigia_goal_get_objective (goal));
@@ -311,6 +312,7 @@ vigia_goal_card_class_init (VigiaGoalCardClass *klass)
                                                    G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (VIGIA_TYPE_OPTIONAL_LABEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-goal-card.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, number_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, heading_label);

@@ -21,6 +21,7 @@ struct _VigiaTargetChip
   GtkWidget       parent_instance;
 
   GtkMenuButton  *button;
+  GtkLabel       *chip_label;
 
   VigiaUndoStack *stack;
   VigiaGoal      *goal;
@@ -38,7 +39,7 @@ update_chip (VigiaTargetChip *self)
 
   g_free (self->label);
   self->label = vigia_goal_dup_target_label (self->goal);
-  gtk_menu_button_set_label (self->button, self->label);
+  gtk_label_set_label (self->chip_label, self->label);
 
   gtk_widget_remove_css_class (button, "automatic");
   gtk_widget_remove_css_class (button, "needs-review");
@@ -110,6 +111,7 @@ vigia_target_chip_class_init (VigiaTargetChipClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-target-chip.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, chip_label);
 }
 
 static void
