@@ -26,6 +26,8 @@ static const CommandInfo commands[] = {
   { "list",   vigia_cli_list,   N_("List the plans of the library") },
   { "show",   vigia_cli_show,   N_("Show a plan with its goals") },
   { "search", vigia_cli_search, N_("Find plans by organization, place or goal text") },
+  { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
+  { "export", vigia_cli_export, N_("Write plans in Vigía's exchange format") },
 };
 
 static char *library_option;
