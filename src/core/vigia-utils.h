@@ -22,6 +22,7 @@ gboolean vigia_set_double    (double      *field,
 gboolean vigia_set_strv      (char      ***field,
                               const char * const *value);
 char    *vigia_now_iso8601   (void);
+char    *vigia_uuid_new      (void);
 char    *vigia_text_fold     (const char  *text);
 char    *vigia_text_strip    (const char  *text);
 gboolean vigia_str_empty     (const char  *text);
