@@ -424,12 +424,11 @@ import_plan (VigiaLibrary       *library,
              VigiaImportResult **result,
              GError            **error)
 {
-  gboolean exchange = g_strcmp0 (vigia_plan_get_uuid (plan), NULL) != 0;
   gint64 existing;
 
-  if (exchange)
+  /* Only the plans of an exchange document come with uuids. */
+  if (vigia_plan_get_uuid (plan) != NULL)
     {
-      /* A plan of an exchange document is known by its uuid. */
       existing = vigia_library_lookup_plan (library, vigia_plan_get_uuid (plan), error);
       if (existing < 0)
         return FALSE;

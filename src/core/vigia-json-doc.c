@@ -141,10 +141,14 @@ vigia_json_doc_load (const guint8  *data,
                      const char    *name,
                      GError       **error)
 {
-  g_autoptr(VigiaJsonDoc) doc = g_new0 (VigiaJsonDoc, 1);
+  g_autoptr(VigiaJsonDoc) doc = NULL;
   g_autoptr(GError) parse_error = NULL;
   guint line = 0;
 
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  doc = g_new0 (VigiaJsonDoc, 1);
   doc->name = g_strdup (name);
   doc->lines = g_hash_table_new (NULL, NULL);
 
