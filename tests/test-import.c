@@ -409,6 +409,12 @@ test_declara_encodings (void)
   g_ptr_array_add (variants, g_bytes_new (crlf->str, crlf->len));
   g_ptr_array_add (variants, g_bytes_new (blanks->str, blanks->len));
   g_ptr_array_add (variants, g_bytes_new_take (g_strconcat ("\xEF\xBB\xBF", text, NULL), length + 3));
+  {
+    g_autofree char *stamped = replace (text, "Generado por sistema DECLARA:",
+                                        "Generado por sistema DECLARA: 14/06/2022 10:32:05");
+
+    g_ptr_array_add (variants, g_bytes_new (stamped, strlen (stamped)));
+  }
 
   converted = g_convert (crlf->str, crlf->len, "WINDOWS-1252", "UTF-8", NULL, &converted_length, NULL);
   g_assert_nonnull (converted);
