@@ -45,6 +45,15 @@ GPtrArray *vigia_import_file         (VigiaLibrary              *library,
                                       const VigiaImportOptions  *options,
                                       GCancellable              *cancellable,
                                       GError                   **error);
+void       vigia_import_file_async   (VigiaLibrary              *library,
+                                      GFile                     *file,
+                                      const VigiaImportOptions  *options,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data);
+GPtrArray *vigia_import_file_finish  (VigiaLibrary              *library,
+                                      GAsyncResult              *result,
+                                      GError                   **error);
 GPtrArray *vigia_import_data         (VigiaLibrary              *library,
                                       const guint8              *data,
                                       gsize                      length,
