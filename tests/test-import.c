@@ -882,6 +882,7 @@ test_import_twice (Fixture       *f,
   g_assert_cmpuint (result->n_goals, ==, 12);
   g_assert_false (result->missing_place);
   g_assert_false (result->missing_term);
+  g_assert_false (result->unknown_place);
   g_clear_pointer (&results, g_ptr_array_unref);
 
   plan = vigia_library_load_plan (library, 1, &error);

@@ -374,6 +374,9 @@ result_new (VigiaPlan          *plan,
   result->missing_place = vigia_plan_get_election (plan) != VIGIA_ELECTION_GENERAL &&
                           vigia_str_empty (vigia_plan_get_department (plan));
   result->missing_term = !vigia_plan_has_term (plan);
+  result->unknown_place = !result->missing_place &&
+                          !vigia_str_empty (vigia_plan_get_department (plan)) &&
+                          vigia_str_empty (vigia_plan_get_ubigeo (plan));
   return result;
 }
 

@@ -37,6 +37,7 @@ typedef struct
   guint               n_goals;
   gboolean            missing_place; /* imported without a place: the user must complete it */
   gboolean            missing_term;
+  gboolean            unknown_place; /* a place the UBIGEO table does not have: no code */
 } VigiaImportResult;
 
 void       vigia_import_result_free  (VigiaImportResult         *result);
