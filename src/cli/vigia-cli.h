@@ -41,6 +41,12 @@ int           vigia_cli_import        (VigiaCli    *cli,
 int           vigia_cli_export        (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
+int           vigia_cli_progress      (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_assess        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
 
 /* Shared by the commands. */
 GOptionContext *vigia_cli_option_context (VigiaCli            *cli,

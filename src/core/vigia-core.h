@@ -5,6 +5,13 @@
  */
 #pragma once
 
+#include "vigia-assessment.h"
+#include "vigia-chart.h"
+#include "vigia-chart-dimension.h"
+#include "vigia-chart-plan.h"
+#include "vigia-chart-trajectory.h"
+#include "vigia-csv-reader.h"
+#include "vigia-csv-writer.h"
 #include "vigia-dimension.h"
 #include "vigia-enum-types.h"
 #include "vigia-enums.h"
@@ -14,11 +21,14 @@
 #include "vigia-importer.h"
 #include "vigia-json-writer.h"
 #include "vigia-library.h"
+#include "vigia-period.h"
 #include "vigia-plan.h"
 #include "vigia-plan-list.h"
 #include "vigia-plan-summary.h"
 #include "vigia-progress.h"
+#include "vigia-progress-csv.h"
 #include "vigia-resources.h"
 #include "vigia-target-reader.h"
+#include "vigia-timeline.h"
 #include "vigia-ubigeo.h"
 #include "vigia-utils.h"
