@@ -1233,6 +1233,22 @@ test_unknown_file (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 0);
+
+  /* A library that may not be written: the error names the file too. */
+  {
+    g_autoptr(VigiaLibrary) read_only = NULL;
+    g_autoptr(GFile) declara = vigia_sample_plan_file ();
+    g_autofree char *prefix = NULL;
+
+    read_only = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_null (vigia_import_file (read_only, declara, NULL, NULL, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
+    prefix = g_strdup_printf ("resource:///io/github/vigia/Vigia/core/samples/"
+                              "erm2022-lima-independencia-juntos-por-el-peru.txt: nothing was imported: "
+                              "The library “%s” is open read-only", f->path);
+    g_assert_true (g_str_has_prefix (error->message, prefix));
+  }
 }
 
 static void
