@@ -1063,7 +1063,7 @@ test_vigia_json_bad (Fixture       *f,
   struct {
     char       *json;
     const char *message;
-  } cases[8];
+  } cases[10];
 
   {
     g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
@@ -1112,6 +1112,11 @@ test_vigia_json_bad (Fixture       *f,
     cases[7].json = replace (document, old, new);
     cases[7].message = "bad.json: line 63: the uuid";
   }
+  /* JNE data, bad, meets the library the same way. */
+  cases[8].json = g_strdup ("{ \"datoGeneral\": { \"txTipoEleccion\": \"REGIONAL\" },\n  \"dimensiones\": [] }");
+  cases[8].message = "bad.json: line 1: the plan has no proposals";
+  cases[9].json = g_strdup ("{ \"datoGeneral\": {},\n  \"dimensionSocial\": [ { \"txPgMeta\": [ ] } ] }");
+  cases[9].message = "bad.json: line 2: “txPgMeta” should be text or null";
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
