@@ -26,6 +26,8 @@ static const CommandInfo commands[] = {
   { "list",   vigia_cli_list,   N_("List the plans of the library") },
   { "show",   vigia_cli_show,   N_("Show a plan with its goals") },
   { "search", vigia_cli_search, N_("Find plans by organization, place or goal text") },
+  { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
+  { "export", vigia_cli_export, N_("Write plans in Vigía's exchange format") },
   { "progress", vigia_cli_progress, N_("Record progress: set one entry, or import or export a spreadsheet") },
   { "assess", vigia_cli_assess, N_("Show a plan’s achievement, or rank every plan") },
 };
@@ -200,7 +202,6 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   gboolean version = FALSE;
-  const char *localedir;
   VigiaCli cli = { NULL, };
   const GOptionEntry main_entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
@@ -208,12 +209,7 @@ main (int    argc,
   };
   int status;
 
-  setlocale (LC_ALL, "");
-  /* VIGIA_LOCALEDIR lets the tests use the translations of the build tree. */
-  localedir = g_getenv ("VIGIA_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vigia_init_i18n ();
 
   description = commands_description ();
   context = vigia_cli_option_context (&cli, _("COMMAND [ARGUMENT…]"),

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "vigia-core.h"
 
 G_BEGIN_DECLS
@@ -31,6 +33,12 @@ int           vigia_cli_show          (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
 int           vigia_cli_search        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_import        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_export        (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
 int           vigia_cli_progress      (VigiaCli    *cli,
