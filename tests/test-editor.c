@@ -11,6 +11,7 @@
 #include "vigia-optional-label.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
+#include "vigia-place-picker.h"
 #include "vigia-window.h"
 
 /* One application for the whole program: its id can be registered once. */
@@ -695,6 +696,61 @@ test_general_page (Fixture       *f,
 #undef GENERAL
 }
 
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The place chosen from the INEI's list: names in capitals and the code, in
+ * one step. */
+static void
+test_choose_place (Fixture       *f,
+                   gconstpointer  data)
+{
+  VigiaGeneralPage *general = vigia_plan_editor_get_general_page (f->editor);
+  AdwActionRow *row = (gpointer) gtk_widget_get_template_child (GTK_WIDGET (general), VIGIA_TYPE_GENERAL_PAGE,
+                                                                "choose_place_row");
+  AdwMessageDialog *dialog;
+  VigiaPlacePicker *picker;
+  g_autoptr(VigiaPlan) saved = NULL;
+
+  g_signal_emit_by_name (row, "activated");
+  vigia_test_wait_idle ();
+  dialog = find_dialog ("Place of the Plan");
+  g_assert_nonnull (dialog);
+  picker = VIGIA_PLACE_PICKER (adw_message_dialog_get_extra_child (dialog));
+
+  /* It starts on the plan's place, matched in the table. */
+  g_assert_cmpstr (vigia_place_picker_get_code (picker), ==, "150112");
+
+  vigia_place_picker_set_code (picker, "210101");
+  vigia_test_respond ("Place of the Plan", "choose");
+
+  saved = reload (f);
+  g_assert_cmpstr (vigia_plan_get_department (saved), ==, "PUNO");
+  g_assert_cmpstr (vigia_plan_get_province (saved), ==, "PUNO");
+  g_assert_cmpstr (vigia_plan_get_district (saved), ==, "PUNO");
+  g_assert_cmpstr (vigia_plan_get_ubigeo (saved), ==, "210101");
+  g_clear_object (&saved);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  saved = reload (f);
+  g_assert_cmpstr (vigia_plan_get_district (saved), ==, "INDEPENDENCIA");
+  g_assert_null (vigia_plan_get_ubigeo (saved));
+}
+
 static void
 respond_with_text (const char *heading,
                    const char *text,
@@ -784,6 +840,7 @@ main (int    argc,
   ADD ("add-and-move-goals", test_add_and_move_goals);
   ADD ("general-page", test_general_page);
   ADD ("dimensions", test_dimensions);
+  ADD ("choose-place", test_choose_place);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "vigia-application.h"
 #include "vigia-plan-row.h"
@@ -479,6 +480,8 @@ test_open_library_file (Fixture       *f,
   g_autofree char *broken_path = g_build_filename (f->dir, "broken.sqlite", NULL);
   g_autoptr(GFile) other = g_file_new_for_path (other_path);
   g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *fresh_path = g_build_filename (f->dir, "new.sqlite", NULL);
+  g_autoptr(GFile) fresh = g_file_new_for_path (fresh_path);
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
@@ -505,6 +508,152 @@ test_open_library_file (Fixture       *f,
   vigia_test_wait_idle ();
   g_assert_cmpstr (vigia_library_get_path (library ()), ==, other_path);
   vigia_test_respond ("The Library Could Not Be Opened", "close");
+
+  /* A name that does not exist yet, *.sqlite, is a new library, as with
+   * --library: not a plan file to import. */
+  g_application_open (G_APPLICATION (app), &fresh, 1, "");
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_library_get_path (library ()), ==, fresh_path);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 0);
+  g_assert_true (g_file_test (fresh_path, G_FILE_TEST_IS_REGULAR));
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return g_strcmp0 (vigia_import_dialog_get_state (data), "results") == 0 ||
+         g_strcmp0 (vigia_import_dialog_get_state (data), "ask") == 0;
+}
+
+static VigiaImportDialog *
+import_files (Fixture    *f,
+              GFile     **files,
+              guint       n_files)
+{
+  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
+  VigiaImportDialog *dialog;
+
+  for (guint i = 0; i < n_files; i++)
+    g_list_store_append (list, files[i]);
+  dialog = g_object_ref (vigia_window_import_files (f->window, G_LIST_MODEL (list)));
+  g_assert_true (vigia_test_wait_until (import_done, dialog));
+  return dialog;
+}
+
+/* The sample appears after import: from the empty library's button, and
+ * imported again it is found, not doubled. */
+static void
+test_sample_after_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) sample = vigia_sample_plan_file ();
+  g_autoptr(VigiaImportDialog) dialog = NULL;
+  VigiaPlan *plan;
+
+  present (f);
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "empty");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
+  vigia_test_wait_idle ();
+
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "plans");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+  plan = vigia_plan_editor_get_plan (vigia_window_get_editor (f->window));
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "JUNTOS POR EL PERU");
+  g_assert_cmpstr (vigia_plan_get_district (plan), ==, "INDEPENDENCIA");
+  g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 12);
+
+  /* Through Import…: already there, and the dialog says so. */
+  dialog = import_files (f, &sample, 1);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (vigia_import_dialog_get_n_results (dialog), ==, 1);
+  g_assert_true (g_str_has_prefix (vigia_import_dialog_get_result_text (dialog, 0, TRUE),
+                                   "Already in the library as plan 1"));
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+}
+
+/* JNE data: the dialog asks for the place and term; files that fail are
+ * listed with their line and reason, and change nothing. */
+static void
+test_import_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *bad_path = g_build_filename (f->dir, "notas.txt", NULL);
+  g_autofree char *cut_path = g_build_filename (f->dir, "cortado.txt", NULL);
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) cut = g_file_new_for_path (cut_path);
+  g_autoptr(GFile) sample = vigia_sample_plan_file ();
+  g_autoptr(VigiaImportDialog) dialog = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *files[4];
+  gsize length = 0;
+
+  present (f);
+
+  /* Half a summary: cut in the middle of its second dimension. */
+  g_assert_true (g_file_load_contents (sample, NULL, &contents, &length, NULL, &error));
+  g_file_set_contents (cut_path, contents, strstr (contents, "2. DIMENSIÓN ECONÓMICA") - contents + 200, &error);
+  g_file_set_contents (bad_path, "Lista de compras: pan, leche, café.\n", -1, &error);
+  g_assert_no_error (error);
+
+  before = vigia_test_checksum_file (f->path);
+  files[0] = bad;
+  files[1] = cut;
+  dialog = import_files (f, files, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (vigia_import_dialog_get_n_results (dialog), ==, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_result_text (dialog, 0, FALSE), ==, "notas.txt");
+  g_assert_nonnull (strstr (vigia_import_dialog_get_result_text (dialog, 0, TRUE), "notas.txt"));
+  g_assert_nonnull (strstr (vigia_import_dialog_get_result_text (dialog, 1, TRUE), "line"));
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&dialog);
+
+  /* The JNE's file: asked, answered, imported with its place and term. */
+  files[0] = jne;
+  files[1] = sample;
+  dialog = import_files (f, files, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "ask");
+  vigia_import_dialog_answer (dialog, "PUNO", 2027, 2030);
+  g_assert_true (vigia_test_wait_until (import_done, dialog));
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 2);
+  {
+    gint64 id = vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (vigia_window_get_plans (f->window)), 1);
+    g_autoptr(VigiaPlan) puno = vigia_library_load_plan (library (), id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (vigia_plan_get_department (puno), ==, "PUNO");
+    g_assert_cmpstr (vigia_plan_get_ubigeo (puno), ==, "21");
+    g_assert_cmpint (vigia_plan_get_term_start (puno), ==, 2027);
+    g_assert_cmpint (vigia_plan_get_election (puno), ==, VIGIA_ELECTION_REGIONAL);
+  }
+}
+
+/* Cancel stops the import where it is; what went in before stays in. */
+static void
+test_import_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(GFile) sample = vigia_sample_plan_file ();
+  g_autoptr(VigiaImportDialog) dialog = NULL;
+  GFile *files[2] = { sample, jne };
+
+  present (f);
+  dialog = import_files (f, files, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "ask");
+  vigia_import_dialog_cancel (dialog);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (vigia_import_dialog_get_n_results (dialog), ==, 1);
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
 }
 
 int
@@ -528,6 +677,9 @@ main (int    argc,
   ADD ("delete-plan-and-undo", test_delete_plan_and_undo);
   ADD ("duplicate-plan", test_duplicate_plan);
   ADD ("open-library-file", test_open_library_file);
+  ADD ("sample-after-import", test_sample_after_import);
+  ADD ("import-dialog", test_import_dialog);
+  ADD ("import-cancel", test_import_cancel);
 
   status = g_test_run ();
   g_clear_object (&app);

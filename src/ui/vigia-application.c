@@ -93,22 +93,32 @@ vigia_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
-/* Whether @file is an SQLite database, by its header: a library to open,
- * not a plan to import. */
+/* Whether @file is a library to open rather than a plan to import: an
+ * SQLite database, by its header, or a new file named *.sqlite, a new
+ * library as with --library. */
 static gboolean
-is_sqlite_file (GFile *file)
+is_library_file (GFile *file)
 {
   static const char header[16] = "SQLite format 3";
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, &error);
   char buffer[16];
   gsize n = 0;
 
-  return in != NULL &&
-         g_input_stream_read_all (G_INPUT_STREAM (in), buffer, sizeof buffer, &n, NULL, NULL) &&
+  if (in == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+             name != NULL && g_str_has_suffix (name, ".sqlite");
+    }
+
+  return g_input_stream_read_all (G_INPUT_STREAM (in), buffer, sizeof buffer, &n, NULL, NULL) &&
          n == sizeof buffer && memcmp (buffer, header, sizeof buffer) == 0;
 }
 
-/* vigia FILE…: a library is opened (the last one given, if several). */
+/* vigia FILE…: a library is opened (the last one given, if several), and
+ * the plan files are imported into the library open then. */
 static void
 vigia_application_open (GApplication  *app,
                         GFile        **files,
@@ -117,11 +127,14 @@ vigia_application_open (GApplication  *app,
 {
   VigiaApplication *self = VIGIA_APPLICATION (app);
   VigiaWindow *window = get_window (self);
+  g_autoptr(GListStore) plans = g_list_store_new (G_TYPE_FILE);
   GFile *library = NULL;
 
   for (int i = 0; i < n_files; i++)
-    if (is_sqlite_file (files[i]))
+    if (is_library_file (files[i]))
       library = files[i];
+    else
+      g_list_store_append (plans, files[i]);
 
   if (library != NULL)
     {
@@ -142,6 +155,8 @@ vigia_application_open (GApplication  *app,
 
   ensure_library (self, window);
   gtk_window_present (GTK_WINDOW (window));
+  if (g_list_model_get_n_items (G_LIST_MODEL (plans)) > 0)
+    vigia_window_import_files (window, G_LIST_MODEL (plans));
 }
 
 static int
@@ -235,6 +250,7 @@ vigia_application_startup (GApplication *app)
     { "window.close", "<Control>w" },
     { "win.search", "<Control>f" },
     { "win.new-plan", "<Control>n" },
+    { "win.import", "<Control>i" },
     { "win.undo", "<Control>z" },
     { "win.redo", "<Control><Shift>z" },
   };

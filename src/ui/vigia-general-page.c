@@ -16,6 +16,7 @@
 
 #include "vigia-edit-binding.h"
 #include "vigia-general-page.h"
+#include "vigia-place-picker.h"
 #include "vigia-plan-editor.h"
 #include "vigia-text-field.h"
 
@@ -31,6 +32,7 @@ struct _VigiaGeneralPage
   AdwEntryRow    *province_row;
   AdwEntryRow    *district_row;
   AdwActionRow   *ubigeo_row;
+  AdwActionRow   *choose_place_row;
   AdwActionRow   *term_row;
   GtkSpinButton  *term_start_spin;
   GtkSpinButton  *term_end_spin;
@@ -210,6 +212,68 @@ term_changed_cb (VigiaGeneralPage *self,
   g_value_unset (&values[1]);
 }
 
+static void
+place_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   VigiaGeneralPage *self)
+{
+  VigiaPlacePicker *picker = VIGIA_PLACE_PICKER (adw_message_dialog_get_extra_child (dialog));
+  const char *names[] = { "department", "province", "district", "ubigeo" };
+  GValue values[G_N_ELEMENTS (names)] = { G_VALUE_INIT, };
+  g_autofree char *text = vigia_place_picker_dup_place_text (picker);
+  VigiaPlaceName name;
+
+  if (self->plan == NULL || text == NULL || !vigia_place_name_parse (text, &name) || name.place == NULL)
+    return;
+
+  /* The names in capitals, as the JNE writes them, and the code, in one step. */
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_value_init (&values[i], G_TYPE_STRING);
+  g_value_set_string (&values[0], name.department);
+  g_value_set_string (&values[1], name.province);
+  g_value_set_string (&values[2], name.district);
+  g_value_set_string (&values[3], name.place->code);
+  set_value (self, G_N_ELEMENTS (names), names, values);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_value_unset (&values[i]);
+  vigia_place_name_clear (&name);
+}
+
+static void
+choose_place_cb (VigiaGeneralPage *self)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *picker = vigia_place_picker_new ();
+  const char *ubigeo;
+
+  if (self->plan == NULL)
+    return;
+
+  ubigeo = vigia_plan_get_ubigeo (self->plan);
+  if (vigia_str_empty (ubigeo))
+    {
+      const VigiaUbigeoPlace *place = vigia_ubigeo_match (vigia_plan_get_department (self->plan),
+                                                          vigia_plan_get_province (self->plan),
+                                                          vigia_plan_get_district (self->plan));
+
+      ubigeo = place != NULL ? place->code : NULL;
+    }
+  vigia_place_picker_set_code (VIGIA_PLACE_PICKER (picker), ubigeo);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Place of the Plan"),
+                                                       _("The department, and the province and district "
+                                                         "for a provincial or district plan, from the INEI’s UBIGEO table.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "choose", _("C_hoose"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "choose");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  adw_message_dialog_set_extra_child (dialog, picker);
+  g_signal_connect_object (dialog, "response::choose", G_CALLBACK (place_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* A year of 0 is a term not set: the field is blank. */
 static gboolean
 year_output_cb (GtkSpinButton *spin)
@@ -278,6 +342,7 @@ vigia_general_page_class_init (VigiaGeneralPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, province_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, district_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, ubigeo_row);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, choose_place_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, term_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, term_start_spin);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, term_end_spin);
@@ -289,6 +354,7 @@ vigia_general_page_class_init (VigiaGeneralPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, source_format_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, source_reference_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, source_imported_row);
+  gtk_widget_class_bind_template_callback (widget_class, choose_place_cb);
 }
 
 static void

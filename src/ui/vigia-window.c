@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-import-dialog.h"
 #include "vigia-plan-editor.h"
 #include "vigia-plan-row.h"
 #include "vigia-plan-selection.h"
@@ -890,6 +891,168 @@ export_plan_action (GtkWidget  *widget,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Import                                                                 */
+/* ---------------------------------------------------------------------- */
+
+static void
+import_finished_cb (VigiaWindow       *self,
+                    gint64             first_plan_id,
+                    guint              n_imported,
+                    gboolean           quiet,
+                    VigiaImportDialog *dialog)
+{
+  g_autofree char *title = NULL;
+
+  if (!quiet)
+    return;
+
+  /* Translators: a toast after importing: "3 plans imported" */
+  title = g_strdup_printf (ngettext ("%u plan imported", "%u plans imported", n_imported), n_imported);
+  add_toast (self, adw_toast_new (title));
+  if (first_plan_id > 0)
+    select_plan (self, first_plan_id);
+}
+
+static void
+import_plan_activated_cb (VigiaWindow       *self,
+                          gint64             plan_id,
+                          VigiaImportDialog *dialog)
+{
+  select_plan (self, plan_id);
+}
+
+/**
+ * vigia_window_import_files:
+ * @files: (element-type GFile): DECLARA summaries, JNE data, Vigía files
+ *
+ * Imports @files into the library, in a dialog that shows the progress and,
+ * unless all went well, what became of each file.
+ *
+ * Returns: (transfer none): the dialog
+ */
+VigiaImportDialog *
+vigia_window_import_files (VigiaWindow *self,
+                           GListModel  *files)
+{
+  VigiaImportDialog *dialog;
+
+  g_return_val_if_fail (VIGIA_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (files), NULL);
+
+  if (self->library == NULL)
+    return NULL;
+
+  vigia_plan_editor_flush (self->editor);
+  dialog = vigia_import_dialog_new (GTK_WINDOW (self), self->library, files);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (import_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "plan-activated", G_CALLBACK (import_plan_activated_cb), self,
+                           G_CONNECT_SWAPPED);
+  vigia_import_dialog_start (dialog);
+  return dialog;
+}
+
+static void
+import_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    gpointer         user_data)
+{
+  VigiaWindow *self = VIGIA_WINDOW (gtk_native_dialog_get_transient_for (chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      vigia_window_import_files (self, files);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VigiaWindow *self = VIGIA_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) plans = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) json = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->library == NULL)
+    return;
+
+  gtk_file_filter_set_name (plans, _("Plans (DECLARA summaries, JNE and Vigía files)"));
+  gtk_file_filter_add_suffix (plans, "txt");
+  gtk_file_filter_add_suffix (plans, "json");
+  gtk_file_filter_set_name (text, _("DECLARA summaries (text)"));
+  gtk_file_filter_add_suffix (text, "txt");
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_filter_set_name (json, _("JNE and Vigía files (JSON)"));
+  gtk_file_filter_add_suffix (json, "json");
+  gtk_file_filter_add_mime_type (json, "application/json");
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  chooser = gtk_file_chooser_native_new (_("Import Plans"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), plans);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), text);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), NULL);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Files dropped on the window are imported; a library dropped alone opens. */
+static gboolean
+drop_cb (VigiaWindow  *self,
+         const GValue *value,
+         double        x,
+         double        y)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    return FALSE;
+
+  vigia_window_import_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+/* The DECLARA summary shipped with Vigía, for a first look: imported once,
+ * opened after. */
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VigiaWindow *self = VIGIA_WINDOW (widget);
+  g_autoptr(GFile) sample = vigia_sample_plan_file ();
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const VigiaImportResult *r;
+
+  if (self->library == NULL)
+    return;
+
+  results = vigia_import_file (self->library, sample, NULL, NULL, &error);
+  if (results == NULL || results->len == 0)
+    {
+      if (error != NULL)
+        show_error (self, _("The Sample Plan Could Not Be Opened"), error);
+      return;
+    }
+
+  r = g_ptr_array_index (results, 0);
+  select_plan (self, r->plan_id);
+}
+
+/* ---------------------------------------------------------------------- */
 /* Libraries                                                              */
 /* ---------------------------------------------------------------------- */
 
@@ -1081,6 +1244,8 @@ vigia_window_class_init (VigiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.undo-step", "u", undo_step_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
@@ -1119,6 +1284,7 @@ vigia_window_init (VigiaWindow *self)
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkStringList) elections = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) sorts = gtk_string_list_new (NULL);
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1165,6 +1331,10 @@ vigia_window_init (VigiaWindow *self)
                            G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sort_dropdown, "notify::selected",
                            G_CALLBACK (filters_changed_cb), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect_object (self->editor, "notify::stack",
                            G_CALLBACK (editor_stack_changed_cb), self, G_CONNECT_SWAPPED);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "vigia-application.h"
+#include "vigia-import-dialog.h"
 #include "vigia-plan-editor.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ void         vigia_window_show_error         (VigiaWindow      *self,
 GListModel  *vigia_window_get_plans          (VigiaWindow      *self);
 const char  *vigia_window_get_sidebar_state  (VigiaWindow      *self);
 VigiaPlanEditor *vigia_window_get_editor     (VigiaWindow      *self);
+VigiaImportDialog *vigia_window_import_files (VigiaWindow      *self,
+                                              GListModel       *files);
 gboolean     vigia_window_open_plan          (VigiaWindow      *self,
                                               gint64            plan_id,
                                               GError          **error);
