@@ -339,7 +339,9 @@ vigia_progress_page_set_stack (VigiaProgressPage *self,
       self->plan = g_object_ref (vigia_undo_stack_get_plan (stack));
       g_signal_connect_swapped (stack, "changed", G_CALLBACK (stack_changed_cb), self);
     }
-  refresh (self);
+  /* Opening a plan does not wait for its assessment: the page is filled
+   * when it is shown, or asked. */
+  stack_changed_cb (self);
 }
 
 /**
