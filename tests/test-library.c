@@ -326,11 +326,14 @@ test_search (Fixture       *f,
   g_assert_cmpuint (count_search (library, "nacion"), ==, 1);
   g_assert_cmpuint (count_search (library, "martin porres"), ==, 1);
   g_assert_cmpuint (count_search (library, "lima"), ==, 2);
+  /* The plan's own words count too: its vision. */
+  g_assert_cmpuint (count_search (library, "distrito seguro limpio"), ==, 2);
   g_assert_cmpuint (count_search (library, "poblacion atendida"), ==, 2);
   g_assert_cmpuint (count_search (library, "educacion mype"), ==, 0);
   g_assert_cmpuint (count_search (library, "tractor"), ==, 0);
   /* Query syntax typed by a person is text, not an error. */
-  g_assert_cmpuint (count_search (library, "\"educacion\" OR *"), ==, 0);
+  g_assert_cmpuint (count_search (library, "\"tractor\" OR *"), ==, 0);
+  g_assert_cmpuint (count_search (library, "(educacion) AND NEAR"), ==, 0);
   g_assert_cmpuint (count_search (library, "educación\""), ==, 1);
   g_assert_cmpuint (count_search (library, "  "), ==, 2);
 

@@ -582,10 +582,11 @@ update_search_row (VigiaLibrary  *self,
     return FALSE;
 
   ins = prepare (self,
-                 "INSERT INTO plan_search (rowid, organization, place, goals)"
+                 "INSERT INTO plan_search (rowid, organization, place, texts, goals)"
                  " SELECT p.id, p.organization,"
                  "  coalesce (p.department, '') || ' ' || coalesce (p.province, '') || ' ' ||"
                  "  coalesce (p.district, '') || ' ' || coalesce (p.ubigeo, ''),"
+                 "  coalesce (p.ideario, '') || ' ' || coalesce (p.vision, ''),"
                  "  (SELECT group_concat (coalesce (g.problem, '') || ' ' || coalesce (g.objective, '')"
                  "     || ' ' || coalesce (g.indicator, '') || ' ' || coalesce (g.target_text, ''), ' ')"
                  "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
@@ -617,6 +618,7 @@ insert_search_row (VigiaLibrary  *self,
 {
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GString) place = g_string_new (NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
   g_autoptr(GString) goals = g_string_sized_new (8192);
   guint n_dims = vigia_plan_get_n_dimensions (plan);
 
@@ -624,6 +626,8 @@ insert_search_row (VigiaLibrary  *self,
   append_search_text (place, vigia_plan_get_province (plan));
   append_search_text (place, vigia_plan_get_district (plan));
   append_search_text (place, vigia_plan_get_ubigeo (plan));
+  append_search_text (texts, vigia_plan_get_ideario (plan));
+  append_search_text (texts, vigia_plan_get_vision (plan));
 
   for (guint i = 0; i < n_dims; i++)
     {
@@ -642,14 +646,16 @@ insert_search_row (VigiaLibrary  *self,
     }
 
   stmt = prepare (self,
-                  "INSERT INTO plan_search (rowid, organization, place, goals) VALUES (?1, ?2, ?3, ?4)",
+                  "INSERT INTO plan_search (rowid, organization, place, texts, goals)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5)",
                   error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, vigia_plan_get_id (plan));
   bind_text (stmt, 2, vigia_plan_get_organization (plan));
   sqlite3_bind_text (stmt, 3, place->str, place->len, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, goals->str, goals->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, texts->str, texts->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, goals->str, goals->len, SQLITE_STATIC);
   return step_done (self, stmt, error);
 }
 

@@ -127,7 +127,7 @@ raw_insert (VigiaBenchData *data,
                           " target_direction, target_reading)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                       -1, &goal_stmt, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO plan_search (rowid, organization, place, goals) VALUES (?1, ?2, ?3, ?4)",
+  sqlite3_prepare_v2 (db, "INSERT INTO plan_search (rowid, organization, place, texts, goals) VALUES (?1, ?2, ?3, ?4, ?5)",
                       -1, &search_stmt, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO history (changed, plan_uuid, entity, action, field, new_value)"
                           " VALUES (?1, ?2, 'plan', 'create', 'source', 'declara-text')",
@@ -141,6 +141,7 @@ raw_insert (VigiaBenchData *data,
       g_autofree char *uuid = vigia_uuid_new ();
       g_autoptr(GString) place = g_string_new (NULL);
       g_autoptr(GString) goals = g_string_new (NULL);
+      g_autoptr(GString) texts = g_string_new (NULL);
       gint64 plan_id;
 
       sqlite3_bind_text (plan_stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -201,6 +202,7 @@ raw_insert (VigiaBenchData *data,
             }
         }
 
+      g_string_append_printf (texts, "%s %s", vigia_plan_get_ideario (plan), vigia_plan_get_vision (plan));
       g_string_append_printf (place, "%s %s %s %s", vigia_plan_get_department (plan),
                               vigia_plan_get_province (plan) ? vigia_plan_get_province (plan) : "",
                               vigia_plan_get_district (plan) ? vigia_plan_get_district (plan) : "",
@@ -208,7 +210,8 @@ raw_insert (VigiaBenchData *data,
       sqlite3_bind_int64 (search_stmt, 1, plan_id);
       sqlite3_bind_text (search_stmt, 2, vigia_plan_get_organization (plan), -1, SQLITE_STATIC);
       sqlite3_bind_text (search_stmt, 3, place->str, -1, SQLITE_STATIC);
-      sqlite3_bind_text (search_stmt, 4, goals->str, -1, SQLITE_STATIC);
+      sqlite3_bind_text (search_stmt, 4, texts->str, -1, SQLITE_STATIC);
+      sqlite3_bind_text (search_stmt, 5, goals->str, -1, SQLITE_STATIC);
       g_assert (sqlite3_step (search_stmt) == SQLITE_DONE);
       sqlite3_reset (search_stmt);
 
