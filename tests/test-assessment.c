@@ -428,6 +428,31 @@ test_library (void)
             g_assert_cmpuint (score->rollup.status_counts[s], ==, rollup->status_counts[s]);
         }
 
+      /* The comparison of all plans reads the same figures with the plans' summaries. */
+      {
+        g_autoptr(GPtrArray) summaries = vigia_library_list_summaries (library, "2024-S2", source, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (summaries->len, ==, G_N_ELEMENTS (plans));
+        for (guint i = 0; i < summaries->len; i++)
+          {
+            VigiaPlanSummary *summary = g_ptr_array_index (summaries, i);
+            const VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, i);
+            const VigiaRollup *rollup = vigia_plan_summary_get_rollup (summary);
+
+            g_assert_cmpint (vigia_plan_summary_get_id (summary), ==, score->plan_id);
+            g_assert_cmpstr (vigia_plan_summary_get_organization (summary), ==,
+                             vigia_plan_get_organization (plans[i]));
+            g_assert_cmpstr (vigia_plan_summary_get_period (summary), ==, score->period);
+            g_assert_nonnull (rollup);
+            g_assert_cmpuint (rollup->n_goals, ==, score->rollup.n_goals);
+            g_assert_cmpmem (rollup->status_counts, sizeof rollup->status_counts,
+                             score->rollup.status_counts, sizeof score->rollup.status_counts);
+            assert_figure (vigia_plan_summary_get_achievement (summary),
+                           vigia_rollup_get_achievement (&score->rollup), "summary");
+          }
+      }
+
       if (source == VIGIA_SOURCE_AUTHORITY)
         {
           /* By hand: the plan 0.7 (test_plan); other 0.4 (the 2026-S2 entry is later);
@@ -443,6 +468,35 @@ test_library (void)
       else
         assert_figure (vigia_rollup_get_achievement (&g_array_index (scores, VigiaPlanScore, 1).rollup), 0.8, "other, observer");
     }
+
+  /* A row of the list: the authority's figures as of today's semester within
+   * the term, read for that plan alone; a plan with no progress has none. */
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autoptr(VigiaPlanSummary) summary = vigia_library_load_summary (library, vigia_plan_get_id (plans[i]), &error);
+      g_autoptr(VigiaPlan) loaded = vigia_library_load_plan (library, vigia_plan_get_id (plans[i]), &error);
+      g_autoptr(VigiaAssessment) assessment = vigia_assessment_new (loaded, NULL);
+      const VigiaRollup *expected = vigia_assessment_get_plan_rollup (assessment, VIGIA_SOURCE_AUTHORITY);
+      const VigiaRollup *rollup = vigia_plan_summary_get_rollup (summary);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (rollup);
+      g_assert_cmpstr (vigia_plan_summary_get_period (summary), ==, vigia_assessment_get_period (assessment));
+      g_assert_cmpmem (rollup->status_counts, sizeof rollup->status_counts,
+                       expected->status_counts, sizeof expected->status_counts);
+      assert_figure (vigia_plan_summary_get_achievement (summary), vigia_rollup_get_achievement (expected),
+                     "the list's row");
+    }
+  {
+    g_autoptr(VigiaPlan) quiet = vigia_test_make_plan ("SIN AVANCE", "LINCE", 1);
+    g_autoptr(VigiaPlanSummary) summary = NULL;
+
+    g_assert_true (vigia_library_add_plan (library, quiet, &error));
+    summary = vigia_library_load_summary (library, vigia_plan_get_id (quiet), &error);
+    g_assert_no_error (error);
+    g_assert_null (vigia_plan_summary_get_rollup (summary));
+    g_assert_true (isnan (vigia_plan_summary_get_achievement (summary)));
+  }
 
   g_clear_object (&library);
   vigia_test_remove_dir (dir);

@@ -470,6 +470,123 @@ test_failure_changes_nothing (Fixture       *f,
 }
 
 static void
+test_progress_undo_redo (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_AUTHORITY);
+  g_autoptr(VigiaProgress) again = NULL;
+  const char *evidence[] = { "https://www.muniindependencia.gob.pe/informe-2024-1.pdf", NULL };
+  VigiaGoal *goal = goal_at (f->plan, 0, 0);
+  VigiaGoal *other = goal_at (f->plan, 0, 1);
+  char *recorded;
+
+  /* A new entry: saved at once, dated, and one step to undo. */
+  vigia_progress_set_value (entry, 12.5);
+  vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
+  vigia_progress_set_note (entry, "Padrón de beneficiarios");
+  vigia_progress_set_evidence (entry, evidence);
+  g_assert_true (vigia_undo_stack_save_progress (f->stack, goal, entry, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_undo_stack_get_can_undo (f->stack));
+  /* The caller's object is not the one the goal keeps. */
+  g_assert_true (vigia_goal_find_progress (goal, "2024-S1", VIGIA_SOURCE_AUTHORITY) != entry);
+  g_assert_null (vigia_progress_get_recorded (entry));
+  saved = reload (f);
+  {
+    VigiaProgress *kept = vigia_goal_find_progress (goal_at (saved, 0, 0), "2024-S1", VIGIA_SOURCE_AUTHORITY);
+
+    g_assert_nonnull (kept);
+    g_assert_cmpfloat (vigia_progress_get_value (kept), ==, 12.5);
+    g_assert_cmpint (vigia_progress_get_status (kept), ==, VIGIA_STATUS_IN_PROGRESS);
+    g_assert_cmpstr (vigia_progress_get_note (kept), ==, "Padrón de beneficiarios");
+    g_assert_cmpstrv (vigia_progress_get_evidence (kept), evidence);
+    g_assert_nonnull (vigia_progress_get_recorded (kept));
+    recorded = g_strdup (vigia_progress_get_recorded (kept));
+  }
+  g_clear_object (&saved);
+
+  /* The same again is no step. */
+  again = vigia_progress_copy (entry);
+  g_assert_true (vigia_undo_stack_save_progress (f->stack, goal, again, &error));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM history WHERE entity = 'progress'"), ==, 1);
+
+  /* A changed value replaces the entry; undo puts the first one back. */
+  vigia_progress_set_value (again, 14);
+  vigia_progress_set_status (again, VIGIA_STATUS_KEPT);
+  g_assert_true (vigia_undo_stack_save_progress (f->stack, goal, again, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (vigia_progress_get_value (vigia_goal_find_progress (goal, "2024-S1", VIGIA_SOURCE_AUTHORITY)), ==, 14);
+  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_no_error (error);
+  saved = reload (f);
+  g_assert_cmpfloat (vigia_progress_get_value (vigia_goal_find_progress (goal_at (saved, 0, 0), "2024-S1",
+                                                                          VIGIA_SOURCE_AUTHORITY)), ==, 12.5);
+  g_assert_cmpint (vigia_progress_get_status (vigia_goal_find_progress (goal_at (saved, 0, 0), "2024-S1",
+                                                                         VIGIA_SOURCE_AUTHORITY)), ==,
+                   VIGIA_STATUS_IN_PROGRESS);
+  g_clear_object (&saved);
+
+  /* Undoing the creation deletes it; redo brings it back with its date. */
+  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_no_error (error);
+  g_assert_null (vigia_goal_find_progress (goal, "2024-S1", VIGIA_SOURCE_AUTHORITY));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM progress"), ==, 0);
+  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
+  g_assert_true (vigia_undo_stack_redo (f->stack, &error));
+  g_assert_no_error (error);
+  saved = reload (f);
+  g_assert_cmpstr (vigia_progress_get_recorded (vigia_goal_find_progress (goal_at (saved, 0, 0), "2024-S1",
+                                                                          VIGIA_SOURCE_AUTHORITY)), ==, recorded);
+  g_clear_object (&saved);
+  g_free (recorded);
+
+  /* Deleting is a step too, and deleting nothing is none. */
+  g_assert_true (vigia_undo_stack_delete_progress (f->stack, other, "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
+  g_assert_true (vigia_undo_stack_delete_progress (f->stack, goal, "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM progress"), ==, 0);
+  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_no_error (error);
+  saved = reload (f);
+  g_assert_cmpstr (vigia_progress_get_note (vigia_goal_find_progress (goal_at (saved, 0, 0), "2024-S1",
+                                                                      VIGIA_SOURCE_AUTHORITY)), ==,
+                   "Padrón de beneficiarios");
+  /* Every step, undo included, is in the history the goal's timeline reads. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM history WHERE entity = 'progress' AND action = 'delete'"), ==, 2);
+}
+
+static void
+test_progress_failure_changes_nothing (Fixture       *f,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) other = NULL;
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S2", VIGIA_SOURCE_OBSERVER);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  VigiaGoal *goal = goal_at (f->plan, 2, 0);
+
+  other = vigia_library_open (vigia_library_get_path (f->library), VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_delete_plan (other, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  g_clear_object (&other);
+
+  before = vigia_test_checksum_file (vigia_library_get_path (f->library));
+  vigia_progress_set_value (entry, 3);
+  g_assert_false (vigia_undo_stack_save_progress (f->stack, goal, entry, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  g_assert_null (vigia_goal_find_progress (goal, "2024-S2", VIGIA_SOURCE_OBSERVER));
+  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
+  after = vigia_test_checksum_file (vigia_library_get_path (f->library));
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 save_failed_cb (VigiaUndoStack *stack,
                 const GError   *error,
                 GError        **out)
@@ -691,6 +808,8 @@ main (int    argc,
   ADD ("add-and-move-goals", test_add_and_move_goals);
   ADD ("dimensions", test_dimensions);
   ADD ("failure-changes-nothing", test_failure_changes_nothing);
+  ADD ("progress-undo-redo", test_progress_undo_redo);
+  ADD ("progress-failure-changes-nothing", test_progress_failure_changes_nothing);
   ADD ("read-only-reports", test_read_only_reports);
   ADD ("can-undo-notifies", test_can_undo_notifies);
   ADD ("is-saving", test_is_saving);

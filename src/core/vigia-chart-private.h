@@ -38,9 +38,6 @@ void         vigia_chart_fill_background   (cairo_t               *cr,
                                             double                 height);
 char        *vigia_chart_format_tick       (double                 value,
                                             double                 step);
-char        *vigia_chart_format_value      (double                 value,
-                                            VigiaMeasure           measure,
-                                            const char            *unit);
 void         vigia_chart_draw_legend       (cairo_t               *cr,
                                             const VigiaChartStyle *style,
                                             double                 x,

@@ -492,8 +492,7 @@ describe_entry (VigiaChartTrajectory *self,
   double value = vigia_progress_get_value (entry);
 
   if (VIGIA_HAS_VALUE (value))
-    return vigia_chart_format_value (value, vigia_goal_get_target_measure (self->goal),
-                                     vigia_goal_get_target_unit (self->goal));
+    return vigia_goal_dup_value_label (self->goal, value);
   return g_strdup (vigia_status_get_label (vigia_progress_get_status (entry)));
 }
 
@@ -601,8 +600,7 @@ vigia_chart_trajectory_dup_value_at (VigiaChart            *chart,
   if (layout.numeric && layout.n > 0 && x >= layout.plot.x && x <= layout.plot.x + layout.plot.width &&
       fabs (y - layout_y (&layout, layout.goal)) <= 4)
     {
-      g_autofree char *target = vigia_chart_format_value (layout.goal, layout.terms.measure,
-                                                          vigia_goal_get_target_unit (self->goal));
+      g_autofree char *target = vigia_goal_dup_value_label (self->goal, layout.goal);
 
       return g_strdup_printf (_("Target: %s"), target);
     }

@@ -298,24 +298,6 @@ vigia_chart_format_tick (double value,
   return vigia_format_number (value, decimals);
 }
 
-/* A value with its unit, as hover texts and descriptions say it. */
-char *
-vigia_chart_format_value (double        value,
-                          VigiaMeasure  measure,
-                          const char   *unit)
-{
-  g_autofree char *number = vigia_format_number (value, 2);
-
-  if (measure == VIGIA_MEASURE_PERCENT || measure == VIGIA_MEASURE_PERCENT_CHANGE ||
-      g_strcmp0 (unit, "%") == 0)
-    return g_strdup_printf ("%s %%", number);
-  if (vigia_str_empty (unit))
-    return g_steal_pointer (&number);
-  if (measure == VIGIA_MEASURE_AMOUNT)
-    return g_strdup_printf ("%s %s", unit, number);
-  return g_strdup_printf ("%s %s", number, unit);
-}
-
 /* Swatches and words in rows, wrapping where the width ends. */
 void
 vigia_chart_draw_legend (cairo_t                   *cr,

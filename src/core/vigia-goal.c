@@ -365,6 +365,34 @@ vigia_goal_dup_target_label (VigiaGoal *self)
 }
 
 /**
+ * vigia_goal_dup_value_label:
+ * @value: a value of the goal's indicator (a progress entry's, the target)
+ *
+ * The value in the goal's unit, as the grid, the charts' hover texts and
+ * their descriptions say it: "12,5 %", "140 MYPES atendidas", "US$ 3".
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+vigia_goal_dup_value_label (VigiaGoal *self,
+                            double     value)
+{
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+
+  number = vigia_format_number (value, 2);
+  if (self->target_measure == VIGIA_MEASURE_PERCENT || self->target_measure == VIGIA_MEASURE_PERCENT_CHANGE ||
+      g_strcmp0 (self->target_unit, "%") == 0)
+    return g_strdup_printf ("%s %%", number);
+  if (vigia_str_empty (self->target_unit))
+    return g_steal_pointer (&number);
+  if (self->target_measure == VIGIA_MEASURE_AMOUNT)
+    return g_strdup_printf ("%s %s", self->target_unit, number);
+  return g_strdup_printf ("%s %s", number, self->target_unit);
+}
+
+/**
  * vigia_goal_get_progress:
  *
  * Returns: (transfer none): the goal's #VigiaProgress entries, by period and source

@@ -64,6 +64,8 @@ double          vigia_goal_get_weight           (VigiaGoal      *self);
 void            vigia_goal_set_weight           (VigiaGoal      *self,
                                                  double          weight);
 char           *vigia_goal_dup_target_label     (VigiaGoal      *self);
+char           *vigia_goal_dup_value_label      (VigiaGoal      *self,
+                                                 double          value);
 GListModel     *vigia_goal_get_progress         (VigiaGoal      *self);
 VigiaProgress  *vigia_goal_find_progress        (VigiaGoal      *self,
                                                  const char     *period,

@@ -55,6 +55,13 @@ enum {
 
 static guint signals [N_SIGNALS];
 
+static gboolean assess_plan (VigiaLibrary  *self,
+                             gint64         plan_id,
+                             const char    *period,
+                             VigiaSource    source,
+                             VigiaRollup   *rollup,
+                             GError       **error);
+
 /* A cached statement is reset, not finalized, when it goes out of scope, so
  * that no read transaction stays open behind the caller's back. */
 typedef sqlite3_stmt CachedStmt;
@@ -1555,8 +1562,44 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
   return g_steal_pointer (&years);
 }
 
+/* What the list shows of each plan, the columns summary_from_row() reads. */
+#define SUMMARY_SELECT \
+  "SELECT p.id, p.uuid, p.organization, p.election, p.process, p.department," \
+  " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed," \
+  " (SELECT count(*) FROM goal g JOIN dimension d ON d.id = g.dimension_id" \
+  "  WHERE d.plan_id = p.id)," \
+  " (SELECT count(DISTINCT pr.goal_id) FROM progress pr" \
+  "  JOIN goal g ON g.id = pr.goal_id JOIN dimension d ON d.id = g.dimension_id" \
+  "  WHERE d.plan_id = p.id)" \
+  " FROM plan p"
+
+/* Fills @fields with pointers into @stmt's row: use them before the next step. */
+static void
+summary_fields_from_row (sqlite3_stmt           *stmt,
+                         VigiaPlanSummaryFields *fields)
+{
+  fields->id = sqlite3_column_int64 (stmt, 0);
+  fields->uuid = column_text (stmt, 1);
+  fields->organization = column_text (stmt, 2);
+  fields->election = column_enum (stmt, 3, VIGIA_TYPE_ELECTION, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+  fields->process = column_text (stmt, 4);
+  fields->department = column_text (stmt, 5);
+  fields->province = column_text (stmt, 6);
+  fields->district = column_text (stmt, 7);
+  fields->ubigeo = column_text (stmt, 8);
+  fields->term_start = sqlite3_column_int (stmt, 9);
+  fields->term_end = sqlite3_column_int (stmt, 10);
+  fields->changed = column_text (stmt, 11);
+  fields->n_goals = sqlite3_column_int (stmt, 12);
+  fields->n_goals_with_progress = sqlite3_column_int (stmt, 13);
+}
+
 /**
  * vigia_library_load_summary:
+ *
+ * The summary carries the plan's achievement and its goals by status as the
+ * authority reports them, as of the current semester (brought into the
+ * plan's term): what an observer scanning the list wants to see.
  *
  * Returns: (transfer full): what the list shows of the plan, or %NULL with
  *   %VIGIA_ERROR_NOT_FOUND
@@ -1567,21 +1610,15 @@ vigia_library_load_summary (VigiaLibrary  *self,
                             GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *period = NULL;
   VigiaPlanSummaryFields fields = { 0, };
+  VigiaRollup rollup = { 0, };
   int rc;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT p.id, p.uuid, p.organization, p.election, p.process, p.department,"
-                  " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed,"
-                  " (SELECT count(*) FROM goal g JOIN dimension d ON d.id = g.dimension_id"
-                  "  WHERE d.plan_id = p.id),"
-                  " (SELECT count(DISTINCT pr.goal_id) FROM progress pr"
-                  "  JOIN goal g ON g.id = pr.goal_id JOIN dimension d ON d.id = g.dimension_id"
-                  "  WHERE d.plan_id = p.id)"
-                  " FROM plan p WHERE p.id = ?1",
-                  error);
+  stmt = prepare (self, SUMMARY_SELECT " WHERE p.id = ?1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -1598,20 +1635,20 @@ vigia_library_load_summary (VigiaLibrary  *self,
       return NULL;
     }
 
-  fields.id = sqlite3_column_int64 (stmt, 0);
-  fields.uuid = column_text (stmt, 1);
-  fields.organization = column_text (stmt, 2);
-  fields.election = column_enum (stmt, 3, VIGIA_TYPE_ELECTION, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
-  fields.process = column_text (stmt, 4);
-  fields.department = column_text (stmt, 5);
-  fields.province = column_text (stmt, 6);
-  fields.district = column_text (stmt, 7);
-  fields.ubigeo = column_text (stmt, 8);
-  fields.term_start = sqlite3_column_int (stmt, 9);
-  fields.term_end = sqlite3_column_int (stmt, 10);
-  fields.changed = column_text (stmt, 11);
-  fields.n_goals = sqlite3_column_int (stmt, 12);
-  fields.n_goals_with_progress = sqlite3_column_int (stmt, 13);
+  summary_fields_from_row (stmt, &fields);
+
+  /* Only plans with some progress have anything to assess. */
+  if (fields.n_goals_with_progress > 0)
+    {
+      current = vigia_period_dup_current ();
+      period = vigia_term_clamp_period (fields.term_start, fields.term_end, current);
+      if (period == NULL)
+        period = g_steal_pointer (&current);
+      if (!assess_plan (self, plan_id, period, VIGIA_SOURCE_AUTHORITY, &rollup, error))
+        return NULL;
+      fields.rollup = &rollup;
+      fields.period = period;
+    }
 
   return vigia_plan_summary_new (&fields);
 }
@@ -2732,6 +2769,7 @@ vigia_library_delete_progress (VigiaLibrary   *self,
   g_autofree char *old_value = NULL;
   g_autoptr(CachedStmt) stmt = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(VigiaProgress) hold = NULL;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), FALSE);
@@ -2763,6 +2801,8 @@ vigia_library_delete_progress (VigiaLibrary   *self,
   if (!vigia_library_commit (self, error))
     return FALSE;
 
+  /* The goal may hold the only reference. */
+  hold = g_object_ref (progress);
   vigia_goal_remove_progress (goal, progress);
   vigia_progress_set_id (progress, 0);
   vigia_plan_set_changed (plan, now);
@@ -2877,6 +2917,84 @@ direction_from_text (const char *text)
   return VIGIA_DIRECTION_UP;
 }
 
+/* Reads target_measure, target_direction, target_value, baseline_value and
+ * weight from the columns @first onwards. */
+static void
+goal_terms_from_row (sqlite3_stmt   *stmt,
+                     int             first,
+                     VigiaGoalTerms *terms)
+{
+  terms->measure = nick_to_value (column_text (stmt, first), measure_nicks,
+                                  G_N_ELEMENTS (measure_nicks), VIGIA_MEASURE_QUALITATIVE);
+  terms->direction = direction_from_text (column_text (stmt, first + 1));
+  terms->target = column_double (stmt, first + 2);
+  terms->baseline = column_double (stmt, first + 3);
+  terms->weight = sqlite3_column_double (stmt, first + 4);
+}
+
+/* A goal with nothing recorded is "no data" and not rated, never 0 %. */
+static void
+rollup_add_goal (VigiaRollup          *rollup,
+                 const VigiaGoalTerms *terms,
+                 gboolean              has_entry,
+                 double                value,
+                 VigiaStatus           status)
+{
+  double achievement = NAN;
+
+  if (!has_entry)
+    status = VIGIA_STATUS_NOT_RATED;
+  else
+    achievement = vigia_goal_terms_get_achievement (terms, value, status);
+  vigia_rollup_add (rollup, achievement, terms->weight, status);
+}
+
+/* One plan's goals, each with its latest informative entry of @source up to
+ * @period: the same figures as vigia_library_assess_plans() gives it, read
+ * through the indexes rather than over the whole library. */
+static gboolean
+assess_plan (VigiaLibrary  *self,
+             gint64         plan_id,
+             const char    *period,
+             VigiaSource    source,
+             VigiaRollup   *rollup,
+             GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT g.target_measure, g.target_direction, g.target_value, g.baseline_value,"
+                  " g.weight, pr.id, pr.value, pr.status"
+                  " FROM dimension d JOIN goal g ON g.dimension_id = d.id"
+                  " LEFT JOIN progress pr ON pr.id ="
+                  "  (SELECT p2.id FROM progress p2 WHERE p2.goal_id = g.id AND p2.source = ?2"
+                  "   AND p2.period <= ?3 AND (p2.value IS NOT NULL OR p2.status != 'not-rated')"
+                  "   ORDER BY p2.period DESC LIMIT 1)"
+                  " WHERE d.plan_id = ?1",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  bind_enum (stmt, 2, VIGIA_TYPE_SOURCE, source);
+  bind_text (stmt, 3, period);
+
+  *rollup = (VigiaRollup) { 0, };
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigiaGoalTerms terms;
+
+      goal_terms_from_row (stmt, 0, &terms);
+      rollup_add_goal (rollup, &terms, sqlite3_column_type (stmt, 5) != SQLITE_NULL,
+                       column_double (stmt, 6),
+                       nick_to_value (column_text (stmt, 7), status_nicks,
+                                      G_N_ELEMENTS (status_nicks), VIGIA_STATUS_NOT_RATED));
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, rc);
+  return TRUE;
+}
+
 static gboolean
 assess_read_plans (VigiaLibrary  *self,
                    const char    *period,
@@ -2940,12 +3058,7 @@ assess_read_goals (VigiaLibrary  *self,
         continue;
 
       row.score = GPOINTER_TO_UINT (score);
-      row.terms.measure = nick_to_value (column_text (stmt, 2), measure_nicks,
-                                         G_N_ELEMENTS (measure_nicks), VIGIA_MEASURE_QUALITATIVE);
-      row.terms.direction = direction_from_text (column_text (stmt, 3));
-      row.terms.target = column_double (stmt, 4);
-      row.terms.baseline = column_double (stmt, 5);
-      row.terms.weight = sqlite3_column_double (stmt, 6);
+      goal_terms_from_row (stmt, 2, &row.terms);
       row.value = VIGIA_NO_VALUE;
 
       g_hash_table_insert (goal_by_id, g_memdup2 (&goal_id, sizeof (gint64)),
@@ -3007,6 +3120,33 @@ assess_read_progress (VigiaLibrary  *self,
   return TRUE;
 }
 
+static GArray *
+assess_plans_inner (VigiaLibrary  *self,
+                    const char    *period,
+                    VigiaSource    source,
+                    GError       **error)
+{
+  g_autoptr(GArray) scores = g_array_new (FALSE, TRUE, sizeof (VigiaPlanScore));
+  g_autoptr(GArray) goals = g_array_new (FALSE, TRUE, sizeof (GoalRow));
+  g_autoptr(GHashTable) score_by_plan = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) goal_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!assess_read_plans (self, period, scores, score_by_plan, error) ||
+      !assess_read_goals (self, score_by_plan, goals, goal_by_id, error) ||
+      !assess_read_progress (self, source, scores, goals, goal_by_id, error))
+    return NULL;
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      const GoalRow *row = &g_array_index (goals, GoalRow, i);
+      VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, row->score);
+
+      rollup_add_goal (&score->rollup, &row->terms, row->has_entry, row->value, row->status);
+    }
+
+  return g_steal_pointer (&scores);
+}
+
 /**
  * vigia_library_assess_plans:
  * @period: the semester to assess every plan as of; each plan is assessed
@@ -3027,49 +3167,93 @@ vigia_library_assess_plans (VigiaLibrary  *self,
                             GError       **error)
 {
   g_autoptr(GArray) scores = NULL;
-  g_autoptr(GArray) goals = NULL;
-  g_autoptr(GHashTable) score_by_plan = NULL;
-  g_autoptr(GHashTable) goal_by_id = NULL;
   char canonical[VIGIA_PERIOD_SIZE];
   int year, half;
-  gboolean ok;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (vigia_period_parse (period, &year, &half), NULL);
 
   g_snprintf (canonical, sizeof canonical, "%04d-S%d", year, half);
-  scores = g_array_new (FALSE, TRUE, sizeof (VigiaPlanScore));
-  goals = g_array_new (FALSE, TRUE, sizeof (GoalRow));
-  score_by_plan = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  goal_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   /* One read transaction: every figure as of one moment. */
   if (self->depth == 0 && !exec (self, "BEGIN", error))
     return NULL;
 
-  ok = assess_read_plans (self, canonical, scores, score_by_plan, error) &&
-       assess_read_goals (self, score_by_plan, goals, goal_by_id, error) &&
-       assess_read_progress (self, source, scores, goals, goal_by_id, error);
+  scores = assess_plans_inner (self, canonical, source, error);
 
   if (self->depth == 0)
-    exec (self, ok ? "COMMIT" : "ROLLBACK", NULL);
-  if (!ok)
-    return NULL;
-
-  for (guint i = 0; i < goals->len; i++)
-    {
-      const GoalRow *row = &g_array_index (goals, GoalRow, i);
-      VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, row->score);
-      double achievement = NAN;
-      VigiaStatus status = VIGIA_STATUS_NOT_RATED;
-
-      if (row->has_entry)
-        {
-          status = row->status;
-          achievement = vigia_goal_terms_get_achievement (&row->terms, row->value, status);
-        }
-      vigia_rollup_add (&score->rollup, achievement, row->terms.weight, status);
-    }
+    exec (self, scores != NULL ? "COMMIT" : "ROLLBACK", NULL);
 
   return g_steal_pointer (&scores);
+}
+
+/**
+ * vigia_library_list_summaries:
+ * @period: the semester to assess every plan as of, as in
+ *   vigia_library_assess_plans()
+ * @source: whose figures count
+ *
+ * Every plan of the library as the list shows it, with its assessment
+ * (vigia_plan_summary_get_rollup()), read at once: what the observers'
+ * comparison of all plans needs.  Slow for a national library (about a
+ * second): call it in a thread, on a connection of its own.
+ *
+ * Returns: (transfer full) (element-type VigiaPlanSummary): the summaries,
+ *   by plan id
+ */
+GPtrArray *
+vigia_library_list_summaries (VigiaLibrary  *self,
+                              const char    *period,
+                              VigiaSource    source,
+                              GError       **error)
+{
+  g_autoptr(GArray) scores = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  char canonical[VIGIA_PERIOD_SIZE];
+  int year, half;
+  guint next = 0;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (vigia_period_parse (period, &year, &half), NULL);
+
+  g_snprintf (canonical, sizeof canonical, "%04d-S%d", year, half);
+
+  if (self->depth == 0 && !exec (self, "BEGIN", error))
+    return NULL;
+
+  scores = assess_plans_inner (self, canonical, source, error);
+  if (scores != NULL)
+    stmt = prepare (self, SUMMARY_SELECT " ORDER BY p.id", error);
+  if (stmt != NULL)
+    {
+      summaries = g_ptr_array_new_full (scores->len, g_object_unref);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          VigiaPlanSummaryFields fields = { 0, };
+
+          summary_fields_from_row (stmt, &fields);
+          /* Both in the order of the plans' ids, read in one transaction. */
+          if (next < scores->len && g_array_index (scores, VigiaPlanScore, next).plan_id == fields.id)
+            {
+              const VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, next++);
+
+              fields.rollup = &score->rollup;
+              fields.period = score->period;
+            }
+          g_ptr_array_add (summaries, vigia_plan_summary_new (&fields));
+        }
+      g_clear_pointer (&stmt, cached_stmt_reset);
+      if (rc != SQLITE_DONE)
+        {
+          set_sqlite_error (self, error, rc);
+          g_clear_pointer (&summaries, g_ptr_array_unref);
+        }
+    }
+
+  if (self->depth == 0)
+    exec (self, summaries != NULL ? "COMMIT" : "ROLLBACK", NULL);
+
+  return g_steal_pointer (&summaries);
 }

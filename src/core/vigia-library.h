@@ -171,6 +171,11 @@ GArray           *vigia_library_assess_plans       (VigiaLibrary           *self
                                                     VigiaSource             source,
                                                     GError                **error);
 
+GPtrArray        *vigia_library_list_summaries     (VigiaLibrary           *self,
+                                                    const char             *period,
+                                                    VigiaSource             source,
+                                                    GError                **error);
+
 GPtrArray        *vigia_library_list_history       (VigiaLibrary           *self,
                                                     const char             *plan_uuid,
                                                     const char             *goal_uuid,

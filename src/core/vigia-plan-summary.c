@@ -12,6 +12,7 @@
 #include "vigia-enum-types.h"
 #include "vigia-plan.h"
 #include "vigia-plan-summary.h"
+#include "vigia-utils.h"
 
 struct _VigiaPlanSummary
 {
@@ -31,6 +32,9 @@ struct _VigiaPlanSummary
   guint          n_goals;
   guint          n_goals_with_progress;
   char          *changed;
+  gboolean       assessed;
+  VigiaRollup    rollup;
+  char          *period;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaPlanSummary, vigia_plan_summary, G_TYPE_OBJECT)
@@ -60,6 +64,7 @@ vigia_plan_summary_finalize (GObject *object)
   g_clear_pointer (&self->district, g_free);
   g_clear_pointer (&self->ubigeo, g_free);
   g_clear_pointer (&self->changed, g_free);
+  g_clear_pointer (&self->period, g_free);
 
   G_OBJECT_CLASS (vigia_plan_summary_parent_class)->finalize (object);
 }
@@ -133,6 +138,12 @@ vigia_plan_summary_new (const VigiaPlanSummaryFields *fields)
   self->n_goals = fields->n_goals;
   self->n_goals_with_progress = fields->n_goals_with_progress;
   self->changed = g_strdup (fields->changed);
+  if (fields->rollup != NULL)
+    {
+      self->assessed = TRUE;
+      self->rollup = *fields->rollup;
+      self->period = g_strdup (fields->period);
+    }
   return self;
 }
 
@@ -158,6 +169,32 @@ GETTER (int, term_end, 0)
 GETTER (guint, n_goals, 0)
 GETTER (guint, n_goals_with_progress, 0)
 GETTER (const char *, changed, NULL)
+GETTER (const char *, period, NULL)
+
+/**
+ * vigia_plan_summary_get_rollup:
+ *
+ * Returns: (nullable): the plan's goals by status and its achievement as of
+ *   vigia_plan_summary_get_period(), or %NULL if it was not assessed
+ */
+const VigiaRollup *
+vigia_plan_summary_get_rollup (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->assessed ? &self->rollup : NULL;
+}
+
+/**
+ * vigia_plan_summary_get_achievement:
+ *
+ * Returns: the plan's achievement (1.0 for 100 %), or NAN for no data
+ */
+double
+vigia_plan_summary_get_achievement (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NAN);
+  return self->assessed ? vigia_rollup_get_achievement (&self->rollup) : NAN;
+}
 
 char *
 vigia_plan_summary_dup_place_label (VigiaPlanSummary *self)

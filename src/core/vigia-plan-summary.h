@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "vigia-assessment.h"
 #include "vigia-enums.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,10 @@ typedef struct
   const char    *changed;
   /* Goals with at least one progress entry, of either source. */
   guint          n_goals_with_progress;
+  /* How far the goals have come as of @period, for one source (see where
+   * the summary comes from); NULL where the plan was not assessed. */
+  const VigiaRollup *rollup;
+  const char    *period;
 } VigiaPlanSummaryFields;
 
 VigiaPlanSummary *vigia_plan_summary_new              (const VigiaPlanSummaryFields *fields);
@@ -49,6 +54,9 @@ int               vigia_plan_summary_get_term_end     (VigiaPlanSummary *self);
 guint             vigia_plan_summary_get_n_goals      (VigiaPlanSummary *self);
 guint             vigia_plan_summary_get_n_goals_with_progress (VigiaPlanSummary *self);
 const char       *vigia_plan_summary_get_changed      (VigiaPlanSummary *self);
+const VigiaRollup *vigia_plan_summary_get_rollup      (VigiaPlanSummary *self);
+const char       *vigia_plan_summary_get_period       (VigiaPlanSummary *self);
+double            vigia_plan_summary_get_achievement  (VigiaPlanSummary *self);
 char             *vigia_plan_summary_dup_place_label  (VigiaPlanSummary *self);
 char             *vigia_plan_summary_dup_term_label   (VigiaPlanSummary *self);
 

@@ -29,6 +29,7 @@ typedef enum {
   OP_MOVE_GOAL,
   OP_ADD_DIMENSION,
   OP_DELETE_DIMENSION,
+  OP_PUT_PROGRESS,
 } OpKind;
 
 typedef struct
@@ -36,7 +37,7 @@ typedef struct
   OpKind           kind;
   guint            serial;
   /* OP_SET: the plan, one of its dimensions or goals; else the goal or
-   * dimension added, deleted or moved. */
+   * dimension added, deleted or moved, or whose progress entry changed. */
   GObject         *object;
   /* Goal operations: the dimension that holds the goal. */
   VigiaDimension  *dimension;
@@ -49,6 +50,10 @@ typedef struct
   GValue          *old_values;
   GValue          *new_values;
   gboolean         mergeable;
+  /* OP_PUT_PROGRESS: the entry of one period and source before and after,
+   * as copies; NULL where there was or is none. */
+  VigiaProgress   *before;
+  VigiaProgress   *after;
 } Op;
 
 typedef struct
@@ -118,6 +123,8 @@ op_free (Op *op)
   g_clear_pointer (&op->names, g_strfreev);
   values_free (op->old_values, op->n_values);
   values_free (op->new_values, op->n_values);
+  g_clear_object (&op->before);
+  g_clear_object (&op->after);
   g_free (op);
 }
 
@@ -269,6 +276,38 @@ apply_values (VigiaUndoStack  *self,
   return FALSE;
 }
 
+/* Makes @goal's entry for the period and source of @like be @entry, or
+ * deletes it where @entry is NULL. */
+static gboolean
+put_progress (VigiaUndoStack  *self,
+              VigiaGoal       *goal,
+              VigiaProgress   *entry,
+              VigiaProgress   *like,
+              GError         **error)
+{
+  VigiaProgress *current;
+
+  if (entry != NULL)
+    {
+      /* The goal keeps the object saved: a copy, so that the step's own
+       * snapshot never changes under it. */
+      g_autoptr(VigiaProgress) copy = vigia_progress_copy (entry);
+
+      if (!vigia_library_save_progress (self->library, self->plan, goal, copy, error))
+        return FALSE;
+      /* The library dates an entry saved without a date: redo puts back
+       * the same date. */
+      vigia_progress_set_recorded (entry, vigia_progress_get_recorded (copy));
+      return TRUE;
+    }
+
+  current = vigia_goal_find_progress (goal, vigia_progress_get_period (like),
+                                      vigia_progress_get_source (like));
+  if (current == NULL)
+    return TRUE;
+  return vigia_library_delete_progress (self->library, self->plan, goal, current, error);
+}
+
 static gboolean
 op_apply_inner (VigiaUndoStack  *self,
                 Op              *op,
@@ -308,6 +347,11 @@ op_apply_inner (VigiaUndoStack  *self,
       if (forward)
         return vigia_library_delete_dimension (lib, plan, VIGIA_DIMENSION (op->object), error);
       return vigia_library_add_dimension (lib, plan, op->from, VIGIA_DIMENSION (op->object), error);
+
+    case OP_PUT_PROGRESS:
+      if (forward)
+        return put_progress (self, VIGIA_GOAL (op->object), op->after, op->before, error);
+      return put_progress (self, VIGIA_GOAL (op->object), op->before, op->after, error);
 
     default:
       g_return_val_if_reached (FALSE);
@@ -1013,6 +1057,101 @@ vigia_undo_stack_delete_dimension (VigiaUndoStack  *self,
 
   op = op_new (OP_DELETE_DIMENSION, dimension, NULL);
   op->from = position;
+  return do_op (self, op, error);
+}
+
+static gboolean
+progress_equal (VigiaProgress *a,
+                VigiaProgress *b)
+{
+  double va = vigia_progress_get_value (a);
+  double vb = vigia_progress_get_value (b);
+  const char * const *ea = vigia_progress_get_evidence (a);
+  const char * const *eb = vigia_progress_get_evidence (b);
+
+  if (VIGIA_HAS_VALUE (va) != VIGIA_HAS_VALUE (vb) || (VIGIA_HAS_VALUE (va) && va != vb))
+    return FALSE;
+  /* An entry given without a date keeps the one it has. */
+  if (vigia_progress_get_recorded (b) != NULL &&
+      g_strcmp0 (vigia_progress_get_recorded (a), vigia_progress_get_recorded (b)) != 0)
+    return FALSE;
+  return vigia_progress_get_status (a) == vigia_progress_get_status (b) &&
+         g_strcmp0 (vigia_progress_get_note (a), vigia_progress_get_note (b)) == 0 &&
+         g_strv_equal (ea != NULL ? ea : (const char * const []) { NULL },
+                       eb != NULL ? eb : (const char * const []) { NULL });
+}
+
+/**
+ * vigia_undo_stack_save_progress:
+ * @goal: a goal of the plan
+ * @progress: the entry for its period and source; a copy is saved, and
+ *   @progress itself is left as it is
+ *
+ * Saves @progress in place of the goal's entry of the same period and
+ * source (or as a new one), as one undo step: undo puts back the entry
+ * there was, or deletes the new one.  Saving what is already there does
+ * nothing.
+ */
+gboolean
+vigia_undo_stack_save_progress (VigiaUndoStack  *self,
+                                VigiaGoal       *goal,
+                                VigiaProgress   *progress,
+                                GError         **error)
+{
+  VigiaProgress *current;
+  Op *op;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+  g_return_val_if_fail (VIGIA_IS_PROGRESS (progress), FALSE);
+  g_return_val_if_fail (vigia_period_is_valid (vigia_progress_get_period (progress)), FALSE);
+  g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (goal)), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  current = vigia_goal_find_progress (goal, vigia_progress_get_period (progress),
+                                      vigia_progress_get_source (progress));
+  if (current != NULL && progress_equal (current, progress))
+    return TRUE;
+
+  op = op_new (OP_PUT_PROGRESS, goal, NULL);
+  op->before = current != NULL ? vigia_progress_copy (current) : NULL;
+  op->after = vigia_progress_copy (progress);
+  return do_op (self, op, error);
+}
+
+/**
+ * vigia_undo_stack_delete_progress:
+ * @goal: a goal of the plan
+ *
+ * Deletes the goal's entry for @period and @source, as one undo step: undo
+ * puts it back as it was.  With no such entry, does nothing.
+ */
+gboolean
+vigia_undo_stack_delete_progress (VigiaUndoStack  *self,
+                                  VigiaGoal       *goal,
+                                  const char      *period,
+                                  VigiaSource      source,
+                                  GError         **error)
+{
+  VigiaProgress *current;
+  Op *op;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+  g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (goal)), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  current = vigia_goal_find_progress (goal, period, source);
+  if (current == NULL)
+    return TRUE;
+
+  op = op_new (OP_PUT_PROGRESS, goal, NULL);
+  op->before = vigia_progress_copy (current);
   return do_op (self, op, error);
 }
 

@@ -64,6 +64,15 @@ gboolean        vigia_undo_stack_add_dimension    (VigiaUndoStack  *self,
 gboolean        vigia_undo_stack_delete_dimension (VigiaUndoStack  *self,
                                                    VigiaDimension  *dimension,
                                                    GError         **error);
+gboolean        vigia_undo_stack_save_progress    (VigiaUndoStack  *self,
+                                                   VigiaGoal       *goal,
+                                                   VigiaProgress   *progress,
+                                                   GError         **error);
+gboolean        vigia_undo_stack_delete_progress  (VigiaUndoStack  *self,
+                                                   VigiaGoal       *goal,
+                                                   const char      *period,
+                                                   VigiaSource      source,
+                                                   GError         **error);
 
 gboolean        vigia_undo_stack_get_can_undo     (VigiaUndoStack  *self);
 gboolean        vigia_undo_stack_get_can_redo     (VigiaUndoStack  *self);
