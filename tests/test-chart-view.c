@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vigia-chart-view.h"
+#include "vigia-ui-test-utils.h"
 #include "vigia-test-utils.h"
 
 static void
@@ -33,20 +34,6 @@ wait_for_redraw (guint *count)
 
   while (*count == 0 && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, *count == 0);
-}
-
-/* Not gtk_test_accessible_assert_property(): it pastes the value into a
- * printf format, and "25 %" is one. */
-static void
-assert_description (GtkWidget  *widget,
-                    const char *expected)
-{
-  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                                                 expected);
-
-  if (problem != NULL)
-    g_error ("description: %s", problem);
 }
 
 static double
@@ -85,7 +72,7 @@ test_redraw_on_edit (void)
 
   g_assert_true (vigia_chart_view_get_chart (VIGIA_CHART_VIEW (view)) == VIGIA_CHART (chart));
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_IMG);
-  assert_description (view, "POBLACIÓN ATENDIDA, target 25 % ↑. Authority: nothing recorded. "
+  vigia_test_assert_description (view, "POBLACIÓN ATENDIDA, target 25 % ↑. Authority: nothing recorded. "
                            "Observer: nothing recorded.");
 
   paintable = gtk_widget_paintable_new (view);
@@ -117,7 +104,7 @@ test_redraw_on_edit (void)
   wait_for_redraw (&redraws);
 
   g_assert_cmpuint (redraws, >=, 1);
-  assert_description (view, "POBLACIÓN ATENDIDA, target 25 % ↑. Authority: 10 % in 1st half 2024. "
+  vigia_test_assert_description (view, "POBLACIÓN ATENDIDA, target 25 % ↑. Authority: 10 % in 1st half 2024. "
                            "Observer: nothing recorded.");
 
   /* The tooltip names the point under the pointer. */

@@ -532,6 +532,8 @@ test_progress_tab (Fixture       *f,
   VigiaProgressPage *page = vigia_plan_editor_get_progress_page (f->editor);
   g_autoptr(VigiaPlan) other = NULL;
   g_autoptr(GError) error = NULL;
+  VigiaProgressCell *cell;
+  VigiaPlan *shown;
   static const struct {
     const char  *period;
     VigiaSource  source;
@@ -546,12 +548,13 @@ test_progress_tab (Fixture       *f,
   vigia_plan_editor_set_visible_page (f->editor, "progress");
   g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
 
-  /* Nothing recorded yet: the eight semesters of 2023–2026, and how to start. */
+  /* Nothing recorded yet: a column for each of the eight semesters of
+   * 2023–2026, and how to start. */
   g_assert_cmpstr (vigia_progress_page_get_state (page), ==, "no-progress");
   g_assert_cmpuint (vigia_progress_page_get_n_periods (page), ==, 8);
-  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 0, FALSE), ==, "1st half 2023");
-  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 7, FALSE), ==, "2nd half 2026");
-  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 0, TRUE), ==, "No entries recorded");
+  g_assert_cmpstr (vigia_progress_page_get_period_title (page, 0), ==, "H1 2023");
+  g_assert_true (g_str_has_prefix (vigia_progress_page_get_period_title (page, 7), "H2 2026"));
+  g_assert_null (vigia_progress_page_get_outside_text (page));
 
   /* Entries recorded elsewhere (Import Progress…) show here. */
   other = vigia_library_load_plan (library (), vigia_plan_get_id (f->plan), &error);
@@ -566,16 +569,22 @@ test_progress_tab (Fixture       *f,
       g_assert_no_error (error);
     }
   page = vigia_plan_editor_get_progress_page (f->editor);
+  shown = vigia_plan_editor_get_plan (f->editor);
   g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
   g_assert_cmpstr (vigia_progress_page_get_state (page), ==, "progress");
-  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 1, TRUE), ==, "1 from the authority, 1 from observers");
-  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 2, TRUE), ==, "1 from the authority");
-  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 3, TRUE), ==, "No entries recorded");
+
+  /* Authority and observer side by side, in the goal's unit. */
+  cell = vigia_progress_page_get_cell (page, goal_at (shown, 0, 0), "2023-S2");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "5 %");
+  g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "In progress");
+  cell = vigia_progress_page_get_cell (page, goal_at (shown, 0, 1), "2023-S2");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_OBSERVER), ==, "6 %");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "—");
+  g_assert_null (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY));
 
   /* An entry of a semester the term does not have is not hidden. */
-  g_assert_cmpuint (vigia_progress_page_get_n_periods (page), ==, 9);
-  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 8, FALSE), ==, "Outside the term");
-  g_assert_cmpstr (vigia_progress_page_get_period_text (page, 8, TRUE), ==, "1 entry for a semester outside the term");
+  g_assert_cmpstr (vigia_progress_page_get_outside_text (page), ==,
+                   "1 entry is for a semester outside the term: the goal’s own page lists it");
 
   /* Without a term there are no semesters to follow. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (gtk_widget_get_template_child (
@@ -585,6 +594,7 @@ test_progress_tab (Fixture       *f,
                                GTK_WIDGET (vigia_plan_editor_get_general_page (f->editor)),
                                VIGIA_TYPE_GENERAL_PAGE, "term_end_spin")), 0);
   g_assert_cmpstr (vigia_progress_page_get_state (page), ==, "no-term");
+  g_assert_cmpuint (vigia_progress_page_get_n_periods (page), ==, 0);
 }
 
 static void

@@ -209,7 +209,34 @@ test_rows_show_the_plan (Fixture       *f,
   g_clear_object (&summary);
   summary = vigia_library_load_summary (library (), vigia_plan_get_id (plan), &error);
   vigia_plan_row_set_summary (row, summary);
-  g_assert_cmpstr (vigia_plan_row_get_text (row, 3), ==, "Progress on 1 of 12 goals");
+  /* The authority's achievement as of today: 4 of the way to 25 %. */
+  g_assert_cmpstr (vigia_plan_row_get_text (row, 3), ==, "16 %");
+
+  /* And the goals by status, once rated. */
+  vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
+  g_assert_true (vigia_library_save_progress (library (), plan,
+                                              vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0),
+                                              entry, &error));
+  g_clear_object (&summary);
+  summary = vigia_library_load_summary (library (), vigia_plan_get_id (plan), &error);
+  vigia_plan_row_set_summary (row, summary);
+  g_assert_cmpstr (vigia_plan_row_get_text (row, 3), ==, "16 % · 1 in progress");
+
+  /* A status with nothing to measure says how many goals have progress. */
+  {
+    g_autoptr(VigiaPlan) quiet = vigia_test_make_plan ("AHORA NACION", "ATE", 1);
+    g_autoptr(VigiaProgress) note = vigia_progress_new ("2024-S1", VIGIA_SOURCE_OBSERVER);
+
+    add_plan (quiet);
+    vigia_progress_set_note (note, "Sin información de la municipalidad");
+    g_assert_true (vigia_library_save_progress (library (), quiet,
+                                                vigia_dimension_get_goal (vigia_plan_get_dimension (quiet, 1), 0),
+                                                note, &error));
+    g_clear_object (&summary);
+    summary = vigia_library_load_summary (library (), vigia_plan_get_id (quiet), &error);
+    vigia_plan_row_set_summary (row, summary);
+    g_assert_cmpstr (vigia_plan_row_get_text (row, 3), ==, "Progress on 1 of 4 goals");
+  }
 }
 
 static void

@@ -121,3 +121,18 @@ vigia_test_close_dialogs (void)
   while ((dialog = find_dialog (NULL)) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
 }
+
+/* What a screen reader would be told of @widget (GTK_A11Y=test).  Not
+ * gtk_test_accessible_assert_property(): it pastes the value into a printf
+ * format, and "25 %" is one. */
+void
+vigia_test_assert_description (GtkWidget  *widget,
+                               const char *expected)
+{
+  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                 expected);
+
+  if (problem != NULL)
+    g_error ("description: %s", problem);
+}

@@ -21,5 +21,7 @@ gboolean vigia_test_wait_until      (gboolean  (*condition) (gpointer data),
 void     vigia_test_respond         (const char *heading,
                                      const char *response);
 void     vigia_test_close_dialogs   (void);
+void     vigia_test_assert_description (GtkWidget  *widget,
+                                        const char *expected);
 
 G_END_DECLS

@@ -432,6 +432,47 @@ vigia_rollup_dup_status_counts (const VigiaRollup *rollup)
 }
 
 /**
+ * vigia_rollup_dup_rated_counts:
+ *
+ * The statuses goals were rated with, those some goal has, best first: for
+ * lists, where room is short.
+ *
+ * Returns: (transfer full) (nullable): "1 kept · 2 in progress", or %NULL
+ *   if no goal is rated
+ */
+char *
+vigia_rollup_dup_rated_counts (const VigiaRollup *rollup)
+{
+  static const VigiaStatus order[] = {
+    VIGIA_STATUS_KEPT, VIGIA_STATUS_PARTLY_KEPT, VIGIA_STATUS_IN_PROGRESS,
+    VIGIA_STATUS_STALLED, VIGIA_STATUS_BROKEN,
+  };
+  GString *text;
+
+  g_return_val_if_fail (rollup != NULL, NULL);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *count = NULL;
+
+      if (rollup->status_counts[order[i]] == 0)
+        continue;
+      count = vigia_status_dup_count (order[i], rollup->status_counts[order[i]]);
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      g_string_append (text, count);
+    }
+
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
+/**
  * vigia_rollup_dup_description:
  *
  * Returns: (transfer full): what the roll-up says, in words, as charts give

@@ -95,6 +95,7 @@ void        vigia_rollup_merge              (VigiaRollup          *rollup,
 double      vigia_rollup_get_achievement    (const VigiaRollup    *rollup);
 char       *vigia_rollup_dup_status_counts  (const VigiaRollup    *rollup);
 char       *vigia_rollup_dup_description    (const VigiaRollup    *rollup);
+char       *vigia_rollup_dup_rated_counts   (const VigiaRollup    *rollup);
 char       *vigia_format_share              (double                share);
 
 VigiaProgress *vigia_goal_find_latest_progress (VigiaGoal      *goal,

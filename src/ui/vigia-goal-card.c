@@ -233,6 +233,18 @@ move_down_action (GtkWidget  *widget,
 }
 
 static void
+view_progress_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
+  GtkWidget *editor = gtk_widget_get_ancestor (widget, VIGIA_TYPE_PLAN_EDITOR);
+
+  if (editor != NULL)
+    vigia_plan_editor_show_goal_progress (VIGIA_PLAN_EDITOR (editor), self->goal);
+}
+
+static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -329,6 +341,7 @@ vigia_goal_card_class_init (VigiaGoalCardClass *klass)
   gtk_widget_class_install_action (widget_class, "goal.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "goal.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "goal.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "goal.view-progress", NULL, view_progress_action);
 }
 
 static void

@@ -421,6 +421,23 @@ vigia_plan_editor_set_visible_page (VigiaPlanEditor *self,
 }
 
 /**
+ * vigia_plan_editor_show_goal_progress:
+ *
+ * Shows the Progress tab with @goal's own page: its trajectory, its
+ * entries and its history.
+ */
+void
+vigia_plan_editor_show_goal_progress (VigiaPlanEditor *self,
+                                      VigiaGoal       *goal)
+{
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (VIGIA_IS_GOAL (goal));
+
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->progress_page));
+  vigia_progress_page_show_goal (self->progress_page, goal);
+}
+
+/**
  * vigia_plan_editor_show_error:
  *
  * Tells the user that a change could not be saved, and why.  The plan on
@@ -456,14 +473,27 @@ vigia_plan_editor_add_toast (VigiaPlanEditor *self,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
 }
 
-/* Offers to undo the step just done, which must be the newest of the stack.
- * @title is plain text. */
-static void
-toast_undo (VigiaPlanEditor *self,
-            const char      *title)
+/**
+ * vigia_plan_editor_toast_undo:
+ * @title: what was done, in plain text
+ *
+ * Offers to undo the step just done, which must be the newest of the stack.
+ */
+void
+vigia_plan_editor_toast_undo (VigiaPlanEditor *self,
+                              const char      *title)
 {
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+  g_autofree char *escaped = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (title != NULL);
+
+  if (self->stack == NULL)
+    return;
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
 
   /* Toast titles are markup (libadwaita 1.2): the plan's own words are escaped. */
   adw_toast_set_button_label (toast, _("_Undo"));
@@ -537,7 +567,7 @@ delete_goal_response_cb (AdwMessageDialog *dialog,
 
   /* Translators: a toast after deleting a goal, with an Undo button */
   title = g_strdup_printf (_("Goal %u deleted"), number);
-  toast_undo (self, title);
+  vigia_plan_editor_toast_undo (self, title);
 }
 
 /**
@@ -587,7 +617,7 @@ remove_dimension_response_cb (AdwMessageDialog *dialog,
 
   /* Translators: a toast after removing a dimension, with an Undo button */
   title = g_strdup_printf (_("Dimension “%s” removed"), name);
-  toast_undo (self, title);
+  vigia_plan_editor_toast_undo (self, title);
 }
 
 /**

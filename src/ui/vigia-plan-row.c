@@ -4,7 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Three lines: organization; place; election type · term · goals; and a
- * fourth, how many goals have progress, once any has.  Long texts
+ * fourth once any goal has progress: the plan's achievement as the
+ * authority reports it today and its goals by status ("42 % · 1 kept ·
+ * 2 in progress"), for an observer scanning many plans.  Long texts
  * ellipsize, with the whole text in the tooltip.
  */
 #define G_LOG_DOMAIN "vigia-plan-row"
@@ -45,6 +47,32 @@ query_tooltip_cb (GtkLabel   *label,
   return TRUE;
 }
 
+/* The progress line in full words: "Achievement 42 %: 1 kept, 2 in
+ * progress, 0 broken, 9 not rated. Progress on 3 of 12 goals". */
+static gboolean
+progress_tooltip_cb (GtkLabel     *label,
+                     int           x,
+                     int           y,
+                     gboolean      keyboard,
+                     GtkTooltip   *tooltip,
+                     VigiaPlanRow *self)
+{
+  const VigiaRollup *rollup;
+  g_autofree char *assessment = NULL;
+  g_autofree char *text = NULL;
+  guint n_goals;
+
+  if (self->summary == NULL || (rollup = vigia_plan_summary_get_rollup (self->summary)) == NULL)
+    return query_tooltip_cb (label, x, y, keyboard, tooltip);
+
+  n_goals = vigia_plan_summary_get_n_goals (self->summary);
+  assessment = vigia_rollup_dup_description (rollup);
+  text = g_strdup_printf (ngettext ("%s. Progress on %u of %u goal", "%s. Progress on %u of %u goals", n_goals),
+                          assessment, vigia_plan_summary_get_n_goals_with_progress (self->summary), n_goals);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 vigia_plan_row_dispose (GObject *object)
 {
@@ -74,19 +102,20 @@ vigia_plan_row_class_init (VigiaPlanRowClass *klass)
 static void
 vigia_plan_row_init (VigiaPlanRow *self)
 {
-  GtkLabel *labels[4];
+  GtkLabel *labels[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   labels[0] = self->organization_label;
   labels[1] = self->place_label;
   labels[2] = self->details_label;
-  labels[3] = self->progress_label;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
       gtk_widget_set_has_tooltip (GTK_WIDGET (labels[i]), TRUE);
       g_signal_connect (labels[i], "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
     }
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->progress_label), TRUE);
+  g_signal_connect (self->progress_label, "query-tooltip", G_CALLBACK (progress_tooltip_cb), self);
 }
 
 VigiaPlanRow *
@@ -118,6 +147,8 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
   g_autofree char *goals = NULL;
   g_autofree char *details = NULL;
   g_autofree char *progress = NULL;
+  g_autofree char *goals_progress = NULL;
+  g_autofree char *assessment = NULL;
   g_autofree char *description = NULL;
   const char *organization;
   guint n_goals;
@@ -140,9 +171,26 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
                              vigia_election_get_label (vigia_plan_summary_get_election (summary)),
                              term, goals);
   if (n_with_progress > 0)
-    /* Translators: in the list of plans: "Progress on 3 of 12 goals" */
-    progress = g_strdup_printf (ngettext ("Progress on %u of %u goal", "Progress on %u of %u goals", n_goals),
-                                n_with_progress, n_goals);
+    {
+      const VigiaRollup *rollup = vigia_plan_summary_get_rollup (summary);
+      double achievement = vigia_plan_summary_get_achievement (summary);
+      g_autofree char *share = VIGIA_HAS_VALUE (achievement) ? vigia_format_share (achievement) : NULL;
+      g_autofree char *counts = rollup != NULL ? vigia_rollup_dup_rated_counts (rollup) : NULL;
+
+      /* Translators: in the list of plans: "Progress on 3 of 12 goals" */
+      goals_progress = g_strdup_printf (ngettext ("Progress on %u of %u goal", "Progress on %u of %u goals", n_goals),
+                                        n_with_progress, n_goals);
+      /* What the authority reports as of now: "42 % · 1 kept · 2 in progress",
+       * then what the row used to say where nothing is rated or measured. */
+      if (share != NULL && counts != NULL)
+        progress = g_strdup_printf ("%s · %s", share, counts);
+      else if (share != NULL || counts != NULL)
+        progress = g_strdup (share != NULL ? share : counts);
+      else
+        progress = g_strdup (goals_progress);
+      if (rollup != NULL)
+        assessment = vigia_rollup_dup_description (rollup);
+    }
 
   set_label (self->organization_label, organization);
   set_label (self->place_label, place);
@@ -150,7 +198,9 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
   set_label (self->progress_label, progress != NULL ? progress : "");
   gtk_widget_set_visible (GTK_WIDGET (self->progress_label), progress != NULL);
 
-  description = g_strjoin (". ", place, details, progress, NULL);
+  /* Read aloud in full words, as the progress line's tooltip says it. */
+  description = assessment != NULL ? g_strjoin (". ", place, details, assessment, goals_progress, NULL)
+                                   : g_strjoin (". ", place, details, progress, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, organization,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,

@@ -3,11 +3,21 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What is true of the plan's progress today, read-only: the plan's chart
- * (goals by status per dimension, and its achievement) as of the current
- * semester, and each semester of the term with the entries recorded for
- * it, the current one marked.  Entries are recorded with Import Progress…
- * for now; the page follows the plan as they arrive.
+ * The Avance tab.  Above, the plan's chart (goals by status per dimension,
+ * its achievement) for the authority or for observers; below, a grid with
+ * a row per goal, grouped under a row per dimension, and a column per
+ * semester of the term, the current one marked and those to come dimmed.
+ * Each cell shows what the authority reported and what observers verified.
+ *
+ * Made to enter a semester by keyboard: arrows and Tab move from cell to
+ * cell, Enter opens the entry editor on the cell, and Enter in the editor
+ * saves and opens it on the next goal down.  The grid is a GtkColumnView
+ * that is given its whole height (it scrolls with the page), so that every
+ * cell exists and the page's viewport scrolls the focused one into view;
+ * sideways, the page scrolls it into view itself.
+ *
+ * Selecting a goal's name shows the goal: its trajectory, entries and
+ * history, on a page of its own.  The tab is filled when first shown.
  */
 #define G_LOG_DOMAIN "vigia-progress-page"
 
@@ -17,236 +27,956 @@
 #include <glib/gi18n.h>
 
 #include "vigia-chart-view.h"
+#include "vigia-plan-editor.h"
 #include "vigia-progress-page.h"
+
+/* The first column names the goals; the semesters follow. */
+#define GOAL_COLUMN 0
+#define GOAL_COLUMN_WIDTH 300
+#define PERIOD_COLUMN_WIDTH 160
 
 struct _VigiaProgressPage
 {
   GtkWidget            parent_instance;
 
+  AdwLeaflet          *leaflet;
+  GtkScrolledWindow   *scroller;
   GtkLabel            *subtitle_label;
-  AdwStatusPage       *empty_page;
-  AdwBin              *chart_bin;
-  AdwPreferencesGroup *periods_group;
+  GtkWidget           *source_box;
+  GtkToggleButton     *authority_toggle;
+  GtkToggleButton     *observer_toggle;
+  GtkWidget           *status_page;
+  GtkImage            *status_icon;
+  GtkLabel            *status_title;
+  GtkLabel            *status_description;
+  GtkWidget           *import_button;
+  GtkWidget           *chart_clamp;
+  VigiaChartView      *chart_view;
+  GtkWidget           *hint_label;
+  GtkScrolledWindow   *grid_scroller;
+  GtkColumnView       *grid;
+  GtkLabel            *outside_label;
+  VigiaGoalDetail     *goal_detail;
 
   VigiaUndoStack      *stack;
   VigiaPlan           *plan;
-  /* AdwActionRow, one per semester of the term, then one for entries
-   * outside it if there are any */
-  GPtrArray           *rows;
+  VigiaChartPlan      *chart;
+  /* The semesters of the term, a column each after the goals' */
+  GStrv                periods;
+  char                *current;
+  /* Each VigiaDimension followed by its VigiaGoals */
+  GListModel          *rows;
+  /* VigiaGoal → GPtrArray of the widgets bound to it, by column */
+  GHashTable          *cells;
+  /* Whose entry the editor opens on: the one edited last */
+  VigiaSource          source;
+  VigiaProgressEditor *editor;
+  /* Where the editor opens once the grid has scrolled there */
+  VigiaGoal           *pending_goal;
+  guint                pending_column;
+  guint                pending_tick;
+  guint                pending_frames;
+  guint                pending_idle;
+  GtkRoot             *root;
   const char          *state;
-  /* Edits came while the page was not shown. */
   gboolean             stale;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaProgressPage, vigia_progress_page, GTK_TYPE_WIDGET)
 
-typedef struct
+static void open_editor (VigiaProgressPage *self,
+                         VigiaGoal         *goal,
+                         guint              column);
+
+/* ---------------------------------------------------------------------- */
+/* The grid's rows and cells                                              */
+/* ---------------------------------------------------------------------- */
+
+/* A dimension, then its goals: the goals' own list, so that goals added,
+ * moved or deleted show at once. */
+static gpointer
+map_dimension (gpointer item,
+               gpointer user_data)
 {
-  guint authority;
-  guint observer;
-} Counts;
+  g_autoptr(VigiaDimension) dimension = item;
+  g_autoptr(GListStore) header = g_list_store_new (VIGIA_TYPE_DIMENSION);
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+
+  g_list_store_append (header, dimension);
+  g_list_store_append (parts, header);
+  g_list_store_append (parts, vigia_dimension_get_goals (dimension));
+  return gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+}
+
+static guint
+n_columns (VigiaProgressPage *self)
+{
+  return 1 + (self->periods != NULL ? g_strv_length (self->periods) : 0);
+}
+
+static GtkWidget *
+lookup_cell (VigiaProgressPage *self,
+             VigiaGoal         *goal,
+             guint              column)
+{
+  GPtrArray *row = goal != NULL ? g_hash_table_lookup (self->cells, goal) : NULL;
+
+  if (row == NULL || column >= row->len)
+    return NULL;
+  return g_ptr_array_index (row, column);
+}
 
 static void
-count_entry (GHashTable    *counts,
-             VigiaProgress *entry)
+register_cell (VigiaProgressPage *self,
+               VigiaGoal         *goal,
+               guint              column,
+               GtkWidget         *cell)
 {
-  Counts *c = g_hash_table_lookup (counts, vigia_progress_get_period (entry));
+  GPtrArray *row = g_hash_table_lookup (self->cells, goal);
 
-  if (c == NULL)
+  if (row == NULL)
     {
-      c = g_new0 (Counts, 1);
-      g_hash_table_insert (counts, g_strdup (vigia_progress_get_period (entry)), c);
+      row = g_ptr_array_new ();
+      g_ptr_array_set_size (row, n_columns (self));
+      g_hash_table_insert (self->cells, g_object_ref (goal), row);
     }
-  if (vigia_progress_get_source (entry) == VIGIA_SOURCE_OBSERVER)
-    c->observer++;
+  if (column < row->len)
+    g_ptr_array_index (row, column) = cell;
+}
+
+static void
+unregister_cell (VigiaProgressPage *self,
+                 VigiaGoal         *goal,
+                 guint              column,
+                 GtkWidget         *cell)
+{
+  GPtrArray *row = goal != NULL ? g_hash_table_lookup (self->cells, goal) : NULL;
+
+  if (row != NULL && column < row->len && g_ptr_array_index (row, column) == cell)
+    g_ptr_array_index (row, column) = NULL;
+}
+
+/* The goal, and the column, of a widget of the grid that can take the
+ * focus; only the cells themselves, not what pops up from them. */
+static gboolean
+locate (VigiaProgressPage *self,
+        GtkWidget         *widget,
+        VigiaGoal        **goal,
+        guint             *column)
+{
+  if (VIGIA_IS_PROGRESS_CELL (widget) && vigia_progress_cell_get_goal (VIGIA_PROGRESS_CELL (widget)) != NULL)
+    {
+      const char *period = vigia_progress_cell_get_period (VIGIA_PROGRESS_CELL (widget));
+
+      for (guint i = 0; self->periods != NULL && self->periods[i] != NULL; i++)
+        if (g_str_equal (self->periods[i], period))
+          {
+            *goal = vigia_progress_cell_get_goal (VIGIA_PROGRESS_CELL (widget));
+            *column = i + 1;
+            return lookup_cell (self, *goal, *column) == widget;
+          }
+      return FALSE;
+    }
+
+  if (widget != NULL && g_object_get_data (G_OBJECT (widget), "vigia-goal") != NULL)
+    {
+      *goal = g_object_get_data (G_OBJECT (widget), "vigia-goal");
+      *column = GOAL_COLUMN;
+      return lookup_cell (self, *goal, *column) == widget;
+    }
+
+  return FALSE;
+}
+
+/* The goal @step rows down (or up, negative) from @goal, across dimensions. */
+static VigiaGoal *
+neighbour_goal (VigiaProgressPage *self,
+                VigiaGoal         *goal,
+                int                step)
+{
+  guint n = g_list_model_get_n_items (self->rows);
+  int position = -1;
+
+  for (guint i = 0; i < n && position < 0; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->rows, i);
+
+      if (item == G_OBJECT (goal))
+        position = i;
+    }
+  if (position < 0)
+    return NULL;
+
+  for (int i = position + step; i >= 0 && i < (int) n; i += step)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (self->rows, i);
+
+      /* The dimension holds the goal: it outlives this reference. */
+      if (VIGIA_IS_GOAL (item))
+        return VIGIA_GOAL (item);
+    }
+  return NULL;
+}
+
+/* Moves @adjustment the least that shows @start … @start + @size of a
+ * view @length long. */
+static void
+scroll_into_view (GtkAdjustment *adjustment,
+                  double         start,
+                  double         size,
+                  double         length)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  if (start < 0)
+    value += start;
+  else if (start + size > length)
+    value += MIN (start, start + size - length);
+  gtk_adjustment_set_value (adjustment, value);
+}
+
+/* Sideways the grid scrolls by itself, up and down the page does: the
+ * viewport follows the focus as it moves, but not a cell the page moved
+ * from under it (the chart shown once there is progress). */
+static void
+scroll_to_cell (VigiaProgressPage *self,
+                GtkWidget         *cell)
+{
+  graphene_rect_t bounds;
+
+  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self->grid_scroller), &bounds))
+    scroll_into_view (gtk_scrolled_window_get_hadjustment (self->grid_scroller), bounds.origin.x,
+                      bounds.size.width, gtk_widget_get_width (GTK_WIDGET (self->grid_scroller)));
+  if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self->scroller), &bounds))
+    scroll_into_view (gtk_scrolled_window_get_vadjustment (self->scroller), bounds.origin.y,
+                      bounds.size.height, gtk_widget_get_height (GTK_WIDGET (self->scroller)));
+}
+
+static gboolean
+focus_cell (VigiaProgressPage *self,
+            VigiaGoal         *goal,
+            guint              column)
+{
+  GtkWidget *cell = lookup_cell (self, goal, column);
+
+  if (cell == NULL || !gtk_widget_grab_focus (cell))
+    return FALSE;
+  scroll_to_cell (self, cell);
+  return TRUE;
+}
+
+static void
+focus_widget_cb (VigiaProgressPage *self)
+{
+  GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
+  VigiaGoal *goal;
+  guint column;
+
+  /* A cell reached by Tab from outside, or clicked. */
+  if (focus != NULL && locate (self, focus, &goal, &column))
+    scroll_to_cell (self, focus);
+}
+
+static void
+fill_goal_cell (GtkWidget *box,
+                GObject   *item)
+{
+  GtkLabel *number = g_object_get_data (G_OBJECT (box), "number");
+  GtkLabel *title = g_object_get_data (G_OBJECT (box), "title");
+  GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
+  GtkWidget *sources = g_object_get_data (G_OBJECT (box), "sources");
+  gboolean is_goal = VIGIA_IS_GOAL (item);
+
+  gtk_widget_set_visible (GTK_WIDGET (number), is_goal);
+  gtk_widget_set_visible (sources, is_goal);
+  gtk_widget_set_focusable (box, is_goal);
+
+  if (VIGIA_IS_DIMENSION (item))
+    {
+      VigiaDimension *dimension = VIGIA_DIMENSION (item);
+      g_autofree char *name = vigia_dimension_dup_name (dimension);
+      guint n = vigia_dimension_get_n_goals (dimension);
+      g_autofree char *goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n), n);
+
+      gtk_label_set_text (title, name);
+      gtk_label_set_text (subtitle, goals);
+      gtk_widget_add_css_class (GTK_WIDGET (title), "heading");
+      gtk_widget_add_css_class (box, "progress-dimension");
+      gtk_widget_set_tooltip_text (box, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  else if (is_goal)
+    {
+      VigiaGoal *goal = VIGIA_GOAL (item);
+      g_autofree char *n = g_strdup_printf ("%u", vigia_goal_get_number (goal));
+      g_autofree char *target = vigia_goal_dup_target_label (goal);
+      g_autofree char *target_line = NULL;
+      g_autofree char *tooltip = NULL;
+      g_autofree char *name = NULL;
+      const char *text = vigia_goal_get_indicator (goal);
+
+      if (vigia_str_empty (text))
+        text = vigia_goal_get_objective (goal);
+      if (vigia_str_empty (text))
+        text = vigia_goal_get_problem (goal);
+      /* Translators: under a goal's name in the progress grid: "Target 25 % ↑" */
+      target_line = g_strdup_printf (_("Target %s"), target);
+
+      gtk_label_set_text (number, n);
+      gtk_label_set_text (title, !vigia_str_empty (text) ? text : _("Not written"));
+      gtk_label_set_text (subtitle, target_line);
+      gtk_widget_remove_css_class (GTK_WIDGET (title), "heading");
+      gtk_widget_remove_css_class (box, "progress-dimension");
+
+      /* Translators: the tooltip of a goal in the progress grid: the problem, the objective */
+      tooltip = g_strdup_printf (_("%s\nObjective: %s\nClick or press Enter to see the goal’s progress"),
+                                 vigia_goal_get_problem (goal) != NULL ? vigia_goal_get_problem (goal) : "",
+                                 vigia_goal_get_objective (goal) != NULL ? vigia_goal_get_objective (goal) : "");
+      gtk_widget_set_tooltip_text (box, tooltip);
+      /* Translators: a goal in the progress grid, read aloud: "Goal 2: POBLACIÓN ATENDIDA" */
+      name = g_strdup_printf (_("Goal %u: %s"), vigia_goal_get_number (goal), gtk_label_get_text (title));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, target_line, -1);
+    }
+}
+
+static void
+goal_pressed_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 gpointer         user_data)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *page = gtk_widget_get_ancestor (box, VIGIA_TYPE_PROGRESS_PAGE);
+  VigiaGoal *goal = g_object_get_data (G_OBJECT (box), "vigia-goal");
+
+  if (goal != NULL && page != NULL)
+    vigia_progress_page_show_goal (VIGIA_PROGRESS_PAGE (page), goal);
+}
+
+static GtkWidget *
+make_label (const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+setup_goal_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               VigiaProgressPage        *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *number = make_label ("goal-number");
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = make_label (NULL);
+  GtkWidget *subtitle = make_label ("caption");
+  GtkWidget *sources = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *authority = make_label ("progress-source");
+  GtkWidget *observer = make_label ("progress-source");
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_widget_add_css_class (box, "progress-goal");
+  gtk_label_set_xalign (GTK_LABEL (number), 0.5);
+  gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (sources, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_label_set_text (GTK_LABEL (authority), _("Authority"));
+  gtk_label_set_text (GTK_LABEL (observer), _("Observer"));
+  gtk_widget_add_css_class (authority, "dim-label");
+  gtk_widget_add_css_class (observer, "dim-label");
+
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), subtitle);
+  gtk_box_append (GTK_BOX (sources), authority);
+  gtk_box_append (GTK_BOX (sources), observer);
+  gtk_box_append (GTK_BOX (box), number);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), sources);
+
+  g_object_set_data (G_OBJECT (box), "number", number);
+  g_object_set_data (G_OBJECT (box), "title", title);
+  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
+  g_object_set_data (G_OBJECT (box), "sources", sources);
+  g_signal_connect (click, "pressed", G_CALLBACK (goal_pressed_cb), NULL);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+bind_goal_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              VigiaProgressPage        *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GObject *object = gtk_list_item_get_item (item);
+
+  fill_goal_cell (box, object);
+  if (VIGIA_IS_GOAL (object))
+    {
+      g_object_set_data (G_OBJECT (box), "vigia-goal", object);
+      register_cell (self, VIGIA_GOAL (object), GOAL_COLUMN, box);
+    }
+}
+
+static void
+unbind_goal_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                VigiaProgressPage        *self)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+  VigiaGoal *goal = g_object_get_data (G_OBJECT (box), "vigia-goal");
+
+  unregister_cell (self, goal, GOAL_COLUMN, box);
+  g_object_set_data (G_OBJECT (box), "vigia-goal", NULL);
+}
+
+static void
+cell_activate_cb (VigiaProgressCell *cell,
+                  VigiaProgressPage *self)
+{
+  VigiaGoal *goal;
+  guint column;
+
+  if (locate (self, GTK_WIDGET (cell), &goal, &column))
+    open_editor (self, goal, column);
+}
+
+static void
+setup_period_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 VigiaProgressPage        *self)
+{
+  GtkWidget *cell = vigia_progress_cell_new ();
+
+  g_signal_connect (cell, "activate", G_CALLBACK (cell_activate_cb), self);
+  gtk_list_item_set_child (item, cell);
+  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_selectable (item, FALSE);
+}
+
+static void
+bind_period_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                VigiaProgressPage        *self)
+{
+  VigiaProgressCell *cell = VIGIA_PROGRESS_CELL (gtk_list_item_get_child (item));
+  GObject *object = gtk_list_item_get_item (item);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  const char *period = self->periods[column - 1];
+
+  if (!VIGIA_IS_GOAL (object))
+    {
+      vigia_progress_cell_bind (cell, NULL, NULL, FALSE, FALSE);
+      return;
+    }
+
+  vigia_progress_cell_bind (cell, VIGIA_GOAL (object), period, g_strcmp0 (period, self->current) == 0,
+                            vigia_period_compare (period, self->current) > 0);
+  register_cell (self, VIGIA_GOAL (object), column, GTK_WIDGET (cell));
+}
+
+static void
+unbind_period_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  VigiaProgressPage        *self)
+{
+  VigiaProgressCell *cell = VIGIA_PROGRESS_CELL (gtk_list_item_get_child (item));
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+
+  unregister_cell (self, vigia_progress_cell_get_goal (cell), column, GTK_WIDGET (cell));
+  vigia_progress_cell_bind (cell, NULL, NULL, FALSE, FALSE);
+}
+
+static GtkColumnViewColumn *
+make_column (VigiaProgressPage *self,
+             const char        *title,
+             guint              column)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *result;
+
+  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
+  if (column == GOAL_COLUMN)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_goal_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_goal_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_goal_cb), self);
+    }
   else
-    c->authority++;
-}
-
-/* The entries of the plan by period. */
-static GHashTable *
-count_entries (VigiaPlan *plan,
-               guint     *total)
-{
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  guint n_dims = vigia_plan_get_n_dimensions (plan);
-
-  *total = 0;
-  for (guint i = 0; i < n_dims; i++)
     {
-      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
-      guint n_goals = vigia_dimension_get_n_goals (dim);
-
-      for (guint j = 0; j < n_goals; j++)
-        {
-          GListModel *progress = vigia_goal_get_progress (vigia_dimension_get_goal (dim, j));
-          guint n = g_list_model_get_n_items (progress);
-
-          for (guint k = 0; k < n; k++)
-            {
-              g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, k);
-
-              count_entry (counts, entry);
-              (*total)++;
-            }
-        }
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_period_cb), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_period_cb), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_period_cb), self);
     }
-  return counts;
-}
 
-static char *
-dup_counts_text (const Counts *c)
-{
-  g_autofree char *authority = NULL;
-  g_autofree char *observer = NULL;
-
-  if (c == NULL || c->authority + c->observer == 0)
-    return g_strdup (_("No entries recorded"));
-
-  /* Translators: entries of a semester: "3 from the authority, 1 from observers" */
-  authority = g_strdup_printf (ngettext ("%u from the authority", "%u from the authority", c->authority),
-                               c->authority);
-  observer = g_strdup_printf (ngettext ("%u from observers", "%u from observers", c->observer),
-                              c->observer);
-  if (c->observer == 0)
-    return g_steal_pointer (&authority);
-  if (c->authority == 0)
-    return g_steal_pointer (&observer);
-  /* Translators: "3 from the authority, 1 from observers" */
-  return g_strdup_printf (_("%s, %s"), authority, observer);
+  result = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_fixed_width (result, column == GOAL_COLUMN ? GOAL_COLUMN_WIDTH : PERIOD_COLUMN_WIDTH);
+  gtk_column_view_column_set_resizable (result, column == GOAL_COLUMN);
+  return result;
 }
 
 static void
-add_row (VigiaProgressPage *self,
-         const char        *title,
-         const char        *subtitle,
-         gboolean           current)
+clear_grid (VigiaProgressPage *self)
 {
-  GtkWidget *row = adw_action_row_new ();
+  GListModel *columns = gtk_column_view_get_columns (self->grid);
+  g_autoptr(GtkColumnViewColumn) column = NULL;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (current)
+  gtk_column_view_set_model (self->grid, NULL);
+  while ((column = g_list_model_get_item (columns, 0)) != NULL)
     {
-      GtkWidget *tag = gtk_label_new (_("Current semester"));
-
-      gtk_widget_add_css_class (tag, "accent");
-      gtk_widget_add_css_class (tag, "caption-heading");
-      gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+      gtk_column_view_remove_column (self->grid, column);
+      g_clear_object (&column);
     }
-  adw_preferences_group_add (self->periods_group, row);
-  g_ptr_array_add (self->rows, row);
+  g_hash_table_remove_all (self->cells);
+  g_clear_pointer (&self->periods, g_strfreev);
 }
 
+/* Columns for @periods, then the rows. */
 static void
-clear_rows (VigiaProgressPage *self)
+build_grid (VigiaProgressPage *self,
+            GStrv              periods)
 {
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->periods_group, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  clear_grid (self);
+  self->periods = g_strdupv (periods);
+
+  {
+    g_autoptr(GtkColumnViewColumn) column = make_column (self, _("Goal"), GOAL_COLUMN);
+
+    gtk_column_view_append_column (self->grid, column);
+  }
+  for (guint i = 0; periods[i] != NULL; i++)
+    {
+      g_autofree char *label = vigia_period_dup_short_label (periods[i]);
+      g_autofree char *title = g_strcmp0 (periods[i], self->current) == 0 ?
+                               /* Translators: the heading of the current semester's column: "H2 2026 (now)" */
+                               g_strdup_printf (_("%s (now)"), label) : g_strdup (label);
+      g_autoptr(GtkColumnViewColumn) column = make_column (self, title, i + 1);
+
+      gtk_column_view_append_column (self->grid, column);
+    }
+
+  selection = gtk_no_selection_new (g_object_ref (self->rows));
+  gtk_column_view_set_model (self->grid, GTK_SELECTION_MODEL (selection));
+}
+
+/* ---------------------------------------------------------------------- */
+/* The entry editor                                                       */
+/* ---------------------------------------------------------------------- */
+
+static gboolean
+drop_editor_cb (gpointer data)
+{
+  GtkWidget *editor = data;
+
+  if (gtk_widget_get_parent (editor) != NULL)
+    gtk_widget_unparent (editor);
+  g_object_unref (editor);
+  return G_SOURCE_REMOVE;
+}
+
+/* The editor goes once whatever it is doing is over: it may be in the
+ * middle of its own key press. */
+static void
+close_editor (VigiaProgressPage *self)
+{
+  GtkWidget *editor = GTK_WIDGET (g_steal_pointer (&self->editor));
+
+  if (editor == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (editor, self);
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  g_idle_add (drop_editor_cb, g_object_ref (editor));
 }
 
 static void
-show_empty (VigiaProgressPage *self,
-            const char        *state,
-            const char        *icon,
-            const char        *title,
-            const char        *description)
+cancel_pending (VigiaProgressPage *self)
+{
+  if (self->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
+  self->pending_tick = 0;
+  g_clear_handle_id (&self->pending_idle, g_source_remove);
+  g_clear_object (&self->pending_goal);
+}
+
+static void
+editor_closed_cb (VigiaProgressEditor *editor,
+                  VigiaProgressPage   *self)
+{
+  if (self->editor == editor)
+    close_editor (self);
+}
+
+static guint
+column_of_period (VigiaProgressPage *self,
+                  const char        *period)
+{
+  for (guint i = 0; self->periods != NULL && self->periods[i] != NULL; i++)
+    if (g_str_equal (self->periods[i], period))
+      return i + 1;
+  return GOAL_COLUMN;
+}
+
+static gboolean
+pending_idle_cb (gpointer data)
+{
+  VigiaProgressPage *self = data;
+  g_autoptr(VigiaGoal) goal = g_steal_pointer (&self->pending_goal);
+
+  self->pending_idle = 0;
+  if (goal != NULL)
+    open_editor (self, goal, self->pending_column);
+  return G_SOURCE_REMOVE;
+}
+
+/* Opens the editor on the cell once the grid has been laid out with the
+ * cell scrolled into view, two frames on: a popover is placed where its
+ * cell is when it pops up. */
+static gboolean
+pending_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  VigiaProgressPage *self = VIGIA_PROGRESS_PAGE (widget);
+
+  if (++self->pending_frames < 2)
+    return G_SOURCE_CONTINUE;
+
+  /* Not in the middle of the frame: once it is drawn. */
+  self->pending_tick = 0;
+  self->pending_idle = g_idle_add (pending_idle_cb, self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+open_editor_later (VigiaProgressPage *self,
+                   VigiaGoal         *goal,
+                   guint              column)
+{
+  GtkWidget *cell = lookup_cell (self, goal, column);
+
+  cancel_pending (self);
+  if (cell != NULL)
+    scroll_to_cell (self, cell);
+  self->pending_goal = g_object_ref (goal);
+  self->pending_column = column;
+  self->pending_frames = 0;
+  self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_tick_cb, NULL, NULL);
+}
+
+static void
+editor_saved_cb (VigiaProgressEditor *editor,
+                 VigiaProgressPage   *self)
+{
+  g_autoptr(VigiaGoal) goal = g_object_ref (vigia_progress_editor_get_goal (editor));
+  guint column = column_of_period (self, vigia_progress_editor_get_period (editor));
+  VigiaGoal *next = neighbour_goal (self, goal, 1);
+
+  self->source = vigia_progress_editor_get_source (editor);
+  close_editor (self);
+
+  /* Down to the next goal, ready for its value; the last goal stays. */
+  if (next == NULL || !focus_cell (self, next, column))
+    {
+      focus_cell (self, goal, column);
+      return;
+    }
+  open_editor_later (self, next, column);
+}
+
+static void
+editor_deleted_cb (VigiaProgressEditor *editor,
+                   VigiaProgressPage   *self)
+{
+  GtkWidget *plan_editor = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
+  g_autofree char *period = vigia_period_dup_label (vigia_progress_editor_get_period (editor));
+  g_autofree char *title = NULL;
+  VigiaGoal *goal = vigia_progress_editor_get_goal (editor);
+  guint column = column_of_period (self, vigia_progress_editor_get_period (editor));
+
+  self->source = vigia_progress_editor_get_source (editor);
+  /* Translators: a toast with an Undo button: "Entry of goal 2, 1st half 2024, deleted" */
+  title = g_strdup_printf (_("Entry of goal %u, %s, deleted"), vigia_goal_get_number (goal), period);
+  focus_cell (self, goal, column);
+  close_editor (self);
+  if (plan_editor != NULL)
+    vigia_plan_editor_toast_undo (VIGIA_PLAN_EDITOR (plan_editor), title);
+}
+
+static void
+open_editor (VigiaProgressPage *self,
+             VigiaGoal         *goal,
+             guint              column)
+{
+  GtkWidget *cell = lookup_cell (self, goal, column);
+  GtkWidget *editor;
+
+  cancel_pending (self);
+  if (cell == NULL || column == GOAL_COLUMN || self->stack == NULL)
+    return;
+
+  close_editor (self);
+  editor = vigia_progress_editor_new (self->stack, goal, self->periods[column - 1], self->source);
+  gtk_widget_set_parent (editor, cell);
+  /* Beside the cell: the column being typed stays in sight. */
+  gtk_popover_set_position (GTK_POPOVER (editor), GTK_POS_RIGHT);
+  g_signal_connect (editor, "saved", G_CALLBACK (editor_saved_cb), self);
+  g_signal_connect (editor, "deleted", G_CALLBACK (editor_deleted_cb), self);
+  g_signal_connect (editor, "closed", G_CALLBACK (editor_closed_cb), self);
+  self->editor = VIGIA_PROGRESS_EDITOR (editor);
+  gtk_popover_popup (GTK_POPOVER (editor));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Keyboard                                                               */
+/* ---------------------------------------------------------------------- */
+
+/* Arrows and Tab go from cell to cell, Enter opens the cell: a semester
+ * of a dozen goals is typed without the mouse.  Tab leaves the grid past
+ * its last cell. */
+static gboolean
+grid_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     VigiaProgressPage     *self)
+{
+  GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
+  guint last = n_columns (self) - 1;
+  VigiaGoal *goal;
+  VigiaGoal *other;
+  guint column;
+
+  if (focus == NULL || !locate (self, focus, &goal, &column))
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      if (column < last)
+        return focus_cell (self, goal, column + 1);
+      other = neighbour_goal (self, goal, 1);
+      return other != NULL && focus_cell (self, other, GOAL_COLUMN);
+
+    case GDK_KEY_ISO_Left_Tab:
+      if (column > GOAL_COLUMN)
+        return focus_cell (self, goal, column - 1);
+      other = neighbour_goal (self, goal, -1);
+      return other != NULL && focus_cell (self, other, last);
+
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return column < last ? focus_cell (self, goal, column + 1) : TRUE;
+
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      return column > GOAL_COLUMN ? focus_cell (self, goal, column - 1) : TRUE;
+
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      other = neighbour_goal (self, goal, 1);
+      return other != NULL ? focus_cell (self, other, column) : TRUE;
+
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      other = neighbour_goal (self, goal, -1);
+      return other != NULL ? focus_cell (self, other, column) : TRUE;
+
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      return focus_cell (self, goal, GOAL_COLUMN);
+
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      return focus_cell (self, goal, last);
+
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (column == GOAL_COLUMN)
+        vigia_progress_page_show_goal (self, goal);
+      else
+        /* The cell may just have been scrolled to: where it is drawn next. */
+        open_editor_later (self, goal, column);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* The page                                                               */
+/* ---------------------------------------------------------------------- */
+
+static void
+show_status (VigiaProgressPage *self,
+             const char        *state,
+             const char        *icon,
+             const char        *title,
+             const char        *description)
 {
   self->state = state;
-  adw_status_page_set_icon_name (self->empty_page, icon);
-  adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, description);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_bin), FALSE);
+  gtk_widget_set_visible (self->status_page, icon != NULL);
+  if (icon != NULL)
+    {
+      gtk_image_set_from_icon_name (self->status_icon, icon);
+      gtk_label_set_text (self->status_title, title);
+      gtk_label_set_text (self->status_description, description);
+    }
+}
+
+static void
+update_subtitle (VigiaProgressPage *self)
+{
+  g_autofree char *assessed = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (g_strcmp0 (self->state, "progress") != 0)
+    {
+      gtk_label_set_text (self->subtitle_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      return;
+    }
+
+  assessed = vigia_assessment_dup_default_period (self->plan);
+  label = vigia_period_dup_label (assessed);
+  if (gtk_toggle_button_get_active (self->observer_toggle))
+    /* Translators: under the title of the progress tab: "Up to the 1st half 2025, as observers verified it" */
+    subtitle = g_strdup_printf (_("Up to the %s, as observers verified it"), label);
+  else
+    /* Translators: under the title of the progress tab: "Up to the 1st half 2025, as the authority reports it" */
+    subtitle = g_strdup_printf (_("Up to the %s, as the authority reports it"), label);
+  gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 }
 
 static void
 refresh (VigiaProgressPage *self)
 {
-  g_autoptr(GHashTable) counts = NULL;
   g_auto(GStrv) periods = NULL;
-  g_autofree char *current = NULL;
   g_autofree char *assessed = NULL;
-  g_autofree char *assessed_label = NULL;
-  g_autofree char *subtitle = NULL;
-  int start;
-  int end;
+  guint n_dims;
   guint total = 0;
   guint outside = 0;
 
   self->stale = FALSE;
-  clear_rows (self);
-  adw_bin_set_child (self->chart_bin, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->chart_bin), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->periods_group), TRUE);
+  gtk_widget_set_visible (self->import_button, FALSE);
 
   if (self->plan == NULL)
-    return;
+    {
+      show_status (self, "none", NULL, NULL, NULL);
+      return;
+    }
 
   if (!vigia_plan_has_term (self->plan))
     {
-      show_empty (self, "no-term", "x-office-calendar-symbolic", _("No Term of Office"),
-                  _("Progress is followed semester by semester over the term: set its years on the General tab"));
-      gtk_widget_set_visible (GTK_WIDGET (self->periods_group), FALSE);
-      gtk_label_set_text (self->subtitle_label, "");
+      close_editor (self);
+      clear_grid (self);
+      show_status (self, "no-term", "x-office-calendar-symbolic", _("No Term of Office"),
+                   _("Progress is followed semester by semester over the term: set its years on the General tab"));
+      gtk_widget_set_visible (self->source_box, FALSE);
+      gtk_widget_set_visible (self->chart_clamp, FALSE);
+      gtk_widget_set_visible (self->hint_label, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->grid_scroller), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->outside_label), FALSE);
+      update_subtitle (self);
       return;
     }
 
-  start = vigia_plan_get_term_start (self->plan);
-  end = vigia_plan_get_term_end (self->plan);
-  counts = count_entries (self->plan, &total);
-  periods = vigia_term_list_periods (start, end);
-  current = vigia_period_dup_current ();
-
-  for (guint i = 0; periods[i] != NULL; i++)
+  /* A grid for the term, kept while the term is the same. */
+  periods = vigia_term_list_periods (vigia_plan_get_term_start (self->plan), vigia_plan_get_term_end (self->plan));
+  if (self->periods == NULL || !g_strv_equal ((const char * const *) periods, (const char * const *) self->periods))
     {
-      g_autofree char *label = vigia_period_dup_label (periods[i]);
-      g_autofree char *text = dup_counts_text (g_hash_table_lookup (counts, periods[i]));
-
-      add_row (self, label, text, g_strcmp0 (periods[i], current) == 0);
-      g_hash_table_remove (counts, periods[i]);
+      close_editor (self);
+      build_grid (self, periods);
     }
+  assessed = vigia_assessment_dup_default_period (self->plan);
+  vigia_chart_plan_set_period (self->chart, assessed);
 
-  /* Whatever is left was recorded for semesters outside the term. */
+  /* The goals' names and numbers may have changed on their tabs. */
   {
     GHashTableIter iter;
-    Counts *c;
+    gpointer goal;
+    GPtrArray *row;
 
-    g_hash_table_iter_init (&iter, counts);
-    while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &c))
-      outside += c->authority + c->observer;
+    g_hash_table_iter_init (&iter, self->cells);
+    while (g_hash_table_iter_next (&iter, &goal, (gpointer *) &row))
+      if (g_ptr_array_index (row, GOAL_COLUMN) != NULL)
+        fill_goal_cell (g_ptr_array_index (row, GOAL_COLUMN), goal);
   }
-  if (outside > 0)
-    {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u entry for a semester outside the term",
-                                                         "%u entries for semesters outside the term", outside),
-                                               outside);
 
-      add_row (self, _("Outside the term"), text, FALSE);
+  n_dims = vigia_plan_get_n_dimensions (self->plan);
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      for (guint j = 0; j < n_goals; j++)
+        {
+          GListModel *entries = vigia_goal_get_progress (vigia_dimension_get_goal (dim, j));
+          guint n = g_list_model_get_n_items (entries);
+
+          for (guint k = 0; k < n; k++)
+            {
+              g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k);
+
+              total++;
+              if (!g_strv_contains ((const char * const *) self->periods, vigia_progress_get_period (entry)))
+                outside++;
+            }
+        }
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->grid_scroller), TRUE);
+  gtk_widget_set_visible (self->hint_label, TRUE);
   if (total == 0)
     {
-      show_empty (self, "no-progress", "view-list-bullet-symbolic", _("No Progress Recorded Yet"),
-                  _("Record each semester’s progress from a spreadsheet with Import Progress… in the main menu"));
-      gtk_label_set_text (self->subtitle_label, "");
-      return;
+      show_status (self, "no-progress", "view-list-bullet-symbolic", _("Record the First Semester’s Progress"),
+                   _("Select a semester of a goal in the grid below and press Enter, or bring a spreadsheet in with Import Progress…"));
+      gtk_widget_set_visible (self->import_button, TRUE);
+      gtk_widget_set_visible (self->chart_clamp, FALSE);
+      gtk_widget_set_visible (self->source_box, FALSE);
     }
+  else
+    {
+      show_status (self, "progress", NULL, NULL, NULL);
+      gtk_widget_set_visible (self->chart_clamp, TRUE);
+      gtk_widget_set_visible (self->source_box, TRUE);
+    }
+  update_subtitle (self);
 
-  self->state = "progress";
-  assessed = vigia_assessment_dup_default_period (self->plan);
-  assessed_label = vigia_period_dup_label (assessed);
-  /* Translators: under the title of the progress tab: "Up to the 1st half of 2025, as the authority reports it" */
-  subtitle = g_strdup_printf (_("Up to the %s, as the authority reports it"), assessed_label);
-  gtk_label_set_text (self->subtitle_label, subtitle);
-  {
-    g_autoptr(VigiaChartPlan) chart = vigia_chart_plan_new (self->plan, assessed, VIGIA_SOURCE_AUTHORITY);
+  if (outside > 0)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("%u entry is for a semester outside the term: the goal’s own page lists it",
+                                                         "%u entries are for semesters outside the term: the goals’ own pages list them",
+                                                         outside),
+                                               outside);
 
-    adw_bin_set_child (self->chart_bin, vigia_chart_view_new (VIGIA_CHART (chart)));
-  }
+      gtk_label_set_text (self->outside_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->outside_label), outside > 0);
 }
 
 /* Typing saves often: a page not on screen is brought up to date when it
@@ -261,6 +991,42 @@ stack_changed_cb (VigiaProgressPage *self)
 }
 
 static void
+chart_source_cb (VigiaProgressPage *self)
+{
+  if (self->chart == NULL)
+    return;
+  vigia_chart_plan_set_source (self->chart, gtk_toggle_button_get_active (self->observer_toggle) ?
+                                            VIGIA_SOURCE_OBSERVER : VIGIA_SOURCE_AUTHORITY);
+  update_subtitle (self);
+}
+
+static void
+detail_back_cb (VigiaProgressPage *self)
+{
+  VigiaGoal *goal = vigia_goal_detail_get_goal (self->goal_detail);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "grid");
+  if (goal != NULL)
+    focus_cell (self, goal, GOAL_COLUMN);
+}
+
+static void
+detail_edit_entry_cb (VigiaProgressPage *self,
+                      const char        *period,
+                      VigiaSource        source)
+{
+  VigiaGoal *goal = vigia_goal_detail_get_goal (self->goal_detail);
+  guint column = column_of_period (self, period);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "grid");
+  if (goal == NULL || column == GOAL_COLUMN)
+    return;
+  self->source = source;
+  if (focus_cell (self, goal, column))
+    open_editor_later (self, goal, column);
+}
+
+static void
 vigia_progress_page_map (GtkWidget *widget)
 {
   VigiaProgressPage *self = VIGIA_PROGRESS_PAGE (widget);
@@ -272,20 +1038,44 @@ vigia_progress_page_map (GtkWidget *widget)
 }
 
 static void
+vigia_progress_page_root (GtkWidget *widget)
+{
+  VigiaProgressPage *self = VIGIA_PROGRESS_PAGE (widget);
+
+  GTK_WIDGET_CLASS (vigia_progress_page_parent_class)->root (widget);
+
+  self->root = gtk_widget_get_root (widget);
+  g_signal_connect_swapped (self->root, "notify::focus-widget", G_CALLBACK (focus_widget_cb), self);
+}
+
+static void
+vigia_progress_page_unroot (GtkWidget *widget)
+{
+  VigiaProgressPage *self = VIGIA_PROGRESS_PAGE (widget);
+
+  g_signal_handlers_disconnect_by_func (self->root, focus_widget_cb, self);
+  self->root = NULL;
+
+  GTK_WIDGET_CLASS (vigia_progress_page_parent_class)->unroot (widget);
+}
+
+static void
 vigia_progress_page_dispose (GObject *object)
 {
   VigiaProgressPage *self = (VigiaProgressPage *)object;
-  GtkWidget *child;
 
-  if (self->stack != NULL)
-    g_signal_handlers_disconnect_by_func (self->stack, stack_changed_cb, self);
-  g_clear_object (&self->stack);
-  g_clear_object (&self->plan);
+  cancel_pending (self);
+  if (self->editor != NULL)
+    {
+      GtkWidget *editor = GTK_WIDGET (g_steal_pointer (&self->editor));
+
+      g_signal_handlers_disconnect_by_data (editor, self);
+    }
+  vigia_progress_page_set_stack (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PROGRESS_PAGE);
-  /* Children of the template without an id are ours to let go of too. */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->periods, g_strfreev);
+  g_clear_pointer (&self->current, g_free);
 
   G_OBJECT_CLASS (vigia_progress_page_parent_class)->dispose (object);
 }
@@ -299,21 +1089,54 @@ vigia_progress_page_class_init (VigiaProgressPageClass *klass)
   object_class->dispose = vigia_progress_page_dispose;
 
   widget_class->map = vigia_progress_page_map;
+  widget_class->root = vigia_progress_page_root;
+  widget_class->unroot = vigia_progress_page_unroot;
+
+  g_type_ensure (VIGIA_TYPE_CHART_VIEW);
+  g_type_ensure (VIGIA_TYPE_GOAL_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, chart_bin);
-  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, periods_group);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, source_box);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, authority_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, observer_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, status_page);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, status_icon);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, status_title);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, status_description);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, chart_clamp);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, grid_scroller);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, grid);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, outside_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, goal_detail);
 }
 
 static void
 vigia_progress_page_init (VigiaProgressPage *self)
 {
-  self->rows = g_ptr_array_new ();
+  GtkEventController *keys;
+
   self->state = "none";
+  self->cells = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_ptr_array_unref);
+  self->current = vigia_period_dup_current ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (grid_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->grid_scroller), keys);
+
+  /* Either may say it last when the other is pressed. */
+  g_signal_connect_swapped (self->authority_toggle, "toggled", G_CALLBACK (chart_source_cb), self);
+  g_signal_connect_swapped (self->observer_toggle, "toggled", G_CALLBACK (chart_source_cb), self);
+  g_signal_connect_swapped (self->goal_detail, "back", G_CALLBACK (detail_back_cb), self);
+  g_signal_connect_swapped (self->goal_detail, "edit-entry", G_CALLBACK (detail_edit_entry_cb), self);
 }
 
 /**
@@ -329,64 +1152,45 @@ vigia_progress_page_set_stack (VigiaProgressPage *self,
   g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
   g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
 
+  cancel_pending (self);
+  close_editor (self);
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_func (self->stack, stack_changed_cb, self);
-  g_set_object (&self->stack, stack);
+  vigia_goal_detail_set_goal (self->goal_detail, NULL, NULL);
+  adw_leaflet_set_visible_child_name (self->leaflet, "grid");
+  clear_grid (self);
+  vigia_chart_view_set_chart (self->chart_view, NULL);
+  g_clear_object (&self->chart);
+  g_clear_object (&self->rows);
   g_clear_object (&self->plan);
+  g_set_object (&self->stack, stack);
 
   if (stack != NULL)
     {
+      g_autofree char *assessed = NULL;
+      GtkMapListModel *dimensions;
+
       self->plan = g_object_ref (vigia_undo_stack_get_plan (stack));
+      dimensions = gtk_map_list_model_new (g_object_ref (vigia_plan_get_dimensions (self->plan)),
+                                           map_dimension, NULL, NULL);
+      self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (dimensions)));
+      assessed = vigia_assessment_dup_default_period (self->plan);
+      self->chart = vigia_chart_plan_new (self->plan, assessed,
+                                          gtk_toggle_button_get_active (self->observer_toggle) ?
+                                          VIGIA_SOURCE_OBSERVER : VIGIA_SOURCE_AUTHORITY);
+      vigia_chart_view_set_chart (self->chart_view, VIGIA_CHART (self->chart));
       g_signal_connect_swapped (stack, "changed", G_CALLBACK (stack_changed_cb), self);
     }
-  /* Opening a plan does not wait for its assessment: the page is filled
-   * when it is shown, or asked. */
+  /* Opening a plan does not wait for its grid: the page is filled when it
+   * is shown, or asked. */
   stack_changed_cb (self);
-}
-
-/**
- * vigia_progress_page_get_n_periods:
- *
- * Returns: how many semesters the page lists (with "outside the term")
- */
-guint
-vigia_progress_page_get_n_periods (VigiaProgressPage *self)
-{
-  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), 0);
-
-  if (self->stale)
-    refresh (self);
-  return self->rows->len;
-}
-
-/**
- * vigia_progress_page_get_period_text:
- * @subtitle: %TRUE for what was recorded, %FALSE for the semester
- *
- * Returns: what the row of the semester at @position says
- */
-const char *
-vigia_progress_page_get_period_text (VigiaProgressPage *self,
-                                     guint              position,
-                                     gboolean           subtitle)
-{
-  AdwActionRow *row;
-
-  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
-
-  if (self->stale)
-    refresh (self);
-  g_return_val_if_fail (position < self->rows->len, NULL);
-
-  row = g_ptr_array_index (self->rows, position);
-  return subtitle ? adw_action_row_get_subtitle (row)
-                  : adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
 
 /**
  * vigia_progress_page_get_state:
  *
- * Returns: what the page shows: "progress", "no-progress", "no-term" or "none"
+ * Returns: what the page shows: "progress", "no-progress" (the grid, and
+ *   how to start), "no-term" or "none"
  */
 const char *
 vigia_progress_page_get_state (VigiaProgressPage *self)
@@ -396,4 +1200,191 @@ vigia_progress_page_get_state (VigiaProgressPage *self)
   if (self->stale)
     refresh (self);
   return self->state;
+}
+
+/**
+ * vigia_progress_page_get_n_periods:
+ *
+ * Returns: how many semesters the grid has, a column each
+ */
+guint
+vigia_progress_page_get_n_periods (VigiaProgressPage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), 0);
+
+  if (self->stale)
+    refresh (self);
+  return n_columns (self) - 1;
+}
+
+/**
+ * vigia_progress_page_get_period_title:
+ *
+ * Returns: the heading of the column of the semester at @position
+ */
+const char *
+vigia_progress_page_get_period_title (VigiaProgressPage *self,
+                                      guint              position)
+{
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
+
+  if (self->stale)
+    refresh (self);
+  g_return_val_if_fail (position + 1 < n_columns (self), NULL);
+
+  column = g_list_model_get_item (gtk_column_view_get_columns (self->grid), position + 1);
+  return gtk_column_view_column_get_title (column);
+}
+
+/**
+ * vigia_progress_page_get_outside_text:
+ *
+ * Returns: (nullable): what the page says of entries for semesters outside
+ *   the term, or %NULL if there are none
+ */
+const char *
+vigia_progress_page_get_outside_text (VigiaProgressPage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
+
+  if (self->stale)
+    refresh (self);
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->outside_label)))
+    return NULL;
+  return gtk_label_get_text (self->outside_label);
+}
+
+/**
+ * vigia_progress_page_get_chart_view:
+ *
+ * Returns: (transfer none): the plan's chart
+ */
+GtkWidget *
+vigia_progress_page_get_chart_view (VigiaProgressPage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
+  return GTK_WIDGET (self->chart_view);
+}
+
+/**
+ * vigia_progress_page_get_cell:
+ *
+ * Returns: (transfer none) (nullable): the cell of @goal in @period
+ */
+VigiaProgressCell *
+vigia_progress_page_get_cell (VigiaProgressPage *self,
+                              VigiaGoal         *goal,
+                              const char        *period)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (self->stale)
+    refresh (self);
+  return (VigiaProgressCell *) lookup_cell (self, goal, column_of_period (self, period));
+}
+
+/**
+ * vigia_progress_page_focus_cell:
+ * @period: (nullable): a semester, or %NULL for the goal's name
+ *
+ * Puts the keyboard focus on the cell of @goal in @period.
+ *
+ * Returns: whether there is such a cell
+ */
+gboolean
+vigia_progress_page_focus_cell (VigiaProgressPage *self,
+                                VigiaGoal         *goal,
+                                const char        *period)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+
+  if (self->stale)
+    refresh (self);
+  return focus_cell (self, goal, period != NULL ? column_of_period (self, period) : GOAL_COLUMN);
+}
+
+/**
+ * vigia_progress_page_get_focus:
+ * @goal: (out) (transfer none): the goal of the focused cell
+ * @period: (out) (transfer none): its semester, or %NULL for the goal's name
+ *
+ * Returns: whether the keyboard focus is on a cell of the grid
+ */
+gboolean
+vigia_progress_page_get_focus (VigiaProgressPage  *self,
+                               VigiaGoal         **goal,
+                               const char        **period)
+{
+  GtkWidget *focus;
+  guint column;
+
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), FALSE);
+
+  focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
+  if (focus == NULL || !locate (self, focus, goal, &column))
+    return FALSE;
+  *period = column == GOAL_COLUMN ? NULL : self->periods[column - 1];
+  return TRUE;
+}
+
+/**
+ * vigia_progress_page_get_editor:
+ *
+ * Returns: (transfer none) (nullable): the entry editor open now
+ */
+VigiaProgressEditor *
+vigia_progress_page_get_editor (VigiaProgressPage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
+  return self->editor;
+}
+
+/**
+ * vigia_progress_page_show_goal:
+ *
+ * Shows @goal's own page: its trajectory, its entries, its history.
+ */
+void
+vigia_progress_page_show_goal (VigiaProgressPage *self,
+                               VigiaGoal         *goal)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
+  g_return_if_fail (VIGIA_IS_GOAL (goal));
+
+  if (self->stack == NULL)
+    return;
+  if (self->stale)
+    refresh (self);
+  close_editor (self);
+  vigia_goal_detail_set_goal (self->goal_detail, self->stack, goal);
+  adw_leaflet_set_visible_child_name (self->leaflet, "goal");
+  gtk_widget_grab_focus (GTK_WIDGET (self->goal_detail));
+}
+
+/**
+ * vigia_progress_page_get_goal_detail:
+ *
+ * Returns: (transfer none): the page that shows one goal
+ */
+VigiaGoalDetail *
+vigia_progress_page_get_goal_detail (VigiaProgressPage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
+  return self->goal_detail;
+}
+
+/**
+ * vigia_progress_page_get_goal_shown:
+ *
+ * Returns: whether a goal's own page is shown rather than the grid
+ */
+gboolean
+vigia_progress_page_get_goal_shown (VigiaProgressPage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), FALSE);
+  return g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "goal") == 0;
 }

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-compare-page.h"
 #include "vigia-import-dialog.h"
 #include "vigia-plan-editor.h"
 #include "vigia-plan-row.h"
@@ -41,6 +42,7 @@ struct _VigiaWindow
   GtkListView          *plan_list_view;
   AdwStatusPage        *error_page;
   GtkStack             *content_stack;
+  VigiaComparePage     *compare_page;
   VigiaPlanEditor      *editor;
 
   VigiaLibrary         *library;
@@ -370,6 +372,7 @@ library_changed_cb (VigiaWindow      *self,
   g_set_object (&self->library, library);
 
   g_clear_object (&self->plans);
+  vigia_compare_page_set_library (self->compare_page, library);
 
   if (library == NULL)
     {
@@ -444,6 +447,41 @@ clear_filters_action (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   filters_changed_cb (self);
   search_changed_cb (self);
+}
+
+/* The plans of the library ranked, in place of the open plan, which
+ * stays open: choosing it in the list shows it again. */
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VigiaWindow *self = VIGIA_WINDOW (widget);
+
+  if (self->library == NULL)
+    return;
+  vigia_plan_editor_flush (self->editor);
+  gtk_stack_set_visible_child_name (self->content_stack, "compare");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  /* Nothing chosen in the list, so that choosing the open plan shows it. */
+  self->selecting = TRUE;
+  vigia_plan_selection_set_selected_id (self->selection, 0);
+  self->selecting = FALSE;
+}
+
+/* A plan chosen in the ranking opens on its progress. */
+static void
+compare_plan_activated_cb (VigiaWindow *self,
+                           gint64       plan_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vigia_window_open_plan (self, plan_id, &error))
+    {
+      show_error (self, _("The Plan Could Not Be Opened"), error);
+      return;
+    }
+  vigia_plan_editor_set_visible_page (self->editor, "progress");
 }
 
 static VigiaUndoStack *
@@ -1214,6 +1252,7 @@ vigia_window_class_init (VigiaWindowClass *klass)
 
   g_type_ensure (VIGIA_TYPE_PLAN_ROW);
   g_type_ensure (VIGIA_TYPE_PLAN_EDITOR);
+  g_type_ensure (VIGIA_TYPE_COMPARE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, toast_overlay);
@@ -1232,6 +1271,7 @@ vigia_window_class_init (VigiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, plan_list_view);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigiaWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, editor);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
@@ -1250,6 +1290,7 @@ vigia_window_class_init (VigiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
 }
 
 static void
@@ -1338,6 +1379,8 @@ vigia_window_init (VigiaWindow *self)
 
   g_signal_connect_object (self->editor, "notify::stack",
                            G_CALLBACK (editor_stack_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare_page, "plan-activated",
+                           G_CALLBACK (compare_plan_activated_cb), self, G_CONNECT_SWAPPED);
   editor_stack_changed_cb (self);
 }
 
@@ -1437,6 +1480,7 @@ vigia_window_open_plan (VigiaWindow  *self,
 
   if (plan_id == self->open_plan_id)
     {
+      gtk_stack_set_visible_child_name (self->content_stack, "plan");
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
       return TRUE;
     }

@@ -1,0 +1,30 @@
+/* vigia-goal-detail.h: one goal's trajectory, entries and history of changes
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vigia-core.h"
+
+G_BEGIN_DECLS
+
+#define VIGIA_TYPE_GOAL_DETAIL (vigia_goal_detail_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaGoalDetail, vigia_goal_detail, VIGIA, GOAL_DETAIL, GtkWidget)
+
+void        vigia_goal_detail_set_goal         (VigiaGoalDetail *self,
+                                                VigiaUndoStack  *stack,
+                                                VigiaGoal       *goal);
+VigiaGoal  *vigia_goal_detail_get_goal         (VigiaGoalDetail *self);
+GtkWidget  *vigia_goal_detail_get_chart_view   (VigiaGoalDetail *self);
+guint       vigia_goal_detail_get_n_entries    (VigiaGoalDetail *self);
+guint       vigia_goal_detail_get_n_changes    (VigiaGoalDetail *self);
+const char *vigia_goal_detail_get_text         (VigiaGoalDetail *self,
+                                                gboolean         history,
+                                                guint            position,
+                                                gboolean         subtitle);
+
+G_END_DECLS

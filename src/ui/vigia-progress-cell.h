@@ -1,0 +1,31 @@
+/* vigia-progress-cell.h: one goal in one semester of the progress grid
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vigia-core.h"
+
+G_BEGIN_DECLS
+
+#define VIGIA_TYPE_PROGRESS_CELL (vigia_progress_cell_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaProgressCell, vigia_progress_cell, VIGIA, PROGRESS_CELL, GtkWidget)
+
+GtkWidget  *vigia_progress_cell_new        (void);
+void        vigia_progress_cell_bind       (VigiaProgressCell *self,
+                                            VigiaGoal         *goal,
+                                            const char        *period,
+                                            gboolean           current,
+                                            gboolean           future);
+VigiaGoal  *vigia_progress_cell_get_goal   (VigiaProgressCell *self);
+const char *vigia_progress_cell_get_period (VigiaProgressCell *self);
+const char *vigia_progress_cell_get_value_text  (VigiaProgressCell *self,
+                                                 VigiaSource        source);
+const char *vigia_progress_cell_get_status_text (VigiaProgressCell *self,
+                                                 VigiaSource        source);
+
+G_END_DECLS

@@ -1,0 +1,710 @@
+/* vigia-progress-editor.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Records one goal's progress in one semester, for the authority or for
+ * observers: the value in the goal's unit, the status, the date, a note
+ * and the evidence (addresses or files).  Made for entering a whole
+ * semester by keyboard: it opens on the value, Alt and a letter picks a
+ * status, and Enter saves (one step of the plan's undo stack) and tells
+ * the grid to go on to the next goal.  Enter on an untouched new entry
+ * saves nothing: the goal is skipped.
+ */
+#define G_LOG_DOMAIN "vigia-progress-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "vigia-progress-editor.h"
+
+struct _VigiaProgressEditor
+{
+  GtkPopover        parent_instance;
+
+  GtkLabel         *heading_label;
+  GtkLabel         *goal_label;
+  GtkToggleButton  *authority_toggle;
+  GtkToggleButton  *observer_toggle;
+  GtkEntry         *value_entry;
+  GtkLabel         *unit_label;
+  GtkGrid          *status_grid;
+  GtkExpander      *details_expander;
+  GtkEntry         *date_entry;
+  GtkTextView      *note_view;
+  GtkBox           *evidence_box;
+  GtkButton        *add_link_button;
+  GtkButton        *add_file_button;
+  GtkLabel         *error_label;
+  GtkButton        *delete_button;
+  GtkButton        *save_button;
+  GtkToggleButton  *status_toggles[VIGIA_N_STATUSES];
+
+  VigiaUndoStack   *stack;
+  VigiaGoal        *goal;
+  char             *period;
+  VigiaSource       source;
+  /* The entry's date as stored, and the day the date field showed for it:
+   * a day left alone keeps the stored date whole. */
+  char             *recorded;
+  char             *shown_day;
+  /* What the fields said when loaded, to tell an untouched entry. */
+  char             *loaded_state;
+  gboolean          loading;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaProgressEditor, vigia_progress_editor, GTK_TYPE_POPOVER)
+
+enum {
+  SAVED,
+  DELETED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* The statuses with a mnemonic each: Alt and the letter picks one from the
+ * value field. */
+static const char *
+status_mnemonic (VigiaStatus status)
+{
+  switch (status)
+    {
+    case VIGIA_STATUS_NOT_RATED:   return C_("status", "Not _rated");
+    case VIGIA_STATUS_IN_PROGRESS: return C_("status", "_In progress");
+    case VIGIA_STATUS_STALLED:     return C_("status", "_Stalled");
+    case VIGIA_STATUS_PARTLY_KEPT: return C_("status", "_Partly kept");
+    case VIGIA_STATUS_KEPT:        return C_("status", "_Kept");
+    case VIGIA_STATUS_BROKEN:      return C_("status", "_Broken");
+    default:                       g_return_val_if_reached (NULL);
+    }
+}
+
+static char *
+dup_note (VigiaProgressEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->note_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return vigia_text_strip (text);
+}
+
+static GStrv
+dup_evidence (VigiaProgressEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_box)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *entry = gtk_widget_get_first_child (row);
+      g_autofree char *text = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (entry)));
+
+      if (!vigia_str_empty (text))
+        g_strv_builder_add (builder, text);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Everything the fields say, as one string. */
+static char *
+dup_state (VigiaProgressEditor *self)
+{
+  g_autofree char *note = dup_note (self);
+  g_auto(GStrv) evidence = dup_evidence (self);
+  g_autofree char *joined = g_strjoinv ("\n", evidence);
+
+  return g_strdup_printf ("%s\x1f%d\x1f%s\x1f%s\x1f%s", gtk_editable_get_text (GTK_EDITABLE (self->value_entry)),
+                          vigia_progress_editor_get_status (self),
+                          gtk_editable_get_text (GTK_EDITABLE (self->date_entry)),
+                          note != NULL ? note : "", joined);
+}
+
+static void
+show_error (VigiaProgressEditor *self,
+            const char          *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+remove_evidence_cb (GtkButton *button)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (button));
+  GtkBox *box = GTK_BOX (gtk_widget_get_parent (row));
+  GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+  if (next == NULL)
+    next = gtk_widget_get_prev_sibling (row);
+  gtk_box_remove (box, row);
+  /* The keyboard stays in the list rather than falling out of the popover. */
+  if (next != NULL)
+    gtk_widget_grab_focus (gtk_widget_get_first_child (next));
+}
+
+static GtkWidget *
+add_evidence_row (VigiaProgressEditor *self,
+                  const char          *reference)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), reference != NULL ? reference : "");
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://…");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence"), -1);
+  gtk_widget_set_tooltip_text (remove, _("Remove Evidence"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Evidence"), -1);
+  gtk_widget_add_css_class (remove, "flat");
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_evidence_cb), NULL);
+  gtk_box_append (GTK_BOX (row), entry);
+  gtk_box_append (GTK_BOX (row), remove);
+  gtk_box_append (self->evidence_box, row);
+  return entry;
+}
+
+/* Fills the fields with the goal's entry of the semester for @source, or
+ * with what a new one starts from. */
+static void
+load (VigiaProgressEditor *self)
+{
+  VigiaProgress *entry = vigia_goal_find_progress (self->goal, self->period, self->source);
+  GtkTextBuffer *note = gtk_text_view_get_buffer (self->note_view);
+  VigiaStatus status = VIGIA_STATUS_NOT_RATED;
+  GtkWidget *child;
+
+  self->loading = TRUE;
+
+  gtk_toggle_button_set_active (self->source == VIGIA_SOURCE_OBSERVER ? self->observer_toggle
+                                                                      : self->authority_toggle, TRUE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->evidence_box))) != NULL)
+    gtk_box_remove (self->evidence_box, child);
+  g_clear_pointer (&self->recorded, g_free);
+  g_clear_pointer (&self->shown_day, g_free);
+
+  if (entry != NULL)
+    {
+      double value = vigia_progress_get_value (entry);
+      const char * const *evidence = vigia_progress_get_evidence (entry);
+      g_autofree char *number = VIGIA_HAS_VALUE (value) ? vigia_format_number (value, 6) : NULL;
+
+      gtk_editable_set_text (GTK_EDITABLE (self->value_entry), number != NULL ? number : "");
+      status = vigia_progress_get_status (entry);
+      gtk_text_buffer_set_text (note, vigia_progress_get_note (entry) != NULL ? vigia_progress_get_note (entry) : "", -1);
+      for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
+        add_evidence_row (self, evidence[i]);
+      self->recorded = g_strdup (vigia_progress_get_recorded (entry));
+      if (self->recorded != NULL)
+        self->shown_day = g_strndup (self->recorded, 10);
+    }
+  else
+    {
+      /* A status holds from one semester to the next until it is changed:
+       * a new entry starts from the goal's latest one. */
+      VigiaProgress *before = vigia_goal_find_latest_progress (self->goal, self->period, self->source);
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      if (before != NULL)
+        status = vigia_progress_get_status (before);
+      gtk_editable_set_text (GTK_EDITABLE (self->value_entry), "");
+      gtk_text_buffer_set_text (note, "", -1);
+      self->shown_day = g_date_time_format (now, "%Y-%m-%d");
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), self->shown_day != NULL ? self->shown_day : "");
+  /* What is there is shown; the quick way through is the value and status. */
+  gtk_expander_set_expanded (self->details_expander,
+                             entry != NULL && (!vigia_str_empty (vigia_progress_get_note (entry)) ||
+                                               vigia_progress_get_evidence (entry) != NULL));
+  gtk_toggle_button_set_active (self->status_toggles[status], TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), entry != NULL);
+  show_error (self, NULL);
+
+  g_free (self->loaded_state);
+  self->loaded_state = entry == NULL ? dup_state (self) : NULL;
+
+  self->loading = FALSE;
+}
+
+/* "2024-06-30": the day as the entry's date, at midnight UTC so that it
+ * reads back as the same day. */
+static gboolean
+parse_day (const char  *text,
+           char       **recorded)
+{
+  int year, month, day;
+  char end;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      !g_date_valid_dmy (day, month, year) || strlen (text) != 10)
+    return FALSE;
+  *recorded = g_strdup_printf ("%04d-%02d-%02dT00:00:00Z", year, month, day);
+  return TRUE;
+}
+
+static void
+source_toggled_cb (VigiaProgressEditor *self)
+{
+  VigiaSource source = gtk_toggle_button_get_active (self->observer_toggle) ? VIGIA_SOURCE_OBSERVER
+                                                                            : VIGIA_SOURCE_AUTHORITY;
+
+  if (self->loading || source == self->source)
+    return;
+  vigia_progress_editor_set_source (self, source);
+}
+
+static void
+add_link_cb (VigiaProgressEditor *self)
+{
+  gtk_widget_grab_focus (add_evidence_row (self, NULL));
+}
+
+static void
+file_chosen_cb (GtkNativeDialog     *chooser,
+                int                  response,
+                VigiaProgressEditor *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *uri = path == NULL ? g_file_get_uri (file) : NULL;
+
+      vigia_progress_editor_add_evidence (self, path != NULL ? path : uri);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+add_file_cb (VigiaProgressEditor *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  chooser = gtk_file_chooser_native_new (_("Choose the Evidence"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+save_clicked_cb (VigiaProgressEditor *self)
+{
+  vigia_progress_editor_save (self);
+}
+
+static void
+delete_clicked_cb (VigiaProgressEditor *self)
+{
+  vigia_progress_editor_delete (self);
+}
+
+/* Enter saves from anywhere but the note (where Ctrl+Enter does) and the
+ * buttons that do something else. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VigiaProgressEditor   *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (focus != NULL)
+    {
+      if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->note_view)) || focus == GTK_WIDGET (self->note_view))
+        {
+          if ((state & GDK_CONTROL_MASK) == 0)
+            return FALSE;
+        }
+      else if (GTK_IS_BUTTON (focus) && !GTK_IS_TOGGLE_BUTTON (focus))
+        return FALSE;
+    }
+
+  vigia_progress_editor_save (self);
+  return TRUE;
+}
+
+static void
+vigia_progress_editor_map (GtkWidget *widget)
+{
+  VigiaProgressEditor *self = VIGIA_PROGRESS_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (vigia_progress_editor_parent_class)->map (widget);
+
+  /* Ready for the value, typed over what is there. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
+}
+
+static void
+vigia_progress_editor_dispose (GObject *object)
+{
+  VigiaProgressEditor *self = (VigiaProgressEditor *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PROGRESS_EDITOR);
+  g_clear_object (&self->stack);
+  g_clear_object (&self->goal);
+
+  G_OBJECT_CLASS (vigia_progress_editor_parent_class)->dispose (object);
+}
+
+static void
+vigia_progress_editor_finalize (GObject *object)
+{
+  VigiaProgressEditor *self = (VigiaProgressEditor *)object;
+
+  g_free (self->period);
+  g_free (self->recorded);
+  g_free (self->shown_day);
+  g_free (self->loaded_state);
+
+  G_OBJECT_CLASS (vigia_progress_editor_parent_class)->finalize (object);
+}
+
+static void
+vigia_progress_editor_class_init (VigiaProgressEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigia_progress_editor_dispose;
+  object_class->finalize = vigia_progress_editor_finalize;
+
+  widget_class->map = vigia_progress_editor_map;
+
+  /**
+   * VigiaProgressEditor::saved:
+   *
+   * Emitted when Enter or Save recorded the entry (or found nothing to
+   * record): the grid goes on to the next goal.
+   */
+  signals[SAVED] = g_signal_new ("saved",
+                                 G_TYPE_FROM_CLASS (klass),
+                                 G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL,
+                                 G_TYPE_NONE, 0);
+
+  /**
+   * VigiaProgressEditor::deleted:
+   *
+   * Emitted when the entry was deleted, as the newest step of the stack.
+   */
+  signals[DELETED] = g_signal_new ("deleted",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-progress-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, goal_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, authority_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, observer_toggle);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, unit_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, status_grid);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, details_expander);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, note_view);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, evidence_box);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, add_link_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, add_file_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, save_button);
+}
+
+static void
+vigia_progress_editor_init (VigiaProgressEditor *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (VigiaStatus status = 0; status < VIGIA_N_STATUSES; status++)
+    {
+      GtkWidget *toggle = gtk_toggle_button_new_with_mnemonic (status_mnemonic (status));
+
+      if (status > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (toggle), self->status_toggles[0]);
+      gtk_grid_attach (self->status_grid, toggle, status % 3, status / 3, 1, 1);
+      self->status_toggles[status] = GTK_TOGGLE_BUTTON (toggle);
+    }
+
+  /* Either may say it last when the other is pressed. */
+  g_signal_connect_swapped (self->authority_toggle, "toggled", G_CALLBACK (source_toggled_cb), self);
+  g_signal_connect_swapped (self->observer_toggle, "toggled", G_CALLBACK (source_toggled_cb), self);
+  g_signal_connect_swapped (self->add_link_button, "clicked", G_CALLBACK (add_link_cb), self);
+  g_signal_connect_swapped (self->add_file_button, "clicked", G_CALLBACK (add_file_cb), self);
+  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
+  g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/**
+ * vigia_progress_editor_new:
+ * @stack: the open plan's stack, that saves the entry
+ * @goal: a goal of its plan
+ * @period: the semester
+ * @source: whose entry is edited first
+ */
+GtkWidget *
+vigia_progress_editor_new (VigiaUndoStack *stack,
+                           VigiaGoal      *goal,
+                           const char     *period,
+                           VigiaSource     source)
+{
+  VigiaProgressEditor *self;
+  g_autofree char *label = NULL;
+  g_autofree char *heading = NULL;
+  const char *unit;
+  const char *text;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+  g_return_val_if_fail (vigia_period_is_valid (period), NULL);
+
+  self = g_object_new (VIGIA_TYPE_PROGRESS_EDITOR, NULL);
+  self->stack = g_object_ref (stack);
+  self->goal = g_object_ref (goal);
+  self->period = g_strdup (period);
+  self->source = source;
+
+  label = vigia_period_dup_label (period);
+  /* Translators: the heading of the entry editor: "Goal 2 · 1st half 2024" */
+  heading = g_strdup_printf (_("Goal %u · %s"), vigia_goal_get_number (goal), label);
+  gtk_label_set_text (self->heading_label, heading);
+  text = vigia_goal_get_indicator (goal);
+  if (vigia_str_empty (text))
+    text = vigia_goal_get_objective (goal);
+  gtk_label_set_text (self->goal_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->goal_label), !vigia_str_empty (text));
+
+  unit = vigia_goal_get_target_measure (goal) == VIGIA_MEASURE_PERCENT ||
+         vigia_goal_get_target_measure (goal) == VIGIA_MEASURE_PERCENT_CHANGE ? "%" :
+         vigia_goal_get_target_unit (goal);
+  gtk_label_set_text (self->unit_label, unit != NULL ? unit : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_label), unit);
+  gtk_widget_set_visible (GTK_WIDGET (self->unit_label), !vigia_str_empty (unit));
+
+  load (self);
+  return GTK_WIDGET (self);
+}
+
+VigiaGoal *
+vigia_progress_editor_get_goal (VigiaProgressEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), NULL);
+  return self->goal;
+}
+
+const char *
+vigia_progress_editor_get_period (VigiaProgressEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), NULL);
+  return self->period;
+}
+
+VigiaSource
+vigia_progress_editor_get_source (VigiaProgressEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), VIGIA_SOURCE_AUTHORITY);
+  return self->source;
+}
+
+/**
+ * vigia_progress_editor_set_source:
+ *
+ * Shows the entry of @source instead, as it is saved.
+ */
+void
+vigia_progress_editor_set_source (VigiaProgressEditor *self,
+                                  VigiaSource          source)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_EDITOR (self));
+
+  self->source = source;
+  load (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+      gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
+    }
+}
+
+VigiaStatus
+vigia_progress_editor_get_status (VigiaProgressEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), VIGIA_STATUS_NOT_RATED);
+
+  for (VigiaStatus status = 0; status < VIGIA_N_STATUSES; status++)
+    if (gtk_toggle_button_get_active (self->status_toggles[status]))
+      return status;
+  return VIGIA_STATUS_NOT_RATED;
+}
+
+void
+vigia_progress_editor_set_status (VigiaProgressEditor *self,
+                                  VigiaStatus          status)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_EDITOR (self));
+  g_return_if_fail (status < VIGIA_N_STATUSES);
+
+  gtk_toggle_button_set_active (self->status_toggles[status], TRUE);
+}
+
+/**
+ * vigia_progress_editor_add_evidence:
+ * @reference: an address or a file
+ *
+ * Adds a row of evidence saying @reference, as Add File… does.
+ */
+void
+vigia_progress_editor_add_evidence (VigiaProgressEditor *self,
+                                    const char          *reference)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_EDITOR (self));
+  add_evidence_row (self, reference);
+}
+
+/**
+ * vigia_progress_editor_save:
+ *
+ * Saves what the fields say as the goal's entry, what Enter does.  A value
+ * that is not a number or a date that is not a day is said in the popover,
+ * and nothing is saved.  A new entry left untouched is not saved.
+ *
+ * Returns: whether the fields were good (and #VigiaProgressEditor::saved
+ *   was emitted)
+ */
+gboolean
+vigia_progress_editor_save (VigiaProgressEditor *self)
+{
+  g_autoptr(VigiaProgress) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value_text = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *recorded = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *state = NULL;
+  g_auto(GStrv) evidence = NULL;
+  double value = VIGIA_NO_VALUE;
+
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), FALSE);
+
+  state = dup_state (self);
+  if (self->loaded_state != NULL && g_str_equal (state, self->loaded_state))
+    {
+      g_signal_emit (self, signals[SAVED], 0);
+      return TRUE;
+    }
+
+  value_text = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->value_entry)));
+  if (!vigia_str_empty (value_text) && !vigia_parse_number (value_text, &value))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a number"), value_text);
+
+      show_error (self, message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+      return FALSE;
+    }
+
+  day = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  if (self->recorded != NULL && g_strcmp0 (day, self->shown_day) == 0)
+    recorded = g_strdup (self->recorded);
+  else if (!vigia_str_empty (day) && g_strcmp0 (day, self->shown_day) != 0 && !parse_day (day, &recorded))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as 2024-06-30"), day);
+
+      show_error (self, message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+      return FALSE;
+    }
+
+  note = dup_note (self);
+  evidence = dup_evidence (self);
+
+  entry = vigia_progress_new (self->period, self->source);
+  vigia_progress_set_value (entry, value);
+  vigia_progress_set_status (entry, vigia_progress_editor_get_status (self));
+  vigia_progress_set_note (entry, vigia_str_empty (note) ? NULL : note);
+  vigia_progress_set_evidence (entry, evidence[0] != NULL ? (const char * const *) evidence : NULL);
+  /* A new entry dated today is dated when it is saved. */
+  vigia_progress_set_recorded (entry, recorded);
+
+  if (!vigia_undo_stack_save_progress (self->stack, self->goal, entry, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
+
+      show_error (self, message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[SAVED], 0);
+  return TRUE;
+}
+
+/**
+ * vigia_progress_editor_delete:
+ *
+ * Deletes the goal's entry of the semester for the source shown, as one
+ * step of the stack.
+ *
+ * Returns: whether it was deleted (and #VigiaProgressEditor::deleted emitted)
+ */
+gboolean
+vigia_progress_editor_delete (VigiaProgressEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), FALSE);
+
+  if (vigia_goal_find_progress (self->goal, self->period, self->source) == NULL)
+    return FALSE;
+
+  if (!vigia_undo_stack_delete_progress (self->stack, self->goal, self->period, self->source, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The entry could not be deleted: %s"), error->message);
+
+      show_error (self, message);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[DELETED], 0);
+  return TRUE;
+}
+
+/**
+ * vigia_progress_editor_get_error:
+ *
+ * Returns: (nullable): what the popover says is wrong, or %NULL
+ */
+const char *
+vigia_progress_editor_get_error (VigiaProgressEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}

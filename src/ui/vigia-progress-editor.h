@@ -1,0 +1,36 @@
+/* vigia-progress-editor.h: the popover that records a goal's progress in one semester
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vigia-core.h"
+
+G_BEGIN_DECLS
+
+#define VIGIA_TYPE_PROGRESS_EDITOR (vigia_progress_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaProgressEditor, vigia_progress_editor, VIGIA, PROGRESS_EDITOR, GtkPopover)
+
+GtkWidget   *vigia_progress_editor_new        (VigiaUndoStack      *stack,
+                                               VigiaGoal           *goal,
+                                               const char          *period,
+                                               VigiaSource          source);
+VigiaGoal   *vigia_progress_editor_get_goal   (VigiaProgressEditor *self);
+const char  *vigia_progress_editor_get_period (VigiaProgressEditor *self);
+VigiaSource  vigia_progress_editor_get_source (VigiaProgressEditor *self);
+void         vigia_progress_editor_set_source (VigiaProgressEditor *self,
+                                               VigiaSource          source);
+VigiaStatus  vigia_progress_editor_get_status (VigiaProgressEditor *self);
+void         vigia_progress_editor_set_status (VigiaProgressEditor *self,
+                                               VigiaStatus          status);
+void         vigia_progress_editor_add_evidence (VigiaProgressEditor *self,
+                                                 const char          *reference);
+gboolean     vigia_progress_editor_save       (VigiaProgressEditor *self);
+gboolean     vigia_progress_editor_delete     (VigiaProgressEditor *self);
+const char  *vigia_progress_editor_get_error  (VigiaProgressEditor *self);
+
+G_END_DECLS

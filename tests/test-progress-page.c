@@ -1,0 +1,686 @@
+/* test-progress-page.c: the Avance tab, the goal's page and the comparison of plans
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "vigia-application.h"
+#include "vigia-chart-view.h"
+#include "vigia-compare-page.h"
+#include "vigia-test-utils.h"
+#include "vigia-ui-test-utils.h"
+#include "vigia-window.h"
+
+/* One application for the whole program: its id can be registered once. */
+static VigiaApplication *app;
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  VigiaPlan         *plan;
+  VigiaWindow       *window;
+  VigiaPlanEditor   *editor;
+  VigiaProgressPage *page;
+} Fixture;
+
+static VigiaLibrary *
+library (void)
+{
+  return vigia_application_get_library (app);
+}
+
+/* Popovers are placed on the window's monitor: the window must be on one. */
+static gboolean
+window_on_monitor (gpointer data)
+{
+  GtkNative *native = GTK_NATIVE (data);
+  GdkSurface *surface = gtk_native_get_surface (native);
+
+  return gtk_widget_get_mapped (GTK_WIDGET (native)) && surface != NULL &&
+         gdk_display_get_monitor_at_surface (gdk_surface_get_display (surface), surface) != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = vigia_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.sqlite", NULL);
+  g_assert_true (vigia_application_open_library (app, f->path, &error));
+  g_assert_no_error (error);
+
+  f->plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
+  g_assert_true (vigia_library_add_plan (library (), f->plan, &error));
+  g_assert_no_error (error);
+
+  f->window = vigia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  f->editor = vigia_window_get_editor (f->window);
+  f->page = vigia_plan_editor_get_progress_page (f->editor);
+  vigia_plan_editor_set_visible_page (f->editor, "progress");
+  g_assert_true (vigia_test_wait_until (window_on_monitor, f->window));
+  vigia_test_wait_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  vigia_test_close_dialogs ();
+  vigia_test_wait_idle ();
+  g_clear_object (&f->plan);
+  vigia_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The open plan's goal: the editor's own objects, as the grid shows them. */
+static VigiaGoal *
+goal_at (Fixture *f,
+         guint    dimension,
+         guint    position)
+{
+  VigiaPlan *plan = vigia_plan_editor_get_plan (f->editor);
+
+  return vigia_dimension_get_goal (vigia_plan_get_dimension (plan, dimension), position);
+}
+
+static VigiaProgress *
+saved_entry (Fixture     *f,
+             VigiaPlan  **holder,
+             guint        dimension,
+             guint        position,
+             const char  *period,
+             VigiaSource  source)
+{
+  *holder = vigia_test_reload_plan (f->path, vigia_plan_get_id (f->plan));
+  return vigia_goal_find_progress (vigia_dimension_get_goal (vigia_plan_get_dimension (*holder, dimension), position),
+                                   period, source);
+}
+
+/* A key pressed where the keyboard is: through the controller that reads
+ * it, in the capture phase, as GTK hands it over. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      return handled;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+grid_key (Fixture *f,
+          guint    keyval)
+{
+  return press_key (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), VIGIA_TYPE_PROGRESS_PAGE,
+                                                               "grid_scroller")), keyval, 0);
+}
+
+static void
+assert_focus (Fixture    *f,
+              VigiaGoal  *goal,
+              const char *period)
+{
+  VigiaGoal *focus_goal = NULL;
+  const char *focus_period = NULL;
+
+  g_assert_true (vigia_progress_page_get_focus (f->page, &focus_goal, &focus_period));
+  g_assert_true (focus_goal == goal);
+  g_assert_cmpstr (focus_period, ==, period);
+}
+
+typedef struct
+{
+  VigiaProgressPage *page;
+  VigiaGoal         *goal;
+  const char        *period;
+} EditorAt;
+
+static gboolean
+editor_is_at (gpointer data)
+{
+  EditorAt *at = data;
+  VigiaProgressEditor *editor = vigia_progress_page_get_editor (at->page);
+
+  return editor != NULL && gtk_widget_get_mapped (GTK_WIDGET (editor)) &&
+         vigia_progress_editor_get_goal (editor) == at->goal &&
+         g_strcmp0 (vigia_progress_editor_get_period (editor), at->period) == 0;
+}
+
+static VigiaProgressEditor *
+wait_for_editor (Fixture    *f,
+                 VigiaGoal  *goal,
+                 const char *period)
+{
+  EditorAt at = { f->page, goal, period };
+
+  g_assert_true (vigia_test_wait_until (editor_is_at, &at));
+  return vigia_progress_page_get_editor (f->page);
+}
+
+static gpointer
+editor_child (VigiaProgressEditor *editor,
+              const char          *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (editor), VIGIA_TYPE_PROGRESS_EDITOR, name);
+}
+
+/* Types @value where the editor opened (its value field) and presses Enter. */
+static gboolean
+type_and_enter (VigiaProgressEditor *editor,
+                const char          *value)
+{
+  GtkEditable *entry = editor_child (editor, "value_entry");
+
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (entry)) ||
+                 gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (entry))) == GTK_WIDGET (entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (entry))),
+                                         GTK_WIDGET (entry)));
+  gtk_editable_set_text (entry, value);
+  return press_key (GTK_WIDGET (editor), GDK_KEY_Return, 0);
+}
+
+static char *
+chart_description (GtkWidget *view)
+{
+  return vigia_chart_dup_description (vigia_chart_view_get_chart (VIGIA_CHART_VIEW (view)));
+}
+
+/* A semester typed by keyboard, as an office does it: Enter on the first
+ * cell, then a value and Enter for each goal, down the column and across
+ * the dimensions; Tab moves right, arrows move around. */
+static void
+test_keyboard_column (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *values[] = { "5", "7", "2,5", "60" };
+  g_autoptr(VigiaPlan) saved = NULL;
+  VigiaProgressEditor *editor;
+  VigiaProgressCell *cell;
+
+  /* In Spanish, as Peru writes numbers: the grid made again in it. */
+  vigia_test_set_language ("es");
+  vigia_progress_page_set_stack (f->page, NULL);
+  vigia_progress_page_set_stack (f->page, vigia_plan_editor_get_stack (f->editor));
+  g_assert_cmpstr (vigia_progress_page_get_state (f->page), ==, "no-progress");
+
+  /* Arrows and Tab go from cell to cell. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2023-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Tab));
+  assert_focus (f, goal_at (f, 0, 0), "2023-S2");
+  g_assert_true (grid_key (f, GDK_KEY_Down));
+  assert_focus (f, goal_at (f, 0, 1), "2023-S2");
+  g_assert_true (grid_key (f, GDK_KEY_ISO_Left_Tab));
+  assert_focus (f, goal_at (f, 0, 1), "2023-S1");
+  g_assert_true (grid_key (f, GDK_KEY_Left));
+  assert_focus (f, goal_at (f, 0, 1), NULL);
+  g_assert_true (grid_key (f, GDK_KEY_Up));
+  g_assert_true (grid_key (f, GDK_KEY_Right));
+  assert_focus (f, goal_at (f, 0, 0), "2023-S1");
+  /* Down from the last goal of a dimension is the first of the next. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 2), "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Down));
+  assert_focus (f, goal_at (f, 1, 0), "2024-S1");
+  /* Tab past the last semester goes on to the next goal's name. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2026-S2"));
+  g_assert_true (grid_key (f, GDK_KEY_Tab));
+  assert_focus (f, goal_at (f, 0, 1), NULL);
+
+  /* Enter opens the editor on the cell; each Enter saves and opens the
+   * next goal's. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2023-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2023-S1");
+  vigia_progress_editor_set_status (editor, VIGIA_STATUS_IN_PROGRESS);
+  g_assert_true (type_and_enter (editor, values[0]));
+  for (guint i = 1; i < G_N_ELEMENTS (values); i++)
+    {
+      VigiaGoal *goal = i < 3 ? goal_at (f, 0, i) : goal_at (f, 1, 0);
+
+      editor = wait_for_editor (f, goal, "2023-S1");
+      g_assert_true (type_and_enter (editor, values[i]));
+    }
+  /* Enter on an untouched new entry saves nothing: the goal is skipped. */
+  editor = wait_for_editor (f, goal_at (f, 1, 1), "2023-S1");
+  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_Return, 0));
+  editor = wait_for_editor (f, goal_at (f, 1, 2), "2023-S1");
+  g_assert_true (press_key (GTK_WIDGET (editor), GDK_KEY_Escape, 0) || TRUE);
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+
+  /* In the library, in the goal's unit, read with the decimal comma. */
+  g_assert_cmpfloat (vigia_progress_get_value (saved_entry (f, &saved, 0, 0, "2023-S1", VIGIA_SOURCE_AUTHORITY)), ==, 5);
+  g_assert_cmpint (vigia_progress_get_status (saved_entry (f, &saved, 0, 0, "2023-S1", VIGIA_SOURCE_AUTHORITY)), ==,
+                   VIGIA_STATUS_IN_PROGRESS);
+  g_clear_object (&saved);
+  g_assert_cmpfloat (vigia_progress_get_value (saved_entry (f, &saved, 0, 2, "2023-S1", VIGIA_SOURCE_AUTHORITY)), ==, 2.5);
+  g_clear_object (&saved);
+  g_assert_cmpfloat (vigia_progress_get_value (saved_entry (f, &saved, 1, 0, "2023-S1", VIGIA_SOURCE_AUTHORITY)), ==, 60);
+  g_clear_object (&saved);
+  g_assert_null (saved_entry (f, &saved, 1, 1, "2023-S1", VIGIA_SOURCE_AUTHORITY));
+  g_clear_object (&saved);
+  g_assert_cmpint (vigia_test_count_rows (f->path, "SELECT count(*) FROM progress"), ==, 4);
+
+  /* The grid says it, with the status in words; a new entry of a goal
+   * keeps the status it had. */
+  cell = vigia_progress_page_get_cell (f->page, goal_at (f, 0, 2), "2023-S1");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "2,5 %");
+  g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "Sin evaluar");
+  cell = vigia_progress_page_get_cell (f->page, goal_at (f, 0, 0), "2023-S1");
+  g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "En marcha");
+  g_assert_cmpstr (vigia_progress_page_get_state (f->page), ==, "progress");
+
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2023-S2"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2023-S2");
+  g_assert_cmpint (vigia_progress_editor_get_status (editor), ==, VIGIA_STATUS_IN_PROGRESS);
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+  vigia_test_set_language ("en");
+}
+
+/* An entry edited in the grid is in the library, both sources show side by
+ * side, the chart redraws and says so; undo takes it back. */
+static void
+test_edit_saves_and_chart_follows (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *chart = vigia_progress_page_get_chart_view (f->page);
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  VigiaProgressEditor *editor;
+  VigiaProgressCell *cell;
+  VigiaProgress *entry;
+
+  /* A first entry, so that the chart is shown. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
+  vigia_progress_editor_set_status (editor, VIGIA_STATUS_IN_PROGRESS);
+  g_assert_true (type_and_enter (editor, "10"));
+  editor = wait_for_editor (f, goal_at (f, 0, 1), "2024-S1");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+  before = chart_description (chart);
+  vigia_test_assert_description (chart, before);
+
+  /* The observer's figure, with a note and two pieces of evidence. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
+  g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "value_entry")), ==, "10");
+  vigia_progress_editor_set_source (editor, VIGIA_SOURCE_OBSERVER);
+  g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "value_entry")), ==, "");
+  vigia_progress_editor_set_status (editor, VIGIA_STATUS_KEPT);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (editor_child (editor, "note_view")),
+                            "Padrón verificado en la visita del 12 de junio", -1);
+  vigia_progress_editor_add_evidence (editor, "https://www.muniindependencia.gob.pe/padron.pdf");
+  vigia_progress_editor_add_evidence (editor, "/home/observatorio/fotos/visita.jpg");
+  gtk_editable_set_text (editor_child (editor, "date_entry"), "2024-06-12");
+  g_assert_true (type_and_enter (editor, "25"));
+  editor = wait_for_editor (f, goal_at (f, 0, 1), "2024-S1");
+  /* The editor opens on the source edited last. */
+  g_assert_cmpint (vigia_progress_editor_get_source (editor), ==, VIGIA_SOURCE_OBSERVER);
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+
+  entry = saved_entry (f, &saved, 0, 0, "2024-S1", VIGIA_SOURCE_OBSERVER);
+  g_assert_nonnull (entry);
+  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 25);
+  g_assert_cmpint (vigia_progress_get_status (entry), ==, VIGIA_STATUS_KEPT);
+  g_assert_cmpstr (vigia_progress_get_note (entry), ==, "Padrón verificado en la visita del 12 de junio");
+  g_assert_cmpstrv (vigia_progress_get_evidence (entry),
+                    ((const char *[]) { "https://www.muniindependencia.gob.pe/padron.pdf",
+                                        "/home/observatorio/fotos/visita.jpg", NULL }));
+  g_assert_cmpstr (vigia_progress_get_recorded (entry), ==, "2024-06-12T00:00:00Z");
+  g_clear_object (&saved);
+
+  cell = vigia_progress_page_get_cell (f->page, goal_at (f, 0, 0), "2024-S1");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "10 %");
+  g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "In progress");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_OBSERVER), ==, "25 %");
+  g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_OBSERVER), ==, "Kept");
+
+  /* The chart shows observers' figures when asked, and says what it shows. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                                                 VIGIA_TYPE_PROGRESS_PAGE,
+                                                                                 "observer_toggle")), TRUE);
+  after = chart_description (chart);
+  g_assert_cmpstr (before, !=, after);
+  vigia_test_assert_description (chart, after);
+  g_assert_nonnull (strstr (after, "1 kept"));
+
+  /* Undo takes the observer's entry back out of the library and the grid. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_null (saved_entry (f, &saved, 0, 0, "2024-S1", VIGIA_SOURCE_OBSERVER));
+  g_clear_object (&saved);
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_OBSERVER), ==, "—");
+  g_assert_null (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_OBSERVER));
+  g_assert_cmpstr (chart_description (chart), !=, after);
+  /* Redo puts it back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_OBSERVER), ==, "25 %");
+  g_assert_nonnull (saved_entry (f, &saved, 0, 0, "2024-S1", VIGIA_SOURCE_OBSERVER));
+}
+
+/* A value that is not a number, a date that is not a day: said in the
+ * editor, and the library file is not touched. */
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  VigiaProgressEditor *editor;
+
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 2, 1), "2025-S2"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 2, 1), "2025-S2");
+  vigia_test_wait_idle ();
+  before = vigia_test_checksum_file (f->path);
+
+  g_assert_true (type_and_enter (editor, "12,a"));
+  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==, "“12,a” is not a number");
+  g_assert_true (vigia_progress_page_get_editor (f->page) == editor);
+
+  gtk_editable_set_text (editor_child (editor, "date_entry"), "2025-13-40");
+  g_assert_true (type_and_enter (editor, "12"));
+  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==, "“2025-13-40” is not a date: write it as 2024-06-30");
+  g_assert_false (vigia_progress_editor_save (editor));
+
+  vigia_test_wait_idle ();
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (vigia_undo_stack_get_can_undo (vigia_plan_editor_get_stack (f->editor)));
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+}
+
+/* Deleting an entry asks nothing and offers undo in a toast. */
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) saved = NULL;
+  VigiaProgressEditor *editor;
+  VigiaUndoStack *stack = vigia_plan_editor_get_stack (f->editor);
+  VigiaProgressCell *cell;
+
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 3, 2), "2026-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_space));
+  editor = wait_for_editor (f, goal_at (f, 3, 2), "2026-S1");
+  vigia_progress_editor_set_status (editor, VIGIA_STATUS_BROKEN);
+  g_assert_true (type_and_enter (editor, "0"));
+  g_assert_nonnull (saved_entry (f, &saved, 3, 2, "2026-S1", VIGIA_SOURCE_AUTHORITY));
+  g_clear_object (&saved);
+
+  /* The last goal of the plan: the editor does not go on. */
+  vigia_test_wait_idle ();
+  assert_focus (f, goal_at (f, 3, 2), "2026-S1");
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 3, 2), "2026-S1");
+  g_assert_true (vigia_progress_editor_delete (editor));
+  g_assert_null (saved_entry (f, &saved, 3, 2, "2026-S1", VIGIA_SOURCE_AUTHORITY));
+  g_clear_object (&saved);
+  cell = vigia_progress_page_get_cell (f->page, goal_at (f, 3, 2), "2026-S1");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "—");
+
+  /* The toast's Undo reverts that step. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-step", "u", vigia_undo_stack_get_serial (stack));
+  g_assert_cmpfloat (vigia_progress_get_value (saved_entry (f, &saved, 3, 2, "2026-S1", VIGIA_SOURCE_AUTHORITY)), ==, 0);
+  g_assert_cmpint (vigia_progress_get_status (saved_entry (f, &saved, 3, 2, "2026-S1", VIGIA_SOURCE_AUTHORITY)), ==,
+                   VIGIA_STATUS_BROKEN);
+  g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "Broken");
+}
+
+/* A goal's page: its trajectory, its entries and its history, dated; from
+ * the grid and from the goal's card. */
+static void
+test_goal_detail (Fixture       *f,
+                  gconstpointer  data)
+{
+  VigiaGoalDetail *detail = vigia_progress_page_get_goal_detail (f->page);
+  VigiaGoal *goal = goal_at (f, 1, 1);
+  VigiaProgressEditor *editor;
+  g_autofree char *description = NULL;
+
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal, "2023-S2"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal, "2023-S2");
+  vigia_progress_editor_set_status (editor, VIGIA_STATUS_IN_PROGRESS);
+  g_assert_true (type_and_enter (editor, "12,5"));
+  editor = wait_for_editor (f, goal_at (f, 1, 2), "2023-S2");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal, "2023-S2"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal, "2023-S2");
+  g_assert_true (type_and_enter (editor, "14"));
+  editor = wait_for_editor (f, goal_at (f, 1, 2), "2023-S2");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+
+  /* Enter on the goal's name shows its page. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal, NULL));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  g_assert_true (vigia_progress_page_get_goal_shown (f->page));
+  g_assert_true (vigia_goal_detail_get_goal (detail) == goal);
+
+  g_assert_cmpuint (vigia_goal_detail_get_n_entries (detail), ==, 1);
+  g_assert_cmpstr (vigia_goal_detail_get_text (detail, FALSE, 0, FALSE), ==, "2nd half 2023 · Authority");
+  g_assert_true (g_str_has_prefix (vigia_goal_detail_get_text (detail, FALSE, 0, TRUE), "14 %\nRecorded on "));
+
+  /* The history, newest first: the value changed, then the entry created. */
+  g_assert_cmpuint (vigia_goal_detail_get_n_changes (detail), ==, 2);
+  g_assert_cmpstr (vigia_goal_detail_get_text (detail, TRUE, 0, FALSE), ==, "Value: from 12.5 to 14");
+  g_assert_cmpstr (vigia_goal_detail_get_text (detail, TRUE, 1, FALSE), ==, "Entry recorded: 12.5");
+  g_assert_true (g_str_has_suffix (vigia_goal_detail_get_text (detail, TRUE, 0, TRUE), " · 2nd half 2023 · Authority"));
+
+  /* Its trajectory chart follows the goal. */
+  description = chart_description (vigia_goal_detail_get_chart_view (detail));
+  g_assert_nonnull (strstr (description, "14 %"));
+
+  /* Back to the grid, on the goal. */
+  gtk_widget_activate_action (GTK_WIDGET (detail), "detail.back", NULL);
+  g_assert_false (vigia_progress_page_get_goal_shown (f->page));
+  assert_focus (f, goal, NULL);
+
+  /* View Progress on the goal's card, on its dimension's tab. */
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-2");
+  gtk_widget_activate_action (GTK_WIDGET (vigia_dimension_page_get_card (vigia_plan_editor_get_dimension_page (f->editor, 2), 0)),
+                              "goal.view-progress", NULL);
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
+  g_assert_true (vigia_progress_page_get_goal_shown (f->page));
+  g_assert_true (vigia_goal_detail_get_goal (detail) == goal_at (f, 2, 0));
+  g_assert_cmpuint (vigia_goal_detail_get_n_entries (detail), ==, 1);
+  g_assert_cmpstr (vigia_goal_detail_get_text (detail, FALSE, 0, FALSE), ==, "No entries yet");
+}
+
+static gboolean
+compare_ready (gpointer data)
+{
+  VigiaComparePage *page = data;
+
+  return !vigia_compare_page_get_loading (page) && g_strcmp0 (vigia_compare_page_get_state (page), "loading") != 0;
+}
+
+static VigiaPlan *
+add_plan (const char    *organization,
+          const char    *department,
+          VigiaElection  election,
+          double         value,
+          VigiaStatus    status)
+{
+  g_autoptr(GError) error = NULL;
+  VigiaPlan *plan = vigia_test_make_plan (organization, "DISTRITO", 1);
+
+  vigia_plan_set_department (plan, department);
+  vigia_plan_set_election (plan, election);
+  if (!isnan (value))
+    {
+      g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S2", VIGIA_SOURCE_AUTHORITY);
+
+      vigia_progress_set_value (entry, value);
+      vigia_progress_set_status (entry, status);
+      vigia_goal_put_progress (vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0), entry);
+    }
+  g_assert_true (vigia_library_add_plan (library (), plan, &error));
+  g_assert_no_error (error);
+  return plan;
+}
+
+static const char *
+row_text (VigiaComparePage *page,
+          guint             position,
+          guint             line)
+{
+  VigiaCompareRow *row = vigia_compare_page_get_row (page, position);
+
+  g_assert_nonnull (row);
+  return vigia_compare_row_get_text (row, line);
+}
+
+/* The observers' overview: every plan ranked by the authority's achievement,
+ * grouped and filtered by department and election type. */
+static void
+test_compare_ranks_plans (Fixture       *f,
+                          gconstpointer  data)
+{
+  VigiaComparePage *page = VIGIA_COMPARE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (f->window), VIGIA_TYPE_WINDOW,
+                                                                               "compare_page"));
+  g_autoptr(VigiaPlan) puno = add_plan ("AHORA NACION", "PUNO", VIGIA_ELECTION_REGIONAL, 20, VIGIA_STATUS_IN_PROGRESS);
+  g_autoptr(VigiaPlan) ate = add_plan ("SOMOS PERU", "LIMA", VIGIA_ELECTION_MUNICIPAL_DISTRICT, 5, VIGIA_STATUS_STALLED);
+  g_autoptr(VigiaPlan) cusco = add_plan ("RENOVACION POPULAR", "CUSCO", VIGIA_ELECTION_MUNICIPAL_PROVINCE, 25, VIGIA_STATUS_KEPT);
+  g_autoptr(VigiaPlan) quiet = add_plan ("PODEMOS PERU", "PUNO", VIGIA_ELECTION_MUNICIPAL_DISTRICT, NAN, 0);
+
+  /* The first plan has nothing recorded either. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", NULL);
+  g_assert_true (vigia_test_wait_until (compare_ready, page));
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_compare_page_get_state (page), ==, "list");
+  g_assert_cmpuint (vigia_compare_page_get_n_rows (page), ==, 5);
+
+  /* Kept (100 %), then 80 %, then stalled at 20 %; no data last, never 0 %. */
+  g_assert_cmpstr (row_text (page, 0, 1), ==, "RENOVACION POPULAR");
+  g_assert_cmpstr (row_text (page, 0, 0), ==, "1");
+  g_assert_cmpstr (row_text (page, 0, 4), ==, "100 %");
+  g_assert_cmpstr (row_text (page, 0, 3), ==, "1 kept");
+  g_assert_cmpstr (row_text (page, 1, 1), ==, "AHORA NACION");
+  g_assert_cmpstr (row_text (page, 1, 4), ==, "80 %");
+  g_assert_cmpstr (row_text (page, 2, 1), ==, "SOMOS PERU");
+  g_assert_cmpstr (row_text (page, 2, 4), ==, "20 %");
+  g_assert_cmpstr (row_text (page, 2, 3), ==, "1 stalled");
+  g_assert_cmpstr (row_text (page, 3, 0), ==, "—");
+  g_assert_cmpstr (row_text (page, 3, 4), ==, "no data");
+  g_assert_cmpstr (row_text (page, 3, 3), ==, "No goal rated yet");
+  g_assert_cmpstr (row_text (page, 3, 2), ==, "INDEPENDENCIA, LIMA, LIMA · Municipal district · 2023–2026");
+  g_assert_true (g_str_has_prefix (vigia_compare_page_get_summary (page), "5 plans, 3 with data · all together "));
+
+  /* By department: the departments ranked too, their plans within. */
+  vigia_compare_page_set_group (page, VIGIA_COMPARE_GROUP_DEPARTMENT);
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_compare_page_get_n_rows (page), ==, 8);
+  g_assert_cmpstr (row_text (page, 0, 1), ==, "CUSCO");
+  g_assert_cmpstr (row_text (page, 1, 1), ==, "RENOVACION POPULAR");
+  g_assert_cmpstr (row_text (page, 2, 1), ==, "PUNO");
+  g_assert_cmpstr (row_text (page, 2, 2), ==, "2 plans · 8 goals");
+  g_assert_cmpstr (row_text (page, 3, 1), ==, "AHORA NACION");
+  g_assert_cmpstr (row_text (page, 3, 0), ==, "1");
+  g_assert_cmpstr (row_text (page, 4, 1), ==, "PODEMOS PERU");
+  g_assert_cmpstr (row_text (page, 5, 1), ==, "LIMA");
+  g_assert_cmpint (vigia_compare_page_get_plan_id (page, 5), ==, 0);
+  g_assert_cmpint (vigia_compare_page_get_plan_id (page, 6), ==, vigia_plan_get_id (ate));
+
+  /* Only district municipalities, by election type. */
+  vigia_compare_page_set_group (page, VIGIA_COMPARE_GROUP_ELECTION);
+  vigia_compare_page_set_filters (page, VIGIA_ELECTION_MUNICIPAL_DISTRICT, NULL);
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_compare_page_get_n_rows (page), ==, 4);
+  g_assert_cmpstr (row_text (page, 0, 1), ==, "Municipal district");
+  g_assert_cmpstr (row_text (page, 1, 1), ==, "SOMOS PERU");
+
+  /* Only Puno. */
+  vigia_compare_page_set_group (page, VIGIA_COMPARE_GROUP_NONE);
+  vigia_compare_page_set_filters (page, -1, "PUNO");
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_compare_page_get_n_rows (page), ==, 2);
+  g_assert_cmpstr (row_text (page, 0, 1), ==, "AHORA NACION");
+
+  /* A plan of the ranking opens on its progress. */
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (page), VIGIA_TYPE_COMPARE_PAGE, "list_view"),
+                         "activate", 0);
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
+  g_assert_cmpint (vigia_plan_get_id (vigia_plan_editor_get_plan (f->editor)), ==, vigia_plan_get_id (puno));
+
+  /* Progress recorded elsewhere is ranked when the page is shown again. */
+  vigia_compare_page_set_filters (page, -1, NULL);
+  {
+    g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S2", VIGIA_SOURCE_AUTHORITY);
+    g_autoptr(GError) error = NULL;
+
+    vigia_progress_set_value (entry, 50);
+    vigia_progress_set_status (entry, VIGIA_STATUS_KEPT);
+    g_assert_true (vigia_library_save_progress (library (), quiet,
+                                                vigia_dimension_get_goal (vigia_plan_get_dimension (quiet, 0), 0),
+                                                entry, &error));
+    g_assert_no_error (error);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", NULL);
+  vigia_test_wait_idle ();
+  g_assert_true (vigia_test_wait_until (compare_ready, page));
+  vigia_test_wait_idle ();
+  /* 50 of 25 counts as the whole way, as kept does: a tie, by name. */
+  g_assert_cmpstr (row_text (page, 0, 1), ==, "PODEMOS PERU");
+  g_assert_cmpstr (row_text (page, 0, 4), ==, "100 %");
+  g_assert_cmpstr (row_text (page, 1, 1), ==, "RENOVACION POPULAR");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  /* The test backend keeps what screen readers would be told. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  app = vigia_test_init_application (&argc, &argv);
+
+#define ADD(name, func) \
+  g_test_add ("/progress-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("keyboard-column", test_keyboard_column);
+  ADD ("edit-saves-and-chart-follows", test_edit_saves_and_chart_follows);
+  ADD ("bad-input", test_bad_input);
+  ADD ("delete-and-undo", test_delete_and_undo);
+  ADD ("goal-detail", test_goal_detail);
+  ADD ("compare-ranks-plans", test_compare_ranks_plans);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
