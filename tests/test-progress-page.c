@@ -304,6 +304,71 @@ test_keyboard_column (Fixture       *f,
   vigia_test_set_language ("en");
 }
 
+static gboolean
+rows_saved (gpointer data)
+{
+  return vigia_test_count_rows (data, "SELECT count(*) FROM progress") == 3;
+}
+
+/* Figures typed on a cell open its editor with them, as in a spreadsheet,
+ * and what is typed faster than the editors open goes into them in turn:
+ * a fast typist loses nothing. */
+static void
+test_type_ahead (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) saved = NULL;
+  VigiaProgress *entry;
+  VigiaProgressEditor *editor;
+
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 1, 0), "2024-S2"));
+  /* "7", Alt+I (In progress), Enter; "8,5", Enter; Alt+O (Observer), "9",
+   * Enter: all before any editor has shown. */
+  g_assert_true (grid_key (f, GDK_KEY_7));
+  g_assert_true (press_key (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), VIGIA_TYPE_PROGRESS_PAGE,
+                                                                       "grid_scroller")), GDK_KEY_Alt_L, 0));
+  g_assert_true (press_key (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), VIGIA_TYPE_PROGRESS_PAGE,
+                                                                       "grid_scroller")), GDK_KEY_i, GDK_ALT_MASK));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  g_assert_true (grid_key (f, GDK_KEY_8));
+  g_assert_true (grid_key (f, GDK_KEY_comma));
+  g_assert_true (grid_key (f, GDK_KEY_5));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  g_assert_true (press_key (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), VIGIA_TYPE_PROGRESS_PAGE,
+                                                                       "grid_scroller")), GDK_KEY_o, GDK_ALT_MASK));
+  g_assert_true (grid_key (f, GDK_KEY_9));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  g_assert_null (vigia_progress_page_get_editor (f->page));
+
+  g_assert_true (vigia_test_wait_until (rows_saved, f->path));
+  entry = saved_entry (f, &saved, 1, 0, "2024-S2", VIGIA_SOURCE_AUTHORITY);
+  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 7);
+  g_assert_cmpint (vigia_progress_get_status (entry), ==, VIGIA_STATUS_IN_PROGRESS);
+  g_clear_object (&saved);
+  /* A decimal comma reads as one, whatever the locale. */
+  entry = saved_entry (f, &saved, 1, 1, "2024-S2", VIGIA_SOURCE_AUTHORITY);
+  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 8.5);
+  g_clear_object (&saved);
+  entry = saved_entry (f, &saved, 1, 2, "2024-S2", VIGIA_SOURCE_OBSERVER);
+  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 9);
+  g_clear_object (&saved);
+
+  /* Then the next goal's editor, ready, on the source used last. */
+  editor = wait_for_editor (f, goal_at (f, 2, 0), "2024-S2");
+  g_assert_cmpint (vigia_progress_editor_get_source (editor), ==, VIGIA_SOURCE_OBSERVER);
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+
+  /* Moving away forgets what was typed for an editor not shown yet. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 3, 0), "2025-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_4));
+  g_assert_true (grid_key (f, GDK_KEY_Escape));
+  g_assert_true (grid_key (f, GDK_KEY_Down));
+  vigia_test_wait_idle ();
+  g_assert_null (vigia_progress_page_get_editor (f->page));
+  g_assert_cmpint (vigia_test_count_rows (f->path, "SELECT count(*) FROM progress"), ==, 3);
+}
+
 /* An entry edited in the grid is in the library, both sources show side by
  * side, the chart redraws and says so; undo takes it back. */
 static void
@@ -674,6 +739,7 @@ main (int    argc,
   g_test_add ("/progress-page/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("keyboard-column", test_keyboard_column);
+  ADD ("type-ahead", test_type_ahead);
   ADD ("edit-saves-and-chart-follows", test_edit_saves_and_chart_follows);
   ADD ("bad-input", test_bad_input);
   ADD ("delete-and-undo", test_delete_and_undo);

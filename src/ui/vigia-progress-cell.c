@@ -51,6 +51,7 @@ show_entry (VigiaProgressCell *self,
 {
   VigiaProgress *entry = vigia_goal_find_progress (self->goal, self->period, source);
   g_autofree char *value = NULL;
+  g_autofree char *shown = NULL;
   double number;
 
   if (entry == NULL)
@@ -64,8 +65,18 @@ show_entry (VigiaProgressCell *self,
 
   number = vigia_progress_get_value (entry);
   if (VIGIA_HAS_VALUE (number))
-    value = vigia_goal_dup_value_label (self->goal, number);
-  gtk_label_set_text (value_label, value != NULL ? value : "");
+    {
+      const char *unit = vigia_goal_get_target_unit (self->goal);
+
+      value = vigia_goal_dup_value_label (self->goal, number);
+      /* "12,5 %", "US$ 3", but "140" rather than "140 MYPES AT…": the
+       * goal's column says the unit, screen readers and the tooltip too. */
+      if (vigia_str_empty (unit) || g_utf8_strlen (unit, -1) <= 4 || g_str_has_suffix (value, "%"))
+        shown = g_strdup (value);
+      else
+        shown = vigia_format_number (number, 2);
+    }
+  gtk_label_set_text (value_label, shown != NULL ? shown : "");
   gtk_widget_remove_css_class (GTK_WIDGET (value_label), "dim-label");
   vigia_status_badge_set_status (badge, vigia_progress_get_status (entry));
   gtk_widget_set_visible (GTK_WIDGET (badge), TRUE);
@@ -91,7 +102,11 @@ update (VigiaProgressCell *self)
   gtk_widget_set_visible (self->box, self->goal != NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), self->goal != NULL);
   if (self->goal == NULL)
-    return;
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "empty");
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "empty");
 
   authority = show_entry (self, VIGIA_SOURCE_AUTHORITY, self->authority_value, self->authority_badge);
   observer = show_entry (self, VIGIA_SOURCE_OBSERVER, self->observer_value, self->observer_badge);
@@ -138,8 +153,14 @@ query_tooltip_cb (VigiaProgressCell *self,
       n_evidence = evidence != NULL ? g_strv_length ((char **) evidence) : 0;
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append_printf (text, "%s: %s", vigia_source_get_label (source),
-                              vigia_status_get_label (vigia_progress_get_status (entry)));
+      g_string_append_printf (text, "%s: ", vigia_source_get_label (source));
+      if (VIGIA_HAS_VALUE (vigia_progress_get_value (entry)))
+        {
+          g_autofree char *value = vigia_goal_dup_value_label (self->goal, vigia_progress_get_value (entry));
+
+          g_string_append_printf (text, "%s, ", value);
+        }
+      g_string_append (text, vigia_status_get_label (vigia_progress_get_status (entry)));
       if (!vigia_str_empty (vigia_progress_get_note (entry)))
         g_string_append_printf (text, " — %s", vigia_progress_get_note (entry));
       if (n_evidence > 0)

@@ -54,6 +54,8 @@ struct _VigiaProgressEditor
   /* What the fields said when loaded, to tell an untouched entry. */
   char             *loaded_state;
   gboolean          loading;
+  /* The value was typed before the editor showed: it is not selected. */
+  gboolean          typed;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaProgressEditor, vigia_progress_editor, GTK_TYPE_POPOVER)
@@ -66,10 +68,16 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-/* The statuses with a mnemonic each: Alt and the letter picks one from the
- * value field. */
-static const char *
-status_mnemonic (VigiaStatus status)
+/**
+ * vigia_progress_editor_status_mnemonic:
+ *
+ * The statuses with a mnemonic each: Alt and the letter picks one from the
+ * value field.
+ *
+ * Returns: the status's label with its mnemonic, in the language shown
+ */
+const char *
+vigia_progress_editor_status_mnemonic (VigiaStatus status)
 {
   switch (status)
     {
@@ -81,6 +89,17 @@ status_mnemonic (VigiaStatus status)
     case VIGIA_STATUS_BROKEN:      return C_("status", "_Broken");
     default:                       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * vigia_progress_editor_source_mnemonic:
+ *
+ * Returns: the source's label with its mnemonic, in the language shown
+ */
+const char *
+vigia_progress_editor_source_mnemonic (VigiaSource source)
+{
+  return source == VIGIA_SOURCE_OBSERVER ? _("_Observer") : _("_Authority");
 }
 
 static char *
@@ -347,9 +366,13 @@ vigia_progress_editor_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (vigia_progress_editor_parent_class)->map (widget);
 
-  /* Ready for the value, typed over what is there. */
+  /* Ready for the value, typed over what is there, or after what was
+   * typed already. */
   gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
+  if (self->typed)
+    gtk_editable_set_position (GTK_EDITABLE (self->value_entry), -1);
+  else
+    gtk_editable_select_region (GTK_EDITABLE (self->value_entry), 0, -1);
 }
 
 static void
@@ -437,13 +460,15 @@ vigia_progress_editor_init (VigiaProgressEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_button_set_label (GTK_BUTTON (self->authority_toggle), vigia_progress_editor_source_mnemonic (VIGIA_SOURCE_AUTHORITY));
+  gtk_button_set_label (GTK_BUTTON (self->observer_toggle), vigia_progress_editor_source_mnemonic (VIGIA_SOURCE_OBSERVER));
   for (VigiaStatus status = 0; status < VIGIA_N_STATUSES; status++)
     {
-      GtkWidget *toggle = gtk_toggle_button_new_with_mnemonic (status_mnemonic (status));
+      GtkWidget *toggle = gtk_toggle_button_new_with_mnemonic (vigia_progress_editor_status_mnemonic (status));
 
       if (status > 0)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (toggle), self->status_toggles[0]);
-      gtk_grid_attach (self->status_grid, toggle, status % 3, status / 3, 1, 1);
+      gtk_grid_attach (self->status_grid, toggle, status % 2, status / 2, 1, 1);
       self->status_toggles[status] = GTK_TOGGLE_BUTTON (toggle);
     }
 
@@ -571,6 +596,25 @@ vigia_progress_editor_set_status (VigiaProgressEditor *self,
   g_return_if_fail (status < VIGIA_N_STATUSES);
 
   gtk_toggle_button_set_active (self->status_toggles[status], TRUE);
+}
+
+/**
+ * vigia_progress_editor_type_value:
+ * @text: what was typed
+ *
+ * Puts @text in the value field in place of what was there, as if typed
+ * there: the figure a user typed on a cell of the grid.
+ */
+void
+vigia_progress_editor_type_value (VigiaProgressEditor *self,
+                                  const char          *text)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_EDITOR (self));
+  g_return_if_fail (text != NULL);
+
+  self->typed = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->value_entry), text);
+  gtk_editable_set_position (GTK_EDITABLE (self->value_entry), -1);
 }
 
 /**

@@ -25,6 +25,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vigia-chart-view.h"
 #include "vigia-plan-editor.h"
@@ -33,7 +34,11 @@
 /* The first column names the goals; the semesters follow. */
 #define GOAL_COLUMN 0
 #define GOAL_COLUMN_WIDTH 300
-#define PERIOD_COLUMN_WIDTH 160
+#define NARROW_GOAL_COLUMN_WIDTH 200
+#define PERIOD_COLUMN_WIDTH 176
+/* Below this width the goals' column gives room to the semesters, and the
+ * editor pops up under its cell rather than beside it. */
+#define NARROW_WIDTH 600
 
 struct _VigiaProgressPage
 {
@@ -77,6 +82,13 @@ struct _VigiaProgressPage
   guint                pending_tick;
   guint                pending_frames;
   guint                pending_idle;
+  guint                pending_tries;
+  /* What was typed before the editor showed, a Typed per goal down the
+   * column (Enter ends one): it goes into the editors as they open. */
+  GQueue               typed;
+  guint                resize_idle;
+  /* The goals' column is narrow, without the sources' names. */
+  gboolean             narrow;
   GtkRoot             *root;
   const char          *state;
   gboolean             stale;
@@ -84,9 +96,44 @@ struct _VigiaProgressPage
 
 G_DEFINE_FINAL_TYPE (VigiaProgressPage, vigia_progress_page, GTK_TYPE_WIDGET)
 
-static void open_editor (VigiaProgressPage *self,
-                         VigiaGoal         *goal,
-                         guint              column);
+typedef struct
+{
+  GString  *value;
+  /* A VigiaStatus, or a VigiaSource, picked with Alt and its letter; -1
+   * for none */
+  int       status;
+  int       source;
+  gboolean  enter;
+} Typed;
+
+static Typed *
+typed_new (void)
+{
+  Typed *typed = g_new0 (Typed, 1);
+
+  typed->value = g_string_new (NULL);
+  typed->status = -1;
+  typed->source = -1;
+  return typed;
+}
+
+static void
+typed_free (Typed *typed)
+{
+  g_string_free (typed->value, TRUE);
+  g_free (typed);
+}
+
+static void  open_editor       (VigiaProgressPage *self,
+                                VigiaGoal         *goal,
+                                guint              column);
+static void  show_editor       (VigiaProgressPage *self,
+                                VigiaGoal         *goal,
+                                guint              column);
+static guint goal_column_width (VigiaProgressPage *self);
+static gboolean pending_tick_cb (GtkWidget     *widget,
+                                 GdkFrameClock *clock,
+                                 gpointer       user_data);
 
 /* ---------------------------------------------------------------------- */
 /* The grid's rows and cells                                              */
@@ -220,36 +267,40 @@ neighbour_goal (VigiaProgressPage *self,
 
 /* Moves @adjustment the least that shows @start … @start + @size of a
  * view @length long. */
-static void
+static gboolean
 scroll_into_view (GtkAdjustment *adjustment,
                   double         start,
                   double         size,
                   double         length)
 {
   double value = gtk_adjustment_get_value (adjustment);
+  double wanted = value;
 
   if (start < 0)
-    value += start;
+    wanted += start;
   else if (start + size > length)
-    value += MIN (start, start + size - length);
-  gtk_adjustment_set_value (adjustment, value);
+    wanted += MIN (start, start + size - length);
+  gtk_adjustment_set_value (adjustment, wanted);
+  return gtk_adjustment_get_value (adjustment) != value;
 }
 
 /* Sideways the grid scrolls by itself, up and down the page does: the
  * viewport follows the focus as it moves, but not a cell the page moved
  * from under it (the chart shown once there is progress). */
-static void
+static gboolean
 scroll_to_cell (VigiaProgressPage *self,
                 GtkWidget         *cell)
 {
   graphene_rect_t bounds;
+  gboolean scrolled = FALSE;
 
   if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self->grid_scroller), &bounds))
-    scroll_into_view (gtk_scrolled_window_get_hadjustment (self->grid_scroller), bounds.origin.x,
-                      bounds.size.width, gtk_widget_get_width (GTK_WIDGET (self->grid_scroller)));
+    scrolled |= scroll_into_view (gtk_scrolled_window_get_hadjustment (self->grid_scroller), bounds.origin.x,
+                                  bounds.size.width, gtk_widget_get_width (GTK_WIDGET (self->grid_scroller)));
   if (gtk_widget_compute_bounds (cell, GTK_WIDGET (self->scroller), &bounds))
-    scroll_into_view (gtk_scrolled_window_get_vadjustment (self->scroller), bounds.origin.y,
-                      bounds.size.height, gtk_widget_get_height (GTK_WIDGET (self->scroller)));
+    scrolled |= scroll_into_view (gtk_scrolled_window_get_vadjustment (self->scroller), bounds.origin.y,
+                                  bounds.size.height, gtk_widget_get_height (GTK_WIDGET (self->scroller)));
+  return scrolled;
 }
 
 static gboolean
@@ -279,7 +330,8 @@ focus_widget_cb (VigiaProgressPage *self)
 
 static void
 fill_goal_cell (GtkWidget *box,
-                GObject   *item)
+                GObject   *item,
+                gboolean   narrow)
 {
   GtkLabel *number = g_object_get_data (G_OBJECT (box), "number");
   GtkLabel *title = g_object_get_data (G_OBJECT (box), "title");
@@ -288,7 +340,8 @@ fill_goal_cell (GtkWidget *box,
   gboolean is_goal = VIGIA_IS_GOAL (item);
 
   gtk_widget_set_visible (GTK_WIDGET (number), is_goal);
-  gtk_widget_set_visible (sources, is_goal);
+  /* Narrow, the hint above the grid says which line is whose. */
+  gtk_widget_set_visible (sources, is_goal && !narrow);
   gtk_widget_set_focusable (box, is_goal);
 
   if (VIGIA_IS_DIMENSION (item))
@@ -424,7 +477,7 @@ bind_goal_cb (GtkSignalListItemFactory *factory,
   GtkWidget *box = gtk_list_item_get_child (item);
   GObject *object = gtk_list_item_get_item (item);
 
-  fill_goal_cell (box, object);
+  fill_goal_cell (box, object, self->narrow);
   if (VIGIA_IS_GOAL (object))
     {
       g_object_set_data (G_OBJECT (box), "vigia-goal", object);
@@ -524,9 +577,56 @@ make_column (VigiaProgressPage *self,
     }
 
   result = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_fixed_width (result, column == GOAL_COLUMN ? GOAL_COLUMN_WIDTH : PERIOD_COLUMN_WIDTH);
+  gtk_column_view_column_set_fixed_width (result, column != GOAL_COLUMN ? PERIOD_COLUMN_WIDTH :
+                                                  self->narrow ? NARROW_GOAL_COLUMN_WIDTH : GOAL_COLUMN_WIDTH);
   gtk_column_view_column_set_resizable (result, column == GOAL_COLUMN);
   return result;
+}
+
+static guint
+goal_column_width (VigiaProgressPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->grid_scroller);
+  double width = gtk_adjustment_get_page_size (adjustment);
+
+  return width > 0 && width < NARROW_WIDTH ? NARROW_GOAL_COLUMN_WIDTH : GOAL_COLUMN_WIDTH;
+}
+
+static gboolean
+resize_goal_column_cb (gpointer data)
+{
+  VigiaProgressPage *self = data;
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (self->grid),
+                                                                 GOAL_COLUMN);
+
+  gboolean narrow = goal_column_width (self) == NARROW_GOAL_COLUMN_WIDTH;
+
+  self->resize_idle = 0;
+  if (column == NULL || narrow == self->narrow)
+    return G_SOURCE_REMOVE;
+
+  self->narrow = narrow;
+  gtk_column_view_column_set_fixed_width (column, goal_column_width (self));
+  {
+    GHashTableIter iter;
+    gpointer goal;
+    GPtrArray *row;
+
+    g_hash_table_iter_init (&iter, self->cells);
+    while (g_hash_table_iter_next (&iter, &goal, (gpointer *) &row))
+      if (g_ptr_array_index (row, GOAL_COLUMN) != NULL)
+        fill_goal_cell (g_ptr_array_index (row, GOAL_COLUMN), goal, narrow);
+  }
+  return G_SOURCE_REMOVE;
+}
+
+/* The width is known while the grid is being laid out: the column is
+ * resized once that is over. */
+static void
+grid_width_cb (VigiaProgressPage *self)
+{
+  if (self->resize_idle == 0)
+    self->resize_idle = g_idle_add (resize_goal_column_cb, self);
 }
 
 static void
@@ -614,6 +714,13 @@ cancel_pending (VigiaProgressPage *self)
   g_clear_object (&self->pending_goal);
 }
 
+/* Keys typed ahead are for the editors about to open, no others. */
+static void
+forget_typed (VigiaProgressPage *self)
+{
+  g_queue_clear_full (&self->typed, (GDestroyNotify) typed_free);
+}
+
 static void
 editor_closed_cb (VigiaProgressEditor *editor,
                   VigiaProgressPage   *self)
@@ -637,10 +744,41 @@ pending_idle_cb (gpointer data)
 {
   VigiaProgressPage *self = data;
   g_autoptr(VigiaGoal) goal = g_steal_pointer (&self->pending_goal);
+  Typed *typed;
 
   self->pending_idle = 0;
-  if (goal != NULL)
-    open_editor (self, goal, self->pending_column);
+  if (goal == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* The page may have moved the cell meanwhile (the chart shown with the
+   * first entry): once more, until it is where it shows. */
+  if (lookup_cell (self, goal, self->pending_column) != NULL &&
+      scroll_to_cell (self, lookup_cell (self, goal, self->pending_column)) &&
+      self->pending_tries++ < 3)
+    {
+      self->pending_goal = g_steal_pointer (&goal);
+      self->pending_frames = 0;
+      self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_tick_cb, NULL, NULL);
+      return G_SOURCE_REMOVE;
+    }
+
+  typed = g_queue_pop_head (&self->typed);
+  show_editor (self, goal, self->pending_column);
+  /* The keys pressed meanwhile, as if the editor had been there; those
+   * after Enter are for the goals further down. */
+  if (typed != NULL && self->editor != NULL)
+    {
+      if (typed->source >= 0)
+        vigia_progress_editor_set_source (self->editor, typed->source);
+      if (typed->value->len > 0)
+        vigia_progress_editor_type_value (self->editor, typed->value->str);
+      if (typed->status >= 0)
+        vigia_progress_editor_set_status (self->editor, typed->status);
+      if (typed->enter)
+        vigia_progress_editor_save (self->editor);
+    }
+  if (typed != NULL)
+    typed_free (typed);
   return G_SOURCE_REMOVE;
 }
 
@@ -676,6 +814,7 @@ open_editor_later (VigiaProgressPage *self,
   self->pending_goal = g_object_ref (goal);
   self->pending_column = column;
   self->pending_frames = 0;
+  self->pending_tries = 0;
   self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_tick_cb, NULL, NULL);
 }
 
@@ -719,7 +858,7 @@ editor_deleted_cb (VigiaProgressEditor *editor,
 }
 
 static void
-open_editor (VigiaProgressPage *self,
+show_editor (VigiaProgressPage *self,
              VigiaGoal         *goal,
              guint              column)
 {
@@ -734,7 +873,8 @@ open_editor (VigiaProgressPage *self,
   editor = vigia_progress_editor_new (self->stack, goal, self->periods[column - 1], self->source);
   gtk_widget_set_parent (editor, cell);
   /* Beside the cell: the column being typed stays in sight. */
-  gtk_popover_set_position (GTK_POPOVER (editor), GTK_POS_RIGHT);
+  gtk_popover_set_position (GTK_POPOVER (editor),
+                            gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH ? GTK_POS_BOTTOM : GTK_POS_RIGHT);
   g_signal_connect (editor, "saved", G_CALLBACK (editor_saved_cb), self);
   g_signal_connect (editor, "deleted", G_CALLBACK (editor_deleted_cb), self);
   g_signal_connect (editor, "closed", G_CALLBACK (editor_closed_cb), self);
@@ -742,9 +882,119 @@ open_editor (VigiaProgressPage *self,
   gtk_popover_popup (GTK_POPOVER (editor));
 }
 
+/* Opens the editor on the cell now, for what the user does next. */
+static void
+open_editor (VigiaProgressPage *self,
+             VigiaGoal         *goal,
+             guint              column)
+{
+  forget_typed (self);
+  show_editor (self, goal, column);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Keyboard                                                               */
 /* ---------------------------------------------------------------------- */
+
+static gboolean
+is_mnemonic (const char *label,
+             guint       keyval)
+{
+  gunichar typed = g_unichar_tolower (gdk_keyval_to_unicode (keyval));
+  const char *underscore = strchr (label, '_');
+
+  return typed != 0 && underscore != NULL && g_unichar_tolower (g_utf8_get_char (underscore + 1)) == typed;
+}
+
+static gboolean
+is_editor_mnemonic (guint keyval)
+{
+  for (VigiaStatus status = 0; status < VIGIA_N_STATUSES; status++)
+    if (is_mnemonic (vigia_progress_editor_status_mnemonic (status), keyval))
+      return TRUE;
+  return is_mnemonic (vigia_progress_editor_source_mnemonic (VIGIA_SOURCE_AUTHORITY), keyval) ||
+         is_mnemonic (vigia_progress_editor_source_mnemonic (VIGIA_SOURCE_OBSERVER), keyval);
+}
+
+/* A figure typed on a cell opens its editor with it, as in a spreadsheet;
+ * keys pressed while the editor is on its way (the grid scrolling to the
+ * next goal) are kept for it, Enter and Alt and a status's letter too. */
+static gboolean
+typed_ahead (VigiaProgressPage *self,
+             VigiaGoal         *goal,
+             guint              column,
+             guint              keyval,
+             GdkModifierType    state)
+{
+  /* Whichever cell has the keyboard now (a closing popover gives it back
+   * to its own), the keys are the coming editor's. */
+  gboolean pending = self->pending_goal != NULL;
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  Typed *typed;
+
+  if ((state & GDK_CONTROL_MASK) != 0)
+    return FALSE;
+  /* Alt on its way to a status's letter. */
+  if (keyval >= GDK_KEY_Shift_L && keyval <= GDK_KEY_Hyper_R)
+    return pending;
+
+  if (!pending)
+    {
+      gboolean starts = (state & GDK_ALT_MASK) != 0 ?
+                        is_editor_mnemonic (keyval) :
+                        c != 0 && (g_unichar_isdigit (c) || c == ',' || c == '.' || c == '-' || c == '+');
+
+      if (!starts)
+        return FALSE;
+      forget_typed (self);
+      open_editor_later (self, goal, column);
+    }
+
+  if (keyval == GDK_KEY_Escape)
+    {
+      cancel_pending (self);
+      forget_typed (self);
+      return TRUE;
+    }
+
+  /* Enter ends what is typed for one goal: what follows is the next's. */
+  typed = g_queue_peek_tail (&self->typed);
+  if (typed == NULL || typed->enter)
+    {
+      typed = typed_new ();
+      g_queue_push_tail (&self->typed, typed);
+    }
+
+  /* The editor's mnemonics, in the language shown: a status, a source. */
+  if ((state & GDK_ALT_MASK) != 0)
+    {
+      for (VigiaStatus status = 0; status < VIGIA_N_STATUSES; status++)
+        if (is_mnemonic (vigia_progress_editor_status_mnemonic (status), keyval))
+          {
+            typed->status = status;
+            return TRUE;
+          }
+      for (VigiaSource source = VIGIA_SOURCE_AUTHORITY; source <= VIGIA_SOURCE_OBSERVER; source++)
+        if (is_mnemonic (vigia_progress_editor_source_mnemonic (source), keyval))
+          {
+            typed->source = source;
+            return TRUE;
+          }
+      return FALSE;
+    }
+  if (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter)
+    typed->enter = TRUE;
+  else if (keyval == GDK_KEY_BackSpace)
+    {
+      if (typed->value->len > 0)
+        g_string_truncate (typed->value, typed->value->len - 1);
+    }
+  else if (c != 0 && !g_unichar_iscntrl (c))
+    g_string_append_unichar (typed->value, c);
+  else
+    return FALSE;
+  return TRUE;
+}
 
 /* Arrows and Tab go from cell to cell, Enter opens the cell: a semester
  * of a dozen goals is typed without the mouse.  Tab leaves the grid past
@@ -764,8 +1014,31 @@ grid_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (focus == NULL || !locate (self, focus, &goal, &column))
     return FALSE;
+
+  /* Typed on a semester's cell, or while its editor is on its way: what
+   * goes into the editor. */
+  if (column != GOAL_COLUMN && typed_ahead (self, goal, column, keyval, state))
+    return TRUE;
+
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Tab: case GDK_KEY_KP_Tab: case GDK_KEY_ISO_Left_Tab:
+    case GDK_KEY_Right: case GDK_KEY_KP_Right: case GDK_KEY_Left: case GDK_KEY_KP_Left:
+    case GDK_KEY_Down: case GDK_KEY_KP_Down: case GDK_KEY_Up: case GDK_KEY_KP_Up:
+    case GDK_KEY_Home: case GDK_KEY_KP_Home: case GDK_KEY_End: case GDK_KEY_KP_End:
+    case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+      /* Elsewhere: the editor on its way is not wanted any more. */
+      cancel_pending (self);
+      forget_typed (self);
+      break;
+    default:
+      return FALSE;
+    }
 
   switch (keyval)
     {
@@ -799,6 +1072,19 @@ grid_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Up:
       other = neighbour_goal (self, goal, -1);
       return other != NULL ? focus_cell (self, other, column) : TRUE;
+
+    /* The top and the bottom of the column: the start of a semester. */
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      while ((other = neighbour_goal (self, goal, -1)) != NULL)
+        goal = other;
+      return focus_cell (self, goal, column);
+
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      while ((other = neighbour_goal (self, goal, 1)) != NULL)
+        goal = other;
+      return focus_cell (self, goal, column);
 
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
@@ -924,7 +1210,7 @@ refresh (VigiaProgressPage *self)
     g_hash_table_iter_init (&iter, self->cells);
     while (g_hash_table_iter_next (&iter, &goal, (gpointer *) &row))
       if (g_ptr_array_index (row, GOAL_COLUMN) != NULL)
-        fill_goal_cell (g_ptr_array_index (row, GOAL_COLUMN), goal);
+        fill_goal_cell (g_ptr_array_index (row, GOAL_COLUMN), goal, self->narrow);
   }
 
   n_dims = vigia_plan_get_n_dimensions (self->plan);
@@ -1065,6 +1351,7 @@ vigia_progress_page_dispose (GObject *object)
   VigiaProgressPage *self = (VigiaProgressPage *)object;
 
   cancel_pending (self);
+  g_clear_handle_id (&self->resize_idle, g_source_remove);
   if (self->editor != NULL)
     {
       GtkWidget *editor = GTK_WIDGET (g_steal_pointer (&self->editor));
@@ -1076,6 +1363,7 @@ vigia_progress_page_dispose (GObject *object)
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->periods, g_strfreev);
   g_clear_pointer (&self->current, g_free);
+  forget_typed (self);
 
   G_OBJECT_CLASS (vigia_progress_page_parent_class)->dispose (object);
 }
@@ -1122,6 +1410,7 @@ vigia_progress_page_init (VigiaProgressPage *self)
   GtkEventController *keys;
 
   self->state = "none";
+  g_queue_init (&self->typed);
   self->cells = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_ptr_array_unref);
   self->current = vigia_period_dup_current ();
 
@@ -1135,6 +1424,8 @@ vigia_progress_page_init (VigiaProgressPage *self)
   /* Either may say it last when the other is pressed. */
   g_signal_connect_swapped (self->authority_toggle, "toggled", G_CALLBACK (chart_source_cb), self);
   g_signal_connect_swapped (self->observer_toggle, "toggled", G_CALLBACK (chart_source_cb), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->grid_scroller), "notify::page-size",
+                            G_CALLBACK (grid_width_cb), self);
   g_signal_connect_swapped (self->goal_detail, "back", G_CALLBACK (detail_back_cb), self);
   g_signal_connect_swapped (self->goal_detail, "edit-entry", G_CALLBACK (detail_edit_entry_cb), self);
 }
@@ -1153,6 +1444,7 @@ vigia_progress_page_set_stack (VigiaProgressPage *self,
   g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
 
   cancel_pending (self);
+  forget_typed (self);
   close_editor (self);
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_func (self->stack, stack_changed_cb, self);
@@ -1359,6 +1651,8 @@ vigia_progress_page_show_goal (VigiaProgressPage *self,
     return;
   if (self->stale)
     refresh (self);
+  cancel_pending (self);
+  forget_typed (self);
   close_editor (self);
   vigia_goal_detail_set_goal (self->goal_detail, self->stack, goal);
   adw_leaflet_set_visible_child_name (self->leaflet, "goal");
