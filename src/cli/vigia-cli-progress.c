@@ -728,28 +728,30 @@ print_ranking (VigiaLibrary *library,
                gboolean      json)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) scores = vigia_library_assess_plans (library, period, source, &error);
+  /* Every plan with its assessment, in one read of the library. */
+  g_autoptr(GPtrArray) summaries = vigia_library_list_summaries (library, period, source, &error);
   g_autoptr(GArray) ranked = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-  if (scores == NULL)
+  if (summaries == NULL)
     {
       vigia_cli_error ("%s", error->message);
       return VIGIA_CLI_ERROR;
     }
 
-  ranked = g_array_sized_new (FALSE, TRUE, sizeof (Ranked), scores->len);
+  ranked = g_array_sized_new (FALSE, TRUE, sizeof (Ranked), summaries->len);
   g_array_set_clear_func (ranked, ranked_clear);
-  for (guint i = 0; i < scores->len; i++)
+  for (guint i = 0; i < summaries->len; i++)
     {
-      Ranked item = { g_array_index (scores, VigiaPlanScore, i), NULL };
+      VigiaPlanSummary *summary = g_ptr_array_index (summaries, i);
+      const char *assessed = vigia_plan_summary_get_period (summary);
+      Ranked item = { { 0, }, g_object_ref (summary) };
 
-      item.summary = vigia_library_load_summary (library, item.score.plan_id, &error);
-      if (item.summary == NULL)
-        {
-          vigia_cli_error ("%s", error->message);
-          return VIGIA_CLI_ERROR;
-        }
+      item.score.plan_id = vigia_plan_summary_get_id (summary);
+      g_strlcpy (item.score.period, assessed, sizeof item.score.period);
+      item.score.expected = vigia_term_get_expected_share (vigia_plan_summary_get_term_start (summary),
+                                                           vigia_plan_summary_get_term_end (summary), assessed);
+      item.score.rollup = *vigia_plan_summary_get_rollup (summary);
       g_array_append_val (ranked, item);
     }
   g_array_sort_with_data (ranked, compare_ranked, GINT_TO_POINTER (sort));

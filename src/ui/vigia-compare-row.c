@@ -27,6 +27,8 @@ struct _VigiaCompareRow
   GtkLabel    *counts_label;
   GtkLabel    *share_label;
   GtkLevelBar *bar;
+
+  char        *description;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaCompareRow, vigia_compare_row, GTK_TYPE_WIDGET)
@@ -51,8 +53,24 @@ show_rollup (VigiaCompareRow   *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (self->name_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), description);
+  /* The tooltip says the same: kept, and given when asked for, as the
+   * library's rows do (setting it on every bind slowed a long list). */
+  g_free (self->description);
+  self->description = g_steal_pointer (&description);
   gtk_label_set_text (self->details_label, details);
+}
+
+static gboolean
+query_tooltip_cb (VigiaCompareRow *self,
+                  int              x,
+                  int              y,
+                  gboolean         keyboard,
+                  GtkTooltip      *tooltip)
+{
+  if (self->description == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->description);
+  return TRUE;
 }
 
 static void
@@ -64,12 +82,21 @@ vigia_compare_row_dispose (GObject *object)
 }
 
 static void
+vigia_compare_row_finalize (GObject *object)
+{
+  g_free (VIGIA_COMPARE_ROW (object)->description);
+
+  G_OBJECT_CLASS (vigia_compare_row_parent_class)->finalize (object);
+}
+
+static void
 vigia_compare_row_class_init (VigiaCompareRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = vigia_compare_row_dispose;
+  object_class->finalize = vigia_compare_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-compare-row.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaCompareRow, box);
@@ -87,6 +114,8 @@ static void
 vigia_compare_row_init (VigiaCompareRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
 
   /* One colour, the accent: the bar compares, it does not judge. */
   gtk_level_bar_remove_offset_value (self->bar, GTK_LEVEL_BAR_OFFSET_LOW);

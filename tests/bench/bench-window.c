@@ -20,6 +20,7 @@
 #include "vigia-application.h"
 #include "vigia-bench-data.h"
 #include "vigia-bench-figure.h"
+#include "vigia-compare-page.h"
 #include "vigia-window.h"
 
 static int opt_plans = 20000;
@@ -189,6 +190,61 @@ main (int    argc,
       figure_add (figure, now_ms () - start);
     }
   figure_print (figure);
+
+  /* The Avance tab of plans from all over the list: the grid of goals ×
+   * semesters and the plan's chart, laid out and drawn. */
+  figure = figure_new ("open a plan's Avance tab (grid drawn)", "ms", "≤ 100", FALSE);
+  for (int run = 0; run < 4 * opt_runs; run++)
+    {
+      guint position = (run * 6007 + 11) % g_list_model_get_n_items (plans);
+      VigiaPlanEditor *editor = vigia_window_get_editor (window);
+
+      if (!vigia_window_open_plan (window, vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (plans), position),
+                                   &error))
+        g_error ("%s", error->message);
+      settle ();
+      start = now_ms ();
+      vigia_plan_editor_set_visible_page (editor, "progress");
+      settle ();
+      figure_add (figure, now_ms () - start);
+      vigia_plan_editor_set_visible_page (editor, "general");
+      settle ();
+    }
+  figure_print (figure);
+
+  /* The observers' comparison: every plan assessed in a thread, then
+   * ranked and drawn; meanwhile the window keeps drawing. */
+  {
+    VigiaComparePage *compare = VIGIA_COMPARE_PAGE (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                                   VIGIA_TYPE_WINDOW,
+                                                                                   "compare_page"));
+    Figure *stall = figure_new ("longest main-loop stall meanwhile", "ms", "≤ 16", FALSE);
+
+    figure = figure_new ("rank every plan (Compare Plans shown)", "ms", "≤ 2000", FALSE);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.compare", NULL);
+    for (int run = 0; run < opt_runs; run++)
+      {
+        double longest = 0;
+        double last;
+
+        start = now_ms ();
+        vigia_compare_page_set_source (compare, run % 2 == 0 ? VIGIA_SOURCE_OBSERVER : VIGIA_SOURCE_AUTHORITY);
+        last = now_ms ();
+        while (vigia_compare_page_get_loading (compare))
+          {
+            g_main_context_iteration (NULL, FALSE);
+            longest = MAX (longest, now_ms () - last);
+            last = now_ms ();
+            g_usleep (500);
+          }
+        settle ();
+        figure_add (figure, now_ms () - start);
+        figure_add (stall, longest);
+      }
+    figure_print (figure);
+    figure_print (stall);
+    printf ("  (%u rows in the ranking)\n", vigia_compare_page_get_n_rows (compare));
+  }
 
   /* A search, as the search entry sets it once typing pauses, and clearing it. */
   figure = figure_new ("search as you type (list shown again)", "ms", "≤ 100", FALSE);
