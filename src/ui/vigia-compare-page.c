@@ -477,8 +477,12 @@ plans_changed_cb (VigiaComparePage *self)
 static void
 view_changed_cb (VigiaComparePage *self)
 {
-  if (!self->updating)
-    rebuild (self);
+  if (self->updating)
+    return;
+  rebuild (self);
+  /* Another grouping or filter starts from the top of the ranking. */
+  if (vigia_compare_page_get_n_rows (self) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", 0);
 }
 
 static void

@@ -35,7 +35,7 @@
 #define GOAL_COLUMN 0
 #define GOAL_COLUMN_WIDTH 300
 #define NARROW_GOAL_COLUMN_WIDTH 200
-#define PERIOD_COLUMN_WIDTH 176
+#define PERIOD_COLUMN_WIDTH 192
 /* Below this width the goals' column gives room to the semesters, and the
  * editor pops up under its cell rather than beside it. */
 #define NARROW_WIDTH 600
