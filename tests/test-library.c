@@ -482,9 +482,10 @@ test_history (Fixture       *f,
   g_assert_cmpstr (entry->old_value, ==, "automatic");
   g_assert_cmpstr (entry->new_value, ==, "reviewed");
 
-  entry = find_history (entries, "create", NULL);
+  entry = find_history (entries, "create", "value");
   g_assert_cmpstr (entry->entity, ==, "progress");
   g_assert_cmpstr (entry->scope, ==, "2023-S2/authority");
+  g_assert_cmpstr (entry->new_value, ==, "12.5");
 
   entry = find_history (entries, "update", "value");
   g_assert_cmpstr (entry->old_value, ==, "12.5");

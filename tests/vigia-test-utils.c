@@ -5,7 +5,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "vigia-test-utils.h"
 
@@ -121,4 +123,63 @@ char *
 vigia_test_fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+/* Switches the messages and number formats of this process: "es" for
+ * Spanish as Peru writes it (decimal comma), anything else for English. */
+void
+vigia_test_set_language (const char *language)
+{
+  const char *localedir = g_getenv ("VIGIA_LOCALEDIR");
+  gboolean spanish = g_strcmp0 (language, "es") == 0;
+
+  g_setenv ("LANGUAGE", spanish ? "es" : "en", TRUE);
+  /* Setting the locale also makes gettext forget the catalogues it had. */
+  if (setlocale (LC_ALL, spanish ? "es_PE.UTF-8" : "C.UTF-8") == NULL)
+    g_error ("The locale %s is missing: build-aux/dev setup makes it",
+             spanish ? "es_PE.UTF-8" : "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+void
+vigia_test_run_clear (VigiaTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+/* Runs $VIGIA_CLI with the arguments (NULL-terminated) in "es" (Spanish as
+ * Peru writes it) or "en". */
+void
+vigia_test_run_cli (VigiaTestRun *run,
+                    const char   *language,
+                    const char   *first_arg,
+                    ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  gboolean spanish = g_strcmp0 (language, "es") == 0;
+  va_list args;
+
+  vigia_test_run_clear (run);
+
+  g_ptr_array_add (argv, (char *) g_getenv ("VIGIA_CLI"));
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "LANGUAGE", spanish ? "es" : "en", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", spanish ? "es_PE.UTF-8" : "C.UTF-8", TRUE);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (process);
 }

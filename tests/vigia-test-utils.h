@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "vigia-core.h"
 
 G_BEGIN_DECLS
@@ -18,5 +20,21 @@ VigiaPlan *vigia_test_make_plan       (const char *organization,
 VigiaLibrary *vigia_test_open_library (const char *dir,
                                        const char *name);
 char      *vigia_test_fixture_path    (const char *name);
+void       vigia_test_set_language    (const char *language);
+
+/* A run of vigia-cli: its exit status and what it wrote. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} VigiaTestRun;
+
+void       vigia_test_run_clear       (VigiaTestRun *run);
+void       vigia_test_run_cli         (VigiaTestRun *run,
+                                       const char   *language,
+                                       const char   *first_arg,
+                                       ...) G_GNUC_NULL_TERMINATED;
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (VigiaTestRun, vigia_test_run_clear)
 
 G_END_DECLS

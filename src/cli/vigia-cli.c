@@ -26,6 +26,8 @@ static const CommandInfo commands[] = {
   { "list",   vigia_cli_list,   N_("List the plans of the library") },
   { "show",   vigia_cli_show,   N_("Show a plan with its goals") },
   { "search", vigia_cli_search, N_("Find plans by organization, place or goal text") },
+  { "progress", vigia_cli_progress, N_("Record progress: set one entry, or import or export a spreadsheet") },
+  { "assess", vigia_cli_assess, N_("Show a plan’s achievement, or rank every plan") },
 };
 
 static char *library_option;

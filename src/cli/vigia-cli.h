@@ -33,6 +33,12 @@ int           vigia_cli_show          (VigiaCli    *cli,
 int           vigia_cli_search        (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
+int           vigia_cli_progress      (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_assess        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
 
 /* Shared by the commands. */
 GOptionContext *vigia_cli_option_context (VigiaCli            *cli,

@@ -5,6 +5,9 @@
  */
 #pragma once
 
+#include "vigia-assessment.h"
+#include "vigia-csv-reader.h"
+#include "vigia-csv-writer.h"
 #include "vigia-dimension.h"
 #include "vigia-enum-types.h"
 #include "vigia-enums.h"
@@ -12,8 +15,11 @@
 #include "vigia-goal.h"
 #include "vigia-json-writer.h"
 #include "vigia-library.h"
+#include "vigia-period.h"
 #include "vigia-plan.h"
 #include "vigia-plan-list.h"
 #include "vigia-plan-summary.h"
 #include "vigia-progress.h"
+#include "vigia-progress-csv.h"
+#include "vigia-timeline.h"
 #include "vigia-utils.h"

@@ -2657,10 +2657,19 @@ save_progress_inner (VigiaLibrary   *self,
 
   if (old == NULL)
     {
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autofree char *new_value = NULL;
+
+      /* The value goes with the creation, as with a deletion, so that the
+       * goal's timeline can tell what was first recorded. */
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, vigia_progress_get_value (progress));
+      new_value = value_to_text (&value);
+
       *n_changed = 1;
       return insert_progress_row (self, vigia_goal_get_id (goal), progress, now, error) &&
              insert_history (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
-                             "progress", "create", scope, NULL, NULL, NULL, error);
+                             "progress", "create", scope, "value", NULL, new_value, error);
     }
   else
     {
@@ -2834,4 +2843,257 @@ vigia_library_list_history (VigiaLibrary  *self,
     }
 
   return g_steal_pointer (&entries);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Whole-library assessment                                               */
+/* ---------------------------------------------------------------------- */
+
+/* What assessing one goal needs, read from its row. */
+typedef struct
+{
+  VigiaGoalTerms  terms;
+  guint           score;
+  /* The latest informative entry up to the plan's period, if any. */
+  gboolean        has_entry;
+  char            period[VIGIA_PERIOD_SIZE];
+  double          value;
+  VigiaStatus     status;
+} GoalRow;
+
+/* The nicks as the schema's CHECKs allow them, compared as text rather than
+ * asking GType for each of a million rows. */
+static const char * const status_nicks[] = {
+  [VIGIA_STATUS_NOT_RATED] = "not-rated",
+  [VIGIA_STATUS_IN_PROGRESS] = "in-progress",
+  [VIGIA_STATUS_STALLED] = "stalled",
+  [VIGIA_STATUS_PARTLY_KEPT] = "partly-kept",
+  [VIGIA_STATUS_KEPT] = "kept",
+  [VIGIA_STATUS_BROKEN] = "broken",
+};
+static const char * const measure_nicks[] = {
+  [VIGIA_MEASURE_PERCENT] = "percent",
+  [VIGIA_MEASURE_PERCENT_CHANGE] = "percent-change",
+  [VIGIA_MEASURE_COUNT] = "count",
+  [VIGIA_MEASURE_AMOUNT] = "amount",
+  [VIGIA_MEASURE_QUALITATIVE] = "qualitative",
+};
+
+static int
+nick_to_value (const char         *text,
+               const char * const *nicks,
+               guint               n_nicks,
+               int                 fallback)
+{
+  for (guint i = 0; i < n_nicks; i++)
+    if (g_strcmp0 (text, nicks[i]) == 0)
+      return i;
+  return fallback;
+}
+
+static VigiaDirection
+direction_from_text (const char *text)
+{
+  if (g_strcmp0 (text, "down") == 0)
+    return VIGIA_DIRECTION_DOWN;
+  if (g_strcmp0 (text, "keep") == 0)
+    return VIGIA_DIRECTION_KEEP;
+  return VIGIA_DIRECTION_UP;
+}
+
+static gboolean
+assess_read_plans (VigiaLibrary  *self,
+                   const char    *period,
+                   GArray        *scores,
+                   GHashTable    *score_by_plan,
+                   GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self, "SELECT id, term_start, term_end FROM plan ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigiaPlanScore score = { 0, };
+      g_autofree char *clamped = NULL;
+      int start = sqlite3_column_int (stmt, 1);
+      int end = sqlite3_column_int (stmt, 2);
+
+      score.plan_id = sqlite3_column_int64 (stmt, 0);
+      clamped = vigia_term_clamp_period (start, end, period);
+      g_strlcpy (score.period, clamped != NULL ? clamped : period, sizeof score.period);
+      score.expected = vigia_term_get_expected_share (start, end, score.period);
+
+      g_hash_table_insert (score_by_plan, g_memdup2 (&score.plan_id, sizeof (gint64)),
+                           GUINT_TO_POINTER (scores->len));
+      g_array_append_val (scores, score);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, rc);
+  return TRUE;
+}
+
+static gboolean
+assess_read_goals (VigiaLibrary  *self,
+                   GHashTable    *score_by_plan,
+                   GArray        *goals,
+                   GHashTable    *goal_by_id,
+                   GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT g.id, d.plan_id, g.target_measure, g.target_direction, g.target_value,"
+                  " g.baseline_value, g.weight FROM goal g JOIN dimension d ON d.id = g.dimension_id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GoalRow row = { { 0, }, };
+      gint64 goal_id = sqlite3_column_int64 (stmt, 0);
+      gint64 plan_id = sqlite3_column_int64 (stmt, 1);
+      gpointer score;
+
+      if (!g_hash_table_lookup_extended (score_by_plan, &plan_id, NULL, &score))
+        continue;
+
+      row.score = GPOINTER_TO_UINT (score);
+      row.terms.measure = nick_to_value (column_text (stmt, 2), measure_nicks,
+                                         G_N_ELEMENTS (measure_nicks), VIGIA_MEASURE_QUALITATIVE);
+      row.terms.direction = direction_from_text (column_text (stmt, 3));
+      row.terms.target = column_double (stmt, 4);
+      row.terms.baseline = column_double (stmt, 5);
+      row.terms.weight = sqlite3_column_double (stmt, 6);
+      row.value = VIGIA_NO_VALUE;
+
+      g_hash_table_insert (goal_by_id, g_memdup2 (&goal_id, sizeof (gint64)),
+                           GUINT_TO_POINTER (goals->len));
+      g_array_append_val (goals, row);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, rc);
+  return TRUE;
+}
+
+/* Keeps, for each goal, its latest informative entry up to its plan's period. */
+static gboolean
+assess_read_progress (VigiaLibrary  *self,
+                      VigiaSource    source,
+                      GArray        *scores,
+                      GArray        *goals,
+                      GHashTable    *goal_by_id,
+                      GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  /* In table order, not by goal: one pass over the file without an index. */
+  stmt = prepare (self,
+                  "SELECT goal_id, period, value, status FROM progress"
+                  " WHERE source = ?1 AND (value IS NOT NULL OR status != 'not-rated')",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_enum (stmt, 1, VIGIA_TYPE_SOURCE, source);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 goal_id = sqlite3_column_int64 (stmt, 0);
+      const char *period = column_text (stmt, 1);
+      const VigiaPlanScore *score;
+      gpointer index;
+      GoalRow *row;
+
+      if (period == NULL || !g_hash_table_lookup_extended (goal_by_id, &goal_id, NULL, &index))
+        continue;
+      row = &g_array_index (goals, GoalRow, GPOINTER_TO_UINT (index));
+      score = &g_array_index (scores, VigiaPlanScore, row->score);
+
+      /* Periods are stored as YYYY-SN: as text they sort in time. */
+      if (strcmp (period, score->period) > 0 ||
+          (row->has_entry && strcmp (period, row->period) <= 0))
+        continue;
+
+      row->has_entry = TRUE;
+      g_strlcpy (row->period, period, sizeof row->period);
+      row->value = column_double (stmt, 2);
+      row->status = nick_to_value (column_text (stmt, 3), status_nicks,
+                                   G_N_ELEMENTS (status_nicks), VIGIA_STATUS_NOT_RATED);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, error, rc);
+  return TRUE;
+}
+
+/**
+ * vigia_library_assess_plans:
+ * @period: the semester to assess every plan as of; each plan is assessed
+ *   at the nearest semester of its own term (its last, if the term is over)
+ * @source: whose figures count
+ *
+ * Assesses every plan of the library from its rows, without building the
+ * plans: the same figures as vigia_assessment_new() gives plan by plan, for
+ * the observers' overview of hundreds or thousands of plans.
+ *
+ * Returns: (transfer full) (element-type VigiaPlanScore): one score per
+ *   plan, by plan id
+ */
+GArray *
+vigia_library_assess_plans (VigiaLibrary  *self,
+                            const char    *period,
+                            VigiaSource    source,
+                            GError       **error)
+{
+  g_autoptr(GArray) scores = NULL;
+  g_autoptr(GArray) goals = NULL;
+  g_autoptr(GHashTable) score_by_plan = NULL;
+  g_autoptr(GHashTable) goal_by_id = NULL;
+  char canonical[VIGIA_PERIOD_SIZE];
+  int year, half;
+  gboolean ok;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (vigia_period_parse (period, &year, &half), NULL);
+
+  g_snprintf (canonical, sizeof canonical, "%04d-S%d", year, half);
+  scores = g_array_new (FALSE, TRUE, sizeof (VigiaPlanScore));
+  goals = g_array_new (FALSE, TRUE, sizeof (GoalRow));
+  score_by_plan = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  goal_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  /* One read transaction: every figure as of one moment. */
+  if (self->depth == 0 && !exec (self, "BEGIN", error))
+    return NULL;
+
+  ok = assess_read_plans (self, canonical, scores, score_by_plan, error) &&
+       assess_read_goals (self, score_by_plan, goals, goal_by_id, error) &&
+       assess_read_progress (self, source, scores, goals, goal_by_id, error);
+
+  if (self->depth == 0)
+    exec (self, ok ? "COMMIT" : "ROLLBACK", NULL);
+  if (!ok)
+    return NULL;
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      const GoalRow *row = &g_array_index (goals, GoalRow, i);
+      VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, row->score);
+      double achievement = NAN;
+      VigiaStatus status = VIGIA_STATUS_NOT_RATED;
+
+      if (row->has_entry)
+        {
+          status = row->status;
+          achievement = vigia_goal_terms_get_achievement (&row->terms, row->value, status);
+        }
+      vigia_rollup_add (&score->rollup, achievement, row->terms.weight, status);
+    }
+
+  return g_steal_pointer (&scores);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "vigia-assessment.h"
 #include "vigia-plan.h"
 #include "vigia-plan-summary.h"
 
@@ -163,6 +164,11 @@ gboolean          vigia_library_delete_progress    (VigiaLibrary           *self
                                                     VigiaPlan              *plan,
                                                     VigiaGoal              *goal,
                                                     VigiaProgress          *progress,
+                                                    GError                **error);
+
+GArray           *vigia_library_assess_plans       (VigiaLibrary           *self,
+                                                    const char             *period,
+                                                    VigiaSource             source,
                                                     GError                **error);
 
 GPtrArray        *vigia_library_list_history       (VigiaLibrary           *self,

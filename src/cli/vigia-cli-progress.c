@@ -1,0 +1,890 @@
+/* vigia-cli-progress.c: progress set, import and export; assess
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigia-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "vigia-cli.h"
+
+typedef enum {
+  SORT_ACHIEVEMENT,
+  SORT_DEPARTMENT,
+  SORT_ELECTION,
+} AssessSort;
+
+typedef struct
+{
+  VigiaPlanScore    score;
+  VigiaPlanSummary *summary;
+} Ranked;
+
+/* ---------------------------------------------------------------------- */
+/* Finding a goal                                                         */
+/* ---------------------------------------------------------------------- */
+
+static VigiaDimension *
+find_dimension (VigiaPlan  *plan,
+                const char *reference)
+{
+  guint n_dims = vigia_plan_get_n_dimensions (plan);
+  guint64 position;
+  int kind;
+
+  if (g_ascii_string_to_unsigned (reference, 10, 1, n_dims, &position, NULL))
+    return vigia_plan_get_dimension (plan, position - 1);
+
+  if (!vigia_enum_from_nick (VIGIA_TYPE_DIMENSION_KIND, reference, &kind))
+    return NULL;
+  for (guint i = 0; i < n_dims; i++)
+    if ((int) vigia_dimension_get_kind (vigia_plan_get_dimension (plan, i)) == kind)
+      return vigia_plan_get_dimension (plan, i);
+  return NULL;
+}
+
+/* @reference: a goal's uuid, or PLAN:DIMENSION:NUMBER, as 1:social:2, where
+ * PLAN is an id or uuid and DIMENSION a kind or a position from 1. */
+static VigiaPlan *
+load_goal (VigiaLibrary  *library,
+           const char    *reference,
+           VigiaGoal    **goal)
+{
+  g_auto(GStrv) parts = g_strsplit (reference, ":", -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+
+  *goal = NULL;
+
+  if (g_strv_length (parts) == 3)
+    {
+      VigiaDimension *dim;
+      guint64 number;
+      guint n_goals;
+
+      plan = vigia_cli_load_plan (library, parts[0]);
+      if (plan == NULL)
+        return NULL;
+
+      dim = find_dimension (plan, parts[1]);
+      if (dim == NULL)
+        {
+          vigia_cli_error (_("The plan has no dimension “%s”: give its kind (social, economic, "
+                             "environmental, institutional, other) or its position."), parts[1]);
+          return NULL;
+        }
+
+      n_goals = vigia_dimension_get_n_goals (dim);
+      if (g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXUINT, &number, NULL))
+        for (guint i = 0; i < n_goals; i++)
+          if (vigia_goal_get_number (vigia_dimension_get_goal (dim, i)) == number)
+            *goal = vigia_dimension_get_goal (dim, i);
+      if (*goal == NULL)
+        {
+          vigia_cli_error (_("There is no goal “%s” in the library."), reference);
+          return NULL;
+        }
+      return g_steal_pointer (&plan);
+    }
+  else
+    {
+      gint64 plan_id = 0;
+      gint64 goal_id = vigia_library_lookup_goal (library, reference, &plan_id, &error);
+
+      if (goal_id < 0)
+        {
+          vigia_cli_error ("%s", error->message);
+          return NULL;
+        }
+      if (goal_id == 0)
+        {
+          vigia_cli_error (_("There is no goal “%s” in the library."), reference);
+          return NULL;
+        }
+
+      plan = vigia_library_load_plan (library, plan_id, &error);
+      if (plan == NULL)
+        {
+          vigia_cli_error ("%s", error->message);
+          return NULL;
+        }
+      vigia_plan_find_goal (plan, reference, goal);
+      return *goal != NULL ? g_steal_pointer (&plan) : NULL;
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* progress set                                                           */
+/* ---------------------------------------------------------------------- */
+
+static int
+progress_set (VigiaCli  *cli,
+              int        argc,
+              char     **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autoptr(VigiaProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_option = NULL;
+  g_autofree char *note_option = NULL;
+  g_autofree char *source_option = NULL;
+  g_autofree char *date_option = NULL;
+  g_autofree char *recorded = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *period_label = NULL;
+  g_autofree char *value_label = NULL;
+  g_auto(GStrv) evidence_option = NULL;
+  VigiaSource source = VIGIA_SOURCE_AUTHORITY;
+  VigiaStatus status = VIGIA_STATUS_NOT_RATED;
+  VigiaProgress *existing;
+  VigiaGoal *goal = NULL;
+  double value = VIGIA_NO_VALUE;
+  int year, half;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_option,
+      N_("not-rated, in-progress, stalled, partly-kept, kept or broken"), N_("STATUS") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note_option, N_("A note (\"\" removes it)"), N_("TEXT") },
+    { "evidence", 0, 0, G_OPTION_ARG_STRING_ARRAY, &evidence_option,
+      N_("An address or file reference; repeat for several (\"\" removes them)"), N_("URL") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_option,
+      N_("Whose figure: authority (the default) or observer"), N_("SOURCE") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_option,
+      N_("The date of the entry, 2027-03-31 (default: now)"), N_("DATE") },
+    { NULL }
+  };
+  int status_code;
+
+  context = vigia_cli_option_context (cli, _("GOAL PERIOD VALUE"),
+                                      _("Records a goal’s progress in a semester. GOAL is the goal’s "
+                                        "uuid, or PLAN:DIMENSION:NUMBER as in 1:social:2; PERIOD is "
+                                        "2027-S1 or 2027-S2; VALUE is in the goal’s unit (a percent "
+                                        "change as the signed change, −8 for a fall of 8 %), or - for "
+                                        "none. Options not given keep what the entry had."),
+                                      entries);
+  /* So that a negative VALUE ("-8") is not taken for an option. */
+  g_option_context_set_ignore_unknown_options (context, TRUE);
+  if ((status_code = vigia_cli_parse (context, &argc, &argv)) != VIGIA_CLI_OK)
+    return status_code;
+
+  for (int i = 1; i < argc; i++)
+    if (argv[i][0] == '-' && argv[i][1] != '\0' && !g_ascii_isdigit (argv[i][1]) &&
+        !g_str_has_prefix (argv[i], "−") && argv[i][1] != '.' && argv[i][1] != ',')
+      {
+        g_autofree char *message = g_strdup_printf (_("Unknown option %s"), argv[i]);
+
+        return vigia_cli_usage_error (context, message);
+      }
+  if (argc != 4)
+    return vigia_cli_usage_error (context, _("Give a goal, a period and a value."));
+
+  if (!vigia_period_parse (argv[2], &year, &half))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
+                                                  argv[2]);
+
+      return vigia_cli_usage_error (context, message);
+    }
+  period = vigia_period_format (year, half);
+
+  if (g_strcmp0 (argv[3], "-") != 0 &&
+      !vigia_progress_parse_value (argv[3], ',', &value, &error))
+    return vigia_cli_usage_error (context, error->message);
+
+  if (source_option != NULL && !vigia_progress_parse_source (source_option, &source))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
+                                                  source_option);
+
+      return vigia_cli_usage_error (context, message);
+    }
+  if (status_option != NULL && !vigia_progress_parse_status (status_option, &status))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write not-rated, "
+                                                    "in-progress, stalled, partly-kept, kept or broken"),
+                                                  status_option);
+
+      return vigia_cli_usage_error (context, message);
+    }
+  if (date_option != NULL && (recorded = vigia_progress_parse_date (date_option)) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as 2027-03-31"),
+                                                  date_option);
+
+      return vigia_cli_usage_error (context, message);
+    }
+
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
+  if (library == NULL)
+    return VIGIA_CLI_ERROR;
+
+  plan = load_goal (library, argv[1], &goal);
+  if (plan == NULL)
+    return VIGIA_CLI_ERROR;
+
+  if (vigia_plan_has_term (plan) &&
+      vigia_term_get_period_index (vigia_plan_get_term_start (plan), vigia_plan_get_term_end (plan),
+                                   period) == 0)
+    {
+      g_autofree char *term = vigia_plan_dup_term_label (plan);
+
+      vigia_cli_error (_("“%s” is outside the plan’s term, %s"), period, term);
+      return VIGIA_CLI_ERROR;
+    }
+
+  existing = vigia_goal_find_progress (goal, period, source);
+  progress = existing != NULL ? vigia_progress_copy (existing) : vigia_progress_new (period, source);
+  vigia_progress_set_value (progress, value);
+  if (status_option != NULL)
+    vigia_progress_set_status (progress, status);
+  if (note_option != NULL)
+    vigia_progress_set_note (progress, *note_option != '\0' ? note_option : NULL);
+  if (evidence_option != NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) evidence = NULL;
+
+      for (guint i = 0; evidence_option[i] != NULL; i++)
+        if (!vigia_str_empty (evidence_option[i]))
+          g_strv_builder_add (builder, evidence_option[i]);
+      evidence = g_strv_builder_end (builder);
+      vigia_progress_set_evidence (progress, (const char * const *) evidence);
+    }
+  if (recorded != NULL)
+    vigia_progress_set_recorded (progress, recorded);
+
+  if (!vigia_library_save_progress (library, plan, goal, progress, &error))
+    {
+      vigia_cli_error ("%s", error->message);
+      return VIGIA_CLI_ERROR;
+    }
+
+  period_label = vigia_period_dup_label (period);
+  value_label = vigia_format_number (vigia_progress_get_value (progress), 4);
+  /* Translators: goal number, indicator, semester, source, value, status:
+   * "Goal 2 (MYPES ATENDIDAS), 1st half 2024, Authority: 140, In progress". */
+  g_print (_("Goal %u (%s), %s, %s: %s, %s\n"), vigia_goal_get_number (goal),
+           vigia_goal_get_indicator (goal) != NULL ? vigia_goal_get_indicator (goal) : "",
+           period_label, vigia_source_get_label (source), value_label,
+           vigia_status_get_label (vigia_progress_get_status (progress)));
+  return VIGIA_CLI_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* progress import                                                        */
+/* ---------------------------------------------------------------------- */
+
+static int
+progress_import (VigiaCli  *cli,
+                 int        argc,
+                 char     **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  guint n_saved = 0;
+  int status;
+
+  context = vigia_cli_option_context (cli, _("FILE.csv"),
+                                      _("Records progress from a spreadsheet saved as CSV, with the "
+                                        "columns that “progress export” writes (goal_uuid and period "
+                                        "are required). Either every row is recorded or, if any row is "
+                                        "wrong, none: each problem is named with its row and column."),
+                                      NULL);
+  if ((status = vigia_cli_parse (context, &argc, &argv)) != VIGIA_CLI_OK)
+    return status;
+  if (argc != 2)
+    return vigia_cli_usage_error (context, _("Name one CSV file."));
+
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
+  if (library == NULL)
+    return VIGIA_CLI_ERROR;
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  if (!vigia_progress_csv_import_file (library, file, &n_saved, NULL, &error))
+    {
+      /* One problem a line, as the import lists them. */
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        vigia_cli_error ("%s", lines[i]);
+      return VIGIA_CLI_ERROR;
+    }
+
+  name = g_file_get_basename (file);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u progress entry recorded from %s.\n",
+                        "%u progress entries recorded from %s.\n", n_saved),
+           n_saved, name);
+  return VIGIA_CLI_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* progress export                                                        */
+/* ---------------------------------------------------------------------- */
+
+static int
+progress_export (VigiaCli  *cli,
+                 int        argc,
+                 char     **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(VigiaCsvWriter) writer = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *period_option = NULL;
+  g_autofree char *source_option = NULL;
+  g_autofree char *period = NULL;
+  gboolean semicolon = FALSE;
+  VigiaSource source = VIGIA_SOURCE_AUTHORITY;
+  int year, half;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE instead of the standard output"), N_("FILE") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_option,
+      N_("One row per goal for this semester, to fill in (default: every entry)"), N_("PERIOD") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_option,
+      N_("Only this source’s entries: authority or observer"), N_("SOURCE") },
+    { "semicolon", 0, 0, G_OPTION_ARG_NONE, &semicolon,
+      N_("Separate cells with semicolons and write decimal commas, as spreadsheets in Spanish expect"),
+      NULL },
+    { NULL }
+  };
+  int status;
+
+  context = vigia_cli_option_context (cli, _("PLAN"),
+                                      _("Writes a plan’s progress as CSV, in the columns “progress "
+                                        "import” reads back."),
+                                      entries);
+  if ((status = vigia_cli_parse (context, &argc, &argv)) != VIGIA_CLI_OK)
+    return status;
+  if (argc != 2)
+    return vigia_cli_usage_error (context, _("Name one plan."));
+
+  if (period_option != NULL)
+    {
+      if (!vigia_period_parse (period_option, &year, &half))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
+                                                      period_option);
+
+          return vigia_cli_usage_error (context, message);
+        }
+      period = vigia_period_format (year, half);
+    }
+  if (source_option != NULL && !vigia_progress_parse_source (source_option, &source))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
+                                                  source_option);
+
+      return vigia_cli_usage_error (context, message);
+    }
+
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
+  if (library == NULL)
+    return VIGIA_CLI_ERROR;
+  plan = vigia_cli_load_plan (library, argv[1]);
+  if (plan == NULL)
+    return VIGIA_CLI_ERROR;
+
+  if (output != NULL)
+    {
+      /* Written beside the file and renamed over it once complete. */
+      file = g_file_new_for_commandline_arg (output);
+      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
+      if (stream == NULL)
+        {
+          vigia_cli_error ("%s", error->message);
+          return VIGIA_CLI_ERROR;
+        }
+    }
+  else
+    stream = g_memory_output_stream_new_resizable ();
+
+  writer = vigia_csv_writer_new (stream, semicolon ? ';' : ',');
+  vigia_progress_csv_add_header (writer);
+  if (!vigia_csv_writer_end_row (writer, NULL, &error) ||
+      !vigia_progress_csv_write_plan (writer, plan, period,
+                                      source_option != NULL || period != NULL ? (int) source : -1,
+                                      NULL, &error) ||
+      !vigia_csv_writer_close (writer, NULL, &error))
+    {
+      vigia_cli_error ("%s", error->message);
+      return VIGIA_CLI_ERROR;
+    }
+
+  if (output == NULL)
+    fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)), 1,
+            g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), stdout);
+  return VIGIA_CLI_OK;
+}
+
+int
+vigia_cli_progress (VigiaCli  *cli,
+                    int        argc,
+                    char     **argv)
+{
+  static const struct {
+    const char      *name;
+    VigiaCliCommand  run;
+  } subcommands[] = {
+    { "set", progress_set },
+    { "import", progress_import },
+    { "export", progress_export },
+  };
+
+  if (argc >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+      if (g_strcmp0 (argv[1], subcommands[i].name) == 0)
+        return subcommands[i].run (cli, argc - 1, argv + 1);
+
+  vigia_cli_error (_("Say what to do with progress: set, import or export (“progress set --help” tells more)."));
+  return VIGIA_CLI_USAGE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* assess                                                                 */
+/* ---------------------------------------------------------------------- */
+
+static void
+add_nullable_number (JsonBuilder *builder,
+                     const char  *member,
+                     double       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (VIGIA_HAS_VALUE (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_rollup_json (JsonBuilder       *builder,
+                 const char        *member,
+                 const VigiaRollup *rollup,
+                 double             expected)
+{
+  double achievement = vigia_rollup_get_achievement (rollup);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  add_nullable_number (builder, "achievement", achievement);
+  json_builder_set_member_name (builder, "pace");
+  json_builder_add_string_value (builder,
+                                 vigia_enum_to_nick (VIGIA_TYPE_PACE,
+                                                     vigia_pace_from_achievement (achievement, expected)));
+  json_builder_set_member_name (builder, "goals");
+  json_builder_add_int_value (builder, rollup->n_goals);
+  json_builder_set_member_name (builder, "with_data");
+  json_builder_add_int_value (builder, rollup->n_with_data);
+  json_builder_set_member_name (builder, "statuses");
+  json_builder_begin_object (builder);
+  for (int s = 0; s < VIGIA_N_STATUSES; s++)
+    {
+      json_builder_set_member_name (builder, vigia_enum_to_nick (VIGIA_TYPE_STATUS, s));
+      json_builder_add_int_value (builder, rollup->status_counts[s]);
+    }
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+}
+
+static void
+add_goal_result_json (JsonBuilder           *builder,
+                      const char            *member,
+                      const VigiaGoalResult *result)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "period");
+  if (result->entry != NULL)
+    json_builder_add_string_value (builder, vigia_progress_get_period (result->entry));
+  else
+    json_builder_add_null_value (builder);
+  add_nullable_number (builder, "value",
+                       result->entry != NULL ? vigia_progress_get_value (result->entry) : VIGIA_NO_VALUE);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, vigia_enum_to_nick (VIGIA_TYPE_STATUS, result->status));
+  add_nullable_number (builder, "achievement", result->achievement);
+  json_builder_set_member_name (builder, "pace");
+  json_builder_add_string_value (builder, vigia_enum_to_nick (VIGIA_TYPE_PACE, result->pace));
+  json_builder_end_object (builder);
+}
+
+static void
+print_plan_assessment_json (VigiaAssessment *assessment)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  VigiaPlan *plan = vigia_assessment_get_plan (assessment);
+  double expected = vigia_assessment_get_expected (assessment);
+  guint n_dims = vigia_plan_get_n_dimensions (plan);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, vigia_plan_get_id (plan));
+  json_builder_set_member_name (builder, "uuid");
+  json_builder_add_string_value (builder, vigia_plan_get_uuid (plan));
+  json_builder_set_member_name (builder, "period");
+  json_builder_add_string_value (builder, vigia_assessment_get_period (assessment));
+  add_nullable_number (builder, "expected", expected);
+  add_rollup_json (builder, "authority", vigia_assessment_get_plan_rollup (assessment, VIGIA_SOURCE_AUTHORITY), expected);
+  add_rollup_json (builder, "observer", vigia_assessment_get_plan_rollup (assessment, VIGIA_SOURCE_OBSERVER), expected);
+
+  json_builder_set_member_name (builder, "dimensions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, vigia_enum_to_nick (VIGIA_TYPE_DIMENSION_KIND,
+                                                                  vigia_dimension_get_kind (dim)));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, vigia_dimension_get_title (dim));
+      add_rollup_json (builder, "authority",
+                       vigia_assessment_get_dimension_rollup (assessment, i, VIGIA_SOURCE_AUTHORITY), expected);
+      add_rollup_json (builder, "observer",
+                       vigia_assessment_get_dimension_rollup (assessment, i, VIGIA_SOURCE_OBSERVER), expected);
+      json_builder_set_member_name (builder, "goals");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < n_goals; j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, vigia_goal_get_uuid (goal));
+          json_builder_set_member_name (builder, "number");
+          json_builder_add_int_value (builder, vigia_goal_get_number (goal));
+          json_builder_set_member_name (builder, "indicator");
+          json_builder_add_string_value (builder, vigia_goal_get_indicator (goal));
+          add_goal_result_json (builder, "authority",
+                                vigia_assessment_get_goal_result (assessment, goal, VIGIA_SOURCE_AUTHORITY));
+          add_goal_result_json (builder, "observer",
+                                vigia_assessment_get_goal_result (assessment, goal, VIGIA_SOURCE_OBSERVER));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  vigia_cli_print_json (root);
+}
+
+static char *
+describe_rollup (const VigiaRollup *rollup,
+                 double             expected)
+{
+  g_autofree char *description = vigia_rollup_dup_description (rollup);
+  VigiaPace pace = vigia_pace_from_achievement (vigia_rollup_get_achievement (rollup), expected);
+
+  if (pace == VIGIA_PACE_NO_DATA)
+    return g_steal_pointer (&description);
+  return g_strdup_printf ("%s (%s)", description, vigia_pace_get_label (pace));
+}
+
+static char *
+describe_goal_result (VigiaGoal             *goal,
+                      const VigiaGoalResult *result)
+{
+  g_autofree char *share = vigia_format_share (result->achievement);
+  g_autofree char *value = NULL;
+  g_autofree char *period = NULL;
+
+  if (result->entry == NULL)
+    return g_strdup (_("nothing recorded"));
+
+  value = vigia_format_number (vigia_progress_get_value (result->entry), 4);
+  period = vigia_period_dup_short_label (vigia_progress_get_period (result->entry));
+  /* Translators: value, semester, status, achievement: "32 (H2 2024), In progress, 80 %". */
+  return g_strdup_printf (_("%s (%s), %s, %s"), value, period,
+                          vigia_status_get_label (result->status), share);
+}
+
+static void
+print_plan_assessment (VigiaAssessment *assessment)
+{
+  VigiaPlan *plan = vigia_assessment_get_plan (assessment);
+  double expected = vigia_assessment_get_expected (assessment);
+  g_autofree char *place = vigia_plan_dup_place_label (plan);
+  g_autofree char *period = vigia_period_dup_label (vigia_assessment_get_period (assessment));
+  g_autofree char *expected_share = vigia_format_share (expected);
+  guint n_dims = vigia_plan_get_n_dimensions (plan);
+
+  g_print ("%s %" G_GINT64_FORMAT ": %s — %s\n", _("Plan"), vigia_plan_get_id (plan),
+           vigia_plan_get_organization (plan), place);
+  /* Translators: the semester, then the share of the term elapsed: "2nd half 2024 (expected 50 %)". */
+  g_print (_("As of %s (expected %s)\n"), period, expected_share);
+
+  for (int s = VIGIA_SOURCE_AUTHORITY; s <= VIGIA_SOURCE_OBSERVER; s++)
+    {
+      g_autofree char *line = describe_rollup (vigia_assessment_get_plan_rollup (assessment, s), expected);
+
+      g_print ("%s: %s\n", vigia_source_get_label (s), line);
+    }
+
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
+      g_autofree char *name = vigia_dimension_dup_name (dim);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      g_print ("\n%s\n", name);
+      for (int s = VIGIA_SOURCE_AUTHORITY; s <= VIGIA_SOURCE_OBSERVER; s++)
+        {
+          g_autofree char *line = describe_rollup (vigia_assessment_get_dimension_rollup (assessment, i, s),
+                                                   expected);
+
+          g_print ("  %s: %s\n", vigia_source_get_label (s), line);
+        }
+      for (guint j = 0; j < n_goals; j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+          g_autofree char *target = vigia_goal_dup_target_label (goal);
+
+          g_print ("  %u. %s [%s]\n", vigia_goal_get_number (goal),
+                   vigia_goal_get_indicator (goal) != NULL ? vigia_goal_get_indicator (goal) : "", target);
+          for (int s = VIGIA_SOURCE_AUTHORITY; s <= VIGIA_SOURCE_OBSERVER; s++)
+            {
+              g_autofree char *line = describe_goal_result (goal,
+                                                            vigia_assessment_get_goal_result (assessment, goal, s));
+
+              g_print ("     %s: %s\n", vigia_source_get_label (s), line);
+            }
+        }
+    }
+}
+
+/* Best first; plans with no data last, by id. */
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const Ranked *ra = a;
+  const Ranked *rb = b;
+  AssessSort sort = GPOINTER_TO_INT (user_data);
+  double xa = vigia_rollup_get_achievement (&ra->score.rollup);
+  double xb = vigia_rollup_get_achievement (&rb->score.rollup);
+  int cmp = 0;
+
+  if (sort == SORT_DEPARTMENT)
+    cmp = g_strcmp0 (vigia_plan_summary_get_department (ra->summary),
+                     vigia_plan_summary_get_department (rb->summary));
+  else if (sort == SORT_ELECTION)
+    cmp = (int) vigia_plan_summary_get_election (ra->summary) -
+          (int) vigia_plan_summary_get_election (rb->summary);
+  if (cmp != 0)
+    return cmp;
+
+  if (VIGIA_HAS_VALUE (xa) != VIGIA_HAS_VALUE (xb))
+    return VIGIA_HAS_VALUE (xa) ? -1 : 1;
+  if (VIGIA_HAS_VALUE (xa) && xa != xb)
+    return xa > xb ? -1 : 1;
+  return ra->score.plan_id < rb->score.plan_id ? -1 : ra->score.plan_id > rb->score.plan_id;
+}
+
+static void
+ranked_clear (gpointer data)
+{
+  Ranked *ranked = data;
+
+  g_clear_object (&ranked->summary);
+}
+
+static int
+print_ranking (VigiaLibrary *library,
+               const char   *period,
+               VigiaSource   source,
+               AssessSort    sort,
+               gboolean      json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) scores = vigia_library_assess_plans (library, period, source, &error);
+  g_autoptr(GArray) ranked = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (scores == NULL)
+    {
+      vigia_cli_error ("%s", error->message);
+      return VIGIA_CLI_ERROR;
+    }
+
+  ranked = g_array_sized_new (FALSE, TRUE, sizeof (Ranked), scores->len);
+  g_array_set_clear_func (ranked, ranked_clear);
+  for (guint i = 0; i < scores->len; i++)
+    {
+      Ranked item = { g_array_index (scores, VigiaPlanScore, i), NULL };
+
+      item.summary = vigia_library_load_summary (library, item.score.plan_id, &error);
+      if (item.summary == NULL)
+        {
+          vigia_cli_error ("%s", error->message);
+          return VIGIA_CLI_ERROR;
+        }
+      g_array_append_val (ranked, item);
+    }
+  g_array_sort_with_data (ranked, compare_ranked, GINT_TO_POINTER (sort));
+
+  if (json)
+    json_builder_begin_array (builder);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      const Ranked *item = &g_array_index (ranked, Ranked, i);
+      double achievement = vigia_rollup_get_achievement (&item->score.rollup);
+      VigiaPace pace = vigia_pace_from_achievement (achievement, item->score.expected);
+
+      if (json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, item->score.plan_id);
+          json_builder_set_member_name (builder, "uuid");
+          json_builder_add_string_value (builder, vigia_plan_summary_get_uuid (item->summary));
+          json_builder_set_member_name (builder, "organization");
+          json_builder_add_string_value (builder, vigia_plan_summary_get_organization (item->summary));
+          json_builder_set_member_name (builder, "election");
+          json_builder_add_string_value (builder, vigia_enum_to_nick (VIGIA_TYPE_ELECTION,
+                                                                      vigia_plan_summary_get_election (item->summary)));
+          json_builder_set_member_name (builder, "department");
+          json_builder_add_string_value (builder, vigia_plan_summary_get_department (item->summary));
+          json_builder_set_member_name (builder, "period");
+          json_builder_add_string_value (builder, item->score.period);
+          add_nullable_number (builder, "expected", item->score.expected);
+          add_rollup_json (builder, vigia_enum_to_nick (VIGIA_TYPE_SOURCE, source),
+                           &item->score.rollup, item->score.expected);
+          json_builder_end_object (builder);
+        }
+      else
+        {
+          g_autofree char *place = vigia_plan_summary_dup_place_label (item->summary);
+          g_autofree char *share = vigia_format_share (achievement);
+          g_autofree char *counts = vigia_rollup_dup_status_counts (&item->score.rollup);
+
+          g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", item->score.plan_id,
+                   vigia_plan_summary_get_organization (item->summary), place,
+                   vigia_election_get_label (vigia_plan_summary_get_election (item->summary)),
+                   share, vigia_pace_get_label (pace), counts);
+        }
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      vigia_cli_print_json (root);
+    }
+  return VIGIA_CLI_OK;
+}
+
+int
+vigia_cli_assess (VigiaCli  *cli,
+                  int        argc,
+                  char     **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autofree char *period_option = NULL;
+  g_autofree char *source_option = NULL;
+  g_autofree char *sort_option = NULL;
+  g_autofree char *period = NULL;
+  VigiaSource source = VIGIA_SOURCE_AUTHORITY;
+  AssessSort sort = SORT_ACHIEVEMENT;
+  gboolean json = FALSE;
+  int year, half;
+  const GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_option,
+      N_("As of this semester (default: the current one, within each plan’s term)"), N_("PERIOD") },
+    { "source", 0, 0, G_OPTION_ARG_STRING, &source_option,
+      N_("Whose figures rank the plans: authority (the default) or observer"), N_("SOURCE") },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_option,
+      N_("Rank by achievement (the default), or within each department or election type"),
+      N_("achievement|department|election") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Write JSON instead of text"), NULL },
+    { NULL }
+  };
+  int status;
+
+  context = vigia_cli_option_context (cli, _("[PLAN]"),
+                                      _("Shows how far a plan has come: its achievement (the share of "
+                                        "the way from baseline to target, weighted over the goals with "
+                                        "data), the share expected by now, and its goals by status, for "
+                                        "the authority’s figures and the observer’s. Without PLAN, "
+                                        "ranks every plan of the library."),
+                                      entries);
+  if ((status = vigia_cli_parse (context, &argc, &argv)) != VIGIA_CLI_OK)
+    return status;
+  if (argc > 2)
+    return vigia_cli_usage_error (context, _("Name one plan, or none for all."));
+
+  if (period_option != NULL)
+    {
+      if (!vigia_period_parse (period_option, &year, &half))
+        {
+          g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
+                                                      period_option);
+
+          return vigia_cli_usage_error (context, message);
+        }
+      period = vigia_period_format (year, half);
+    }
+  if (source_option != NULL && !vigia_progress_parse_source (source_option, &source))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
+                                                  source_option);
+
+      return vigia_cli_usage_error (context, message);
+    }
+  if (sort_option != NULL)
+    {
+      if (g_strcmp0 (sort_option, "department") == 0)
+        sort = SORT_DEPARTMENT;
+      else if (g_strcmp0 (sort_option, "election") == 0)
+        sort = SORT_ELECTION;
+      else if (g_strcmp0 (sort_option, "achievement") != 0)
+        return vigia_cli_usage_error (context, _("Sort by achievement, department or election."));
+    }
+
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_DEFAULT);
+  if (library == NULL)
+    return VIGIA_CLI_ERROR;
+
+  if (argc == 2)
+    {
+      g_autoptr(VigiaPlan) plan = vigia_cli_load_plan (library, argv[1]);
+      g_autoptr(VigiaAssessment) assessment = NULL;
+
+      if (plan == NULL)
+        return VIGIA_CLI_ERROR;
+      assessment = vigia_assessment_new (plan, period);
+      if (json)
+        print_plan_assessment_json (assessment);
+      else
+        print_plan_assessment (assessment);
+      return VIGIA_CLI_OK;
+    }
+
+  if (period == NULL)
+    period = vigia_period_dup_current ();
+  return print_ranking (library, period, source, sort, json);
+}

@@ -1,0 +1,128 @@
+/* vigia-assessment.h: how far a plan's goals have come
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "vigia-enums.h"
+#include "vigia-period.h"
+#include "vigia-plan.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  VIGIA_PACE_NO_DATA,
+  VIGIA_PACE_BEHIND,
+  VIGIA_PACE_ON_TRACK,
+  VIGIA_PACE_AHEAD,
+} VigiaPace;
+
+/* How far achievement may stray from the expected share and still be "on
+ * track": 10 percentage points either way. */
+#define VIGIA_PACE_TOLERANCE 0.10
+
+/* What assessing a goal needs, read from a VigiaGoal or straight from the
+ * library's rows. */
+typedef struct
+{
+  VigiaMeasure    measure;
+  VigiaDirection  direction;
+  /* NAN where not known. */
+  double          target;
+  double          baseline;
+  double          weight;
+} VigiaGoalTerms;
+
+/* Achievement summed over goals: a dimension, a plan, a library. */
+typedef struct
+{
+  guint   n_goals;
+  /* Goals with an achievement; the rest are "no data", never 0 %. */
+  guint   n_with_data;
+  double  weight_with_data;
+  double  weighted_sum;
+  /* Goals by the status of their entry; a goal with no entry is not rated. */
+  guint   status_counts[VIGIA_N_STATUSES];
+} VigiaRollup;
+
+/* One goal, for one source, as of a period. */
+typedef struct
+{
+  /* The latest entry at or before the period, or NULL. */
+  VigiaProgress *entry;
+  /* As computed, not clamped (1.2 is 120 %); NAN for no data. */
+  double         achievement;
+  VigiaStatus    status;
+  VigiaPace      pace;
+} VigiaGoalResult;
+
+/* One plan of a whole-library assessment (vigia_library_assess_plans()). */
+typedef struct
+{
+  gint64       plan_id;
+  /* The semester assessed: the one asked for, within the plan's term. */
+  char         period[VIGIA_PERIOD_SIZE];
+  /* k / n at that semester; NAN without a term. */
+  double       expected;
+  VigiaRollup  rollup;
+} VigiaPlanScore;
+
+void        vigia_goal_terms_init           (VigiaGoalTerms       *terms,
+                                             VigiaGoal            *goal);
+gboolean    vigia_goal_terms_is_numeric     (const VigiaGoalTerms *terms);
+double      vigia_goal_terms_get_achievement (const VigiaGoalTerms *terms,
+                                              double               value,
+                                              VigiaStatus          status);
+double      vigia_goal_terms_get_start      (const VigiaGoalTerms *terms);
+double      vigia_goal_terms_get_goal_value (const VigiaGoalTerms *terms);
+
+double      vigia_status_get_achievement    (VigiaStatus           status);
+VigiaPace   vigia_pace_from_achievement     (double                achievement,
+                                             double                expected);
+const char *vigia_pace_get_label            (VigiaPace             pace);
+
+void        vigia_rollup_add                (VigiaRollup          *rollup,
+                                             double                achievement,
+                                             double                weight,
+                                             VigiaStatus           status);
+void        vigia_rollup_merge              (VigiaRollup          *rollup,
+                                             const VigiaRollup    *other);
+double      vigia_rollup_get_achievement    (const VigiaRollup    *rollup);
+char       *vigia_rollup_dup_status_counts  (const VigiaRollup    *rollup);
+char       *vigia_rollup_dup_description    (const VigiaRollup    *rollup);
+char       *vigia_format_share              (double                share);
+
+VigiaProgress *vigia_goal_find_latest_progress (VigiaGoal      *goal,
+                                                const char     *period,
+                                                VigiaSource     source);
+void        vigia_goal_assess               (VigiaGoal            *goal,
+                                             const char           *period,
+                                             VigiaSource           source,
+                                             double                expected,
+                                             VigiaGoalResult      *result);
+
+#define VIGIA_TYPE_ASSESSMENT (vigia_assessment_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaAssessment, vigia_assessment, VIGIA, ASSESSMENT, GObject)
+
+VigiaAssessment       *vigia_assessment_new                  (VigiaPlan       *plan,
+                                                              const char      *period);
+VigiaPlan             *vigia_assessment_get_plan             (VigiaAssessment *self);
+const char            *vigia_assessment_get_period           (VigiaAssessment *self);
+double                 vigia_assessment_get_expected         (VigiaAssessment *self);
+const VigiaRollup     *vigia_assessment_get_plan_rollup      (VigiaAssessment *self,
+                                                              VigiaSource      source);
+const VigiaRollup     *vigia_assessment_get_dimension_rollup (VigiaAssessment *self,
+                                                              guint            position,
+                                                              VigiaSource      source);
+const VigiaGoalResult *vigia_assessment_get_goal_result      (VigiaAssessment *self,
+                                                              VigiaGoal       *goal,
+                                                              VigiaSource      source);
+VigiaPace              vigia_assessment_get_plan_pace        (VigiaAssessment *self,
+                                                              VigiaSource      source);
+char                  *vigia_assessment_dup_default_period   (VigiaPlan       *plan);
+
+G_END_DECLS

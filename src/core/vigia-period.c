@@ -1,0 +1,282 @@
+/* vigia-period.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigia-period"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "vigia-period.h"
+
+#define MIN_YEAR 1000
+#define MAX_YEAR 9999
+
+static gboolean
+term_is_valid (int term_start,
+               int term_end)
+{
+  return term_start >= MIN_YEAR && term_end >= term_start && term_end <= MAX_YEAR;
+}
+
+/**
+ * vigia_period_parse:
+ * @period: "2027-S1"; blanks around it and a lower-case "s" are accepted,
+ *   as people type them
+ * @year: (out) (optional): 2027
+ * @half: (out) (optional): 1 or 2
+ *
+ * Returns: whether @period names a semester
+ */
+gboolean
+vigia_period_parse (const char *period,
+                    int        *year,
+                    int        *half)
+{
+  const char *p = period;
+  int y = 0;
+
+  if (p == NULL)
+    return FALSE;
+
+  while (g_ascii_isspace (*p))
+    p++;
+  for (int i = 0; i < 4; i++, p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      y = y * 10 + (*p - '0');
+    }
+  if (p[0] != '-' || (p[1] != 'S' && p[1] != 's') || (p[2] != '1' && p[2] != '2'))
+    return FALSE;
+  if (y < MIN_YEAR)
+    return FALSE;
+  for (const char *rest = p + 3; *rest != '\0'; rest++)
+    if (!g_ascii_isspace (*rest))
+      return FALSE;
+
+  if (year != NULL)
+    *year = y;
+  if (half != NULL)
+    *half = p[2] - '0';
+  return TRUE;
+}
+
+gboolean
+vigia_period_is_valid (const char *period)
+{
+  return vigia_period_parse (period, NULL, NULL);
+}
+
+/**
+ * vigia_period_format:
+ *
+ * Returns: (transfer full): "2027-S1", the form the library stores
+ */
+char *
+vigia_period_format (int year,
+                     int half)
+{
+  g_return_val_if_fail (year >= MIN_YEAR && year <= MAX_YEAR, NULL);
+  g_return_val_if_fail (half == 1 || half == 2, NULL);
+
+  return g_strdup_printf ("%04d-S%d", year, half);
+}
+
+/**
+ * vigia_period_dup_label:
+ *
+ * Returns: (transfer full): "1st half 2027" ("1.er semestre 2027" in
+ *   Spanish), or @period as it is if it is not a semester
+ */
+char *
+vigia_period_dup_label (const char *period)
+{
+  int year, half;
+
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (!vigia_period_parse (period, &year, &half))
+    return g_strdup (period);
+
+  /* Translators: the first semester (January–June) of a year, as in "1st half 2027". */
+  if (half == 1)
+    return g_strdup_printf (_("1st half %d"), year);
+  /* Translators: the second semester (July–December) of a year, as in "2nd half 2027". */
+  return g_strdup_printf (_("2nd half %d"), year);
+}
+
+/**
+ * vigia_period_dup_short_label:
+ *
+ * For column headings and chart axes, where room is short.
+ *
+ * Returns: (transfer full): "H1 2027" ("1.er sem. 2027" in Spanish)
+ */
+char *
+vigia_period_dup_short_label (const char *period)
+{
+  int year, half;
+
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (!vigia_period_parse (period, &year, &half))
+    return g_strdup (period);
+
+  /* Translators: short form of "1st half 2027", for column headings and chart axes. */
+  if (half == 1)
+    return g_strdup_printf (_("H1 %d"), year);
+  /* Translators: short form of "2nd half 2027", for column headings and chart axes. */
+  return g_strdup_printf (_("H2 %d"), year);
+}
+
+/**
+ * vigia_period_from_date:
+ *
+ * Returns: (transfer full): the semester @date falls in, in its own time zone
+ */
+char *
+vigia_period_from_date (GDateTime *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return vigia_period_format (g_date_time_get_year (date),
+                              g_date_time_get_month (date) <= 6 ? 1 : 2);
+}
+
+/**
+ * vigia_period_dup_current:
+ *
+ * Returns: (transfer full): the semester of today, in local time
+ */
+char *
+vigia_period_dup_current (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return vigia_period_from_date (now);
+}
+
+/**
+ * vigia_period_compare:
+ *
+ * Orders semesters in time; anything that is not a semester comes first.
+ */
+int
+vigia_period_compare (const char *a,
+                      const char *b)
+{
+  int ya = 0, ha = 0, yb = 0, hb = 0;
+  gboolean va = vigia_period_parse (a, &ya, &ha);
+  gboolean vb = vigia_period_parse (b, &yb, &hb);
+
+  if (va != vb)
+    return va ? 1 : -1;
+  if (!va)
+    return 0;
+  if (ya != yb)
+    return ya < yb ? -1 : 1;
+  return ha - hb;
+}
+
+/**
+ * vigia_term_get_n_periods:
+ *
+ * Returns: the number of semesters from January of @term_start to December
+ *   of @term_end (8 for 2023–2026), or 0 if the term is not set
+ */
+guint
+vigia_term_get_n_periods (int term_start,
+                          int term_end)
+{
+  if (!term_is_valid (term_start, term_end))
+    return 0;
+  return (guint) (term_end - term_start + 1) * 2;
+}
+
+/**
+ * vigia_term_list_periods:
+ *
+ * Returns: (transfer full): the semesters of the term in order, 2023-S1 …
+ *   2026-S2; empty if the term is not set
+ */
+GStrv
+vigia_term_list_periods (int term_start,
+                         int term_end)
+{
+  guint n = vigia_term_get_n_periods (term_start, term_end);
+  GStrv periods = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    periods[i] = vigia_period_format (term_start + (int) i / 2, (int) i % 2 + 1);
+  return periods;
+}
+
+/**
+ * vigia_term_get_period_index:
+ *
+ * Returns: k for the k-th semester of the term (1 for its first), or 0 if
+ *   @period is not a semester of the term
+ */
+guint
+vigia_term_get_period_index (int         term_start,
+                             int         term_end,
+                             const char *period)
+{
+  int year, half;
+
+  if (!term_is_valid (term_start, term_end) || !vigia_period_parse (period, &year, &half))
+    return 0;
+  if (year < term_start || year > term_end)
+    return 0;
+  return (guint) (year - term_start) * 2 + (guint) half;
+}
+
+/**
+ * vigia_term_clamp_period:
+ *
+ * A semester before the term becomes its first, one after it its last: the
+ * period an assessment "as of today" uses for a term not yet begun or over.
+ *
+ * Returns: (transfer full) (nullable): the semester, or %NULL if the term is
+ *   not set or @period is not a semester
+ */
+char *
+vigia_term_clamp_period (int         term_start,
+                         int         term_end,
+                         const char *period)
+{
+  int year, half;
+
+  if (!term_is_valid (term_start, term_end) || !vigia_period_parse (period, &year, &half))
+    return NULL;
+  if (year < term_start)
+    return vigia_period_format (term_start, 1);
+  if (year > term_end)
+    return vigia_period_format (term_end, 2);
+  return vigia_period_format (year, half);
+}
+
+/**
+ * vigia_term_get_expected_share:
+ *
+ * The share of the way to the target expected by the end of @period if
+ * progress were even over the term: k / n at the k-th of n semesters.
+ *
+ * Returns: a number from 1/n to 1, or NAN if @period is not in the term
+ */
+double
+vigia_term_get_expected_share (int         term_start,
+                               int         term_end,
+                               const char *period)
+{
+  guint k = vigia_term_get_period_index (term_start, term_end, period);
+
+  if (k == 0)
+    return NAN;
+  return (double) k / vigia_term_get_n_periods (term_start, term_end);
+}
