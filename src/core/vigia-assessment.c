@@ -365,6 +365,34 @@ vigia_format_share (double share)
 }
 
 /**
+ * vigia_status_dup_count:
+ *
+ * Returns: (transfer full): @n goals of @status, in words: "2 in progress"
+ *   ("2 en marcha"), "1 kept" ("1 cumplida")
+ */
+char *
+vigia_status_dup_count (VigiaStatus status,
+                        guint       n)
+{
+  switch (status)
+    {
+    case VIGIA_STATUS_KEPT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u kept", "%u kept", n), n);
+    case VIGIA_STATUS_PARTLY_KEPT:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partly kept", "%u partly kept", n), n);
+    case VIGIA_STATUS_IN_PROGRESS:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in progress", "%u in progress", n), n);
+    case VIGIA_STATUS_STALLED:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stalled", "%u stalled", n), n);
+    case VIGIA_STATUS_BROKEN:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u broken", "%u broken", n), n);
+    case VIGIA_STATUS_NOT_RATED:
+    default:
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not rated", "%u not rated", n), n);
+    }
+}
+
+/**
  * vigia_rollup_dup_status_counts:
  *
  * Kept, in progress and broken are always said, the other statuses when
@@ -389,31 +417,9 @@ vigia_rollup_dup_status_counts (const VigiaRollup *rollup)
       guint n = rollup->status_counts[order[i]];
       g_autofree char *count = NULL;
 
-      switch (order[i])
-        {
-        case VIGIA_STATUS_KEPT:
-          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u kept", "%u kept", n), n);
-          break;
-        case VIGIA_STATUS_PARTLY_KEPT:
-          if (n > 0)
-            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partly kept", "%u partly kept", n), n);
-          break;
-        case VIGIA_STATUS_IN_PROGRESS:
-          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in progress", "%u in progress", n), n);
-          break;
-        case VIGIA_STATUS_STALLED:
-          if (n > 0)
-            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u stalled", "%u stalled", n), n);
-          break;
-        case VIGIA_STATUS_BROKEN:
-          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u broken", "%u broken", n), n);
-          break;
-        case VIGIA_STATUS_NOT_RATED:
-        default:
-          if (n > 0)
-            count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u not rated", "%u not rated", n), n);
-          break;
-        }
+      if (n > 0 || order[i] == VIGIA_STATUS_KEPT || order[i] == VIGIA_STATUS_IN_PROGRESS ||
+          order[i] == VIGIA_STATUS_BROKEN)
+        count = vigia_status_dup_count (order[i], n);
 
       if (count == NULL)
         continue;

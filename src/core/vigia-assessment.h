@@ -80,6 +80,8 @@ double      vigia_goal_terms_get_start      (const VigiaGoalTerms *terms);
 double      vigia_goal_terms_get_goal_value (const VigiaGoalTerms *terms);
 
 double      vigia_status_get_achievement    (VigiaStatus           status);
+char       *vigia_status_dup_count          (VigiaStatus           status,
+                                             guint                 n);
 VigiaPace   vigia_pace_from_achievement     (double                achievement,
                                              double                expected);
 const char *vigia_pace_get_label            (VigiaPace             pace);

@@ -6,6 +6,10 @@
 #pragma once
 
 #include "vigia-assessment.h"
+#include "vigia-chart.h"
+#include "vigia-chart-dimension.h"
+#include "vigia-chart-plan.h"
+#include "vigia-chart-trajectory.h"
 #include "vigia-csv-reader.h"
 #include "vigia-csv-writer.h"
 #include "vigia-dimension.h"
