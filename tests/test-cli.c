@@ -305,6 +305,258 @@ test_errors (void)
   vigia_test_remove_dir (dir);
 }
 
+
+static char *
+sample_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", name, NULL);
+}
+
+#define DECLARA_SAMPLE "erm2022-lima-independencia-juntos-por-el-peru.txt"
+#define JNE_SAMPLE "erm2026-regional-puno-ahora-nacion.json"
+
+static void
+test_import (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "import.sqlite", NULL);
+  g_autofree char *declara = sample_path (DECLARA_SAMPLE);
+  g_autofree char *jne = sample_path (JNE_SAMPLE);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "en", "--library", path, "import", declara, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\tJUNTOS POR EL PERU\tINDEPENDENCIA, LIMA, LIMA\t12 goals\n");
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  run_cli (&run, "es", "--library", path, "import", "--place", "PUNO", "--term", "2027-2030", jne, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "2\tAHORA NACION - AN\tPUNO\t14 propuestas\n");
+  g_assert_cmpstr (run.err, ==, "");
+  run_clear (&run);
+
+  /* The same summary again: reported, not duplicated. */
+  run_cli (&run, "en", "--library", path, "import", declara, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("%s: already in the library as plan 1 (JUNTOS POR EL PERU)\n", declara);
+  g_assert_cmpstr (run.out, ==, expected);
+  run_clear (&run);
+
+  run_cli (&run, "es", "--library", path, "import", declara, NULL);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: ya está en la biblioteca como plan 1 (JUNTOS POR EL PERU)\n", declara);
+  g_assert_cmpstr (run.out, ==, expected);
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "show", "1", NULL);
+  g_assert_nonnull (strstr (run.out, "UBIGEO: 150112\n"));
+  g_assert_nonnull (strstr (run.out, "Term: 2023–2026\n"));
+  g_assert_nonnull (strstr (run.out, "Target: 03 CLÚSTER DESARROLLADOS [3 CLÚSTER DESARROLLADOS ↑]\n"));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "show", "2", NULL);
+  g_assert_nonnull (strstr (run.out, "Election type: Regional\n"));
+  g_assert_nonnull (strstr (run.out, "Term: 2027–2030\n"));
+  g_assert_nonnull (strstr (run.out, "Target: Disminuir la prevalencia de anemia infantil al 30,0 %. [30 % ↓]\n"));
+
+  vigia_test_remove_dir (dir);
+}
+
+/* JNE data without place or term is imported, never silently. */
+static void
+test_import_missing_place (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "import.sqlite", NULL);
+  g_autofree char *jne = sample_path (JNE_SAMPLE);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0, };
+
+  run_cli (&run, "en", "--library", path, "import", jne, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\tAHORA NACION - AN\tPlace not set\t14 goals\n");
+  expected = g_strdup_printf ("%s: plan 1 has no place: import the file again with --place to give it one.\n"
+                              "%s: plan 1 has no term: import the file again with --term to give it one.\n",
+                              jne, jne);
+  g_assert_cmpstr (run.err, ==, expected);
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "import", "--place", "21", "--term", "2027–2030", jne, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\tAHORA NACION - AN\tPuno\t14 goals\tupdated\n");
+  g_assert_cmpstr (run.err, ==, "");
+
+  vigia_test_remove_dir (dir);
+}
+
+static void
+test_import_errors (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *declara = sample_path (DECLARA_SAMPLE);
+  g_autofree char *jne = sample_path (JNE_SAMPLE);
+  g_autofree char *truncated = g_build_filename (dir, "cortado.txt", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "plan.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) run = { 0, };
+  const char *cut;
+
+  g_assert_true (g_file_get_contents (declara, &contents, NULL, NULL));
+  cut = strstr (contents, "\tMYPES DEL DISTRITO\t300 MYPES");
+  g_assert_true (g_file_set_contents (truncated, contents, cut - contents, NULL));
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.5\n", -1, NULL));
+  before = vigia_test_checksum_file (path);
+
+  /* Bad files: status 1, "FILE: line N: reason", the library untouched. */
+  run_cli (&run, "en", "--library", path, "import", truncated, pdf, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  expected = g_strdup_printf ("%s: line 54: the file ends in the middle of a proposal (3 of 5 cells): "
+                              "it seems cut short\n"
+                              "%s: not a plan file Vigía can read: it looks like a PDF document: "
+                              "export the summary from DECLARA as text, or use the JNE's data.\n",
+                              truncated, pdf);
+  g_assert_cmpstr (run.err, ==, expected);
+  after = vigia_test_checksum_file (path);
+  g_assert_cmpstr (after, ==, before);
+  run_clear (&run);
+
+  run_cli (&run, "es", "--library", path, "import", truncated, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s: línea 54: el archivo termina en medio de una propuesta (3 de 5 celdas): "
+                              "parece cortado\n", truncated);
+  g_assert_cmpstr (run.err, ==, expected);
+  run_clear (&run);
+
+  /* One bad file does not stop the good ones, but the status says it. */
+  run_cli (&run, "en", "--library", path, "import", truncated, declara, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "3\tJUNTOS POR EL PERU\tINDEPENDENCIA, LIMA, LIMA\t12 goals\n");
+  run_clear (&run);
+
+  /* Usage errors: status 2. */
+  run_cli (&run, "en", "--library", path, "import", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Name at least one file to import."));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "import", "--term", "2030", jne, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "The term “2030” is not START-END, as 2027-2030."));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "import", "--place", "ATLANTIS", jne, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "The place “ATLANTIS” is not in the UBIGEO table"));
+  run_clear (&run);
+
+  /* A place that does not fit the election: an error, nothing imported. */
+  run_cli (&run, "en", "--library", path, "import", "--place", "150112", jne, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "the plan is for a Regional election, whose place is a department, "
+                                     "but “150112” is a district."));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "list", NULL);
+  g_assert_null (strstr (run.out, "\n4\t"));
+
+  vigia_test_remove_dir (dir);
+}
+
+static JsonNode *
+parse_json_file (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+test_export (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = make_library (dir);
+  g_autofree char *one = g_build_filename (dir, "one.json", NULL);
+  g_autofree char *all = g_build_filename (dir, "all.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.sqlite", NULL);
+  g_autofree char *nowhere = g_build_filename (dir, "no", "such", "folder", "x.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run = { 0, };
+  JsonArray *plans;
+
+  run_cli (&run, "en", "--library", path, "export", "1", "--format", "json", "--output", one, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  root = parse_json_file (one);
+  plans = json_object_get_array_member (json_node_get_object (root), "plans");
+  g_assert_cmpuint (json_array_get_length (plans), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (plans, 0), "organization"),
+                   ==, "JUNTOS POR EL PERU");
+  g_clear_pointer (&root, json_node_unref);
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "export", "--all", "--format", "json", "--output", all, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json_file (all);
+  plans = json_object_get_array_member (json_node_get_object (root), "plans");
+  g_assert_cmpuint (json_array_get_length (plans), ==, 2);
+  run_clear (&run);
+
+  /* What export writes, import reads. */
+  run_cli (&run, "en", "--library", copy, "import", all, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "1\tJUNTOS POR EL PERU\tINDEPENDENCIA, LIMA, LIMA\t12 goals\n"
+                                "2\tAHORA NACION - AN\tPUNO\t8 goals\n");
+  run_clear (&run);
+  run_cli (&run, "en", "--library", copy, "import", all, NULL);
+  g_assert_cmpstr (run.out, ==, "1\tJUNTOS POR EL PERU\tINDEPENDENCIA, LIMA, LIMA\t12 goals\tupdated\n"
+                                "2\tAHORA NACION - AN\tPUNO\t8 goals\tupdated\n");
+  run_clear (&run);
+
+  /* To the standard output without --output. */
+  run_cli (&run, "en", "--library", path, "export", "2", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 1,\n"));
+  run_clear (&run);
+
+  /* Only the formats there are. */
+  run_cli (&run, "en", "--library", path, "export", "1", "--format", "docx", "--output", one, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Unknown format “docx”: the formats are json."));
+  run_clear (&run);
+
+  run_cli (&run, "es", "--library", path, "export", "1", "--all", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "Indique un plan, o --all, no ambos."));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "export", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "export", "99", "--output", one, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "vigia-cli: There is no plan 99 in the library.\n");
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "export", "1", "--output", nowhere, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, nowhere));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+
+  vigia_test_remove_dir (dir);
+}
+
 static void
 test_help_is_translated (void)
 {
@@ -339,6 +591,10 @@ main (int    argc,
   g_test_add_func ("/cli/show", test_show);
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/import", test_import);
+  g_test_add_func ("/cli/import-missing-place", test_import_missing_place);
+  g_test_add_func ("/cli/import-errors", test_import_errors);
+  g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/help-is-translated", test_help_is_translated);
 
   return g_test_run ();

@@ -28,6 +28,8 @@ static const CommandInfo commands[] = {
   { "search", vigia_cli_search, N_("Find plans by organization, place or goal text") },
   { "progress", vigia_cli_progress, N_("Record progress: set one entry, or import or export a spreadsheet") },
   { "assess", vigia_cli_assess, N_("Show a plan’s achievement, or rank every plan") },
+  { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
+  { "export", vigia_cli_export, N_("Write plans in Vigía's exchange format") },
 };
 
 static char *library_option;

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "vigia-core.h"
 
 G_BEGIN_DECLS
@@ -37,6 +39,12 @@ int           vigia_cli_progress      (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
 int           vigia_cli_assess        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_import        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_export        (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
 

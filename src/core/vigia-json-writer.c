@@ -326,6 +326,8 @@ write_plan (Json      *j,
   json_string (j, "format", vigia_plan_get_source_format (plan));
   json_string (j, "reference", vigia_plan_get_source_reference (plan));
   json_string (j, "imported", vigia_plan_get_source_imported (plan));
+  /* Lets a library that receives the plan recognise the summary it came from. */
+  json_string (j, "digest", vigia_plan_get_source_digest (plan));
   json_close (j, '}');
 
   json_key (j, "dimensions");

@@ -1,0 +1,437 @@
+/* vigia-format.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Files arrive named anything ("descarga (3).txt", "plan.json"), so the
+ * format is found from the first bytes and a few landmarks, never from the
+ * name.  Detection only sniffs: the readers check everything.
+ */
+#define G_LOG_DOMAIN "vigia-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "vigia-error.h"
+#include "vigia-format.h"
+#include "vigia-utils.h"
+
+/* Landmarks are looked for in this much of a file: a DECLARA summary names
+ * itself in its first lines, and JSON keys come early enough in any real
+ * document (the exchange writer puts "format" first). */
+#define SNIFF_SIZE (256 * 1024)
+
+static const guint8 *
+skip_bom_and_space (const guint8 *data,
+                    gsize        *length)
+{
+  if (*length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      *length -= 3;
+    }
+  while (*length > 0 && g_ascii_isspace (*data))
+    {
+      data++;
+      (*length)--;
+    }
+  return data;
+}
+
+static gboolean
+has_prefix (const guint8 *data,
+            gsize         length,
+            const char   *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return length >= n && g_ascii_strncasecmp ((const char *) data, prefix, n) == 0;
+}
+
+/* Finds @needle (ASCII) in @data, ignoring ASCII case. */
+static const guint8 *
+find_ascii (const guint8 *data,
+            gsize         length,
+            const char   *needle)
+{
+  gsize n = strlen (needle);
+
+  if (n == 0 || length < n)
+    return NULL;
+  for (gsize i = 0; i + n <= length; i++)
+    if (g_ascii_tolower (data[i]) == g_ascii_tolower (needle[0]) &&
+        g_ascii_strncasecmp ((const char *) data + i, needle, n) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* Whether @key (quoted, as JSON writes it) is followed by a colon, and, if
+ * @value is given, by that string value. */
+static gboolean
+has_json_member (const guint8 *data,
+                 gsize         length,
+                 const char   *key,
+                 const char   *value)
+{
+  const guint8 *end = data + length;
+  const guint8 *p = data;
+
+  while (p < end)
+    {
+      const guint8 *hit = find_ascii (p, end - p, key);
+      const guint8 *q;
+
+      if (hit == NULL)
+        return FALSE;
+      q = hit + strlen (key);
+      while (q < end && g_ascii_isspace (*q))
+        q++;
+      if (q < end && *q == ':')
+        {
+          q++;
+          while (q < end && g_ascii_isspace (*q))
+            q++;
+          if (value == NULL || has_prefix (q, end - q, value))
+            return TRUE;
+        }
+      p = hit + 1;
+    }
+  return FALSE;
+}
+
+static gboolean
+has_nul (const guint8 *data,
+         gsize         length)
+{
+  return memchr (data, '\0', MIN (length, SNIFF_SIZE)) != NULL;
+}
+
+static gboolean
+is_utf16 (const guint8 *data,
+          gsize         length)
+{
+  return length >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
+                         (data[0] == 0xFE && data[1] == 0xFF));
+}
+
+/**
+ * vigia_format_decode_text:
+ * @encoding: (out) (optional) (transfer none): the encoding the text was in
+ *
+ * Turns a text file into UTF-8 whatever it was saved as: UTF-8 with or
+ * without a byte-order mark, UTF-16 with one (Windows' "Unicode"), or
+ * Windows-1252 (what older Windows tools write for Spanish).  The mark is
+ * dropped.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL if it has NUL
+ *   bytes and no UTF-16 mark (binary data)
+ */
+char *
+vigia_format_decode_text (const guint8  *data,
+                          gsize          length,
+                          const char   **encoding)
+{
+  char *text;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (is_utf16 (data, length))
+    {
+      const char *from = data[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
+
+      text = g_convert ((const char *) data + 2, length - 2, "UTF-8", from, NULL, NULL, NULL);
+      if (encoding != NULL)
+        *encoding = from;
+      if (text != NULL && strlen (text) == 0 && length > 2)
+        g_clear_pointer (&text, g_free);
+      return text;
+    }
+
+  if (memchr (data, '\0', length) != NULL)
+    return NULL;
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  if (g_utf8_validate ((const char *) data, length, NULL))
+    {
+      if (encoding != NULL)
+        *encoding = "UTF-8";
+      return g_strndup ((const char *) data, length);
+    }
+
+  /* Windows-1252 leaves five bytes undefined; ISO-8859-1 takes those too. */
+  text = g_convert ((const char *) data, length, "UTF-8", "WINDOWS-1252", NULL, NULL, NULL);
+  if (text != NULL)
+    {
+      if (encoding != NULL)
+        *encoding = "WINDOWS-1252";
+      return text;
+    }
+  if (encoding != NULL)
+    *encoding = "ISO-8859-1";
+  return g_convert ((const char *) data, length, "UTF-8", "ISO-8859-1", NULL, NULL, NULL);
+}
+
+static gboolean
+looks_like_declara (const guint8 *data,
+                    gsize         length)
+{
+  /* ASCII landmarks, found whether the file is UTF-8 or Windows-1252. */
+  return find_ascii (data, length, "RESUMEN DEL PLAN DE GOBIERNO") != NULL ||
+         find_ascii (data, length, "PRINCIPALES PROPUESTAS DE GOBIERNO") != NULL ||
+         find_ascii (data, length, "sistema DECLARA") != NULL;
+}
+
+/**
+ * vigia_format_detect:
+ *
+ * Returns: the format of a plan file with this content
+ */
+VigiaFormat
+vigia_format_detect (const guint8 *data,
+                     gsize         length)
+{
+  const guint8 *start;
+  gsize rest = length;
+
+  g_return_val_if_fail (data != NULL || length == 0, VIGIA_FORMAT_UNKNOWN);
+
+  if (length == 0)
+    return VIGIA_FORMAT_UNKNOWN;
+
+  if (is_utf16 (data, length))
+    {
+      g_autofree char *text = vigia_format_decode_text (data, MIN (length, SNIFF_SIZE), NULL);
+
+      if (text != NULL && looks_like_declara ((const guint8 *) text, strlen (text)))
+        return VIGIA_FORMAT_DECLARA_TEXT;
+      return VIGIA_FORMAT_UNKNOWN;
+    }
+
+  if (has_nul (data, length))
+    return VIGIA_FORMAT_UNKNOWN;
+
+  start = skip_bom_and_space (data, &rest);
+  rest = MIN (rest, SNIFF_SIZE);
+
+  if (rest > 0 && *start == '{')
+    {
+      if (has_json_member (start, rest, "\"format\"", "\"vigia-plans\""))
+        return VIGIA_FORMAT_VIGIA_JSON;
+      if (has_json_member (start, rest, "\"datoGeneral\"", NULL) ||
+          has_json_member (start, rest, "\"dimensionSocial\"", NULL) ||
+          has_json_member (start, rest, "\"dimensiones\"", NULL))
+        return VIGIA_FORMAT_JNE_JSON;
+      return VIGIA_FORMAT_UNKNOWN;
+    }
+
+  if (looks_like_declara (start, rest))
+    return VIGIA_FORMAT_DECLARA_TEXT;
+
+  return VIGIA_FORMAT_UNKNOWN;
+}
+
+/**
+ * vigia_format_to_nick:
+ *
+ * Returns: the name a plan's source format is stored under:
+ *   "declara-text", "jne-json", "vigia-json"; %NULL for unknown
+ */
+const char *
+vigia_format_to_nick (VigiaFormat format)
+{
+  switch (format)
+    {
+    case VIGIA_FORMAT_DECLARA_TEXT: return "declara-text";
+    case VIGIA_FORMAT_JNE_JSON:     return "jne-json";
+    case VIGIA_FORMAT_VIGIA_JSON:   return "vigia-json";
+    case VIGIA_FORMAT_UNKNOWN:
+    default:                        return NULL;
+    }
+}
+
+const char *
+vigia_format_get_label (VigiaFormat format)
+{
+  switch (format)
+    {
+    case VIGIA_FORMAT_DECLARA_TEXT: return _("DECLARA plan summary (text)");
+    case VIGIA_FORMAT_JNE_JSON:     return _("JNE Voto Informado data (JSON)");
+    case VIGIA_FORMAT_VIGIA_JSON:   return _("Vigía plans (JSON)");
+    case VIGIA_FORMAT_UNKNOWN:
+    default:                        return _("Unknown format");
+    }
+}
+
+static guint
+count_lines (const guint8 *data,
+             gsize         length)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < length; i++)
+    if (data[i] == '\n')
+      n++;
+  if (length > 0 && data[length - 1] != '\n')
+    n++;
+  return n;
+}
+
+/**
+ * vigia_format_describe:
+ *
+ * Says in a few words what a file that is not a plan looks like, for the
+ * error that refuses it: "a PDF document", "JSON, but not a plan: …".
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+vigia_format_describe (const guint8 *data,
+                       gsize         length)
+{
+  const guint8 *start;
+  gsize rest = length;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length == 0)
+    return g_strdup (_("an empty file"));
+  if (has_prefix (data, length, "%PDF-"))
+    return g_strdup (_("a PDF document: export the summary from DECLARA as text, or use the JNE's data"));
+  if (has_prefix (data, length, "PK\x03\x04"))
+    return g_strdup (_("a ZIP archive (or a Word or spreadsheet document): save the summary as plain text"));
+  if (has_prefix (data, length, "SQLite format 3"))
+    return g_strdup (_("an SQLite database (a Vigía library?): open it with --library instead"));
+  if (has_prefix (data, length, "\xD0\xCF\x11\xE0"))
+    return g_strdup (_("an old Microsoft Office document: save the summary as plain text"));
+  if (!is_utf16 (data, length) && has_nul (data, length))
+    return g_strdup (_("binary data, not text"));
+
+  start = skip_bom_and_space (data, &rest);
+  rest = MIN (rest, SNIFF_SIZE);
+  if (has_prefix (start, rest, "<!DOCTYPE html") || has_prefix (start, rest, "<html"))
+    return g_strdup (_("a web page (HTML), not the plan's data"));
+  if (has_prefix (start, rest, "<?xml") || has_prefix (start, rest, "<"))
+    return g_strdup (_("an XML document"));
+  if (rest > 0 && *start == '[')
+    return g_strdup (_("a JSON list, but not of plans: a plan file is a JSON object"));
+  if (rest > 0 && *start == '{')
+    {
+      if (has_json_member (start, rest, "\"format\"", NULL))
+        return g_strdup (_("JSON with a “format” that is not “vigia-plans”"));
+      return g_strdup (_("JSON, but neither Vigía's exchange format (“format”: “vigia-plans”) "
+                         "nor JNE data (“datoGeneral”, “dimensiones”)"));
+    }
+
+  {
+    guint n_lines = count_lines (start, rest);
+
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "text of %u line, but not a DECLARA plan summary "
+                                         "(no “RESUMEN DEL PLAN DE GOBIERNO” heading)",
+                                         "text of %u lines, but not a DECLARA plan summary "
+                                         "(no “RESUMEN DEL PLAN DE GOBIERNO” heading)",
+                                         n_lines),
+                            n_lines);
+  }
+}
+
+/**
+ * vigia_set_parse_error:
+ * @name: the file, as the user knows it
+ * @line: the line the problem is on, 1 for the first; 0 for the whole file
+ *
+ * Sets a %VIGIA_ERROR_PARSE error "FILE: line N: reason", the form every
+ * reader reports bad input in.
+ */
+void
+vigia_set_parse_error (GError     **error,
+                       const char  *name,
+                       guint        line,
+                       const char  *format,
+                       ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vigia_set_parse_error_valist (error, name, line, format, args);
+  va_end (args);
+}
+
+void
+vigia_set_parse_error_valist (GError     **error,
+                              const char  *name,
+                              guint        line,
+                              const char  *format,
+                              va_list      args)
+{
+  g_autofree char *reason = g_strdup_vprintf (format, args);
+
+  if (line == 0)
+    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE, "%s: %s", name, reason);
+  else
+    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE, _("%s: line %u: %s"), name, line, reason);
+}
+
+/**
+ * vigia_election_parse:
+ * @text: the election type as the JNE writes it: "MUNICIPAL DISTRITAL",
+ *   "MUNICIPAL PROVINCIAL", "REGIONAL", "PRESIDENCIAL", any case and accents
+ *
+ * Returns: %FALSE if @text names no election type Vigía knows
+ */
+gboolean
+vigia_election_parse (const char    *text,
+                      VigiaElection *election)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (election != NULL, FALSE);
+
+  if (vigia_str_empty (text))
+    return FALSE;
+  folded = vigia_text_fold (text);
+  if (strstr (folded, "distrital") != NULL)
+    *election = VIGIA_ELECTION_MUNICIPAL_DISTRICT;
+  else if (strstr (folded, "provincial") != NULL)
+    *election = VIGIA_ELECTION_MUNICIPAL_PROVINCE;
+  else if (strstr (folded, "regional") != NULL)
+    *election = VIGIA_ELECTION_REGIONAL;
+  else if (strstr (folded, "presiden") != NULL || strstr (folded, "general") != NULL ||
+           strstr (folded, "congres") != NULL)
+    *election = VIGIA_ELECTION_GENERAL;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/**
+ * vigia_dimension_kind_from_title:
+ * @title: (nullable): "DIMENSIÓN SOCIAL", "Dimensión Económica",
+ *   "Territorial-Ambiental", …
+ *
+ * Returns: the kind the title names; %VIGIA_DIMENSION_KIND_OTHER for
+ *   "Propuestas adicionales" and anything else
+ */
+VigiaDimensionKind
+vigia_dimension_kind_from_title (const char *title)
+{
+  g_autofree char *folded = vigia_text_fold (title);
+
+  if (strstr (folded, "social") != NULL)
+    return VIGIA_DIMENSION_KIND_SOCIAL;
+  if (strstr (folded, "econom") != NULL)
+    return VIGIA_DIMENSION_KIND_ECONOMIC;
+  /* EG 2021 named it "Territorial-Ambiental". */
+  if (strstr (folded, "ambient") != NULL)
+    return VIGIA_DIMENSION_KIND_ENVIRONMENTAL;
+  if (strstr (folded, "institucion") != NULL)
+    return VIGIA_DIMENSION_KIND_INSTITUTIONAL;
+  return VIGIA_DIMENSION_KIND_OTHER;
+}

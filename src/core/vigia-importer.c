@@ -1,0 +1,556 @@
+/* vigia-importer.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * File → format (from the content) → reader → plans in memory → one
+ * transaction (architecture.md, "Layers").  A file is read whole before the
+ * library is touched, so bad input never reaches it; and a failure inside
+ * the transaction rolls all of the file back.
+ */
+#define G_LOG_DOMAIN "vigia-importer"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vigia-declara-reader.h"
+#include "vigia-error.h"
+#include "vigia-importer.h"
+#include "vigia-jne-reader.h"
+#include "vigia-json-reader.h"
+#include "vigia-ubigeo.h"
+#include "vigia-utils.h"
+
+void
+vigia_import_result_free (VigiaImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->organization);
+  g_free (result->place_label);
+  g_free (result);
+}
+
+/**
+ * vigia_parse_term:
+ * @text: "2027-2030" (a hyphen or an en dash, blanks allowed)
+ *
+ * Returns: %FALSE unless @text is a term of government: two years, the
+ *   second not before the first
+ */
+gboolean
+vigia_parse_term (const char *text,
+                  int        *start,
+                  int        *end)
+{
+  g_autofree char *stripped = NULL;
+  g_auto(GStrv) parts = NULL;
+  guint64 a, b;
+
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+  stripped = vigia_text_strip (text);
+  parts = g_regex_split_simple ("\\s*(?:-|–|—)\\s*", stripped, 0, 0);
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, 1900, 2200, &a, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, 1900, 2200, &b, NULL) ||
+      b < a)
+    return FALSE;
+  *start = (int) a;
+  *end = (int) b;
+  return TRUE;
+}
+
+static gboolean
+resolve_place (const char      *text,
+               VigiaPlaceName  *name,
+               GError         **error)
+{
+  if (!vigia_place_name_parse (text, name))
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                   _("The place “%s” is neither a UBIGEO code (“21”, “1501”, “150112”) nor "
+                     "DEPARTMENT - PROVINCE - DISTRICT."), text);
+      return FALSE;
+    }
+  if (name->place == NULL)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                   _("The place “%s” is not in the UBIGEO table (INEI 2025): check its spelling, "
+                     "or give its UBIGEO code."), text);
+      vigia_place_name_clear (name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vigia_import_options_check:
+ *
+ * Checks what the user gave before any file is read: a place that exists,
+ * a term that is one.
+ */
+gboolean
+vigia_import_options_check (const VigiaImportOptions  *options,
+                            GError                   **error)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  if (options->place != NULL)
+    {
+      VigiaPlaceName name;
+
+      if (!resolve_place (options->place, &name, error))
+        return FALSE;
+      vigia_place_name_clear (&name);
+    }
+  if ((options->term_start != 0 || options->term_end != 0) &&
+      (options->term_start < 1900 || options->term_end < options->term_start ||
+       options->term_end > 2200))
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                   _("The term %d–%d is not a term of government."),
+                   options->term_start, options->term_end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static guint
+place_depth (const VigiaUbigeoPlace *place)
+{
+  return (guint) strlen (place->code) / 2;
+}
+
+static const char *
+depth_label (guint depth)
+{
+  switch (depth)
+    {
+    case 1:  return _("a department");
+    case 2:  return _("a province");
+    default: return _("a district");
+    }
+}
+
+/* Gives a plan that the file left without them the place, election type and
+ * term the user named; a plan whose file has them keeps its own. */
+static gboolean
+apply_options (VigiaPlan                 *plan,
+               const char                *name,
+               gboolean                   election_known,
+               const VigiaImportOptions  *options,
+               GError                   **error)
+{
+  gboolean has_place = !vigia_str_empty (vigia_plan_get_department (plan));
+
+  if (options != NULL && options->place != NULL && !has_place)
+    {
+      VigiaPlaceName place;
+      guint depth;
+
+      if (!resolve_place (options->place, &place, error))
+        return FALSE;
+      depth = place_depth (place.place);
+
+      if (!election_known)
+        {
+          vigia_plan_set_election (plan, depth == 1 ? VIGIA_ELECTION_REGIONAL :
+                                         depth == 2 ? VIGIA_ELECTION_MUNICIPAL_PROVINCE :
+                                                      VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+          election_known = TRUE;
+        }
+      else
+        {
+          VigiaElection election = vigia_plan_get_election (plan);
+          guint wanted = election == VIGIA_ELECTION_REGIONAL ? 1 :
+                         election == VIGIA_ELECTION_MUNICIPAL_PROVINCE ? 2 :
+                         election == VIGIA_ELECTION_MUNICIPAL_DISTRICT ? 3 : 0;
+
+          if (wanted != 0 && wanted != depth)
+            {
+              g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                           _("%s: the plan is for a %s election, whose place is %s, but “%s” is %s."),
+                           name, vigia_election_get_label (election), depth_label (wanted),
+                           options->place, depth_label (depth));
+              vigia_place_name_clear (&place);
+              return FALSE;
+            }
+        }
+
+      vigia_plan_set_department (plan, place.department);
+      vigia_plan_set_province (plan, place.province);
+      vigia_plan_set_district (plan, place.district);
+      vigia_plan_set_ubigeo (plan, place.place->code);
+      vigia_place_name_clear (&place);
+    }
+
+  if (!election_known)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                   _("%s: the data does not say the election type (txTipoEleccion is empty): "
+                     "give the place, so that Vigía knows whether the plan is regional, "
+                     "provincial or district."), name);
+      return FALSE;
+    }
+
+  if (options != NULL && options->term_start > 0 && !vigia_plan_has_term (plan))
+    {
+      vigia_plan_set_term_start (plan, options->term_start);
+      vigia_plan_set_term_end (plan, options->term_end);
+    }
+
+  /* Elections come the year before a regional or municipal term starts
+   * (ERM 2022 → 2023–2026) and in the year a general one does (EG 2026 →
+   * 2026–2031). */
+  if (vigia_plan_get_process (plan) == NULL && vigia_plan_has_term (plan))
+    {
+      g_autofree char *process = NULL;
+
+      if (vigia_plan_get_election (plan) == VIGIA_ELECTION_GENERAL)
+        process = g_strdup_printf ("EG %d", vigia_plan_get_term_start (plan));
+      else
+        process = g_strdup_printf ("ERM %d", vigia_plan_get_term_start (plan) - 1);
+      vigia_plan_set_process (plan, process);
+    }
+
+  return TRUE;
+}
+
+static char *
+dup_basename (const char *name)
+{
+  const char *slash = strrchr (name, '/');
+
+  return g_strdup (slash != NULL ? slash + 1 : name);
+}
+
+/**
+ * vigia_read_plans_from_data:
+ * @name: the file as the user knows it, for errors and as the plans' source
+ * @format: (out) (optional): the format found
+ *
+ * Like vigia_read_plans(), from bytes already read.
+ *
+ * Returns: (transfer full) (element-type VigiaPlan): the plans
+ */
+GPtrArray *
+vigia_read_plans_from_data (const guint8              *data,
+                            gsize                      length,
+                            const char                *name,
+                            VigiaFormat               *format,
+                            const VigiaImportOptions  *options,
+                            GError                   **error)
+{
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *now = vigia_now_iso8601 ();
+  VigiaFormat found;
+  gboolean election_known = TRUE;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  found = vigia_format_detect (data, length);
+  if (format != NULL)
+    *format = found;
+
+  switch (found)
+    {
+    case VIGIA_FORMAT_DECLARA_TEXT:
+    case VIGIA_FORMAT_JNE_JSON:
+      {
+        g_autoptr(VigiaPlan) plan = NULL;
+
+        if (found == VIGIA_FORMAT_DECLARA_TEXT)
+          plan = vigia_declara_read (data, length, name, error);
+        else
+          plan = vigia_jne_read (data, length, name, &election_known, error);
+        if (plan == NULL)
+          return NULL;
+
+        if (found == VIGIA_FORMAT_JNE_JSON)
+          {
+            /* The same JNE data imported twice is recognised like a summary. */
+            g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+
+            vigia_plan_set_source_digest (plan, digest);
+          }
+        if (vigia_plan_get_source_reference (plan) == NULL)
+          {
+            g_autofree char *reference = dup_basename (name);
+
+            vigia_plan_set_source_reference (plan, reference);
+          }
+        vigia_plan_set_source_imported (plan, now);
+
+        if (!apply_options (plan, name, election_known, options, error))
+          return NULL;
+        g_ptr_array_add (plans, g_steal_pointer (&plan));
+      }
+      break;
+
+    case VIGIA_FORMAT_VIGIA_JSON:
+      g_clear_pointer (&plans, g_ptr_array_unref);
+      plans = vigia_json_read (data, length, name, error);
+      if (plans == NULL)
+        return NULL;
+      break;
+
+    case VIGIA_FORMAT_UNKNOWN:
+    default:
+      {
+        g_autofree char *looks = vigia_format_describe (data, length);
+
+        g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_UNKNOWN_FORMAT,
+                     _("%s: not a plan file Vigía can read: it looks like %s."), name, looks);
+        return NULL;
+      }
+    }
+
+  return g_steal_pointer (&plans);
+}
+
+static char *
+dup_file_name (GFile *file)
+{
+  return g_file_get_parse_name (file);
+}
+
+/**
+ * vigia_read_plans:
+ * @file: any #GFile, including resource:// ones
+ * @format: (out) (optional): the format found from the content
+ * @options: (nullable): the place and term for plans whose file lacks them
+ *
+ * Reads the plans of a file without importing them, for a dialog that shows
+ * what is about to be imported and asks for what is missing (a JNE JSON
+ * plan has no place or term: its plan says so by having none).
+ *
+ * Returns: (transfer full) (element-type VigiaPlan): the plans, or %NULL
+ *   with an error whose message names the file, the line and the reason
+ */
+GPtrArray *
+vigia_read_plans (GFile                     *file,
+                  VigiaFormat               *format,
+                  const VigiaImportOptions  *options,
+                  GCancellable              *cancellable,
+                  GError                   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = dup_file_name (file);
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: the file could not be read: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  return vigia_read_plans_from_data ((const guint8 *) contents, length, name, format, options, error);
+}
+
+static VigiaImportResult *
+result_new (VigiaPlan          *plan,
+            gint64              plan_id,
+            VigiaImportOutcome  outcome)
+{
+  VigiaImportResult *result = g_new0 (VigiaImportResult, 1);
+
+  result->plan_id = plan_id;
+  result->outcome = outcome;
+  result->organization = g_strdup (vigia_plan_get_organization (plan));
+  result->place_label = vigia_plan_dup_place_label (plan);
+  result->n_goals = vigia_plan_get_n_goals (plan);
+  result->missing_place = vigia_plan_get_election (plan) != VIGIA_ELECTION_GENERAL &&
+                          vigia_str_empty (vigia_plan_get_department (plan));
+  result->missing_term = !vigia_plan_has_term (plan);
+  return result;
+}
+
+/* A summary already in the library is not added again, but what the user
+ * gives now that it was imported without (place, term) completes it. */
+static gboolean
+complete_existing (VigiaLibrary       *library,
+                   gint64              plan_id,
+                   VigiaPlan          *read,
+                   VigiaImportResult **result,
+                   GError            **error)
+{
+  g_autoptr(VigiaPlan) stored = vigia_library_load_plan (library, plan_id, error);
+  gboolean changed = FALSE;
+
+  if (stored == NULL)
+    return FALSE;
+
+  if (vigia_str_empty (vigia_plan_get_department (stored)) &&
+      !vigia_str_empty (vigia_plan_get_department (read)))
+    {
+      vigia_plan_set_election (stored, vigia_plan_get_election (read));
+      vigia_plan_set_department (stored, vigia_plan_get_department (read));
+      vigia_plan_set_province (stored, vigia_plan_get_province (read));
+      vigia_plan_set_district (stored, vigia_plan_get_district (read));
+      vigia_plan_set_ubigeo (stored, vigia_plan_get_ubigeo (read));
+      changed = TRUE;
+    }
+  if (!vigia_plan_has_term (stored) && vigia_plan_has_term (read))
+    {
+      vigia_plan_set_term_start (stored, vigia_plan_get_term_start (read));
+      vigia_plan_set_term_end (stored, vigia_plan_get_term_end (read));
+      if (vigia_plan_get_process (stored) == NULL)
+        vigia_plan_set_process (stored, vigia_plan_get_process (read));
+      changed = TRUE;
+    }
+
+  if (changed && !vigia_library_save_plan (library, stored, error))
+    return FALSE;
+
+  *result = result_new (stored, plan_id, changed ? VIGIA_IMPORT_UPDATED : VIGIA_IMPORT_ALREADY_PRESENT);
+  return TRUE;
+}
+
+static gboolean
+import_plan (VigiaLibrary       *library,
+             VigiaPlan          *plan,
+             VigiaImportResult **result,
+             GError            **error)
+{
+  gint64 existing;
+
+  /* Only the plans of an exchange document come with uuids. */
+  if (vigia_plan_get_uuid (plan) != NULL)
+    {
+      existing = vigia_library_lookup_plan (library, vigia_plan_get_uuid (plan), error);
+      if (existing < 0)
+        return FALSE;
+      if (existing > 0)
+        {
+          if (!vigia_library_replace_plan (library, existing, plan, error))
+            return FALSE;
+          *result = result_new (plan, existing, VIGIA_IMPORT_UPDATED);
+          return TRUE;
+        }
+    }
+  else if (vigia_plan_get_source_digest (plan) != NULL)
+    {
+      existing = vigia_library_lookup_digest (library, vigia_plan_get_source_digest (plan), error);
+      if (existing < 0)
+        return FALSE;
+      if (existing > 0)
+        return complete_existing (library, existing, plan, result, error);
+    }
+
+  if (!vigia_library_add_plan (library, plan, error))
+    return FALSE;
+  *result = result_new (plan, vigia_plan_get_id (plan), VIGIA_IMPORT_ADDED);
+  return TRUE;
+}
+
+static GPtrArray *
+import_plans (VigiaLibrary  *library,
+              GPtrArray     *plans,
+              const char    *name,
+              GError       **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_import_result_free);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!vigia_library_begin (library, error))
+    return NULL;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      VigiaImportResult *result = NULL;
+
+      if (!import_plan (library, g_ptr_array_index (plans, i), &result, &local_error))
+        {
+          vigia_library_rollback (library);
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("%s: nothing was imported: %s"), name, local_error->message);
+          return NULL;
+        }
+      g_ptr_array_add (results, result);
+    }
+
+  if (!vigia_library_commit (library, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: nothing was imported: %s"), name, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&results);
+}
+
+/**
+ * vigia_import_data:
+ * @name: the file as the user knows it
+ *
+ * Like vigia_import_file(), from bytes already read.
+ *
+ * Returns: (transfer full) (element-type VigiaImportResult): one result per plan
+ */
+GPtrArray *
+vigia_import_data (VigiaLibrary              *library,
+                   const guint8              *data,
+                   gsize                      length,
+                   const char                *name,
+                   const VigiaImportOptions  *options,
+                   GError                   **error)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  plans = vigia_read_plans_from_data (data, length, name, NULL, options, error);
+  if (plans == NULL)
+    return NULL;
+  return import_plans (library, plans, name, error);
+}
+
+/**
+ * vigia_import_file:
+ * @file: any #GFile, including resource:// ones
+ * @options: (nullable): the place and term for plans whose file lacks them
+ *
+ * Reads @file, finds its format from the content, and imports every plan
+ * it holds in one transaction: a DECLARA summary already imported is
+ * reported as such (and completed with a place or term it lacked), a plan
+ * of an exchange document whose uuid is in the library replaces it.
+ *
+ * Returns: (transfer full) (element-type VigiaImportResult): one result per
+ *   plan, or %NULL with an error (%VIGIA_ERROR_PARSE,
+ *   %VIGIA_ERROR_UNKNOWN_FORMAT, …) whose message names the file, the line
+ *   and the reason; then the library is as it was
+ */
+GPtrArray *
+vigia_import_file (VigiaLibrary              *library,
+                   GFile                     *file,
+                   const VigiaImportOptions  *options,
+                   GCancellable              *cancellable,
+                   GError                   **error)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  plans = vigia_read_plans (file, NULL, options, cancellable, error);
+  if (plans == NULL)
+    return NULL;
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  name = dup_file_name (file);
+  return import_plans (library, plans, name, error);
+}

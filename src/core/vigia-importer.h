@@ -1,0 +1,73 @@
+/* vigia-importer.h: reads plan files of any format and adds them to a library
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "vigia-format.h"
+#include "vigia-library.h"
+#include "vigia-resources.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* "PUNO", "LIMA - LIMA - INDEPENDENCIA", or a UBIGEO code; NULL if not given. */
+  const char *place;
+  /* 0 if not given. */
+  int         term_start;
+  int         term_end;
+} VigiaImportOptions;
+
+typedef enum {
+  VIGIA_IMPORT_ADDED,
+  VIGIA_IMPORT_UPDATED,
+  VIGIA_IMPORT_ALREADY_PRESENT,
+} VigiaImportOutcome;
+
+typedef struct
+{
+  gint64              plan_id;
+  VigiaImportOutcome  outcome;
+  char               *organization;
+  char               *place_label;   /* vigia_place_label() */
+  guint               n_goals;
+  gboolean            missing_place; /* imported without a place: the user must complete it */
+  gboolean            missing_term;
+} VigiaImportResult;
+
+void       vigia_import_result_free  (VigiaImportResult         *result);
+GPtrArray *vigia_import_file         (VigiaLibrary              *library,
+                                      GFile                     *file,
+                                      const VigiaImportOptions  *options,
+                                      GCancellable              *cancellable,
+                                      GError                   **error);
+GPtrArray *vigia_import_data         (VigiaLibrary              *library,
+                                      const guint8              *data,
+                                      gsize                      length,
+                                      const char                *name,
+                                      const VigiaImportOptions  *options,
+                                      GError                   **error);
+GPtrArray *vigia_read_plans          (GFile                     *file,
+                                      VigiaFormat               *format,
+                                      const VigiaImportOptions  *options,
+                                      GCancellable              *cancellable,
+                                      GError                   **error);
+GPtrArray *vigia_read_plans_from_data (const guint8             *data,
+                                      gsize                      length,
+                                      const char                *name,
+                                      VigiaFormat               *format,
+                                      const VigiaImportOptions  *options,
+                                      GError                   **error);
+gboolean   vigia_parse_term          (const char                *text,
+                                      int                       *start,
+                                      int                       *end);
+gboolean   vigia_import_options_check (const VigiaImportOptions *options,
+                                      GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigiaImportResult, vigia_import_result_free)
+
+G_END_DECLS

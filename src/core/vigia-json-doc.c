@@ -1,0 +1,420 @@
+/* vigia-json-doc.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * json-glib forgets where a value was once it is parsed, but an error about
+ * a value must name its line.  The parser's signals fire as each member and
+ * element is read, when the parser still knows its line: that line is kept
+ * for the value (and, for an object, the line of its first member).
+ */
+#define G_LOG_DOMAIN "vigia-json-doc"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vigia-format.h"
+#include "vigia-json-doc.h"
+#include "vigia-utils.h"
+
+/* Far deeper than any plan file; deeper input is refused before json-glib,
+ * whose parser recurses, sees it. */
+#define MAX_DEPTH 64
+
+struct _VigiaJsonDoc
+{
+  char       *name;
+  JsonParser *parser;
+  /* JsonNode * or JsonObject * → line */
+  GHashTable *lines;
+};
+
+static void
+remember (VigiaJsonDoc *doc,
+          gpointer      thing,
+          guint         line)
+{
+  if (thing != NULL && !g_hash_table_contains (doc->lines, thing))
+    g_hash_table_insert (doc->lines, thing, GUINT_TO_POINTER (line));
+}
+
+static void
+object_member_cb (JsonParser *parser,
+                  JsonObject *object,
+                  const char *member_name,
+                  gpointer    user_data)
+{
+  VigiaJsonDoc *doc = user_data;
+  guint line = json_parser_get_current_line (parser);
+
+  remember (doc, object, line);
+  remember (doc, json_object_get_member (object, member_name), line);
+}
+
+static void
+array_element_cb (JsonParser *parser,
+                  JsonArray  *array,
+                  int         index,
+                  gpointer    user_data)
+{
+  VigiaJsonDoc *doc = user_data;
+
+  remember (doc, json_array_get_element (array, index), json_parser_get_current_line (parser));
+}
+
+static gboolean
+check_depth (const guint8 *data,
+             gsize         length,
+             guint        *line)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  *line = 1;
+  for (gsize i = 0; i < length; i++)
+    {
+      guint8 c = data[i];
+
+      if (c == '\n')
+        (*line)++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > MAX_DEPTH)
+            return FALSE;
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* json-glib says "<data>:3:14: Parse error: …": the line, then the rest. */
+static void
+set_syntax_error (VigiaJsonDoc  *doc,
+                  const GError  *parse_error,
+                  GError       **error)
+{
+  const char *message = parse_error->message;
+  const char *colon = strstr (message, ">:");
+  char *end = NULL;
+  guint64 line = 0;
+
+  if (colon != NULL)
+    {
+      line = g_ascii_strtoull (colon + 2, &end, 10);
+      if (end != NULL && *end == ':')
+        {
+          g_ascii_strtoull (end + 1, &end, 10);
+          if (end != NULL && *end == ':')
+            message = end + 1;
+        }
+    }
+  while (*message == ' ')
+    message++;
+
+  vigia_set_parse_error (error, doc->name, (guint) line, _("not valid JSON: %s"), message);
+}
+
+/**
+ * vigia_json_doc_load:
+ * @name: the file as the user knows it, for errors
+ *
+ * Returns: (transfer full): the document, or %NULL with a
+ *   %VIGIA_ERROR_PARSE error naming the line
+ */
+VigiaJsonDoc *
+vigia_json_doc_load (const guint8  *data,
+                     gsize          length,
+                     const char    *name,
+                     GError       **error)
+{
+  g_autoptr(VigiaJsonDoc) doc = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  guint line = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  doc = g_new0 (VigiaJsonDoc, 1);
+  doc->name = g_strdup (name);
+  doc->lines = g_hash_table_new (NULL, NULL);
+
+  if (!check_depth (data, length, &line))
+    {
+      vigia_set_parse_error (error, name, line,
+                             _("the JSON nests deeper than %d levels"), MAX_DEPTH);
+      return NULL;
+    }
+
+  /* A byte-order mark is not JSON, but Windows editors write one. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+
+  doc->parser = json_parser_new_immutable ();
+  g_signal_connect (doc->parser, "object-member", G_CALLBACK (object_member_cb), doc);
+  g_signal_connect (doc->parser, "array-element", G_CALLBACK (array_element_cb), doc);
+
+  if (!json_parser_load_from_data (doc->parser, (const char *) data, length, &parse_error))
+    {
+      set_syntax_error (doc, parse_error, error);
+      return NULL;
+    }
+  if (json_parser_get_root (doc->parser) == NULL)
+    {
+      vigia_set_parse_error (error, name, 0, _("the file holds no JSON value"));
+      return NULL;
+    }
+
+  g_signal_handlers_disconnect_by_data (doc->parser, doc);
+  return g_steal_pointer (&doc);
+}
+
+void
+vigia_json_doc_free (VigiaJsonDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  if (doc->parser != NULL)
+    g_signal_handlers_disconnect_by_data (doc->parser, doc);
+  g_clear_object (&doc->parser);
+  g_clear_pointer (&doc->lines, g_hash_table_unref);
+  g_free (doc->name);
+  g_free (doc);
+}
+
+JsonNode *
+vigia_json_doc_get_root (VigiaJsonDoc *doc)
+{
+  return json_parser_get_root (doc->parser);
+}
+
+guint
+vigia_json_doc_node_line (VigiaJsonDoc *doc,
+                          JsonNode     *node)
+{
+  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (doc->lines, node));
+
+  /* An object or array is known by its first member's line. */
+  if (line == 0 && node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    line = vigia_json_doc_object_line (doc, json_node_get_object (node));
+  return line > 0 ? line : 1;
+}
+
+guint
+vigia_json_doc_object_line (VigiaJsonDoc *doc,
+                            JsonObject   *object)
+{
+  guint line = GPOINTER_TO_UINT (g_hash_table_lookup (doc->lines, object));
+
+  return line > 0 ? line : 1;
+}
+
+void
+vigia_json_doc_error (VigiaJsonDoc  *doc,
+                      GError       **error,
+                      guint          line,
+                      const char    *format,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  vigia_set_parse_error_valist (error, doc->name, line, format, args);
+  va_end (args);
+}
+
+/* The member @name of @object if it is of @type; %NULL if it is missing or
+ * null and not @required. */
+static gboolean
+get_member (VigiaJsonDoc  *doc,
+            JsonObject    *object,
+            const char    *name,
+            gboolean       required,
+            JsonNodeType   type,
+            JsonNode     **value,
+            GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = NULL;
+  if (node == NULL && required)
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, object),
+                            _("the member “%s” is missing"), name);
+      return FALSE;
+    }
+  if (node == NULL || (!required && JSON_NODE_HOLDS_NULL (node)))
+    return TRUE;
+  if (JSON_NODE_TYPE (node) != type)
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_node_line (doc, node),
+                            type == JSON_NODE_OBJECT ? _("“%s” should be an object { … }")
+                                                     : _("“%s” should be a list [ … ]"),
+                            name);
+      return FALSE;
+    }
+  *value = node;
+  return TRUE;
+}
+
+/**
+ * vigia_json_doc_get_object:
+ * @value: (out) (transfer none): the member's object; %NULL if it is missing
+ *   or null and not @required
+ *
+ * Returns: %FALSE if the member is missing and @required, or not an object
+ */
+gboolean
+vigia_json_doc_get_object (VigiaJsonDoc  *doc,
+                           JsonObject    *object,
+                           const char    *name,
+                           gboolean       required,
+                           JsonObject   **value,
+                           GError       **error)
+{
+  JsonNode *node;
+
+  if (!get_member (doc, object, name, required, JSON_NODE_OBJECT, &node, error))
+    {
+      *value = NULL;
+      return FALSE;
+    }
+  *value = node != NULL ? json_node_get_object (node) : NULL;
+  return TRUE;
+}
+
+gboolean
+vigia_json_doc_get_array (VigiaJsonDoc  *doc,
+                          JsonObject    *object,
+                          const char    *name,
+                          gboolean       required,
+                          JsonArray    **value,
+                          GError       **error)
+{
+  JsonNode *node;
+
+  if (!get_member (doc, object, name, required, JSON_NODE_ARRAY, &node, error))
+    {
+      *value = NULL;
+      return FALSE;
+    }
+  *value = node != NULL ? json_node_get_array (node) : NULL;
+  return TRUE;
+}
+
+/**
+ * vigia_json_doc_get_text:
+ * @text: (out) (transfer full): the text, %NULL for a missing or null member
+ *   or one of only blanks
+ *
+ * Returns: %FALSE if the member is neither text nor null
+ */
+gboolean
+vigia_json_doc_get_text (VigiaJsonDoc  *doc,
+                         JsonObject    *object,
+                         const char    *name,
+                         char         **text,
+                         GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *text = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_node_line (doc, node),
+                            _("“%s” should be text or null"), name);
+      return FALSE;
+    }
+  if (!vigia_str_empty (json_node_get_string (node)))
+    *text = g_strdup (json_node_get_string (node));
+  return TRUE;
+}
+
+/**
+ * vigia_json_doc_get_number:
+ * @value: (out): the number, %VIGIA_NO_VALUE for a missing or null member
+ */
+gboolean
+vigia_json_doc_get_number (VigiaJsonDoc  *doc,
+                           JsonObject    *object,
+                           const char    *name,
+                           double        *value,
+                           GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  GType type;
+
+  *value = VIGIA_NO_VALUE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  type = json_node_get_value_type (node);
+  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_node_line (doc, node),
+                            _("“%s” should be a number or null"), name);
+      return FALSE;
+    }
+  *value = json_node_get_double (node);
+  if (!isfinite (*value))
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_node_line (doc, node),
+                            _("“%s” is not a finite number"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vigia_json_doc_get_int:
+ * @value: (out): the number, 0 for a missing or null member
+ */
+gboolean
+vigia_json_doc_get_int (VigiaJsonDoc  *doc,
+                        JsonObject    *object,
+                        const char    *name,
+                        gint64         min,
+                        gint64         max,
+                        gint64        *value,
+                        GError       **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  double d;
+
+  *value = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    d = (double) json_node_get_int (node);
+  else if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    d = json_node_get_double (node);
+  else
+    d = NAN;
+
+  if (isnan (d) || d != floor (d) || d < (double) min || d > (double) max)
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_node_line (doc, node),
+                            _("“%s” should be a whole number from %d to %d or null"),
+                            name, (int) min, (int) max);
+      return FALSE;
+    }
+  *value = (gint64) d;
+  return TRUE;
+}

@@ -1,0 +1,508 @@
+/* vigia-json-reader.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reverse of vigia-json-writer.c, checked member by member against
+ * data/vigia-plans.schema.json: a document that does not fit is refused
+ * with the line of the first member that does not, and nothing of it is
+ * used.  Ids are the writing library's and are ignored; uuids are kept, so
+ * that importing a document again updates its plans.
+ */
+#define G_LOG_DOMAIN "vigia-json-reader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "vigia-enum-types.h"
+#include "vigia-format.h"
+#include "vigia-json-doc.h"
+#include "vigia-json-reader.h"
+#include "vigia-json-writer.h"
+#include "vigia-utils.h"
+
+typedef struct
+{
+  VigiaJsonDoc *doc;
+  /* uuid → line, to refuse a uuid given twice */
+  GHashTable   *uuids;
+} Reader;
+
+static gboolean
+read_enum (Reader      *r,
+           JsonObject  *object,
+           const char  *name,
+           GType        type,
+           gboolean     required,
+           int         *value,
+           GError     **error)
+{
+  g_autofree char *nick = NULL;
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (!vigia_json_doc_get_text (r->doc, object, name, &nick, error))
+    return FALSE;
+  if (nick == NULL)
+    {
+      if (!required)
+        return TRUE;
+      vigia_json_doc_error (r->doc, error,
+                            node != NULL ? vigia_json_doc_node_line (r->doc, node)
+                                         : vigia_json_doc_object_line (r->doc, object),
+                            _("the member “%s” is missing"), name);
+      return FALSE;
+    }
+  if (!vigia_enum_from_nick (type, nick, value))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+      g_autoptr(GString) allowed = g_string_new (NULL);
+
+      for (guint i = 0; i < klass->n_values; i++)
+        g_string_append_printf (allowed, "%s“%s”", i > 0 ? ", " : "", klass->values[i].value_nick);
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, node),
+                            _("“%s” is “%s”, which is none of %s"), name, nick, allowed->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_uuid (Reader      *r,
+           JsonObject  *object,
+           char       **uuid,
+           GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "uuid");
+  guint line;
+
+  if (!vigia_json_doc_get_text (r->doc, object, "uuid", uuid, error))
+    return FALSE;
+  if (*uuid == NULL)
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_object_line (r->doc, object),
+                            _("the member “%s” is missing"), "uuid");
+      return FALSE;
+    }
+  line = vigia_json_doc_node_line (r->doc, node);
+  if (!g_uuid_string_is_valid (*uuid))
+    {
+      vigia_json_doc_error (r->doc, error, line, _("“%s” is not a uuid"), *uuid);
+      return FALSE;
+    }
+  if (g_hash_table_contains (r->uuids, *uuid))
+    {
+      vigia_json_doc_error (r->doc, error, line, _("the uuid %s was already given on line %u"),
+                            *uuid, GPOINTER_TO_UINT (g_hash_table_lookup (r->uuids, *uuid)));
+      return FALSE;
+    }
+  g_hash_table_insert (r->uuids, g_strdup (*uuid), GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+static gboolean
+is_period (const char *text)
+{
+  return text != NULL && strlen (text) == 7 &&
+         g_ascii_isdigit (text[0]) && g_ascii_isdigit (text[1]) &&
+         g_ascii_isdigit (text[2]) && g_ascii_isdigit (text[3]) &&
+         text[4] == '-' && text[5] == 'S' && (text[6] == '1' || text[6] == '2');
+}
+
+static gboolean
+read_progress (Reader     *r,
+               JsonNode   *node,
+               VigiaGoal  *goal,
+               GError    **error)
+{
+  g_autoptr(VigiaProgress) progress = NULL;
+  g_autoptr(GStrvBuilder) evidence = g_strv_builder_new ();
+  g_auto(GStrv) evidence_strv = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *recorded = NULL;
+  JsonObject *object;
+  JsonArray *links;
+  double value;
+  int source = VIGIA_SOURCE_AUTHORITY;
+  int status = VIGIA_STATUS_NOT_RATED;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, node),
+                            _("a progress entry should be an object { … }"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  if (!vigia_json_doc_get_text (r->doc, object, "period", &period, error) ||
+      !read_enum (r, object, "source", VIGIA_TYPE_SOURCE, TRUE, &source, error) ||
+      !vigia_json_doc_get_number (r->doc, object, "value", &value, error) ||
+      !read_enum (r, object, "status", VIGIA_TYPE_STATUS, TRUE, &status, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "note", &note, error) ||
+      !vigia_json_doc_get_array (r->doc, object, "evidence", FALSE, &links, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "recorded", &recorded, error))
+    return FALSE;
+
+  if (!is_period (period))
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_object_line (r->doc, object),
+                            _("“period” should be a semester such as “2027-S1”"));
+      return FALSE;
+    }
+  if (vigia_goal_find_progress (goal, period, source) != NULL)
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_object_line (r->doc, object),
+                            _("the goal has two entries for %s from the same source"), period);
+      return FALSE;
+    }
+
+  for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
+    {
+      JsonNode *link = json_array_get_element (links, i);
+
+      if (json_node_get_value_type (link) != G_TYPE_STRING)
+        {
+          vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, link),
+                                _("“evidence” should be a list of texts"));
+          return FALSE;
+        }
+      g_strv_builder_add (evidence, json_node_get_string (link));
+    }
+  evidence_strv = g_strv_builder_end (evidence);
+
+  progress = vigia_progress_new (period, source);
+  vigia_progress_set_value (progress, value);
+  vigia_progress_set_status (progress, status);
+  vigia_progress_set_note (progress, note);
+  vigia_progress_set_evidence (progress, evidence_strv[0] != NULL ? (const char * const *) evidence_strv : NULL);
+  vigia_progress_set_recorded (progress, recorded);
+  vigia_goal_put_progress (goal, progress);
+  return TRUE;
+}
+
+static gboolean
+read_goal (Reader          *r,
+           JsonNode        *node,
+           VigiaDimension  *dimension,
+           GError         **error)
+{
+  g_autoptr(VigiaGoal) goal = vigia_goal_new ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *problem = NULL;
+  g_autofree char *objective = NULL;
+  g_autofree char *indicator = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *unit = NULL;
+  JsonObject *object;
+  JsonObject *target;
+  JsonObject *baseline;
+  JsonArray *progress;
+  gint64 number = 0;
+  gint64 year = 0;
+  double value;
+  double base;
+  double weight;
+  int measure = VIGIA_MEASURE_QUALITATIVE;
+  int direction = VIGIA_DIRECTION_UP;
+  int reading = VIGIA_READING_NEEDS_REVIEW;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, node),
+                            _("a goal should be an object { … }"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  if (!read_uuid (r, object, &uuid, error) ||
+      !vigia_json_doc_get_int (r->doc, object, "number", 0, G_MAXINT32, &number, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "problem", &problem, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "objective", &objective, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "indicator", &indicator, error) ||
+      !vigia_json_doc_get_object (r->doc, object, "target", TRUE, &target, error) ||
+      !vigia_json_doc_get_object (r->doc, object, "baseline", FALSE, &baseline, error) ||
+      !vigia_json_doc_get_number (r->doc, object, "weight", &weight, error) ||
+      !vigia_json_doc_get_array (r->doc, object, "progress", FALSE, &progress, error))
+    return FALSE;
+
+  if (target == NULL)
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_object_line (r->doc, object),
+                            _("“target” should be an object { … }"));
+      return FALSE;
+    }
+  if (!vigia_json_doc_get_text (r->doc, target, "text", &text, error) ||
+      !vigia_json_doc_get_number (r->doc, target, "value", &value, error) ||
+      !vigia_json_doc_get_text (r->doc, target, "unit", &unit, error) ||
+      !read_enum (r, target, "measure", VIGIA_TYPE_MEASURE, TRUE, &measure, error) ||
+      !read_enum (r, target, "direction", VIGIA_TYPE_DIRECTION, TRUE, &direction, error) ||
+      !read_enum (r, target, "reading", VIGIA_TYPE_READING, TRUE, &reading, error))
+    return FALSE;
+
+  base = VIGIA_NO_VALUE;
+  if (baseline != NULL &&
+      (!vigia_json_doc_get_number (r->doc, baseline, "value", &base, error) ||
+       !vigia_json_doc_get_int (r->doc, baseline, "year", 1900, 2200, &year, error)))
+    return FALSE;
+
+  if (VIGIA_HAS_VALUE (weight) && weight < 0)
+    {
+      vigia_json_doc_error (r->doc, error,
+                            vigia_json_doc_node_line (r->doc, json_object_get_member (object, "weight")),
+                            _("“weight” cannot be negative"));
+      return FALSE;
+    }
+
+  vigia_goal_set_uuid (goal, uuid);
+  vigia_goal_set_number (goal, number > 0 ? (guint) number : vigia_dimension_get_n_goals (dimension) + 1);
+  vigia_goal_set_problem (goal, problem);
+  vigia_goal_set_objective (goal, objective);
+  vigia_goal_set_indicator (goal, indicator);
+  vigia_goal_set_target_text (goal, text);
+  vigia_goal_set_target_value (goal, value);
+  vigia_goal_set_target_unit (goal, unit);
+  vigia_goal_set_target_measure (goal, measure);
+  vigia_goal_set_target_direction (goal, direction);
+  vigia_goal_set_target_reading (goal, reading);
+  vigia_goal_set_baseline_value (goal, base);
+  vigia_goal_set_baseline_year (goal, (int) year);
+  vigia_goal_set_weight (goal, VIGIA_HAS_VALUE (weight) ? weight : 1.0);
+
+  for (guint i = 0; progress != NULL && i < json_array_get_length (progress); i++)
+    if (!read_progress (r, json_array_get_element (progress, i), goal, error))
+      return FALSE;
+
+  vigia_dimension_append_goal (dimension, goal);
+  return TRUE;
+}
+
+static gboolean
+read_dimension (Reader     *r,
+                JsonNode   *node,
+                VigiaPlan  *plan,
+                GError    **error)
+{
+  g_autoptr(VigiaDimension) dim = NULL;
+  g_autofree char *title = NULL;
+  JsonObject *object;
+  JsonArray *goals;
+  int kind = VIGIA_DIMENSION_KIND_OTHER;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, node),
+                            _("a dimension should be an object { “kind”, “title”, “goals” }"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+  if (!read_enum (r, object, "kind", VIGIA_TYPE_DIMENSION_KIND, TRUE, &kind, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "title", &title, error) ||
+      !vigia_json_doc_get_array (r->doc, object, "goals", TRUE, &goals, error))
+    return FALSE;
+
+  dim = vigia_dimension_new (kind, title);
+  for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
+    if (!read_goal (r, json_array_get_element (goals, i), dim, error))
+      return FALSE;
+  vigia_plan_append_dimension (plan, dim);
+  return TRUE;
+}
+
+static gboolean
+read_plan (Reader      *r,
+           JsonNode    *node,
+           GPtrArray   *plans,
+           GError     **error)
+{
+  g_autoptr(VigiaPlan) plan = vigia_plan_new ();
+  g_autofree char *uuid = NULL;
+  g_autofree char *organization = NULL;
+  g_autofree char *process = NULL;
+  g_autofree char *department = NULL;
+  g_autofree char *province = NULL;
+  g_autofree char *district = NULL;
+  g_autofree char *ubigeo = NULL;
+  g_autofree char *ideario = NULL;
+  g_autofree char *vision = NULL;
+  g_autofree char *accountability = NULL;
+  g_autofree char *authority = NULL;
+  g_autofree char *source_format = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *imported = NULL;
+  g_autofree char *digest = NULL;
+  JsonObject *object;
+  JsonObject *place = NULL;
+  JsonObject *term = NULL;
+  JsonObject *authority_object = NULL;
+  JsonObject *source = NULL;
+  JsonArray *dimensions;
+  gint64 start = 0, end = 0;
+  gboolean elected = FALSE;
+  int election = VIGIA_ELECTION_MUNICIPAL_DISTRICT;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, node),
+                            _("a plan should be an object { … }"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  if (!read_uuid (r, object, &uuid, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "organization", &organization, error) ||
+      !read_enum (r, object, "election", VIGIA_TYPE_ELECTION, TRUE, &election, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "process", &process, error) ||
+      !vigia_json_doc_get_object (r->doc, object, "place", FALSE, &place, error) ||
+      !vigia_json_doc_get_object (r->doc, object, "term", FALSE, &term, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "ideario", &ideario, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "vision", &vision, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "accountability", &accountability, error) ||
+      !vigia_json_doc_get_object (r->doc, object, "authority", FALSE, &authority_object, error) ||
+      !vigia_json_doc_get_object (r->doc, object, "source", FALSE, &source, error) ||
+      !vigia_json_doc_get_array (r->doc, object, "dimensions", TRUE, &dimensions, error))
+    return FALSE;
+
+  if (place != NULL &&
+      (!vigia_json_doc_get_text (r->doc, place, "department", &department, error) ||
+       !vigia_json_doc_get_text (r->doc, place, "province", &province, error) ||
+       !vigia_json_doc_get_text (r->doc, place, "district", &district, error) ||
+       !vigia_json_doc_get_text (r->doc, place, "ubigeo", &ubigeo, error)))
+    return FALSE;
+  if (term != NULL &&
+      (!vigia_json_doc_get_int (r->doc, term, "start", 1900, 2200, &start, error) ||
+       !vigia_json_doc_get_int (r->doc, term, "end", 1900, 2200, &end, error)))
+    return FALSE;
+  if (start > 0 && end > 0 && end < start)
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_object_line (r->doc, term),
+                            _("the term ends (%d) before it starts (%d)"), (int) end, (int) start);
+      return FALSE;
+    }
+  if (authority_object != NULL)
+    {
+      JsonNode *flag = json_object_get_member (authority_object, "elected");
+
+      if (!vigia_json_doc_get_text (r->doc, authority_object, "name", &authority, error))
+        return FALSE;
+      if (flag != NULL && !JSON_NODE_HOLDS_NULL (flag))
+        {
+          if (json_node_get_value_type (flag) != G_TYPE_BOOLEAN)
+            {
+              vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, flag),
+                                    _("“elected” should be true or false"));
+              return FALSE;
+            }
+          elected = json_node_get_boolean (flag);
+        }
+    }
+  if (source != NULL &&
+      (!vigia_json_doc_get_text (r->doc, source, "format", &source_format, error) ||
+       !vigia_json_doc_get_text (r->doc, source, "reference", &reference, error) ||
+       !vigia_json_doc_get_text (r->doc, source, "imported", &imported, error) ||
+       !vigia_json_doc_get_text (r->doc, source, "digest", &digest, error)))
+    return FALSE;
+
+  vigia_plan_set_uuid (plan, uuid);
+  vigia_plan_set_organization (plan, organization != NULL ? organization : "");
+  vigia_plan_set_election (plan, election);
+  vigia_plan_set_process (plan, process);
+  vigia_plan_set_department (plan, department);
+  vigia_plan_set_province (plan, province);
+  vigia_plan_set_district (plan, district);
+  vigia_plan_set_ubigeo (plan, ubigeo);
+  vigia_plan_set_term_start (plan, (int) start);
+  vigia_plan_set_term_end (plan, (int) end);
+  vigia_plan_set_ideario (plan, ideario);
+  vigia_plan_set_vision (plan, vision);
+  vigia_plan_set_accountability (plan, accountability);
+  vigia_plan_set_authority_name (plan, authority);
+  vigia_plan_set_authority_elected (plan, elected);
+  vigia_plan_set_source_format (plan, source_format);
+  vigia_plan_set_source_reference (plan, reference);
+  vigia_plan_set_source_imported (plan, imported);
+  vigia_plan_set_source_digest (plan, digest);
+
+  for (guint i = 0; i < json_array_get_length (dimensions); i++)
+    if (!read_dimension (r, json_array_get_element (dimensions, i), plan, error))
+      return FALSE;
+
+  g_ptr_array_add (plans, g_steal_pointer (&plan));
+  return TRUE;
+}
+
+/**
+ * vigia_json_read:
+ * @name: the file as the user knows it, for errors
+ *
+ * Returns: (transfer full) (element-type VigiaPlan): the plans of an
+ *   exchange document, or %NULL with a %VIGIA_ERROR_PARSE error
+ *   "FILE: line N: reason"
+ */
+GPtrArray *
+vigia_json_read (const guint8  *data,
+                 gsize          length,
+                 const char    *name,
+                 GError       **error)
+{
+  g_autoptr(VigiaJsonDoc) doc = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GHashTable) uuids = NULL;
+  g_autofree char *format = NULL;
+  Reader r = { NULL, };
+  JsonObject *root;
+  JsonArray *list;
+  gint64 version = 0;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  doc = vigia_json_doc_load (data, length, name, error);
+  if (doc == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (vigia_json_doc_get_root (doc)))
+    {
+      vigia_json_doc_error (doc, error, 1,
+                            _("a Vigía document is a JSON object { “format”: “vigia-plans”, … }"));
+      return NULL;
+    }
+  root = json_node_get_object (vigia_json_doc_get_root (doc));
+
+  if (!vigia_json_doc_get_text (doc, root, "format", &format, error))
+    return NULL;
+  if (g_strcmp0 (format, VIGIA_EXCHANGE_FORMAT) != 0)
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, root),
+                            _("“format” should be “%s”"), VIGIA_EXCHANGE_FORMAT);
+      return NULL;
+    }
+  if (!vigia_json_doc_get_int (doc, root, "version", 1, G_MAXINT32, &version, error))
+    return NULL;
+  if (version == 0)
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, root),
+                            _("the member “%s” is missing"), "version");
+      return NULL;
+    }
+  if (version > VIGIA_EXCHANGE_VERSION)
+    {
+      vigia_json_doc_error (doc, error,
+                            vigia_json_doc_node_line (doc, json_object_get_member (root, "version")),
+                            _("the document is version %d of the format, written by a newer "
+                              "Vigía; this one reads version %d: update Vigía to import it"),
+                            (int) version, VIGIA_EXCHANGE_VERSION);
+      return NULL;
+    }
+  if (!vigia_json_doc_get_array (doc, root, "plans", TRUE, &list, error))
+    return NULL;
+
+  uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.doc = doc;
+  r.uuids = uuids;
+  plans = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    if (!read_plan (&r, json_array_get_element (list, i), plans, error))
+      return NULL;
+
+  return g_steal_pointer (&plans);
+}

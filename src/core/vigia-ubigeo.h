@@ -1,0 +1,43 @@
+/* vigia-ubigeo.h: Peru's places with their INEI UBIGEO codes
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A department (code of 2 digits), province (4) or district (6).  The
+ * table lives as long as the process: never free one. */
+typedef struct
+{
+  const char *code;
+  const char *name;
+  guint       population;
+} VigiaUbigeoPlace;
+
+const VigiaUbigeoPlace *vigia_ubigeo_find     (const char *code);
+GPtrArray              *vigia_ubigeo_children (const char *parent_code);
+const VigiaUbigeoPlace *vigia_ubigeo_match    (const char *department,
+                                               const char *province,
+                                               const char *district);
+const VigiaUbigeoPlace *vigia_ubigeo_parent   (const VigiaUbigeoPlace *place);
+
+/* A place as a plan or a user writes it, split into its parts. */
+typedef struct
+{
+  char                   *department;
+  char                   *province;
+  char                   *district;
+  /* The UBIGEO entry of the most specific part, NULL if the names are not
+   * in the table. */
+  const VigiaUbigeoPlace *place;
+} VigiaPlaceName;
+
+gboolean vigia_place_name_parse (const char     *text,
+                                 VigiaPlaceName *name);
+void     vigia_place_name_clear (VigiaPlaceName *name);
+
+G_END_DECLS

@@ -1,0 +1,1310 @@
+/* test-import.c: formats, readers, the UBIGEO table, and importing into a library
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "vigia-test-utils.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = vigia_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.sqlite", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  vigia_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static char *
+load_file (GFile *file,
+           gsize *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_load_contents (file, NULL, &contents, length, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+static char *
+declara_sample (gsize *length)
+{
+  g_autoptr(GFile) file = vigia_sample_plan_file ();
+
+  return load_file (file, length);
+}
+
+static char *
+jne_sample (gsize *length)
+{
+  g_autoptr(GFile) file = vigia_sample_jne_file ();
+
+  return load_file (file, length);
+}
+
+/* Replaces the first @old in @text by @new. */
+static char *
+replace (const char *text,
+         const char *old,
+         const char *new)
+{
+  const char *at = strstr (text, old);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, new, at + strlen (old));
+}
+
+/* The text up to (not including) the first @marker. */
+static char *
+cut_before (const char *text,
+            const char *marker)
+{
+  const char *at = strstr (text, marker);
+
+  g_assert_nonnull (at);
+  return g_strndup (text, at - text);
+}
+
+static GPtrArray *
+read_text (const char  *text,
+           GError     **error)
+{
+  return vigia_read_plans_from_data ((const guint8 *) text, strlen (text), "plan.txt",
+                                     NULL, NULL, error);
+}
+
+static VigiaPlan *
+read_one (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = read_text (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (plans->len, ==, 1);
+  return g_object_ref (g_ptr_array_index (plans, 0));
+}
+
+static VigiaGoal *
+goal_at (VigiaPlan *plan,
+         guint      dimension,
+         guint      goal)
+{
+  return vigia_dimension_get_goal (vigia_plan_get_dimension (plan, dimension), goal);
+}
+
+/* ---------------------------------------------------------------------- */
+
+static void
+test_ubigeo (void)
+{
+  const VigiaUbigeoPlace *place;
+  g_autoptr(GPtrArray) departments = vigia_ubigeo_children (NULL);
+  g_autoptr(GPtrArray) lima = vigia_ubigeo_children ("15");
+  g_autoptr(GPtrArray) santa_cruz = vigia_ubigeo_children ("0613");
+  guint n_provinces = 0, n_districts = 0;
+  guint lima_population = 0;
+
+  g_assert_cmpuint (departments->len, ==, 25);
+  for (guint i = 0; i < departments->len; i++)
+    {
+      const VigiaUbigeoPlace *dep = g_ptr_array_index (departments, i);
+      g_autoptr(GPtrArray) provinces = vigia_ubigeo_children (dep->code);
+
+      n_provinces += provinces->len;
+      for (guint j = 0; j < provinces->len; j++)
+        {
+          const VigiaUbigeoPlace *prov = g_ptr_array_index (provinces, j);
+          g_autoptr(GPtrArray) districts = vigia_ubigeo_children (prov->code);
+
+          g_assert_cmpstr (prov->name, !=, "Ninabamba");
+          n_districts += districts->len;
+        }
+    }
+  g_assert_cmpuint (n_provinces, ==, 196);
+  g_assert_cmpuint (n_districts, ==, 1891);
+
+  place = vigia_ubigeo_find ("150112");
+  g_assert_nonnull (place);
+  g_assert_cmpstr (place->name, ==, "Independencia");
+  g_assert_cmpstr (vigia_ubigeo_find ("15")->name, ==, "Lima");
+  g_assert_cmpstr (vigia_ubigeo_find ("07")->name, ==, "Callao");
+  g_assert_null (vigia_ubigeo_find ("99"));
+  g_assert_null (vigia_ubigeo_find ("1501129"));
+
+  /* The source's known error: Ninabamba (061306) is in Santa Cruz. */
+  g_assert_cmpstr (vigia_ubigeo_find ("0613")->name, ==, "Santa Cruz");
+  g_assert_cmpstr (vigia_ubigeo_find ("061306")->name, ==, "Ninabamba");
+  g_assert_cmpstr (vigia_ubigeo_parent (vigia_ubigeo_find ("061306"))->name, ==, "Santa Cruz");
+  g_assert_cmpuint (santa_cruz->len, ==, 11);
+  g_assert_cmpstr (vigia_ubigeo_match ("CAJAMARCA", "NINABAMBA", NULL)->code, ==, "06");
+  g_assert_cmpstr (vigia_ubigeo_match ("CAJAMARCA", "SANTA CRUZ", "NINABAMBA")->code, ==, "061306");
+
+  /* Case and accents do not matter; the most specific match wins. */
+  g_assert_cmpstr (vigia_ubigeo_match ("LIMA", "LIMA", "INDEPENDENCIA")->code, ==, "150112");
+  g_assert_cmpstr (vigia_ubigeo_match ("ANCASH", "HUARAZ", "INDEPENDENCIA")->code, ==, "020105");
+  g_assert_cmpstr (vigia_ubigeo_match ("áncash", NULL, NULL)->code, ==, "02");
+  g_assert_cmpstr (vigia_ubigeo_match ("PUNO", NULL, NULL)->code, ==, "21");
+  g_assert_cmpstr (vigia_ubigeo_match ("LIMA", "LIMA", "ATLANTIS")->code, ==, "1501");
+  g_assert_null (vigia_ubigeo_match ("ATLANTIS", NULL, NULL));
+
+  /* Provinces and departments count their districts' people. */
+  g_assert_cmpuint (lima->len, ==, 10);
+  for (guint i = 0; i < lima->len; i++)
+    lima_population += ((const VigiaUbigeoPlace *) g_ptr_array_index (lima, i))->population;
+  g_assert_cmpuint (vigia_ubigeo_find ("15")->population, ==, lima_population);
+  g_assert_cmpuint (lima_population, >, 9000000);
+}
+
+static void
+test_place_names (void)
+{
+  VigiaPlaceName name;
+
+  g_assert_true (vigia_place_name_parse ("LIMA - LIMA - INDEPENDENCIA", &name));
+  g_assert_cmpstr (name.department, ==, "LIMA");
+  g_assert_cmpstr (name.province, ==, "LIMA");
+  g_assert_cmpstr (name.district, ==, "INDEPENDENCIA");
+  g_assert_cmpstr (name.place->code, ==, "150112");
+  vigia_place_name_clear (&name);
+
+  g_assert_true (vigia_place_name_parse ("150112", &name));
+  g_assert_cmpstr (name.department, ==, "Lima");
+  g_assert_cmpstr (name.district, ==, "Independencia");
+  vigia_place_name_clear (&name);
+
+  g_assert_true (vigia_place_name_parse ("  PUNO ", &name));
+  g_assert_cmpstr (name.department, ==, "PUNO");
+  g_assert_null (name.province);
+  g_assert_cmpstr (name.place->code, ==, "21");
+  vigia_place_name_clear (&name);
+
+  g_assert_true (vigia_place_name_parse ("LIMA-LIMA-INDEPENDENCIA", &name));
+  g_assert_cmpstr (name.district, ==, "INDEPENDENCIA");
+  g_assert_cmpstr (name.place->code, ==, "150112");
+  vigia_place_name_clear (&name);
+
+  /* A hyphen inside a name is not a separator. */
+  g_assert_true (vigia_place_name_parse ("HUANUCO - LEONCIO PRADO - RUPA-RUPA", &name));
+  g_assert_cmpstr (name.district, ==, "RUPA-RUPA");
+  g_assert_nonnull (name.place);
+  g_assert_cmpstr (name.place->name, ==, "Rupa-Rupa");
+  vigia_place_name_clear (&name);
+
+  g_assert_true (vigia_place_name_parse ("LIMA - LIMA - ATLANTIS", &name));
+  g_assert_null (name.place);
+  vigia_place_name_clear (&name);
+
+  g_assert_false (vigia_place_name_parse ("999999", &name));
+  g_assert_false (vigia_place_name_parse ("", &name));
+  g_assert_false (vigia_place_name_parse ("A - B - C - D", &name));
+}
+
+static void
+test_detect (void)
+{
+  g_autofree char *declara = NULL;
+  g_autofree char *jne = NULL;
+  gsize declara_length, jne_length;
+  static const struct {
+    const char *data;
+    gsize       length;
+    VigiaFormat format;
+    const char *looks;
+  } cases[] = {
+    { "{ \"format\": \"vigia-plans\", \"version\": 1, \"plans\": [] }", 0, VIGIA_FORMAT_VIGIA_JSON, NULL },
+    { "\xEF\xBB\xBF  {\"dimensiones\":[]}", 0, VIGIA_FORMAT_JNE_JSON, NULL },
+    { "{\"data\": {\"datoGeneral\": {}, \"dimensionSocial\": []}}", 0, VIGIA_FORMAT_JNE_JSON, NULL },
+    { "%PDF-1.7\n…", 0, VIGIA_FORMAT_UNKNOWN, "a PDF document" },
+    { "PK\x03\x04", 4, VIGIA_FORMAT_UNKNOWN, "a ZIP archive" },
+    { "", 0, VIGIA_FORMAT_UNKNOWN, "an empty file" },
+    { "<!DOCTYPE html><html></html>", 0, VIGIA_FORMAT_UNKNOWN, "a web page" },
+    { "{\"format\": \"geojson\"}", 0, VIGIA_FORMAT_UNKNOWN, "JSON with a “format”" },
+    { "{\"name\": \"x\"}", 0, VIGIA_FORMAT_UNKNOWN, "JSON, but neither" },
+    { "[1, 2]", 0, VIGIA_FORMAT_UNKNOWN, "a JSON list" },
+    { "Lista de compras\nleche\npan\n", 0, VIGIA_FORMAT_UNKNOWN, "text of 3 lines" },
+    { "SQLite format 3\0\0", 17, VIGIA_FORMAT_UNKNOWN, "an SQLite database" },
+    { "\x01\x02\0\x03", 4, VIGIA_FORMAT_UNKNOWN, "binary data" },
+  };
+
+  declara = declara_sample (&declara_length);
+  jne = jne_sample (&jne_length);
+  g_assert_cmpint (vigia_format_detect ((const guint8 *) declara, declara_length), ==, VIGIA_FORMAT_DECLARA_TEXT);
+  g_assert_cmpint (vigia_format_detect ((const guint8 *) jne, jne_length), ==, VIGIA_FORMAT_JNE_JSON);
+  g_assert_cmpstr (vigia_format_to_nick (VIGIA_FORMAT_DECLARA_TEXT), ==, "declara-text");
+  g_assert_cmpstr (vigia_format_to_nick (VIGIA_FORMAT_JNE_JSON), ==, "jne-json");
+  g_assert_cmpstr (vigia_format_to_nick (VIGIA_FORMAT_VIGIA_JSON), ==, "vigia-json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gsize length = cases[i].length > 0 ? cases[i].length : strlen (cases[i].data);
+      g_autofree char *looks = NULL;
+
+      g_assert_cmpint (vigia_format_detect ((const guint8 *) cases[i].data, length), ==, cases[i].format);
+      if (cases[i].looks == NULL)
+        continue;
+      looks = vigia_format_describe ((const guint8 *) cases[i].data, length);
+      if (!g_str_has_prefix (looks, cases[i].looks))
+        g_error ("case %u: “%s” does not start with “%s”", i, looks, cases[i].looks);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* DECLARA                                                                */
+/* ---------------------------------------------------------------------- */
+
+static void
+assert_declara_sample (VigiaPlan *plan)
+{
+  static const struct {
+    double      value;
+    const char *unit;
+    VigiaMeasure measure;
+  } targets[12] = {
+    { 25, "%", VIGIA_MEASURE_PERCENT }, { 25, "%", VIGIA_MEASURE_PERCENT },
+    { 10, "%", VIGIA_MEASURE_PERCENT }, { 500, "MYPES ATENDIDAS", VIGIA_MEASURE_COUNT },
+    { 300, "MYPES ASOCIADOS", VIGIA_MEASURE_COUNT }, { 3, "CLÚSTER DESARROLLADOS", VIGIA_MEASURE_COUNT },
+    { 30, "%", VIGIA_MEASURE_PERCENT }, { 24, "CAPACITACIONES POR EJES ZONALES", VIGIA_MEASURE_COUNT },
+    { 4, "PROYECTOS DE CONSERVACIÓN AMBIENTAL", VIGIA_MEASURE_COUNT },
+    { 5, "ESPACIOS DESCENTRALIZADOS", VIGIA_MEASURE_COUNT },
+    { 30, "%", VIGIA_MEASURE_PERCENT_CHANGE }, { 30, "%", VIGIA_MEASURE_PERCENT_CHANGE },
+  };
+  static const char * const titles[] = {
+    "DIMENSIÓN SOCIAL", "DIMENSIÓN ECONÓMICA", "DIMENSIÓN AMBIENTAL", "DIMENSIÓN INSTITUCIONAL"
+  };
+  VigiaGoal *goal;
+
+  g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "JUNTOS POR EL PERU");
+  g_assert_cmpint (vigia_plan_get_election (plan), ==, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+  g_assert_cmpstr (vigia_plan_get_process (plan), ==, "ERM 2022");
+  g_assert_cmpstr (vigia_plan_get_department (plan), ==, "LIMA");
+  g_assert_cmpstr (vigia_plan_get_province (plan), ==, "LIMA");
+  g_assert_cmpstr (vigia_plan_get_district (plan), ==, "INDEPENDENCIA");
+  g_assert_cmpstr (vigia_plan_get_ubigeo (plan), ==, "150112");
+  g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2023);
+  g_assert_cmpint (vigia_plan_get_term_end (plan), ==, 2026);
+  g_assert_cmpstr (vigia_plan_get_source_format (plan), ==, "declara-text");
+  g_assert_nonnull (vigia_plan_get_source_digest (plan));
+
+  /* The ideario without the JNE's instructions, its "¿" bullets as items. */
+  g_assert_true (g_str_has_prefix (vigia_plan_get_ideario (plan),
+                                   "El partido Juntos por el Perú es la organización democrática"));
+  g_assert_nonnull (strstr (vigia_plan_get_ideario (plan),
+                            "Humanismo Peruano.\nObjetivos:\n• Asegurar la vigencia y defensa del sistema democrático.\n"
+                            "• Contribuir a preservar la paz"));
+  g_assert_nonnull (strstr (vigia_plan_get_ideario (plan),
+                            "Ley de Partidos Políticos.\nValores:\n• Compartir los valores de libertad"));
+  g_assert_null (strstr (vigia_plan_get_ideario (plan), "¿"));
+  g_assert_null (strstr (vigia_plan_get_ideario (plan), "Acta de Fundación"));
+  g_assert_true (g_str_has_prefix (vigia_plan_get_vision (plan), "Independencia es un distrito"));
+  g_assert_true (g_str_has_suffix (vigia_plan_get_vision (plan), "fiscalización... y sin corrupción"));
+  g_assert_true (g_str_has_prefix (vigia_plan_get_accountability (plan),
+                                   "La autoridad electa que desempeñe la más alta representación"));
+  g_assert_nonnull (strstr (vigia_plan_get_accountability (plan), "cada seis meses"));
+  g_assert_true (g_str_has_suffix (vigia_plan_get_accountability (plan),
+                                   "\n\nEllo, sin perjuicio de la intervención de la Contraloría General "
+                                   "de la República y de la Sociedad Civil conforme a ley."));
+
+  g_assert_cmpuint (vigia_plan_get_n_dimensions (plan), ==, 4);
+  g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 12);
+  for (guint i = 0; i < 4; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
+
+      g_assert_cmpint (vigia_dimension_get_kind (dim), ==, (VigiaDimensionKind) i);
+      g_assert_cmpstr (vigia_dimension_get_title (dim), ==, titles[i]);
+      g_assert_cmpuint (vigia_dimension_get_n_goals (dim), ==, 3);
+      for (guint j = 0; j < 3; j++)
+        {
+          goal = goal_at (plan, i, j);
+          g_assert_cmpuint (vigia_goal_get_number (goal), ==, j + 1);
+          g_assert_cmpint (vigia_goal_get_target_reading (goal), ==, VIGIA_READING_AUTOMATIC);
+          g_assert_cmpfloat (vigia_goal_get_target_value (goal), ==, targets[i * 3 + j].value);
+          g_assert_cmpstr (vigia_goal_get_target_unit (goal), ==, targets[i * 3 + j].unit);
+          g_assert_cmpint (vigia_goal_get_target_measure (goal), ==, targets[i * 3 + j].measure);
+          g_assert_cmpint (vigia_goal_get_target_direction (goal), ==, VIGIA_DIRECTION_UP);
+          g_assert_cmpfloat (vigia_goal_get_weight (goal), ==, 1);
+        }
+    }
+
+  goal = goal_at (plan, 0, 0);
+  g_assert_cmpstr (vigia_goal_get_problem (goal), ==,
+                   "NO SE TIENE PRIORIZADO LA ATENCIÓN DE LAS PERSONAS CON DISCAPACIDAD Y ADULTO MAYOR.");
+  g_assert_cmpstr (vigia_goal_get_objective (goal), ==,
+                   "ESTABLECER UN PROGRAMA DONDE LAS PCD Y AM PUEDAN ACCEDER A LOS SERVICIOS "
+                   "ALIMENTARIOS Y DE SALUD DE MANERA ADECUADA.");
+  g_assert_cmpstr (vigia_goal_get_indicator (goal), ==, "PERSONAS CON DISCAPACIDAD ADULTO MAYOR");
+  g_assert_cmpstr (vigia_goal_get_target_text (goal), ==, "25% DE POBLACIÓN ATENDIDA");
+  goal = goal_at (plan, 1, 1);
+  g_assert_cmpstr (vigia_goal_get_problem (goal), ==,
+                   "LAS EMPRESAS PEQUEÑAS NO ESTÁN ADECUADAMENTE ESTABLECIDAS, DESORDEN Y CAOS");
+  goal = goal_at (plan, 3, 0);
+  g_assert_cmpstr (vigia_goal_get_objective (goal), ==,
+                   "PROYECTO DE DESCENTRALIZACIÓN MUNICIPAL MEDIANTE MÓDULOS DE VENTANILLA ÚNICA "
+                   "EN CADA UNO DE LOS EJES ZONALES.");
+  g_assert_cmpstr (vigia_goal_get_target_text (goal), ==, "05 ESPACIOS DESCENTRALIZADOS.");
+}
+
+static void
+test_declara_sample (void)
+{
+  g_autoptr(GFile) file = vigia_sample_plan_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  VigiaFormat format = VIGIA_FORMAT_UNKNOWN;
+
+  g_assert_true (g_str_has_prefix (g_file_peek_path (file) ? "" : "resource", "resource") ||
+                 g_file_has_uri_scheme (file, "resource"));
+  plans = vigia_read_plans (file, &format, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (format, ==, VIGIA_FORMAT_DECLARA_TEXT);
+  g_assert_cmpuint (plans->len, ==, 1);
+  assert_declara_sample (g_ptr_array_index (plans, 0));
+  g_assert_cmpstr (vigia_plan_get_source_reference (g_ptr_array_index (plans, 0)), ==,
+                   "erm2022-lima-independencia-juntos-por-el-peru.txt");
+}
+
+/* The same summary as Windows, editors and exporters save it: it reads the
+ * same, and is recognised as the same (its digest). */
+static void
+test_declara_encodings (void)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(VigiaPlan) reference = NULL;
+  g_autoptr(GPtrArray) variants = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GString) crlf = g_string_new (NULL);
+  g_autoptr(GString) blanks = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  gsize length;
+  char *converted;
+  gsize converted_length;
+
+  text = declara_sample (&length);
+  reference = read_one (text);
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_append_printf (crlf, "%s\r\n", lines[i]);
+      g_string_append_printf (blanks, "%s   \n", lines[i]);
+    }
+  g_ptr_array_add (variants, g_bytes_new (crlf->str, crlf->len));
+  g_ptr_array_add (variants, g_bytes_new (blanks->str, blanks->len));
+  g_ptr_array_add (variants, g_bytes_new_take (g_strconcat ("\xEF\xBB\xBF", text, NULL), length + 3));
+
+  converted = g_convert (crlf->str, crlf->len, "WINDOWS-1252", "UTF-8", NULL, &converted_length, NULL);
+  g_assert_nonnull (converted);
+  g_assert_false (g_utf8_validate (converted, converted_length, NULL));
+  g_ptr_array_add (variants, g_bytes_new_take (converted, converted_length));
+
+  converted = g_convert (text, length, "UTF-16LE", "UTF-8", NULL, &converted_length, NULL);
+  {
+    char *with_bom = g_malloc (converted_length + 2);
+
+    with_bom[0] = '\xFF';
+    with_bom[1] = '\xFE';
+    memcpy (with_bom + 2, converted, converted_length);
+    g_free (converted);
+    g_ptr_array_add (variants, g_bytes_new_take (with_bom, converted_length + 2));
+  }
+
+  for (guint i = 0; i < variants->len; i++)
+    {
+      GBytes *bytes = g_ptr_array_index (variants, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = NULL;
+      gsize size;
+      const guint8 *data = g_bytes_get_data (bytes, &size);
+
+      g_test_message ("variant %u", i);
+      g_assert_cmpint (vigia_format_detect (data, size), ==, VIGIA_FORMAT_DECLARA_TEXT);
+      plans = vigia_read_plans_from_data (data, size, "variant.txt", NULL, NULL, &error);
+      g_assert_no_error (error);
+      assert_declara_sample (g_ptr_array_index (plans, 0));
+      g_assert_cmpstr (vigia_plan_get_source_digest (g_ptr_array_index (plans, 0)), ==,
+                       vigia_plan_get_source_digest (reference));
+    }
+}
+
+/* Tables of any length (none, one, five rows), empty cells, a cell that
+ * wrapped, another term, a regional plan. */
+static void
+test_declara_variations (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *step1 = NULL;
+  g_autofree char *step2 = NULL;
+  g_autofree char *step3 = NULL;
+  g_autofree char *step4 = NULL;
+  g_autofree char *step5 = NULL;
+  g_autofree char *step6 = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autoptr(GString) more_rows = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+  VigiaGoal *goal;
+  gsize length;
+
+  text = declara_sample (&length);
+
+  /* The economic table loses its rows; the environmental one has five, the
+   * last with empty cells and a meta that wrapped onto the next line. */
+  step1 = replace (text,
+                   "1\tLA MYPE ACTUALMENTE HA DISMINUIDO SU CAPACIDAD ADQUISITIVA\tPROGRAMA DE APOYO A LA MICRO Y PEQUEÑA EMPRESA MYPE.\tMYPES DEL DISTRITO\t500 MYPES ATENDIDAS\n", "");
+  step2 = replace (step1, "2\tLAS EMPRESAS PEQUEÑAS", "XX");
+  step3 = cut_before (step2, "XX");
+  {
+    const char *rest = strstr (step2, "3. DIMENSIÓN AMBIENTAL");
+
+    g_string_append (more_rows, step3);
+    g_string_append (more_rows, "\n");
+    g_string_append (more_rows, rest);
+  }
+  step4 = replace (more_rows->str, "\n\n4. DIMENSIÓN INSTITUCIONAL",
+                   "\n4\tSIN AGUA EN LAS LOMAS\t\tHOGARES CON AGUA\t1 200 HOGARES\n"
+                   "5\t\t\t\tREDUCIR LA BASURA AL 10 %\n"
+                   "6\tQUEMA DE BASURA\tCAMPAÑAS\tCAMPAÑAS\t12 CAMPAÑAS\n"
+                   "ANUALES\n\n4. DIMENSIÓN INSTITUCIONAL");
+  /* Another term in every header, and a regional plan. */
+  parts = g_strsplit (step4, "META (2023-2026)", -1);
+  step5 = g_strjoinv ("META (2027-2030)", parts);
+  step6 = replace (step5, "MUNICIPAL DISTRITAL\n Lugar: LIMA - LIMA - INDEPENDENCIA",
+                   "REGIONAL\n Lugar: PUNO");
+
+  plan = read_one (step6);
+  g_assert_cmpint (vigia_plan_get_election (plan), ==, VIGIA_ELECTION_REGIONAL);
+  g_assert_cmpstr (vigia_plan_get_department (plan), ==, "PUNO");
+  g_assert_null (vigia_plan_get_province (plan));
+  g_assert_cmpstr (vigia_plan_get_ubigeo (plan), ==, "21");
+  g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2027);
+  g_assert_cmpint (vigia_plan_get_term_end (plan), ==, 2030);
+  g_assert_cmpstr (vigia_plan_get_process (plan), ==, "ERM 2026");
+
+  g_assert_cmpuint (vigia_plan_get_n_dimensions (plan), ==, 4);
+  g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 0)), ==, 3);
+  g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 1)), ==, 0);
+  g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 2)), ==, 6);
+  g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 12);
+
+  goal = goal_at (plan, 2, 3);
+  g_assert_cmpstr (vigia_goal_get_problem (goal), ==, "SIN AGUA EN LAS LOMAS");
+  g_assert_null (vigia_goal_get_objective (goal));
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal), ==, 1200);
+  goal = goal_at (plan, 2, 4);
+  g_assert_null (vigia_goal_get_problem (goal));
+  g_assert_cmpstr (vigia_goal_get_target_text (goal), ==, "REDUCIR LA BASURA AL 10 %");
+  g_assert_cmpint (vigia_goal_get_target_direction (goal), ==, VIGIA_DIRECTION_DOWN);
+  goal = goal_at (plan, 2, 5);
+  g_assert_cmpuint (vigia_goal_get_number (goal), ==, 6);
+  g_assert_cmpstr (vigia_goal_get_target_text (goal), ==, "12 CAMPAÑAS ANUALES");
+  g_assert_cmpstr (vigia_goal_get_target_unit (goal), ==, "CAMPAÑAS ANUALES");
+}
+
+typedef struct
+{
+  const char *name;
+  /* Turns the sample into the bad file. */
+  char     *(*make) (const char *sample);
+  guint       line;
+  const char *reason;
+} BadCase;
+
+static char *
+make_truncated_row (const char *sample)
+{
+  g_autofree char *head = cut_before (sample, "\tMYPES DEL DISTRITO\t300 MYPES");
+
+  return g_strdup (head);
+}
+
+static char *
+make_truncated_before_vi (const char *sample)
+{
+  return cut_before (sample, "\nVI. MECANISMO");
+}
+
+static char *
+make_truncated_footer (const char *sample)
+{
+  return cut_before (sample, "Organización Política:");
+}
+
+static char *
+make_no_proposals (const char *sample)
+{
+  g_auto(GStrv) lines = g_strsplit (sample, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (!(g_ascii_isdigit (lines[i][0]) && strchr (lines[i], '\t') != NULL))
+      g_string_append_printf (out, "%s\n", lines[i]);
+  return g_string_free (out, FALSE);
+}
+
+static char *
+make_not_a_summary (const char *sample)
+{
+  return g_strdup ("RESUMEN DEL PLAN DE GOBIERNO\n\nQuerido diario:\nhoy fui al mercado.\n");
+}
+
+static char *
+make_short_row (const char *sample)
+{
+  return replace (sample, "\tMYPES DEL DISTRITO\t300 MYPES ASOCIADOS", "\t300 MYPES ASOCIADOS");
+}
+
+static char *
+make_long_row (const char *sample)
+{
+  return replace (sample, "\t300 MYPES ASOCIADOS", "\t300 MYPES ASOCIADOS\tOTRA\tMÁS");
+}
+
+static char *
+make_bad_election (const char *sample)
+{
+  return replace (sample, "MUNICIPAL DISTRITAL", "CONCURSO DE BELLEZA");
+}
+
+static char *
+make_two_terms (const char *sample)
+{
+  g_autofree char *head = cut_before (sample, "META (2023-2026)\n1\tLA POBLACIÓN DESCONOCE");
+  const char *tail = strstr (sample, "META (2023-2026)\n1\tLA POBLACIÓN DESCONOCE") + strlen ("META (2023-2026)");
+
+  return g_strconcat (head, "META (2027-2030)", tail, NULL);
+}
+
+static char *
+make_orphan_row (const char *sample)
+{
+  return replace (sample, "1. DIMENSIÓN SOCIAL\n", "");
+}
+
+static const BadCase bad_cases[] = {
+  { "truncated-row", make_truncated_row, 54, "the file ends in the middle of a proposal (3 of 5 cells): it seems cut short" },
+  { "truncated-before-vi", make_truncated_before_vi, 69, "the file ends in section V, before section VI" },
+  { "truncated-footer", make_truncated_footer, 75, "the file ends without the footer line “Organización Política:”" },
+  { "no-proposals", make_no_proposals, 37, "the summary has no proposals" },
+  { "not-a-summary", make_not_a_summary, 4, "not a plan summary" },
+  { "short-row", make_short_row, 54, "the row has 4 cells, but a proposal has 5" },
+  { "long-row", make_long_row, 54, "the row has 7 cells, but a proposal has 5" },
+  { "bad-election", make_bad_election, 78, "unknown election type “CONCURSO DE BELLEZA”" },
+  { "two-terms", make_two_terms, 59, "this table's term 2027–2030 differs from the 2023–2026 of the table on line 45" },
+  { "orphan-row", make_orphan_row, 45, "a proposal before any dimension heading" },
+};
+
+static void
+test_declara_bad (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *sample = NULL;
+  g_autofree char *before = NULL;
+  gsize length;
+
+  sample = declara_sample (&length);
+
+  /* A library with a plan in it, closed so that its file is all there is. */
+  {
+    g_autoptr(VigiaLibrary) library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, NULL);
+    g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("OTRO PARTIDO", "COMAS", 2);
+
+    g_assert_true (vigia_library_add_plan (library, plan, NULL));
+  }
+  before = vigia_test_checksum_file (f->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      const BadCase *c = &bad_cases[i];
+      g_autofree char *bad = c->make (sample);
+      g_autofree char *file_path = g_build_filename (f->dir, c->name, NULL);
+      g_autofree char *expected = NULL;
+      g_autofree char *after = NULL;
+      g_autoptr(GFile) file = g_file_new_for_path (file_path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = NULL;
+
+      g_test_message ("%s", c->name);
+      g_file_set_contents (file_path, bad, -1, NULL);
+      {
+        g_autoptr(VigiaLibrary) library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, NULL);
+
+        results = vigia_import_file (library, file, NULL, NULL, &error);
+        g_assert_null (results);
+        g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+        g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 1);
+      }
+
+      expected = g_strdup_printf ("%s: line %u: %s", file_path, c->line, c->reason);
+      if (!g_str_has_prefix (error->message, expected))
+        g_error ("%s: “%s” does not start with “%s”", c->name, error->message, expected);
+
+      after = vigia_test_checksum_file (f->path);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* JNE JSON                                                               */
+/* ---------------------------------------------------------------------- */
+
+static void
+test_jne_sample (void)
+{
+  g_autoptr(GFile) file = vigia_sample_jne_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  VigiaImportOptions options = { "PUNO", 2027, 2030 };
+  VigiaFormat format = VIGIA_FORMAT_UNKNOWN;
+  VigiaPlan *plan;
+  VigiaGoal *goal;
+  static const guint per_dimension[] = { 4, 4, 3, 3 };
+
+  /* Without place or term: read, and says so by having none. */
+  plans = vigia_read_plans (file, &format, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (format, ==, VIGIA_FORMAT_JNE_JSON);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_null (vigia_plan_get_department (plan));
+  g_assert_false (vigia_plan_has_term (plan));
+  g_assert_cmpint (vigia_plan_get_election (plan), ==, VIGIA_ELECTION_REGIONAL);
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  plans = vigia_read_plans (file, &format, &options, NULL, &error);
+  g_assert_no_error (error);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "AHORA NACION - AN");
+  g_assert_cmpint (vigia_plan_get_election (plan), ==, VIGIA_ELECTION_REGIONAL);
+  g_assert_cmpstr (vigia_plan_get_process (plan), ==, "ERM 2026");
+  g_assert_cmpstr (vigia_plan_get_department (plan), ==, "PUNO");
+  g_assert_cmpstr (vigia_plan_get_ubigeo (plan), ==, "21");
+  g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2027);
+  g_assert_cmpint (vigia_plan_get_term_end (plan), ==, 2030);
+  g_assert_null (vigia_plan_get_vision (plan));
+  g_assert_cmpstr (vigia_plan_get_source_format (plan), ==, "jne-json");
+  g_assert_cmpstr (vigia_plan_get_source_reference (plan), ==,
+                   "JNE idPlanGobierno 5101, f3d4edbb-1027-4de3-ba85-0fb6fa51c926.pdf");
+  g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 14);
+  g_assert_cmpuint (vigia_plan_get_n_dimensions (plan), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
+
+      g_assert_cmpint (vigia_dimension_get_kind (dim), ==, (VigiaDimensionKind) i);
+      g_assert_cmpuint (vigia_dimension_get_n_goals (dim), ==, per_dimension[i]);
+    }
+  g_assert_cmpstr (vigia_dimension_get_title (vigia_plan_get_dimension (plan, 1)), ==, "Dimensión Económica");
+
+  goal = goal_at (plan, 0, 0);
+  g_assert_cmpstr (vigia_goal_get_problem (goal), ==,
+                   "Elevada prevalencia de anemia infantil, representando una crisis de salud pública.");
+  g_assert_cmpstr (vigia_goal_get_target_text (goal), ==, "Disminuir la prevalencia de anemia infantil al 30,0 %.");
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal), ==, 30);
+  g_assert_cmpint (vigia_goal_get_target_direction (goal), ==, VIGIA_DIRECTION_DOWN);
+  goal = goal_at (plan, 1, 2);
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal), ==, 20000000);
+  g_assert_cmpstr (vigia_goal_get_target_unit (goal), ==, "US$");
+  g_assert_cmpint (vigia_goal_get_target_measure (goal), ==, VIGIA_MEASURE_AMOUNT);
+
+  for (guint i = 0; i < 4; i++)
+    for (guint j = 0; j < per_dimension[i]; j++)
+      g_assert_cmpint (vigia_goal_get_target_reading (goal_at (plan, i, j)), ==, VIGIA_READING_AUTOMATIC);
+}
+
+static const char eg_shape[] =
+  "{\n"
+  "  \"datoGeneral\": {\n"
+  "    \"idPlanGobierno\": 77, \"txTipoEleccion\": \"PRESIDENCIAL\",\n"
+  "    \"txOrganizacionPolitica\": null, \"txCodExpedienteExt\": \"EG.2026000123\",\n"
+  "    \"txRutaCompleto\": null\n"
+  "  },\n"
+  "  \"dimensionSocial\": [\n"
+  "    { \"txPgProblema\": null, \"txPgObjetivo\": \"Salud para todos\", \"txPgIndicador\": null,\n"
+  "      \"txPgMeta\": \"Reducir la anemia al 20 %\", \"idPgDimension\": 1 }\n"
+  "  ],\n"
+  "  \"dimensionEconomica\": null,\n"
+  "  \"dimensionAmbiental\": [],\n"
+  "  \"dimensionInstitucional\": [\n"
+  "    { \"txPgProblema\": \"Corrupción\", \"txPgObjetivo\": null, \"txPgIndicador\": null, \"txPgMeta\": null }\n"
+  "  ],\n"
+  "  \"dimensionPropuesta\": [\n"
+  "    { \"txPgProblema\": \"Ciencia\", \"txPgObjetivo\": \"Más ciencia\", \"txPgIndicador\": \"Inversión\",\n"
+  "      \"txPgMeta\": \"1 % del PBI\" }\n"
+  "  ]\n"
+  "}\n";
+
+static void
+test_jne_shapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  g_autofree char *wrapped = NULL;
+  g_autofree char *sample = NULL;
+  g_autofree char *no_type = NULL;
+  VigiaImportOptions district = { "150112", 2027, 2030 };
+  VigiaPlan *plan;
+  gsize length;
+
+  plans = vigia_read_plans_from_data ((const guint8 *) eg_shape, strlen (eg_shape), "eg.json",
+                                      NULL, NULL, &error);
+  g_assert_no_error (error);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "");
+  g_assert_cmpint (vigia_plan_get_election (plan), ==, VIGIA_ELECTION_GENERAL);
+  g_assert_cmpstr (vigia_plan_get_process (plan), ==, "EG 2026");
+  g_assert_cmpstr (vigia_plan_get_source_reference (plan), ==, "JNE idPlanGobierno 77");
+  g_assert_cmpuint (vigia_plan_get_n_dimensions (plan), ==, 5);
+  g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 3);
+  g_assert_cmpint (vigia_dimension_get_kind (vigia_plan_get_dimension (plan, 4)), ==, VIGIA_DIMENSION_KIND_OTHER);
+  g_assert_cmpstr (vigia_dimension_get_title (vigia_plan_get_dimension (plan, 4)), ==, "Propuestas adicionales");
+  g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 1)), ==, 0);
+  g_assert_null (vigia_goal_get_problem (goal_at (plan, 0, 0)));
+  g_assert_null (vigia_goal_get_target_text (goal_at (plan, 3, 0)));
+  g_assert_cmpint (vigia_goal_get_target_reading (goal_at (plan, 3, 0)), ==, VIGIA_READING_NEEDS_REVIEW);
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal_at (plan, 4, 0)), ==, 1);
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  /* The site's responses wrap the plan in "data". */
+  wrapped = g_strdup_printf ("{ \"success\": true, \"data\": %s }", eg_shape);
+  plans = vigia_read_plans_from_data ((const guint8 *) wrapped, strlen (wrapped), "wrapped.json",
+                                      NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_plan_get_n_goals (g_ptr_array_index (plans, 0)), ==, 3);
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  /* No election type: the place says which; without a place it is an error. */
+  sample = jne_sample (&length);
+  no_type = replace (sample, "\"txTipoEleccion\": \"REGIONAL\"", "\"txTipoEleccion\": null");
+  plans = vigia_read_plans_from_data ((const guint8 *) no_type, strlen (no_type), "no-type.json",
+                                      NULL, &district, &error);
+  g_assert_no_error (error);
+  plan = g_ptr_array_index (plans, 0);
+  g_assert_cmpint (vigia_plan_get_election (plan), ==, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+  g_assert_cmpstr (vigia_plan_get_district (plan), ==, "Independencia");
+  g_assert_cmpstr (vigia_plan_get_ubigeo (plan), ==, "150112");
+  g_clear_pointer (&plans, g_ptr_array_unref);
+
+  plans = vigia_read_plans_from_data ((const guint8 *) no_type, strlen (no_type), "no-type.json",
+                                      NULL, NULL, &error);
+  g_assert_null (plans);
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no-type.json: the data does not say the election type"));
+  g_clear_error (&error);
+
+  /* A regional plan's place is a department. */
+  plans = vigia_read_plans_from_data ((const guint8 *) sample, length, "puno.json", NULL, &district, &error);
+  g_assert_null (plans);
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "puno.json: the plan is for a Regional election, whose place is a department, "
+                   "but “150112” is a district.");
+}
+
+static void
+test_jne_bad (void)
+{
+  static const struct {
+    const char *json;
+    const char *message;
+  } cases[] = {
+    { "{ \"datoGeneral\": {},\n  \"dimensiones\": [] }", "bad.json: line 1: the plan has no proposals" },
+    { "{ \"dimensiones\": [ { \"txDimension\": \"Social\", \"detalle\": [ { \"txPgMeta\": \"x\" } ] } ] }",
+      "bad.json: line 1: the member “datoGeneral” is missing" },
+    { "{ \"datoGeneral\": {},\n  \"dimensiones\": [\n { \"txDimension\": \"Social\", \"detalle\": [\n"
+      "  { \"txPgMeta\": 25 } ] } ] }", "bad.json: line 4: “txPgMeta” should be text or null" },
+    { "{ \"datoGeneral\": {},\n  \"dimensiones\": 3 }", "bad.json: line 2: “dimensiones” should be a list" },
+    { "{ \"datoGeneral\": { \"txTipoEleccion\": \"REFERENDUM\" },\n  \"dimensiones\": [] }",
+      "bad.json: line 1: unknown election type “REFERENDUM”" },
+    { "{ \"datoGeneral\": {},\n  \"dimensiones\": [\n    { \"detalle\": [ } ] }", "bad.json: line 3: not valid JSON" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) plans = NULL;
+
+      plans = vigia_read_plans_from_data ((const guint8 *) cases[i].json, strlen (cases[i].json),
+                                          "bad.json", NULL, NULL, &error);
+      g_assert_null (plans);
+      g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Importing                                                              */
+/* ---------------------------------------------------------------------- */
+
+static void
+test_import_twice (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+  g_autoptr(GFile) declara = vigia_sample_plan_file ();
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  VigiaImportOptions complete = { "PUNO", 2027, 2030 };
+  VigiaImportResult *result;
+
+  results = vigia_import_file (library, declara, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_ADDED);
+  g_assert_cmpint (result->plan_id, ==, 1);
+  g_assert_cmpstr (result->organization, ==, "JUNTOS POR EL PERU");
+  g_assert_cmpstr (result->place_label, ==, "INDEPENDENCIA, LIMA, LIMA");
+  g_assert_cmpuint (result->n_goals, ==, 12);
+  g_assert_false (result->missing_place);
+  g_assert_false (result->missing_term);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  plan = vigia_library_load_plan (library, 1, &error);
+  g_assert_no_error (error);
+  assert_declara_sample (plan);
+
+  /* Twice: reported, not duplicated. */
+  results = vigia_import_file (library, declara, NULL, NULL, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_ALREADY_PRESENT);
+  g_assert_cmpint (result->plan_id, ==, 1);
+  g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* JNE data without place and term: imported, and it says what is missing… */
+  results = vigia_import_file (library, jne, NULL, NULL, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_ADDED);
+  g_assert_cmpint (result->plan_id, ==, 2);
+  g_assert_cmpuint (result->n_goals, ==, 14);
+  g_assert_true (result->missing_place);
+  g_assert_true (result->missing_term);
+  g_assert_cmpstr (result->place_label, ==, "Place not set");
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* … which importing it again with them completes. */
+  results = vigia_import_file (library, jne, &complete, NULL, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_UPDATED);
+  g_assert_cmpint (result->plan_id, ==, 2);
+  g_assert_false (result->missing_place);
+  g_assert_false (result->missing_term);
+  g_assert_cmpstr (result->place_label, ==, "PUNO");
+  g_clear_pointer (&plan, g_object_unref);
+  plan = vigia_library_load_plan (library, 2, &error);
+  g_assert_cmpstr (vigia_plan_get_ubigeo (plan), ==, "21");
+  g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2027);
+  g_assert_cmpstr (vigia_plan_get_process (plan), ==, "ERM 2026");
+  g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 2);
+}
+
+static char *
+export_library (VigiaLibrary *library)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(VigiaJsonWriter) writer = vigia_json_writer_new (stream);
+  g_autoptr(GArray) ids = vigia_library_query_plan_ids (library, NULL, NULL);
+
+  g_assert_true (vigia_json_writer_begin (writer, NULL, NULL));
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), NULL);
+
+      g_assert_true (vigia_json_writer_add_plan (writer, plan, NULL, NULL));
+    }
+  g_assert_true (vigia_json_writer_end (writer, NULL, NULL));
+  g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* What the round trip may change: the libraries' own ids. */
+static char *
+without_ids (const char *document)
+{
+  g_autoptr(GRegex) ids = g_regex_new ("\"id\": [0-9]+", 0, 0, NULL);
+
+  return g_regex_replace_literal (ids, document, -1, 0, "\"id\": _", 0, NULL);
+}
+
+static void
+add_progress (VigiaLibrary *library,
+              gint64        plan_id)
+{
+  g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, plan_id, NULL);
+  VigiaGoal *goal = goal_at (plan, 0, 0);
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2023-S1", VIGIA_SOURCE_AUTHORITY);
+  g_autoptr(VigiaProgress) check = vigia_progress_new ("2023-S1", VIGIA_SOURCE_OBSERVER);
+  const char * const evidence[] = { "https://example.org/informe.pdf", "acta 12/2023", NULL };
+
+  vigia_progress_set_value (entry, 5.5);
+  vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
+  vigia_progress_set_note (entry, "Padrón de beneficiarios: “línea 1”\ttabulado");
+  vigia_progress_set_evidence (entry, evidence);
+  vigia_progress_set_recorded (entry, "2023-07-15T00:00:00Z");
+  g_assert_true (vigia_library_save_progress (library, plan, goal, entry, NULL));
+  vigia_progress_set_status (check, VIGIA_STATUS_STALLED);
+  g_assert_true (vigia_library_save_progress (library, plan, goal, check, NULL));
+
+  vigia_goal_set_baseline_value (goal, 2.5);
+  vigia_goal_set_baseline_year (goal, 2022);
+  vigia_goal_set_weight (goal, 2);
+  vigia_goal_set_target_reading (goal, VIGIA_READING_REVIEWED);
+  g_assert_true (vigia_library_save_goal (library, plan, goal, NULL));
+  vigia_plan_set_authority_name (plan, "Ana Quispe");
+  vigia_plan_set_authority_elected (plan, TRUE);
+  g_assert_true (vigia_library_save_plan (library, plan, NULL));
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VigiaLibrary) first = vigia_test_open_library (f->dir, "first.sqlite");
+  g_autoptr(VigiaLibrary) second = vigia_test_open_library (f->dir, "second.sqlite");
+  g_autoptr(GFile) declara = vigia_sample_plan_file ();
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *exported_plain = NULL;
+  g_autofree char *again_plain = NULL;
+  g_autofree char *edited = NULL;
+  VigiaImportOptions options = { "PUNO", 2027, 2030 };
+  VigiaImportResult *result;
+
+  results = vigia_import_file (first, declara, NULL, NULL, NULL);
+  g_assert_nonnull (results);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = vigia_import_file (first, jne, &options, NULL, NULL);
+  g_assert_nonnull (results);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  add_progress (first, 1);
+  exported = export_library (first);
+
+  results = vigia_import_data (second, (const guint8 *) exported, strlen (exported), "plans.json",
+                               NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (((VigiaImportResult *) g_ptr_array_index (results, i))->outcome, ==, VIGIA_IMPORT_ADDED);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  again = export_library (second);
+  exported_plain = without_ids (exported);
+  again_plain = without_ids (again);
+  g_assert_cmpstr (again_plain, ==, exported_plain);
+  g_assert_nonnull (strstr (again, "\"evidence\": [\n"));
+  g_assert_nonnull (strstr (again, "\"name\": \"Ana Quispe\""));
+
+  /* The same document again updates its plans, by uuid. */
+  edited = replace (exported, "\"organization\": \"JUNTOS POR EL PERU\"",
+                    "\"organization\": \"JUNTOS POR EL PERÚ\"");
+  results = vigia_import_data (second, (const guint8 *) edited, strlen (edited), "plans.json",
+                               NULL, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_UPDATED);
+  g_assert_cmpstr (result->organization, ==, "JUNTOS POR EL PERÚ");
+  g_assert_cmpuint (vigia_library_count_plans (second, NULL), ==, 2);
+  {
+    g_autoptr(VigiaPlan) plan = vigia_library_load_plan (second, result->plan_id, NULL);
+    GListModel *progress = vigia_goal_get_progress (goal_at (plan, 0, 0));
+
+    g_assert_cmpuint (g_list_model_get_n_items (progress), ==, 2);
+  }
+
+  /* The summary itself is recognised in the library that received it. */
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = vigia_import_file (second, declara, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((VigiaImportResult *) g_ptr_array_index (results, 0))->outcome, ==,
+                   VIGIA_IMPORT_ALREADY_PRESENT);
+}
+
+static void
+test_vigia_json_bad (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *document = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *deep = NULL;
+  g_autoptr(GString) nested = g_string_new ("{\"format\": \"vigia-plans\", \"x\": ");
+  struct {
+    char       *json;
+    const char *message;
+  } cases[8];
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+    g_autoptr(GFile) declara = vigia_sample_plan_file ();
+    g_autoptr(GPtrArray) results = vigia_import_file (library, declara, NULL, NULL, NULL);
+
+    g_assert_nonnull (results);
+    document = export_library (library);
+  }
+  before = vigia_test_checksum_file (f->path);
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_c (nested, '[');
+  deep = g_string_free (g_steal_pointer (&nested), FALSE);
+
+  cases[0].json = replace (document, "\"version\": 1", "\"version\": 2");
+  cases[0].message = "bad.json: line 3: the document is version 2 of the format, written by a newer Vigía";
+  cases[1].json = replace (document, "\"measure\": \"percent\"", "\"measure\": \"percentage\"");
+  cases[1].message = "bad.json: line 50: “measure” is “percentage”, which is none of “percent”";
+  cases[2].json = replace (document, "\"kind\": \"economic\"", "\"kind\": 7");
+  cases[2].message = "bad.json: line 108: “kind” should be text or null";
+  cases[3].json = replace (document, "\"start\": 2023", "\"start\": 2023.5");
+  cases[3].message = "bad.json: line 18: “start” should be a whole number from 1900 to 2200 or null";
+  cases[4].json = replace (document, "\"number\": 2,", "\"number\": 2,,");
+  cases[4].message = "bad.json: line 64: not valid JSON";
+  cases[5].json = g_strdup (deep);
+  cases[5].message = "bad.json: line 1: the JSON nests deeper than 64 levels";
+  cases[6].json = replace (document, "\"weight\": 1,", "\"weight\": -1,");
+  cases[6].message = "bad.json: line 58: “weight” cannot be negative";
+  /* Two goals with one uuid. */
+  {
+    g_autoptr(GRegex) uuid = g_regex_new ("\"uuid\": \"([0-9a-f-]{36})\"", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    g_autofree char *goal_uuid = NULL;
+    g_autofree char *second_uuid = NULL;
+    g_autofree char *old = NULL;
+    g_autofree char *new = NULL;
+
+    g_assert_true (g_regex_match (uuid, document, 0, &match));
+    g_assert_true (g_match_info_next (match, NULL));
+    goal_uuid = g_match_info_fetch (match, 1);
+    g_assert_true (g_match_info_next (match, NULL));
+    second_uuid = g_match_info_fetch (match, 1);
+    old = g_strdup_printf ("\"uuid\": \"%s\"", second_uuid);
+    new = g_strdup_printf ("\"uuid\": \"%s\"", goal_uuid);
+    cases[7].json = replace (document, old, new);
+    cases[7].message = "bad.json: line 63: the uuid";
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = NULL;
+      g_autofree char *after = NULL;
+
+      {
+        g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+
+        results = vigia_import_data (library, (const guint8 *) cases[i].json, strlen (cases[i].json),
+                                     "bad.json", NULL, &error);
+        g_assert_null (results);
+        g_assert_nonnull (error);
+      }
+      if (!g_str_has_prefix (error->message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
+      after = vigia_test_checksum_file (f->path);
+      g_assert_cmpstr (after, ==, before);
+      g_free (cases[i].json);
+    }
+}
+
+/* A document whose second plan cannot be stored leaves nothing of the
+ * first: one file, one transaction. */
+static void
+test_all_or_nothing (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *document = NULL;
+  g_autofree char *two = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *plan_uuid = NULL;
+  g_autofree char *new_uuid = g_uuid_string_random ();
+  const char *plans_start;
+  const char *plans_end;
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+    g_autoptr(GFile) declara = vigia_sample_plan_file ();
+    g_autoptr(GPtrArray) results = vigia_import_file (library, declara, NULL, NULL, NULL);
+    g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, 1, NULL);
+
+    g_assert_nonnull (results);
+    plan_uuid = g_strdup (vigia_plan_get_uuid (plan));
+    document = export_library (library);
+  }
+  before = vigia_test_checksum_file (f->path);
+
+  /* Two plans: a new one (another uuid, the same goals), and the stored one.
+   * The new one's goals have uuids the library already gives to plan 1. */
+  plans_start = strstr (document, "\"plans\": [\n") + strlen ("\"plans\": [\n");
+  plans_end = g_strrstr (document, "\n  ]\n}");
+  {
+    g_autofree char *one = g_strndup (plans_start, plans_end - plans_start);
+    g_autofree char *renamed = replace (one, plan_uuid, new_uuid);
+
+    two = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 1,\n  \"plans\": [\n%s,\n%s\n  ]\n}\n",
+                           one, renamed);
+  }
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+    g_autoptr(GPtrArray) results = NULL;
+
+    /* The reader refuses goal uuids given twice before the library is
+     * touched; past it, the store's own constraint would. */
+    results = vigia_import_data (library, (const guint8 *) two, strlen (two), "two.json", NULL, &error);
+    g_assert_null (results);
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+    g_clear_error (&error);
+  }
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Inside the store: a new plan whose goals carry plan 1's uuids. */
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+    g_autoptr(GPtrArray) results = NULL;
+    g_autofree char *one = g_strndup (plans_start, plans_end - plans_start);
+    g_autofree char *renamed = replace (one, plan_uuid, new_uuid);
+    g_autofree char *fresh = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 1,\n  \"plans\": [\n%s\n  ]\n}\n",
+                                              renamed);
+    results = vigia_import_data (library, (const guint8 *) fresh, strlen (fresh), "fresh.json", NULL, &error);
+    g_assert_null (results);
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "fresh.json: nothing was imported: "));
+    g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 1);
+  }
+  g_free (after);
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
+static void
+test_unknown_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.txt", NULL);
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) gone = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  g_file_set_contents (pdf, "%PDF-1.4\n%âãÏÓ\n", -1, NULL);
+  g_assert_null (vigia_import_file (library, file, NULL, NULL, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_UNKNOWN_FORMAT);
+  expected = g_strdup_printf ("%s: not a plan file Vigía can read: it looks like a PDF document", pdf);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+  g_clear_error (&error);
+
+  g_assert_null (vigia_import_file (library, gone, NULL, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_true (g_str_has_prefix (error->message, missing));
+  g_clear_error (&error);
+
+  g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 0);
+}
+
+static void
+test_options (void)
+{
+  g_autoptr(GError) error = NULL;
+  VigiaImportOptions bad_place = { "ATLANTIS", 0, 0 };
+  VigiaImportOptions bad_code = { "999999", 0, 0 };
+  VigiaImportOptions bad_term = { NULL, 2030, 2027 };
+  VigiaImportOptions good = { "150112", 2027, 2030 };
+  int start = 0, end = 0;
+
+  g_assert_true (vigia_parse_term ("2027-2030", &start, &end));
+  g_assert_cmpint (start, ==, 2027);
+  g_assert_cmpint (end, ==, 2030);
+  g_assert_true (vigia_parse_term (" 2023 – 2026 ", &start, &end));
+  g_assert_cmpint (start, ==, 2023);
+  g_assert_false (vigia_parse_term ("2030-2027", &start, &end));
+  g_assert_false (vigia_parse_term ("2027", &start, &end));
+  g_assert_false (vigia_parse_term ("dos mil", &start, &end));
+
+  g_assert_true (vigia_import_options_check (&good, &error));
+  g_assert_false (vigia_import_options_check (&bad_place, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“ATLANTIS” is not in the UBIGEO table"));
+  g_clear_error (&error);
+  g_assert_false (vigia_import_options_check (&bad_code, &error));
+  g_assert_nonnull (strstr (error->message, "neither a UBIGEO code"));
+  g_clear_error (&error);
+  g_assert_false (vigia_import_options_check (&bad_term, &error));
+  g_clear_error (&error);
+}
+
+/* Crashes the fuzzers found, kept as inputs that must fail cleanly. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GPtrArray) plans = NULL;
+      gsize length;
+
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      g_test_message ("%s", name);
+      plans = vigia_read_plans_from_data ((const guint8 *) contents, length, name, NULL, NULL, NULL);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/import/ubigeo", test_ubigeo);
+  g_test_add_func ("/import/place-names", test_place_names);
+  g_test_add_func ("/import/detect", test_detect);
+  g_test_add_func ("/import/declara-sample", test_declara_sample);
+  g_test_add_func ("/import/declara-encodings", test_declara_encodings);
+  g_test_add_func ("/import/declara-variations", test_declara_variations);
+  g_test_add ("/import/declara-bad", Fixture, NULL, fixture_set_up, test_declara_bad, fixture_tear_down);
+  g_test_add_func ("/import/jne-sample", test_jne_sample);
+  g_test_add_func ("/import/jne-shapes", test_jne_shapes);
+  g_test_add_func ("/import/jne-bad", test_jne_bad);
+  g_test_add ("/import/twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
+  g_test_add ("/import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/import/vigia-json-bad", Fixture, NULL, fixture_set_up, test_vigia_json_bad, fixture_tear_down);
+  g_test_add ("/import/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing, fixture_tear_down);
+  g_test_add ("/import/unknown-file", Fixture, NULL, fixture_set_up, test_unknown_file, fixture_tear_down);
+  g_test_add_func ("/import/options", test_options);
+  g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);
+
+  return g_test_run ();
+}
