@@ -19,6 +19,8 @@ VigiaPlan *vigia_test_make_plan       (const char *organization,
                                        guint       n_goals_per_dimension);
 VigiaLibrary *vigia_test_open_library (const char *dir,
                                        const char *name);
+VigiaPlan *vigia_test_load_sample_plan (void);
+void       vigia_test_add_sample_progress (VigiaPlan *plan);
 char      *vigia_test_fixture_path    (const char *name);
 void       vigia_test_set_language    (const char *language);
 
