@@ -27,6 +27,44 @@ typedef struct
 } Ranked;
 
 /* ---------------------------------------------------------------------- */
+/* Options shared by the commands                                         */
+/* ---------------------------------------------------------------------- */
+
+/* Reads --period (or the PERIOD argument) into its canonical form. */
+static int
+parse_period (GOptionContext  *context,
+              const char      *text,
+              char           **period)
+{
+  int year, half;
+
+  if (!vigia_period_parse (text, &year, &half))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
+                                                  text);
+
+      return vigia_cli_usage_error (context, message);
+    }
+  *period = vigia_period_format (year, half);
+  return VIGIA_CLI_OK;
+}
+
+static int
+parse_source (GOptionContext *context,
+              const char     *text,
+              VigiaSource    *source)
+{
+  if (!vigia_progress_parse_source (text, source))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
+                                                  text);
+
+      return vigia_cli_usage_error (context, message);
+    }
+  return VIGIA_CLI_OK;
+}
+
+/* ---------------------------------------------------------------------- */
 /* Finding a goal                                                         */
 /* ---------------------------------------------------------------------- */
 
@@ -147,7 +185,6 @@ progress_set (VigiaCli  *cli,
   VigiaProgress *existing;
   VigiaGoal *goal = NULL;
   double value = VIGIA_NO_VALUE;
-  int year, half;
   const GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_option,
       N_("not-rated, in-progress, stalled, partly-kept, kept or broken"), N_("STATUS") },
@@ -185,26 +222,15 @@ progress_set (VigiaCli  *cli,
   if (argc != 4)
     return vigia_cli_usage_error (context, _("Give a goal, a period and a value."));
 
-  if (!vigia_period_parse (argv[2], &year, &half))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
-                                                  argv[2]);
-
-      return vigia_cli_usage_error (context, message);
-    }
-  period = vigia_period_format (year, half);
+  if ((status_code = parse_period (context, argv[2], &period)) != VIGIA_CLI_OK)
+    return status_code;
 
   if (g_strcmp0 (argv[3], "-") != 0 &&
       !vigia_progress_parse_value (argv[3], ',', &value, &error))
     return vigia_cli_usage_error (context, error->message);
 
-  if (source_option != NULL && !vigia_progress_parse_source (source_option, &source))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
-                                                  source_option);
-
-      return vigia_cli_usage_error (context, message);
-    }
+  if (source_option != NULL && (status_code = parse_source (context, source_option, &source)) != VIGIA_CLI_OK)
+    return status_code;
   if (status_option != NULL && !vigia_progress_parse_status (status_option, &status))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write not-rated, "
@@ -349,7 +375,6 @@ progress_export (VigiaCli  *cli,
   g_autofree char *period = NULL;
   gboolean semicolon = FALSE;
   VigiaSource source = VIGIA_SOURCE_AUTHORITY;
-  int year, half;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to FILE instead of the standard output"), N_("FILE") },
@@ -373,24 +398,10 @@ progress_export (VigiaCli  *cli,
   if (argc != 2)
     return vigia_cli_usage_error (context, _("Name one plan."));
 
-  if (period_option != NULL)
-    {
-      if (!vigia_period_parse (period_option, &year, &half))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
-                                                      period_option);
-
-          return vigia_cli_usage_error (context, message);
-        }
-      period = vigia_period_format (year, half);
-    }
-  if (source_option != NULL && !vigia_progress_parse_source (source_option, &source))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
-                                                  source_option);
-
-      return vigia_cli_usage_error (context, message);
-    }
+  if (period_option != NULL && (status = parse_period (context, period_option, &period)) != VIGIA_CLI_OK)
+    return status;
+  if (source_option != NULL && (status = parse_source (context, source_option, &source)) != VIGIA_CLI_OK)
+    return status;
 
   library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)
@@ -811,7 +822,6 @@ vigia_cli_assess (VigiaCli  *cli,
   VigiaSource source = VIGIA_SOURCE_AUTHORITY;
   AssessSort sort = SORT_ACHIEVEMENT;
   gboolean json = FALSE;
-  int year, half;
   const GOptionEntry entries[] = {
     { "period", 0, 0, G_OPTION_ARG_STRING, &period_option,
       N_("As of this semester (default: the current one, within each plan’s term)"), N_("PERIOD") },
@@ -837,24 +847,10 @@ vigia_cli_assess (VigiaCli  *cli,
   if (argc > 2)
     return vigia_cli_usage_error (context, _("Name one plan, or none for all."));
 
-  if (period_option != NULL)
-    {
-      if (!vigia_period_parse (period_option, &year, &half))
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
-                                                      period_option);
-
-          return vigia_cli_usage_error (context, message);
-        }
-      period = vigia_period_format (year, half);
-    }
-  if (source_option != NULL && !vigia_progress_parse_source (source_option, &source))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
-                                                  source_option);
-
-      return vigia_cli_usage_error (context, message);
-    }
+  if (period_option != NULL && (status = parse_period (context, period_option, &period)) != VIGIA_CLI_OK)
+    return status;
+  if (source_option != NULL && (status = parse_source (context, source_option, &source)) != VIGIA_CLI_OK)
+    return status;
   if (sort_option != NULL)
     {
       if (g_strcmp0 (sort_option, "department") == 0)

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-application.h"
+#include "vigia-progress-import.h"
 #include "vigia-window.h"
 
 struct _VigiaApplication
@@ -146,12 +147,25 @@ about_action (GSimpleAction *action,
 }
 
 static void
+import_progress_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  VigiaApplication *self = user_data;
+
+  if (self->library == NULL)
+    return;
+  vigia_progress_import_choose (gtk_application_get_active_window (GTK_APPLICATION (self)), self->library);
+}
+
+static void
 vigia_application_startup (GApplication *app)
 {
   VigiaApplication *self = VIGIA_APPLICATION (app);
   static const GActionEntry actions[] = {
     { "quit", quit_action },
     { "about", about_action },
+    { "import-progress", import_progress_action },
   };
 
   G_APPLICATION_CLASS (vigia_application_parent_class)->startup (app);
