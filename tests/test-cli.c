@@ -466,6 +466,28 @@ test_import_errors (void)
 
   run_cli (&run, "en", "--library", path, "list", NULL);
   g_assert_null (strstr (run.out, "\n4\t"));
+  run_clear (&run);
+
+  /* A place the table does not know is imported as written, and said. */
+  {
+    g_autofree char *atlantis = g_build_filename (dir, "atlantis.txt", NULL);
+    g_autofree char *renamed = NULL;
+    g_auto(GStrv) parts = g_strsplit (contents, "LIMA - LIMA - INDEPENDENCIA", 2);
+    g_auto(GStrv) orgs = NULL;
+
+    renamed = g_strjoinv ("LIMA - LIMA - ATLANTIS", parts);
+    orgs = g_strsplit (renamed, "JUNTOS POR EL PERU", 2);
+    g_free (renamed);
+    renamed = g_strjoinv ("PARTIDO DE ATLANTIS", orgs);
+    g_assert_true (g_file_set_contents (atlantis, renamed, -1, NULL));
+    run_cli (&run, "en", "--library", path, "import", atlantis, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "4\tPARTIDO DE ATLANTIS\tATLANTIS, LIMA, LIMA\t12 goals\n");
+    g_clear_pointer (&expected, g_free);
+    expected = g_strdup_printf ("%s: plan 4: the place “ATLANTIS, LIMA, LIMA” is not in the UBIGEO table "
+                                "(INEI 2025): it was imported as written, without a code.\n", atlantis);
+    g_assert_cmpstr (run.err, ==, expected);
+  }
 
   vigia_test_remove_dir (dir);
 }

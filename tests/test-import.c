@@ -409,6 +409,12 @@ test_declara_encodings (void)
   g_ptr_array_add (variants, g_bytes_new (crlf->str, crlf->len));
   g_ptr_array_add (variants, g_bytes_new (blanks->str, blanks->len));
   g_ptr_array_add (variants, g_bytes_new_take (g_strconcat ("\xEF\xBB\xBF", text, NULL), length + 3));
+  {
+    g_autofree char *stamped = replace (text, "Generado por sistema DECLARA:",
+                                        "Generado por sistema DECLARA: 14/06/2022 10:32:05");
+
+    g_ptr_array_add (variants, g_bytes_new (stamped, strlen (stamped)));
+  }
 
   converted = g_convert (crlf->str, crlf->len, "WINDOWS-1252", "UTF-8", NULL, &converted_length, NULL);
   g_assert_nonnull (converted);
@@ -876,6 +882,7 @@ test_import_twice (Fixture       *f,
   g_assert_cmpuint (result->n_goals, ==, 12);
   g_assert_false (result->missing_place);
   g_assert_false (result->missing_term);
+  g_assert_false (result->unknown_place);
   g_clear_pointer (&results, g_ptr_array_unref);
 
   plan = vigia_library_load_plan (library, 1, &error);
@@ -1259,6 +1266,72 @@ test_options (void)
   g_clear_error (&error);
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  GPtrArray *results;
+  GError    *error;
+  guint      n_changed;
+} AsyncRun;
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->results = vigia_import_file_finish (VIGIA_LIBRARY (source), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static void
+plans_changed_cb (VigiaLibrary *library,
+                  GArray       *ids,
+                  gpointer      user_data)
+{
+  AsyncRun *run = user_data;
+
+  run->n_changed += ids->len;
+}
+
+static void
+test_import_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/plan.txt");
+  VigiaImportOptions options = { g_strdup ("PUNO"), 2027, 2030 };
+  AsyncRun run = { g_main_loop_new (NULL, FALSE), NULL, NULL, 0 };
+  VigiaImportResult *result;
+
+  g_signal_connect (library, "plans-changed", G_CALLBACK (plans_changed_cb), &run);
+  vigia_import_file_async (library, jne, &options, NULL, import_done_cb, &run);
+  /* The options were copied. */
+  g_free ((char *) options.place);
+  g_main_loop_run (run.loop);
+
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (run.results->len, ==, 1);
+  result = g_ptr_array_index (run.results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_ADDED);
+  g_assert_cmpstr (result->place_label, ==, "PUNO");
+  g_assert_cmpuint (run.n_changed, ==, 1);
+  /* Written by the thread's connection, seen by this one. */
+  g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 1);
+  g_clear_pointer (&run.results, g_ptr_array_unref);
+
+  vigia_import_file_async (library, missing, NULL, NULL, import_done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_assert_null (run.results);
+  g_assert_error (run.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&run.error);
+  g_assert_cmpuint (run.n_changed, ==, 1);
+
+  g_main_loop_unref (run.loop);
+}
+
 /* Crashes the fuzzers found, kept as inputs that must fail cleanly. */
 static void
 test_fuzz_regressions (void)
@@ -1304,6 +1377,7 @@ main (int    argc,
   g_test_add ("/import/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing, fixture_tear_down);
   g_test_add ("/import/unknown-file", Fixture, NULL, fixture_set_up, test_unknown_file, fixture_tear_down);
   g_test_add_func ("/import/options", test_options);
+  g_test_add ("/import/async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
   g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);
 
   return g_test_run ();

@@ -63,6 +63,9 @@ print_result (VigiaImportResult *result,
   if (result->missing_place)
     g_printerr (_("%s: plan %s has no place: import the file again with --place to give it one.\n"),
                 name, id);
+  if (result->unknown_place)
+    g_printerr (_("%s: plan %s: the place “%s” is not in the UBIGEO table (INEI 2025): it was "
+                  "imported as written, without a code.\n"), name, id, result->place_label);
   if (result->missing_term)
     g_printerr (_("%s: plan %s has no term: import the file again with --term to give it one.\n"),
                 name, id);

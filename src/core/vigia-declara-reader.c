@@ -713,6 +713,12 @@ normalize_lines (const char   *text,
 
   for (guint i = 0; i < n; i++)
     {
+      const char *line = lines[i] + strspn (lines[i], " \t");
+
+      /* The export's stamp may carry the time of export: the same summary
+       * exported twice is still the same summary. */
+      if (g_ascii_strncasecmp (line, "Generado por sistema DECLARA", 28) == 0)
+        continue;
       g_string_append (normal, lines[i]);
       g_string_append_c (normal, '\n');
     }

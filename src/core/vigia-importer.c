@@ -374,6 +374,9 @@ result_new (VigiaPlan          *plan,
   result->missing_place = vigia_plan_get_election (plan) != VIGIA_ELECTION_GENERAL &&
                           vigia_str_empty (vigia_plan_get_department (plan));
   result->missing_term = !vigia_plan_has_term (plan);
+  result->unknown_place = !result->missing_place &&
+                          !vigia_str_empty (vigia_plan_get_department (plan)) &&
+                          vigia_str_empty (vigia_plan_get_ubigeo (plan));
   return result;
 }
 
@@ -553,4 +556,129 @@ vigia_import_file (VigiaLibrary              *library,
 
   name = dup_file_name (file);
   return import_plans (library, plans, name, error);
+}
+
+typedef struct
+{
+  char  *library_path;
+  GFile *file;
+  char  *place;
+  int    term_start;
+  int    term_end;
+} ImportTask;
+
+static void
+import_task_free (gpointer data)
+{
+  ImportTask *task = data;
+
+  g_free (task->library_path);
+  g_clear_object (&task->file);
+  g_free (task->place);
+  g_free (task);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportTask *data = task_data;
+  VigiaImportOptions options = { data->place, data->term_start, data->term_end };
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  /* A library is one connection for one thread: this thread opens its own. */
+  library = vigia_library_open (data->library_path, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  if (library == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  results = vigia_import_file (library, data->file, &options, cancellable, &error);
+  if (results == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * vigia_import_file_async:
+ * @library: the library to import into; the import runs in a thread on a
+ *   connection of its own to the same file
+ * @options: (nullable): copied; need not outlive the call
+ *
+ * vigia_import_file() without blocking the caller, for the application.
+ * Finish with vigia_import_file_finish().
+ */
+void
+vigia_import_file_async (VigiaLibrary              *library,
+                         GFile                     *file,
+                         const VigiaImportOptions  *options,
+                         GCancellable              *cancellable,
+                         GAsyncReadyCallback        callback,
+                         gpointer                   user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportTask *data;
+
+  g_return_if_fail (VIGIA_IS_LIBRARY (library));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (ImportTask, 1);
+  data->library_path = g_strdup (vigia_library_get_path (library));
+  data->file = g_object_ref (file);
+  if (options != NULL)
+    {
+      data->place = g_strdup (options->place);
+      data->term_start = options->term_start;
+      data->term_end = options->term_end;
+    }
+
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, vigia_import_file_async);
+  g_task_set_task_data (task, data, import_task_free);
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * vigia_import_file_finish:
+ *
+ * Also emits #VigiaLibrary::plans-changed on @library for the plans the
+ * import added or updated, since the thread wrote through another
+ * connection.
+ *
+ * Returns: (transfer full) (element-type VigiaImportResult): as
+ *   vigia_import_file()
+ */
+GPtrArray *
+vigia_import_file_finish (VigiaLibrary  *library,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_autoptr(GArray) changed = NULL;
+  GPtrArray *results;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, library), NULL);
+
+  results = g_task_propagate_pointer (G_TASK (result), error);
+  if (results == NULL)
+    return NULL;
+
+  changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < results->len; i++)
+    {
+      VigiaImportResult *r = g_ptr_array_index (results, i);
+
+      if (r->outcome != VIGIA_IMPORT_ALREADY_PRESENT)
+        g_array_append_val (changed, r->plan_id);
+    }
+  if (changed->len > 0)
+    g_signal_emit_by_name (library, "plans-changed", changed);
+
+  return results;
 }

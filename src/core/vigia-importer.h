@@ -37,6 +37,7 @@ typedef struct
   guint               n_goals;
   gboolean            missing_place; /* imported without a place: the user must complete it */
   gboolean            missing_term;
+  gboolean            unknown_place; /* a place the UBIGEO table does not have: no code */
 } VigiaImportResult;
 
 void       vigia_import_result_free  (VigiaImportResult         *result);
@@ -44,6 +45,15 @@ GPtrArray *vigia_import_file         (VigiaLibrary              *library,
                                       GFile                     *file,
                                       const VigiaImportOptions  *options,
                                       GCancellable              *cancellable,
+                                      GError                   **error);
+void       vigia_import_file_async   (VigiaLibrary              *library,
+                                      GFile                     *file,
+                                      const VigiaImportOptions  *options,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data);
+GPtrArray *vigia_import_file_finish  (VigiaLibrary              *library,
+                                      GAsyncResult              *result,
                                       GError                   **error);
 GPtrArray *vigia_import_data         (VigiaLibrary              *library,
                                       const guint8              *data,
