@@ -72,17 +72,6 @@ write_report (VigiaReport       *report,
   return path;
 }
 
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
 /* What a command prints, in the C locale. */
 static char *
 run_tool (const char *first,
@@ -602,7 +591,7 @@ test_html (Fixture       *f,
 {
   g_autoptr(VigiaReport) report = make_report (f->plan, NULL);
   g_autofree char *path = write_report (report, VIGIA_REPORT_FORMAT_HTML, f->dir);
-  g_autofree char *html = read_file (path);
+  g_autofree char *html = vigia_test_read_file (path);
   g_autofree char *text = NULL;
   Walk walk = { 0, };
 
@@ -663,7 +652,7 @@ test_html_hostile (Fixture       *f,
 
   report = make_report (f->plan, NULL);
   path = write_report (report, VIGIA_REPORT_FORMAT_HTML, f->dir);
-  html = read_file (path);
+  html = vigia_test_read_file (path);
 
   g_assert_null (strstr (html, "<script"));
   g_assert_null (strstr (html, "<img"));
@@ -718,7 +707,7 @@ test_csv (Fixture       *f,
 
   report = make_report (f->plan, NULL);
   path = write_report (report, VIGIA_REPORT_FORMAT_CSV, f->dir);
-  csv = read_file (path);
+  csv = vigia_test_read_file (path);
 
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "goal_uuid,plan,dimension,number,indicator,target,period,"
                                    "source,value,status,note,evidence,recorded,achievement,expected\r\n"));
@@ -786,7 +775,7 @@ test_csv_round_trip (Fixture       *f,
   g_assert_no_error (error);
   report = make_report (loaded, NULL);
   path = write_report (report, VIGIA_REPORT_FORMAT_CSV, f->dir);
-  csv = read_file (path);
+  csv = vigia_test_read_file (path);
 
   /* Into the library it came from: nothing changes. */
   before = vigia_json_writer_plan_to_string (loaded);
@@ -897,10 +886,10 @@ test_text (Fixture       *f,
 {
   g_autofree char *sample_path = g_build_filename (SOURCE_DATADIR, "samples",
                                                    "erm2022-lima-independencia-juntos-por-el-peru.txt", NULL);
-  g_autofree char *sample = read_file (sample_path);
+  g_autofree char *sample = vigia_test_read_file (sample_path);
   g_autoptr(VigiaReport) report = make_report (f->plan, NULL);
   g_autofree char *path = write_report (report, VIGIA_REPORT_FORMAT_TXT, f->dir);
-  g_autofree char *text = read_file (path);
+  g_autofree char *text = vigia_test_read_file (path);
   g_autoptr(VigiaPlan) back = NULL;
   g_autofree char *ours = NULL;
   g_autofree char *theirs = NULL;
@@ -1103,7 +1092,7 @@ test_write_async (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
   g_clear_error (&error);
 
-  html = read_file (path);
+  html = vigia_test_read_file (path);
   g_assert_true (g_str_has_suffix (html, "</html>\n"));
 
   /* Cancelled while it runs: the page written before stays. */

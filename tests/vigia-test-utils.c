@@ -59,6 +59,17 @@ vigia_test_checksum_file (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+char *
+vigia_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
 /* A plan shaped like the DECLARA sample: four dimensions of n goals each. */
 VigiaPlan *
 vigia_test_make_plan (const char *organization,

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 char      *vigia_test_make_dir        (void);
 void       vigia_test_remove_dir      (const char *path);
 char      *vigia_test_checksum_file   (const char *path);
+char      *vigia_test_read_file       (const char *path);
 VigiaPlan *vigia_test_make_plan       (const char *organization,
                                        const char *district,
                                        guint       n_goals_per_dimension);

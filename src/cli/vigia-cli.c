@@ -127,6 +127,32 @@ vigia_cli_open_library (VigiaCli              *cli,
 }
 
 /**
+ * vigia_cli_parse_period:
+ * @text: --period, or a PERIOD argument, as typed
+ * @period: (out): "2027-S1"
+ *
+ * Returns: %VIGIA_CLI_OK, or %VIGIA_CLI_USAGE after saying why @text is not
+ *   a semester
+ */
+int
+vigia_cli_parse_period (GOptionContext  *context,
+                        const char      *text,
+                        char           **period)
+{
+  int year, half;
+
+  if (!vigia_period_parse (text, &year, &half))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
+                                                  text);
+
+      return vigia_cli_usage_error (context, message);
+    }
+  *period = vigia_period_format (year, half);
+  return VIGIA_CLI_OK;
+}
+
+/**
  * vigia_cli_load_plan:
  * @reference: a plan's id, as `list` shows it, or its uuid
  *

@@ -60,6 +60,9 @@ VigiaLibrary   *vigia_cli_open_library   (VigiaCli            *cli,
                                           VigiaLibraryOpenFlags flags);
 VigiaPlan      *vigia_cli_load_plan      (VigiaLibrary        *library,
                                           const char          *reference);
+int             vigia_cli_parse_period   (GOptionContext      *context,
+                                          const char          *text,
+                                          char               **period);
 void            vigia_cli_error          (const char          *format,
                                           ...) G_GNUC_PRINTF (1, 2);
 int             vigia_cli_usage_error    (GOptionContext      *context,

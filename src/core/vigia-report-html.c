@@ -161,18 +161,22 @@ append_style (Html *html)
     "h1{font-size:1.6rem}\n"
     ".figures{grid-template-columns:minmax(0,1fr)}\n"
     "table.cards thead{display:none}\n"
-    "table.cards,table.cards tbody,table.cards tr,table.cards td,table.cards th{display:block;width:100%}\n"
-    "table.cards tr{margin:0 0 .4rem}\n"
-    "table.cards tbody{border-bottom:1px solid var(--rule);padding:.3rem 0}\n"
-    "table.cards td[data-label]::before{content:attr(data-label);display:block;font-size:.8em;color:var(--muted)}\n"
+    "table.cards,table.cards tbody,table.cards tr,table.cards caption{display:block;width:100%}\n"
+    "table.cards tr{padding:.3rem 0;border-bottom:1px solid var(--rule)}\n"
+    "table.cards td{display:grid;grid-template-columns:8.5rem minmax(0,1fr);gap:.5rem;padding:.15rem .3rem}\n"
+    "table.cards td[data-label]::before{content:attr(data-label);color:var(--muted)}\n"
     "table.cards td.num{text-align:left}\n"
+    "table.cards tr.detail td{display:block}\n"
     ".stack .item{min-height:0}\n"
+    "figure.wide{overflow-x:auto}\n"
+    "figure.wide svg{min-width:34rem}\n"
     "}\n"
     "@media print{\n"
     "@page{size:A4;margin:2cm 2cm 2.2cm}\n"
     "body{font-size:10pt}\n"
     "main,body>header,body>footer{max-width:none;padding:0}\n"
-    "tr,figure,.figures{break-inside:avoid}\n"
+    "tr,tbody,figure,.figures{break-inside:avoid}\n"
+    "caption,thead{break-after:avoid}\n"
     "thead{display:table-header-group}\n"
     "h2,h3{break-after:avoid}\n"
     ".table{overflow:visible}\n"
@@ -330,14 +334,17 @@ static void
 append_figure (Html                    *html,
                const VigiaReportFigure *figure,
                double                   width,
-               double                   height)
+               double                   height,
+               gboolean                 wide)
 {
   g_autoptr(VigiaChart) chart = vigia_report_figure_create_chart (html->report, figure);
   g_autofree char *description = vigia_chart_dup_description (chart);
   char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
   guint page = html->next_page++;
 
-  g_string_append (html->out, "<figure>\n");
+  /* On a phone, a chart as wide as the page scrolls rather than shrink its
+   * letters past reading. */
+  g_string_append (html->out, wide ? "<figure class=\"wide\">\n" : "<figure>\n");
   if (figure->caption != NULL)
     {
       g_string_append (html->out, "<figcaption>");
@@ -365,7 +372,7 @@ append_figures (Html                   *html,
   figure_size (block, &width, &height);
   g_string_append_printf (html->out, "<div class=\"figures\" style=\"--cols:%u\">\n", MAX (block->n_columns, 1));
   for (guint i = 0; i < block->figures->len; i++)
-    append_figure (html, g_ptr_array_index (block->figures, i), width, height);
+    append_figure (html, g_ptr_array_index (block->figures, i), width, height, block->n_columns <= 1);
   g_string_append (html->out, "</div>\n");
 }
 
@@ -502,9 +509,10 @@ append_table (Html                   *html,
               append_escaped (out, column->title);
               g_string_append_c (out, '"');
             }
-          g_string_append_c (out, '>');
+          /* One box for the items, beside the label on a phone. */
+          g_string_append (out, "><div>");
           append_items (html, row->cells[c]);
-          g_string_append (out, row_header ? "</th>" : "</td>");
+          g_string_append (out, row_header ? "</div></th>" : "</div></td>");
           g_string_free (classes, TRUE);
         }
       g_string_append (out, "</tr>\n");
