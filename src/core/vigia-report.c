@@ -1055,6 +1055,35 @@ vigia_report_dup_default_period (VigiaPlan *plan)
 }
 
 /**
+ * vigia_report_list_periods:
+ *
+ * The semesters a report of @plan can cover, for a choice: those of its
+ * term, or, for a plan without a term, those with entries (or today's).
+ *
+ * Returns: (transfer full): the semesters, in order
+ */
+GStrv
+vigia_report_list_periods (VigiaPlan *plan)
+{
+  g_auto(GStrv) periods = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_PLAN (plan), NULL);
+
+  if (vigia_plan_has_term (plan))
+    return vigia_term_list_periods (vigia_plan_get_term_start (plan), vigia_plan_get_term_end (plan));
+
+  periods = vigia_report_list_entry_periods (plan);
+  if (periods[0] == NULL)
+    {
+      GStrv today = g_new0 (char *, 2);
+
+      today[0] = vigia_report_dup_default_period (plan);
+      return today;
+    }
+  return g_steal_pointer (&periods);
+}
+
+/**
  * vigia_report_new:
  * @plan: the plan; the report keeps a copy of it as it is now
  * @period: (nullable): the semester to report; %NULL for
@@ -1249,25 +1278,26 @@ vigia_report_dup_footer (VigiaReport *self)
 }
 
 /**
- * vigia_report_dup_file_name:
+ * vigia_report_build_file_name:
+ * @period: the semester reported
  *
- * Returns: (transfer full): a name for the file, from the place (or the
- *   organization) and the semester: "report-independencia-2024-S2.pdf"
+ * Returns: (transfer full): a name for a report's file, from the plan's place
+ *   (or organization) and the semester: "report-independencia-2024-S2.pdf"
  *   ("informe-independencia-2024-S2.pdf" in Spanish)
  */
 char *
-vigia_report_dup_file_name (VigiaReport       *self,
-                            VigiaReportFormat  format)
+vigia_report_build_file_name (VigiaPlan         *plan,
+                              const char        *period,
+                              VigiaReportFormat  format)
 {
-  VigiaPlan *plan;
   const char *place;
   g_autofree char *slug = NULL;
   g_autofree char *prefix = NULL;
 
-  g_return_val_if_fail (VIGIA_IS_REPORT (self), NULL);
+  g_return_val_if_fail (VIGIA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
   g_return_val_if_fail ((guint) format < VIGIA_REPORT_N_FORMATS, NULL);
 
-  plan = self->plan;
   place = vigia_plan_get_district (plan);
   if (vigia_str_empty (place))
     place = vigia_plan_get_province (plan);
@@ -1281,8 +1311,22 @@ vigia_report_dup_file_name (VigiaReport       *self,
    * "report-independencia-2024-S2.pdf". */
   prefix = slugify (C_("file name", "report"));
   if (*slug == '\0')
-    return g_strdup_printf ("%s-%s.%s", prefix, self->period, formats[format].name);
-  return g_strdup_printf ("%s-%s-%s.%s", prefix, slug, self->period, formats[format].name);
+    return g_strdup_printf ("%s-%s.%s", prefix, period, formats[format].name);
+  return g_strdup_printf ("%s-%s-%s.%s", prefix, slug, period, formats[format].name);
+}
+
+/**
+ * vigia_report_dup_file_name:
+ *
+ * Returns: (transfer full): vigia_report_build_file_name() for the report
+ */
+char *
+vigia_report_dup_file_name (VigiaReport       *self,
+                            VigiaReportFormat  format)
+{
+  g_return_val_if_fail (VIGIA_IS_REPORT (self), NULL);
+
+  return vigia_report_build_file_name (self->plan, self->period, format);
 }
 
 /**

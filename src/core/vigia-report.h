@@ -69,5 +69,9 @@ gboolean         vigia_report_write_file_finish   (VigiaReport        *self,
                                                    GError            **error);
 
 char            *vigia_report_dup_default_period  (VigiaPlan          *plan);
+GStrv            vigia_report_list_periods        (VigiaPlan          *plan);
+char            *vigia_report_build_file_name     (VigiaPlan          *plan,
+                                                   const char         *period,
+                                                   VigiaReportFormat   format);
 
 G_END_DECLS
