@@ -672,6 +672,59 @@ test_html_hostile (Fixture       *f,
   g_assert_cmpuint (walk.n_links, ==, 1);
 
   assert_tidy (path);
+
+  /* The PDF shows the same texts as text, and its link survives the quotes. */
+  {
+    g_autofree char *pdf = write_report (report, VIGIA_REPORT_FORMAT_PDF, f->dir);
+    g_autofree char *all = run_tool ("pdftotext", pdf, "-", NULL);
+
+    g_assert_nonnull (strstr (all, "<script>alert(\"x\")</script> & 'Q' \"P\""));
+    g_assert_nonnull (strstr (all, "javascript:alert(1)"));
+  }
+}
+
+/* A plan with nothing but a name: every format still says what there is. */
+static void
+test_empty_plan (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) plan = vigia_plan_new ();
+  g_autoptr(VigiaPlan) no_term = vigia_test_make_plan ("SOMOS PERÚ", "ATE", 1);
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2025-S1", VIGIA_SOURCE_AUTHORITY);
+  g_autoptr(VigiaReport) report = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_text = NULL;
+
+  vigia_plan_set_organization (plan, "PARTIDO SIN PROPUESTAS");
+  report = make_report (plan, NULL);
+  for (guint format = 0; format < VIGIA_REPORT_N_FORMATS; format++)
+    {
+      g_autofree char *path = write_report (report, format, f->dir);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+  {
+    g_autofree char *pdf = write_report (report, VIGIA_REPORT_FORMAT_PDF, f->dir);
+    g_autofree char *all = run_tool ("pdftotext", "-layout", pdf, "-", NULL);
+    g_autofree char *text = squeeze (all);
+
+    assert_has (text, "Periodo de gobierno Sin registrar");
+    assert_has (text, "Autoridad — Sin datos 0 de 0");
+    assert_has (text, "Visión No consta en el plan.");
+  }
+  g_clear_object (&report);
+
+  /* No term: the semesters are those with entries. */
+  vigia_plan_set_term_start (no_term, 0);
+  vigia_plan_set_term_end (no_term, 0);
+  vigia_progress_set_value (entry, 5);
+  vigia_goal_put_progress (vigia_dimension_get_goal (vigia_plan_get_dimension (no_term, 0), 0), entry);
+  report = make_report (no_term, NULL);
+  g_assert_cmpstr (vigia_report_get_period (report), ==, "2025-S1");
+  csv = write_report (report, VIGIA_REPORT_FORMAT_CSV, f->dir);
+  csv_text = vigia_test_read_file (csv);
+  /* One semester, the authority only; no expected share without a term. */
+  g_assert_nonnull (strstr (csv_text, ",2025-S1,authority,5,not-rated,,,,20,\r\n"));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1145,6 +1198,7 @@ main (int    argc,
   ADD ("painter", test_painter);
   ADD ("html", test_html);
   ADD ("html/hostile", test_html_hostile);
+  ADD ("empty-plan", test_empty_plan);
   ADD ("csv", test_csv);
   ADD ("csv/round-trip", test_csv_round_trip);
   ADD ("text", test_text);

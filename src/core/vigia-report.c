@@ -476,7 +476,7 @@ build_identification (VigiaReport *self,
 {
   VigiaPlan *plan = self->plan;
   g_autofree char *place = dup_place_and_election (plan);
-  g_autofree char *term = vigia_plan_dup_term_label (plan);
+  g_autofree char *term = vigia_plan_has_term (plan) ? vigia_plan_dup_term_label (plan) : NULL;
   g_autofree char *period = vigia_period_dup_label (self->period);
   g_autofree char *date = dup_date_label (self->date);
   g_autofree char *subtitle = NULL;
