@@ -344,14 +344,21 @@ test_pdf_pagination (Fixture       *f,
   for (guint i = 1; i <= 40; i++)
     {
       g_autoptr(VigiaGoal) goal = vigia_goal_new ();
+      g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S2", VIGIA_SOURCE_AUTHORITY);
       g_autofree char *objective = g_strdup_printf ("INICIO%u MEJORAR LA ATENCIÓN DE LOS SERVICIOS MUNICIPALES "
                                                     "EN TODOS LOS SECTORES DEL DISTRITO CON PARTICIPACIÓN "
                                                     "VECINAL FIN%u", i, i);
 
+      /* A chart of 40 bars, higher than a page would allow. */
+      vigia_progress_set_value (entry, i % 26);
+      vigia_progress_set_status (entry, i % VIGIA_N_STATUSES);
       vigia_goal_set_number (goal, i);
       vigia_goal_set_objective (goal, objective);
       vigia_goal_set_indicator (goal, "POBLACIÓN ATENDIDA");
       vigia_goal_set_target_text (goal, "25% DE POBLACIÓN ATENDIDA");
+      vigia_goal_set_target_value (goal, 25);
+      vigia_goal_set_target_measure (goal, VIGIA_MEASURE_PERCENT);
+      vigia_goal_put_progress (goal, entry);
       vigia_dimension_append_goal (dim, goal);
     }
   for (guint i = 0; i < 900; i++)
@@ -386,6 +393,10 @@ test_pdf_pagination (Fixture       *f,
               has_rows = TRUE;
             }
         }
+      /* No page is left empty: there is more than the footer. */
+      g_assert_cmpuint (strlen (page), >, strlen ("Informe de avance — JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, "
+                                                  "LIMA Página 10 de 10") + 20);
+
       /* The header above the rows of every page. */
       if (has_rows)
         {

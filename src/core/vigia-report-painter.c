@@ -535,6 +535,7 @@ measure_figures (VigiaReportPainter     *self,
   guint n = block->figures->len;
   guint n_columns = MAX (block->n_columns, 1);
   double width = (self->content_width - FIGURE_GAP * (n_columns - 1)) / n_columns;
+  double body = self->page_height - MARGIN_TOP - MARGIN_BOTTOM - FOOTER_HEIGHT;
 
   for (guint i = 0; i < n; i += n_columns)
     {
@@ -558,7 +559,8 @@ measure_figures (VigiaReportPainter     *self,
           caption = MAX (caption, h + 2);
         }
       part->figure_top = caption;
-      part->height = caption + width * block->figure_height;
+      /* A chart is never cut: at most a page high. */
+      part->height = caption + MIN (width * block->figure_height, body - caption);
       if (i + n_columns < n)
         add_space (self, block, FIGURE_GAP);
     }
@@ -866,6 +868,7 @@ paginate (VigiaReportPainter *self)
     {
       Part *part = get_part (self, i);
       double from = 0;
+      double need;
       gboolean fresh;
 
       if (part->kind == PART_BREAK)
@@ -893,7 +896,10 @@ paginate (VigiaReportPainter *self)
             y = new_page (self, NULL);
         }
 
-      if (current_page (self)->len > 0 && y + min_height (self, i) > limit + EPSILON)
+      /* What must go together goes to the next page, unless even a page is
+       * too small for it. */
+      need = min_height (self, i);
+      if (current_page (self)->len > 0 && y + need > limit + EPSILON && need <= body + EPSILON)
         y = new_page (self, part);
 
       /* What does not fit goes on, cut where it may be. */

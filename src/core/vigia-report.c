@@ -802,8 +802,9 @@ build_dimension (VigiaReport *self,
     }
   add_paragraph (blocks, VIGIA_REPORT_TEXT_LEAD, lead->str)->keep_with_next = TRUE;
 
-  /* As high as its bars need: a heading, a row a goal, an axis. */
-  block = add_figures (blocks, 1, MAX (0.2, (76.0 + 26.0 * n_goals) / 643.0));
+  /* As high as its bars need: a heading, a row a goal, an axis; at most as
+   * high as wide, thinner bars beyond. */
+  block = add_figures (blocks, 1, CLAMP ((76.0 + 26.0 * n_goals) / 643.0, 0.2, 1.0));
   add_figure (block, VIGIA_REPORT_FIGURE_DIMENSION, VIGIA_SOURCE_AUTHORITY)->dimension = position;
 
   add_table (blocks, goal_table (self, dim));
