@@ -37,6 +37,8 @@ typedef struct
   guint            n_figures;
   char            *defs;
   GPtrArray       *pages;
+  /* What each chart shows, in words, for screen readers. */
+  GPtrArray       *descriptions;
   guint            next_page;
 } Html;
 
@@ -291,6 +293,7 @@ draw_figures (Html *html)
           vigia_chart_draw (chart, cr, width, height, &html->style);
           cairo_restore (cr);
           cairo_show_page (cr);
+          g_ptr_array_add (html->descriptions, vigia_chart_dup_description (chart));
         }
     }
   cairo_destroy (cr);
@@ -337,10 +340,9 @@ append_figure (Html                    *html,
                double                   height,
                gboolean                 wide)
 {
-  g_autoptr(VigiaChart) chart = vigia_report_figure_create_chart (html->report, figure);
-  g_autofree char *description = vigia_chart_dup_description (chart);
   char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
   guint page = html->next_page++;
+  const char *description = page < html->descriptions->len ? g_ptr_array_index (html->descriptions, page) : "";
 
   /* On a phone, a chart as wide as the page scrolls rather than shrink its
    * letters past reading. */
@@ -659,10 +661,12 @@ vigia_report_write_html (VigiaReport    *self,
   g_string_append (out, "</head>\n<body>\n");
 
   html.pages = g_ptr_array_new_with_free_func (g_free);
+  html.descriptions = g_ptr_array_new_with_free_func (g_free);
   draw_figures (&html);
   append_defs (&html);
   append_blocks (&html);
   g_clear_pointer (&html.pages, g_ptr_array_unref);
+  g_clear_pointer (&html.descriptions, g_ptr_array_unref);
   g_clear_pointer (&html.defs, g_free);
 
   g_string_append (out, "<footer>\n<p>");
