@@ -318,6 +318,17 @@ test_pdf_period (Fixture       *f,
   assert_has (text, "Autoridad 8 % 32 % En marcha");
   g_assert_null (strstr (text, "12,5 %"));
   g_assert_null (strstr (text, "Programa activo en 3 de 8 sectores"));
+  /* The trajectories stop at the semester too (their descriptions say
+   * what they draw). */
+  {
+    g_autofree char *html_path = write_report (report, VIGIA_REPORT_FORMAT_HTML, f->dir);
+    g_autofree char *html = vigia_test_read_file (html_path);
+
+    g_assert_nonnull (strstr (html, "Autoridad: 120 MYPES ATENDIDAS en 1.er semestre 2024. Observador: nada "
+                                    "registrado."));
+    g_assert_null (strstr (html, "260 MYPES"));
+  }
+
   /* No observer had recorded anything yet: no observer in the summary. */
   {
     g_autofree char *first = pdf_page_text (path, 1);

@@ -109,10 +109,10 @@ typedef struct
 {
   VigiaReportFigureKind  kind;
   VigiaSource            source;
-  /* For dimension charts. */
+  /* For dimension charts and trajectories: the dimension's position. */
   guint                  dimension;
-  /* For trajectories. */
-  VigiaGoal             *goal;
+  /* For trajectories: the goal's position in its dimension. */
+  guint                  goal;
   /* A line above the chart, or NULL. */
   char                  *caption;
 } VigiaReportFigure;

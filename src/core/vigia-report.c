@@ -32,6 +32,8 @@ struct _VigiaReport
   GObject          parent_instance;
 
   VigiaPlan       *plan;
+  /* The plan without the entries after the period, for the trajectories. */
+  VigiaPlan       *plan_as_of;
   char            *period;
   VigiaAssessment *assessment;
   GDateTime       *date;
@@ -206,7 +208,6 @@ table_free (VigiaReportTable *table)
 static void
 figure_free (VigiaReportFigure *figure)
 {
-  g_clear_object (&figure->goal);
   g_free (figure->caption);
   g_free (figure);
 }
@@ -819,7 +820,8 @@ build_dimension (VigiaReport *self,
       VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
       VigiaReportFigure *figure = add_figure (block, VIGIA_REPORT_FIGURE_TRAJECTORY, VIGIA_SOURCE_AUTHORITY);
 
-      figure->goal = g_object_ref (goal);
+      figure->dimension = position;
+      figure->goal = j;
       /* Translators: above a goal's trajectory chart: "Goal 2". */
       figure->caption = g_strdup_printf (_("Goal %u"), vigia_goal_get_number (goal));
     }
@@ -885,6 +887,39 @@ build_blocks (VigiaReport *self)
   build_annex (self, blocks);
 
   return blocks;
+}
+
+/* A report is as of its semester: what was recorded later is not drawn. */
+static VigiaPlan *
+get_plan_as_of (VigiaReport *self)
+{
+  guint n_dims;
+
+  if (self->plan_as_of != NULL)
+    return self->plan_as_of;
+
+  self->plan_as_of = vigia_plan_copy (self->plan);
+  n_dims = vigia_plan_get_n_dimensions (self->plan_as_of);
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self->plan_as_of, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      for (guint j = 0; j < n_goals; j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+          GListModel *entries = vigia_goal_get_progress (goal);
+
+          for (guint k = g_list_model_get_n_items (entries); k > 0; k--)
+            {
+              g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k - 1);
+
+              if (vigia_period_compare (vigia_progress_get_period (entry), self->period) > 0)
+                vigia_goal_remove_progress (goal, entry);
+            }
+        }
+    }
+  return self->plan_as_of;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -955,6 +990,7 @@ vigia_report_finalize (GObject *object)
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_object (&self->assessment);
   g_clear_pointer (&self->period, g_free);
+  g_clear_object (&self->plan_as_of);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (vigia_report_parent_class)->finalize (object);
@@ -1366,7 +1402,12 @@ vigia_report_figure_create_chart (VigiaReport             *self,
                                                      vigia_plan_get_dimension (self->plan, figure->dimension),
                                                      self->period, figure->source));
     case VIGIA_REPORT_FIGURE_TRAJECTORY:
-      return VIGIA_CHART (vigia_chart_trajectory_new (self->plan, figure->goal));
+      {
+        VigiaPlan *plan = get_plan_as_of (self);
+        VigiaDimension *dim = vigia_plan_get_dimension (plan, figure->dimension);
+
+        return VIGIA_CHART (vigia_chart_trajectory_new (plan, vigia_dimension_get_goal (dim, figure->goal)));
+      }
     default:
       g_assert_not_reached ();
     }
