@@ -81,6 +81,24 @@ static const char * const fixed_paragraphs[] = {
   NULL
 };
 
+/* Headings, footers and the JNE's fixed paragraphs are known by how they
+ * start: folding the start of a line is enough, and long lines stay cheap. */
+#define FOLD_PREFIX 120
+
+static char *
+fold_start (const char *text)
+{
+  const char *end = text;
+
+  while (*end != '\0' && end - text < FOLD_PREFIX)
+    end = g_utf8_next_char (end);
+  {
+    g_autofree char *start = g_strndup (text, end - text);
+
+    return vigia_text_fold (start);
+  }
+}
+
 static void
 parser_clear (Parser *p)
 {
@@ -123,7 +141,7 @@ flush_paragraph (Parser *p)
   if (p->paragraph->len == 0)
     return;
 
-  folded = vigia_text_fold (p->paragraph->str);
+  folded = fold_start (p->paragraph->str);
   if (paragraphs != NULL)
     {
       gboolean fixed = FALSE;
@@ -680,6 +698,32 @@ read_proposals_line (Parser      *p,
   return TRUE;
 }
 
+/* Windows (CRLF) and old Mac (CR) line ends alike. */
+static GStrv
+split_lines (const char *text)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  const char *start = text;
+  const char *p = text;
+
+  for (;;)
+    {
+      if (*p == '\n' || *p == '\r' || *p == '\0')
+        {
+          g_ptr_array_add (lines, g_strndup (start, p - start));
+          if (*p == '\0')
+            break;
+          if (*p == '\r' && p[1] == '\n')
+            p++;
+          start = p + 1;
+        }
+      p++;
+    }
+
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_free (lines, FALSE);
+}
+
 static char *
 normalize_lines (const char   *text,
                  GStrv        *lines_out)
@@ -688,8 +732,7 @@ normalize_lines (const char   *text,
   GString *normal = g_string_new (NULL);
   guint n;
 
-  /* Windows (CRLF) and old Mac (CR) line ends alike. */
-  lines = g_regex_split_simple ("\r\n|\r|\n", text, 0, 0);
+  lines = split_lines (text);
   n = g_strv_length (lines);
   for (guint i = 0; i < n; i++)
     {
@@ -790,7 +833,7 @@ vigia_declara_read (const guint8  *data,
         }
 
       stripped = vigia_text_strip (lines[i]);
-      folded = vigia_text_fold (stripped);
+      folded = fold_start (stripped);
 
       if (read_footer_line (&p, stripped, folded, i + 1))
         {
