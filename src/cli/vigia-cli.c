@@ -29,7 +29,7 @@ static const CommandInfo commands[] = {
   { "progress", vigia_cli_progress, N_("Record progress: set one entry, or import or export a spreadsheet") },
   { "assess", vigia_cli_assess, N_("Show a plan’s achievement, or rank every plan") },
   { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
-  { "export", vigia_cli_export, N_("Write plans in Vigía's exchange format") },
+  { "export", vigia_cli_export, N_("Write a plan or the library: exchange file, progress report, spreadsheet or JNE text") },
 };
 
 static char *library_option;
