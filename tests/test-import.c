@@ -1063,7 +1063,7 @@ test_vigia_json_bad (Fixture       *f,
   struct {
     char       *json;
     const char *message;
-  } cases[8];
+  } cases[10];
 
   {
     g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
@@ -1112,6 +1112,11 @@ test_vigia_json_bad (Fixture       *f,
     cases[7].json = replace (document, old, new);
     cases[7].message = "bad.json: line 63: the uuid";
   }
+  /* JNE data, bad, meets the library the same way. */
+  cases[8].json = g_strdup ("{ \"datoGeneral\": { \"txTipoEleccion\": \"REGIONAL\" },\n  \"dimensiones\": [] }");
+  cases[8].message = "bad.json: line 1: the plan has no proposals";
+  cases[9].json = g_strdup ("{ \"datoGeneral\": {},\n  \"dimensionSocial\": [ { \"txPgMeta\": [ ] } ] }");
+  cases[9].message = "bad.json: line 2: “txPgMeta” should be text or null";
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1233,6 +1238,22 @@ test_unknown_file (Fixture       *f,
   g_clear_error (&error);
 
   g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 0);
+
+  /* A library that may not be written: the error names the file too. */
+  {
+    g_autoptr(VigiaLibrary) read_only = NULL;
+    g_autoptr(GFile) declara = vigia_sample_plan_file ();
+    g_autofree char *prefix = NULL;
+
+    read_only = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_null (vigia_import_file (read_only, declara, NULL, NULL, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
+    prefix = g_strdup_printf ("resource:///io/github/vigia/Vigia/core/samples/"
+                              "erm2022-lima-independencia-juntos-por-el-peru.txt: nothing was imported: "
+                              "The library “%s” is open read-only", f->path);
+    g_assert_true (g_str_has_prefix (error->message, prefix));
+  }
 }
 
 static void

@@ -828,6 +828,45 @@ test_two_writers (Fixture       *f,
                               "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
 }
 
+static void
+test_target_labels (void)
+{
+  g_autoptr(VigiaGoal) goal = vigia_goal_new ();
+  g_autofree char *label = NULL;
+
+  g_assert_cmpstr ((label = vigia_goal_dup_target_label (goal)), ==, "Needs review");
+  g_clear_pointer (&label, g_free);
+
+  vigia_goal_set_target_reading (goal, VIGIA_READING_AUTOMATIC);
+  vigia_goal_set_target_value (goal, 25);
+  vigia_goal_set_target_unit (goal, "%");
+  vigia_goal_set_target_measure (goal, VIGIA_MEASURE_PERCENT);
+  g_assert_cmpstr ((label = vigia_goal_dup_target_label (goal)), ==, "25 % ↑");
+  g_clear_pointer (&label, g_free);
+
+  vigia_goal_set_target_direction (goal, VIGIA_DIRECTION_DOWN);
+  vigia_goal_set_target_value (goal, 30);
+  g_assert_cmpstr ((label = vigia_goal_dup_target_label (goal)), ==, "30 % ↓");
+  g_clear_pointer (&label, g_free);
+
+  vigia_goal_set_target_direction (goal, VIGIA_DIRECTION_UP);
+  vigia_goal_set_target_measure (goal, VIGIA_MEASURE_AMOUNT);
+  vigia_goal_set_target_unit (goal, "US$");
+  vigia_goal_set_target_value (goal, 20e6);
+  g_assert_cmpstr ((label = vigia_goal_dup_target_label (goal)), ==, "US$ 20 million ↑");
+  g_clear_pointer (&label, g_free);
+
+  vigia_goal_set_target_unit (goal, "S/");
+  vigia_goal_set_target_value (goal, 350000);
+  g_assert_cmpstr ((label = vigia_goal_dup_target_label (goal)), ==, "S/ 350000 ↑");
+  g_clear_pointer (&label, g_free);
+
+  vigia_goal_set_target_measure (goal, VIGIA_MEASURE_COUNT);
+  vigia_goal_set_target_unit (goal, "MYPES ATENDIDAS");
+  vigia_goal_set_target_value (goal, 500);
+  g_assert_cmpstr ((label = vigia_goal_dup_target_label (goal)), ==, "500 MYPES ATENDIDAS ↑");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -858,6 +897,7 @@ main (int    argc,
   ADD ("replace-plan", test_replace_plan);
   ADD ("plan-list-is-lazy", test_plan_list_is_lazy);
   ADD ("two-writers", test_two_writers);
+  g_test_add_func ("/library/target-labels", test_target_labels);
 
   return g_test_run ();
 }

@@ -228,7 +228,6 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   gboolean version = FALSE;
-  const char *localedir;
   VigiaCli cli = { NULL, };
   const GOptionEntry main_entries[] = {
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
@@ -236,12 +235,7 @@ main (int    argc,
   };
   int status;
 
-  setlocale (LC_ALL, "");
-  /* VIGIA_LOCALEDIR lets the tests use the translations of the build tree. */
-  localedir = g_getenv ("VIGIA_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  vigia_init_i18n ();
 
   description = commands_description ();
   context = vigia_cli_option_context (&cli, _("COMMAND [ARGUMENT…]"),

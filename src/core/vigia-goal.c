@@ -345,6 +345,18 @@ vigia_goal_dup_target_label (VigiaGoal *self)
   if (self->target_measure == VIGIA_MEASURE_PERCENT_CHANGE)
     return g_strdup_printf ("%s%s %% %s", self->target_direction == VIGIA_DIRECTION_DOWN ? "−" : "+",
                             number, arrow);
+  if (self->target_measure == VIGIA_MEASURE_AMOUNT && fabs (self->target_value) >= 1e6)
+    {
+      /* "US$ 20 millones", as the plans write amounts, not "US$ 20000000". */
+      g_autofree char *millions = vigia_format_number (self->target_value / 1e6, 2);
+      g_autofree char *amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s million", "%s million",
+                                                              self->target_value == 1e6 ? 1 : 2),
+                                                 millions);
+
+      if (!vigia_str_empty (self->target_unit))
+        return g_strdup_printf ("%s %s %s", self->target_unit, amount, arrow);
+      return g_strdup_printf ("%s %s", amount, arrow);
+    }
   if (self->target_measure == VIGIA_MEASURE_AMOUNT && !vigia_str_empty (self->target_unit))
     return g_strdup_printf ("%s %s %s", self->target_unit, number, arrow);
   if (!vigia_str_empty (self->target_unit))

@@ -467,8 +467,12 @@ import_plans (VigiaLibrary  *library,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_import_result_free);
   g_autoptr(GError) local_error = NULL;
 
-  if (!vigia_library_begin (library, error))
-    return NULL;
+  if (!vigia_library_begin (library, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: nothing was imported: %s"), name, local_error->message);
+      return NULL;
+    }
 
   for (guint i = 0; i < plans->len; i++)
     {

@@ -262,7 +262,7 @@ vigia_jne_read (const guint8  *data,
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  doc = vigia_json_doc_load (data, length, name, error);
+  doc = vigia_json_doc_load (data, length, name, TRUE, error);
   if (doc == NULL)
     return NULL;
 

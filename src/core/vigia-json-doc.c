@@ -131,6 +131,8 @@ set_syntax_error (VigiaJsonDoc  *doc,
 /**
  * vigia_json_doc_load:
  * @name: the file as the user knows it, for errors
+ * @track_lines: whether to keep the line of every value, which costs about
+ *   as much memory again as the document; without, values are all on line 1
  *
  * Returns: (transfer full): the document, or %NULL with a
  *   %VIGIA_ERROR_PARSE error naming the line
@@ -139,6 +141,7 @@ VigiaJsonDoc *
 vigia_json_doc_load (const guint8  *data,
                      gsize          length,
                      const char    *name,
+                     gboolean       track_lines,
                      GError       **error)
 {
   g_autoptr(VigiaJsonDoc) doc = NULL;
@@ -167,8 +170,11 @@ vigia_json_doc_load (const guint8  *data,
     }
 
   doc->parser = json_parser_new_immutable ();
-  g_signal_connect (doc->parser, "object-member", G_CALLBACK (object_member_cb), doc);
-  g_signal_connect (doc->parser, "array-element", G_CALLBACK (array_element_cb), doc);
+  if (track_lines)
+    {
+      g_signal_connect (doc->parser, "object-member", G_CALLBACK (object_member_cb), doc);
+      g_signal_connect (doc->parser, "array-element", G_CALLBACK (array_element_cb), doc);
+    }
 
   if (!json_parser_load_from_data (doc->parser, (const char *) data, length, &parse_error))
     {

@@ -14,6 +14,7 @@ typedef struct _VigiaJsonDoc VigiaJsonDoc;
 VigiaJsonDoc *vigia_json_doc_load         (const guint8  *data,
                                            gsize          length,
                                            const char    *name,
+                                           gboolean       track_lines,
                                            GError       **error);
 void          vigia_json_doc_free         (VigiaJsonDoc  *doc);
 JsonNode     *vigia_json_doc_get_root     (VigiaJsonDoc  *doc);

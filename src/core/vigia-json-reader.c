@@ -432,21 +432,10 @@ read_plan (Reader      *r,
   return TRUE;
 }
 
-/**
- * vigia_json_read:
- * @name: the file as the user knows it, for errors
- *
- * Returns: (transfer full) (element-type VigiaPlan): the plans of an
- *   exchange document, or %NULL with a %VIGIA_ERROR_PARSE error
- *   "FILE: line N: reason"
- */
-GPtrArray *
-vigia_json_read (const guint8  *data,
-                 gsize          length,
-                 const char    *name,
-                 GError       **error)
+static GPtrArray *
+read_document (VigiaJsonDoc  *doc,
+               GError       **error)
 {
-  g_autoptr(VigiaJsonDoc) doc = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GHashTable) uuids = NULL;
   g_autofree char *format = NULL;
@@ -455,11 +444,6 @@ vigia_json_read (const guint8  *data,
   JsonArray *list;
   gint64 version = 0;
 
-  g_return_val_if_fail (name != NULL, NULL);
-
-  doc = vigia_json_doc_load (data, length, name, error);
-  if (doc == NULL)
-    return NULL;
   if (!JSON_NODE_HOLDS_OBJECT (vigia_json_doc_get_root (doc)))
     {
       vigia_json_doc_error (doc, error, 1,
@@ -505,4 +489,42 @@ vigia_json_read (const guint8  *data,
       return NULL;
 
   return g_steal_pointer (&plans);
+}
+
+/**
+ * vigia_json_read:
+ * @name: the file as the user knows it, for errors
+ *
+ * Returns: (transfer full) (element-type VigiaPlan): the plans of an
+ *   exchange document, or %NULL with a %VIGIA_ERROR_PARSE error
+ *   "FILE: line N: reason"
+ */
+GPtrArray *
+vigia_json_read (const guint8  *data,
+                 gsize          length,
+                 const char    *name,
+                 GError       **error)
+{
+  g_autoptr(VigiaJsonDoc) doc = NULL;
+  g_autoptr(GError) first_error = NULL;
+  GPtrArray *plans;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* A whole library is a large document, and the line of each value is
+   * wanted only to report a problem: read without them, and only if the
+   * document is refused read it again to say where. */
+  doc = vigia_json_doc_load (data, length, name, FALSE, error);
+  if (doc == NULL)
+    return NULL;
+  plans = read_document (doc, &first_error);
+  if (plans != NULL)
+    return plans;
+
+  g_clear_pointer (&doc, vigia_json_doc_free);
+  doc = vigia_json_doc_load (data, length, name, TRUE, error);
+  if (doc == NULL)
+    return NULL;
+  /* The same bytes give the same verdict, now with its line. */
+  return read_document (doc, error);
 }

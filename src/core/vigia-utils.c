@@ -7,10 +7,44 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
 
 #include "vigia-utils.h"
+
+/**
+ * vigia_init_i18n:
+ *
+ * Sets the locale and binds Vigía's translations: first thing in main().
+ * The translations come from $VIGIA_LOCALEDIR if set (the tests), else the
+ * installed ones, else, for a program run from its build tree before it is
+ * installed, the build tree's own: a Spanish user of `build-aux/dev run` or
+ * `build/src/cli/vigia-cli` reads Spanish too.
+ */
+void
+vigia_init_i18n (void)
+{
+  const char *localedir = g_getenv ("VIGIA_LOCALEDIR");
+
+  setlocale (LC_ALL, "");
+
+  if (localedir == NULL)
+    {
+      g_autofree char *installed = g_build_filename (LOCALEDIR, "es", "LC_MESSAGES",
+                                                     GETTEXT_PACKAGE ".mo", NULL);
+      g_autofree char *built = g_build_filename (BUILD_LOCALEDIR, "es", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+
+      localedir = LOCALEDIR;
+      if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (built, G_FILE_TEST_EXISTS))
+        localedir = BUILD_LOCALEDIR;
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
 
 /* g_set_str() arrived in GLib 2.76, after the floor. */
 gboolean

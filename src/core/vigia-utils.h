@@ -21,6 +21,7 @@ gboolean vigia_set_double    (double      *field,
                               double       value);
 gboolean vigia_set_strv      (char      ***field,
                               const char * const *value);
+void     vigia_init_i18n     (void);
 char    *vigia_now_iso8601   (void);
 char    *vigia_uuid_new      (void);
 char    *vigia_text_fold     (const char  *text);

@@ -64,6 +64,7 @@ main (int    argc,
                                                                 "bench.txt", NULL, NULL, &error);
 
       g_assert_no_error (error);
+      g_assert (plans != NULL && plans->len == 1);
     }
   seconds = (g_get_monotonic_time () - start) / 1e6;
   g_print ("read %u DECLARA summaries (%.1f MB): %.3f s, %.0f plans/s, %.2f ms a plan\n",
