@@ -410,6 +410,66 @@ main (int    argc,
     figure_print (figure);
   }
 
+  /* Assessing the whole library: every plan's achievement as of a semester. */
+  {
+    g_autoptr(VigiaLibrary) library = open_library (national);
+
+    figure = figure_new ("assess the whole library (every plan's achievement)", "ms", "≤ 1000", FALSE);
+    for (int run = 0; run < opt_runs; run++)
+      {
+        double start = now_ms ();
+        g_autoptr(GArray) scores = vigia_library_assess_plans (library, "2029-S2",
+                                                               VIGIA_SOURCE_AUTHORITY, &error);
+
+        g_assert_no_error (error);
+        g_assert (scores->len == (guint) opt_plans);
+        figure_add (figure, now_ms () - start);
+      }
+    figure_print (figure);
+  }
+
+  /* The whole library as one exchange document, read from the library and
+   * written to a file. */
+  {
+    g_autoptr(VigiaLibrary) library = open_library (national);
+    g_autofree char *json_path = g_build_filename (dir, "national.json", NULL);
+
+    figure = figure_new ("export the whole library as JSON", "MB/s", "≥ 50", TRUE);
+    for (int run = 0; run < MIN (opt_runs, 2); run++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (json_path);
+        g_autoptr(GFileOutputStream) stream = NULL;
+        g_autoptr(VigiaJsonWriter) writer = NULL;
+        g_autoptr(GArray) ids = vigia_library_query_plan_ids (library, NULL, &error);
+        g_autoptr(GFileInfo) info = NULL;
+        double start = now_ms ();
+        double seconds;
+
+        stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+        g_assert_no_error (error);
+        writer = vigia_json_writer_new (G_OUTPUT_STREAM (stream));
+        g_assert (vigia_json_writer_begin (writer, NULL, &error));
+        for (guint i = 0; i < ids->len; i++)
+          {
+            g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), &error);
+
+            g_assert_no_error (error);
+            g_assert (vigia_json_writer_add_plan (writer, plan, NULL, &error));
+          }
+        g_assert (vigia_json_writer_end (writer, NULL, &error));
+        g_assert (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+        seconds = (now_ms () - start) / 1000.0;
+
+        info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+        g_assert_no_error (error);
+        if (run == 0)
+          printf ("  (%.0f MB written in %.1f s)\n", g_file_info_get_size (info) / 1e6, seconds);
+        figure_add (figure, g_file_info_get_size (info) / 1e6 / seconds);
+      }
+    figure_print (figure);
+    g_unlink (json_path);
+  }
+
   getrusage (RUSAGE_SELF, &usage);
   printf ("%-52s %12.1f %12s  %-8s\n", "peak resident memory of this process",
            usage.ru_maxrss / 1024.0, "", "MB");
