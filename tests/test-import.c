@@ -889,6 +889,22 @@ test_import_twice (Fixture       *f,
   g_assert_no_error (error);
   assert_declara_sample (plan);
 
+  /* Found by the words of its goals and of its vision, typed without accents. */
+  {
+    VigiaPlanQuery query = VIGIA_PLAN_QUERY_INIT;
+    const char *words[] = { "mype", "educacion", "fiscalizacion", "independencia", "juntos peru" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      {
+        g_autoptr(GArray) ids = NULL;
+
+        query.text = words[i];
+        ids = vigia_library_query_plan_ids (library, &query, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (ids->len, ==, 1);
+      }
+  }
+
   /* Twice: reported, not duplicated. */
   results = vigia_import_file (library, declara, NULL, NULL, &error);
   g_assert_no_error (error);

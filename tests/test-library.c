@@ -41,28 +41,14 @@ static void
 raw_exec (const char *path,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  vigia_test_exec_sql (path, sql);
 }
 
 static int
 raw_count (const char *path,
            const char *sql)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int count;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  count = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return count;
+  return vigia_test_count_rows (path, sql);
 }
 
 static void
@@ -340,11 +326,14 @@ test_search (Fixture       *f,
   g_assert_cmpuint (count_search (library, "nacion"), ==, 1);
   g_assert_cmpuint (count_search (library, "martin porres"), ==, 1);
   g_assert_cmpuint (count_search (library, "lima"), ==, 2);
+  /* The plan's own words count too: its vision. */
+  g_assert_cmpuint (count_search (library, "distrito seguro limpio"), ==, 2);
   g_assert_cmpuint (count_search (library, "poblacion atendida"), ==, 2);
   g_assert_cmpuint (count_search (library, "educacion mype"), ==, 0);
   g_assert_cmpuint (count_search (library, "tractor"), ==, 0);
   /* Query syntax typed by a person is text, not an error. */
-  g_assert_cmpuint (count_search (library, "\"educacion\" OR *"), ==, 0);
+  g_assert_cmpuint (count_search (library, "\"tractor\" OR *"), ==, 0);
+  g_assert_cmpuint (count_search (library, "(educacion) AND NEAR"), ==, 0);
   g_assert_cmpuint (count_search (library, "educación\""), ==, 1);
   g_assert_cmpuint (count_search (library, "  "), ==, 2);
 

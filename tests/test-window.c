@@ -1,4 +1,4 @@
-/* test-window.c: the main window
+/* test-window.c: the main window: the library list, its search and filters, plans
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,91 +6,680 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "vigia-application.h"
+#include "vigia-plan-row.h"
 #include "vigia-test-utils.h"
+#include "vigia-ui-test-utils.h"
 #include "vigia-window.h"
 
 /* One application for the whole program: its id can be registered once. */
 static VigiaApplication *app;
 
-static void
-wait_idle (void)
+typedef struct
 {
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  char        *dir;
+  char        *path;
+  VigiaWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = vigia_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.sqlite", NULL);
+  g_assert_true (vigia_application_open_library (app, f->path, &error));
+  g_assert_no_error (error);
 }
 
 static void
-test_empty_library (void)
+present (Fixture *f)
+{
+  f->window = vigia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  vigia_test_wait_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->window));
+  vigia_test_close_dialogs ();
+  vigia_test_wait_idle ();
+  vigia_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static VigiaLibrary *
+library (void)
+{
+  return vigia_application_get_library (app);
+}
+
+static void
+add_plan (VigiaPlan *plan)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigia_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "empty.sqlite", NULL);
-  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
-  VigiaWindow *window;
 
-  g_assert_true (vigia_application_open_library (app, path, &error));
+  g_assert_true (vigia_library_add_plan (library (), plan, &error));
   g_assert_no_error (error);
+}
 
-  window = vigia_window_new (app);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_idle ();
+static VigiaPlan *
+make_plan (const char    *organization,
+           const char    *department,
+           const char    *district,
+           VigiaElection  election,
+           int            term_start)
+{
+  VigiaPlan *plan = vigia_test_make_plan (organization, district, 1);
 
-  g_assert_cmpstr (vigia_window_get_sidebar_state (window), ==, "empty");
-  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (window)), ==, 0);
+  vigia_plan_set_department (plan, department);
+  vigia_plan_set_province (plan, department);
+  vigia_plan_set_election (plan, election);
+  vigia_plan_set_term_start (plan, term_start);
+  vigia_plan_set_term_end (plan, term_start + 3);
+  return plan;
+}
+
+/* Three plans of three departments, election types and terms; the plan of
+ * PUNO has a goal about education. */
+static void
+add_three_plans (VigiaPlan **lima,
+                 VigiaPlan **puno,
+                 VigiaPlan **cusco)
+{
+  VigiaGoal *goal;
+
+  *lima = make_plan ("JUNTOS POR EL PERU", "LIMA", "INDEPENDENCIA", VIGIA_ELECTION_MUNICIPAL_DISTRICT, 2023);
+  *puno = make_plan ("AHORA NACION", "PUNO", NULL, VIGIA_ELECTION_REGIONAL, 2027);
+  *cusco = make_plan ("SOMOS PERU", "CUSCO", "SANTIAGO", VIGIA_ELECTION_MUNICIPAL_DISTRICT, 2027);
+  goal = vigia_dimension_get_goal (vigia_plan_get_dimension (*puno, 0), 0);
+  vigia_goal_set_problem (goal, "BAJO NIVEL DE EDUCACIÓN SECUNDARIA EN LAS ZONAS RURALES");
+  add_plan (*lima);
+  add_plan (*puno);
+  add_plan (*cusco);
+}
+
+/* The organizations the list shows, in order, joined by "|". */
+static char *
+listed (Fixture *f)
+{
+  GListModel *plans = vigia_window_get_plans (f->window);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (plans);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VigiaPlanSummary) summary = g_list_model_get_item (plans, i);
+
+      if (i > 0)
+        g_string_append_c (out, '|');
+      g_string_append (out, vigia_plan_summary_get_organization (summary));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gpointer
+child (Fixture    *f,
+       const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (f->window), VIGIA_TYPE_WINDOW, name);
+}
+
+static void
+type_search (Fixture    *f,
+             const char *text)
+{
+  GtkEditable *entry = child (f, "search_entry");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+  gtk_editable_set_text (entry, text);
+  /* The entry waits for typing to pause before it searches. */
+  vigia_test_wait_for_signal (entry, "search-changed");
+  vigia_test_wait_idle ();
+}
+
+static void
+test_empty_library (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
+
+  present (f);
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 0);
 
   /* A plan added to the library appears in the list. */
-  g_assert_true (vigia_library_add_plan (vigia_application_get_library (app), plan, &error));
-  g_assert_no_error (error);
-  wait_idle ();
-  g_assert_cmpstr (vigia_window_get_sidebar_state (window), ==, "plans");
-  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (window)), ==, 1);
-
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_idle ();
-  vigia_test_remove_dir (dir);
+  add_plan (plan);
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "plans");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
 }
 
 static void
-test_bad_library (void)
+test_bad_library (Fixture       *f,
+                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = vigia_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
-  VigiaWindow *window;
+  g_autofree char *path = g_build_filename (f->dir, "notes.txt", NULL);
 
   g_file_set_contents (path, "not a library", -1, &error);
 
   g_assert_false (vigia_application_open_library (app, path, &error));
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY);
 
-  window = vigia_window_new (app);
-  vigia_window_show_library_error (window, error);
-  g_assert_cmpstr (vigia_window_get_sidebar_state (window), ==, "error");
+  present (f);
+  vigia_window_show_library_error (f->window, error);
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "error");
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  wait_idle ();
-  vigia_test_remove_dir (dir);
+static void
+test_rows_show_the_plan (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
+  g_autoptr(VigiaPlanRow) row = g_object_ref_sink (vigia_plan_row_new ());
+  g_autoptr(VigiaPlanSummary) summary = NULL;
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2023-S2", VIGIA_SOURCE_AUTHORITY);
+  g_autoptr(GError) error = NULL;
+
+  add_plan (plan);
+  summary = vigia_library_load_summary (library (), vigia_plan_get_id (plan), &error);
+  vigia_plan_row_set_summary (row, summary);
+  g_assert_cmpstr (vigia_plan_row_get_text (row, 0), ==, "JUNTOS POR EL PERU");
+  g_assert_cmpstr (vigia_plan_row_get_text (row, 1), ==, "INDEPENDENCIA, LIMA, LIMA");
+  g_assert_cmpstr (vigia_plan_row_get_text (row, 2), ==, "Municipal district · 2023–2026 · 12 goals");
+  g_assert_cmpstr (vigia_plan_row_get_text (row, 3), ==, "");
+
+  /* Progress shows once there is some. */
+  vigia_progress_set_value (entry, 4);
+  g_assert_true (vigia_library_save_progress (library (), plan,
+                                              vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0),
+                                              entry, &error));
+  g_assert_no_error (error);
+  g_clear_object (&summary);
+  summary = vigia_library_load_summary (library (), vigia_plan_get_id (plan), &error);
+  vigia_plan_row_set_summary (row, summary);
+  g_assert_cmpstr (vigia_plan_row_get_text (row, 3), ==, "Progress on 1 of 12 goals");
+}
+
+static void
+test_search_filters_the_list (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) lima = NULL;
+  g_autoptr(VigiaPlan) puno = NULL;
+  g_autoptr(VigiaPlan) cusco = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *found = NULL;
+
+  add_three_plans (&lima, &puno, &cusco);
+  present (f);
+
+  all = listed (f);
+  g_assert_cmpstr (all, ==, "SOMOS PERU|JUNTOS POR EL PERU|AHORA NACION");
+
+  /* Typed without accents, found with them, in a goal's text. */
+  type_search (f, "educacion");
+  found = listed (f);
+  g_assert_cmpstr (found, ==, "AHORA NACION");
+  g_clear_pointer (&found, g_free);
+
+  type_search (f, "peru");
+  found = listed (f);
+  g_assert_cmpstr (found, ==, "SOMOS PERU|JUNTOS POR EL PERU");
+  g_clear_pointer (&found, g_free);
+
+  /* Nothing found says so, and offers the way back. */
+  type_search (f, "zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 0);
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "no-results");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL);
+  vigia_test_wait_idle ();
+  found = listed (f);
+  g_assert_cmpstr (found, ==, all);
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "plans");
+}
+
+static void
+test_filters_and_sort (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) lima = NULL;
+  g_autoptr(VigiaPlan) puno = NULL;
+  g_autoptr(VigiaPlan) cusco = NULL;
+  GtkDropDown *election;
+  GtkDropDown *department;
+  GtkDropDown *term;
+  GtkDropDown *sort;
+  GtkLabel *filter_label;
+  g_autofree char *found = NULL;
+
+  add_three_plans (&lima, &puno, &cusco);
+  present (f);
+
+  election = child (f, "election_dropdown");
+  department = child (f, "department_dropdown");
+  term = child (f, "term_dropdown");
+  sort = child (f, "sort_dropdown");
+  filter_label = child (f, "filter_label");
+
+  /* The choices are those of the library: any, then CUSCO, LIMA, PUNO. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (department)), ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (term)), ==, 3);
+
+  gtk_drop_down_set_selected (election, 1 + VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+  found = listed (f);
+  g_assert_cmpstr (found, ==, "SOMOS PERU|JUNTOS POR EL PERU");
+  g_assert_true (gtk_revealer_get_reveal_child (child (f, "filter_revealer")));
+  g_assert_cmpstr (gtk_label_get_text (filter_label), ==, "Only: Municipal district");
+  g_clear_pointer (&found, g_free);
+
+  gtk_drop_down_set_selected (term, 2);
+  found = listed (f);
+  g_assert_cmpstr (found, ==, "SOMOS PERU");
+  g_assert_cmpstr (gtk_label_get_text (filter_label), ==, "Only: Municipal district · term from 2027");
+  g_clear_pointer (&found, g_free);
+
+  gtk_drop_down_set_selected (election, 0);
+  gtk_drop_down_set_selected (term, 0);
+  gtk_drop_down_set_selected (department, 3);
+  found = listed (f);
+  g_assert_cmpstr (found, ==, "AHORA NACION");
+  g_assert_cmpstr (gtk_label_get_text (filter_label), ==, "Only: PUNO");
+  g_clear_pointer (&found, g_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clear-filters", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (child (f, "filter_revealer")));
+
+  /* Sorted by organization, then by last change (the newest first). */
+  gtk_drop_down_set_selected (sort, VIGIA_PLAN_SORT_ORGANIZATION);
+  found = listed (f);
+  g_assert_cmpstr (found, ==, "AHORA NACION|JUNTOS POR EL PERU|SOMOS PERU");
+  g_clear_pointer (&found, g_free);
+
+  /* Changed long ago, all but the plan edited now. */
+  vigia_test_exec_sql (f->path, "UPDATE plan SET changed = '2024-05-01T10:00:00Z'");
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (lima), NULL));
+  g_assert_true (vigia_undo_stack_set_string (vigia_plan_editor_get_stack (vigia_window_get_editor (f->window)),
+                                              G_OBJECT (vigia_plan_editor_get_plan (vigia_window_get_editor (f->window))),
+                                              "vision", "Un distrito con agua.", NULL));
+  gtk_drop_down_set_selected (sort, VIGIA_PLAN_SORT_CHANGED);
+  found = listed (f);
+  g_assert_true (g_str_has_prefix (found, "JUNTOS POR EL PERU|"));
+}
+
+/* A national library must open at once: the list reads the summaries of the
+ * rows around those on screen only (GtkListView keeps at most 200 rows). */
+static void
+test_list_reads_rows_on_demand (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *plans;
+  guint fetched;
+  const guint n_plans = 2000;
+
+  g_assert_true (vigia_library_begin (library (), &error));
+  for (guint i = 0; i < n_plans; i++)
+    {
+      g_autofree char *district = g_strdup_printf ("DISTRITO %04u", i);
+      g_autoptr(VigiaPlan) plan = vigia_test_make_plan (i % 2 == 0 ? "JUNTOS POR EL PERU" : "SOMOS PERU",
+                                                        district, 1);
+
+      add_plan (plan);
+    }
+  g_assert_true (vigia_library_commit (library (), &error));
+
+  present (f);
+  plans = vigia_window_get_plans (f->window);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, n_plans);
+
+  fetched = vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans));
+  g_test_message ("%u of %u summaries read to show the list", fetched, n_plans);
+  g_assert_cmpuint (fetched, >, 0);
+  g_assert_cmpuint (fetched, <=, 250);
+
+  /* Scrolling to the end reads the rows there, and only those. */
+  gtk_widget_activate_action (GTK_WIDGET (child (f, "plan_list_view")), "list.scroll-to-item", "u",
+                              n_plans - 1);
+  vigia_test_wait_idle ();
+  g_test_message ("%u read after scrolling to the end",
+                  vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)));
+  g_assert_cmpuint (vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)), >, fetched);
+  g_assert_cmpuint (vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)), <=, 2 * 250);
+
+  /* A search over a list with a plan open and selected reads only the rows
+   * it shows, not every plan found. */
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (plans), 1990),
+                                         &error));
+  fetched = vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans));
+  type_search (f, "somos");
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, n_plans / 2);
+  g_test_message ("%u read for a search that finds %u plans",
+                  vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)) - fetched, n_plans / 2);
+  g_assert_cmpuint (vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)) - fetched, <=, 250);
+}
+
+static void
+test_new_plan (Fixture       *f,
+               gconstpointer  data)
+{
+  VigiaPlanEditor *editor;
+  VigiaPlan *plan;
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  present (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
+  vigia_test_wait_idle ();
+
+  /* A new plan is open, with the JNE's four dimensions, in the list. */
+  editor = vigia_window_get_editor (f->window);
+  plan = vigia_plan_editor_get_plan (editor);
+  g_assert_nonnull (plan);
+  g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (editor), ==, 4);
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "plans");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+
+  saved = vigia_library_load_plan (library (), vigia_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_plan_get_n_dimensions (saved), ==, 4);
+  g_assert_cmpint (vigia_dimension_get_kind (vigia_plan_get_dimension (saved, 3)), ==,
+                   VIGIA_DIMENSION_KIND_INSTITUTIONAL);
+}
+
+static void
+test_delete_plan_and_undo (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_OBSERVER);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 restored;
+
+  add_plan (plan);
+  vigia_progress_set_value (entry, 12);
+  g_assert_true (vigia_library_save_progress (library (), plan,
+                                              vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 1), 0),
+                                              entry, &error));
+  uuid = g_strdup (vigia_plan_get_uuid (plan));
+  present (f);
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (plan), &error));
+
+  /* Asks first: cancelling deletes nothing. */
+  before = vigia_test_checksum_file (f->path);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-plan", NULL);
+  vigia_test_respond ("Delete Plan?", "cancel");
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (vigia_library_count_plans (library (), NULL), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.delete-plan", NULL);
+  vigia_test_respond ("Delete Plan?", "delete");
+  g_assert_cmpuint (vigia_library_count_plans (library (), NULL), ==, 0);
+  g_assert_null (vigia_plan_editor_get_plan (vigia_window_get_editor (f->window)));
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "empty");
+
+  /* The toast's Undo puts it back whole, under the same uuid. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.restore-plan", "s", uuid);
+  vigia_test_wait_idle ();
+  restored = vigia_library_lookup_plan (library (), uuid, NULL);
+  g_assert_cmpint (restored, >, 0);
+  {
+    g_autoptr(VigiaPlan) back = vigia_library_load_plan (library (), restored, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (vigia_plan_get_n_goals (back), ==, 12);
+    g_assert_nonnull (vigia_goal_find_progress (vigia_dimension_get_goal (vigia_plan_get_dimension (back, 1), 0),
+                                                "2024-S1", VIGIA_SOURCE_OBSERVER));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+}
+
+static void
+test_duplicate_plan (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 2);
+  VigiaPlan *copy;
+
+  add_plan (plan);
+  present (f);
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (plan), NULL));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.duplicate-plan", NULL);
+  vigia_test_wait_idle ();
+
+  /* The copy is open: a plan of its own. */
+  copy = vigia_plan_editor_get_plan (vigia_window_get_editor (f->window));
+  g_assert_nonnull (copy);
+  g_assert_cmpint (vigia_plan_get_id (copy), !=, vigia_plan_get_id (plan));
+  g_assert_cmpstr (vigia_plan_get_uuid (copy), !=, vigia_plan_get_uuid (plan));
+  g_assert_cmpuint (vigia_plan_get_n_goals (copy), ==, 8);
+  g_assert_cmpuint (vigia_library_count_plans (library (), NULL), ==, 2);
+}
+
+/* vigia FILE…: a library given opens in the window. */
+static void
+test_open_library_file (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autofree char *broken_path = g_build_filename (f->dir, "broken.sqlite", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) broken = g_file_new_for_path (broken_path);
+  g_autofree char *fresh_path = g_build_filename (f->dir, "new.sqlite", NULL);
+  g_autoptr(GFile) fresh = g_file_new_for_path (fresh_path);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "other.sqlite");
+    g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("AHORA NACION", "JULIACA", 2);
+
+    g_assert_true (vigia_library_add_plan (library, plan, &error));
+    g_assert_no_error (error);
+  }
+
+  g_application_open (G_APPLICATION (app), &other, 1, "");
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_library_get_path (library ()), ==, other_path);
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (VIGIA_IS_WINDOW (window));
+  f->window = VIGIA_WINDOW (window);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+
+  /* An SQLite file that is not a library is refused, and the library stays. */
+  g_file_set_contents (broken_path, "SQLite format 3\0and then nothing of a database", 48, &error);
+  g_assert_no_error (error);
+  g_application_open (G_APPLICATION (app), &broken, 1, "");
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_library_get_path (library ()), ==, other_path);
+  vigia_test_respond ("The Library Could Not Be Opened", "close");
+
+  /* A name that does not exist yet, *.sqlite, is a new library, as with
+   * --library: not a plan file to import. */
+  g_application_open (G_APPLICATION (app), &fresh, 1, "");
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_library_get_path (library ()), ==, fresh_path);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 0);
+  g_assert_true (g_file_test (fresh_path, G_FILE_TEST_IS_REGULAR));
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return g_strcmp0 (vigia_import_dialog_get_state (data), "results") == 0 ||
+         g_strcmp0 (vigia_import_dialog_get_state (data), "ask") == 0;
+}
+
+static VigiaImportDialog *
+import_files (Fixture    *f,
+              GFile     **files,
+              guint       n_files)
+{
+  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
+  VigiaImportDialog *dialog;
+
+  for (guint i = 0; i < n_files; i++)
+    g_list_store_append (list, files[i]);
+  dialog = g_object_ref (vigia_window_import_files (f->window, G_LIST_MODEL (list)));
+  g_assert_true (vigia_test_wait_until (import_done, dialog));
+  return dialog;
+}
+
+/* The sample appears after import: from the empty library's button, and
+ * imported again it is found, not doubled. */
+static void
+test_sample_after_import (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) sample = vigia_sample_plan_file ();
+  g_autoptr(VigiaImportDialog) dialog = NULL;
+  VigiaPlan *plan;
+
+  present (f);
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "empty");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL);
+  vigia_test_wait_idle ();
+
+  g_assert_cmpstr (vigia_window_get_sidebar_state (f->window), ==, "plans");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+  plan = vigia_plan_editor_get_plan (vigia_window_get_editor (f->window));
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "JUNTOS POR EL PERU");
+  g_assert_cmpstr (vigia_plan_get_district (plan), ==, "INDEPENDENCIA");
+  g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 12);
+
+  /* Through Import…: already there, and the dialog says so. */
+  dialog = import_files (f, &sample, 1);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (vigia_import_dialog_get_n_results (dialog), ==, 1);
+  g_assert_true (g_str_has_prefix (vigia_import_dialog_get_result_text (dialog, 0, TRUE),
+                                   "Already in the library as plan 1"));
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+}
+
+/* JNE data: the dialog asks for the place and term; files that fail are
+ * listed with their line and reason, and change nothing. */
+static void
+test_import_dialog (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *bad_path = g_build_filename (f->dir, "notas.txt", NULL);
+  g_autofree char *cut_path = g_build_filename (f->dir, "cortado.txt", NULL);
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) cut = g_file_new_for_path (cut_path);
+  g_autoptr(GFile) sample = vigia_sample_plan_file ();
+  g_autoptr(VigiaImportDialog) dialog = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *files[4];
+  gsize length = 0;
+
+  present (f);
+
+  /* Half a summary: cut in the middle of its second dimension. */
+  g_assert_true (g_file_load_contents (sample, NULL, &contents, &length, NULL, &error));
+  g_file_set_contents (cut_path, contents, strstr (contents, "2. DIMENSIÓN ECONÓMICA") - contents + 200, &error);
+  g_file_set_contents (bad_path, "Lista de compras: pan, leche, café.\n", -1, &error);
+  g_assert_no_error (error);
+
+  before = vigia_test_checksum_file (f->path);
+  files[0] = bad;
+  files[1] = cut;
+  dialog = import_files (f, files, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (vigia_import_dialog_get_n_results (dialog), ==, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_result_text (dialog, 0, FALSE), ==, "notas.txt");
+  g_assert_nonnull (strstr (vigia_import_dialog_get_result_text (dialog, 0, TRUE), "notas.txt"));
+  g_assert_nonnull (strstr (vigia_import_dialog_get_result_text (dialog, 1, TRUE), "line"));
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_clear_object (&dialog);
+
+  /* The JNE's file: asked, answered, imported with its place and term. */
+  files[0] = jne;
+  files[1] = sample;
+  dialog = import_files (f, files, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "ask");
+  vigia_import_dialog_answer (dialog, "PUNO", 2027, 2030);
+  g_assert_true (vigia_test_wait_until (import_done, dialog));
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 2);
+  {
+    gint64 id = vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (vigia_window_get_plans (f->window)), 1);
+    g_autoptr(VigiaPlan) puno = vigia_library_load_plan (library (), id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (vigia_plan_get_department (puno), ==, "PUNO");
+    g_assert_cmpstr (vigia_plan_get_ubigeo (puno), ==, "21");
+    g_assert_cmpint (vigia_plan_get_term_start (puno), ==, 2027);
+    g_assert_cmpint (vigia_plan_get_election (puno), ==, VIGIA_ELECTION_REGIONAL);
+  }
+}
+
+/* Cancel stops the import where it is; what went in before stays in. */
+static void
+test_import_cancel (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(GFile) sample = vigia_sample_plan_file ();
+  g_autoptr(VigiaImportDialog) dialog = NULL;
+  GFile *files[2] = { sample, jne };
+
+  present (f);
+  dialog = import_files (f, files, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "ask");
+  vigia_import_dialog_cancel (dialog);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (vigia_import_dialog_get_n_results (dialog), ==, 1);
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
 }
 
 int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  app = vigia_test_init_application (&argc, &argv);
 
-  app = vigia_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+#define ADD(name, func) \
+  g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  g_test_add_func ("/window/empty-library", test_empty_library);
-  g_test_add_func ("/window/bad-library", test_bad_library);
+  ADD ("empty-library", test_empty_library);
+  ADD ("bad-library", test_bad_library);
+  ADD ("rows-show-the-plan", test_rows_show_the_plan);
+  ADD ("search-filters-the-list", test_search_filters_the_list);
+  ADD ("filters-and-sort", test_filters_and_sort);
+  ADD ("list-reads-rows-on-demand", test_list_reads_rows_on_demand);
+  ADD ("new-plan", test_new_plan);
+  ADD ("delete-plan-and-undo", test_delete_plan_and_undo);
+  ADD ("duplicate-plan", test_duplicate_plan);
+  ADD ("open-library-file", test_open_library_file);
+  ADD ("sample-after-import", test_sample_after_import);
+  ADD ("import-dialog", test_import_dialog);
+  ADD ("import-cancel", test_import_cancel);
 
   status = g_test_run ();
   g_clear_object (&app);

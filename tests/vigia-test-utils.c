@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "vigia-declara-reader.h"
 #include "vigia-test-utils.h"
@@ -213,6 +214,53 @@ char *
 vigia_test_fixture_path (const char *name)
 {
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+/* Counts on its own read-only connection, as another program would see the file. */
+int
+vigia_test_count_rows (const char *path,
+                       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int count;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* The plan as another program reads it from the file now, on a connection
+ * of its own. */
+VigiaPlan *
+vigia_test_reload_plan (const char *path,
+                        gint64      plan_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) other = NULL;
+  VigiaPlan *plan;
+
+  other = vigia_library_open (path, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  plan = vigia_library_load_plan (other, plan_id, &error);
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* Runs @sql on the file behind the library's back, as another program would. */
+void
+vigia_test_exec_sql (const char *path,
+                     const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }
 
 /* Switches the messages and number formats of this process: "es" for

@@ -23,6 +23,12 @@ VigiaLibrary *vigia_test_open_library (const char *dir,
 VigiaPlan *vigia_test_load_sample_plan (void);
 void       vigia_test_add_sample_progress (VigiaPlan *plan);
 char      *vigia_test_fixture_path    (const char *name);
+int        vigia_test_count_rows      (const char *path,
+                                       const char *sql);
+VigiaPlan *vigia_test_reload_plan     (const char *path,
+                                       gint64      plan_id);
+void       vigia_test_exec_sql        (const char *path,
+                                       const char *sql);
 void       vigia_test_set_language    (const char *language);
 
 /* A run of vigia-cli: its exit status and what it wrote. */

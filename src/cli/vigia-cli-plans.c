@@ -186,7 +186,7 @@ vigia_cli_search (VigiaCli  *cli,
   int status;
 
   context = vigia_cli_option_context (cli, _("TEXT…"),
-                                      _("Finds the plans whose organization, place or goals hold "
+                                      _("Finds the plans whose organization, place, ideario, vision or goals hold "
                                         "every word of TEXT, whatever its case and accents "
                                         "(“educacion” finds “EDUCACIÓN”), best match first."),
                                       entries);

@@ -35,4 +35,5 @@
 #include "vigia-target-reader.h"
 #include "vigia-timeline.h"
 #include "vigia-ubigeo.h"
+#include "vigia-undo-stack.h"
 #include "vigia-utils.h"

@@ -582,10 +582,11 @@ update_search_row (VigiaLibrary  *self,
     return FALSE;
 
   ins = prepare (self,
-                 "INSERT INTO plan_search (rowid, organization, place, goals)"
+                 "INSERT INTO plan_search (rowid, organization, place, texts, goals)"
                  " SELECT p.id, p.organization,"
                  "  coalesce (p.department, '') || ' ' || coalesce (p.province, '') || ' ' ||"
                  "  coalesce (p.district, '') || ' ' || coalesce (p.ubigeo, ''),"
+                 "  coalesce (p.ideario, '') || ' ' || coalesce (p.vision, ''),"
                  "  (SELECT group_concat (coalesce (g.problem, '') || ' ' || coalesce (g.objective, '')"
                  "     || ' ' || coalesce (g.indicator, '') || ' ' || coalesce (g.target_text, ''), ' ')"
                  "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
@@ -617,6 +618,7 @@ insert_search_row (VigiaLibrary  *self,
 {
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GString) place = g_string_new (NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
   g_autoptr(GString) goals = g_string_sized_new (8192);
   guint n_dims = vigia_plan_get_n_dimensions (plan);
 
@@ -624,6 +626,8 @@ insert_search_row (VigiaLibrary  *self,
   append_search_text (place, vigia_plan_get_province (plan));
   append_search_text (place, vigia_plan_get_district (plan));
   append_search_text (place, vigia_plan_get_ubigeo (plan));
+  append_search_text (texts, vigia_plan_get_ideario (plan));
+  append_search_text (texts, vigia_plan_get_vision (plan));
 
   for (guint i = 0; i < n_dims; i++)
     {
@@ -642,14 +646,16 @@ insert_search_row (VigiaLibrary  *self,
     }
 
   stmt = prepare (self,
-                  "INSERT INTO plan_search (rowid, organization, place, goals) VALUES (?1, ?2, ?3, ?4)",
+                  "INSERT INTO plan_search (rowid, organization, place, texts, goals)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5)",
                   error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, vigia_plan_get_id (plan));
   bind_text (stmt, 2, vigia_plan_get_organization (plan));
   sqlite3_bind_text (stmt, 3, place->str, place->len, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, goals->str, goals->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, texts->str, texts->len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, goals->str, goals->len, SQLITE_STATIC);
   return step_done (self, stmt, error);
 }
 
@@ -857,40 +863,6 @@ insert_plan_contents (VigiaLibrary  *self,
     if (!insert_dimension_row (self, plan_id, i, vigia_plan_get_dimension (plan, i), now, error))
       return FALSE;
   return TRUE;
-}
-
-/* Forgets the ids a failed insert gave to the objects, so that they can be
- * added again. */
-static void
-clear_ids (VigiaPlan *plan,
-           gboolean   including_plan)
-{
-  guint n_dims = vigia_plan_get_n_dimensions (plan);
-
-  if (including_plan)
-    vigia_plan_set_id (plan, 0);
-
-  for (guint i = 0; i < n_dims; i++)
-    {
-      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
-      guint n_goals = vigia_dimension_get_n_goals (dim);
-
-      vigia_dimension_set_id (dim, 0);
-      for (guint j = 0; j < n_goals; j++)
-        {
-          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-          GListModel *progress = vigia_goal_get_progress (goal);
-          guint n_progress = g_list_model_get_n_items (progress);
-
-          vigia_goal_set_id (goal, 0);
-          for (guint k = 0; k < n_progress; k++)
-            {
-              g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, k);
-
-              vigia_progress_set_id (entry, 0);
-            }
-        }
-    }
 }
 
 /* Writes position (and the number shown, position + 1) of each goal in
@@ -1604,6 +1576,9 @@ vigia_library_load_summary (VigiaLibrary  *self,
                   "SELECT p.id, p.uuid, p.organization, p.election, p.process, p.department,"
                   " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed,"
                   " (SELECT count(*) FROM goal g JOIN dimension d ON d.id = g.dimension_id"
+                  "  WHERE d.plan_id = p.id),"
+                  " (SELECT count(DISTINCT pr.goal_id) FROM progress pr"
+                  "  JOIN goal g ON g.id = pr.goal_id JOIN dimension d ON d.id = g.dimension_id"
                   "  WHERE d.plan_id = p.id)"
                   " FROM plan p WHERE p.id = ?1",
                   error);
@@ -1636,6 +1611,7 @@ vigia_library_load_summary (VigiaLibrary  *self,
   fields.term_end = sqlite3_column_int (stmt, 10);
   fields.changed = column_text (stmt, 11);
   fields.n_goals = sqlite3_column_int (stmt, 12);
+  fields.n_goals_with_progress = sqlite3_column_int (stmt, 13);
 
   return vigia_plan_summary_new (&fields);
 }
@@ -1931,13 +1907,13 @@ vigia_library_add_plan (VigiaLibrary  *self,
   if (!add_plan_inner (self, plan, now, error))
     {
       vigia_library_rollback (self);
-      clear_ids (plan, TRUE);
+      vigia_plan_clear_ids (plan);
       return FALSE;
     }
 
   if (!vigia_library_commit (self, error))
     {
-      clear_ids (plan, TRUE);
+      vigia_plan_clear_ids (plan);
       return FALSE;
     }
 
@@ -2045,13 +2021,13 @@ vigia_library_replace_plan (VigiaLibrary  *self,
   if (!replace_plan_inner (self, plan_id, plan, now, error))
     {
       vigia_library_rollback (self);
-      clear_ids (plan, TRUE);
+      vigia_plan_clear_ids (plan);
       return FALSE;
     }
 
   if (!vigia_library_commit (self, error))
     {
-      clear_ids (plan, TRUE);
+      vigia_plan_clear_ids (plan);
       return FALSE;
     }
 

@@ -11,8 +11,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "vigia-plan-list.h"
 
 struct _VigiaPlanList
@@ -114,11 +112,50 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = vigia_plan_list_get_item;
 }
 
-static gboolean
-same_ids (GArray *a,
-          GArray *b)
+/* Replaces the ids by @ids, keeping the summaries read of the rows that
+ * stay, and tells the views about the part that changed only. */
+static void
+replace_ids (VigiaPlanList *self,
+             GArray        *ids)
 {
-  return a->len == b->len && memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0;
+  guint old_len = self->ids->len;
+  guint new_len = ids->len;
+  guint prefix = 0;
+  guint suffix = 0;
+  guint removed;
+  guint added;
+
+  while (prefix < old_len && prefix < new_len &&
+         g_array_index (self->ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         g_array_index (self->ids, gint64, old_len - 1 - suffix) ==
+         g_array_index (ids, gint64, new_len - 1 - suffix))
+    suffix++;
+  removed = old_len - prefix - suffix;
+  added = new_len - prefix - suffix;
+  if (removed == 0 && added == 0)
+    return;
+
+  /* Removed first, then added: a view that follows a row (the focused or
+   * selected one) looks for it among all the added rows when one signal
+   * does both, and that would read every summary of a 20,000-plan list. */
+  if (removed > 0)
+    {
+      g_array_remove_range (self->ids, prefix, removed);
+      g_ptr_array_remove_range (self->summaries, prefix, removed);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+    }
+  if (added > 0)
+    {
+      g_array_insert_vals (self->ids, prefix, &g_array_index (ids, gint64, prefix), added);
+      for (guint i = 0; i < added; i++)
+        g_ptr_array_insert (self->summaries, prefix + i, NULL);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, added);
+    }
+
+  if (old_len != new_len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 static void
@@ -128,7 +165,6 @@ reload (VigiaPlanList *self,
   VigiaPlanQuery query = VIGIA_PLAN_QUERY_INIT;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
-  guint old_len;
 
   query.text = self->search_text;
   query.election = self->election;
@@ -144,31 +180,20 @@ reload (VigiaPlanList *self,
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 
-  /* The same plans in the same order: refresh only the rows that changed, so
-   * that the list keeps its scroll position and selection. */
-  if (changed != NULL && same_ids (ids, self->ids))
+  replace_ids (self, ids);
+
+  /* Plans that stayed but changed are read again, in place, so that the
+   * list keeps its scroll position. */
+  for (guint i = 0; changed != NULL && i < changed->len; i++)
     {
-      for (guint i = 0; i < changed->len; i++)
-        {
-          guint position;
+      guint position;
 
-          if (!vigia_plan_list_find (self, g_array_index (changed, gint64, i), &position))
-            continue;
-          g_clear_object ((VigiaPlanSummary **) &g_ptr_array_index (self->summaries, position));
-          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
-        }
-      return;
+      if (!vigia_plan_list_find (self, g_array_index (changed, gint64, i), &position) ||
+          g_ptr_array_index (self->summaries, position) == NULL)
+        continue;
+      g_clear_object ((VigiaPlanSummary **) &g_ptr_array_index (self->summaries, position));
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
     }
-
-  old_len = self->ids->len;
-  g_clear_pointer (&self->ids, g_array_unref);
-  self->ids = g_steal_pointer (&ids);
-  g_ptr_array_set_size (self->summaries, 0);
-  g_ptr_array_set_size (self->summaries, self->ids->len);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
-  if (old_len != self->ids->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 static void

@@ -29,6 +29,7 @@ struct _VigiaPlanSummary
   int            term_start;
   int            term_end;
   guint          n_goals;
+  guint          n_goals_with_progress;
   char          *changed;
 };
 
@@ -40,6 +41,7 @@ enum {
   PROP_ORGANIZATION,
   PROP_ELECTION,
   PROP_N_GOALS,
+  PROP_N_GOALS_WITH_PROGRESS,
   N_PROPS
 };
 
@@ -76,6 +78,9 @@ vigia_plan_summary_get_property (GObject    *object,
     case PROP_ORGANIZATION: g_value_set_string (value, self->organization); break;
     case PROP_ELECTION:     g_value_set_enum (value, self->election); break;
     case PROP_N_GOALS:      g_value_set_uint (value, self->n_goals); break;
+    case PROP_N_GOALS_WITH_PROGRESS:
+      g_value_set_uint (value, self->n_goals_with_progress);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -95,6 +100,8 @@ vigia_plan_summary_class_init (VigiaPlanSummaryClass *klass)
   properties[PROP_ELECTION] = g_param_spec_enum ("election", NULL, NULL, VIGIA_TYPE_ELECTION,
                                                  VIGIA_ELECTION_MUNICIPAL_DISTRICT, flags);
   properties[PROP_N_GOALS] = g_param_spec_uint ("n-goals", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_N_GOALS_WITH_PROGRESS] = g_param_spec_uint ("n-goals-with-progress", NULL, NULL,
+                                                              0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -124,6 +131,7 @@ vigia_plan_summary_new (const VigiaPlanSummaryFields *fields)
   self->term_start = fields->term_start;
   self->term_end = fields->term_end;
   self->n_goals = fields->n_goals;
+  self->n_goals_with_progress = fields->n_goals_with_progress;
   self->changed = g_strdup (fields->changed);
   return self;
 }
@@ -148,6 +156,7 @@ GETTER (const char *, ubigeo, NULL)
 GETTER (int, term_start, 0)
 GETTER (int, term_end, 0)
 GETTER (guint, n_goals, 0)
+GETTER (guint, n_goals_with_progress, 0)
 GETTER (const char *, changed, NULL)
 
 char *

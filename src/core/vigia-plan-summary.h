@@ -30,6 +30,8 @@ typedef struct
   int            term_end;
   guint          n_goals;
   const char    *changed;
+  /* Goals with at least one progress entry, of either source. */
+  guint          n_goals_with_progress;
 } VigiaPlanSummaryFields;
 
 VigiaPlanSummary *vigia_plan_summary_new              (const VigiaPlanSummaryFields *fields);
@@ -45,6 +47,7 @@ const char       *vigia_plan_summary_get_ubigeo       (VigiaPlanSummary *self);
 int               vigia_plan_summary_get_term_start   (VigiaPlanSummary *self);
 int               vigia_plan_summary_get_term_end     (VigiaPlanSummary *self);
 guint             vigia_plan_summary_get_n_goals      (VigiaPlanSummary *self);
+guint             vigia_plan_summary_get_n_goals_with_progress (VigiaPlanSummary *self);
 const char       *vigia_plan_summary_get_changed      (VigiaPlanSummary *self);
 char             *vigia_plan_summary_dup_place_label  (VigiaPlanSummary *self);
 char             *vigia_plan_summary_dup_term_label   (VigiaPlanSummary *self);

@@ -278,6 +278,83 @@ vigia_plan_copy (VigiaPlan *self)
 
 #undef COPY_STRING
 
+/**
+ * vigia_plan_clear_ids:
+ *
+ * Forgets the library ids of the plan, its dimensions, goals and progress
+ * (not their uuids), so that the objects can be added to a library again:
+ * after a failed insert, say.
+ */
+void
+vigia_plan_clear_ids (VigiaPlan *self)
+{
+  guint n_dims;
+
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+
+  self->id = 0;
+  n_dims = vigia_plan_get_n_dimensions (self);
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      vigia_dimension_set_id (dim, 0);
+      for (guint j = 0; j < n_goals; j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+          GListModel *progress = vigia_goal_get_progress (goal);
+          guint n_progress = g_list_model_get_n_items (progress);
+
+          vigia_goal_set_id (goal, 0);
+          for (guint k = 0; k < n_progress; k++)
+            {
+              g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, k);
+
+              vigia_progress_set_id (entry, 0);
+            }
+        }
+    }
+}
+
+/**
+ * vigia_plan_duplicate:
+ *
+ * A copy to add to a library as another plan: the same texts, dimensions,
+ * goals and progress, with no ids, new uuids when added, and no import
+ * digest (so that importing the original file again still finds the
+ * original plan).
+ *
+ * Returns: (transfer full): the copy
+ */
+VigiaPlan *
+vigia_plan_duplicate (VigiaPlan *self)
+{
+  VigiaPlan *copy;
+  guint n_dims;
+
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+
+  copy = vigia_plan_copy (self);
+  vigia_plan_clear_ids (copy);
+  g_clear_pointer (&copy->uuid, g_free);
+  g_clear_pointer (&copy->source_digest, g_free);
+  g_clear_pointer (&copy->created, g_free);
+  g_clear_pointer (&copy->changed, g_free);
+
+  n_dims = vigia_plan_get_n_dimensions (copy);
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (copy, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      for (guint j = 0; j < n_goals; j++)
+        vigia_goal_set_uuid (vigia_dimension_get_goal (dim, j), NULL);
+    }
+
+  return copy;
+}
+
 #define STRING_PROPERTY(field, PROP)                                              \
   const char *                                                                    \
   vigia_plan_get_##field (VigiaPlan *self)                                        \

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (VigiaPlan, vigia_plan, VIGIA, PLAN, GObject)
 
 VigiaPlan      *vigia_plan_new                     (void);
 VigiaPlan      *vigia_plan_copy                    (VigiaPlan      *self);
+VigiaPlan      *vigia_plan_duplicate               (VigiaPlan      *self);
+void            vigia_plan_clear_ids               (VigiaPlan      *self);
 gint64          vigia_plan_get_id                  (VigiaPlan      *self);
 void            vigia_plan_set_id                  (VigiaPlan      *self,
                                                     gint64          id);

@@ -110,10 +110,11 @@ static const char *migrations[] = {
   "CREATE INDEX history_by_plan ON history (plan_uuid, id);"
   "CREATE INDEX history_by_goal ON history (goal_uuid, id);"
   ""
-  /* One row per plan (rowid = plan.id). unicode61 folds case and, with
-   * remove_diacritics 2, accents: "educacion" finds "EDUCACIÓN". */
+  /* One row per plan (rowid = plan.id): its organization, its place, its
+   * own words (ideario and vision) and its goals.  unicode61 folds case and,
+   * with remove_diacritics 2, accents: "educacion" finds "EDUCACIÓN". */
   "CREATE VIRTUAL TABLE plan_search USING fts5 ("
-  "  organization, place, goals,"
+  "  organization, place, texts, goals,"
   "  tokenize = 'unicode61 remove_diacritics 2', detail = none"
   ");",
 };

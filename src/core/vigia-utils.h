@@ -29,5 +29,7 @@ char    *vigia_text_strip    (const char  *text);
 gboolean vigia_str_empty     (const char  *text);
 char    *vigia_format_number (double       value,
                               int          max_decimals);
+gboolean vigia_parse_number  (const char  *text,
+                              double      *value);
 
 G_END_DECLS

@@ -11,6 +11,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <string.h>
 
 #include "vigia-application.h"
 #include "vigia-progress-import.h"
@@ -91,6 +93,72 @@ vigia_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (window));
 }
 
+/* Whether @file is a library to open rather than a plan to import: an
+ * SQLite database, by its header, or a new file named *.sqlite, a new
+ * library as with --library. */
+static gboolean
+is_library_file (GFile *file)
+{
+  static const char header[16] = "SQLite format 3";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, &error);
+  char buffer[16];
+  gsize n = 0;
+
+  if (in == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+             name != NULL && g_str_has_suffix (name, ".sqlite");
+    }
+
+  return g_input_stream_read_all (G_INPUT_STREAM (in), buffer, sizeof buffer, &n, NULL, NULL) &&
+         n == sizeof buffer && memcmp (buffer, header, sizeof buffer) == 0;
+}
+
+/* vigia FILE…: a library is opened (the last one given, if several), and
+ * the plan files are imported into the library open then. */
+static void
+vigia_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  VigiaApplication *self = VIGIA_APPLICATION (app);
+  VigiaWindow *window = get_window (self);
+  g_autoptr(GListStore) plans = g_list_store_new (G_TYPE_FILE);
+  GFile *library = NULL;
+
+  for (int i = 0; i < n_files; i++)
+    if (is_library_file (files[i]))
+      library = files[i];
+    else
+      g_list_store_append (plans, files[i]);
+
+  if (library != NULL)
+    {
+      g_autofree char *path = g_file_get_path (library);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !vigia_application_open_library (self, path, &error))
+        {
+          if (error == NULL)
+            g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         _("Only libraries on this computer can be opened."));
+          ensure_library (self, window);
+          gtk_window_present (GTK_WINDOW (window));
+          vigia_window_show_error (window, _("The Library Could Not Be Opened"), error);
+          return;
+        }
+    }
+
+  ensure_library (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+  if (g_list_model_get_n_items (G_LIST_MODEL (plans)) > 0)
+    vigia_window_import_files (window, G_LIST_MODEL (plans));
+}
+
 static int
 vigia_application_handle_local_options (GApplication *app,
                                         GVariantDict *options)
@@ -121,6 +189,13 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   g_application_quit (G_APPLICATION (user_data));
+}
+
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -167,14 +242,31 @@ vigia_application_startup (GApplication *app)
     { "about", about_action },
     { "import-progress", import_progress_action },
   };
+  static const struct {
+    const char *action;
+    const char *accel;
+  } accels[] = {
+    { "app.quit", "<Control>q" },
+    { "window.close", "<Control>w" },
+    { "win.search", "<Control>f" },
+    { "win.new-plan", "<Control>n" },
+    { "win.import", "<Control>i" },
+    { "win.undo", "<Control>z" },
+    { "win.redo", "<Control><Shift>z" },
+  };
 
   G_APPLICATION_CLASS (vigia_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit",
-                                         (const char *[]) { "<Control>q", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close",
-                                         (const char *[]) { "<Control>w", NULL });
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action,
+                                           (const char *[]) { accels[i].accel, NULL });
+
+  /* A session ending or a kill asks politely first: quitting closes the
+   * windows, which save what was typed. */
+  g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+  g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+  g_unix_signal_add (SIGHUP, quit_on_signal_cb, self);
 }
 
 static void
@@ -217,6 +309,7 @@ vigia_application_class_init (VigiaApplicationClass *klass)
   object_class->get_property = vigia_application_get_property;
 
   app_class->activate = vigia_application_activate;
+  app_class->open = vigia_application_open;
   app_class->startup = vigia_application_startup;
   app_class->handle_local_options = vigia_application_handle_local_options;
 
@@ -249,7 +342,7 @@ vigia_application_new (void)
 {
   return g_object_new (VIGIA_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/vigia/Vigia",
                        NULL);
 }

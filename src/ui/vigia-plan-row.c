@@ -3,8 +3,9 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Three lines: organization; place; election type · term · goals.  Long
- * texts ellipsize, with the whole text in the tooltip.
+ * Three lines: organization; place; election type · term · goals; and a
+ * fourth, how many goals have progress, once any has.  Long texts
+ * ellipsize, with the whole text in the tooltip.
  */
 #define G_LOG_DOMAIN "vigia-plan-row"
 
@@ -21,11 +22,28 @@ struct _VigiaPlanRow
   GtkLabel         *organization_label;
   GtkLabel         *place_label;
   GtkLabel         *details_label;
+  GtkLabel         *progress_label;
 
   VigiaPlanSummary *summary;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaPlanRow, vigia_plan_row, GTK_TYPE_BOX)
+
+/* A text cut short shows whole in its tooltip.  Worked out when the
+ * tooltip is asked for: setting tooltips on every bind made scrolling a
+ * long list measurably slower. */
+static gboolean
+query_tooltip_cb (GtkLabel   *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip)
+{
+  if (!pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, gtk_label_get_text (label));
+  return TRUE;
+}
 
 static void
 vigia_plan_row_dispose (GObject *object)
@@ -50,12 +68,25 @@ vigia_plan_row_class_init (VigiaPlanRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, organization_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, place_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanRow, progress_label);
 }
 
 static void
 vigia_plan_row_init (VigiaPlanRow *self)
 {
+  GtkLabel *labels[4];
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  labels[0] = self->organization_label;
+  labels[1] = self->place_label;
+  labels[2] = self->details_label;
+  labels[3] = self->progress_label;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gtk_widget_set_has_tooltip (GTK_WIDGET (labels[i]), TRUE);
+      g_signal_connect (labels[i], "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+    }
 }
 
 VigiaPlanRow *
@@ -76,7 +107,6 @@ set_label (GtkLabel   *label,
            const char *text)
 {
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
 }
 
 void
@@ -87,29 +117,65 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
   g_autofree char *term = NULL;
   g_autofree char *goals = NULL;
   g_autofree char *details = NULL;
+  g_autofree char *progress = NULL;
+  g_autofree char *description = NULL;
+  const char *organization;
   guint n_goals;
+  guint n_with_progress;
 
   g_return_if_fail (VIGIA_IS_PLAN_ROW (self));
 
   if (!g_set_object (&self->summary, summary) || summary == NULL)
     return;
 
+  organization = vigia_plan_summary_get_organization (summary);
+  if (vigia_str_empty (organization))
+    organization = _("Untitled Plan");
   place = vigia_plan_summary_dup_place_label (summary);
   term = vigia_plan_summary_dup_term_label (summary);
   n_goals = vigia_plan_summary_get_n_goals (summary);
+  n_with_progress = vigia_plan_summary_get_n_goals_with_progress (summary);
   goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
   details = g_strdup_printf ("%s · %s · %s",
                              vigia_election_get_label (vigia_plan_summary_get_election (summary)),
                              term, goals);
+  if (n_with_progress > 0)
+    /* Translators: in the list of plans: "Progress on 3 of 12 goals" */
+    progress = g_strdup_printf (ngettext ("Progress on %u of %u goal", "Progress on %u of %u goals", n_goals),
+                                n_with_progress, n_goals);
 
-  set_label (self->organization_label, vigia_plan_summary_get_organization (summary));
+  set_label (self->organization_label, organization);
   set_label (self->place_label, place);
   set_label (self->details_label, details);
+  set_label (self->progress_label, progress != NULL ? progress : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_label), progress != NULL);
 
+  description = g_strjoin (". ", place, details, progress, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  vigia_plan_summary_get_organization (summary),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  place,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, organization,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+/**
+ * vigia_plan_row_get_text:
+ * @line: 0 for the organization, 1 for the place, 2 for the details, 3 for
+ *   the progress (empty while there is none)
+ *
+ * Returns: what the row shows on @line
+ */
+const char *
+vigia_plan_row_get_text (VigiaPlanRow *self,
+                         guint         line)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_ROW (self), NULL);
+
+  switch (line)
+    {
+    case 0:  return gtk_label_get_text (self->organization_label);
+    case 1:  return gtk_label_get_text (self->place_label);
+    case 2:  return gtk_label_get_text (self->details_label);
+    case 3:  return gtk_label_get_text (self->progress_label);
+    default: g_return_val_if_reached (NULL);
+    }
 }

@@ -8,6 +8,8 @@
 #include <adwaita.h>
 
 #include "vigia-application.h"
+#include "vigia-import-dialog.h"
+#include "vigia-plan-editor.h"
 
 G_BEGIN_DECLS
 
@@ -18,7 +20,16 @@ G_DECLARE_FINAL_TYPE (VigiaWindow, vigia_window, VIGIA, WINDOW, AdwApplicationWi
 VigiaWindow *vigia_window_new                (VigiaApplication *application);
 void         vigia_window_show_library_error (VigiaWindow      *self,
                                               const GError     *error);
+void         vigia_window_show_error         (VigiaWindow      *self,
+                                              const char       *heading,
+                                              const GError     *error);
 GListModel  *vigia_window_get_plans          (VigiaWindow      *self);
 const char  *vigia_window_get_sidebar_state  (VigiaWindow      *self);
+VigiaPlanEditor *vigia_window_get_editor     (VigiaWindow      *self);
+VigiaImportDialog *vigia_window_import_files (VigiaWindow      *self,
+                                              GListModel       *files);
+gboolean     vigia_window_open_plan          (VigiaWindow      *self,
+                                              gint64            plan_id,
+                                              GError          **error);
 
 G_END_DECLS

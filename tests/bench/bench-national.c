@@ -16,6 +16,7 @@
 #include <sys/resource.h>
 
 #include "vigia-bench-data.h"
+#include "vigia-bench-figure.h"
 
 static int opt_plans = 20000;
 static int opt_runs = 5;
@@ -29,80 +30,6 @@ static const GOptionEntry entries[] = {
     "Keep the national library in FILE, and reuse it if it exists", "FILE" },
   { NULL }
 };
-
-typedef struct
-{
-  const char *name;
-  const char *unit;
-  GArray     *samples;
-  const char *target;
-  /* Whether larger is better (rates) or smaller (times). */
-  gboolean    higher_is_better;
-} Figure;
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  g_autoptr(GArray) sorted = g_array_copy (samples);
-  guint index;
-
-  g_array_sort (sorted, compare_doubles);
-  index = (guint) (p * (sorted->len - 1) + 0.5);
-  return g_array_index (sorted, double, MIN (index, sorted->len - 1));
-}
-
-static Figure *
-figure_new (const char *name,
-            const char *unit,
-            const char *target,
-            gboolean    higher_is_better)
-{
-  Figure *figure = g_new0 (Figure, 1);
-
-  figure->name = name;
-  figure->unit = unit;
-  figure->target = target;
-  figure->higher_is_better = higher_is_better;
-  figure->samples = g_array_new (FALSE, FALSE, sizeof (double));
-  return figure;
-}
-
-static void
-figure_add (Figure *figure,
-            double  value)
-{
-  g_array_append_val (figure->samples, value);
-}
-
-static void
-figure_print (Figure *figure)
-{
-  /* For a rate, the 95th percentile is the slow end: the 5th percentile of the rates. */
-  double median = percentile (figure->samples, 0.5);
-  double p95 = percentile (figure->samples, figure->higher_is_better ? 0.05 : 0.95);
-
-  printf ("%-52s %12.2f %12.2f  %-8s %s\n", figure->name, median, p95, figure->unit,
-           figure->target != NULL ? figure->target : "");
-  g_array_unref (figure->samples);
-  g_free (figure);
-}
 
 static VigiaLibrary *
 open_library (const char *path)
@@ -200,7 +127,7 @@ raw_insert (VigiaBenchData *data,
                           " target_direction, target_reading)"
                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                       -1, &goal_stmt, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO plan_search (rowid, organization, place, goals) VALUES (?1, ?2, ?3, ?4)",
+  sqlite3_prepare_v2 (db, "INSERT INTO plan_search (rowid, organization, place, texts, goals) VALUES (?1, ?2, ?3, ?4, ?5)",
                       -1, &search_stmt, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO history (changed, plan_uuid, entity, action, field, new_value)"
                           " VALUES (?1, ?2, 'plan', 'create', 'source', 'declara-text')",
@@ -214,6 +141,7 @@ raw_insert (VigiaBenchData *data,
       g_autofree char *uuid = vigia_uuid_new ();
       g_autoptr(GString) place = g_string_new (NULL);
       g_autoptr(GString) goals = g_string_new (NULL);
+      g_autoptr(GString) texts = g_string_new (NULL);
       gint64 plan_id;
 
       sqlite3_bind_text (plan_stmt, 1, uuid, -1, SQLITE_TRANSIENT);
@@ -274,6 +202,7 @@ raw_insert (VigiaBenchData *data,
             }
         }
 
+      g_string_append_printf (texts, "%s %s", vigia_plan_get_ideario (plan), vigia_plan_get_vision (plan));
       g_string_append_printf (place, "%s %s %s %s", vigia_plan_get_department (plan),
                               vigia_plan_get_province (plan) ? vigia_plan_get_province (plan) : "",
                               vigia_plan_get_district (plan) ? vigia_plan_get_district (plan) : "",
@@ -281,7 +210,8 @@ raw_insert (VigiaBenchData *data,
       sqlite3_bind_int64 (search_stmt, 1, plan_id);
       sqlite3_bind_text (search_stmt, 2, vigia_plan_get_organization (plan), -1, SQLITE_STATIC);
       sqlite3_bind_text (search_stmt, 3, place->str, -1, SQLITE_STATIC);
-      sqlite3_bind_text (search_stmt, 4, goals->str, -1, SQLITE_STATIC);
+      sqlite3_bind_text (search_stmt, 4, texts->str, -1, SQLITE_STATIC);
+      sqlite3_bind_text (search_stmt, 5, goals->str, -1, SQLITE_STATIC);
       g_assert (sqlite3_step (search_stmt) == SQLITE_DONE);
       sqlite3_reset (search_stmt);
 
@@ -478,6 +408,66 @@ main (int    argc,
         figure_add (figure, now_ms () - start);
       }
     figure_print (figure);
+  }
+
+  /* Assessing the whole library: every plan's achievement as of a semester. */
+  {
+    g_autoptr(VigiaLibrary) library = open_library (national);
+
+    figure = figure_new ("assess the whole library (every plan's achievement)", "ms", "≤ 1000", FALSE);
+    for (int run = 0; run < opt_runs; run++)
+      {
+        double start = now_ms ();
+        g_autoptr(GArray) scores = vigia_library_assess_plans (library, "2029-S2",
+                                                               VIGIA_SOURCE_AUTHORITY, &error);
+
+        g_assert_no_error (error);
+        g_assert (scores->len == (guint) opt_plans);
+        figure_add (figure, now_ms () - start);
+      }
+    figure_print (figure);
+  }
+
+  /* The whole library as one exchange document, read from the library and
+   * written to a file. */
+  {
+    g_autoptr(VigiaLibrary) library = open_library (national);
+    g_autofree char *json_path = g_build_filename (dir, "national.json", NULL);
+
+    figure = figure_new ("export the whole library as JSON", "MB/s", "≥ 50", TRUE);
+    for (int run = 0; run < MIN (opt_runs, 2); run++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (json_path);
+        g_autoptr(GFileOutputStream) stream = NULL;
+        g_autoptr(VigiaJsonWriter) writer = NULL;
+        g_autoptr(GArray) ids = vigia_library_query_plan_ids (library, NULL, &error);
+        g_autoptr(GFileInfo) info = NULL;
+        double start = now_ms ();
+        double seconds;
+
+        stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+        g_assert_no_error (error);
+        writer = vigia_json_writer_new (G_OUTPUT_STREAM (stream));
+        g_assert (vigia_json_writer_begin (writer, NULL, &error));
+        for (guint i = 0; i < ids->len; i++)
+          {
+            g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), &error);
+
+            g_assert_no_error (error);
+            g_assert (vigia_json_writer_add_plan (writer, plan, NULL, &error));
+          }
+        g_assert (vigia_json_writer_end (writer, NULL, &error));
+        g_assert (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+        seconds = (now_ms () - start) / 1000.0;
+
+        info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+        g_assert_no_error (error);
+        if (run == 0)
+          printf ("  (%.0f MB written in %.1f s)\n", g_file_info_get_size (info) / 1e6, seconds);
+        figure_add (figure, g_file_info_get_size (info) / 1e6 / seconds);
+      }
+    figure_print (figure);
+    g_unlink (json_path);
   }
 
   getrusage (RUSAGE_SELF, &usage);

@@ -1,0 +1,1087 @@
+/* vigia-undo-stack.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every edit of an open plan goes through here: the change is applied to the
+ * in-memory object and saved at once through the library, in its own
+ * transaction (so it is in the history), and the operation is kept so that
+ * undo can apply its inverse, saved the same way.  An undo is therefore
+ * itself a recorded change, and nothing depends on the process living on.
+ *
+ * Typing is not saved on every keystroke: set_string_later() keeps the latest
+ * text of each field and saves them all once typing has paused for
+ * VIGIA_UNDO_STACK_SAVE_DELAY_MS, or at once on flush().  Successive saves of
+ * the same field merge into one undo step until the stack is sealed (the
+ * user left the field) or another edit comes in between.
+ */
+#define G_LOG_DOMAIN "vigia-undo-stack"
+
+#include "config.h"
+
+#include "vigia-undo-stack.h"
+#include "vigia-utils.h"
+
+typedef enum {
+  OP_SET,
+  OP_ADD_GOAL,
+  OP_DELETE_GOAL,
+  OP_MOVE_GOAL,
+  OP_ADD_DIMENSION,
+  OP_DELETE_DIMENSION,
+} OpKind;
+
+typedef struct
+{
+  OpKind           kind;
+  guint            serial;
+  /* OP_SET: the plan, one of its dimensions or goals; else the goal or
+   * dimension added, deleted or moved. */
+  GObject         *object;
+  /* Goal operations: the dimension that holds the goal. */
+  VigiaDimension  *dimension;
+  /* Positions: where it was (delete, move) and where it goes (add, move). */
+  guint            from;
+  guint            to;
+  /* OP_SET */
+  guint            n_values;
+  GStrv            names;
+  GValue          *old_values;
+  GValue          *new_values;
+  gboolean         mergeable;
+} Op;
+
+typedef struct
+{
+  GObject *object;
+  char    *name;
+  char    *value;
+} Pending;
+
+struct _VigiaUndoStack
+{
+  GObject        parent_instance;
+
+  VigiaLibrary  *library;
+  VigiaPlan     *plan;
+
+  /* Op, oldest first */
+  GPtrArray     *undo;
+  GPtrArray     *redo;
+
+  /* Pending, in the order first typed */
+  GPtrArray     *pending;
+  guint          pending_source;
+
+  /* Set while a change of ours is being written, for whoever hears the
+   * library announce it. */
+  guint          saving;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaUndoStack, vigia_undo_stack, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  PROP_PLAN,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum {
+  SAVE_FAILED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+static guint last_serial;
+
+static void
+values_free (GValue *values,
+             guint   n_values)
+{
+  if (values == NULL)
+    return;
+  for (guint i = 0; i < n_values; i++)
+    g_value_unset (&values[i]);
+  g_free (values);
+}
+
+static void
+op_free (Op *op)
+{
+  g_clear_object (&op->object);
+  g_clear_object (&op->dimension);
+  g_clear_pointer (&op->names, g_strfreev);
+  values_free (op->old_values, op->n_values);
+  values_free (op->new_values, op->n_values);
+  g_free (op);
+}
+
+static void
+pending_free (Pending *pending)
+{
+  g_clear_object (&pending->object);
+  g_free (pending->name);
+  g_free (pending->value);
+  g_free (pending);
+}
+
+/* g_param_values_cmp() calls two NaNs different and NaN equal to anything
+ * else, and NaN is how the core writes "no value". */
+static gboolean
+values_equal (GParamSpec   *pspec,
+              const GValue *a,
+              const GValue *b)
+{
+  if (G_VALUE_HOLDS_DOUBLE (a))
+    {
+      double da = g_value_get_double (a);
+      double db = g_value_get_double (b);
+
+      if (isnan (da) || isnan (db))
+        return isnan (da) && isnan (db);
+      return da == db;
+    }
+  return g_param_values_cmp (pspec, a, b) == 0;
+}
+
+static gboolean
+belongs_to_plan (VigiaUndoStack *self,
+                 GObject        *object)
+{
+  guint n = vigia_plan_get_n_dimensions (self->plan);
+
+  if (object == G_OBJECT (self->plan))
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      if (object == G_OBJECT (dim))
+        return TRUE;
+      for (guint j = 0; j < n_goals; j++)
+        if (object == G_OBJECT (vigia_dimension_get_goal (dim, j)))
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+find_goal (VigiaUndoStack  *self,
+           VigiaGoal       *goal,
+           VigiaDimension **dimension,
+           guint           *position)
+{
+  guint n = vigia_plan_get_n_dimensions (self->plan);
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      for (guint j = 0; j < n_goals; j++)
+        if (vigia_dimension_get_goal (dim, j) == goal)
+          {
+            *dimension = dim;
+            *position = j;
+            return TRUE;
+          }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+find_dimension (VigiaUndoStack *self,
+                VigiaDimension *dimension,
+                guint          *position)
+{
+  guint n = vigia_plan_get_n_dimensions (self->plan);
+
+  for (guint i = 0; i < n; i++)
+    if (vigia_plan_get_dimension (self->plan, i) == dimension)
+      {
+        *position = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static gboolean
+save_object (VigiaUndoStack  *self,
+             GObject         *object,
+             GError         **error)
+{
+  if (VIGIA_IS_PLAN (object))
+    return vigia_library_save_plan (self->library, VIGIA_PLAN (object), error);
+  if (VIGIA_IS_DIMENSION (object))
+    return vigia_library_save_dimension (self->library, self->plan, VIGIA_DIMENSION (object), error);
+  if (VIGIA_IS_GOAL (object))
+    return vigia_library_save_goal (self->library, self->plan, VIGIA_GOAL (object), error);
+  g_return_val_if_reached (FALSE);
+}
+
+/* GLib refuses NaN for a double property, and NaN is how the core says "no
+ * value" (a target not read, a baseline not known): such a value goes to the
+ * class's own setter, which is what the typed setters call. */
+static void
+set_property (GObject      *object,
+              const char   *name,
+              const GValue *value)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
+
+  g_assert (pspec != NULL);
+
+  if (G_VALUE_HOLDS_DOUBLE (value) && isnan (g_value_get_double (value)))
+    G_OBJECT_GET_CLASS (object)->set_property (object, pspec->param_id, value, pspec);
+  else
+    g_object_set_property (object, name, value);
+}
+
+/* Sets @values on @object and saves it; on failure puts @previous back, so
+ * that the object still says what the library holds. */
+static gboolean
+apply_values (VigiaUndoStack  *self,
+              GObject         *object,
+              guint            n_values,
+              const char     **names,
+              const GValue    *values,
+              const GValue    *previous,
+              GError         **error)
+{
+  for (guint i = 0; i < n_values; i++)
+    set_property (object, names[i], &values[i]);
+
+  if (save_object (self, object, error))
+    return TRUE;
+
+  for (guint i = 0; i < n_values; i++)
+    set_property (object, names[i], &previous[i]);
+  return FALSE;
+}
+
+static gboolean
+op_apply_inner (VigiaUndoStack  *self,
+                Op              *op,
+                gboolean         forward,
+                GError         **error)
+{
+  VigiaLibrary *lib = self->library;
+  VigiaPlan *plan = self->plan;
+
+  switch (op->kind)
+    {
+    case OP_SET:
+      return apply_values (self, op->object, op->n_values, (const char **) op->names,
+                           forward ? op->new_values : op->old_values,
+                           forward ? op->old_values : op->new_values, error);
+
+    case OP_ADD_GOAL:
+      if (forward)
+        return vigia_library_add_goal (lib, plan, op->dimension, op->to, VIGIA_GOAL (op->object), error);
+      return vigia_library_delete_goal (lib, plan, op->dimension, VIGIA_GOAL (op->object), error);
+
+    case OP_DELETE_GOAL:
+      if (forward)
+        return vigia_library_delete_goal (lib, plan, op->dimension, VIGIA_GOAL (op->object), error);
+      return vigia_library_add_goal (lib, plan, op->dimension, op->from, VIGIA_GOAL (op->object), error);
+
+    case OP_MOVE_GOAL:
+      return vigia_library_move_goal (lib, plan, op->dimension, VIGIA_GOAL (op->object),
+                                      forward ? op->to : op->from, error);
+
+    case OP_ADD_DIMENSION:
+      if (forward)
+        return vigia_library_add_dimension (lib, plan, op->to, VIGIA_DIMENSION (op->object), error);
+      return vigia_library_delete_dimension (lib, plan, VIGIA_DIMENSION (op->object), error);
+
+    case OP_DELETE_DIMENSION:
+      if (forward)
+        return vigia_library_delete_dimension (lib, plan, VIGIA_DIMENSION (op->object), error);
+      return vigia_library_add_dimension (lib, plan, op->from, VIGIA_DIMENSION (op->object), error);
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+static gboolean
+op_apply (VigiaUndoStack  *self,
+          Op              *op,
+          gboolean         forward,
+          GError         **error)
+{
+  gboolean ok;
+
+  self->saving++;
+  ok = op_apply_inner (self, op, forward, error);
+  self->saving--;
+  return ok;
+}
+
+static void
+notify_can (VigiaUndoStack *self,
+            gboolean        could_undo,
+            gboolean        could_redo)
+{
+  if (could_undo != vigia_undo_stack_get_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != vigia_undo_stack_get_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static Op *
+top_op (VigiaUndoStack *self)
+{
+  return self->undo->len > 0 ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+}
+
+/* Keeps @op, whose change is already saved, as the newest undo step. */
+static void
+push (VigiaUndoStack *self,
+      Op             *op)
+{
+  gboolean could_undo = vigia_undo_stack_get_can_undo (self);
+  gboolean could_redo = vigia_undo_stack_get_can_redo (self);
+
+  /* Serials are unique across stacks, so that an "Undo" offered for a
+   * closed plan never reverts a step of the one open now. */
+  op->serial = ++last_serial;
+  g_ptr_array_add (self->undo, op);
+  g_ptr_array_set_size (self->redo, 0);
+  notify_can (self, could_undo, could_redo);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static Op *
+op_new (OpKind          kind,
+        gpointer        object,
+        VigiaDimension *dimension)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->object = g_object_ref (object);
+  op->dimension = dimension != NULL ? g_object_ref (dimension) : NULL;
+  return op;
+}
+
+/* Applies a new @op and keeps it as the newest step, or frees it. */
+static gboolean
+do_op (VigiaUndoStack  *self,
+       Op              *op,
+       GError         **error)
+{
+  if (!op_apply (self, op, TRUE, error))
+    {
+      op_free (op);
+      return FALSE;
+    }
+  push (self, op);
+  return TRUE;
+}
+
+static gboolean
+set_internal (VigiaUndoStack  *self,
+              GObject         *object,
+              guint            n_properties,
+              const char     **names,
+              const GValue    *values,
+              gboolean         mergeable,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  GValue *old_values;
+  GValue *new_values;
+  Op *top;
+  Op *op;
+
+  /* Only the properties whose value changes make the step. */
+  for (guint i = 0; i < n_properties; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), names[i]);
+      g_auto(GValue) current = G_VALUE_INIT;
+
+      g_return_val_if_fail (pspec != NULL, FALSE);
+      g_value_init (&current, pspec->value_type);
+      g_object_get_property (object, names[i], &current);
+      if (!values_equal (pspec, &current, &values[i]))
+        g_ptr_array_add (changed, GUINT_TO_POINTER (i));
+    }
+  if (changed->len == 0)
+    return TRUE;
+
+  old_values = g_new0 (GValue, changed->len);
+  new_values = g_new0 (GValue, changed->len);
+  op = op_new (OP_SET, object, NULL);
+  op->n_values = changed->len;
+  op->old_values = old_values;
+  op->new_values = new_values;
+  op->names = g_new0 (char *, changed->len + 1);
+  op->mergeable = mergeable;
+
+  for (guint i = 0; i < changed->len; i++)
+    {
+      guint k = GPOINTER_TO_UINT (g_ptr_array_index (changed, i));
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), names[k]);
+
+      op->names[i] = g_strdup (names[k]);
+      g_value_init (&old_values[i], pspec->value_type);
+      g_object_get_property (object, names[k], &old_values[i]);
+      g_value_init (&new_values[i], pspec->value_type);
+      g_value_copy (&values[k], &new_values[i]);
+    }
+
+  if (!op_apply (self, op, TRUE, error))
+    {
+      op_free (op);
+      return FALSE;
+    }
+
+  /* The same field typed on: one step from before the first keystroke. */
+  top = top_op (self);
+  if (mergeable && self->redo->len == 0 && top != NULL && top->kind == OP_SET && top->mergeable &&
+      top->object == object && top->n_values == 1 && op->n_values == 1 &&
+      g_str_equal (top->names[0], op->names[0]))
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), op->names[0]);
+
+      g_value_copy (&op->new_values[0], &top->new_values[0]);
+      op_free (op);
+
+      /* Typed back to what it was: nothing left to undo. */
+      if (values_equal (pspec, &top->old_values[0], &top->new_values[0]))
+        {
+          gboolean could_undo = vigia_undo_stack_get_can_undo (self);
+
+          g_ptr_array_remove_index (self->undo, self->undo->len - 1);
+          notify_can (self, could_undo, vigia_undo_stack_get_can_redo (self));
+        }
+      g_signal_emit (self, signals[CHANGED], 0);
+      return TRUE;
+    }
+
+  push (self, op);
+  return TRUE;
+}
+
+static gboolean
+undo_or_redo (VigiaUndoStack  *self,
+              GPtrArray       *from,
+              GPtrArray       *to,
+              gboolean         forward,
+              GError         **error)
+{
+  gboolean could_undo;
+  gboolean could_redo;
+  Op *op;
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  /* Typing flushed just now may have filled the undo stack. */
+  if (from->len == 0)
+    return TRUE;
+
+  could_undo = vigia_undo_stack_get_can_undo (self);
+  could_redo = vigia_undo_stack_get_can_redo (self);
+
+  op = g_ptr_array_steal_index (from, from->len - 1);
+  if (!op_apply (self, op, forward, error))
+    {
+      g_ptr_array_add (from, op);
+      return FALSE;
+    }
+
+  op->mergeable = FALSE;
+  g_ptr_array_add (to, op);
+  if (top_op (self) != NULL)
+    top_op (self)->mergeable = FALSE;
+  notify_can (self, could_undo, could_redo);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static gboolean
+save_pending_cb (gpointer user_data)
+{
+  VigiaUndoStack *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->pending_source = 0;
+  if (!vigia_undo_stack_flush (self, &error))
+    g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vigia_undo_stack_dispose (GObject *object)
+{
+  VigiaUndoStack *self = (VigiaUndoStack *)object;
+
+  /* Whatever was typed is saved even if nobody flushed. */
+  if (self->pending != NULL && self->pending->len > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!vigia_undo_stack_flush (self, &error))
+        g_warning ("Unsaved edits of plan %s were lost: %s",
+                   vigia_plan_get_uuid (self->plan), error->message);
+    }
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+
+  G_OBJECT_CLASS (vigia_undo_stack_parent_class)->dispose (object);
+}
+
+static void
+vigia_undo_stack_finalize (GObject *object)
+{
+  VigiaUndoStack *self = (VigiaUndoStack *)object;
+
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  g_clear_pointer (&self->redo, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (vigia_undo_stack_parent_class)->finalize (object);
+}
+
+static void
+vigia_undo_stack_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  VigiaUndoStack *self = VIGIA_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:  g_value_set_object (value, self->library); break;
+    case PROP_PLAN:     g_value_set_object (value, self->plan); break;
+    case PROP_CAN_UNDO: g_value_set_boolean (value, vigia_undo_stack_get_can_undo (self)); break;
+    case PROP_CAN_REDO: g_value_set_boolean (value, vigia_undo_stack_get_can_redo (self)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigia_undo_stack_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  VigiaUndoStack *self = VIGIA_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY: self->library = g_value_dup_object (value); break;
+    case PROP_PLAN:    self->plan = g_value_dup_object (value); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigia_undo_stack_class_init (VigiaUndoStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = vigia_undo_stack_dispose;
+  object_class->finalize = vigia_undo_stack_finalize;
+  object_class->get_property = vigia_undo_stack_get_property;
+  object_class->set_property = vigia_undo_stack_set_property;
+
+  properties[PROP_LIBRARY] = g_param_spec_object ("library", NULL, NULL, VIGIA_TYPE_LIBRARY,
+                                                  G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                                  G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLAN] = g_param_spec_object ("plan", NULL, NULL, VIGIA_TYPE_PLAN,
+                                               G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                                               G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                    G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                    G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VigiaUndoStack::save-failed:
+   * @error: why
+   *
+   * Emitted when typing saved in the background could not be saved; the
+   * fields keep what was typed, and the objects what the library holds.
+   */
+  signals[SAVE_FAILED] = g_signal_new ("save-failed",
+                                       G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * VigiaUndoStack::changed:
+   *
+   * Emitted after every edit, undo or redo has been saved.
+   */
+  signals[CHANGED] = g_signal_new ("changed",
+                                   G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+}
+
+static void
+vigia_undo_stack_init (VigiaUndoStack *self)
+{
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+}
+
+/**
+ * vigia_undo_stack_new:
+ * @plan: a plan of @library, as vigia_library_load_plan() gave it
+ */
+VigiaUndoStack *
+vigia_undo_stack_new (VigiaLibrary *library,
+                      VigiaPlan    *plan)
+{
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
+  g_return_val_if_fail (VIGIA_IS_PLAN (plan), NULL);
+
+  return g_object_new (VIGIA_TYPE_UNDO_STACK, "library", library, "plan", plan, NULL);
+}
+
+VigiaLibrary *
+vigia_undo_stack_get_library (VigiaUndoStack *self)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), NULL);
+  return self->library;
+}
+
+VigiaPlan *
+vigia_undo_stack_get_plan (VigiaUndoStack *self)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), NULL);
+  return self->plan;
+}
+
+/**
+ * vigia_undo_stack_set:
+ * @object: the plan, or one of its dimensions or goals
+ * @names: (array length=n_properties): properties of @object
+ * @values: (array length=n_properties): their new values
+ *
+ * Sets the properties and saves @object, as one undo step.  Setting what is
+ * already there does nothing.  On failure @object is left as it was.
+ */
+gboolean
+vigia_undo_stack_set (VigiaUndoStack  *self,
+                      GObject         *object,
+                      guint            n_properties,
+                      const char     **names,
+                      const GValue    *values,
+                      GError         **error)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (G_IS_OBJECT (object), FALSE);
+  g_return_val_if_fail (n_properties == 0 || (names != NULL && values != NULL), FALSE);
+  g_return_val_if_fail (belongs_to_plan (self, object), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  return set_internal (self, object, n_properties, names, values, FALSE, error);
+}
+
+gboolean
+vigia_undo_stack_set_string (VigiaUndoStack  *self,
+                             GObject         *object,
+                             const char      *name,
+                             const char      *value,
+                             GError         **error)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  g_value_init (&gvalue, G_TYPE_STRING);
+  g_value_set_string (&gvalue, value);
+  return vigia_undo_stack_set (self, object, 1, &name, &gvalue, error);
+}
+
+/**
+ * vigia_undo_stack_set_string_later:
+ *
+ * Keeps @value as the text of @object's @name, to be saved once typing has
+ * paused (see #VIGIA_UNDO_STACK_SAVE_DELAY_MS) or on flush.  A failure is
+ * reported by #VigiaUndoStack::save-failed.
+ */
+void
+vigia_undo_stack_set_string_later (VigiaUndoStack *self,
+                                   GObject        *object,
+                                   const char     *name,
+                                   const char     *value)
+{
+  Pending *pending = NULL;
+  gboolean could_undo;
+  gboolean could_redo;
+
+  g_return_if_fail (VIGIA_IS_UNDO_STACK (self));
+  g_return_if_fail (G_IS_OBJECT (object));
+  g_return_if_fail (name != NULL);
+
+  could_undo = vigia_undo_stack_get_can_undo (self);
+  could_redo = vigia_undo_stack_get_can_redo (self);
+
+  for (guint i = 0; i < self->pending->len; i++)
+    {
+      Pending *p = g_ptr_array_index (self->pending, i);
+
+      if (p->object == object && g_str_equal (p->name, name))
+        {
+          pending = p;
+          break;
+        }
+    }
+
+  if (pending == NULL)
+    {
+      pending = g_new0 (Pending, 1);
+      pending->object = g_object_ref (object);
+      pending->name = g_strdup (name);
+      g_ptr_array_add (self->pending, pending);
+    }
+  vigia_set_string (&pending->value, value);
+
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  self->pending_source = g_timeout_add (VIGIA_UNDO_STACK_SAVE_DELAY_MS, save_pending_cb, self);
+  g_source_set_name_by_id (self->pending_source, "[vigia] save typing");
+
+  notify_can (self, could_undo, could_redo);
+}
+
+/**
+ * vigia_undo_stack_flush:
+ *
+ * Saves now whatever typing is waiting to be saved.  Call it before the plan
+ * is closed, the window goes away or the application quits.  Every pending
+ * text is tried; the first failure is returned.
+ */
+gboolean
+vigia_undo_stack_flush (VigiaUndoStack  *self,
+                        GError         **error)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) first_error = NULL;
+  gboolean could_undo;
+  gboolean could_redo;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  if (self->pending->len == 0)
+    return TRUE;
+
+  could_undo = vigia_undo_stack_get_can_undo (self);
+  could_redo = vigia_undo_stack_get_can_redo (self);
+  pending = g_steal_pointer (&self->pending);
+  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      Pending *p = g_ptr_array_index (pending, i);
+      g_auto(GValue) value = G_VALUE_INIT;
+      g_autoptr(GError) local_error = NULL;
+      const char *name = p->name;
+
+      /* A goal deleted while its text waited has nowhere to go. */
+      if (!belongs_to_plan (self, p->object))
+        continue;
+
+      g_value_init (&value, G_TYPE_STRING);
+      g_value_set_string (&value, p->value);
+      if (!set_internal (self, p->object, 1, &name, &value, TRUE, &local_error) &&
+          first_error == NULL)
+        first_error = g_steal_pointer (&local_error);
+    }
+  notify_can (self, could_undo, could_redo);
+
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * vigia_undo_stack_is_saving:
+ *
+ * Returns: whether the stack is writing a change of its own now; a handler
+ *   of #VigiaLibrary::plans-changed tells by it the plan's own edits from
+ *   changes made elsewhere (an import, another window)
+ */
+gboolean
+vigia_undo_stack_is_saving (VigiaUndoStack *self)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  return self->saving > 0;
+}
+
+gboolean
+vigia_undo_stack_has_pending (VigiaUndoStack *self)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  return self->pending->len > 0;
+}
+
+/**
+ * vigia_undo_stack_seal:
+ *
+ * Ends the current step: the next typing in the same field is a new undo
+ * step.  Call it when the user leaves a field.
+ */
+void
+vigia_undo_stack_seal (VigiaUndoStack *self)
+{
+  Op *top;
+
+  g_return_if_fail (VIGIA_IS_UNDO_STACK (self));
+
+  if (self->pending->len > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!vigia_undo_stack_flush (self, &error))
+        g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+    }
+
+  top = top_op (self);
+  if (top != NULL)
+    top->mergeable = FALSE;
+}
+
+/**
+ * vigia_undo_stack_add_goal:
+ * @dimension: a dimension of the plan
+ *
+ * Adds @goal (a new one, with any progress it holds) at @position.
+ */
+gboolean
+vigia_undo_stack_add_goal (VigiaUndoStack  *self,
+                           VigiaDimension  *dimension,
+                           guint            position,
+                           VigiaGoal       *goal,
+                           GError         **error)
+{
+  Op *op;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+  g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (dimension)), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  op = op_new (OP_ADD_GOAL, goal, dimension);
+  op->to = MIN (position, vigia_dimension_get_n_goals (dimension));
+  return do_op (self, op, error);
+}
+
+/**
+ * vigia_undo_stack_delete_goal:
+ *
+ * Deletes @goal and its progress; undo puts both back where they were.
+ */
+gboolean
+vigia_undo_stack_delete_goal (VigiaUndoStack  *self,
+                              VigiaGoal       *goal,
+                              GError         **error)
+{
+  VigiaDimension *dimension = NULL;
+  guint position = 0;
+  Op *op;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  if (!find_goal (self, goal, &dimension, &position))
+    g_return_val_if_reached (FALSE);
+
+  op = op_new (OP_DELETE_GOAL, goal, dimension);
+  op->from = position;
+  return do_op (self, op, error);
+}
+
+/**
+ * vigia_undo_stack_move_goal:
+ *
+ * Moves @goal to @position within its dimension, renumbering the goals.
+ */
+gboolean
+vigia_undo_stack_move_goal (VigiaUndoStack  *self,
+                            VigiaGoal       *goal,
+                            guint            position,
+                            GError         **error)
+{
+  VigiaDimension *dimension = NULL;
+  guint from = 0;
+  Op *op;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  if (!find_goal (self, goal, &dimension, &from))
+    g_return_val_if_reached (FALSE);
+
+  position = MIN (position, vigia_dimension_get_n_goals (dimension) - 1);
+  if (position == from)
+    return TRUE;
+
+  op = op_new (OP_MOVE_GOAL, goal, dimension);
+  op->from = from;
+  op->to = position;
+  return do_op (self, op, error);
+}
+
+/**
+ * vigia_undo_stack_add_dimension:
+ *
+ * Adds @dimension (with any goals it holds) at @position.
+ */
+gboolean
+vigia_undo_stack_add_dimension (VigiaUndoStack  *self,
+                                guint            position,
+                                VigiaDimension  *dimension,
+                                GError         **error)
+{
+  Op *op;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  op = op_new (OP_ADD_DIMENSION, dimension, NULL);
+  op->to = MIN (position, vigia_plan_get_n_dimensions (self->plan));
+  return do_op (self, op, error);
+}
+
+/**
+ * vigia_undo_stack_delete_dimension:
+ *
+ * Deletes @dimension with its goals and their progress; undo puts them back.
+ */
+gboolean
+vigia_undo_stack_delete_dimension (VigiaUndoStack  *self,
+                                   VigiaDimension  *dimension,
+                                   GError         **error)
+{
+  guint position = 0;
+  Op *op;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  if (!find_dimension (self, dimension, &position))
+    g_return_val_if_reached (FALSE);
+
+  op = op_new (OP_DELETE_DIMENSION, dimension, NULL);
+  op->from = position;
+  return do_op (self, op, error);
+}
+
+/**
+ * vigia_undo_stack_get_can_undo:
+ *
+ * Returns: whether there is a step to undo, typing not saved yet included
+ *   (undo saves it, then takes it back)
+ */
+gboolean
+vigia_undo_stack_get_can_undo (VigiaUndoStack *self)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  return self->undo->len > 0 || self->pending->len > 0;
+}
+
+/**
+ * vigia_undo_stack_get_can_redo:
+ *
+ * Returns: whether there is a step to redo; typing after an undo leaves none
+ */
+gboolean
+vigia_undo_stack_get_can_redo (VigiaUndoStack *self)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  return self->redo->len > 0 && self->pending->len == 0;
+}
+
+/**
+ * vigia_undo_stack_get_serial:
+ *
+ * Returns: a number that identifies the newest undo step (0 if there is
+ *   none), so that an "Undo" offered for one change can check that it is
+ *   still the one undo would revert
+ */
+guint
+vigia_undo_stack_get_serial (VigiaUndoStack *self)
+{
+  Op *top;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), 0);
+
+  top = top_op (self);
+  return top != NULL ? top->serial : 0;
+}
+
+/**
+ * vigia_undo_stack_undo:
+ *
+ * Reverts the newest step, saving the reversal (it is in the history like
+ * any other change).  With nothing to undo, does nothing.
+ */
+gboolean
+vigia_undo_stack_undo (VigiaUndoStack  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  return undo_or_redo (self, self->undo, self->redo, FALSE, error);
+}
+
+gboolean
+vigia_undo_stack_redo (VigiaUndoStack  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+
+  /* Typing after an undo starts a new branch: there is nothing to redo. */
+  if (self->pending->len > 0)
+    return vigia_undo_stack_flush (self, error);
+
+  return undo_or_redo (self, self->redo, self->undo, TRUE, error);
+}

@@ -1,0 +1,443 @@
+/* vigia-goal-card.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shows a goal's four texts as the plan wrote them, wrapped, and its target
+ * reading as a chip.  Activating the card (a click, Enter, or the edit
+ * button) turns the texts into fields saved as they are typed.  The editing
+ * fields are made the first time they are needed: a dimension of many goals
+ * opens fast.
+ */
+#define G_LOG_DOMAIN "vigia-goal-card"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "vigia-dimension-page.h"
+#include "vigia-goal-card.h"
+#include "vigia-optional-label.h"
+#include "vigia-plan-editor.h"
+
+struct _VigiaGoalCard
+{
+  GtkListBoxRow    parent_instance;
+
+  GtkLabel        *number_label;
+  VigiaOptionalLabel *heading_label;
+  AdwBin          *chip_bin;
+  GtkToggleButton *edit_button;
+  GtkStack        *stack;
+  GtkLabel        *problem_label;
+  GtkLabel        *objective_label;
+  GtkLabel        *indicator_label;
+  GtkLabel        *target_label;
+  GtkBox          *edit_box;
+
+  VigiaUndoStack  *undo_stack;
+  VigiaDimension  *dimension;
+  VigiaGoal       *goal;
+  VigiaTargetChip *chip;
+  /* VigiaTextField by property name, once editing has begun */
+  GHashTable      *fields;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaGoalCard, vigia_goal_card, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  PROP_0,
+  PROP_EDITING,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* The texts of a goal, in the order the JNE's table gives them. */
+static const struct {
+  const char *property;
+  const char *title;
+} texts[] = {
+  { "problem", N_("Problem identified") },
+  { "objective", N_("Strategic objective") },
+  { "indicator", N_("Indicator") },
+  { "target-text", N_("Target as written") },
+};
+
+static void
+show_text (GtkLabel   *label,
+           const char *text)
+{
+  gboolean empty = vigia_str_empty (text);
+
+  gtk_label_set_text (label, empty ? _("Not written") : text);
+  if (empty)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+update_actions (VigiaGoalCard *self)
+{
+  guint number = vigia_goal_get_number (self->goal);
+  guint n = vigia_dimension_get_n_goals (self->dimension);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.move-up", number > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.move-down", number < n);
+}
+
+static void
+update (VigiaGoalCard *self)
+{
+  VigiaGoal *goal = self->goal;
+  g_autofree char *number = g_strdup_printf ("%u", vigia_goal_get_number (goal));
+  g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *description = NULL;
+  const char *problem = vigia_goal_get_problem (goal);
+
+  /* Translators: the heading of a goal's card: "Goal 2" */
+  heading = g_strdup_printf (_("Goal %u"), vigia_goal_get_number (goal));
+  gtk_label_set_text (self->number_label, number);
+  vigia_optional_label_set_label (self->heading_label, heading);
+
+  show_text (self->problem_label, problem);
+  show_text (self->objective_label, vigia_goal_get_objective (goal));
+  show_text (self->indicator_label, vigia_goal_get_indicator (goal));
+  show_text (self->target_label, vigia_goal_get_target_text (goal));
+
+  /* Read aloud as one item: "Goal 2: <problem>", then the rest. */
+  /* Translators: a goal card's name for screen readers: "Goal 2: <the problem>" */
+  name = g_strdup_printf (_("Goal %u: %s"), vigia_goal_get_number (goal),
+                          !vigia_str_empty (problem) ? problem : _("Not written"));
+  /* Translators: a goal card's description for screen readers */
+  description = g_strdup_printf (_("Objective: %s. Indicator: %s. Target: %s, read as %s."),
+                                 gtk_label_get_text (self->objective_label),
+                                 gtk_label_get_text (self->indicator_label),
+                                 gtk_label_get_text (self->target_label),
+                                 vigia_target_chip_get_label (self->chip));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+
+  update_actions (self);
+}
+
+static void
+goal_notify_cb (VigiaGoalCard *self)
+{
+  update (self);
+}
+
+static void
+goals_changed_cb (VigiaGoalCard *self)
+{
+  update_actions (self);
+}
+
+static void
+ensure_fields (VigiaGoalCard *self)
+{
+  if (self->fields != NULL)
+    return;
+
+  self->fields = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      GtkWidget *field = vigia_text_field_new (_(texts[i].title));
+
+      vigia_text_field_bind (VIGIA_TEXT_FIELD (field), self->undo_stack, G_OBJECT (self->goal),
+                             texts[i].property);
+      gtk_box_append (self->edit_box, field);
+      g_hash_table_insert (self->fields, (gpointer) texts[i].property, field);
+    }
+}
+
+static void
+edit_toggled_cb (VigiaGoalCard *self)
+{
+  gboolean editing = gtk_toggle_button_get_active (self->edit_button);
+
+  if (editing)
+    ensure_fields (self);
+  gtk_stack_set_visible_child_name (self->stack, editing ? "edit" : "view");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button),
+                               editing ? _("Done Editing") : _("Edit Goal"));
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, editing, -1);
+
+  if (editing)
+    gtk_widget_grab_focus (g_hash_table_lookup (self->fields, "problem"));
+  else
+    vigia_undo_stack_seal (self->undo_stack);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITING]);
+}
+
+static void
+vigia_goal_card_activate (GtkListBoxRow *row)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (row);
+
+  vigia_goal_card_set_editing (self, !vigia_goal_card_get_editing (self));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  vigia_goal_card_set_editing (VIGIA_GOAL_CARD (widget), TRUE);
+}
+
+static void
+move_by (VigiaGoalCard *self,
+         int            delta)
+{
+  g_autoptr(VigiaGoalCard) hold = g_object_ref (self);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_DIMENSION_PAGE);
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
+  guint position = vigia_goal_get_number (self->goal) - 1;
+
+  if (delta < 0 && position == 0)
+    return;
+
+  /* The list makes a new card for the goal where it lands. */
+  if (!vigia_undo_stack_move_goal (self->undo_stack, self->goal, position + delta, &error))
+    {
+      if (editor != NULL)
+        vigia_plan_editor_show_error (VIGIA_PLAN_EDITOR (editor), error);
+      return;
+    }
+  if (page != NULL)
+    vigia_dimension_page_focus_goal (VIGIA_DIMENSION_PAGE (page), self->goal);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_by (VIGIA_GOAL_CARD (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_by (VIGIA_GOAL_CARD (widget), 1);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
+  GtkWidget *editor = gtk_widget_get_ancestor (widget, VIGIA_TYPE_PLAN_EDITOR);
+
+  if (editor != NULL)
+    vigia_plan_editor_delete_goal (VIGIA_PLAN_EDITOR (editor), self->goal);
+}
+
+static void
+vigia_goal_card_dispose (GObject *object)
+{
+  VigiaGoalCard *self = (VigiaGoalCard *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_GOAL_CARD);
+  g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_object (&self->goal);
+  g_clear_object (&self->dimension);
+  g_clear_object (&self->undo_stack);
+
+  G_OBJECT_CLASS (vigia_goal_card_parent_class)->dispose (object);
+}
+
+static void
+vigia_goal_card_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITING:
+      g_value_set_boolean (value, vigia_goal_card_get_editing (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigia_goal_card_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_EDITING:
+      vigia_goal_card_set_editing (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigia_goal_card_class_init (VigiaGoalCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkListBoxRowClass *row_class = GTK_LIST_BOX_ROW_CLASS (klass);
+
+  object_class->dispose = vigia_goal_card_dispose;
+  object_class->get_property = vigia_goal_card_get_property;
+  object_class->set_property = vigia_goal_card_set_property;
+
+  row_class->activate = vigia_goal_card_activate;
+
+  properties[PROP_EDITING] = g_param_spec_boolean ("editing", NULL, NULL, FALSE,
+                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                   G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VIGIA_TYPE_OPTIONAL_LABEL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-goal-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, number_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, chip_bin);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, stack);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, objective_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, indicator_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, target_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, edit_box);
+
+  gtk_widget_class_install_action (widget_class, "goal.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "goal.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "goal.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "goal.delete", NULL, delete_action);
+}
+
+static void
+vigia_goal_card_init (VigiaGoalCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->edit_button, "toggled", G_CALLBACK (edit_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * vigia_goal_card_new:
+ * @stack: the open plan's stack, through which edits are saved
+ * @dimension: the dimension that holds @goal
+ */
+GtkWidget *
+vigia_goal_card_new (VigiaUndoStack *stack,
+                     VigiaDimension *dimension,
+                     VigiaGoal      *goal)
+{
+  VigiaGoalCard *self;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), NULL);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+
+  self = g_object_new (VIGIA_TYPE_GOAL_CARD, NULL);
+  self->undo_stack = g_object_ref (stack);
+  self->dimension = g_object_ref (dimension);
+  self->goal = g_object_ref (goal);
+
+  self->chip = VIGIA_TARGET_CHIP (vigia_target_chip_new (stack, goal));
+  adw_bin_set_child (self->chip_bin, GTK_WIDGET (self->chip));
+
+  g_signal_connect_object (goal, "notify", G_CALLBACK (goal_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vigia_dimension_get_goals (dimension), "items-changed",
+                           G_CALLBACK (goals_changed_cb), self, G_CONNECT_SWAPPED);
+  update (self);
+
+  return GTK_WIDGET (self);
+}
+
+VigiaGoal *
+vigia_goal_card_get_goal (VigiaGoalCard *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL_CARD (self), NULL);
+  return self->goal;
+}
+
+gboolean
+vigia_goal_card_get_editing (VigiaGoalCard *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL_CARD (self), FALSE);
+  return gtk_toggle_button_get_active (self->edit_button);
+}
+
+void
+vigia_goal_card_set_editing (VigiaGoalCard *self,
+                             gboolean       editing)
+{
+  g_return_if_fail (VIGIA_IS_GOAL_CARD (self));
+  gtk_toggle_button_set_active (self->edit_button, editing);
+}
+
+/**
+ * vigia_goal_card_get_field:
+ * @property: "problem", "objective", "indicator" or "target-text"
+ *
+ * Returns: (transfer none): the field that edits @property; the card makes
+ *   its fields if it was not edited yet
+ */
+VigiaTextField *
+vigia_goal_card_get_field (VigiaGoalCard *self,
+                           const char    *property)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL_CARD (self), NULL);
+  g_return_val_if_fail (property != NULL, NULL);
+
+  ensure_fields (self);
+  return g_hash_table_lookup (self->fields, property);
+}
+
+VigiaTargetChip *
+vigia_goal_card_get_chip (VigiaGoalCard *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL_CARD (self), NULL);
+  return self->chip;
+}
+
+/**
+ * vigia_goal_card_get_text:
+ * @property: "problem", "objective", "indicator" or "target-text"
+ *
+ * Returns: what the card shows of @property when it is not being edited
+ */
+const char *
+vigia_goal_card_get_text (VigiaGoalCard *self,
+                          const char    *property)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL_CARD (self), NULL);
+
+  if (g_strcmp0 (property, "problem") == 0)
+    return gtk_label_get_text (self->problem_label);
+  if (g_strcmp0 (property, "objective") == 0)
+    return gtk_label_get_text (self->objective_label);
+  if (g_strcmp0 (property, "indicator") == 0)
+    return gtk_label_get_text (self->indicator_label);
+  if (g_strcmp0 (property, "target-text") == 0)
+    return gtk_label_get_text (self->target_label);
+  g_return_val_if_reached (NULL);
+}

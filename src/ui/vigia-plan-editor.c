@@ -1,0 +1,738 @@
+/* vigia-plan-editor.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shows the plan of a VigiaUndoStack: a General tab, and a tab per dimension
+ * in the plan's own order, kept in step with the plan's list of dimensions
+ * (adding, removing and undoing both change it).  There is no Save: every
+ * edit is saved by the stack as it happens.  Destructive edits ask once and
+ * then offer Undo in a toast.
+ */
+#define G_LOG_DOMAIN "vigia-plan-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vigia-plan-editor.h"
+#include "vigia-progress-page.h"
+
+struct _VigiaPlanEditor
+{
+  GtkWidget             parent_instance;
+
+  AdwHeaderBar         *header_bar;
+  GtkButton            *back_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewStack         *view_stack;
+  VigiaGeneralPage     *general_page;
+  AdwViewSwitcherBar   *switcher_bar;
+  /* Last of the tabs, after the dimensions: kept while they are rebuilt. */
+  VigiaProgressPage    *progress_page;
+
+  VigiaUndoStack       *stack;
+  VigiaPlan            *plan;
+  /* VigiaDimensionPage, in the order of the plan's dimensions */
+  GPtrArray            *dimension_pages;
+  gboolean              folded;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaPlanEditor, vigia_plan_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_STACK,
+  PROP_FOLDED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void
+update_title (VigiaPlanEditor *self)
+{
+  const char *organization = vigia_plan_get_organization (self->plan);
+  g_autofree char *place = vigia_plan_dup_place_label (self->plan);
+  g_autofree char *term = vigia_plan_dup_term_label (self->plan);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", place, term);
+
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     !vigia_str_empty (organization) ? organization :
+                                     _("Untitled Plan"));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+static void
+plan_notify_cb (VigiaPlanEditor *self)
+{
+  update_title (self);
+}
+
+static void
+update_page_title (VigiaPlanEditor    *self,
+                   VigiaDimensionPage *page)
+{
+  AdwViewStackPage *stack_page = adw_view_stack_get_page (self->view_stack, GTK_WIDGET (page));
+  g_autofree char *name = vigia_dimension_dup_name (vigia_dimension_page_get_dimension (page));
+
+  adw_view_stack_page_set_title (stack_page, name);
+}
+
+static void
+dimension_notify_cb (VigiaDimensionPage *page)
+{
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (page), VIGIA_TYPE_PLAN_EDITOR);
+
+  if (editor != NULL)
+    update_page_title (VIGIA_PLAN_EDITOR (editor), page);
+}
+
+static void
+clear_dimension_pages (VigiaPlanEditor *self)
+{
+  for (guint i = 0; i < self->dimension_pages->len; i++)
+    adw_view_stack_remove (self->view_stack, g_ptr_array_index (self->dimension_pages, i));
+  g_ptr_array_set_size (self->dimension_pages, 0);
+
+  if (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->progress_page)) != NULL)
+    adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->progress_page));
+}
+
+/* Makes a tab per dimension, keeping the tab that was shown if its
+ * dimension is still there. */
+static void
+rebuild_dimension_pages (VigiaPlanEditor *self)
+{
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  gboolean progress_shown = visible == GTK_WIDGET (self->progress_page);
+  g_autoptr(VigiaDimension) shown = NULL;
+  guint n;
+
+  if (VIGIA_IS_DIMENSION_PAGE (visible))
+    shown = g_object_ref (vigia_dimension_page_get_dimension (VIGIA_DIMENSION_PAGE (visible)));
+
+  clear_dimension_pages (self);
+  if (self->plan == NULL)
+    return;
+
+  n = vigia_plan_get_n_dimensions (self->plan);
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
+      GtkWidget *page = vigia_dimension_page_new (self->stack, dim);
+      g_autofree char *page_name = g_strdup_printf ("dimension-%u", i);
+      g_autofree char *title = vigia_dimension_dup_name (dim);
+
+      adw_view_stack_add_titled_with_icon (self->view_stack, page, page_name, title,
+                                           vigia_dimension_page_get_icon_name (VIGIA_DIMENSION_PAGE (page)));
+      g_signal_connect_object (dim, "notify::title", G_CALLBACK (dimension_notify_cb), page,
+                               G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->dimension_pages, page);
+
+      if (dim == shown)
+        adw_view_stack_set_visible_child (self->view_stack, page);
+    }
+
+  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->progress_page), "progress",
+                                       _("Progress"), "x-office-presentation-symbolic");
+  if (progress_shown)
+    adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->progress_page));
+}
+
+static void
+dimensions_changed_cb (VigiaPlanEditor *self)
+{
+  rebuild_dimension_pages (self);
+}
+
+static void
+add_dimension_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  vigia_plan_editor_add_dimension (VIGIA_PLAN_EDITOR (widget));
+}
+
+static void
+vigia_plan_editor_dispose (GObject *object)
+{
+  VigiaPlanEditor *self = (VigiaPlanEditor *)object;
+  GtkWidget *child;
+
+  vigia_plan_editor_set_stack (self, NULL);
+  g_clear_object (&self->progress_page);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
+  /* Children of the template without an id are ours to let go of too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->dimension_pages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (vigia_plan_editor_parent_class)->dispose (object);
+}
+
+static void
+vigia_plan_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  VigiaPlanEditor *self = VIGIA_PLAN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STACK:
+      g_value_set_object (value, self->stack);
+      break;
+    case PROP_FOLDED:
+      g_value_set_boolean (value, self->folded);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigia_plan_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  VigiaPlanEditor *self = VIGIA_PLAN_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STACK:
+      vigia_plan_editor_set_stack (self, g_value_get_object (value));
+      break;
+    case PROP_FOLDED:
+      if (self->folded != g_value_get_boolean (value))
+        {
+          /* Folded, the editor is the whole window: it needs the way back
+           * and the window's start buttons. */
+          self->folded = g_value_get_boolean (value);
+          gtk_widget_set_visible (GTK_WIDGET (self->back_button), self->folded);
+          adw_header_bar_set_show_start_title_buttons (self->header_bar, self->folded);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigia_plan_editor_dispose;
+  object_class->get_property = vigia_plan_editor_get_property;
+  object_class->set_property = vigia_plan_editor_set_property;
+
+  properties[PROP_STACK] = g_param_spec_object ("stack", NULL, NULL, VIGIA_TYPE_UNDO_STACK,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
+                                                  G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VIGIA_TYPE_GENERAL_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-plan-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, back_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, general_page);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_bar);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-dimension", NULL, add_dimension_action);
+}
+
+static void
+vigia_plan_editor_init (VigiaPlanEditor *self)
+{
+  self->dimension_pages = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
+  self->progress_page = g_object_ref_sink (g_object_new (VIGIA_TYPE_PROGRESS_PAGE, NULL));
+}
+
+VigiaUndoStack *
+vigia_plan_editor_get_stack (VigiaPlanEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
+  return self->stack;
+}
+
+/**
+ * vigia_plan_editor_set_stack:
+ * @stack: (nullable): the stack of the plan to show, or %NULL for none
+ *
+ * Shows the plan of @stack, starting on the General tab.  Typing still
+ * waiting to be saved in the plan shown before is saved first.
+ */
+void
+vigia_plan_editor_set_stack (VigiaPlanEditor *self,
+                             VigiaUndoStack  *stack)
+{
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
+
+  if (self->stack == stack)
+    return;
+
+  if (self->stack != NULL)
+    {
+      vigia_plan_editor_flush (self);
+      g_signal_handlers_disconnect_by_data (self->plan, self);
+      g_signal_handlers_disconnect_by_data (vigia_plan_get_dimensions (self->plan), self);
+    }
+  clear_dimension_pages (self);
+  g_clear_object (&self->plan);
+  g_set_object (&self->stack, stack);
+  vigia_progress_page_set_stack (self->progress_page, stack);
+  if (stack == NULL)
+    vigia_general_page_set_stack (self->general_page, NULL);
+
+  if (stack != NULL)
+    {
+      self->plan = g_object_ref (vigia_undo_stack_get_plan (stack));
+      vigia_general_page_set_stack (self->general_page, stack);
+      g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (plan_notify_cb), self);
+      g_signal_connect_swapped (vigia_plan_get_dimensions (self->plan), "items-changed",
+                                G_CALLBACK (dimensions_changed_cb), self);
+      update_title (self);
+      rebuild_dimension_pages (self);
+      adw_view_stack_set_visible_child_name (self->view_stack, "general");
+    }
+
+  if (self->dimension_pages != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK]);
+}
+
+/**
+ * vigia_plan_editor_get_plan:
+ *
+ * Returns: (transfer none) (nullable): the plan shown
+ */
+VigiaPlan *
+vigia_plan_editor_get_plan (VigiaPlanEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
+  return self->plan;
+}
+
+/**
+ * vigia_plan_editor_flush:
+ *
+ * Saves now what was typed and not saved yet; a failure is shown.
+ *
+ * Returns: %FALSE if something could not be saved
+ */
+gboolean
+vigia_plan_editor_flush (VigiaPlanEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), FALSE);
+
+  if (self->stack == NULL || vigia_undo_stack_flush (self->stack, &error))
+    return TRUE;
+
+  vigia_plan_editor_show_error (self, error);
+  return FALSE;
+}
+
+VigiaGeneralPage *
+vigia_plan_editor_get_general_page (VigiaPlanEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
+  return self->general_page;
+}
+
+guint
+vigia_plan_editor_get_n_dimension_pages (VigiaPlanEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), 0);
+  return self->dimension_pages->len;
+}
+
+/**
+ * vigia_plan_editor_get_dimension_page:
+ *
+ * Returns: (transfer none) (nullable): the tab of the dimension at @position
+ */
+VigiaDimensionPage *
+vigia_plan_editor_get_dimension_page (VigiaPlanEditor *self,
+                                      guint            position)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
+
+  if (position >= self->dimension_pages->len)
+    return NULL;
+  return g_ptr_array_index (self->dimension_pages, position);
+}
+
+/**
+ * vigia_plan_editor_get_progress_page:
+ *
+ * Returns: (transfer none): the Progress tab
+ */
+VigiaProgressPage *
+vigia_plan_editor_get_progress_page (VigiaPlanEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
+  return self->progress_page;
+}
+
+/**
+ * vigia_plan_editor_get_visible_page:
+ *
+ * Returns: the tab shown: "general", "dimension-N" for the N-th dimension
+ *   (from 0), or "progress"
+ */
+const char *
+vigia_plan_editor_get_visible_page (VigiaPlanEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * vigia_plan_editor_set_visible_page:
+ * @name: "general", "dimension-N" for the N-th dimension, or "progress"
+ *
+ * Shows that tab, if the plan has it.
+ */
+void
+vigia_plan_editor_set_visible_page (VigiaPlanEditor *self,
+                                    const char      *name)
+{
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (name != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/**
+ * vigia_plan_editor_show_error:
+ *
+ * Tells the user that a change could not be saved, and why.  The plan on
+ * screen already shows what the library holds.
+ */
+void
+vigia_plan_editor_show_error (VigiaPlanEditor *self,
+                              const GError    *error)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (error != NULL);
+
+  g_warning ("Could not save: %s", error->message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("The Change Could Not Be Saved"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+vigia_plan_editor_add_toast (VigiaPlanEditor *self,
+                             AdwToast        *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+}
+
+/* Offers to undo the step just done, which must be the newest of the stack.
+ * @title is plain text. */
+static void
+toast_undo (VigiaPlanEditor *self,
+            const char      *title)
+{
+  g_autofree char *escaped = g_markup_escape_text (title, -1);
+  g_autoptr(AdwToast) toast = adw_toast_new (escaped);
+
+  /* Toast titles are markup (libadwaita 1.2): the plan's own words are escaped. */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-step");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (vigia_undo_stack_get_serial (self->stack)));
+  vigia_plan_editor_add_toast (self, toast);
+}
+
+typedef struct
+{
+  VigiaPlanEditor *editor;
+  GObject         *object;
+} Pending;
+
+static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  g_clear_object (&pending->editor);
+  g_clear_object (&pending->object);
+  g_free (pending);
+}
+
+static Pending *
+pending_new (VigiaPlanEditor *self,
+             gpointer         object)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->editor = g_object_ref (self);
+  pending->object = g_object_ref (object);
+  return pending;
+}
+
+static AdwMessageDialog *
+confirm_dialog (VigiaPlanEditor *self,
+                const char      *heading,
+                const char      *body,
+                const char      *response,
+                const char      *label)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+static void
+delete_goal_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  VigiaGoal *goal = VIGIA_GOAL (pending->object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint number = vigia_goal_get_number (goal);
+
+  if (self->stack == NULL || !vigia_undo_stack_delete_goal (self->stack, goal, &error))
+    {
+      if (error != NULL)
+        vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  /* Translators: a toast after deleting a goal, with an Undo button */
+  title = g_strdup_printf (_("Goal %u deleted"), number);
+  toast_undo (self, title);
+}
+
+/**
+ * vigia_plan_editor_delete_goal:
+ *
+ * Asks once, then deletes @goal with its progress and offers to undo.
+ */
+void
+vigia_plan_editor_delete_goal (VigiaPlanEditor *self,
+                               VigiaGoal       *goal)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  guint n_entries;
+  const char *body;
+
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (VIGIA_IS_GOAL (goal));
+
+  n_entries = g_list_model_get_n_items (vigia_goal_get_progress (goal));
+  heading = g_strdup_printf (_("Delete Goal %u?"), vigia_goal_get_number (goal));
+  body = n_entries > 0 ? _("The goal and its progress entries will be deleted.")
+                       : _("The goal will be deleted.");
+  dialog = confirm_dialog (self, heading, body, "delete", _("_Delete"));
+  g_signal_connect_data (dialog, "response::delete", G_CALLBACK (delete_goal_response_cb),
+                         pending_new (self, goal), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_dimension_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  VigiaDimension *dimension = VIGIA_DIMENSION (pending->object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = vigia_dimension_dup_name (dimension);
+  g_autofree char *title = NULL;
+
+  if (self->stack == NULL || !vigia_undo_stack_delete_dimension (self->stack, dimension, &error))
+    {
+      if (error != NULL)
+        vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  /* Translators: a toast after removing a dimension, with an Undo button */
+  title = g_strdup_printf (_("Dimension “%s” removed"), name);
+  toast_undo (self, title);
+}
+
+/**
+ * vigia_plan_editor_remove_dimension:
+ *
+ * Asks once, then removes @dimension with its goals and offers to undo.
+ */
+void
+vigia_plan_editor_remove_dimension (VigiaPlanEditor *self,
+                                    VigiaDimension  *dimension)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint n_goals;
+
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
+
+  name = vigia_dimension_dup_name (dimension);
+  n_goals = vigia_dimension_get_n_goals (dimension);
+  heading = g_strdup_printf (_("Remove Dimension “%s”?"), name);
+  body = g_strdup_printf (ngettext ("Its %u goal and the goal’s progress will be deleted.",
+                                    "Its %u goals and their progress will be deleted.", n_goals),
+                          n_goals);
+  dialog = confirm_dialog (self, heading, n_goals > 0 ? body : NULL, "remove", _("_Remove"));
+  g_signal_connect_data (dialog, "response::remove", G_CALLBACK (remove_dimension_response_cb),
+                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A dialog that asks for a dimension's title, as the plan writes it. */
+static AdwMessageDialog *
+title_dialog (VigiaPlanEditor *self,
+              const char      *heading,
+              const char      *title,
+              const char      *response,
+              const char      *label,
+              GtkEntry       **entry_out)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, _("The title as the plan writes it.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), title != NULL ? title : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  *entry_out = GTK_ENTRY (entry);
+  return dialog;
+}
+
+static char *
+dup_entry_title (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  return vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  g_autofree char *title = dup_entry_title (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (self->stack == NULL || vigia_str_empty (title))
+    return;
+  if (!vigia_undo_stack_set_string (self->stack, pending->object, "title", title, &error))
+    vigia_plan_editor_show_error (self, error);
+}
+
+void
+vigia_plan_editor_rename_dimension (VigiaPlanEditor *self,
+                                    VigiaDimension  *dimension)
+{
+  AdwMessageDialog *dialog;
+  GtkEntry *entry;
+
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
+
+  dialog = title_dialog (self, _("Rename Dimension"), vigia_dimension_get_title (dimension),
+                         "rename", _("_Rename"), &entry);
+  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_response_cb),
+                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_dimension_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  g_autofree char *title = dup_entry_title (dialog);
+  g_autoptr(VigiaDimension) dimension = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (self->stack == NULL || vigia_str_empty (title))
+    return;
+
+  dimension = vigia_dimension_new (VIGIA_DIMENSION_KIND_OTHER, title);
+  position = vigia_plan_get_n_dimensions (self->plan);
+  if (!vigia_undo_stack_add_dimension (self->stack, position, dimension, &error))
+    {
+      vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  if (position < self->dimension_pages->len)
+    adw_view_stack_set_visible_child (self->view_stack, g_ptr_array_index (self->dimension_pages, position));
+}
+
+/**
+ * vigia_plan_editor_add_dimension:
+ *
+ * Asks for a title and adds a dimension of that title at the end of the plan
+ * (the JNE's forms have four; some plans add "propuestas adicionales").
+ */
+void
+vigia_plan_editor_add_dimension (VigiaPlanEditor *self)
+{
+  AdwMessageDialog *dialog;
+  GtkEntry *entry;
+
+  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
+
+  if (self->stack == NULL)
+    return;
+
+  dialog = title_dialog (self, _("Add Dimension"), NULL, "add", _("_Add"), &entry);
+  g_signal_connect_data (dialog, "response::add", G_CALLBACK (add_dimension_response_cb),
+                         pending_new (self, self->plan), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

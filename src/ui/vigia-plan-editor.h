@@ -1,0 +1,46 @@
+/* vigia-plan-editor.h: the open plan, a tab for its general data and one per dimension
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "vigia-core.h"
+#include "vigia-dimension-page.h"
+#include "vigia-general-page.h"
+#include "vigia-progress-page.h"
+
+G_BEGIN_DECLS
+
+#define VIGIA_TYPE_PLAN_EDITOR (vigia_plan_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaPlanEditor, vigia_plan_editor, VIGIA, PLAN_EDITOR, GtkWidget)
+
+VigiaUndoStack     *vigia_plan_editor_get_stack          (VigiaPlanEditor *self);
+void                vigia_plan_editor_set_stack          (VigiaPlanEditor *self,
+                                                          VigiaUndoStack  *stack);
+VigiaPlan          *vigia_plan_editor_get_plan           (VigiaPlanEditor *self);
+gboolean            vigia_plan_editor_flush              (VigiaPlanEditor *self);
+VigiaGeneralPage   *vigia_plan_editor_get_general_page   (VigiaPlanEditor *self);
+guint               vigia_plan_editor_get_n_dimension_pages (VigiaPlanEditor *self);
+VigiaDimensionPage *vigia_plan_editor_get_dimension_page (VigiaPlanEditor *self,
+                                                          guint            position);
+VigiaProgressPage  *vigia_plan_editor_get_progress_page  (VigiaPlanEditor *self);
+const char         *vigia_plan_editor_get_visible_page   (VigiaPlanEditor *self);
+void                vigia_plan_editor_set_visible_page   (VigiaPlanEditor *self,
+                                                          const char      *name);
+void                vigia_plan_editor_show_error         (VigiaPlanEditor *self,
+                                                          const GError    *error);
+void                vigia_plan_editor_add_toast          (VigiaPlanEditor *self,
+                                                          AdwToast        *toast);
+void                vigia_plan_editor_delete_goal        (VigiaPlanEditor *self,
+                                                          VigiaGoal       *goal);
+void                vigia_plan_editor_rename_dimension   (VigiaPlanEditor *self,
+                                                          VigiaDimension  *dimension);
+void                vigia_plan_editor_remove_dimension   (VigiaPlanEditor *self,
+                                                          VigiaDimension  *dimension);
+void                vigia_plan_editor_add_dimension      (VigiaPlanEditor *self);
+
+G_END_DECLS

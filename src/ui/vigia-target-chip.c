@@ -1,0 +1,186 @@
+/* vigia-target-chip.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chip says how the target as written was read ("25 % ↑", "500 MYPES
+ * ↑", "Por revisar"); it opens the editor of the reading, made the first
+ * time it is needed: a plan has many chips, and most are never opened.
+ */
+#define G_LOG_DOMAIN "vigia-target-chip"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vigia-target-chip.h"
+#include "vigia-target-editor.h"
+
+struct _VigiaTargetChip
+{
+  GtkWidget       parent_instance;
+
+  GtkMenuButton  *button;
+  GtkLabel       *chip_label;
+
+  VigiaUndoStack *stack;
+  VigiaGoal      *goal;
+  char           *label;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaTargetChip, vigia_target_chip, GTK_TYPE_WIDGET)
+
+static void
+update_chip (VigiaTargetChip *self)
+{
+  VigiaReading reading = vigia_goal_get_target_reading (self->goal);
+  g_autofree char *accessible = NULL;
+  GtkWidget *button = GTK_WIDGET (self->button);
+
+  g_free (self->label);
+  self->label = vigia_goal_dup_target_label (self->goal);
+  gtk_label_set_label (self->chip_label, self->label);
+
+  gtk_widget_remove_css_class (button, "automatic");
+  gtk_widget_remove_css_class (button, "needs-review");
+  gtk_widget_remove_css_class (button, "reviewed");
+  gtk_widget_add_css_class (button, vigia_enum_to_nick (VIGIA_TYPE_READING, reading));
+
+  /* Translators: the target chip's name for screen readers: "Target: 25 % ↑ (Reviewed)" */
+  accessible = g_strdup_printf (_("Target: %s (%s)"), self->label, vigia_reading_get_label (reading));
+  gtk_widget_set_tooltip_text (button, accessible);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Opens the editor of the target’s reading"),
+                                  -1);
+}
+
+static void
+goal_notify_cb (VigiaTargetChip *self,
+                GParamSpec      *pspec,
+                VigiaGoal       *goal)
+{
+  update_chip (self);
+}
+
+static void
+create_popup_cb (GtkMenuButton *button,
+                 gpointer       user_data)
+{
+  VigiaTargetChip *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_popover (button, vigia_target_editor_new (self->stack, self->goal));
+}
+
+static void
+vigia_target_chip_dispose (GObject *object)
+{
+  VigiaTargetChip *self = (VigiaTargetChip *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_TARGET_CHIP);
+  /* Children of the template without an id are ours to let go of too. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->goal);
+  g_clear_object (&self->stack);
+
+  G_OBJECT_CLASS (vigia_target_chip_parent_class)->dispose (object);
+}
+
+static void
+vigia_target_chip_finalize (GObject *object)
+{
+  VigiaTargetChip *self = (VigiaTargetChip *)object;
+
+  g_clear_pointer (&self->label, g_free);
+
+  G_OBJECT_CLASS (vigia_target_chip_parent_class)->finalize (object);
+}
+
+static void
+vigia_target_chip_class_init (VigiaTargetChipClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigia_target_chip_dispose;
+  object_class->finalize = vigia_target_chip_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-target-chip.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetChip, chip_label);
+}
+
+static void
+vigia_target_chip_init (VigiaTargetChip *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->button, create_popup_cb, self, NULL);
+}
+
+/**
+ * vigia_target_chip_new:
+ * @stack: the open plan's stack, through which the reading is saved
+ * @goal: a goal of the plan
+ */
+GtkWidget *
+vigia_target_chip_new (VigiaUndoStack *stack,
+                       VigiaGoal      *goal)
+{
+  VigiaTargetChip *self;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+
+  self = g_object_new (VIGIA_TYPE_TARGET_CHIP, NULL);
+  self->stack = g_object_ref (stack);
+  self->goal = g_object_ref (goal);
+  g_signal_connect_object (goal, "notify", G_CALLBACK (goal_notify_cb), self, G_CONNECT_SWAPPED);
+  update_chip (self);
+
+  return GTK_WIDGET (self);
+}
+
+VigiaGoal *
+vigia_target_chip_get_goal (VigiaTargetChip *self)
+{
+  g_return_val_if_fail (VIGIA_IS_TARGET_CHIP (self), NULL);
+  return self->goal;
+}
+
+/**
+ * vigia_target_chip_get_label:
+ *
+ * Returns: what the chip says: "25 % ↑", or "Needs review"
+ */
+const char *
+vigia_target_chip_get_label (VigiaTargetChip *self)
+{
+  g_return_val_if_fail (VIGIA_IS_TARGET_CHIP (self), NULL);
+  return self->label;
+}
+
+void
+vigia_target_chip_popup (VigiaTargetChip *self)
+{
+  g_return_if_fail (VIGIA_IS_TARGET_CHIP (self));
+  gtk_menu_button_popup (self->button);
+}
+
+/**
+ * vigia_target_chip_get_editor:
+ *
+ * Returns: (transfer none): the editor the chip opens, made now if it was
+ *   not yet
+ */
+VigiaTargetEditor *
+vigia_target_chip_get_editor (VigiaTargetChip *self)
+{
+  g_return_val_if_fail (VIGIA_IS_TARGET_CHIP (self), NULL);
+
+  create_popup_cb (self->button, self);
+  return VIGIA_TARGET_EDITOR (gtk_menu_button_get_popover (self->button));
+}

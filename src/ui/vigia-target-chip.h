@@ -1,0 +1,26 @@
+/* vigia-target-chip.h: a goal's target reading as a chip, with its editor
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "vigia-core.h"
+#include "vigia-target-editor.h"
+
+G_BEGIN_DECLS
+
+#define VIGIA_TYPE_TARGET_CHIP (vigia_target_chip_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaTargetChip, vigia_target_chip, VIGIA, TARGET_CHIP, GtkWidget)
+
+GtkWidget  *vigia_target_chip_new       (VigiaUndoStack  *stack,
+                                         VigiaGoal       *goal);
+VigiaGoal  *vigia_target_chip_get_goal  (VigiaTargetChip *self);
+const char *vigia_target_chip_get_label (VigiaTargetChip *self);
+void        vigia_target_chip_popup     (VigiaTargetChip *self);
+VigiaTargetEditor *vigia_target_chip_get_editor (VigiaTargetChip *self);
+
+G_END_DECLS

@@ -1,0 +1,305 @@
+/* vigia-target-editor.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Value, unit, measure, direction, baseline, its year and weight of a
+ * goal's target.  Saving is the user confirming the reading, so it marks it
+ * reviewed, all fields in one undo step; a wrong field is named and nothing
+ * is saved.
+ */
+#define G_LOG_DOMAIN "vigia-target-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "vigia-target-editor.h"
+
+struct _VigiaTargetEditor
+{
+  GtkPopover      parent_instance;
+
+  GtkLabel       *target_text_label;
+  GtkEntry       *value_entry;
+  GtkEntry       *unit_entry;
+  GtkDropDown    *measure_dropdown;
+  GtkDropDown    *direction_dropdown;
+  GtkEntry       *baseline_entry;
+  GtkEntry       *baseline_year_entry;
+  GtkSpinButton  *weight_spin;
+  GtkLabel       *state_label;
+  GtkLabel       *error_label;
+  GtkButton      *save_button;
+
+  VigiaUndoStack *stack;
+  VigiaGoal      *goal;
+};
+
+G_DEFINE_FINAL_TYPE (VigiaTargetEditor, vigia_target_editor, GTK_TYPE_POPOVER)
+
+/* The reading's fields, in the order of the editor. */
+static const char *reading_fields[] = {
+  "target-value", "target-unit", "target-measure", "target-direction",
+  "baseline-value", "baseline-year", "weight", "target-reading",
+};
+
+static void
+set_number_text (GtkEntry *entry,
+                 double    value)
+{
+  g_autofree char *text = VIGIA_HAS_VALUE (value) ? vigia_format_number (value, 6) : g_strdup ("");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static void
+show_error (VigiaTargetEditor *self,
+            GtkEntry        *entry,
+            const char      *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  if (entry != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+    }
+}
+
+static void
+clear_errors (VigiaTargetEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->baseline_entry), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->baseline_year_entry), "error");
+}
+
+/* Reads an optional number: blank is "not known". */
+static gboolean
+read_number (GtkEntry *entry,
+             double   *value)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (vigia_str_empty (text))
+    {
+      *value = VIGIA_NO_VALUE;
+      return TRUE;
+    }
+  return vigia_parse_number (text, value);
+}
+
+static void
+vigia_target_editor_show (GtkWidget *widget)
+{
+  VigiaTargetEditor *self = VIGIA_TARGET_EDITOR (widget);
+  const char *text = vigia_goal_get_target_text (self->goal);
+  const char *unit = vigia_goal_get_target_unit (self->goal);
+  int year = vigia_goal_get_baseline_year (self->goal);
+  g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+
+  GTK_WIDGET_CLASS (vigia_target_editor_parent_class)->show (widget);
+
+  clear_errors (self);
+
+  gtk_label_set_text (self->target_text_label,
+                      !vigia_str_empty (text) ? text : _("The target has no text."));
+  set_number_text (self->value_entry, vigia_goal_get_target_value (self->goal));
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), unit != NULL ? unit : "");
+  gtk_drop_down_set_selected (self->measure_dropdown, vigia_goal_get_target_measure (self->goal));
+  gtk_drop_down_set_selected (self->direction_dropdown, vigia_goal_get_target_direction (self->goal));
+  set_number_text (self->baseline_entry, vigia_goal_get_baseline_value (self->goal));
+  gtk_editable_set_text (GTK_EDITABLE (self->baseline_year_entry), year_text);
+  gtk_spin_button_set_value (self->weight_spin, vigia_goal_get_weight (self->goal));
+
+  switch (vigia_goal_get_target_reading (self->goal))
+    {
+    case VIGIA_READING_AUTOMATIC:
+      gtk_label_set_text (self->state_label,
+                          _("Read automatically from the target as written. Saving marks the reading as reviewed."));
+      break;
+    case VIGIA_READING_NEEDS_REVIEW:
+      gtk_label_set_text (self->state_label,
+                          _("This target could not be read as one number: enter its reading, or choose Qualitative."));
+      break;
+    case VIGIA_READING_REVIEWED:
+    default:
+      gtk_label_set_text (self->state_label, _("Reviewed."));
+      break;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+}
+
+static void
+cancel_clicked_cb (VigiaTargetEditor *self)
+{
+  gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+save_clicked_cb (VigiaTargetEditor *self)
+{
+  if (vigia_target_editor_save (self))
+    gtk_popover_popdown (GTK_POPOVER (self));
+}
+
+static void
+vigia_target_editor_dispose (GObject *object)
+{
+  VigiaTargetEditor *self = (VigiaTargetEditor *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_TARGET_EDITOR);
+  g_clear_object (&self->goal);
+  g_clear_object (&self->stack);
+
+  G_OBJECT_CLASS (vigia_target_editor_parent_class)->dispose (object);
+}
+
+static void
+vigia_target_editor_class_init (VigiaTargetEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigia_target_editor_dispose;
+
+  widget_class->show = vigia_target_editor_show;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-target-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, target_text_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, value_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, unit_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, measure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, direction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, baseline_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, baseline_year_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, weight_spin);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, state_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
+}
+
+static void
+vigia_target_editor_init (VigiaTargetEditor *self)
+{
+  g_autoptr(GtkStringList) measures = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* In the order of the enums, so that the position is the value. */
+  for (VigiaMeasure m = VIGIA_MEASURE_PERCENT; m <= VIGIA_MEASURE_QUALITATIVE; m++)
+    gtk_string_list_append (measures, vigia_measure_get_label (m));
+  for (VigiaDirection d = VIGIA_DIRECTION_UP; d <= VIGIA_DIRECTION_KEEP; d++)
+    gtk_string_list_append (directions, vigia_direction_get_label (d));
+  gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measures));
+  gtk_drop_down_set_model (self->direction_dropdown, G_LIST_MODEL (directions));
+
+  gtk_popover_set_default_widget (GTK_POPOVER (self), GTK_WIDGET (self->save_button));
+}
+
+/**
+ * vigia_target_editor_new:
+ * @stack: the open plan's stack, through which the reading is saved
+ * @goal: a goal of the plan
+ */
+GtkWidget *
+vigia_target_editor_new (VigiaUndoStack *stack,
+                         VigiaGoal      *goal)
+{
+  VigiaTargetEditor *self;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+
+  self = g_object_new (VIGIA_TYPE_TARGET_EDITOR, NULL);
+  self->stack = g_object_ref (stack);
+  self->goal = g_object_ref (goal);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * vigia_target_editor_save:
+ *
+ * Checks the editor's fields and saves them as the goal's reading, marked
+ * reviewed, in one undo step: what the Save button does.
+ *
+ * Returns: %FALSE if a field is wrong (the editor says which) or the
+ *   library could not save
+ */
+gboolean
+vigia_target_editor_save (VigiaTargetEditor *self)
+{
+  GValue values[G_N_ELEMENTS (reading_fields)] = { G_VALUE_INIT, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *unit = NULL;
+  g_autofree char *year_text = NULL;
+  VigiaMeasure measure;
+  double value;
+  double baseline;
+  gint64 year = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (VIGIA_IS_TARGET_EDITOR (self), FALSE);
+
+  clear_errors (self);
+  measure = gtk_drop_down_get_selected (self->measure_dropdown);
+
+  if (!read_number (self->value_entry, &value))
+    {
+      show_error (self, self->value_entry, _("The value must be a number, such as 25 or 1,500.5."));
+      return FALSE;
+    }
+  if (!VIGIA_HAS_VALUE (value) && measure != VIGIA_MEASURE_QUALITATIVE)
+    {
+      show_error (self, self->value_entry, _("Enter the target’s value, or choose Qualitative as its measure."));
+      return FALSE;
+    }
+  if (!read_number (self->baseline_entry, &baseline))
+    {
+      show_error (self, self->baseline_entry, _("The baseline must be a number, or blank if it is not known."));
+      return FALSE;
+    }
+  year_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->baseline_year_entry))));
+  if (*year_text != '\0' && !g_ascii_string_to_signed (year_text, 10, 1900, 2100, &year, NULL))
+    {
+      show_error (self, self->baseline_year_entry, _("The baseline year must be a year such as 2022."));
+      return FALSE;
+    }
+
+  unit = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->unit_entry)));
+
+  g_value_init (&values[0], G_TYPE_DOUBLE);
+  g_value_set_double (&values[0], value);
+  g_value_init (&values[1], G_TYPE_STRING);
+  g_value_set_string (&values[1], unit != NULL && *unit != '\0' ? unit : NULL);
+  g_value_init (&values[2], VIGIA_TYPE_MEASURE);
+  g_value_set_enum (&values[2], measure);
+  g_value_init (&values[3], VIGIA_TYPE_DIRECTION);
+  g_value_set_enum (&values[3], gtk_drop_down_get_selected (self->direction_dropdown));
+  g_value_init (&values[4], G_TYPE_DOUBLE);
+  g_value_set_double (&values[4], baseline);
+  g_value_init (&values[5], G_TYPE_INT);
+  g_value_set_int (&values[5], (int) year);
+  g_value_init (&values[6], G_TYPE_DOUBLE);
+  g_value_set_double (&values[6], gtk_spin_button_get_value (self->weight_spin));
+  g_value_init (&values[7], VIGIA_TYPE_READING);
+  g_value_set_enum (&values[7], VIGIA_READING_REVIEWED);
+
+  ok = vigia_undo_stack_set (self->stack, G_OBJECT (self->goal), G_N_ELEMENTS (reading_fields),
+                             reading_fields, values, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    g_value_unset (&values[i]);
+
+  if (!ok)
+    {
+      show_error (self, NULL, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

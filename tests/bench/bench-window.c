@@ -1,0 +1,222 @@
+/* bench-window.c: the window over a national library (about 20,000 plans)
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a user feels: how long the window takes to show the list, how long a
+ * page of scrolling takes to draw, how long a plan takes to open, and how
+ * long the list takes to answer a search.  Each step is timed until the
+ * main loop is idle again, that is until GTK has laid out and drawn what
+ * changed.  Run it through `build-aux/dev bench` (it needs an X server:
+ * meson runs it under Xvfb, whose software drawing makes these figures an
+ * upper bound).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "vigia-application.h"
+#include "vigia-bench-data.h"
+#include "vigia-bench-figure.h"
+#include "vigia-window.h"
+
+static int opt_plans = 20000;
+static int opt_runs = 5;
+static char *opt_library = NULL;
+
+static const GOptionEntry entries[] = {
+  { "plans", 'n', 0, G_OPTION_ARG_INT, &opt_plans, "Plans in the library (20000)", "N" },
+  { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Repetitions of each timed step (5)", "N" },
+  { "library", 'l', 0, G_OPTION_ARG_FILENAME, &opt_library,
+    "Keep the library in FILE, and reuse it if it has the plans", "FILE" },
+  { NULL }
+};
+
+/* Until GTK has nothing left to do: the frame is drawn. */
+static void
+settle (void)
+{
+  GMainContext *context = g_main_context_default ();
+
+  for (int quiet = 0; quiet < 3; quiet++)
+    {
+      while (g_main_context_iteration (context, FALSE))
+        quiet = 0;
+      g_usleep (1000);
+    }
+}
+
+static void
+build_library (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_library_open (path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_autoptr(VigiaBenchData) data = NULL;
+
+  if (library == NULL)
+    g_error ("%s", error->message);
+  if (vigia_library_count_plans (library, NULL) == (guint) opt_plans)
+    return;
+
+  data = vigia_bench_data_new (2026, &error);
+  if (data == NULL)
+    g_error ("%s", error->message);
+  if (!vigia_library_begin (library, &error))
+    g_error ("%s", error->message);
+  for (int i = 0; i < opt_plans; i++)
+    {
+      g_autoptr(VigiaPlan) plan = vigia_bench_data_make_plan (data, i);
+
+      if (i % 3 == 0)
+        vigia_bench_data_add_progress (data, plan, i, FALSE);
+      if (!vigia_library_add_plan (library, plan, &error))
+        g_error ("%s", error->message);
+    }
+  if (!vigia_library_commit (library, &error))
+    g_error ("%s", error->message);
+}
+
+static GtkAdjustment *
+list_adjustment (VigiaWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), VIGIA_TYPE_WINDOW,
+                                                                "plan_list_view"));
+
+  return gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— the window over a national library");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaApplication) app = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  VigiaWindow *window;
+  GtkAdjustment *adjustment;
+  GListModel *plans;
+  Figure *figure;
+  double start;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  dir = g_dir_make_tmp ("vigia-bench-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = opt_library != NULL ? g_strdup (opt_library) : g_build_filename (dir, "national.sqlite", NULL);
+  start = now_ms ();
+  build_library (path);
+  printf ("Vigía window benchmarks: %d plans (library ready in %.1f s), %d runs per figure\n\n",
+          opt_plans, (now_ms () - start) / 1000.0, opt_runs);
+  printf ("%-52s %12s %12s  %-8s %s\n", "figure", "median", "p95", "unit", "target");
+
+  app = vigia_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error) ||
+      !vigia_application_open_library (app, path, &error))
+    g_error ("%s", error->message);
+
+  /* The window, from nothing to the list drawn. */
+  figure = figure_new ("open the window with the list drawn", "ms", "≤ 300", FALSE);
+  for (int run = 0; run < opt_runs; run++)
+    {
+      start = now_ms ();
+      window = vigia_window_new (app);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+      gtk_window_present (GTK_WINDOW (window));
+      settle ();
+      figure_add (figure, now_ms () - start);
+      gtk_window_destroy (GTK_WINDOW (window));
+      settle ();
+    }
+  figure_print (figure);
+
+  window = vigia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  plans = vigia_window_get_plans (window);
+  adjustment = list_adjustment (window);
+
+  /* Scrolling a page at a time, as with Page Down. */
+  figure = figure_new ("scroll the list one page", "ms", "≤ 16", FALSE);
+  for (int page = 0; page < 20 * opt_runs; page++)
+    {
+      start = now_ms ();
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                            gtk_adjustment_get_page_size (adjustment));
+      settle ();
+      figure_add (figure, now_ms () - start);
+    }
+  figure_print (figure);
+
+  figure = figure_new ("jump to a far place of the list", "ms", "≤ 100", FALSE);
+  for (int run = 0; run < opt_runs; run++)
+    {
+      double far = (run % 2 == 0 ? 0.9 : 0.1) * gtk_adjustment_get_upper (adjustment);
+
+      start = now_ms ();
+      gtk_adjustment_set_value (adjustment, far);
+      settle ();
+      figure_add (figure, now_ms () - start);
+    }
+  figure_print (figure);
+  printf ("  (%u of %u plan summaries read from the library so far)\n",
+          vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)), g_list_model_get_n_items (plans));
+
+  /* Opening plans from all over the list. */
+  figure = figure_new ("open a plan in the editor", "ms", "≤ 100", FALSE);
+  for (int run = 0; run < 4 * opt_runs; run++)
+    {
+      guint position = (run * 7919) % g_list_model_get_n_items (plans);
+
+      start = now_ms ();
+      if (!vigia_window_open_plan (window, vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (plans), position),
+                                   &error))
+        g_error ("%s", error->message);
+      settle ();
+      figure_add (figure, now_ms () - start);
+    }
+  figure_print (figure);
+
+  /* A search, as the search entry sets it once typing pauses, and clearing it. */
+  figure = figure_new ("search as you type (list shown again)", "ms", "≤ 100", FALSE);
+  for (int run = 0; run < opt_runs; run++)
+    {
+      static const char *words[] = { "educacion", "mype", "agua potable", "anemia", "puno" };
+
+      start = now_ms ();
+      vigia_plan_list_set_search_text (VIGIA_PLAN_LIST (plans), words[run % G_N_ELEMENTS (words)]);
+      settle ();
+      figure_add (figure, now_ms () - start);
+      vigia_plan_list_set_search_text (VIGIA_PLAN_LIST (plans), NULL);
+      settle ();
+    }
+  figure_print (figure);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+  if (opt_library == NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_clear_object (&app);
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+  return 0;
+}

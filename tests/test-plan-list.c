@@ -1,0 +1,142 @@
+/* test-plan-list.c: the library's plans as a list model that changes in place
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vigia-test-utils.h"
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  Change change = { position, removed, added };
+
+  /* The model already says what the signal says. */
+  g_assert_cmpuint (position + added, <=, g_list_model_get_n_items (model));
+  g_array_append_val (changes, change);
+}
+
+static void
+assert_change (GArray *changes,
+               guint   index,
+               guint   position,
+               guint   removed,
+               guint   added)
+{
+  Change *change;
+
+  g_assert_cmpuint (index, <, changes->len);
+  change = &g_array_index (changes, Change, index);
+  g_assert_cmpuint (change->position, ==, position);
+  g_assert_cmpuint (change->removed, ==, removed);
+  g_assert_cmpuint (change->added, ==, added);
+}
+
+static void
+read_rows (VigiaPlanList *list,
+           guint          first,
+           guint          n)
+{
+  for (guint i = first; i < first + n; i++)
+    {
+      g_autoptr(VigiaPlanSummary) summary = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_assert_nonnull (summary);
+    }
+}
+
+static void
+test_changes_in_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (dir, "list.sqlite");
+  g_autoptr(VigiaPlanList) list = NULL;
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(VigiaPlan) added = vigia_test_make_plan ("SOMOS PERU", "DISTRITO 050 B", 1);
+  g_autoptr(VigiaPlan) edited = NULL;
+  g_autoptr(VigiaPlanSummary) summary = NULL;
+  guint fetched;
+
+  g_assert_true (vigia_library_begin (library, &error));
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *district = g_strdup_printf ("DISTRITO %03u", i);
+      g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("PARTIDO", district, 1);
+
+      g_assert_true (vigia_library_add_plan (library, plan, &error));
+    }
+  g_assert_true (vigia_library_commit (library, &error));
+  g_assert_no_error (error);
+
+  list = vigia_plan_list_new (library);
+  g_signal_connect (list, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  read_rows (list, 0, 10);
+  read_rows (list, 90, 10);
+  fetched = vigia_plan_list_get_n_fetched (list);
+  g_assert_cmpuint (fetched, ==, 20);
+
+  /* A plan added in the middle is one row added; the rows read stay read. */
+  g_assert_true (vigia_library_add_plan (library, added, &error));
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 51, 0, 1);
+  read_rows (list, 0, 10);
+  read_rows (list, 91, 10);
+  g_assert_cmpuint (vigia_plan_list_get_n_fetched (list), ==, fetched);
+  g_array_set_size (changes, 0);
+
+  /* A plan changed where it is: that row only, read again. */
+  edited = vigia_library_load_plan (library, vigia_plan_list_get_plan_id (list, 3), &error);
+  g_assert_no_error (error);
+  vigia_plan_set_vision (edited, "Un distrito con agua.");
+  g_assert_true (vigia_library_save_plan (library, edited, &error));
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 3, 1, 1);
+  read_rows (list, 0, 10);
+  g_assert_cmpuint (vigia_plan_list_get_n_fetched (list), ==, fetched + 1);
+  g_array_set_size (changes, 0);
+
+  /* A search replaces the rows in two steps, removed then added, so that no
+   * view looks for the rows it follows among all the new ones. */
+  vigia_plan_list_set_search_text (list, "somos");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, 0, 101, 0);
+  assert_change (changes, 1, 0, 0, 1);
+  summary = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (vigia_plan_summary_get_organization (summary), ==, "SOMOS PERU");
+  g_array_set_size (changes, 0);
+
+  /* Deleting it leaves an empty list: one row removed. */
+  g_assert_true (vigia_library_delete_plan (library, vigia_plan_get_id (added), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, 0, 1, 0);
+
+  g_assert_finalize_object (g_steal_pointer (&list));
+  g_clear_object (&library);
+  vigia_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plan-list/changes-in-place", test_changes_in_place);
+
+  return g_test_run ();
+}
