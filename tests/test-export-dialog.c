@@ -12,6 +12,11 @@
 #include "vigia-export-dialog.h"
 #include "vigia-report-print.h"
 #include "vigia-test-utils.h"
+#include "vigia-ui-test-utils.h"
+#include "vigia-window.h"
+
+/* One application for the whole program: its id can be registered once. */
+static VigiaApplication *app;
 
 static void
 wait_idle (void)
@@ -160,7 +165,7 @@ test_export_failure (void)
   g_autofree char *dir = vigia_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "no-hay", "informe.html", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
   VigiaExportDialog *dialog;
   GtkWidget *window;
   AdwMessageDialog *message = NULL;
@@ -240,12 +245,88 @@ test_print (void)
   vigia_test_remove_dir (dir);
 }
 
+static VigiaExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (VIGIA_IS_EXPORT_DIALOG (toplevel))
+        return VIGIA_EXPORT_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
+/* In the window: Export… and Print… in the plan's menu act on the open
+ * plan, with what was typed but not yet saved. */
+static void
+test_window (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) plan = vigia_test_load_sample_plan ();
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *library_path = g_build_filename (dir, "library.sqlite", NULL);
+  g_autofree char *path = g_build_filename (dir, "informe.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *html = NULL;
+  g_autofree char *name = NULL;
+  VigiaExportDialog *dialog;
+  VigiaWindow *window;
+
+  g_assert_true (vigia_application_open_library (app, library_path, &error));
+  vigia_test_add_sample_progress (plan);
+  g_assert_true (vigia_library_add_plan (vigia_application_get_library (app), plan, &error));
+  g_assert_no_error (error);
+
+  window = vigia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  vigia_test_wait_idle ();
+
+  /* Nothing to export or print until a plan is open. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-plan", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print-plan", NULL);
+  vigia_test_wait_idle ();
+  g_assert_null (find_export_dialog ());
+  g_assert_true (vigia_window_open_plan (window, vigia_plan_get_id (plan), &error));
+  g_assert_no_error (error);
+  vigia_test_wait_idle ();
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.export-plan", NULL);
+  vigia_test_wait_idle ();
+  dialog = find_export_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  name = basename_of (dialog);
+  g_assert_cmpstr (name, ==, "informe-independencia-2024-S2.pdf");
+
+  vigia_export_dialog_set_format (dialog, VIGIA_REPORT_FORMAT_HTML);
+  vigia_export_dialog_set_file (dialog, file);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  vigia_export_dialog_export (dialog);
+  while (dialog != NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  html = vigia_test_read_file (path);
+  g_assert_nonnull (strstr (html, "<title>Informe de avance: JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA, "
+                                  "2.º semestre 2024</title>"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigia_test_close_dialogs ();
+  vigia_test_wait_idle ();
+  vigia_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  int status;
+
+  app = vigia_test_init_application (&argc, &argv);
   /* In Spanish, as the application sets it up: its own strings come from
    * the default text domain. */
   vigia_test_set_language ("es");
@@ -255,6 +336,9 @@ main (int    argc,
   g_test_add_func ("/export-dialog/export", test_export);
   g_test_add_func ("/export-dialog/failure", test_export_failure);
   g_test_add_func ("/export-dialog/print", test_print);
+  g_test_add_func ("/export-dialog/window", test_window);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }
