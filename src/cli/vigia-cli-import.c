@@ -105,6 +105,39 @@ print_result (VigiaImportResult *result,
                 name, id);
 }
 
+typedef struct
+{
+  int         status;
+  GPtrArray  *files;
+  /* The files as the user named them, for the messages. */
+  char      **names;
+} ImportRun;
+
+static void
+import_file_done_cb (GFile        *file,
+                     GPtrArray    *results,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  ImportRun *run = user_data;
+  const char *name = NULL;
+  guint index;
+
+  if (results == NULL)
+    {
+      /* Already "FILE: line N: reason". */
+      g_printerr ("%s\n", error->message);
+      run->status = VIGIA_CLI_ERROR;
+      return;
+    }
+
+  if (!g_ptr_array_find (run->files, file, &index))
+    g_return_if_reached ();
+  name = run->names[index];
+  for (guint j = 0; j < results->len; j++)
+    print_result (g_ptr_array_index (results, j), name);
+}
+
 int
 vigia_cli_import (VigiaCli  *cli,
                   int        argc,
@@ -152,24 +185,18 @@ vigia_cli_import (VigiaCli  *cli,
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 
-  status = VIGIA_CLI_OK;
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (argv[i]);
-      g_autoptr(GPtrArray) results = NULL;
-      g_autoptr(GError) file_error = NULL;
+  {
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+    ImportRun run = { VIGIA_CLI_OK, files, argv + 1 };
 
-      results = vigia_import_file (library, file, &options, NULL, &file_error);
-      if (results == NULL)
-        {
-          /* Already "FILE: line N: reason". */
-          g_printerr ("%s\n", file_error->message);
-          status = VIGIA_CLI_ERROR;
-          continue;
-        }
-      for (guint j = 0; j < results->len; j++)
-        print_result (g_ptr_array_index (results, j), argv[i]);
-    }
+    for (int i = 1; i < argc; i++)
+      g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
+
+    /* Each file is reported once it is in the library for good. */
+    vigia_import_files (library, (GFile **) files->pdata, files->len, &options,
+                        import_file_done_cb, &run, NULL, NULL);
+    status = run.status;
+  }
 
   return status;
 }
