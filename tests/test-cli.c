@@ -554,7 +554,7 @@ test_export (void)
   /* Only the formats there are. */
   run_cli (&run, "en", "--library", path, "export", "1", "--format", "docx", "--output", one, NULL);
   g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "Unknown format “docx”: the formats are json."));
+  g_assert_nonnull (strstr (run.err, "Unknown format “docx”: the formats are json, csv, html, pdf, txt."));
   run_clear (&run);
 
   run_cli (&run, "es", "--library", path, "export", "1", "--all", NULL);

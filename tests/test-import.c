@@ -1392,6 +1392,102 @@ test_fuzz_regressions (void)
     }
 }
 
+typedef struct
+{
+  guint  n_files;
+  guint  n_added;
+  guint  n_already;
+  guint  n_failed;
+  char  *failed_message;
+} ManyFiles;
+
+static void
+many_files_done_cb (GFile        *file,
+                    GPtrArray    *results,
+                    const GError *error,
+                    gpointer      user_data)
+{
+  ManyFiles *many = user_data;
+
+  many->n_files++;
+  if (results == NULL)
+    {
+      many->n_failed++;
+      g_free (many->failed_message);
+      many->failed_message = g_strdup (error->message);
+      return;
+    }
+  for (guint i = 0; i < results->len; i++)
+    {
+      VigiaImportResult *result = g_ptr_array_index (results, i);
+
+      if (result->outcome == VIGIA_IMPORT_ADDED)
+        many->n_added++;
+      else if (result->outcome == VIGIA_IMPORT_ALREADY_PRESENT)
+        many->n_already++;
+    }
+}
+
+/* A region's summaries at once: more files than one commit takes, a bad one
+ * and a repeated one among them. */
+static void
+test_import_many (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "many.sqlite");
+  g_autoptr(GFile) sample_file = vigia_sample_plan_file ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = NULL;
+  ManyFiles many = { 0, };
+  const guint n = 520;
+
+  g_assert_true (g_file_load_contents (sample_file, NULL, &sample, NULL, NULL, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("plan-%03u.txt", i);
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *organization = g_strdup_printf ("Organización Política: PARTIDO %u", i == 300 ? 299 : i);
+      g_auto(GStrv) parts = g_strsplit (sample, "Organización Política: JUNTOS POR EL PERU", 2);
+      g_autofree char *text = g_strjoinv (organization, parts);
+
+      /* File 100 stops in the middle of its tables. */
+      if (i == 100)
+        text[strlen (text) / 2] = '\0';
+      g_assert_true (g_file_set_contents (path, text, -1, &error));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  g_assert_true (vigia_import_files (library, (GFile **) files->pdata, files->len, NULL,
+                                     many_files_done_cb, &many, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (many.n_files, ==, n);
+  g_assert_cmpuint (many.n_failed, ==, 1);
+  g_assert_nonnull (strstr (many.failed_message, "plan-100.txt: line "));
+  g_assert_cmpuint (many.n_already, ==, 1);
+  g_assert_cmpuint (many.n_added, ==, n - 2);
+  g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, n - 2);
+  g_clear_pointer (&many.failed_message, g_free);
+
+  /* A library that cannot be written: every file is reported, none imported. */
+  {
+    g_autofree char *path = g_strdup (vigia_library_get_path (library));
+    g_autoptr(VigiaLibrary) read_only = NULL;
+    ManyFiles none = { 0, };
+
+    g_clear_object (&library);
+    read_only = vigia_library_open (path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_false (vigia_import_files (read_only, (GFile **) files->pdata, 3, NULL,
+                                        many_files_done_cb, &none, NULL, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
+    g_assert_cmpuint (none.n_files, ==, 3);
+    g_assert_cmpuint (none.n_failed, ==, 3);
+    g_free (none.failed_message);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1416,6 +1512,7 @@ main (int    argc,
   g_test_add_func ("/import/options", test_options);
   g_test_add ("/import/async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
   g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);
+  g_test_add ("/import/many-files", Fixture, NULL, fixture_set_up, test_import_many, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <sqlite3.h>
 
+#include "vigia-declara-reader.h"
 #include "vigia-test-utils.h"
 
 char *
@@ -59,6 +60,17 @@ vigia_test_checksum_file (const char *path)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
 }
 
+char *
+vigia_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
 /* A plan shaped like the DECLARA sample: four dimensions of n goals each. */
 VigiaPlan *
 vigia_test_make_plan (const char *organization,
@@ -105,6 +117,84 @@ vigia_test_make_plan (const char *organization,
     }
 
   return plan;
+}
+
+/* The DECLARA sample (Juntos por el Perú, Independencia, 2023–2026), read
+ * as the import reads it. */
+VigiaPlan *
+vigia_test_load_sample_plan (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "samples",
+                                            "erm2022-lima-independencia-juntos-por-el-peru.txt", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  VigiaPlan *plan;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  plan = vigia_declara_read ((const guint8 *) contents, length, "sample.txt", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (plan);
+  return plan;
+}
+
+static void
+put_entry (VigiaPlan   *plan,
+           guint        dimension,
+           guint        number,
+           const char  *period,
+           VigiaSource  source,
+           double       value,
+           VigiaStatus  status,
+           const char  *note,
+           const char  *evidence)
+{
+  VigiaGoal *goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, dimension), number - 1);
+  g_autoptr(VigiaProgress) entry = vigia_progress_new (period, source);
+
+  vigia_progress_set_value (entry, value);
+  vigia_progress_set_status (entry, status);
+  vigia_progress_set_note (entry, note);
+  if (evidence != NULL)
+    {
+      const char * const list[] = { evidence, NULL };
+
+      vigia_progress_set_evidence (entry, list);
+    }
+  vigia_progress_set_recorded (entry, g_str_has_suffix (period, "S1") ? "2024-07-15T00:00:00Z"
+                                                                      : "2025-01-15T00:00:00Z");
+  vigia_goal_put_progress (goal, entry);
+}
+
+/* Two semesters of progress on the sample plan, 2024-S1 and 2024-S2: the
+ * authority's for most goals, the observer's for two, notes and evidence,
+ * a goal with nothing recorded and one with an older figure only. */
+void
+vigia_test_add_sample_progress (VigiaPlan *plan)
+{
+  const double none = VIGIA_NO_VALUE;
+  const VigiaSource a = VIGIA_SOURCE_AUTHORITY;
+
+  put_entry (plan, 0, 1, "2024-S1", a, 8, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 0, 1, "2024-S2", a, 12.5, VIGIA_STATUS_IN_PROGRESS,
+             "Programa activo en 3 de 8 sectores", "https://www.muniindependencia.gob.pe/avance-2024-2.pdf");
+  put_entry (plan, 0, 1, "2024-S2", VIGIA_SOURCE_OBSERVER, 10, VIGIA_STATUS_IN_PROGRESS,
+             "Verificado en el padrón de beneficiarios", NULL);
+  put_entry (plan, 0, 2, "2024-S1", a, 5, VIGIA_STATUS_STALLED, NULL, NULL);
+  put_entry (plan, 0, 3, "2024-S2", a, 10, VIGIA_STATUS_KEPT, NULL, NULL);
+  put_entry (plan, 1, 1, "2024-S1", a, 120, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 1, 1, "2024-S2", a, 260, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 1, 2, "2024-S2", a, 60, VIGIA_STATUS_STALLED, NULL, NULL);
+  put_entry (plan, 1, 2, "2024-S2", VIGIA_SOURCE_OBSERVER, 40, VIGIA_STATUS_STALLED, NULL, NULL);
+  put_entry (plan, 1, 3, "2024-S2", a, none, VIGIA_STATUS_BROKEN, "Proyecto desestimado por el concejo", NULL);
+  put_entry (plan, 2, 1, "2024-S1", a, 10, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 2, 1, "2024-S2", a, 14, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 2, 2, "2024-S1", a, 6, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 2, 2, "2024-S2", a, 12, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 2, 3, "2024-S2", a, 1, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 3, 1, "2024-S2", a, 2, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+  put_entry (plan, 3, 2, "2024-S2", a, 12, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
 }
 
 VigiaLibrary *

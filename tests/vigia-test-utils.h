@@ -14,11 +14,14 @@ G_BEGIN_DECLS
 char      *vigia_test_make_dir        (void);
 void       vigia_test_remove_dir      (const char *path);
 char      *vigia_test_checksum_file   (const char *path);
+char      *vigia_test_read_file       (const char *path);
 VigiaPlan *vigia_test_make_plan       (const char *organization,
                                        const char *district,
                                        guint       n_goals_per_dimension);
 VigiaLibrary *vigia_test_open_library (const char *dir,
                                        const char *name);
+VigiaPlan *vigia_test_load_sample_plan (void);
+void       vigia_test_add_sample_progress (VigiaPlan *plan);
 char      *vigia_test_fixture_path    (const char *name);
 int        vigia_test_count_rows      (const char *path,
                                        const char *sql);

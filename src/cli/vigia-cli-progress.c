@@ -30,25 +30,6 @@ typedef struct
 /* Options shared by the commands                                         */
 /* ---------------------------------------------------------------------- */
 
-/* Reads --period (or the PERIOD argument) into its canonical form. */
-static int
-parse_period (GOptionContext  *context,
-              const char      *text,
-              char           **period)
-{
-  int year, half;
-
-  if (!vigia_period_parse (text, &year, &half))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
-                                                  text);
-
-      return vigia_cli_usage_error (context, message);
-    }
-  *period = vigia_period_format (year, half);
-  return VIGIA_CLI_OK;
-}
-
 static int
 parse_source (GOptionContext *context,
               const char     *text,
@@ -222,7 +203,7 @@ progress_set (VigiaCli  *cli,
   if (argc != 4)
     return vigia_cli_usage_error (context, _("Give a goal, a period and a value."));
 
-  if ((status_code = parse_period (context, argv[2], &period)) != VIGIA_CLI_OK)
+  if ((status_code = vigia_cli_parse_period (context, argv[2], &period)) != VIGIA_CLI_OK)
     return status_code;
 
   if (g_strcmp0 (argv[3], "-") != 0 &&
@@ -398,7 +379,7 @@ progress_export (VigiaCli  *cli,
   if (argc != 2)
     return vigia_cli_usage_error (context, _("Name one plan."));
 
-  if (period_option != NULL && (status = parse_period (context, period_option, &period)) != VIGIA_CLI_OK)
+  if (period_option != NULL && (status = vigia_cli_parse_period (context, period_option, &period)) != VIGIA_CLI_OK)
     return status;
   if (source_option != NULL && (status = parse_source (context, source_option, &source)) != VIGIA_CLI_OK)
     return status;
@@ -849,7 +830,7 @@ vigia_cli_assess (VigiaCli  *cli,
   if (argc > 2)
     return vigia_cli_usage_error (context, _("Name one plan, or none for all."));
 
-  if (period_option != NULL && (status = parse_period (context, period_option, &period)) != VIGIA_CLI_OK)
+  if (period_option != NULL && (status = vigia_cli_parse_period (context, period_option, &period)) != VIGIA_CLI_OK)
     return status;
   if (source_option != NULL && (status = parse_source (context, source_option, &source)) != VIGIA_CLI_OK)
     return status;

@@ -26,10 +26,10 @@ static const CommandInfo commands[] = {
   { "list",   vigia_cli_list,   N_("List the plans of the library") },
   { "show",   vigia_cli_show,   N_("Show a plan with its goals") },
   { "search", vigia_cli_search, N_("Find plans by organization, place or goal text") },
-  { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
-  { "export", vigia_cli_export, N_("Write plans in Vigía's exchange format") },
   { "progress", vigia_cli_progress, N_("Record progress: set one entry, or import or export a spreadsheet") },
   { "assess", vigia_cli_assess, N_("Show a plan’s achievement, or rank every plan") },
+  { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
+  { "export", vigia_cli_export, N_("Write a plan or the library: exchange file, progress report, spreadsheet or JNE text") },
 };
 
 static char *library_option;
@@ -124,6 +124,32 @@ vigia_cli_open_library (VigiaCli              *cli,
   if (library == NULL)
     vigia_cli_error ("%s", error->message);
   return library;
+}
+
+/**
+ * vigia_cli_parse_period:
+ * @text: --period, or a PERIOD argument, as typed
+ * @period: (out): "2027-S1"
+ *
+ * Returns: %VIGIA_CLI_OK, or %VIGIA_CLI_USAGE after saying why @text is not
+ *   a semester
+ */
+int
+vigia_cli_parse_period (GOptionContext  *context,
+                        const char      *text,
+                        char           **period)
+{
+  int year, half;
+
+  if (!vigia_period_parse (text, &year, &half))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a semester: write it as 2027-S1 or 2027-S2"),
+                                                  text);
+
+      return vigia_cli_usage_error (context, message);
+    }
+  *period = vigia_period_format (year, half);
+  return VIGIA_CLI_OK;
 }
 
 /**

@@ -35,16 +35,16 @@ int           vigia_cli_show          (VigiaCli    *cli,
 int           vigia_cli_search        (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
-int           vigia_cli_import        (VigiaCli    *cli,
-                                       int          argc,
-                                       char       **argv);
-int           vigia_cli_export        (VigiaCli    *cli,
-                                       int          argc,
-                                       char       **argv);
 int           vigia_cli_progress      (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
 int           vigia_cli_assess        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_import        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_export        (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
 
@@ -60,6 +60,9 @@ VigiaLibrary   *vigia_cli_open_library   (VigiaCli            *cli,
                                           VigiaLibraryOpenFlags flags);
 VigiaPlan      *vigia_cli_load_plan      (VigiaLibrary        *library,
                                           const char          *reference);
+int             vigia_cli_parse_period   (GOptionContext      *context,
+                                          const char          *text,
+                                          char               **period);
 void            vigia_cli_error          (const char          *format,
                                           ...) G_GNUC_PRINTF (1, 2);
 int             vigia_cli_usage_error    (GOptionContext      *context,

@@ -648,6 +648,8 @@ read_proposals_line (Parser      *p,
   guint line_number = index + 1;
   const char *title;
 
+  /* @stripped and @folded may be NULL for a row start, which needs neither. */
+
   if (strchr (line, '\t') == NULL && (title = dimension_heading (stripped, folded)) != NULL)
     {
       g_autoptr(VigiaDimension) dim = NULL;
@@ -829,6 +831,15 @@ vigia_declara_read (const guint8  *data,
       if (vigia_str_empty (lines[i]))
         {
           flush_paragraph (&p);
+          continue;
+        }
+
+      /* A row of a proposals table (a number, then a tab) is neither a
+       * heading nor a footer: its cells are cleaned one by one later. */
+      if (p.section == SECTION_PROPOSALS && is_row_start (lines[i]))
+        {
+          if (!read_proposals_line (&p, lines, i, NULL, NULL, error))
+            return NULL;
           continue;
         }
 

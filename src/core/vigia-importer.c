@@ -562,6 +562,131 @@ vigia_import_file (VigiaLibrary              *library,
   return import_plans (library, plans, name, error);
 }
 
+/* Files imported between two commits: each file is still all or nothing (a
+ * savepoint of its own), but the cost of a commit is shared by many. */
+#define FILES_PER_COMMIT 250
+
+typedef struct
+{
+  GFile     *file;
+  GPtrArray *results;
+} ImportedFile;
+
+static void
+imported_file_clear (ImportedFile *imported)
+{
+  g_clear_object (&imported->file);
+  g_clear_pointer (&imported->results, g_ptr_array_unref);
+}
+
+/* Commits the files imported since the last commit and reports them, or
+ * reports each of them as failed with the commit's error. */
+static gboolean
+commit_imported (VigiaLibrary         *library,
+                 GArray               *pending,
+                 VigiaImportFileDone   done,
+                 gpointer              user_data,
+                 GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gboolean committed = vigia_library_commit (library, &local_error);
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      ImportedFile *imported = &g_array_index (pending, ImportedFile, i);
+
+      if (committed)
+        done (imported->file, imported->results, NULL, user_data);
+      else
+        {
+          g_autofree char *name = dup_file_name (imported->file);
+          g_autoptr(GError) file_error = g_error_new (local_error->domain, local_error->code,
+                                                      _("%s: nothing was imported: %s"),
+                                                      name, local_error->message);
+
+          done (imported->file, NULL, file_error, user_data);
+        }
+    }
+  g_array_set_size (pending, 0);
+
+  if (!committed)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return committed;
+}
+
+/**
+ * vigia_import_files:
+ * @files: (array length=n_files): the files, in order
+ * @done: called for each file, in order, once it is in the library for good
+ *   (with its results) or left out (with the error naming file, line and reason)
+ *
+ * Imports many files, as vigia-cli import and a whole region's summaries
+ * need: each file is all or nothing, as with vigia_import_file(), and a file
+ * that fails leaves the others be; commits are shared by batches of files.
+ *
+ * Returns: %FALSE with @error if the library could not be written at all
+ *   (busy, read-only, a disk full at commit); the files concerned were
+ *   reported to @done with that error
+ */
+gboolean
+vigia_import_files (VigiaLibrary              *library,
+                    GFile                    **files,
+                    guint                      n_files,
+                    const VigiaImportOptions  *options,
+                    VigiaImportFileDone        done,
+                    gpointer                   user_data,
+                    GCancellable              *cancellable,
+                    GError                   **error)
+{
+  g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (ImportedFile));
+  gboolean in_transaction = FALSE;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
+  g_return_val_if_fail (done != NULL, FALSE);
+
+  g_array_set_clear_func (pending, (GDestroyNotify) imported_file_clear);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GError) file_error = NULL;
+      ImportedFile imported = { NULL, NULL };
+
+      if (!in_transaction)
+        {
+          if (!vigia_library_begin (library, error))
+            {
+              for (guint j = i; j < n_files; j++)
+                done (files[j], NULL, *error, user_data);
+              return FALSE;
+            }
+          in_transaction = TRUE;
+        }
+
+      imported.results = vigia_import_file (library, files[i], options, cancellable, &file_error);
+      if (imported.results == NULL)
+        done (files[i], NULL, file_error, user_data);
+      else
+        {
+          imported.file = g_object_ref (files[i]);
+          g_array_append_val (pending, imported);
+        }
+
+      if (pending->len >= FILES_PER_COMMIT || i + 1 == n_files)
+        {
+          in_transaction = FALSE;
+          if (!commit_imported (library, pending, done, user_data, error))
+            {
+              for (guint j = i + 1; j < n_files; j++)
+                done (files[j], NULL, *error, user_data);
+              return FALSE;
+            }
+        }
+    }
+
+  return TRUE;
+}
+
 typedef struct
 {
   char  *library_path;

@@ -72,6 +72,21 @@ GPtrArray *vigia_read_plans_from_data (const guint8             *data,
                                       VigiaFormat               *format,
                                       const VigiaImportOptions  *options,
                                       GError                   **error);
+/* Called for each file of vigia_import_files() once its fate is sealed: with
+ * its results, or with the error that left it out. */
+typedef void (*VigiaImportFileDone) (GFile        *file,
+                                     GPtrArray    *results,
+                                     const GError *error,
+                                     gpointer      user_data);
+
+gboolean   vigia_import_files        (VigiaLibrary              *library,
+                                      GFile                    **files,
+                                      guint                      n_files,
+                                      const VigiaImportOptions  *options,
+                                      VigiaImportFileDone        done,
+                                      gpointer                   user_data,
+                                      GCancellable              *cancellable,
+                                      GError                   **error);
 gboolean   vigia_parse_term          (const char                *text,
                                       int                       *start,
                                       int                       *end);

@@ -155,30 +155,54 @@ vigia_uuid_new (void)
                           bytes[12], bytes[13], bytes[14], bytes[15]);
 }
 
+static inline void
+append_unichar (GString  *out,
+                gunichar  c)
+{
+  char buf[6];
+
+  g_string_append_len (out, buf, g_unichar_to_utf8 (c, buf));
+}
+
 /* Folds case and strips accents, so that "educacion" matches "EDUCACIÓN" and
  * "ANCASH" matches "Áncash".  Only combining marks are dropped: ñ becomes n,
- * as the JNE's own capitals sometimes write it. */
+ * as the JNE's own capitals sometimes write it.  Plain ASCII, most of any
+ * text here, takes the short way: importers fold every line they read. */
 char *
 vigia_text_fold (const char *text)
 {
-  g_autofree char *decomposed = NULL;
   GString *out;
 
   if (text == NULL)
     return g_strdup ("");
 
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
-  if (decomposed == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (decomposed));
-  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; )
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar c = (guchar) *p;
+      gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gsize n;
 
-      if (g_unichar_ismark (c))
-        continue;
-      g_string_append_unichar (out, g_unichar_tolower (c));
+      if (c < 0x80)
+        {
+          gsize start = out->len;
+          const char *end = p;
+
+          while (*end != '\0' && (guchar) *end < 0x80)
+            end++;
+          g_string_append_len (out, p, end - p);
+          for (gsize i = start; i < out->len; i++)
+            out->str[i] = g_ascii_tolower (out->str[i]);
+          p = end;
+          continue;
+        }
+
+      n = g_unichar_fully_decompose (g_utf8_get_char (p), FALSE, decomposed,
+                                     G_N_ELEMENTS (decomposed));
+      for (gsize i = 0; i < n; i++)
+        if (!g_unichar_ismark (decomposed[i]))
+          append_unichar (out, g_unichar_tolower (decomposed[i]));
+      p = g_utf8_next_char (p);
     }
 
   return g_string_free (out, FALSE);
@@ -190,25 +214,45 @@ char *
 vigia_text_strip (const char *text)
 {
   GString *out;
-  gboolean pending_space = FALSE;
+  const char *word = NULL;
 
   if (text == NULL)
     return NULL;
 
   out = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *p = text; ; )
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar c = (guchar) *p;
+      const char *next = p + 1;
+      gboolean space = FALSE;
 
-      if (g_unichar_isspace (c) || c == 0x00A0)
+      if (c >= 0x80)
         {
-          pending_space = out->len > 0;
-          continue;
+          gunichar u = g_utf8_get_char (p);
+
+          next = g_utf8_next_char (p);
+          space = g_unichar_isspace (u) || u == 0x00A0;
         }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (out, c);
+      else if (c != '\0')
+        space = g_ascii_isspace (c);
+
+      /* Words are copied whole, one space between them. */
+      if (c == '\0' || space)
+        {
+          if (word != NULL)
+            {
+              if (out->len > 0)
+                g_string_append_c (out, ' ');
+              g_string_append_len (out, word, p - word);
+              word = NULL;
+            }
+          if (c == '\0')
+            break;
+        }
+      else if (word == NULL)
+        word = p;
+
+      p = next;
     }
 
   return g_string_free (out, FALSE);

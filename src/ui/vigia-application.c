@@ -253,6 +253,8 @@ vigia_application_startup (GApplication *app)
     { "win.import", "<Control>i" },
     { "win.undo", "<Control>z" },
     { "win.redo", "<Control><Shift>z" },
+    { "win.export-plan", "<Control>e" },
+    { "win.print-plan", "<Control>p" },
   };
 
   G_APPLICATION_CLASS (vigia_application_parent_class)->startup (app);

@@ -15,10 +15,12 @@
 #include <glib/gi18n.h>
 
 #include "vigia-compare-page.h"
+#include "vigia-export-dialog.h"
 #include "vigia-import-dialog.h"
 #include "vigia-plan-editor.h"
 #include "vigia-plan-row.h"
 #include "vigia-plan-selection.h"
+#include "vigia-report-print.h"
 #include "vigia-window.h"
 
 struct _VigiaWindow
@@ -570,6 +572,7 @@ editor_stack_changed_cb (VigiaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-plan", open);
   update_undo_actions (self);
 }
 
@@ -907,25 +910,72 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+report_exported_cb (VigiaWindow *self,
+                    GFile       *file)
+{
+  g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_markup_escape_text (basename, -1);
+  g_autofree char *uri = g_file_get_uri (file);
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast: "Saved as informe-independencia-2024-S2.pdf" */
+  title = g_strdup_printf (_("Saved as %s"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  add_toast (self, g_steal_pointer (&toast));
+}
+
+/* Export…: the open plan's report, a spreadsheet of its progress, its text or
+ * its exchange file, in a dialog that asks which and where. */
+static void
 export_plan_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   VigiaWindow *self = VIGIA_WINDOW (widget);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   VigiaPlan *plan = vigia_plan_editor_get_plan (self->editor);
-  g_autofree char *name = NULL;
-  g_autofree char *folded = NULL;
+  VigiaExportDialog *dialog;
 
-  if (plan == NULL)
+  /* Typing not yet saved goes into the export too. */
+  if (plan == NULL || !vigia_plan_editor_flush (self->editor))
     return;
 
-  g_array_append_val (ids, self->open_plan_id);
-  folded = vigia_text_fold (!vigia_str_empty (vigia_plan_get_organization (plan)) ?
-                            vigia_plan_get_organization (plan) : "plan");
-  g_strdelimit (g_strstrip (folded), " /\\:", '-');
-  name = g_strconcat (folded, ".json", NULL);
-  export (self, ids, _("Export Plan"), name);
+  dialog = vigia_export_dialog_new (GTK_WINDOW (self), plan);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (report_exported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Print…: the pages of the PDF, through the print dialog and its preview. */
+static void
+print_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VigiaWindow *self = VIGIA_WINDOW (widget);
+  VigiaPlan *plan = vigia_plan_editor_get_plan (self->editor);
+  g_autoptr(VigiaReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (plan == NULL || !vigia_plan_editor_flush (self->editor))
+    return;
+
+  report = vigia_report_new (plan, NULL, &error);
+  if (report == NULL ||
+      vigia_report_print (report, GTK_WINDOW (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
+                          &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error (self, _("The Report Could Not Be Printed"), error);
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  /* GtkFileLauncher is newer than the floor, GTK 4.8. */
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1288,6 +1338,8 @@ vigia_window_class_init (VigiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);

@@ -16,6 +16,9 @@
 #include <sys/resource.h>
 
 #include "vigia-bench-data.h"
+#include "vigia-declara-writer.h"
+#include "vigia-importer.h"
+#include "vigia-report.h"
 #include "vigia-bench-figure.h"
 
 static int opt_plans = 20000;
@@ -234,6 +237,19 @@ raw_insert (VigiaBenchData *data,
 }
 
 static void
+count_imported_cb (GFile        *file,
+                   GPtrArray    *results,
+                   const GError *error,
+                   gpointer      user_data)
+{
+  guint *n_done = user_data;
+
+  if (results == NULL)
+    g_error ("%s", error->message);
+  (*n_done)++;
+}
+
+static void
 remove_library (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
@@ -300,40 +316,80 @@ main (int    argc,
            opt_plans, opt_runs, g_get_num_processors ());
   printf ("%-52s %12s %12s  %-8s %s\n", "figure", "median", "p95", "unit", "target");
 
-  /* Adding plans, against the raw loop. */
-  figure = figure_new ("add plans, a transaction each", "plans/s", NULL, TRUE);
+  /* Importing DECLARA summaries (files written from the synthetic plans),
+   * against the raw loop writing the same rows. */
+  {
+    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autofree char *texts_dir = g_build_filename (dir, "summaries", NULL);
+    gsize bytes = 0;
+
+    g_mkdir (texts_dir, 0700);
+    for (guint i = 0; i < (guint) opt_runs * import_batch; i++)
+      {
+        g_autoptr(VigiaPlan) plan = vigia_bench_data_make_plan (data, i);
+        g_autofree char *text = vigia_declara_write_to_string (plan);
+        g_autofree char *name = g_strdup_printf ("plan-%05u.txt", i);
+        g_autofree char *path = g_build_filename (texts_dir, name, NULL);
+
+        bytes += strlen (text);
+        if (!g_file_set_contents (path, text, -1, &error))
+          g_error ("%s", error->message);
+        g_ptr_array_add (files, g_file_new_for_path (path));
+      }
+    printf ("  (%u DECLARA summaries of %.1f kB on average)\n", files->len,
+            bytes / 1e3 / files->len);
+
+    rate = figure_new ("import DECLARA summaries (vigia_import_files)", "plans/s", "≥ 5000", TRUE);
+    for (int run = 0; run < opt_runs; run++)
+      {
+        g_autofree char *path = g_build_filename (dir, "import.sqlite", NULL);
+        g_autoptr(VigiaLibrary) library = open_library (path);
+        guint n_done = 0;
+        double start = now_ms ();
+
+        if (!vigia_import_files (library, (GFile **) files->pdata + run * import_batch, import_batch,
+                                 NULL, count_imported_cb, &n_done, NULL, &error))
+          g_error ("%s", error->message);
+        figure_add (rate, import_batch / ((now_ms () - start) / 1000.0));
+        g_assert (n_done == import_batch);
+        g_clear_object (&library);
+        remove_library (path);
+      }
+
+    figure = figure_new ("same rows, raw SQLite loop (1 transaction)", "plans/s", NULL, TRUE);
+    for (int run = 0; run < opt_runs; run++)
+      {
+        g_autofree char *path = g_build_filename (dir, "raw.sqlite", NULL);
+
+        figure_add (figure, raw_insert (data, path, import_batch));
+        remove_library (path);
+      }
+    raw_median = percentile (figure->samples, 0.5);
+    figure_print (figure);
+    printf ("%-52s %12.2f %12s  %-8s %s\n", "raw loop ÷ import (medians)",
+            raw_median / percentile (rate->samples, 0.5), "", "×", "≤ 2");
+    figure_print (rate);
+
+    for (guint i = 0; i < files->len; i++)
+      {
+        g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+
+        g_unlink (path);
+      }
+    g_rmdir (texts_dir);
+  }
+
+  /* The library alone, the plans already in memory. */
+  figure = figure_new ("add plans in memory, a savepoint each", "plans/s", NULL, TRUE);
   for (int run = 0; run < opt_runs; run++)
     {
       g_autofree char *path = g_build_filename (dir, "add.sqlite", NULL);
       g_autoptr(VigiaLibrary) library = open_library (path);
 
-      figure_add (figure, add_plans (data, library, run * import_batch, import_batch, FALSE, FALSE));
+      figure_add (figure, add_plans (data, library, run * import_batch, import_batch, FALSE, TRUE));
       g_clear_object (&library);
       remove_library (path);
     }
-  figure_print (figure);
-  rate = figure_new ("add plans, a savepoint each in one transaction", "plans/s", "≥ 5000", TRUE);
-  for (int run = 0; run < opt_runs; run++)
-    {
-      g_autofree char *path = g_build_filename (dir, "add.sqlite", NULL);
-      g_autoptr(VigiaLibrary) library = open_library (path);
-
-      figure_add (rate, add_plans (data, library, run * import_batch, import_batch, FALSE, TRUE));
-      g_clear_object (&library);
-      remove_library (path);
-    }
-  figure = figure_new ("same rows, raw SQLite loop (1 transaction)", "plans/s", NULL, TRUE);
-  for (int run = 0; run < opt_runs; run++)
-    {
-      g_autofree char *path = g_build_filename (dir, "raw.sqlite", NULL);
-
-      figure_add (figure, raw_insert (data, path, import_batch));
-      remove_library (path);
-    }
-  raw_median = percentile (figure->samples, 0.5);
-  printf ("%-52s %12.2f %12s  %-8s %s\n", "raw loop ÷ VigiaLibrary (medians)",
-           raw_median / percentile (rate->samples, 0.5), "", "×", "≤ 2");
-  figure_print (rate);
   figure_print (figure);
 
   /* The national library. */
@@ -408,6 +464,102 @@ main (int    argc,
         figure_add (figure, now_ms () - start);
       }
     figure_print (figure);
+  }
+
+  /* One plan's report: a plan of the national library, eight semesters of
+   * progress, written to memory in each format. */
+  {
+    static const struct {
+      VigiaReportFormat format;
+      const char *name;
+      const char *target;
+    } formats[] = {
+      { VIGIA_REPORT_FORMAT_PDF, "one plan's report as PDF", "≤ 100" },
+      { VIGIA_REPORT_FORMAT_HTML, "one plan's report as HTML", "≤ 10" },
+      { VIGIA_REPORT_FORMAT_CSV, "one plan's report as CSV", NULL },
+    };
+    g_autoptr(VigiaLibrary) library = open_library (national);
+    g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, 1 + opt_plans / 2, &error);
+
+    g_assert_no_error (error);
+    printf ("  (plan %d: %u goals, %u semesters of progress)\n", 1 + opt_plans / 2,
+            vigia_plan_get_n_goals (plan), 8);
+    for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+      {
+        figure = figure_new (formats[f].name, "ms", formats[f].target, FALSE);
+        for (int run = 0; run < MAX (opt_runs, 10); run++)
+          {
+            g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+            double start = now_ms ();
+            g_autoptr(VigiaReport) report = vigia_report_new (plan, NULL, &error);
+
+            g_assert_no_error (error);
+            if (!vigia_report_write (report, formats[f].format, stream, NULL, &error))
+              g_error ("%s", error->message);
+            figure_add (figure, now_ms () - start);
+          }
+        figure_print (figure);
+      }
+  }
+
+  /* Assessing the whole library: every plan's achievement as of a semester. */
+  {
+    g_autoptr(VigiaLibrary) library = open_library (national);
+
+    figure = figure_new ("assess the whole library (every plan's achievement)", "ms", "≤ 1000", FALSE);
+    for (int run = 0; run < opt_runs; run++)
+      {
+        double start = now_ms ();
+        g_autoptr(GArray) scores = vigia_library_assess_plans (library, "2029-S2",
+                                                               VIGIA_SOURCE_AUTHORITY, &error);
+
+        g_assert_no_error (error);
+        g_assert (scores->len == (guint) opt_plans);
+        figure_add (figure, now_ms () - start);
+      }
+    figure_print (figure);
+  }
+
+  /* The whole library as one exchange document, read from the library and
+   * written to a file. */
+  {
+    g_autoptr(VigiaLibrary) library = open_library (national);
+    g_autofree char *json_path = g_build_filename (dir, "national.json", NULL);
+
+    figure = figure_new ("export the whole library as JSON", "MB/s", "≥ 50", TRUE);
+    for (int run = 0; run < MIN (opt_runs, 2); run++)
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (json_path);
+        g_autoptr(GFileOutputStream) stream = NULL;
+        g_autoptr(VigiaJsonWriter) writer = NULL;
+        g_autoptr(GArray) ids = vigia_library_query_plan_ids (library, NULL, &error);
+        g_autoptr(GFileInfo) info = NULL;
+        double start = now_ms ();
+        double seconds;
+
+        stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error);
+        g_assert_no_error (error);
+        writer = vigia_json_writer_new (G_OUTPUT_STREAM (stream));
+        g_assert (vigia_json_writer_begin (writer, NULL, &error));
+        for (guint i = 0; i < ids->len; i++)
+          {
+            g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), &error);
+
+            g_assert_no_error (error);
+            g_assert (vigia_json_writer_add_plan (writer, plan, NULL, &error));
+          }
+        g_assert (vigia_json_writer_end (writer, NULL, &error));
+        g_assert (g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error));
+        seconds = (now_ms () - start) / 1000.0;
+
+        info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+        g_assert_no_error (error);
+        if (run == 0)
+          printf ("  (%.0f MB written in %.1f s)\n", g_file_info_get_size (info) / 1e6, seconds);
+        figure_add (figure, g_file_info_get_size (info) / 1e6 / seconds);
+      }
+    figure_print (figure);
+    g_unlink (json_path);
   }
 
   getrusage (RUSAGE_SELF, &usage);

@@ -261,6 +261,23 @@ main (int    argc,
     }
   figure_print (figure);
 
+  /* The application's own footprint, with the list scrolled, plans opened
+   * and searches done: what a user's session has grown to. */
+  {
+    g_autofree char *status = NULL;
+
+    if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+      {
+        g_auto(GStrv) lines = g_strsplit (status, "\n", -1);
+
+        for (guint i = 0; lines[i] != NULL; i++)
+          if (g_str_has_prefix (lines[i], "VmRSS:") || g_str_has_prefix (lines[i], "VmHWM:"))
+            printf ("%-52s %12.1f %12s  %-8s %s\n",
+                    g_str_has_prefix (lines[i], "VmRSS:") ? "resident memory now" : "peak resident memory",
+                    g_ascii_strtod (lines[i] + 6, NULL) / 1024.0, "", "MB", "< 200");
+      }
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
   settle ();
   if (opt_library == NULL)
