@@ -529,7 +529,8 @@ test_open_library_file (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
 
   /* An SQLite file that is not a library is refused, and the library stays. */
-  g_file_set_contents (broken_path, "SQLite format 3\0and then nothing of a database", 48, &error);
+  g_file_set_contents (broken_path, "SQLite format 3\0and then nothing of a database",
+                       sizeof "SQLite format 3\0and then nothing of a database" - 1, &error);
   g_assert_no_error (error);
   g_application_open (G_APPLICATION (app), &broken, 1, "");
   vigia_test_wait_idle ();

@@ -3150,18 +3150,26 @@ assess_read_progress (VigiaLibrary  *self,
   return TRUE;
 }
 
+/* Every plan's score as of @period (a valid semester), inside the caller's
+ * read transaction. */
 static GArray *
 assess_plans_inner (VigiaLibrary  *self,
                     const char    *period,
                     VigiaSource    source,
                     GError       **error)
 {
+  char canonical[VIGIA_PERIOD_SIZE];
+  int year, half;
   g_autoptr(GArray) scores = g_array_new (FALSE, TRUE, sizeof (VigiaPlanScore));
   g_autoptr(GArray) goals = g_array_new (FALSE, TRUE, sizeof (GoalRow));
   g_autoptr(GHashTable) score_by_plan = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) goal_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
-  if (!assess_read_plans (self, period, scores, score_by_plan, error) ||
+  /* Stored periods are compared as text: the canonical form. */
+  vigia_period_parse (period, &year, &half);
+  g_snprintf (canonical, sizeof canonical, "%04d-S%d", year, half);
+
+  if (!assess_read_plans (self, canonical, scores, score_by_plan, error) ||
       !assess_read_goals (self, score_by_plan, goals, goal_by_id, error) ||
       !assess_read_progress (self, source, scores, goals, goal_by_id, error))
     return NULL;
@@ -3197,19 +3205,15 @@ vigia_library_assess_plans (VigiaLibrary  *self,
                             GError       **error)
 {
   g_autoptr(GArray) scores = NULL;
-  char canonical[VIGIA_PERIOD_SIZE];
-  int year, half;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (vigia_period_parse (period, &year, &half), NULL);
-
-  g_snprintf (canonical, sizeof canonical, "%04d-S%d", year, half);
+  g_return_val_if_fail (vigia_period_is_valid (period), NULL);
 
   /* One read transaction: every figure as of one moment. */
   if (self->depth == 0 && !exec (self, "BEGIN", error))
     return NULL;
 
-  scores = assess_plans_inner (self, canonical, source, error);
+  scores = assess_plans_inner (self, period, source, error);
 
   if (self->depth == 0)
     exec (self, scores != NULL ? "COMMIT" : "ROLLBACK", NULL);
@@ -3240,20 +3244,17 @@ vigia_library_list_summaries (VigiaLibrary  *self,
   g_autoptr(GArray) scores = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(CachedStmt) stmt = NULL;
-  char canonical[VIGIA_PERIOD_SIZE];
-  int year, half;
   guint next = 0;
   int rc = SQLITE_DONE;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
-  g_return_val_if_fail (vigia_period_parse (period, &year, &half), NULL);
+  g_return_val_if_fail (vigia_period_is_valid (period), NULL);
 
-  g_snprintf (canonical, sizeof canonical, "%04d-S%d", year, half);
-
+  /* The scores and the plans' rows as of one moment. */
   if (self->depth == 0 && !exec (self, "BEGIN", error))
     return NULL;
 
-  scores = assess_plans_inner (self, canonical, source, error);
+  scores = assess_plans_inner (self, period, source, error);
   if (scores != NULL)
     stmt = prepare (self, SUMMARY_SELECT " ORDER BY p.id", error);
   if (stmt != NULL)

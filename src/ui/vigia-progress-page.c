@@ -1570,12 +1570,15 @@ vigia_progress_page_get_cell (VigiaProgressPage *self,
                               VigiaGoal         *goal,
                               const char        *period)
 {
+  guint column;
+
   g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
   if (self->stale)
     refresh (self);
-  return (VigiaProgressCell *) lookup_cell (self, goal, column_of_period (self, period));
+  column = column_of_period (self, period);
+  return column != GOAL_COLUMN ? VIGIA_PROGRESS_CELL (lookup_cell (self, goal, column)) : NULL;
 }
 
 /**
