@@ -1150,7 +1150,11 @@ vigia_library_open_file (VigiaLibrary           *self,
                          "but it is read-only."), self->path);
           return FALSE;
         }
-      return exec (self, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON;", error);
+      /* Read-only connections mostly scan (a comparison of every plan in a
+       * thread, an export): SQLite's own 2 MB of cache is enough for that,
+       * and keeps them from adding to the application's memory. */
+      return exec (self, "PRAGMA foreign_keys = ON; PRAGMA query_only = ON; PRAGMA cache_size = -2048;",
+                   error);
     }
 
   /* Only now, with a file known to be ours and of a version we read, write to it. */
@@ -1158,9 +1162,11 @@ vigia_library_open_file (VigiaLibrary           *self,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = NORMAL;"
              "PRAGMA foreign_keys = ON;"
-             /* 64 MB of page cache (the default is 2 MB): the indexes of a
-              * national library stay in memory while it is imported. */
-             "PRAGMA cache_size = -65536;"
+             /* 8 MB of page cache (the default is 2 MB): with uuids that grow
+              * in time the indexes are written at their end, so more would
+              * not speed an import up (measured up to 64 MB) and would only
+              * add to the application's memory. */
+             "PRAGMA cache_size = -8192;"
              "PRAGMA temp_store = MEMORY;",
              error))
     return FALSE;
@@ -2898,6 +2904,7 @@ vigia_library_list_history (VigiaLibrary  *self,
 /* What assessing one goal needs, read from its row. */
 typedef struct
 {
+  gint64          id;
   VigiaGoalTerms  terms;
   guint           score;
   /* The latest informative entry up to the plan's period, if any. */
@@ -3060,39 +3067,39 @@ assess_read_plans (VigiaLibrary  *self,
   return TRUE;
 }
 
+/* The goals in the order of their ids, which is the order in which the
+ * progress entries come (see assess_read_progress()). */
 static gboolean
 assess_read_goals (VigiaLibrary  *self,
                    GHashTable    *score_by_plan,
                    GArray        *goals,
-                   GHashTable    *goal_by_id,
                    GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
+  /* CROSS JOIN keeps the goal table outside: its rows come by id, unsorted. */
   stmt = prepare (self,
                   "SELECT g.id, d.plan_id, g.target_measure, g.target_direction, g.target_value,"
-                  " g.baseline_value, g.weight FROM goal g JOIN dimension d ON d.id = g.dimension_id",
+                  " g.baseline_value, g.weight FROM goal g CROSS JOIN dimension d"
+                  " ON d.id = g.dimension_id ORDER BY g.id",
                   error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GoalRow row = { { 0, }, };
-      gint64 goal_id = sqlite3_column_int64 (stmt, 0);
+      GoalRow row = { 0, };
       gint64 plan_id = sqlite3_column_int64 (stmt, 1);
       gpointer score;
 
       if (!g_hash_table_lookup_extended (score_by_plan, &plan_id, NULL, &score))
         continue;
 
+      row.id = sqlite3_column_int64 (stmt, 0);
       row.score = GPOINTER_TO_UINT (score);
       goal_terms_from_row (stmt, 2, &row.terms);
       row.value = VIGIA_NO_VALUE;
-
-      g_hash_table_insert (goal_by_id, g_memdup2 (&goal_id, sizeof (gint64)),
-                           GUINT_TO_POINTER (goals->len));
       g_array_append_val (goals, row);
     }
   if (rc != SQLITE_DONE)
@@ -3100,22 +3107,24 @@ assess_read_goals (VigiaLibrary  *self,
   return TRUE;
 }
 
-/* Keeps, for each goal, its latest informative entry up to its plan's period. */
+/* Keeps, for each goal, its latest informative entry up to its plan's period.
+ * The entries come by goal id (the covering index progress_for_assessment),
+ * as the goals do: the two are walked side by side, with no map from ids. */
 static gboolean
 assess_read_progress (VigiaLibrary  *self,
                       VigiaSource    source,
                       GArray        *scores,
                       GArray        *goals,
-                      GHashTable    *goal_by_id,
                       GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
+  guint next = 0;
   int rc;
 
-  /* In table order, not by goal: one pass over the file without an index. */
   stmt = prepare (self,
                   "SELECT goal_id, period, value, status FROM progress"
-                  " WHERE source = ?1 AND (value IS NOT NULL OR status != 'not-rated')",
+                  " WHERE source = ?1 AND (value IS NOT NULL OR status != 'not-rated')"
+                  " ORDER BY goal_id",
                   error);
   if (stmt == NULL)
     return FALSE;
@@ -3126,12 +3135,15 @@ assess_read_progress (VigiaLibrary  *self,
       gint64 goal_id = sqlite3_column_int64 (stmt, 0);
       const char *period = column_text (stmt, 1);
       const VigiaPlanScore *score;
-      gpointer index;
       GoalRow *row;
 
-      if (period == NULL || !g_hash_table_lookup_extended (goal_by_id, &goal_id, NULL, &index))
+      while (next < goals->len && g_array_index (goals, GoalRow, next).id < goal_id)
+        next++;
+      if (next == goals->len)
+        break;
+      row = &g_array_index (goals, GoalRow, next);
+      if (period == NULL || row->id != goal_id)
         continue;
-      row = &g_array_index (goals, GoalRow, GPOINTER_TO_UINT (index));
       score = &g_array_index (scores, VigiaPlanScore, row->score);
 
       /* Periods are stored as YYYY-SN: as text they sort in time. */
@@ -3145,7 +3157,7 @@ assess_read_progress (VigiaLibrary  *self,
       row->status = nick_to_value (column_text (stmt, 3), status_nicks,
                                    G_N_ELEMENTS (status_nicks), VIGIA_STATUS_NOT_RATED);
     }
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return set_sqlite_error (self, error, rc);
   return TRUE;
 }
@@ -3161,17 +3173,30 @@ assess_plans_inner (VigiaLibrary  *self,
   char canonical[VIGIA_PERIOD_SIZE];
   int year, half;
   g_autoptr(GArray) scores = g_array_new (FALSE, TRUE, sizeof (VigiaPlanScore));
-  g_autoptr(GArray) goals = g_array_new (FALSE, TRUE, sizeof (GoalRow));
+  g_autoptr(GArray) goals = NULL;
   g_autoptr(GHashTable) score_by_plan = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) goal_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(CachedStmt) count = NULL;
+
+  /* Sized at once: a national library has 300,000 goals, and an array that
+   * doubles as it grows would briefly hold twice their room. */
+  count = prepare (self, "SELECT count(*) FROM goal", error);
+  if (count == NULL)
+    return NULL;
+  if (sqlite3_step (count) != SQLITE_ROW)
+    {
+      set_sqlite_error (self, error, sqlite3_extended_errcode (self->db));
+      return NULL;
+    }
+  goals = g_array_sized_new (FALSE, TRUE, sizeof (GoalRow), sqlite3_column_int (count, 0));
+  g_clear_pointer (&count, cached_stmt_reset);
 
   /* Stored periods are compared as text: the canonical form. */
   vigia_period_parse (period, &year, &half);
   g_snprintf (canonical, sizeof canonical, "%04d-S%d", year, half);
 
   if (!assess_read_plans (self, canonical, scores, score_by_plan, error) ||
-      !assess_read_goals (self, score_by_plan, goals, goal_by_id, error) ||
-      !assess_read_progress (self, source, scores, goals, goal_by_id, error))
+      !assess_read_goals (self, score_by_plan, goals, error) ||
+      !assess_read_progress (self, source, scores, goals, error))
     return NULL;
 
   for (guint i = 0; i < goals->len; i++)

@@ -116,7 +116,7 @@ raw_insert (VigiaBenchData *data,
     g_ptr_array_add (plans, vigia_bench_data_make_plan (data, i));
 
   g_assert (sqlite3_open (path, &db) == SQLITE_OK);
-  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;",
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -8192;",
                 NULL, NULL, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO plan (uuid, organization, election, process, department,"
                           " province, district, ubigeo, term_start, term_end, ideario, vision,"
