@@ -19,6 +19,34 @@ wait_idle (void)
 }
 
 static void
+imported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GtkWidget **dialog = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *dialog = vigia_progress_import_file_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*dialog);
+}
+
+/* Imports in the background, as the application does, and waits for the
+ * dialog that says how it went. */
+static GtkWidget *
+import_and_wait (GtkWidget    *window,
+                 VigiaLibrary *library,
+                 GFile        *file)
+{
+  GtkWidget *dialog = NULL;
+
+  vigia_progress_import_file_async (GTK_WINDOW (window), library, file, NULL, imported_cb, &dialog);
+  while (dialog == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return dialog;
+}
+
+static void
 plans_changed_cb (VigiaLibrary *library,
                   GArray       *ids,
                   guint        *count)
@@ -58,7 +86,7 @@ test_import (void)
   good = g_strdup_printf ("goal_uuid;period;value;status\n%s;2024-S1;12,5;en marcha\n%s;2024-S2;15;en marcha\n",
                           uuid, uuid);
   g_assert_true (g_file_set_contents (good_path, good, -1, &error));
-  dialog = vigia_progress_import_file (GTK_WINDOW (window), library, good_file);
+  dialog = import_and_wait (window, library, good_file);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Progress Imported");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "2 progress entries recorded from “avance.csv”.");
@@ -79,7 +107,7 @@ test_import (void)
   before = vigia_test_checksum_file (db_path);
   library = vigia_test_open_library (dir, "app.sqlite");
 
-  dialog = vigia_progress_import_file (GTK_WINDOW (window), library, bad_file);
+  dialog = import_and_wait (window, library, bad_file);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "The Progress Could Not Be Imported");
   g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==,
