@@ -321,6 +321,24 @@ dup_file_name (GFile *file)
   return g_file_get_parse_name (file);
 }
 
+/* GIO's messages name the file again ("Error opening file /x: No such file
+ * or directory"): the reason alone, for a message that names it once. */
+static const char *
+describe_io_error (const GError *error)
+{
+  if (error->domain != G_IO_ERROR)
+    return error->message;
+
+  switch (error->code)
+    {
+    case G_IO_ERROR_NOT_FOUND:         return _("it does not exist");
+    case G_IO_ERROR_PERMISSION_DENIED: return _("permission denied");
+    case G_IO_ERROR_IS_DIRECTORY:      return _("it is a folder");
+    case G_IO_ERROR_NOT_REGULAR_FILE:  return _("it is not a regular file");
+    default:                           return error->message;
+    }
+}
+
 /**
  * vigia_read_plans:
  * @file: any #GFile, including resource:// ones
@@ -352,7 +370,7 @@ vigia_read_plans (GFile                     *file,
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: the file could not be read: %s"), name, local_error->message);
+                   _("%s: the file could not be read: %s"), name, describe_io_error (local_error));
       return NULL;
     }
 
