@@ -8,6 +8,10 @@
  * item among all the new ones: over a lazy list of 20,000 plans that read
  * every plan's summary from the library at each keystroke of a search.  The
  * ids are in memory already, so here nothing is read.
+ *
+ * The rows reach the view through a VigiaListStager, so that a search
+ * does not make all the view's row widgets in one frame: the rows it shows
+ * are the first rows of the plan list, at the same positions.
  */
 #define G_LOG_DOMAIN "vigia-plan-selection"
 
@@ -19,8 +23,9 @@ struct _VigiaPlanSelection
 {
   GObject        parent_instance;
 
-  VigiaPlanList *model;
-  gint64         selected_id;
+  VigiaPlanList   *model;
+  VigiaListStager *rows;
+  gint64           selected_id;
 };
 
 static void list_model_iface_init      (GListModelInterface        *iface);
@@ -50,7 +55,7 @@ vigia_plan_selection_get_n_items (GListModel *list)
 {
   VigiaPlanSelection *self = VIGIA_PLAN_SELECTION (list);
 
-  return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 }
 
 static gpointer
@@ -59,7 +64,7 @@ vigia_plan_selection_get_item (GListModel *list,
 {
   VigiaPlanSelection *self = VIGIA_PLAN_SELECTION (list);
 
-  return self->model != NULL ? g_list_model_get_item (G_LIST_MODEL (self->model), position) : NULL;
+  return g_list_model_get_item (G_LIST_MODEL (self->rows), position);
 }
 
 static void
@@ -77,7 +82,7 @@ vigia_plan_selection_is_selected (GtkSelectionModel *model,
   VigiaPlanSelection *self = VIGIA_PLAN_SELECTION (model);
 
   return self->model != NULL && self->selected_id > 0 &&
-         position < g_list_model_get_n_items (G_LIST_MODEL (self->model)) &&
+         position < g_list_model_get_n_items (G_LIST_MODEL (self->rows)) &&
          vigia_plan_list_get_plan_id (self->model, position) == self->selected_id;
 }
 
@@ -128,7 +133,7 @@ vigia_plan_selection_select_item (GtkSelectionModel *model,
 {
   VigiaPlanSelection *self = VIGIA_PLAN_SELECTION (model);
 
-  if (self->model == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->model)))
+  if (self->model == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
     return FALSE;
 
   select_id (self, vigia_plan_list_get_plan_id (self->model, position));
@@ -167,10 +172,10 @@ selection_model_iface_init (GtkSelectionModelInterface *iface)
 
 /* The selection is an id: it holds wherever the plan moves. */
 static void
-model_items_changed_cb (VigiaPlanSelection *self,
-                        guint               position,
-                        guint               removed,
-                        guint               added)
+rows_changed_cb (VigiaPlanSelection *self,
+                 guint               position,
+                 guint               removed,
+                 guint               added)
 {
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
 }
@@ -180,8 +185,9 @@ vigia_plan_selection_dispose (GObject *object)
 {
   VigiaPlanSelection *self = (VigiaPlanSelection *)object;
 
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
+  if (self->rows != NULL)
+    g_signal_handlers_disconnect_by_func (self->rows, rows_changed_cb, self);
+  g_clear_object (&self->rows);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (vigia_plan_selection_parent_class)->dispose (object);
@@ -252,10 +258,22 @@ vigia_plan_selection_init (VigiaPlanSelection *self)
 {
 }
 
+/**
+ * vigia_plan_selection_new:
+ * @view: the list view that shows the plans: its frames pace the rows of a
+ *   search
+ */
 VigiaPlanSelection *
-vigia_plan_selection_new (void)
+vigia_plan_selection_new (GtkWidget *view)
 {
-  return g_object_new (VIGIA_TYPE_PLAN_SELECTION, NULL);
+  VigiaPlanSelection *self;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (view), NULL);
+
+  self = g_object_new (VIGIA_TYPE_PLAN_SELECTION, NULL);
+  self->rows = vigia_list_stager_new (view);
+  g_signal_connect_swapped (self->rows, "items-changed", G_CALLBACK (rows_changed_cb), self);
+  return self;
 }
 
 VigiaPlanList *
@@ -275,23 +293,14 @@ void
 vigia_plan_selection_set_model (VigiaPlanSelection *self,
                                 VigiaPlanList      *model)
 {
-  guint old_n;
-
   g_return_if_fail (VIGIA_IS_PLAN_SELECTION (self));
   g_return_if_fail (model == NULL || VIGIA_IS_PLAN_LIST (model));
 
   if (self->model == model)
     return;
 
-  old_n = vigia_plan_selection_get_n_items (G_LIST_MODEL (self));
-  if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
   g_set_object (&self->model, model);
-  if (model != NULL)
-    g_signal_connect_swapped (model, "items-changed", G_CALLBACK (model_items_changed_cb), self);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n,
-                              vigia_plan_selection_get_n_items (G_LIST_MODEL (self)));
+  vigia_list_stager_set_model (self->rows, G_LIST_MODEL (model));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -338,7 +347,22 @@ vigia_plan_selection_get_selected (VigiaPlanSelection *self)
   g_return_val_if_fail (VIGIA_IS_PLAN_SELECTION (self), GTK_INVALID_LIST_POSITION);
 
   if (self->model == NULL || self->selected_id <= 0 ||
-      !vigia_plan_list_find (self->model, self->selected_id, &position))
+      !vigia_plan_list_find (self->model, self->selected_id, &position) ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->rows)))
     return GTK_INVALID_LIST_POSITION;
   return position;
+}
+
+/**
+ * vigia_plan_selection_get_rows:
+ *
+ * Returns: (transfer none): the rows of the plan list that the view has
+ *   been shown so far
+ */
+VigiaListStager *
+vigia_plan_selection_get_rows (VigiaPlanSelection *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SELECTION (self), NULL);
+
+  return self->rows;
 }

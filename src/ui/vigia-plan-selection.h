@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "vigia-core.h"
+#include "vigia-list-stager.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaPlanSelection, vigia_plan_selection, VIGIA, PLAN_SELECTION, GObject)
 
-VigiaPlanSelection *vigia_plan_selection_new             (void);
+VigiaPlanSelection *vigia_plan_selection_new             (GtkWidget          *view);
 VigiaPlanList      *vigia_plan_selection_get_model       (VigiaPlanSelection *self);
 void                vigia_plan_selection_set_model       (VigiaPlanSelection *self,
                                                           VigiaPlanList      *model);
@@ -23,5 +24,6 @@ gint64              vigia_plan_selection_get_selected_id (VigiaPlanSelection *se
 void                vigia_plan_selection_set_selected_id (VigiaPlanSelection *self,
                                                           gint64              plan_id);
 guint               vigia_plan_selection_get_selected    (VigiaPlanSelection *self);
+VigiaListStager    *vigia_plan_selection_get_rows        (VigiaPlanSelection *self);
 
 G_END_DECLS

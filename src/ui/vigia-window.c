@@ -1390,7 +1390,7 @@ vigia_window_init (VigiaWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->plan_list_view, factory);
 
-  self->selection = vigia_plan_selection_new ();
+  self->selection = vigia_plan_selection_new (GTK_WIDGET (self->plan_list_view));
   gtk_list_view_set_model (self->plan_list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "notify::selected-id",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
