@@ -1397,11 +1397,12 @@ test_fuzz_regressions (void)
 
 typedef struct
 {
-  guint  n_files;
-  guint  n_added;
-  guint  n_already;
-  guint  n_failed;
-  char  *failed_message;
+  GPtrArray *files;
+  guint   n_files;
+  guint   n_added;
+  guint   n_already;
+  guint   n_failed;
+  char   *failed_message;
 } ManyFiles;
 
 static void
@@ -1412,6 +1413,8 @@ many_files_done_cb (GFile        *file,
 {
   ManyFiles *many = user_data;
 
+  /* Each file given is reported, once. */
+  g_assert_true (g_ptr_array_remove_fast (many->files, file));
   many->n_files++;
   if (results == NULL)
     {
@@ -1431,6 +1434,16 @@ many_files_done_cb (GFile        *file,
     }
 }
 
+/* The files of @files, without a reference of their own. */
+static GPtrArray *
+files_to_report (GPtrArray *files)
+{
+  GPtrArray *copy = g_ptr_array_copy (files, NULL, NULL);
+
+  g_ptr_array_set_free_func (copy, NULL);
+  return copy;
+}
+
 /* A region's summaries at once: more files than one commit takes, a bad one
  * and a repeated one among them. */
 static void
@@ -1443,6 +1456,8 @@ test_import_many (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *sample = NULL;
   ManyFiles many = { 0, };
+  ManyFiles cancelled = { 0, };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   const guint n = 520;
 
   g_assert_true (g_file_load_contents (sample_file, NULL, &sample, NULL, NULL, &error));
@@ -1461,6 +1476,19 @@ test_import_many (Fixture       *f,
       g_ptr_array_add (files, g_file_new_for_path (path));
     }
 
+  /* Cancelled: every file is reported, and nothing is imported. */
+  cancelled.files = files_to_report (files);
+  g_cancellable_cancel (cancellable);
+  g_assert_true (vigia_import_files (library, (GFile **) files->pdata, files->len, NULL,
+                                     many_files_done_cb, &cancelled, cancellable, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cancelled.n_files, ==, n);
+  g_assert_cmpuint (cancelled.n_failed, ==, n);
+  g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 0);
+  g_free (cancelled.failed_message);
+  g_ptr_array_unref (cancelled.files);
+
+  many.files = files_to_report (files);
   g_assert_true (vigia_import_files (library, (GFile **) files->pdata, files->len, NULL,
                                      many_files_done_cb, &many, NULL, &error));
   g_assert_no_error (error);
@@ -1472,6 +1500,7 @@ test_import_many (Fixture       *f,
   g_assert_cmpuint (many.n_added, ==, n - 2);
   g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, n - 2);
   g_clear_pointer (&many.failed_message, g_free);
+  g_ptr_array_unref (many.files);
 
   /* A library that cannot be written: every file is reported, none imported. */
   {
@@ -1479,6 +1508,7 @@ test_import_many (Fixture       *f,
     g_autoptr(VigiaLibrary) read_only = NULL;
     ManyFiles none = { 0, };
 
+    none.files = files_to_report (files);
     g_clear_object (&library);
     read_only = vigia_library_open (path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
     g_assert_no_error (error);
@@ -1488,6 +1518,7 @@ test_import_many (Fixture       *f,
     g_assert_cmpuint (none.n_files, ==, 3);
     g_assert_cmpuint (none.n_failed, ==, 3);
     g_free (none.failed_message);
+    g_ptr_array_unref (none.files);
   }
 }
 

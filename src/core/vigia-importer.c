@@ -515,6 +515,23 @@ import_plans (VigiaLibrary  *library,
   return g_steal_pointer (&results);
 }
 
+/* The plans read from @file, into the library. */
+static GPtrArray *
+import_read_plans (VigiaLibrary  *library,
+                   GFile         *file,
+                   GPtrArray     *plans,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *name = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  name = dup_file_name (file);
+  return import_plans (library, plans, name, error);
+}
+
 /**
  * vigia_import_data:
  * @name: the file as the user knows it
@@ -565,7 +582,6 @@ vigia_import_file (VigiaLibrary              *library,
                    GError                   **error)
 {
   g_autoptr(GPtrArray) plans = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -573,16 +589,119 @@ vigia_import_file (VigiaLibrary              *library,
   plans = vigia_read_plans (file, NULL, options, cancellable, error);
   if (plans == NULL)
     return NULL;
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  name = dup_file_name (file);
-  return import_plans (library, plans, name, error);
+  return import_read_plans (library, file, plans, cancellable, error);
 }
 
 /* Files imported between two commits: each file is still all or nothing (a
  * savepoint of its own), but the cost of a commit is shared by many. */
 #define FILES_PER_COMMIT 250
+
+/* Files read ahead of the one being written, at most: what waits in memory. */
+#define FILES_READ_AHEAD 32
+
+/* Reads the files in a thread of its own while the caller's thread writes
+ * the ones read before: reading a summary takes as long as writing it, and
+ * a second core is there.  The reader never touches the library. */
+typedef struct
+{
+  GFile                    **files;
+  guint                      n_files;
+  const VigiaImportOptions  *options;
+  GCancellable              *cancellable;
+  GThread                   *thread;
+  /* ReadFile, in the order of the files */
+  GAsyncQueue               *read;
+  /* One token for each file that may be read ahead */
+  GAsyncQueue               *slots;
+  gint                       stop;
+} Reader;
+
+typedef struct
+{
+  GPtrArray *plans;
+  GError    *error;
+} ReadFile;
+
+static void
+read_file_free (ReadFile *read)
+{
+  g_clear_pointer (&read->plans, g_ptr_array_unref);
+  g_clear_error (&read->error);
+  g_free (read);
+}
+
+static ReadFile *
+read_file (Reader *reader,
+           guint   i)
+{
+  ReadFile *read = g_new0 (ReadFile, 1);
+
+  read->plans = vigia_read_plans (reader->files[i], NULL, reader->options, reader->cancellable, &read->error);
+  return read;
+}
+
+static gpointer
+reader_thread (gpointer data)
+{
+  Reader *reader = data;
+
+  for (guint i = 0; i < reader->n_files; i++)
+    {
+      g_async_queue_pop (reader->slots);
+      if (g_atomic_int_get (&reader->stop))
+        break;
+      g_async_queue_push (reader->read, read_file (reader, i));
+    }
+  return NULL;
+}
+
+static void
+reader_start (Reader                    *reader,
+              GFile                    **files,
+              guint                      n_files,
+              const VigiaImportOptions  *options,
+              GCancellable              *cancellable)
+{
+  *reader = (Reader) { files, n_files, options, cancellable, NULL, NULL, NULL, 0 };
+  /* One file is read where it is written: no thread to wait for. */
+  if (n_files < 2)
+    return;
+
+  reader->read = g_async_queue_new_full ((GDestroyNotify) read_file_free);
+  reader->slots = g_async_queue_new ();
+  for (guint i = 0; i < FILES_READ_AHEAD; i++)
+    g_async_queue_push (reader->slots, GINT_TO_POINTER (1));
+  reader->thread = g_thread_new ("vigia-import-reader", reader_thread, reader);
+}
+
+/* The next file, read (or failed); files come in order. */
+static ReadFile *
+reader_next (Reader *reader,
+             guint   i)
+{
+  ReadFile *read;
+
+  if (reader->thread == NULL)
+    return read_file (reader, i);
+
+  read = g_async_queue_pop (reader->read);
+  g_async_queue_push (reader->slots, GINT_TO_POINTER (1));
+  return read;
+}
+
+/* Stops the reader, done or not, and lets go what it read ahead. */
+static void
+reader_finish (Reader *reader)
+{
+  if (reader->thread == NULL)
+    return;
+
+  g_atomic_int_set (&reader->stop, 1);
+  g_async_queue_push (reader->slots, GINT_TO_POINTER (1));
+  g_thread_join (g_steal_pointer (&reader->thread));
+  g_clear_pointer (&reader->read, g_async_queue_unref);
+  g_clear_pointer (&reader->slots, g_async_queue_unref);
+}
 
 typedef struct
 {
@@ -635,8 +754,9 @@ commit_imported (VigiaLibrary         *library,
 /**
  * vigia_import_files:
  * @files: (array length=n_files): the files, in order
- * @done: called for each file, in order, once it is in the library for good
- *   (with its results) or left out (with the error naming file, line and reason)
+ * @done: called once for each file: once it is in the library for good
+ *   (with its results, when its batch is committed) or left out (with the
+ *   error naming file, line and reason, as soon as it fails)
  *
  * Imports many files, as vigia-cli import and a whole region's summaries
  * need: each file is all or nothing, as with vigia_import_file(), and a file
@@ -657,52 +777,66 @@ vigia_import_files (VigiaLibrary              *library,
                     GError                   **error)
 {
   g_autoptr(GArray) pending = g_array_new (FALSE, TRUE, sizeof (ImportedFile));
+  g_autoptr(GError) library_error = NULL;
   gboolean in_transaction = FALSE;
+  guint failed_from = n_files;
+  Reader reader;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (library), FALSE);
   g_return_val_if_fail (files != NULL || n_files == 0, FALSE);
   g_return_val_if_fail (done != NULL, FALSE);
 
   g_array_set_clear_func (pending, (GDestroyNotify) imported_file_clear);
+  reader_start (&reader, files, n_files, options, cancellable);
 
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GError) file_error = NULL;
       ImportedFile imported = { NULL, NULL };
+      ReadFile *read;
 
       if (!in_transaction)
         {
-          if (!vigia_library_begin (library, error))
+          if (!vigia_library_begin (library, &library_error))
             {
-              for (guint j = i; j < n_files; j++)
-                done (files[j], NULL, *error, user_data);
-              return FALSE;
+              failed_from = i;
+              break;
             }
           in_transaction = TRUE;
         }
 
-      imported.results = vigia_import_file (library, files[i], options, cancellable, &file_error);
-      if (imported.results == NULL)
+      read = reader_next (&reader, i);
+      if (read->plans == NULL)
+        done (files[i], NULL, read->error, user_data);
+      else if ((imported.results = import_read_plans (library, files[i], read->plans, cancellable,
+                                                      &file_error)) == NULL)
         done (files[i], NULL, file_error, user_data);
       else
         {
           imported.file = g_object_ref (files[i]);
           g_array_append_val (pending, imported);
         }
+      read_file_free (read);
 
       if (pending->len >= FILES_PER_COMMIT || i + 1 == n_files)
         {
           in_transaction = FALSE;
-          if (!commit_imported (library, pending, done, user_data, error))
+          if (!commit_imported (library, pending, done, user_data, &library_error))
             {
-              for (guint j = i + 1; j < n_files; j++)
-                done (files[j], NULL, *error, user_data);
-              return FALSE;
+              failed_from = i + 1;
+              break;
             }
         }
     }
 
-  return TRUE;
+  reader_finish (&reader);
+  if (library_error == NULL)
+    return TRUE;
+
+  for (guint j = failed_from; j < n_files; j++)
+    done (files[j], NULL, library_error, user_data);
+  g_propagate_error (error, g_steal_pointer (&library_error));
+  return FALSE;
 }
 
 typedef struct
