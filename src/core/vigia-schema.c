@@ -10,13 +10,18 @@
 #include "vigia-schema.h"
 
 static const char *migrations[] = {
-  /* 1: the first schema (architecture.md, "The data") */
+  /* 1: the first schema (architecture.md, "The data").  The lists of
+   * allowed values are written as comparisons: SQLite checks `x IN (a, b,
+   * c)` by building a temporary table at every row written, a twentieth of
+   * an import's time (these were IN lists until 2026-11; libraries made
+   * then check the same values). */
   "CREATE TABLE plan ("
   "  id INTEGER PRIMARY KEY,"
   "  uuid TEXT NOT NULL UNIQUE,"
   "  organization TEXT NOT NULL DEFAULT '',"
   "  election TEXT NOT NULL DEFAULT 'municipal-district'"
-  "    CHECK (election IN ('municipal-district', 'municipal-province', 'regional', 'general')),"
+  "    CHECK (election = 'municipal-district' OR election = 'municipal-province' OR"
+  "      election = 'regional' OR election = 'general'),"
   "  process TEXT,"
   "  department TEXT,"
   "  province TEXT,"
@@ -51,7 +56,8 @@ static const char *migrations[] = {
   "  plan_id INTEGER NOT NULL REFERENCES plan (id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL,"
   "  kind TEXT NOT NULL"
-  "    CHECK (kind IN ('social', 'economic', 'environmental', 'institutional', 'other')),"
+  "    CHECK (kind = 'social' OR kind = 'economic' OR kind = 'environmental' OR"
+  "      kind = 'institutional' OR kind = 'other'),"
   "  title TEXT"
   ");"
   "CREATE INDEX dimension_by_plan ON dimension (plan_id, position);"
@@ -69,11 +75,15 @@ static const char *migrations[] = {
   "  target_value REAL,"
   "  target_unit TEXT,"
   "  target_measure TEXT NOT NULL DEFAULT 'qualitative'"
-  "    CHECK (target_measure IN ('percent', 'percent-change', 'count', 'amount', 'qualitative')),"
+  "    CHECK (target_measure = 'percent' OR target_measure = 'percent-change' OR"
+  "      target_measure = 'count' OR target_measure = 'amount' OR"
+  "      target_measure = 'qualitative'),"
   "  target_direction TEXT NOT NULL DEFAULT 'up'"
-  "    CHECK (target_direction IN ('up', 'down', 'keep')),"
+  "    CHECK (target_direction = 'up' OR target_direction = 'down' OR"
+  "      target_direction = 'keep'),"
   "  target_reading TEXT NOT NULL DEFAULT 'needs-review'"
-  "    CHECK (target_reading IN ('automatic', 'needs-review', 'reviewed')),"
+  "    CHECK (target_reading = 'automatic' OR target_reading = 'needs-review' OR"
+  "      target_reading = 'reviewed'),"
   "  baseline_value REAL,"
   "  baseline_year INTEGER,"
   "  weight REAL NOT NULL DEFAULT 1 CHECK (weight >= 0)"
@@ -87,7 +97,8 @@ static const char *migrations[] = {
   "  source TEXT NOT NULL CHECK (source IN ('authority', 'observer')),"
   "  value REAL,"
   "  status TEXT NOT NULL DEFAULT 'not-rated'"
-  "    CHECK (status IN ('not-rated', 'in-progress', 'stalled', 'partly-kept', 'kept', 'broken')),"
+  "    CHECK (status = 'not-rated' OR status = 'in-progress' OR status = 'stalled' OR"
+  "      status = 'partly-kept' OR status = 'kept' OR status = 'broken'),"
   "  note TEXT,"
   "  evidence TEXT," /* one address or file reference per line */
   "  recorded TEXT NOT NULL,"
@@ -103,8 +114,9 @@ static const char *migrations[] = {
   "  changed TEXT NOT NULL,"
   "  plan_uuid TEXT,"
   "  goal_uuid TEXT,"
-  "  entity TEXT NOT NULL CHECK (entity IN ('plan', 'dimension', 'goal', 'progress')),"
-  "  action TEXT NOT NULL CHECK (action IN ('create', 'update', 'delete')),"
+  "  entity TEXT NOT NULL CHECK (entity = 'plan' OR entity = 'dimension' OR entity = 'goal' OR"
+  "      entity = 'progress'),"
+  "  action TEXT NOT NULL CHECK (action = 'create' OR action = 'update' OR action = 'delete'),"
   "  scope TEXT,"
   "  field TEXT,"
   "  old_value TEXT,"
