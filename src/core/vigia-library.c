@@ -603,38 +603,6 @@ touch (VigiaLibrary *self,
 }
 
 /* Rebuilds the plan's row of the full-text index from its stored texts. */
-static gboolean
-update_search_row (VigiaLibrary  *self,
-                   gint64         plan_id,
-                   GError       **error)
-{
-  g_autoptr(CachedStmt) del = NULL;
-  g_autoptr(CachedStmt) ins = NULL;
-
-  del = prepare (self, "DELETE FROM plan_search WHERE rowid = ?1", error);
-  if (del == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (del, 1, plan_id);
-  if (!step_done (self, del, error))
-    return FALSE;
-
-  ins = prepare (self,
-                 "INSERT INTO plan_search (rowid, organization, place, texts, goals)"
-                 " SELECT p.id, p.organization,"
-                 "  coalesce (p.department, '') || ' ' || coalesce (p.province, '') || ' ' ||"
-                 "  coalesce (p.district, '') || ' ' || coalesce (p.ubigeo, ''),"
-                 "  coalesce (p.ideario, '') || ' ' || coalesce (p.vision, ''),"
-                 "  (SELECT group_concat (coalesce (g.problem, '') || ' ' || coalesce (g.objective, '')"
-                 "     || ' ' || coalesce (g.indicator, '') || ' ' || coalesce (g.target_text, ''), ' ')"
-                 "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
-                 " FROM plan p WHERE p.id = ?1",
-                 error);
-  if (ins == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (ins, 1, plan_id);
-  return step_done (self, ins, error);
-}
-
 /* Rebuilds the plan's search row when the transaction commits: a whole
  * import of many plans then indexes them all at once, outside the
  * savepoints of their files. */
@@ -664,13 +632,48 @@ queue_search_row (VigiaLibrary  *self,
   return TRUE;
 }
 
+/* The search rows of every plan queued, in two statements for all of them:
+ * FTS5 writes what it holds to disk at the end of every statement, so a
+ * statement a plan wrote the index in small pieces (a quarter of an
+ * import's time went there). */
 static gboolean
 flush_search_rows (VigiaLibrary  *self,
                    GError       **error)
 {
+  g_autoptr(CachedStmt) queue = NULL;
+
+  if (self->pending_search->len == 0)
+    return TRUE;
+
+  /* In the transaction: a rollback takes the table back too. */
+  if (!exec_cached (self, "CREATE TEMP TABLE IF NOT EXISTS search_queue (id INTEGER PRIMARY KEY)", error))
+    return FALSE;
+
+  queue = prepare (self, "INSERT OR IGNORE INTO temp.search_queue (id) VALUES (?1)", error);
+  if (queue == NULL)
+    return FALSE;
   for (guint i = 0; i < self->pending_search->len; i++)
-    if (!update_search_row (self, g_array_index (self->pending_search, PendingSearch, i).plan_id, error))
-      return FALSE;
+    {
+      sqlite3_bind_int64 (queue, 1, g_array_index (self->pending_search, PendingSearch, i).plan_id);
+      if (!step_done (self, queue, error))
+        return FALSE;
+      sqlite3_reset (queue);
+    }
+
+  if (!exec_cached (self, "DELETE FROM plan_search WHERE rowid IN (SELECT id FROM temp.search_queue)", error) ||
+      !exec_cached (self,
+                  "INSERT INTO plan_search (rowid, organization, place, texts, goals)"
+                  " SELECT p.id, p.organization,"
+                  "  coalesce (p.department, '') || ' ' || coalesce (p.province, '') || ' ' ||"
+                  "  coalesce (p.district, '') || ' ' || coalesce (p.ubigeo, ''),"
+                  "  coalesce (p.ideario, '') || ' ' || coalesce (p.vision, ''),"
+                  "  (SELECT group_concat (coalesce (g.problem, '') || ' ' || coalesce (g.objective, '')"
+                  "     || ' ' || coalesce (g.indicator, '') || ' ' || coalesce (g.target_text, ''), ' ')"
+                  "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
+                  " FROM temp.search_queue q JOIN plan p ON p.id = q.id",
+                  error) ||
+      !exec_cached (self, "DELETE FROM temp.search_queue", error))
+    return FALSE;
 
   g_array_set_size (self->pending_search, 0);
   return TRUE;
