@@ -245,6 +245,23 @@ test_change_while_pending (Fixture       *f,
   g_assert_cmpuint (f->mirror->len, ==, 0);
 }
 
+/* Before a view scrolls to a row, every row is shown at once. */
+static void
+test_show_all (Fixture       *f,
+               gconstpointer  data)
+{
+  fill (f->store, 0, 0, 1000, "Plan");
+  g_assert_true (vigia_list_stager_get_pending (f->stager));
+  vigia_list_stager_show_all (f->stager);
+  g_assert_false (vigia_list_stager_get_pending (f->stager));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->stager)), ==, 1000);
+  assert_mirror (f);
+
+  /* Nothing is left for the frames to bring. */
+  vigia_test_wait_idle ();
+  assert_mirror (f);
+}
+
 /* A view with no window has no frames to pace rows: they go at once. */
 static void
 test_without_window (Fixture       *f,
@@ -303,6 +320,8 @@ main (int    argc,
               fixture_set_up, test_small_change, fixture_tear_down);
   g_test_add ("/list-stager/change-while-pending", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_change_while_pending, fixture_tear_down);
+  g_test_add ("/list-stager/show-all", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_show_all, fixture_tear_down);
   g_test_add ("/list-stager/without-window", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_without_window, fixture_tear_down);
   g_test_add ("/list-stager/window-closed", Fixture, GINT_TO_POINTER (TRUE),

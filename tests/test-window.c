@@ -10,6 +10,7 @@
 
 #include "vigia-application.h"
 #include "vigia-plan-row.h"
+#include "vigia-plan-selection.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
 #include "vigia-window.h"
@@ -395,6 +396,22 @@ test_list_reads_rows_on_demand (Fixture       *f,
   g_test_message ("%u read for a search that finds %u plans",
                   vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)) - fetched, n_plans / 2);
   g_assert_cmpuint (vigia_plan_list_get_n_fetched (VIGIA_PLAN_LIST (plans)) - fetched, <=, 250);
+
+  /* A new plan, hidden by the search, clears it; the list, all 2,001 plans
+   * again, shows the new one selected at once, though its rows are still
+   * coming a screenful a frame. */
+  vigia_test_wait_idle ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, n_plans + 1);
+  {
+    VigiaPlanSelection *selection = VIGIA_PLAN_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "plan_list_view"))));
+    guint position = vigia_plan_selection_get_selected (selection);
+
+    g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+    g_assert_cmpint (vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (plans), position), ==,
+                     vigia_plan_get_id (vigia_plan_editor_get_plan (vigia_window_get_editor (f->window))));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (selection)), ==, n_plans + 1);
+  }
 }
 
 static void

@@ -109,12 +109,21 @@ stop_ticking (VigiaListStager *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
-/* Shows every row of the model now. */
-static void
-show_all (VigiaListStager *self)
+/**
+ * vigia_list_stager_show_all:
+ *
+ * Shows every row of the model now: before a view is scrolled to a row
+ * that may not have come yet.
+ */
+void
+vigia_list_stager_show_all (VigiaListStager *self)
 {
-  guint n = model_n_items (self);
-  guint shown = self->n_shown;
+  guint n, shown;
+
+  g_return_if_fail (VIGIA_IS_LIST_STAGER (self));
+
+  n = model_n_items (self);
+  shown = self->n_shown;
 
   self->n_shown = n;
   stop_ticking (self);
@@ -193,7 +202,7 @@ vigia_list_stager_dispose (GObject *object)
     gtk_widget_remove_tick_callback (self->widget, self->tick_id);
   self->tick_id = 0;
   if (self->widget != NULL)
-    g_signal_handlers_disconnect_by_func (self->widget, show_all, self);
+    g_signal_handlers_disconnect_by_func (self->widget, vigia_list_stager_show_all, self);
   g_clear_weak_pointer (&self->widget);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, model_items_changed_cb, self);
@@ -282,7 +291,7 @@ vigia_list_stager_new (GtkWidget *widget)
   /* Hidden, a view still makes its rows, and its frames still come (a
    * search that empties the list hides it for a moment); without a
    * window, no frame comes: the rest of the rows go at once. */
-  g_signal_connect_swapped (widget, "unrealize", G_CALLBACK (show_all), self);
+  g_signal_connect_swapped (widget, "unrealize", G_CALLBACK (vigia_list_stager_show_all), self);
   return self;
 }
 

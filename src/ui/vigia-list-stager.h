@@ -18,5 +18,6 @@ GListModel      *vigia_list_stager_get_model   (VigiaListStager *self);
 void             vigia_list_stager_set_model   (VigiaListStager *self,
                                                 GListModel      *model);
 gboolean         vigia_list_stager_get_pending (VigiaListStager *self);
+void             vigia_list_stager_show_all    (VigiaListStager *self);
 
 G_END_DECLS

@@ -591,6 +591,8 @@ select_plan (VigiaWindow *self,
     }
 
   vigia_plan_selection_set_selected_id (self->selection, plan_id);
+  /* The list may still be coming a screenful a frame: the row is shown now. */
+  vigia_list_stager_show_all (vigia_plan_selection_get_rows (self->selection));
   gtk_widget_activate_action (GTK_WIDGET (self->plan_list_view), "list.scroll-to-item", "u", position);
   return TRUE;
 }
