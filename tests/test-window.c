@@ -563,6 +563,79 @@ test_open_library_file (Fixture       *f,
   g_assert_true (g_file_test (fresh_path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Files dropped on the window, as a file manager drops them. */
+static void
+drop_files (Fixture  *f,
+            GFile   **files,
+            guint     n_files)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  g_autoslist(GFile) list = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  gboolean dropped = FALSE;
+
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  for (guint i = n_files; i > 0; i--)
+    list = g_slist_prepend (list, g_object_ref (files[i - 1]));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (list));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &dropped);
+  g_assert_true (dropped);
+}
+
+static gboolean
+has_plans (gpointer data)
+{
+  Fixture *f = data;
+
+  return g_list_model_get_n_items (vigia_window_get_plans (f->window)) > 0;
+}
+
+/* A summary dropped on the window is imported; a library dropped opens. */
+static void
+test_drop_files (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (f->dir, "other.sqlite", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(GFile) sample = vigia_sample_plan_file ();
+  g_autoptr(GError) error = NULL;
+  VigiaPlanSummary *summary;
+
+  present (f);
+  drop_files (f, &sample, 1);
+  g_assert_true (vigia_test_wait_until (has_plans, f));
+  summary = g_list_model_get_item (vigia_window_get_plans (f->window), 0);
+  g_assert_cmpstr (vigia_plan_summary_get_organization (summary), ==, "JUNTOS POR EL PERU");
+  g_clear_object (&summary);
+  g_assert_cmpstr (vigia_library_get_path (library ()), ==, f->path);
+  vigia_test_close_dialogs ();
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "other.sqlite");
+    g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("AHORA NACION", "JULIACA", 2);
+
+    g_assert_true (vigia_library_add_plan (library, plan, &error));
+    g_assert_no_error (error);
+  }
+  drop_files (f, &other, 1);
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_library_get_path (library ()), ==, other_path);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+  summary = g_list_model_get_item (vigia_window_get_plans (f->window), 0);
+  g_assert_cmpstr (vigia_plan_summary_get_organization (summary), ==, "AHORA NACION");
+  g_clear_object (&summary);
+}
+
 static gboolean
 import_done (gpointer data)
 {
@@ -724,6 +797,7 @@ main (int    argc,
   ADD ("open-library-file", test_open_library_file);
   ADD ("sample-after-import", test_sample_after_import);
   ADD ("import-dialog", test_import_dialog);
+  ADD ("drop-files", test_drop_files);
   ADD ("import-cancel", test_import_cancel);
 
   status = g_test_run ();

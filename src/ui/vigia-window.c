@@ -1095,22 +1095,24 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
-/* Files dropped on the window are imported; a library dropped alone opens. */
+/* Files dropped on the window go where `vigia FILE…` sends them: plans are
+ * imported, a library opens. */
 static gboolean
 drop_cb (VigiaWindow  *self,
          const GValue *value,
          double        x,
          double        y)
 {
-  GSList *list = g_value_get_boxed (value);
-  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GSList) list = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   for (GSList *l = list; l != NULL; l = l->next)
-    g_list_store_append (files, l->data);
-  if (g_list_model_get_n_items (G_LIST_MODEL (files)) == 0)
+    g_ptr_array_add (files, l->data);
+  if (files->len == 0 || app == NULL)
     return FALSE;
 
-  vigia_window_import_files (self, G_LIST_MODEL (files));
+  g_application_open (G_APPLICATION (app), (GFile **) files->pdata, files->len, "");
   return TRUE;
 }
 
