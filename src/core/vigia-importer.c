@@ -596,8 +596,10 @@ vigia_import_file (VigiaLibrary              *library,
  * savepoint of its own), but the cost of a commit is shared by many. */
 #define FILES_PER_COMMIT 250
 
-/* Files read ahead of the one being written, at most: what waits in memory. */
-#define FILES_READ_AHEAD 32
+/* Files read ahead of the one being written, at most: what waits in memory.
+ * About a commit's worth, so that the reader goes on while the writer
+ * commits (with 32 it waited a quarter of the time; 3 MB more). */
+#define FILES_READ_AHEAD 256
 
 /* Reads the files in a thread of its own while the caller's thread writes
  * the ones read before: reading a summary takes as long as writing it, and
