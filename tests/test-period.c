@@ -65,7 +65,8 @@ test_term (void)
   g_assert_cmpstrv (periods, expected);
   g_assert_cmpuint (vigia_term_get_n_periods (2023, 2026), ==, 8);
   g_assert_cmpuint (vigia_term_get_n_periods (2027, 2030), ==, 8);
-  g_assert_cmpuint (vigia_term_get_n_periods (2026, 2031), ==, 12);
+  /* The president's and congress's five years, 28 July to 28 July. */
+  g_assert_cmpuint (vigia_term_get_n_periods (2026, 2031), ==, 10);
   g_assert_cmpuint (g_strv_length (none), ==, 0);
   g_assert_cmpuint (vigia_term_get_n_periods (2026, 2023), ==, 0);
 
@@ -85,6 +86,43 @@ test_term (void)
   g_assert_cmpstr (after, ==, "2026-S2");
   g_assert_cmpstr (inside, ==, "2024-S2");
   g_assert_null (vigia_term_clamp_period (0, 0, "2024-S1"));
+}
+
+/* The president and congress serve five years from 28 July (EG 2026:
+ * 2026–2031): their first semester is 2026-S2 and their last 2031-S1; a
+ * term of another length keeps whole years. */
+static void
+test_five_year_term (void)
+{
+  g_auto(GStrv) periods = vigia_term_list_periods (2026, 2031);
+  g_auto(GStrv) six = vigia_term_list_periods (2026, 2032);
+  g_autofree char *before = vigia_term_clamp_period (2026, 2031, "2026-S1");
+  g_autofree char *after = vigia_term_clamp_period (2026, 2031, "2031-S2");
+  g_autofree char *inside = vigia_term_clamp_period (2026, 2031, "2028-S1");
+  const char * const expected[] = {
+    "2026-S2", "2027-S1", "2027-S2", "2028-S1", "2028-S2",
+    "2029-S1", "2029-S2", "2030-S1", "2030-S2", "2031-S1", NULL
+  };
+
+  g_assert_cmpstrv (periods, expected);
+  g_assert_cmpuint (g_strv_length (six), ==, 14);
+  g_assert_cmpstr (six[0], ==, "2026-S1");
+
+  g_assert_cmpuint (vigia_term_get_period_index (2026, 2031, "2026-S1"), ==, 0);
+  g_assert_cmpuint (vigia_term_get_period_index (2026, 2031, "2026-S2"), ==, 1);
+  g_assert_cmpuint (vigia_term_get_period_index (2026, 2031, "2028-S2"), ==, 5);
+  g_assert_cmpuint (vigia_term_get_period_index (2026, 2031, "2031-S1"), ==, 10);
+  g_assert_cmpuint (vigia_term_get_period_index (2026, 2031, "2031-S2"), ==, 0);
+
+  /* Half the way to the target is expected after two and a half years. */
+  g_assert_cmpfloat_with_epsilon (vigia_term_get_expected_share (2026, 2031, "2026-S2"), 0.1, 1e-12);
+  g_assert_cmpfloat_with_epsilon (vigia_term_get_expected_share (2026, 2031, "2028-S2"), 0.5, 1e-12);
+  g_assert_cmpfloat_with_epsilon (vigia_term_get_expected_share (2026, 2031, "2031-S1"), 1.0, 1e-12);
+  g_assert_true (isnan (vigia_term_get_expected_share (2026, 2031, "2026-S1")));
+
+  g_assert_cmpstr (before, ==, "2026-S2");
+  g_assert_cmpstr (after, ==, "2031-S1");
+  g_assert_cmpstr (inside, ==, "2028-S1");
 }
 
 static void
@@ -156,6 +194,7 @@ main (int    argc,
 
   g_test_add_func ("/period/parse", test_parse);
   g_test_add_func ("/period/term", test_term);
+  g_test_add_func ("/period/five-year-term", test_five_year_term);
   g_test_add_func ("/period/from-date", test_from_date);
   g_test_add_func ("/period/compare", test_compare);
   g_test_add_func ("/period/labels", test_labels);

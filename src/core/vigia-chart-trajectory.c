@@ -74,6 +74,7 @@ list_periods (VigiaChartTrajectory *self)
 {
   GListModel *entries = vigia_goal_get_progress (self->goal);
   guint n = g_list_model_get_n_items (entries);
+  g_autoptr(GStrvBuilder) periods = g_strv_builder_new ();
   int first = G_MAXINT, last = 0;
 
   if (vigia_plan_has_term (self->plan))
@@ -91,7 +92,15 @@ list_periods (VigiaChartTrajectory *self)
           last = MAX (last, year);
         }
     }
-  return vigia_term_list_periods (first, last);
+  /* Without a term, the whole years its entries are in. */
+  for (int year = first; year <= last; year++)
+    for (int half = 1; half <= 2; half++)
+      {
+        g_autofree char *period = vigia_period_format (year, half);
+
+        g_strv_builder_add (periods, period);
+      }
+  return g_strv_builder_end (periods);
 }
 
 static char *

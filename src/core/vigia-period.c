@@ -183,26 +183,56 @@ vigia_period_compare (const char *a,
   return ha - hb;
 }
 
+/* Regional and municipal authorities serve four years from 1 January, the
+ * president and congress five years from 28 July (Constitution, articles
+ * 90, 112, 191 and 194): a five-year term starts with the second semester
+ * of its first year and ends with the first of its last.  The half of the
+ * first year and the half of the last that the term takes: */
+static void
+term_halves (int  term_start,
+             int  term_end,
+             int *first_half,
+             int *last_half)
+{
+  gboolean national = term_end - term_start == 5;
+
+  *first_half = national ? 2 : 1;
+  *last_half = national ? 1 : 2;
+}
+
+/* Semesters counted from the first of @term_start: 0 for its S1. */
+static int
+absolute_index (int term_start,
+                int year,
+                int half)
+{
+  return (year - term_start) * 2 + half - 1;
+}
+
 /**
  * vigia_term_get_n_periods:
  *
- * Returns: the number of semesters from January of @term_start to December
- *   of @term_end (8 for 2023–2026), or 0 if the term is not set
+ * Returns: the number of semesters of the term (8 for 2023–2026, 10 for
+ *   the five years of 2026–2031), or 0 if the term is not set
  */
 guint
 vigia_term_get_n_periods (int term_start,
                           int term_end)
 {
+  int first_half, last_half;
+
   if (!term_is_valid (term_start, term_end))
     return 0;
-  return (guint) (term_end - term_start + 1) * 2;
+  term_halves (term_start, term_end, &first_half, &last_half);
+  return (guint) (absolute_index (term_start, term_end, last_half) - absolute_index (term_start, term_start, first_half) + 1);
 }
 
 /**
  * vigia_term_list_periods:
  *
  * Returns: (transfer full): the semesters of the term in order, 2023-S1 …
- *   2026-S2; empty if the term is not set
+ *   2026-S2 (2026-S2 … 2031-S1 for a five-year term); empty if the term is
+ *   not set
  */
 GStrv
 vigia_term_list_periods (int term_start,
@@ -210,9 +240,15 @@ vigia_term_list_periods (int term_start,
 {
   guint n = vigia_term_get_n_periods (term_start, term_end);
   GStrv periods = g_new0 (char *, n + 1);
+  int first_half, last_half;
 
+  term_halves (term_start, term_end, &first_half, &last_half);
   for (guint i = 0; i < n; i++)
-    periods[i] = vigia_period_format (term_start + (int) i / 2, (int) i % 2 + 1);
+    {
+      int k = absolute_index (term_start, term_start, first_half) + (int) i;
+
+      periods[i] = vigia_period_format (term_start + k / 2, k % 2 + 1);
+    }
   return periods;
 }
 
@@ -227,13 +263,15 @@ vigia_term_get_period_index (int         term_start,
                              int         term_end,
                              const char *period)
 {
-  int year, half;
+  int year, half, first_half, last_half, k;
 
   if (!term_is_valid (term_start, term_end) || !vigia_period_parse (period, &year, &half))
     return 0;
-  if (year < term_start || year > term_end)
+  term_halves (term_start, term_end, &first_half, &last_half);
+  k = absolute_index (term_start, year, half) - absolute_index (term_start, term_start, first_half) + 1;
+  if (k < 1 || k > (int) vigia_term_get_n_periods (term_start, term_end))
     return 0;
-  return (guint) (year - term_start) * 2 + (guint) half;
+  return (guint) k;
 }
 
 /**
@@ -250,14 +288,16 @@ vigia_term_clamp_period (int         term_start,
                          int         term_end,
                          const char *period)
 {
-  int year, half;
+  int year, half, first_half, last_half, k;
 
   if (!term_is_valid (term_start, term_end) || !vigia_period_parse (period, &year, &half))
     return NULL;
-  if (year < term_start)
-    return vigia_period_format (term_start, 1);
-  if (year > term_end)
-    return vigia_period_format (term_end, 2);
+  term_halves (term_start, term_end, &first_half, &last_half);
+  k = absolute_index (term_start, year, half);
+  if (k < absolute_index (term_start, term_start, first_half))
+    return vigia_period_format (term_start, first_half);
+  if (k > absolute_index (term_start, term_end, last_half))
+    return vigia_period_format (term_end, last_half);
   return vigia_period_format (year, half);
 }
 

@@ -6,7 +6,8 @@
  * A period is written "YYYY-S1" (January to June) or "YYYY-S2" (July to
  * December), as the library stores it and the exchange format and CSV files
  * carry it.  A term of government from year A to year B has the semesters
- * A-S1 … B-S2: eight for 2023–2026.
+ * A-S1 … B-S2: eight for 2023–2026.  A five-year term, the president's and
+ * congress's, runs from 28 July to 28 July: A-S2 … B-S1, ten for 2026–2031.
  */
 #pragma once
 
