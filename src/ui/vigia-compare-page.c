@@ -392,6 +392,9 @@ load_thread (GTask        *task,
    * national library stopped the window for 15 ms. */
   if (summaries != NULL)
     g_ptr_array_sort (summaries, compare_plans);
+  /* The keys served the sort only. */
+  for (guint i = 0; summaries != NULL && i < summaries->len; i++)
+    g_object_set_qdata (g_ptr_array_index (summaries, i), collate_quark, NULL);
 
   g_clear_object (&library);
 #ifdef __GLIBC__
