@@ -602,7 +602,6 @@ touch (VigiaLibrary *self,
   g_array_append_val (self->touched, plan_id);
 }
 
-/* Rebuilds the plan's row of the full-text index from its stored texts. */
 /* Rebuilds the plan's search row when the transaction commits: a whole
  * import of many plans then indexes them all at once, outside the
  * savepoints of their files. */
