@@ -165,6 +165,78 @@ test_tabs_follow_the_plan (Fixture       *f,
                    "Target: 25 % ↑ (Read automatically)");
 }
 
+static const char *
+tab_title (VigiaDimensionPage *page)
+{
+  AdwViewStack *view_stack = ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page), ADW_TYPE_VIEW_STACK));
+
+  return adw_view_stack_page_get_title (adw_view_stack_get_page (view_stack, GTK_WIDGET (page)));
+}
+
+/* From plan to plan the dimension tabs show the new plan's dimensions,
+ * goals and titles, however many it has, with Progress always last; the
+ * tabs themselves are kept (making them again made every button of the
+ * view switchers again, two thirds of the time to open a plan). */
+static void
+test_tabs_from_plan_to_plan (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) other = vigia_test_make_plan ("SOMOS PERU", "COMAS", 2);
+  g_autoptr(GListModel) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaDimensionPage *page0, *page1;
+  guint n_pages;
+
+  /* The first plan's Económica tab, its cards made. */
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-1");
+  vigia_test_wait_idle ();
+  page0 = vigia_plan_editor_get_dimension_page (f->editor, 0);
+  page1 = vigia_plan_editor_get_dimension_page (f->editor, 1);
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page1), ==, 3);
+
+  /* Another plan, of three dimensions, the first one of its own. */
+  g_assert_true (vigia_plan_remove_dimension (other, vigia_plan_get_dimension (other, 3), NULL));
+  vigia_dimension_set_kind (vigia_plan_get_dimension (other, 0), VIGIA_DIMENSION_KIND_OTHER);
+  vigia_dimension_set_title (vigia_plan_get_dimension (other, 0), "Salud y familia");
+  g_assert_true (vigia_library_add_plan (library (), other, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (other), &error));
+  g_assert_no_error (error);
+  vigia_test_wait_idle ();
+
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "general");
+  g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (f->editor), ==, 3);
+  g_assert_true (vigia_plan_editor_get_dimension_page (f->editor, 0) == page0);
+  g_assert_true (vigia_plan_editor_get_dimension_page (f->editor, 1) == page1);
+  g_assert_cmpstr (tab_title (page0), ==, "Salud y familia");
+  g_assert_cmpstr (tab_title (page1), ==, "Economic");
+
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-1");
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page1), ==, 2);
+  g_assert_cmpstr (vigia_goal_card_get_text (vigia_dimension_page_get_card (page1, 1), "problem"), ==,
+                   "PROBLEMA 2.2 DE LA POBLACIÓN");
+  g_assert_true (vigia_goal_card_get_goal (vigia_dimension_page_get_card (page1, 0)) ==
+                 vigia_dimension_get_goal (vigia_plan_get_dimension (vigia_plan_editor_get_plan (f->editor), 1), 0));
+
+  /* Back to the first plan: four dimension tabs again, then Progress. */
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (f->editor), ==, 4);
+  g_assert_cmpstr (tab_title (vigia_plan_editor_get_dimension_page (f->editor, 0)), ==, "Social");
+  g_assert_cmpstr (tab_title (vigia_plan_editor_get_dimension_page (f->editor, 3)), ==, "Institutional");
+  pages = G_LIST_MODEL (adw_view_stack_get_pages (ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (page0),
+                                                                                            ADW_TYPE_VIEW_STACK))));
+  n_pages = g_list_model_get_n_items (pages);
+  {
+    g_autoptr(AdwViewStackPage) last = g_list_model_get_item (pages, n_pages - 1);
+
+    g_assert_cmpuint (n_pages, ==, 6);
+    g_assert_cmpstr (adw_view_stack_page_get_name (last), ==, "progress");
+  }
+}
+
 static void
 test_goal_edit_saved (Fixture       *f,
                       gconstpointer  data)
@@ -838,6 +910,7 @@ main (int    argc,
   g_test_add ("/editor/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("tabs-follow-the-plan", test_tabs_follow_the_plan);
+  ADD ("tabs-from-plan-to-plan", test_tabs_from_plan_to_plan);
   ADD ("goal-edit-saved", test_goal_edit_saved);
   ADD ("texts-not-cut", test_texts_not_cut);
   ADD ("long-target-narrow", test_long_target_narrow);

@@ -190,16 +190,50 @@ vigia_dimension_page_new (VigiaUndoStack *stack,
   g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), NULL);
 
   self = g_object_new (VIGIA_TYPE_DIMENSION_PAGE, NULL);
-  self->stack = g_object_ref (stack);
-  self->dimension = g_object_ref (dimension);
+  vigia_dimension_page_set_dimension (self, stack, dimension);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * vigia_dimension_page_set_dimension:
+ * @stack: the stack of @dimension's plan
+ *
+ * Shows another dimension, of this plan or of another: the editor keeps
+ * its pages from plan to plan.
+ */
+void
+vigia_dimension_page_set_dimension (VigiaDimensionPage *self,
+                                    VigiaUndoStack     *stack,
+                                    VigiaDimension     *dimension)
+{
+  g_return_if_fail (VIGIA_IS_DIMENSION_PAGE (self));
+  g_return_if_fail (VIGIA_IS_UNDO_STACK (stack));
+  g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
+
+  if (self->dimension == dimension && self->stack == stack)
+    return;
+
+  if (self->dimension != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (vigia_dimension_get_goals (self->dimension), self);
+      g_signal_handlers_disconnect_by_data (self->dimension, self);
+    }
+  if (self->has_cards)
+    {
+      gtk_list_box_bind_model (self->goal_list, NULL, NULL, NULL, NULL);
+      self->has_cards = FALSE;
+    }
+  g_set_object (&self->stack, stack);
+  g_set_object (&self->dimension, dimension);
 
   g_signal_connect_object (vigia_dimension_get_goals (dimension), "items-changed",
                            G_CALLBACK (goals_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dimension, "notify", G_CALLBACK (dimension_notify_cb), self,
                            G_CONNECT_SWAPPED);
   update_header (self);
-
-  return GTK_WIDGET (self);
+  /* On screen, the cards are made now; otherwise when it is shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    ensure_cards (self);
 }
 
 VigiaDimension *

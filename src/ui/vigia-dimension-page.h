@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE (VigiaDimensionPage, vigia_dimension_page, VIGIA, DIMENSION
 
 GtkWidget      *vigia_dimension_page_new           (VigiaUndoStack     *stack,
                                                     VigiaDimension     *dimension);
+void            vigia_dimension_page_set_dimension (VigiaDimensionPage *self,
+                                                    VigiaUndoStack     *stack,
+                                                    VigiaDimension     *dimension);
 VigiaDimension *vigia_dimension_page_get_dimension (VigiaDimensionPage *self);
 guint           vigia_dimension_page_get_n_cards   (VigiaDimensionPage *self);
 VigiaGoalCard  *vigia_dimension_page_get_card      (VigiaDimensionPage *self,

@@ -89,53 +89,90 @@ dimension_notify_cb (VigiaDimensionPage *page)
 }
 
 static void
+remove_progress_page (VigiaPlanEditor *self)
+{
+  if (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->progress_page)) != NULL)
+    adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->progress_page));
+}
+
+static void
 clear_dimension_pages (VigiaPlanEditor *self)
 {
   for (guint i = 0; i < self->dimension_pages->len; i++)
     adw_view_stack_remove (self->view_stack, g_ptr_array_index (self->dimension_pages, i));
   g_ptr_array_set_size (self->dimension_pages, 0);
-
-  if (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->progress_page)) != NULL)
-    adw_view_stack_remove (self->view_stack, GTK_WIDGET (self->progress_page));
+  remove_progress_page (self);
 }
 
 /* Makes a tab per dimension, keeping the tab that was shown if its
- * dimension is still there. */
+ * dimension is still there.  The tabs there are show the dimensions in
+ * order, this plan's or another's: libadwaita makes all the buttons of its
+ * view switchers again at every page added or removed, which was two
+ * thirds of the time taken to open a plan. */
 static void
 rebuild_dimension_pages (VigiaPlanEditor *self)
 {
   GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
   gboolean progress_shown = visible == GTK_WIDGET (self->progress_page);
   g_autoptr(VigiaDimension) shown = NULL;
-  guint n;
+  guint n, kept;
 
   if (VIGIA_IS_DIMENSION_PAGE (visible))
     shown = g_object_ref (vigia_dimension_page_get_dimension (VIGIA_DIMENSION_PAGE (visible)));
 
-  clear_dimension_pages (self);
   if (self->plan == NULL)
-    return;
+    {
+      clear_dimension_pages (self);
+      return;
+    }
 
   n = vigia_plan_get_n_dimensions (self->plan);
+  while (self->dimension_pages->len > n)
+    {
+      adw_view_stack_remove (self->view_stack, g_ptr_array_index (self->dimension_pages,
+                                                                  self->dimension_pages->len - 1));
+      g_ptr_array_set_size (self->dimension_pages, self->dimension_pages->len - 1);
+    }
+  kept = self->dimension_pages->len;
+  /* New tabs go before Progress, which is always the last. */
+  if (n > kept)
+    remove_progress_page (self);
+
   for (guint i = 0; i < n; i++)
     {
       VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
-      GtkWidget *page = vigia_dimension_page_new (self->stack, dim);
-      g_autofree char *page_name = g_strdup_printf ("dimension-%u", i);
-      g_autofree char *title = vigia_dimension_dup_name (dim);
+      VigiaDimensionPage *page;
 
-      adw_view_stack_add_titled_with_icon (self->view_stack, page, page_name, title,
-                                           vigia_dimension_page_get_icon_name (VIGIA_DIMENSION_PAGE (page)));
+      if (i < kept)
+        {
+          page = g_ptr_array_index (self->dimension_pages, i);
+          g_signal_handlers_disconnect_by_func (vigia_dimension_page_get_dimension (page),
+                                                dimension_notify_cb, page);
+          vigia_dimension_page_set_dimension (page, self->stack, dim);
+          update_page_title (self, page);
+          adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (page)),
+                                             vigia_dimension_page_get_icon_name (page));
+        }
+      else
+        {
+          g_autofree char *page_name = g_strdup_printf ("dimension-%u", i);
+          g_autofree char *title = vigia_dimension_dup_name (dim);
+
+          page = VIGIA_DIMENSION_PAGE (vigia_dimension_page_new (self->stack, dim));
+          adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (page), page_name, title,
+                                               vigia_dimension_page_get_icon_name (page));
+          g_ptr_array_add (self->dimension_pages, page);
+        }
       g_signal_connect_object (dim, "notify::title", G_CALLBACK (dimension_notify_cb), page,
                                G_CONNECT_SWAPPED);
-      g_ptr_array_add (self->dimension_pages, page);
 
       if (dim == shown)
-        adw_view_stack_set_visible_child (self->view_stack, page);
+        adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (page));
     }
 
-  adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->progress_page), "progress",
-                                       _("Progress"), "x-office-presentation-symbolic");
+  if (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (self->progress_page)) == NULL)
+    adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (self->progress_page), "progress",
+                                         _("Progress"), "x-office-presentation-symbolic");
   if (progress_shown)
     adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->progress_page));
 }
@@ -292,7 +329,9 @@ vigia_plan_editor_set_stack (VigiaPlanEditor *self,
       g_signal_handlers_disconnect_by_data (self->plan, self);
       g_signal_handlers_disconnect_by_data (vigia_plan_get_dimensions (self->plan), self);
     }
-  clear_dimension_pages (self);
+  /* The dimension tabs stay, for the next plan's dimensions. */
+  if (stack == NULL)
+    clear_dimension_pages (self);
   g_clear_object (&self->plan);
   g_set_object (&self->stack, stack);
   vigia_progress_page_set_stack (self->progress_page, stack);
