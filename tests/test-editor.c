@@ -244,7 +244,6 @@ test_goal_edit_saved (Fixture       *f,
   g_autoptr(VigiaPlan) saved = NULL;
   VigiaGoalCard *card = card_at (f, 1, 0);
   VigiaTextField *field;
-  g_autoptr(GError) error = NULL;
 
   /* Activating the card opens it for editing. */
   g_assert_false (vigia_goal_card_get_editing (card));

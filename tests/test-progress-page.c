@@ -640,7 +640,7 @@ test_compare_ranks_plans (Fixture       *f,
                                                                                "compare_page"));
   g_autoptr(VigiaPlan) puno = add_plan ("AHORA NACION", "PUNO", VIGIA_ELECTION_REGIONAL, 20, VIGIA_STATUS_IN_PROGRESS);
   g_autoptr(VigiaPlan) ate = add_plan ("SOMOS PERU", "LIMA", VIGIA_ELECTION_MUNICIPAL_DISTRICT, 5, VIGIA_STATUS_STALLED);
-  g_autoptr(VigiaPlan) cusco = add_plan ("RENOVACION POPULAR", "CUSCO", VIGIA_ELECTION_MUNICIPAL_PROVINCE, 25, VIGIA_STATUS_KEPT);
+  G_GNUC_UNUSED g_autoptr(VigiaPlan) cusco = add_plan ("RENOVACION POPULAR", "CUSCO", VIGIA_ELECTION_MUNICIPAL_PROVINCE, 25, VIGIA_STATUS_KEPT);
   g_autoptr(VigiaPlan) quiet = add_plan ("PODEMOS PERU", "PUNO", VIGIA_ELECTION_MUNICIPAL_DISTRICT, NAN, 0);
 
   /* The first plan has nothing recorded either. */

@@ -346,7 +346,6 @@ test_pdf_pagination (Fixture       *f,
   g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 0);
   g_autoptr(VigiaReport) report = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *vision = NULL;
   g_autoptr(GString) long_text = g_string_new ("COMIENZO ");
   VigiaDimension *dim = vigia_plan_get_dimension (plan, 0);
   guint n_pages, table_pages = 0;

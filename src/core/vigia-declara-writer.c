@@ -96,7 +96,6 @@ dimension_title (VigiaDimension *dim)
 {
   g_autofree char *title = vigia_text_strip (vigia_dimension_get_title (dim));
   g_autofree char *folded = vigia_text_fold (title);
-  g_autofree char *name = NULL;
 
   if (g_str_has_prefix (folded, "dimension") || g_str_has_prefix (folded, "propuestas adicionales"))
     return g_steal_pointer (&title);

@@ -196,7 +196,8 @@ static void
 move_by (VigiaGoalCard *self,
          int            delta)
 {
-  g_autoptr(VigiaGoalCard) hold = g_object_ref (self);
+  /* Held to the end: the list replaces this card while it moves. */
+  G_GNUC_UNUSED g_autoptr(VigiaGoalCard) hold = g_object_ref (self);
   g_autoptr(GError) error = NULL;
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_DIMENSION_PAGE);
   GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
