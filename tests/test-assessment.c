@@ -8,6 +8,7 @@
 
 #include <math.h>
 
+#include "vigia-number.h"
 #include "vigia-test-utils.h"
 
 #define NO NAN
@@ -180,7 +181,7 @@ test_description (void)
   vigia_test_set_language ("es");
   es = vigia_rollup_dup_description (&rollup);
   es_empty = vigia_rollup_dup_description (&empty);
-  es_share = vigia_format_share (0.125);
+  es_share = vigia_number_format_share (0.125);
   g_assert_cmpstr (es, ==, "Cumplimiento 42 %: 1 cumplida, 2 en marcha, 0 incumplidas");
   g_assert_cmpstr (es_empty, ==, "Cumplimiento aún sin datos: 0 cumplidas, 0 en marcha, 1 estancada, 0 incumplidas, 1 sin evaluar");
   g_assert_cmpstr (es_share, ==, "13 %");

@@ -227,41 +227,41 @@ test_detect (void)
   static const struct {
     const char *data;
     gsize       length;
-    VigiaFormat format;
+    VigiaFileType format;
     const char *looks;
   } cases[] = {
-    { "{ \"format\": \"vigia-plans\", \"version\": 1, \"plans\": [] }", 0, VIGIA_FORMAT_VIGIA_JSON, NULL },
-    { "\xEF\xBB\xBF  {\"dimensiones\":[]}", 0, VIGIA_FORMAT_JNE_JSON, NULL },
-    { "{\"data\": {\"datoGeneral\": {}, \"dimensionSocial\": []}}", 0, VIGIA_FORMAT_JNE_JSON, NULL },
-    { "%PDF-1.7\n…", 0, VIGIA_FORMAT_UNKNOWN, "a PDF document" },
-    { "PK\x03\x04", 4, VIGIA_FORMAT_UNKNOWN, "a ZIP archive" },
-    { "", 0, VIGIA_FORMAT_UNKNOWN, "an empty file" },
-    { "<!DOCTYPE html><html></html>", 0, VIGIA_FORMAT_UNKNOWN, "a web page" },
-    { "{\"format\": \"geojson\"}", 0, VIGIA_FORMAT_UNKNOWN, "JSON with a “format”" },
-    { "{\"name\": \"x\"}", 0, VIGIA_FORMAT_UNKNOWN, "JSON, but neither" },
-    { "[1, 2]", 0, VIGIA_FORMAT_UNKNOWN, "a JSON list" },
-    { "Lista de compras\nleche\npan\n", 0, VIGIA_FORMAT_UNKNOWN, "text of 3 lines" },
-    { "SQLite format 3\0\0", 17, VIGIA_FORMAT_UNKNOWN, "an SQLite database" },
-    { "\x01\x02\0\x03", 4, VIGIA_FORMAT_UNKNOWN, "binary data" },
+    { "{ \"format\": \"vigia-plans\", \"version\": 1, \"plans\": [] }", 0, VIGIA_FILE_TYPE_VIGIA_JSON, NULL },
+    { "\xEF\xBB\xBF  {\"dimensiones\":[]}", 0, VIGIA_FILE_TYPE_JNE_JSON, NULL },
+    { "{\"data\": {\"datoGeneral\": {}, \"dimensionSocial\": []}}", 0, VIGIA_FILE_TYPE_JNE_JSON, NULL },
+    { "%PDF-1.7\n…", 0, VIGIA_FILE_TYPE_UNKNOWN, "a PDF document" },
+    { "PK\x03\x04", 4, VIGIA_FILE_TYPE_UNKNOWN, "a ZIP archive" },
+    { "", 0, VIGIA_FILE_TYPE_UNKNOWN, "an empty file" },
+    { "<!DOCTYPE html><html></html>", 0, VIGIA_FILE_TYPE_UNKNOWN, "a web page" },
+    { "{\"format\": \"geojson\"}", 0, VIGIA_FILE_TYPE_UNKNOWN, "JSON with a “format”" },
+    { "{\"name\": \"x\"}", 0, VIGIA_FILE_TYPE_UNKNOWN, "JSON, but neither" },
+    { "[1, 2]", 0, VIGIA_FILE_TYPE_UNKNOWN, "a JSON list" },
+    { "Lista de compras\nleche\npan\n", 0, VIGIA_FILE_TYPE_UNKNOWN, "text of 3 lines" },
+    { "SQLite format 3\0\0", 17, VIGIA_FILE_TYPE_UNKNOWN, "an SQLite database" },
+    { "\x01\x02\0\x03", 4, VIGIA_FILE_TYPE_UNKNOWN, "binary data" },
   };
 
   declara = declara_sample (&declara_length);
   jne = jne_sample (&jne_length);
-  g_assert_cmpint (vigia_format_detect ((const guint8 *) declara, declara_length), ==, VIGIA_FORMAT_DECLARA_TEXT);
-  g_assert_cmpint (vigia_format_detect ((const guint8 *) jne, jne_length), ==, VIGIA_FORMAT_JNE_JSON);
-  g_assert_cmpstr (vigia_format_to_nick (VIGIA_FORMAT_DECLARA_TEXT), ==, "declara-text");
-  g_assert_cmpstr (vigia_format_to_nick (VIGIA_FORMAT_JNE_JSON), ==, "jne-json");
-  g_assert_cmpstr (vigia_format_to_nick (VIGIA_FORMAT_VIGIA_JSON), ==, "vigia-json");
+  g_assert_cmpint (vigia_file_type_detect ((const guint8 *) declara, declara_length), ==, VIGIA_FILE_TYPE_DECLARA_TEXT);
+  g_assert_cmpint (vigia_file_type_detect ((const guint8 *) jne, jne_length), ==, VIGIA_FILE_TYPE_JNE_JSON);
+  g_assert_cmpstr (vigia_file_type_to_nick (VIGIA_FILE_TYPE_DECLARA_TEXT), ==, "declara-text");
+  g_assert_cmpstr (vigia_file_type_to_nick (VIGIA_FILE_TYPE_JNE_JSON), ==, "jne-json");
+  g_assert_cmpstr (vigia_file_type_to_nick (VIGIA_FILE_TYPE_VIGIA_JSON), ==, "vigia-json");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gsize length = cases[i].length > 0 ? cases[i].length : strlen (cases[i].data);
       g_autofree char *looks = NULL;
 
-      g_assert_cmpint (vigia_format_detect ((const guint8 *) cases[i].data, length), ==, cases[i].format);
+      g_assert_cmpint (vigia_file_type_detect ((const guint8 *) cases[i].data, length), ==, cases[i].format);
       if (cases[i].looks == NULL)
         continue;
-      looks = vigia_format_describe ((const guint8 *) cases[i].data, length);
+      looks = vigia_file_type_describe ((const guint8 *) cases[i].data, length);
       if (!g_str_has_prefix (looks, cases[i].looks))
         g_error ("case %u: “%s” does not start with “%s”", i, looks, cases[i].looks);
     }
@@ -369,13 +369,13 @@ test_declara_sample (void)
   g_autoptr(GFile) file = vigia_sample_plan_file ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = NULL;
-  VigiaFormat format = VIGIA_FORMAT_UNKNOWN;
+  VigiaFileType format = VIGIA_FILE_TYPE_UNKNOWN;
 
   g_assert_true (g_str_has_prefix (g_file_peek_path (file) ? "" : "resource", "resource") ||
                  g_file_has_uri_scheme (file, "resource"));
   plans = vigia_read_plans (file, &format, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (format, ==, VIGIA_FORMAT_DECLARA_TEXT);
+  g_assert_cmpint (format, ==, VIGIA_FILE_TYPE_DECLARA_TEXT);
   g_assert_cmpuint (plans->len, ==, 1);
   assert_declara_sample (g_ptr_array_index (plans, 0));
   g_assert_cmpstr (vigia_plan_get_source_reference (g_ptr_array_index (plans, 0)), ==,
@@ -441,7 +441,7 @@ test_declara_encodings (void)
       const guint8 *data = g_bytes_get_data (bytes, &size);
 
       g_test_message ("variant %u", i);
-      g_assert_cmpint (vigia_format_detect (data, size), ==, VIGIA_FORMAT_DECLARA_TEXT);
+      g_assert_cmpint (vigia_file_type_detect (data, size), ==, VIGIA_FILE_TYPE_DECLARA_TEXT);
       plans = vigia_read_plans_from_data (data, size, "variant.txt", NULL, NULL, &error);
       g_assert_no_error (error);
       assert_declara_sample (g_ptr_array_index (plans, 0));
@@ -677,7 +677,7 @@ test_jne_sample (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) plans = NULL;
   VigiaImportOptions options = { "PUNO", 2027, 2030 };
-  VigiaFormat format = VIGIA_FORMAT_UNKNOWN;
+  VigiaFileType format = VIGIA_FILE_TYPE_UNKNOWN;
   VigiaPlan *plan;
   VigiaGoal *goal;
   static const guint per_dimension[] = { 4, 4, 3, 3 };
@@ -685,7 +685,7 @@ test_jne_sample (void)
   /* Without place or term: read, and says so by having none. */
   plans = vigia_read_plans (file, &format, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (format, ==, VIGIA_FORMAT_JNE_JSON);
+  g_assert_cmpint (format, ==, VIGIA_FILE_TYPE_JNE_JSON);
   plan = g_ptr_array_index (plans, 0);
   g_assert_null (vigia_plan_get_department (plan));
   g_assert_false (vigia_plan_has_term (plan));

@@ -7,6 +7,7 @@
 
 #include <locale.h>
 
+#include "vigia-number.h"
 #include "vigia-test-utils.h"
 
 typedef struct
@@ -754,9 +755,9 @@ test_parse_number (void)
   char *saved = g_strdup (setlocale (LC_NUMERIC, NULL));
   double value;
 
-  g_assert_true (vigia_parse_number ("1,500.25", &value));
+  g_assert_true (vigia_number_parse ("1,500.25", &value));
   g_assert_cmpfloat (value, ==, 1500.25);
-  g_assert_true (vigia_parse_number ("2,5", &value));
+  g_assert_true (vigia_number_parse ("2,5", &value));
   g_assert_cmpfloat (value, ==, 2.5);
 
   if (setlocale (LC_NUMERIC, "es_PE.UTF-8") == NULL)
@@ -770,7 +771,7 @@ test_parse_number (void)
     {
       value = -1;
       g_test_message ("%s", spanish[i].text);
-      g_assert_cmpint (vigia_parse_number (spanish[i].text, &value), ==, spanish[i].ok);
+      g_assert_cmpint (vigia_number_parse (spanish[i].text, &value), ==, spanish[i].ok);
       if (spanish[i].ok)
         g_assert_cmpfloat_with_epsilon (value, spanish[i].value, 1e-9);
       else
@@ -779,10 +780,10 @@ test_parse_number (void)
 
   /* What is shown reads back. */
   {
-    g_autofree char *shown = vigia_format_number (1234567.5, 2);
+    g_autofree char *shown = vigia_number_format (1234567.5, 2);
 
     g_assert_cmpstr (shown, ==, "1.234.567,5");
-    g_assert_true (vigia_parse_number (shown, &value));
+    g_assert_true (vigia_number_parse (shown, &value));
     g_assert_cmpfloat (value, ==, 1234567.5);
   }
 

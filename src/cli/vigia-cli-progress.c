@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "vigia-cli.h"
+#include "vigia-number.h"
 
 typedef enum {
   SORT_ACHIEVEMENT,
@@ -274,7 +275,7 @@ progress_set (VigiaCli  *cli,
     }
 
   period_label = vigia_period_dup_label (period);
-  value_label = vigia_format_number (vigia_progress_get_value (progress), 4);
+  value_label = vigia_number_format (vigia_progress_get_value (progress), 4);
   /* Translators: goal number, indicator, semester, source, value, status:
    * "Goal 2 (MYPES ATENDIDAS), 1st half 2024, Authority: 140, In progress". */
   g_print (_("Goal %u (%s), %s, %s: %s, %s\n"), vigia_goal_get_number (goal),
@@ -596,14 +597,14 @@ static char *
 describe_goal_result (VigiaGoal             *goal,
                       const VigiaGoalResult *result)
 {
-  g_autofree char *share = vigia_format_share (result->achievement);
+  g_autofree char *share = vigia_number_format_share (result->achievement);
   g_autofree char *value = NULL;
   g_autofree char *period = NULL;
 
   if (result->entry == NULL)
     return g_strdup (_("nothing recorded"));
 
-  value = vigia_format_number (vigia_progress_get_value (result->entry), 4);
+  value = vigia_number_format (vigia_progress_get_value (result->entry), 4);
   period = vigia_period_dup_short_label (vigia_progress_get_period (result->entry));
   /* Translators: value, semester, status, achievement: "32 (H2 2024), In progress, 80 %". */
   return g_strdup_printf (_("%s (%s), %s, %s"), value, period,
@@ -617,7 +618,7 @@ print_plan_assessment (VigiaAssessment *assessment)
   double expected = vigia_assessment_get_expected (assessment);
   g_autofree char *place = vigia_plan_dup_place_label (plan);
   g_autofree char *period = vigia_period_dup_label (vigia_assessment_get_period (assessment));
-  g_autofree char *expected_share = vigia_format_share (expected);
+  g_autofree char *expected_share = vigia_number_format_share (expected);
   guint n_dims = vigia_plan_get_n_dimensions (plan);
 
   g_print ("%s %" G_GINT64_FORMAT ": %s — %s\n", _("Plan"), vigia_plan_get_id (plan),
@@ -770,7 +771,7 @@ print_ranking (VigiaLibrary *library,
       else
         {
           g_autofree char *place = vigia_plan_summary_dup_place_label (item->summary);
-          g_autofree char *share = vigia_format_share (achievement);
+          g_autofree char *share = vigia_number_format_share (achievement);
           g_autofree char *counts = vigia_rollup_dup_status_counts (&item->score.rollup);
 
           g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", item->score.plan_id,

@@ -26,6 +26,7 @@
 
 #include "vigia-compare-page.h"
 #include "vigia-list-stager.h"
+#include "vigia-number.h"
 
 struct _VigiaComparePage
 {
@@ -297,7 +298,7 @@ rebuild (VigiaComparePage *self)
 
   {
     g_autofree char *current = vigia_period_dup_current ();
-    g_autofree char *share = vigia_format_share (vigia_rollup_get_achievement (&all));
+    g_autofree char *share = vigia_number_format_share (vigia_rollup_get_achievement (&all));
 
     period = vigia_period_dup_label (current);
     plans = g_strdup_printf (ngettext ("%u plan", "%u plans", shown->len), shown->len);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-compare-row.h"
+#include "vigia-number.h"
 
 struct _VigiaCompareRow
 {
@@ -39,7 +40,7 @@ show_rollup (VigiaCompareRow   *self,
              const char        *details)
 {
   double achievement = rollup != NULL ? vigia_rollup_get_achievement (rollup) : NAN;
-  g_autofree char *share = vigia_format_share (achievement);
+  g_autofree char *share = vigia_number_format_share (achievement);
   g_autofree char *counts = rollup != NULL ? vigia_rollup_dup_rated_counts (rollup) : NULL;
   g_autofree char *description = NULL;
 

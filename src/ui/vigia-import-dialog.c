@@ -304,7 +304,7 @@ loaded_cb (GObject      *object,
     }
 
   /* The JNE's data carry no place and no term: the user gives them. */
-  if (vigia_format_detect ((const guint8 *) contents, length) == VIGIA_FORMAT_JNE_JSON)
+  if (vigia_file_type_detect ((const guint8 *) contents, length) == VIGIA_FILE_TYPE_JNE_JSON)
     ask (self);
   else
     import_current (self, NULL);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-plan-row.h"
+#include "vigia-number.h"
 
 struct _VigiaPlanRow
 {
@@ -174,7 +175,7 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
     {
       const VigiaRollup *rollup = vigia_plan_summary_get_rollup (summary);
       double achievement = vigia_plan_summary_get_achievement (summary);
-      g_autofree char *share = VIGIA_HAS_VALUE (achievement) ? vigia_format_share (achievement) : NULL;
+      g_autofree char *share = VIGIA_HAS_VALUE (achievement) ? vigia_number_format_share (achievement) : NULL;
       g_autofree char *counts = rollup != NULL ? vigia_rollup_dup_rated_counts (rollup) : NULL;
 
       /* Translators: in the list of plans: "Progress on 3 of 12 goals" */

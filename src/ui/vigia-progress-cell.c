@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-progress-cell.h"
+#include "vigia-number.h"
 #include "vigia-status-badge.h"
 
 struct _VigiaProgressCell
@@ -74,7 +75,7 @@ show_entry (VigiaProgressCell *self,
       if (vigia_str_empty (unit) || g_utf8_strlen (unit, -1) <= 4 || g_str_has_suffix (value, "%"))
         shown = g_strdup (value);
       else
-        shown = vigia_format_number (number, 2);
+        shown = vigia_number_format (number, 2);
     }
   gtk_label_set_text (value_label, shown != NULL ? shown : "");
   gtk_widget_remove_css_class (GTK_WIDGET (value_label), "dim-label");

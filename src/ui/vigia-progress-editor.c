@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "vigia-progress-editor.h"
+#include "vigia-number.h"
 
 struct _VigiaProgressEditor
 {
@@ -213,7 +214,7 @@ load (VigiaProgressEditor *self)
     {
       double value = vigia_progress_get_value (entry);
       const char * const *evidence = vigia_progress_get_evidence (entry);
-      g_autofree char *number = VIGIA_HAS_VALUE (value) ? vigia_format_number (value, 6) : NULL;
+      g_autofree char *number = VIGIA_HAS_VALUE (value) ? vigia_number_format (value, 6) : NULL;
 
       gtk_editable_set_text (GTK_EDITABLE (self->value_entry), number != NULL ? number : "");
       status = vigia_progress_get_status (entry);
@@ -664,7 +665,7 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
     }
 
   value_text = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->value_entry)));
-  if (!vigia_str_empty (value_text) && !vigia_parse_number (value_text, &value))
+  if (!vigia_str_empty (value_text) && !vigia_number_parse (value_text, &value))
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a number"), value_text);
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-target-editor.h"
+#include "vigia-number.h"
 
 struct _VigiaTargetEditor
 {
@@ -48,7 +49,7 @@ static void
 set_number_text (GtkEntry *entry,
                  double    value)
 {
-  g_autofree char *text = VIGIA_HAS_VALUE (value) ? vigia_format_number (value, 6) : g_strdup ("");
+  g_autofree char *text = VIGIA_HAS_VALUE (value) ? vigia_number_format (value, 6) : g_strdup ("");
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
 }
@@ -88,7 +89,7 @@ read_number (GtkEntry *entry,
       *value = VIGIA_NO_VALUE;
       return TRUE;
     }
-  return vigia_parse_number (text, value);
+  return vigia_number_parse (text, value);
 }
 
 static void

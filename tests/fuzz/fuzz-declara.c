@@ -18,8 +18,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(VigiaPlan) plan = NULL;
   g_autofree char *looks = NULL;
 
-  vigia_format_detect (data, size);
-  looks = vigia_format_describe (data, size);
+  vigia_file_type_detect (data, size);
+  looks = vigia_file_type_describe (data, size);
   plan = vigia_declara_read (data, size, "fuzz.txt", &error);
   /* Exactly one of a plan and an error. */
   g_assert ((plan == NULL) != (error == NULL));

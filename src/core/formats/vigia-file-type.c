@@ -1,4 +1,4 @@
-/* vigia-format.c
+/* vigia-file-type.c
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,7 @@
  * format is found from the first bytes and a few landmarks, never from the
  * name.  Detection only sniffs: the readers check everything.
  */
-#define G_LOG_DOMAIN "vigia-format"
+#define G_LOG_DOMAIN "vigia-file-type"
 
 #include "config.h"
 
@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "vigia-error.h"
-#include "vigia-format.h"
+#include "vigia-file-type.h"
 #include "vigia-utils.h"
 
 /* Landmarks are looked for in this much of a file: a DECLARA summary names
@@ -117,7 +117,7 @@ is_utf16 (const guint8 *data,
 }
 
 /**
- * vigia_format_decode_text:
+ * vigia_file_type_decode_text:
  * @encoding: (out) (optional) (transfer none): the encoding the text was in
  *
  * Turns a text file into UTF-8 whatever it was saved as: UTF-8 with or
@@ -129,7 +129,7 @@ is_utf16 (const guint8 *data,
  *   bytes and no UTF-16 mark (binary data)
  */
 char *
-vigia_format_decode_text (const guint8  *data,
+vigia_file_type_decode_text (const guint8  *data,
                           gsize          length,
                           const char   **encoding)
 {
@@ -189,33 +189,33 @@ looks_like_declara (const guint8 *data,
 }
 
 /**
- * vigia_format_detect:
+ * vigia_file_type_detect:
  *
  * Returns: the format of a plan file with this content
  */
-VigiaFormat
-vigia_format_detect (const guint8 *data,
+VigiaFileType
+vigia_file_type_detect (const guint8 *data,
                      gsize         length)
 {
   const guint8 *start;
   gsize rest = length;
 
-  g_return_val_if_fail (data != NULL || length == 0, VIGIA_FORMAT_UNKNOWN);
+  g_return_val_if_fail (data != NULL || length == 0, VIGIA_FILE_TYPE_UNKNOWN);
 
   if (length == 0)
-    return VIGIA_FORMAT_UNKNOWN;
+    return VIGIA_FILE_TYPE_UNKNOWN;
 
   if (is_utf16 (data, length))
     {
-      g_autofree char *text = vigia_format_decode_text (data, MIN (length, SNIFF_SIZE), NULL);
+      g_autofree char *text = vigia_file_type_decode_text (data, MIN (length, SNIFF_SIZE), NULL);
 
       if (text != NULL && looks_like_declara ((const guint8 *) text, strlen (text)))
-        return VIGIA_FORMAT_DECLARA_TEXT;
-      return VIGIA_FORMAT_UNKNOWN;
+        return VIGIA_FILE_TYPE_DECLARA_TEXT;
+      return VIGIA_FILE_TYPE_UNKNOWN;
     }
 
   if (has_nul (data, length))
-    return VIGIA_FORMAT_UNKNOWN;
+    return VIGIA_FILE_TYPE_UNKNOWN;
 
   start = skip_bom_and_space (data, &rest);
   rest = MIN (rest, SNIFF_SIZE);
@@ -223,48 +223,48 @@ vigia_format_detect (const guint8 *data,
   if (rest > 0 && *start == '{')
     {
       if (has_json_member (start, rest, "\"format\"", "\"vigia-plans\""))
-        return VIGIA_FORMAT_VIGIA_JSON;
+        return VIGIA_FILE_TYPE_VIGIA_JSON;
       if (has_json_member (start, rest, "\"datoGeneral\"", NULL) ||
           has_json_member (start, rest, "\"dimensionSocial\"", NULL) ||
           has_json_member (start, rest, "\"dimensiones\"", NULL))
-        return VIGIA_FORMAT_JNE_JSON;
-      return VIGIA_FORMAT_UNKNOWN;
+        return VIGIA_FILE_TYPE_JNE_JSON;
+      return VIGIA_FILE_TYPE_UNKNOWN;
     }
 
   if (looks_like_declara (start, rest))
-    return VIGIA_FORMAT_DECLARA_TEXT;
+    return VIGIA_FILE_TYPE_DECLARA_TEXT;
 
-  return VIGIA_FORMAT_UNKNOWN;
+  return VIGIA_FILE_TYPE_UNKNOWN;
 }
 
 /**
- * vigia_format_to_nick:
+ * vigia_file_type_to_nick:
  *
  * Returns: the name a plan's source format is stored under:
  *   "declara-text", "jne-json", "vigia-json"; %NULL for unknown
  */
 const char *
-vigia_format_to_nick (VigiaFormat format)
+vigia_file_type_to_nick (VigiaFileType format)
 {
   switch (format)
     {
-    case VIGIA_FORMAT_DECLARA_TEXT: return "declara-text";
-    case VIGIA_FORMAT_JNE_JSON:     return "jne-json";
-    case VIGIA_FORMAT_VIGIA_JSON:   return "vigia-json";
-    case VIGIA_FORMAT_UNKNOWN:
+    case VIGIA_FILE_TYPE_DECLARA_TEXT: return "declara-text";
+    case VIGIA_FILE_TYPE_JNE_JSON:     return "jne-json";
+    case VIGIA_FILE_TYPE_VIGIA_JSON:   return "vigia-json";
+    case VIGIA_FILE_TYPE_UNKNOWN:
     default:                        return NULL;
     }
 }
 
 const char *
-vigia_format_get_label (VigiaFormat format)
+vigia_file_type_get_label (VigiaFileType format)
 {
   switch (format)
     {
-    case VIGIA_FORMAT_DECLARA_TEXT: return _("DECLARA plan summary (text)");
-    case VIGIA_FORMAT_JNE_JSON:     return _("JNE Voto Informado data (JSON)");
-    case VIGIA_FORMAT_VIGIA_JSON:   return _("Vigía plans (JSON)");
-    case VIGIA_FORMAT_UNKNOWN:
+    case VIGIA_FILE_TYPE_DECLARA_TEXT: return _("DECLARA plan summary (text)");
+    case VIGIA_FILE_TYPE_JNE_JSON:     return _("JNE Voto Informado data (JSON)");
+    case VIGIA_FILE_TYPE_VIGIA_JSON:   return _("Vigía plans (JSON)");
+    case VIGIA_FILE_TYPE_UNKNOWN:
     default:                        return _("Unknown format");
     }
 }
@@ -284,7 +284,7 @@ count_lines (const guint8 *data,
 }
 
 /**
- * vigia_format_describe:
+ * vigia_file_type_describe:
  *
  * Says in a few words what a file that is not a plan looks like, for the
  * error that refuses it: "a PDF document", "JSON, but not a plan: …".
@@ -292,7 +292,7 @@ count_lines (const guint8 *data,
  * Returns: (transfer full): the description
  */
 char *
-vigia_format_describe (const guint8 *data,
+vigia_file_type_describe (const guint8 *data,
                        gsize         length)
 {
   const guint8 *start;
@@ -340,98 +340,4 @@ vigia_format_describe (const guint8 *data,
                                          n_lines),
                             n_lines);
   }
-}
-
-/**
- * vigia_set_parse_error:
- * @name: the file, as the user knows it
- * @line: the line the problem is on, 1 for the first; 0 for the whole file
- *
- * Sets a %VIGIA_ERROR_PARSE error "FILE: line N: reason", the form every
- * reader reports bad input in.
- */
-void
-vigia_set_parse_error (GError     **error,
-                       const char  *name,
-                       guint        line,
-                       const char  *format,
-                       ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  vigia_set_parse_error_valist (error, name, line, format, args);
-  va_end (args);
-}
-
-void
-vigia_set_parse_error_valist (GError     **error,
-                              const char  *name,
-                              guint        line,
-                              const char  *format,
-                              va_list      args)
-{
-  g_autofree char *reason = g_strdup_vprintf (format, args);
-
-  if (line == 0)
-    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE, "%s: %s", name, reason);
-  else
-    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE, _("%s: line %u: %s"), name, line, reason);
-}
-
-/**
- * vigia_election_parse:
- * @text: the election type as the JNE writes it: "MUNICIPAL DISTRITAL",
- *   "MUNICIPAL PROVINCIAL", "REGIONAL", "PRESIDENCIAL", any case and accents
- *
- * Returns: %FALSE if @text names no election type Vigía knows
- */
-gboolean
-vigia_election_parse (const char    *text,
-                      VigiaElection *election)
-{
-  g_autofree char *folded = NULL;
-
-  g_return_val_if_fail (election != NULL, FALSE);
-
-  if (vigia_str_empty (text))
-    return FALSE;
-  folded = vigia_text_fold (text);
-  if (strstr (folded, "distrital") != NULL)
-    *election = VIGIA_ELECTION_MUNICIPAL_DISTRICT;
-  else if (strstr (folded, "provincial") != NULL)
-    *election = VIGIA_ELECTION_MUNICIPAL_PROVINCE;
-  else if (strstr (folded, "regional") != NULL)
-    *election = VIGIA_ELECTION_REGIONAL;
-  else if (strstr (folded, "presiden") != NULL || strstr (folded, "general") != NULL ||
-           strstr (folded, "congres") != NULL)
-    *election = VIGIA_ELECTION_GENERAL;
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/**
- * vigia_dimension_kind_from_title:
- * @title: (nullable): "DIMENSIÓN SOCIAL", "Dimensión Económica",
- *   "Territorial-Ambiental", …
- *
- * Returns: the kind the title names; %VIGIA_DIMENSION_KIND_OTHER for
- *   "Propuestas adicionales" and anything else
- */
-VigiaDimensionKind
-vigia_dimension_kind_from_title (const char *title)
-{
-  g_autofree char *folded = vigia_text_fold (title);
-
-  if (strstr (folded, "social") != NULL)
-    return VIGIA_DIMENSION_KIND_SOCIAL;
-  if (strstr (folded, "econom") != NULL)
-    return VIGIA_DIMENSION_KIND_ECONOMIC;
-  /* EG 2021 named it "Territorial-Ambiental". */
-  if (strstr (folded, "ambient") != NULL)
-    return VIGIA_DIMENSION_KIND_ENVIRONMENTAL;
-  if (strstr (folded, "institucion") != NULL)
-    return VIGIA_DIMENSION_KIND_INSTITUTIONAL;
-  return VIGIA_DIMENSION_KIND_OTHER;
 }

@@ -18,6 +18,7 @@
 #include "vigia-assessment.h"
 #include "vigia-chart-dimension.h"
 #include "vigia-chart-private.h"
+#include "vigia-number.h"
 #include "vigia-period.h"
 #include "vigia-utils.h"
 
@@ -66,7 +67,7 @@ dup_goal_label (VigiaGoal *goal)
 static char *
 dup_bar_label (const VigiaGoalResult *result)
 {
-  g_autofree char *share = vigia_format_share (result->achievement);
+  g_autofree char *share = vigia_number_format_share (result->achievement);
 
   if (!VIGIA_HAS_VALUE (result->achievement))
     return g_steal_pointer (&share);
@@ -79,7 +80,7 @@ dup_subtitle (VigiaChartDimension *self,
               const Layout        *layout)
 {
   g_autofree char *period = vigia_period_dup_label (vigia_assessment_get_period (layout->assessment));
-  g_autofree char *expected = vigia_format_share (vigia_assessment_get_expected (layout->assessment));
+  g_autofree char *expected = vigia_number_format_share (vigia_assessment_get_expected (layout->assessment));
 
   /* Translators: under a chart: semester, source, expected share: "2nd half 2024 · Authority · expected 50 %". */
   return g_strdup_printf (_("%s · %s · expected %s"), period, vigia_source_get_label (self->source), expected);
@@ -178,7 +179,7 @@ vigia_chart_dimension_draw (VigiaChart            *chart,
   cairo_set_line_width (cr, 1);
   for (double v = 0; v <= 1 + layout.step / 2; v += layout.step)
     {
-      g_autofree char *text = vigia_format_share (v);
+      g_autofree char *text = vigia_number_format_share (v);
       g_autoptr(PangoLayout) tick = vigia_chart_layout (cr, style, 0.9, FALSE, text);
       double x = round (layout.plot.x + layout.plot.width * v) + 0.5;
       double w;
@@ -255,7 +256,7 @@ vigia_chart_dimension_dup_description (VigiaChart *chart)
   g_autoptr(VigiaAssessment) assessment = vigia_assessment_new (self->plan, self->period);
   g_autofree char *name = vigia_dimension_dup_name (self->dimension);
   g_autofree char *rollup = NULL;
-  g_autofree char *expected = vigia_format_share (vigia_assessment_get_expected (assessment));
+  g_autofree char *expected = vigia_number_format_share (vigia_assessment_get_expected (assessment));
   GString *text = g_string_new (NULL);
   guint position = 0;
   guint n = vigia_dimension_get_n_goals (self->dimension);

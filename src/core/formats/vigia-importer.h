@@ -7,7 +7,7 @@
 
 #include <gio/gio.h>
 
-#include "vigia-format.h"
+#include "vigia-file-type.h"
 #include "vigia-library.h"
 #include "vigia-resources.h"
 
@@ -62,14 +62,14 @@ GPtrArray *vigia_import_data         (VigiaLibrary              *library,
                                       const VigiaImportOptions  *options,
                                       GError                   **error);
 GPtrArray *vigia_read_plans          (GFile                     *file,
-                                      VigiaFormat               *format,
+                                      VigiaFileType               *format,
                                       const VigiaImportOptions  *options,
                                       GCancellable              *cancellable,
                                       GError                   **error);
 GPtrArray *vigia_read_plans_from_data (const guint8             *data,
                                       gsize                      length,
                                       const char                *name,
-                                      VigiaFormat               *format,
+                                      VigiaFileType               *format,
                                       const VigiaImportOptions  *options,
                                       GError                   **error);
 /* Called for each file of vigia_import_files() once its fate is sealed: with

@@ -243,37 +243,37 @@ GPtrArray *
 vigia_read_plans_from_data (const guint8              *data,
                             gsize                      length,
                             const char                *name,
-                            VigiaFormat               *format,
+                            VigiaFileType               *format,
                             const VigiaImportOptions  *options,
                             GError                   **error)
 {
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *now = vigia_now_iso8601 ();
-  VigiaFormat found;
+  VigiaFileType found;
   gboolean election_known = TRUE;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  found = vigia_format_detect (data, length);
+  found = vigia_file_type_detect (data, length);
   if (format != NULL)
     *format = found;
 
   switch (found)
     {
-    case VIGIA_FORMAT_DECLARA_TEXT:
-    case VIGIA_FORMAT_JNE_JSON:
+    case VIGIA_FILE_TYPE_DECLARA_TEXT:
+    case VIGIA_FILE_TYPE_JNE_JSON:
       {
         g_autoptr(VigiaPlan) plan = NULL;
 
-        if (found == VIGIA_FORMAT_DECLARA_TEXT)
+        if (found == VIGIA_FILE_TYPE_DECLARA_TEXT)
           plan = vigia_declara_read (data, length, name, error);
         else
           plan = vigia_jne_read (data, length, name, &election_known, error);
         if (plan == NULL)
           return NULL;
 
-        if (found == VIGIA_FORMAT_JNE_JSON)
+        if (found == VIGIA_FILE_TYPE_JNE_JSON)
           {
             /* The same JNE data imported twice is recognised like a summary. */
             g_autofree char *digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
@@ -294,17 +294,17 @@ vigia_read_plans_from_data (const guint8              *data,
       }
       break;
 
-    case VIGIA_FORMAT_VIGIA_JSON:
+    case VIGIA_FILE_TYPE_VIGIA_JSON:
       g_clear_pointer (&plans, g_ptr_array_unref);
       plans = vigia_json_read (data, length, name, error);
       if (plans == NULL)
         return NULL;
       break;
 
-    case VIGIA_FORMAT_UNKNOWN:
+    case VIGIA_FILE_TYPE_UNKNOWN:
     default:
       {
-        g_autofree char *looks = vigia_format_describe (data, length);
+        g_autofree char *looks = vigia_file_type_describe (data, length);
 
         g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_UNKNOWN_FORMAT,
                      _("%s: not a plan file Vigía can read: it looks like %s."), name, looks);
@@ -354,7 +354,7 @@ describe_io_error (const GError *error)
  */
 GPtrArray *
 vigia_read_plans (GFile                     *file,
-                  VigiaFormat               *format,
+                  VigiaFileType               *format,
                   const VigiaImportOptions  *options,
                   GCancellable              *cancellable,
                   GError                   **error)

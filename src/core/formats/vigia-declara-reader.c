@@ -20,7 +20,8 @@
 #include <string.h>
 
 #include "vigia-declara-reader.h"
-#include "vigia-format.h"
+#include "vigia-file-type.h"
+#include "vigia-parse.h"
 #include "vigia-target-reader.h"
 #include "vigia-ubigeo.h"
 #include "vigia-utils.h"
@@ -599,7 +600,7 @@ finish_plan (Parser  *p,
   vigia_plan_set_ideario (p->plan, ideario);
   vigia_plan_set_vision (p->plan, vision);
   vigia_plan_set_accountability (p->plan, accountability);
-  vigia_plan_set_source_format (p->plan, vigia_format_to_nick (VIGIA_FORMAT_DECLARA_TEXT));
+  vigia_plan_set_source_format (p->plan, vigia_file_type_to_nick (VIGIA_FILE_TYPE_DECLARA_TEXT));
 
   return TRUE;
 }
@@ -774,7 +775,7 @@ normalize_lines (const char   *text,
 
 /**
  * vigia_declara_read:
- * @data: the file's bytes, in any of the encodings vigia_format_decode_text() reads
+ * @data: the file's bytes, in any of the encodings vigia_file_type_decode_text() reads
  * @name: the file as the user knows it, for errors
  *
  * Reads a DECLARA plan summary.  The plan's goals have their targets read
@@ -800,7 +801,7 @@ vigia_declara_read (const guint8  *data,
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  text = vigia_format_decode_text (data, length, NULL);
+  text = vigia_file_type_decode_text (data, length, NULL);
   if (text == NULL)
     {
       vigia_set_parse_error (error, name, 0, _("binary data, not the text of a plan summary"));

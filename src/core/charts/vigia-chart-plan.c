@@ -18,6 +18,7 @@
 #include "vigia-assessment.h"
 #include "vigia-chart-plan.h"
 #include "vigia-chart-private.h"
+#include "vigia-number.h"
 #include "vigia-period.h"
 #include "vigia-utils.h"
 
@@ -69,7 +70,7 @@ dup_title (const Layout *layout,
 
   if (!VIGIA_HAS_VALUE (achievement))
     return g_strdup (_("Achievement not known yet"));
-  share = vigia_format_share (achievement);
+  share = vigia_number_format_share (achievement);
   /* Translators: the title of a plan's chart: "Achievement 42 %". */
   return g_strdup_printf (_("Achievement %s"), share);
 }
@@ -79,7 +80,7 @@ dup_subtitle (VigiaChartPlan *self,
               const Layout   *layout)
 {
   g_autofree char *period = vigia_period_dup_label (vigia_assessment_get_period (layout->assessment));
-  g_autofree char *expected = vigia_format_share (vigia_assessment_get_expected (layout->assessment));
+  g_autofree char *expected = vigia_number_format_share (vigia_assessment_get_expected (layout->assessment));
   VigiaPace pace = vigia_assessment_get_plan_pace (layout->assessment, self->source);
 
   if (pace == VIGIA_PACE_NO_DATA)
@@ -191,7 +192,7 @@ vigia_chart_plan_draw (VigiaChart            *chart,
       VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
       const VigiaRollup *rollup = vigia_assessment_get_dimension_rollup (layout.assessment, i, self->source);
       g_autofree char *name = vigia_dimension_dup_name (dim);
-      g_autofree char *share_text = vigia_format_share (vigia_rollup_get_achievement (rollup));
+      g_autofree char *share_text = vigia_number_format_share (vigia_rollup_get_achievement (rollup));
       g_autoptr(PangoLayout) label = vigia_chart_layout (cr, style, 0.9, FALSE, name);
       g_autoptr(PangoLayout) share = vigia_chart_layout (cr, style, 0.9, TRUE, share_text);
       double cy = vigia_chart_row_center (&layout.plot, layout.n, i);
@@ -233,7 +234,7 @@ vigia_chart_plan_dup_description (VigiaChart *chart)
   g_autoptr(VigiaAssessment) assessment = vigia_assessment_new (self->plan, self->period);
   g_autofree char *rollup = vigia_rollup_dup_description (vigia_assessment_get_plan_rollup (assessment, self->source));
   g_autofree char *period = vigia_period_dup_label (vigia_assessment_get_period (assessment));
-  g_autofree char *expected = vigia_format_share (vigia_assessment_get_expected (assessment));
+  g_autofree char *expected = vigia_number_format_share (vigia_assessment_get_expected (assessment));
   GString *text = g_string_new (NULL);
   guint n = vigia_plan_get_n_dimensions (self->plan);
 

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "vigia-chart-private.h"
+#include "vigia-number.h"
 #include "vigia-utils.h"
 
 G_DEFINE_INTERFACE (VigiaChart, vigia_chart, G_TYPE_OBJECT)
@@ -295,7 +296,7 @@ vigia_chart_format_tick (double value,
   /* −0 would print as "-0". */
   if (fabs (value) < step * 1e-9)
     value = 0;
-  return vigia_format_number (value, decimals);
+  return vigia_number_format (value, decimals);
 }
 
 /* Swatches and words in rows, wrapping where the width ends. */

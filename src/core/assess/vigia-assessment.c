@@ -32,6 +32,7 @@
 #include <math.h>
 
 #include "vigia-assessment.h"
+#include "vigia-number.h"
 #include "vigia-period.h"
 #include "vigia-utils.h"
 
@@ -348,23 +349,6 @@ vigia_rollup_get_achievement (const VigiaRollup *rollup)
 }
 
 /**
- * vigia_format_share:
- *
- * Returns: (transfer full): @share (0.42) as a percentage in the locale's
- *   digits, "42 %", or "no data" for NAN
- */
-char *
-vigia_format_share (double share)
-{
-  g_autofree char *number = NULL;
-
-  if (!VIGIA_HAS_VALUE (share))
-    return g_strdup (_("no data"));
-  number = vigia_format_number (round (share * 100), 0);
-  return g_strdup_printf ("%s %%", number);
-}
-
-/**
  * vigia_status_dup_count:
  *
  * Returns: (transfer full): @n goals of @status, in words: "2 in progress"
@@ -493,7 +477,7 @@ vigia_rollup_dup_description (const VigiaRollup *rollup)
     /* Translators: %s is the count of goals by status: "0 kept, 0 in progress, 0 broken, 4 not rated". */
     return g_strdup_printf (_("Achievement not known yet: %s"), counts);
 
-  share = vigia_format_share (achievement);
+  share = vigia_number_format_share (achievement);
   /* Translators: the achievement ("42 %"), then the count of goals by status. */
   return g_strdup_printf (_("Achievement %s: %s"), share, counts);
 }

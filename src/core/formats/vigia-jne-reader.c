@@ -18,7 +18,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "vigia-format.h"
+#include "vigia-file-type.h"
+#include "vigia-parse.h"
 #include "vigia-jne-reader.h"
 #include "vigia-json-doc.h"
 #include "vigia-target-reader.h"
@@ -316,7 +317,7 @@ vigia_jne_read (const guint8  *data,
       return NULL;
     }
 
-  vigia_plan_set_source_format (plan, vigia_format_to_nick (VIGIA_FORMAT_JNE_JSON));
+  vigia_plan_set_source_format (plan, vigia_file_type_to_nick (VIGIA_FILE_TYPE_JNE_JSON));
   *election_known = known;
   return g_steal_pointer (&plan);
 }

@@ -96,7 +96,6 @@ double      vigia_rollup_get_achievement    (const VigiaRollup    *rollup);
 char       *vigia_rollup_dup_status_counts  (const VigiaRollup    *rollup);
 char       *vigia_rollup_dup_description    (const VigiaRollup    *rollup);
 char       *vigia_rollup_dup_rated_counts   (const VigiaRollup    *rollup);
-char       *vigia_format_share              (double                share);
 
 VigiaProgress *vigia_goal_find_latest_progress (VigiaGoal      *goal,
                                                 const char     *period,

@@ -16,7 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vigia-format.h"
+#include "vigia-file-type.h"
+#include "vigia-parse.h"
 #include "vigia-json-doc.h"
 #include "vigia-utils.h"
 

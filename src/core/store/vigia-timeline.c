@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vigia-enum-types.h"
+#include "vigia-number.h"
 #include "vigia-period.h"
 #include "vigia-timeline.h"
 #include "vigia-utils.h"
@@ -117,7 +118,7 @@ format_value (const FieldInfo *field,
 
         if (end == NULL || *end != '\0')
           return g_strdup (text);
-        return vigia_format_number (number, 4);
+        return vigia_number_format (number, 4);
       }
 
     case KIND_YEAR:

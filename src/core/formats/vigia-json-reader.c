@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "vigia-enum-types.h"
-#include "vigia-format.h"
+#include "vigia-file-type.h"
 #include "vigia-json-doc.h"
 #include "vigia-json-reader.h"
 #include "vigia-json-writer.h"

@@ -27,9 +27,5 @@ char    *vigia_uuid_new      (void);
 char    *vigia_text_fold     (const char  *text);
 char    *vigia_text_strip    (const char  *text);
 gboolean vigia_str_empty     (const char  *text);
-char    *vigia_format_number (double       value,
-                              int          max_decimals);
-gboolean vigia_parse_number  (const char  *text,
-                              double      *value);
 
 G_END_DECLS

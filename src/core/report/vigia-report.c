@@ -20,6 +20,7 @@
 #include "vigia-declara-writer.h"
 #include "vigia-error.h"
 #include "vigia-json-writer.h"
+#include "vigia-number.h"
 #include "vigia-period.h"
 #include "vigia-report-csv.h"
 #include "vigia-report-private.h"
@@ -383,7 +384,7 @@ format_value (VigiaGoal *goal,
   if (!VIGIA_HAS_VALUE (value))
     return g_strdup ("—");
 
-  number = vigia_format_number (value, 2);
+  number = vigia_number_format (value, 2);
   switch (vigia_goal_get_target_measure (goal))
     {
     case VIGIA_MEASURE_PERCENT:
@@ -411,7 +412,7 @@ format_baseline (VigiaGoal *goal)
     return g_strdup ("—");
   /* A percent-change goal's baseline is a level, not a change. */
   if (vigia_goal_get_target_measure (goal) == VIGIA_MEASURE_PERCENT_CHANGE)
-    value = vigia_format_number (vigia_goal_get_baseline_value (goal), 2);
+    value = vigia_number_format (vigia_goal_get_baseline_value (goal), 2);
   else
     value = format_value (goal, vigia_goal_get_baseline_value (goal));
   if (year > 0)
@@ -425,7 +426,7 @@ format_share (double share)
 {
   if (!VIGIA_HAS_VALUE (share))
     return g_strdup ("—");
-  return vigia_format_share (share);
+  return vigia_number_format_share (share);
 }
 
 static char *
@@ -547,7 +548,7 @@ build_summary (VigiaReport *self,
 
   if (VIGIA_HAS_VALUE (expected))
     {
-      g_autofree char *share = vigia_format_share (expected);
+      g_autofree char *share = vigia_number_format_share (expected);
 
       /* Translators: the semester, then the share of the term elapsed by its end: "As of the 2nd
        * half 2024, 50 % of the term has elapsed: that is the achievement expected if progress
@@ -832,7 +833,7 @@ build_annex (VigiaReport *self,
              GPtrArray   *blocks)
 {
   g_autofree char *rule = NULL;
-  g_autofree char *tolerance = vigia_format_number (VIGIA_PACE_TOLERANCE * 100, 0);
+  g_autofree char *tolerance = vigia_number_format (VIGIA_PACE_TOLERANCE * 100, 0);
 
   add_block (blocks, VIGIA_REPORT_BLOCK_PAGE_BREAK, NULL);
   add_heading (blocks, 1, _("Annex"), "annex");

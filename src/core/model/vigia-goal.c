@@ -11,6 +11,7 @@
 
 #include "vigia-enum-types.h"
 #include "vigia-goal.h"
+#include "vigia-number.h"
 #include "vigia-utils.h"
 
 struct _VigiaGoal
@@ -340,7 +341,7 @@ vigia_goal_dup_target_label (VigiaGoal *self)
   if (!VIGIA_HAS_VALUE (self->target_value))
     return g_strdup (vigia_measure_get_label (self->target_measure));
 
-  number = vigia_format_number (self->target_value, 2);
+  number = vigia_number_format (self->target_value, 2);
 
   if (self->target_measure == VIGIA_MEASURE_PERCENT_CHANGE)
     return g_strdup_printf ("%s%s %% %s", self->target_direction == VIGIA_DIRECTION_DOWN ? "−" : "+",
@@ -348,7 +349,7 @@ vigia_goal_dup_target_label (VigiaGoal *self)
   if (self->target_measure == VIGIA_MEASURE_AMOUNT && fabs (self->target_value) >= 1e6)
     {
       /* "US$ 20 millones", as the plans write amounts, not "US$ 20000000". */
-      g_autofree char *millions = vigia_format_number (self->target_value / 1e6, 2);
+      g_autofree char *millions = vigia_number_format (self->target_value / 1e6, 2);
       g_autofree char *amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s million", "%s million",
                                                               self->target_value == 1e6 ? 1 : 2),
                                                  millions);
@@ -381,7 +382,7 @@ vigia_goal_dup_value_label (VigiaGoal *self,
 
   g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
 
-  number = vigia_format_number (value, 2);
+  number = vigia_number_format (value, 2);
   if (self->target_measure == VIGIA_MEASURE_PERCENT || self->target_measure == VIGIA_MEASURE_PERCENT_CHANGE ||
       g_strcmp0 (self->target_unit, "%") == 0)
     return g_strdup_printf ("%s %%", number);
