@@ -1,0 +1,214 @@
+/* vigia-library-history.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * VigiaLibrary, its history: every change to a plan, a goal or a progress
+ * entry is a row of the history table, written in the change's own
+ * transaction, so that nothing is lost and a goal's timeline can be told.
+ */
+#define G_LOG_DOMAIN "vigia-library"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "vigia-enum-types.h"
+#include "vigia-error.h"
+#include "vigia-library-private.h"
+#include "vigia-utils.h"
+
+/* ---------------------------------------------------------------------- */
+/* History                                                                */
+/* ---------------------------------------------------------------------- */
+
+/* The text a property's value is recorded as: what a person can read back. */
+char *
+_vigia_library_value_to_text (const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    return g_value_dup_string (value);
+  if (type == G_TYPE_STRV)
+    {
+      const char * const *strv = g_value_get_boxed (value);
+
+      return strv != NULL && strv[0] != NULL ? g_strjoinv ("\n", (char **) strv) : NULL;
+    }
+  if (type == G_TYPE_DOUBLE)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+      double d = g_value_get_double (value);
+
+      return VIGIA_HAS_VALUE (d) ? g_strdup (g_ascii_dtostr (buf, sizeof buf, d)) : NULL;
+    }
+  if (type == G_TYPE_INT)
+    return g_value_get_int (value) != 0 ? g_strdup_printf ("%d", g_value_get_int (value)) : NULL;
+  if (type == G_TYPE_UINT)
+    return g_strdup_printf ("%u", g_value_get_uint (value));
+  if (type == G_TYPE_BOOLEAN)
+    return g_strdup (g_value_get_boolean (value) ? "true" : "false");
+  if (G_TYPE_IS_ENUM (type))
+    return g_strdup (vigia_enum_to_nick (type, g_value_get_enum (value)));
+
+  g_return_val_if_reached (NULL);
+}
+
+gboolean
+_vigia_library_insert_history (VigiaLibrary  *self,
+                               const char    *now,
+                               const char    *plan_uuid,
+                               const char    *goal_uuid,
+                               const char    *entity,
+                               const char    *action,
+                               const char    *scope,
+                               const char    *field,
+                               const char    *old_value,
+                               const char    *new_value,
+                               GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  stmt = _vigia_library_prepare (self,
+                                 "INSERT INTO history (changed, plan_uuid, goal_uuid, entity, action, scope,"
+                                 " field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  _vigia_library_bind_text (stmt, 1, now);
+  _vigia_library_bind_text (stmt, 2, plan_uuid);
+  _vigia_library_bind_text (stmt, 3, goal_uuid);
+  _vigia_library_bind_text (stmt, 4, entity);
+  _vigia_library_bind_text (stmt, 5, action);
+  _vigia_library_bind_text (stmt, 6, scope);
+  _vigia_library_bind_text (stmt, 7, field);
+  _vigia_library_bind_text (stmt, 8, old_value);
+  _vigia_library_bind_text (stmt, 9, new_value);
+
+  return _vigia_library_step_done (self, stmt, error);
+}
+
+/* Records one history row per property that differs between @old_object and
+ * @new_object; *@n_changed says how many did. */
+gboolean
+_vigia_library_insert_history_diff (VigiaLibrary        *self,
+                                    const char          *now,
+                                    const char          *plan_uuid,
+                                    const char          *goal_uuid,
+                                    const char          *entity,
+                                    const char          *scope,
+                                    GObject             *old_object,
+                                    GObject             *new_object,
+                                    const char * const  *fields,
+                                    guint               *n_changed,
+                                    GError             **error)
+{
+  *n_changed = 0;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    {
+      g_auto(GValue) old_value = G_VALUE_INIT;
+      g_auto(GValue) new_value = G_VALUE_INIT;
+      g_autofree char *old_text = NULL;
+      g_autofree char *new_text = NULL;
+
+      g_object_get_property (old_object, fields[i], &old_value);
+      g_object_get_property (new_object, fields[i], &new_value);
+      old_text = _vigia_library_value_to_text (&old_value);
+      new_text = _vigia_library_value_to_text (&new_value);
+
+      if (g_strcmp0 (old_text, new_text) == 0)
+        continue;
+
+      (*n_changed)++;
+      if (!_vigia_library_insert_history (self, now, plan_uuid, goal_uuid, entity, "update", scope,
+                                          fields[i], old_text, new_text, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+history_entry_from_row (sqlite3_stmt       *stmt,
+                        VigiaHistoryEntry  *entry)
+{
+  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->changed = g_strdup (_vigia_library_column_text (stmt, 1));
+  entry->plan_uuid = g_strdup (_vigia_library_column_text (stmt, 2));
+  entry->goal_uuid = g_strdup (_vigia_library_column_text (stmt, 3));
+  entry->entity = g_strdup (_vigia_library_column_text (stmt, 4));
+  entry->action = g_strdup (_vigia_library_column_text (stmt, 5));
+  entry->scope = g_strdup (_vigia_library_column_text (stmt, 6));
+  entry->field = g_strdup (_vigia_library_column_text (stmt, 7));
+  entry->old_value = g_strdup (_vigia_library_column_text (stmt, 8));
+  entry->new_value = g_strdup (_vigia_library_column_text (stmt, 9));
+}
+
+void
+vigia_history_entry_free (VigiaHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->changed);
+  g_free (entry->plan_uuid);
+  g_free (entry->goal_uuid);
+  g_free (entry->entity);
+  g_free (entry->action);
+  g_free (entry->scope);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry);
+}
+
+/**
+ * vigia_library_list_history:
+ * @plan_uuid: (nullable): only the changes to this plan
+ * @goal_uuid: (nullable): only the changes to this goal
+ *
+ * Returns: (transfer full) (element-type VigiaHistoryEntry): the changes,
+ *   oldest first
+ */
+GPtrArray *
+vigia_library_list_history (VigiaLibrary  *self,
+                            const char    *plan_uuid,
+                            const char    *goal_uuid,
+                            GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+
+  stmt = _vigia_library_prepare (self,
+                                 "SELECT id, changed, plan_uuid, goal_uuid, entity, action, scope, field,"
+                                 " old_value, new_value FROM history"
+                                 " WHERE (?1 IS NULL OR plan_uuid = ?1) AND (?2 IS NULL OR goal_uuid = ?2)"
+                                 " ORDER BY id",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  _vigia_library_bind_text (stmt, 1, plan_uuid);
+  _vigia_library_bind_text (stmt, 2, goal_uuid);
+
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_history_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigiaHistoryEntry *entry = g_new0 (VigiaHistoryEntry, 1);
+
+      history_entry_from_row (stmt, entry);
+      g_ptr_array_add (entries, entry);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}

@@ -1,0 +1,157 @@
+/* vigia-library-private.h: what the files of VigiaLibrary share
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * VigiaLibrary is one class over several files (HACKING.md, "Layout"):
+ * vigia-library.c opens the file and stores plans, vigia-library-search.c
+ * keeps the search index and lists, vigia-library-history.c writes and reads
+ * the history, vigia-library-assess.c assesses every plan at once.  Nothing
+ * here is for use outside those files.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "vigia-library.h"
+
+G_BEGIN_DECLS
+
+struct _VigiaLibrary
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  gboolean    read_only;
+
+  /* Prepared statements by the address of their (static) SQL text. */
+  GHashTable *statements;
+
+  /* Nesting of vigia_library_begin(): 0 outside a transaction. */
+  guint       depth;
+  /* Plans written in the current transaction, announced on commit. */
+  GArray     *touched;
+  /* Plans whose row of the search index is to be rebuilt at commit
+   * (PendingSearch): FTS5 writes several times faster outside savepoints. */
+  GArray     *pending_search;
+};
+
+typedef struct
+{
+  gint64 plan_id;
+  /* The transaction depth that queued it, so that a rollback of that level
+   * forgets it. */
+  guint  depth;
+} PendingSearch;
+
+/* A cached statement is reset, not finalized, when it goes out of scope, so
+ * that no read transaction stays open behind the caller's back. */
+typedef sqlite3_stmt CachedStmt;
+
+static inline void
+cached_stmt_reset (CachedStmt *stmt)
+{
+  sqlite3_reset (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
+
+/* Columns read by plan_from_row(), in order. */
+#define PLAN_COLUMNS \
+  "id, uuid, organization, election, process, department, province, district, ubigeo," \
+  " term_start, term_end, ideario, vision, accountability, authority_name, authority_elected," \
+  " source_format, source_reference, source_imported, source_digest, created, changed"
+
+/* Columns read by goal_from_row(), in order. */
+#define GOAL_COLUMNS \
+  "g.id, g.uuid, g.number, g.problem, g.objective, g.indicator, g.target_text, g.target_value," \
+  " g.target_unit, g.target_measure, g.target_direction, g.target_reading, g.baseline_value," \
+  " g.baseline_year, g.weight"
+
+/* Columns read by progress_from_row(), in order. */
+#define PROGRESS_COLUMNS \
+  "pr.id, pr.period, pr.source, pr.value, pr.status, pr.note, pr.evidence, pr.recorded"
+
+/* vigia-library.c */
+void _vigia_library_bind_enum (sqlite3_stmt *stmt,
+                               int           index,
+                               GType         type,
+                               int           value);
+void _vigia_library_bind_positive (sqlite3_stmt *stmt,
+                                   int           index,
+                                   gint64        value);
+void _vigia_library_bind_text (sqlite3_stmt *stmt,
+                               int           index,
+                               const char   *text);
+double _vigia_library_column_double (sqlite3_stmt *stmt,
+                                     int           index);
+int _vigia_library_column_enum (sqlite3_stmt *stmt,
+                                int           index,
+                                GType         type,
+                                int           fallback);
+const char *_vigia_library_column_text (sqlite3_stmt *stmt,
+                                        int           index);
+gboolean _vigia_library_exec (VigiaLibrary  *self,
+                              const char    *sql,
+                              GError       **error);
+gboolean _vigia_library_exec_cached (VigiaLibrary  *self,
+                                     const char    *sql,
+                                     GError       **error);
+sqlite3_stmt *_vigia_library_prepare (VigiaLibrary  *self,
+                                      const char    *sql,
+                                      GError       **error);
+void _vigia_library_set_no_plan_error (GError **error,
+                                       gint64   plan_id);
+gboolean _vigia_library_set_sqlite_error (VigiaLibrary  *self,
+                                          GError       **error,
+                                          int            rc);
+gboolean _vigia_library_step_done (VigiaLibrary  *self,
+                                   sqlite3_stmt  *stmt,
+                                   GError       **error);
+
+/* vigia-library-search.c */
+gboolean _vigia_library_flush_search_rows (VigiaLibrary  *self,
+                                           GError       **error);
+gboolean _vigia_library_queue_search_row (VigiaLibrary  *self,
+                                          gint64         plan_id,
+                                          GError       **error);
+
+/* vigia-library-history.c */
+gboolean _vigia_library_insert_history (VigiaLibrary  *self,
+                                        const char    *now,
+                                        const char    *plan_uuid,
+                                        const char    *goal_uuid,
+                                        const char    *entity,
+                                        const char    *action,
+                                        const char    *scope,
+                                        const char    *field,
+                                        const char    *old_value,
+                                        const char    *new_value,
+                                        GError       **error);
+gboolean _vigia_library_insert_history_diff (VigiaLibrary        *self,
+                                             const char          *now,
+                                             const char          *plan_uuid,
+                                             const char          *goal_uuid,
+                                             const char          *entity,
+                                             const char          *scope,
+                                             GObject             *old_object,
+                                             GObject             *new_object,
+                                             const char * const  *fields,
+                                             guint               *n_changed,
+                                             GError             **error);
+char *_vigia_library_value_to_text (const GValue *value);
+
+/* vigia-library-assess.c */
+gboolean _vigia_library_assess_plan (VigiaLibrary  *self,
+                                     gint64         plan_id,
+                                     const char    *period,
+                                     VigiaSource    source,
+                                     VigiaRollup   *rollup,
+                                     GError       **error);
+GArray *_vigia_library_assess_plans_inner (VigiaLibrary  *self,
+                                           const char    *period,
+                                           VigiaSource    source,
+                                           GError       **error);
+
+G_END_DECLS

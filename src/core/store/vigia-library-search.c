@@ -1,0 +1,464 @@
+/* vigia-library-search.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * VigiaLibrary, its search and listing: the full-text index kept in step
+ * with the plans, queries by words and filters, and the summaries the list
+ * shows.
+ */
+#define G_LOG_DOMAIN "vigia-library"
+
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "vigia-enum-types.h"
+#include "vigia-error.h"
+#include "vigia-library-private.h"
+#include "vigia-utils.h"
+
+/* Rebuilds the plan's search row when the transaction commits: a whole
+ * import of many plans then indexes them all at once, outside the
+ * savepoints of their files. */
+gboolean
+_vigia_library_queue_search_row (VigiaLibrary  *self,
+                                 gint64         plan_id,
+                                 GError       **error)
+{
+  PendingSearch pending = { plan_id, self->depth };
+
+  g_assert (self->depth > 0);
+
+  for (guint i = 0; i < self->pending_search->len; i++)
+    {
+      PendingSearch *queued = &g_array_index (self->pending_search, PendingSearch, i);
+
+      if (queued->plan_id == plan_id)
+        {
+          /* Kept at the outer level, if it was queued there: a rollback of
+           * this level must not take back what the outer level wrote. */
+          queued->depth = MIN (queued->depth, self->depth);
+          return TRUE;
+        }
+    }
+
+  g_array_append_val (self->pending_search, pending);
+  return TRUE;
+}
+
+/* The search rows of every plan queued, in two statements for all of them:
+ * FTS5 writes what it holds to disk at the end of every statement, so a
+ * statement a plan wrote the index in small pieces (a quarter of an
+ * import's time went there). */
+gboolean
+_vigia_library_flush_search_rows (VigiaLibrary  *self,
+                                  GError       **error)
+{
+  g_autoptr(CachedStmt) queue = NULL;
+
+  if (self->pending_search->len == 0)
+    return TRUE;
+
+  /* In the transaction: a rollback takes the table back too. */
+  if (!_vigia_library_exec_cached (self, "CREATE TEMP TABLE IF NOT EXISTS search_queue (id INTEGER PRIMARY KEY)", error))
+    return FALSE;
+
+  queue = _vigia_library_prepare (self, "INSERT OR IGNORE INTO temp.search_queue (id) VALUES (?1)", error);
+  if (queue == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->pending_search->len; i++)
+    {
+      sqlite3_bind_int64 (queue, 1, g_array_index (self->pending_search, PendingSearch, i).plan_id);
+      if (!_vigia_library_step_done (self, queue, error))
+        return FALSE;
+      sqlite3_reset (queue);
+    }
+
+  if (!_vigia_library_exec_cached (self, "DELETE FROM plan_search WHERE rowid IN (SELECT id FROM temp.search_queue)", error) ||
+      !_vigia_library_exec_cached (self,
+                  "INSERT INTO plan_search (rowid, organization, place, texts, goals)"
+                  " SELECT p.id, p.organization,"
+                  "  coalesce (p.department, '') || ' ' || coalesce (p.province, '') || ' ' ||"
+                  "  coalesce (p.district, '') || ' ' || coalesce (p.ubigeo, ''),"
+                  "  coalesce (p.ideario, '') || ' ' || coalesce (p.vision, ''),"
+                  "  (SELECT group_concat (coalesce (g.problem, '') || ' ' || coalesce (g.objective, '')"
+                  "     || ' ' || coalesce (g.indicator, '') || ' ' || coalesce (g.target_text, ''), ' ')"
+                  "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
+                  " FROM temp.search_queue q JOIN plan p ON p.id = q.id",
+                  error) ||
+      !_vigia_library_exec_cached (self, "DELETE FROM temp.search_queue", error))
+    return FALSE;
+
+  g_array_set_size (self->pending_search, 0);
+  return TRUE;
+}
+
+guint
+vigia_library_count_plans (VigiaLibrary  *self,
+                           GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), 0);
+
+  stmt = _vigia_library_prepare (self, "SELECT count(*) FROM plan", error);
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      _vigia_library_set_sqlite_error (self, error, sqlite3_extended_errcode (self->db));
+      return 0;
+    }
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Turns what a person typed into an FTS5 query: every word must match, as a
+ * prefix, whatever its case and accents.  Words are quoted, so that no
+ * character of the input is read as query syntax. */
+static char *
+build_match_expression (const char *text)
+{
+  GString *query = g_string_new (NULL);
+  GString *word = g_string_new (NULL);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
+
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0)
+        {
+          if (query->len > 0)
+            g_string_append_c (query, ' ');
+          g_string_append_printf (query, "\"%s\"*", word->str);
+          g_string_truncate (word, 0);
+        }
+
+      if (c == 0)
+        break;
+    }
+
+  g_string_free (word, TRUE);
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
+}
+
+#define QUERY_FILTERS \
+  " (?2 IS NULL OR p.election = ?2)" \
+  " AND (?3 IS NULL OR p.department = ?3)" \
+  " AND (?4 IS NULL OR p.term_start = ?4)"
+#define QUERY_ALL "SELECT p.id FROM plan p WHERE (?1 IS NULL OR p.id IN" \
+  " (SELECT rowid FROM plan_search WHERE plan_search MATCH ?1)) AND" QUERY_FILTERS
+
+/**
+ * vigia_library_query_plan_ids:
+ *
+ * Returns: (transfer full) (element-type gint64): the ids of the plans that
+ *   match @query, in its order; only ids are read, not the plans
+ */
+GArray *
+vigia_library_query_plan_ids (VigiaLibrary          *self,
+                              const VigiaPlanQuery  *query,
+                              GError               **error)
+{
+  static const char *sql_by_sort[] = {
+    /* Orders that the covering indexes of the schema give without sorting. */
+    [VIGIA_PLAN_SORT_PLACE] = QUERY_ALL
+      " ORDER BY p.department, p.province, p.district, p.organization",
+    [VIGIA_PLAN_SORT_ORGANIZATION] = QUERY_ALL
+      " ORDER BY p.organization, p.department, p.province, p.district",
+    [VIGIA_PLAN_SORT_CHANGED] = QUERY_ALL
+      " ORDER BY p.changed DESC",
+    [VIGIA_PLAN_SORT_RELEVANCE] =
+      "SELECT p.id FROM plan_search s JOIN plan p ON p.id = s.rowid"
+      " WHERE plan_search MATCH ?1 AND" QUERY_FILTERS " ORDER BY s.rank, p.id",
+  };
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *match = NULL;
+  VigiaPlanQuery defaults = VIGIA_PLAN_QUERY_INIT;
+  VigiaPlanSort sort;
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+
+  if (query == NULL)
+    query = &defaults;
+
+  if (query->text != NULL)
+    match = build_match_expression (query->text);
+
+  /* A search inside a transaction sees the plans written so far. */
+  if (match != NULL && self->pending_search->len > 0 && !_vigia_library_flush_search_rows (self, error))
+    return NULL;
+
+  sort = query->sort;
+  if (sort >= G_N_ELEMENTS (sql_by_sort) || (sort == VIGIA_PLAN_SORT_RELEVANCE && match == NULL))
+    sort = VIGIA_PLAN_SORT_PLACE;
+
+  stmt = _vigia_library_prepare (self, sql_by_sort[sort], error);
+  if (stmt == NULL)
+    return NULL;
+
+  _vigia_library_bind_text (stmt, 1, match);
+  if (query->election >= 0)
+    _vigia_library_bind_enum (stmt, 2, VIGIA_TYPE_ELECTION, query->election);
+  _vigia_library_bind_text (stmt, 3, query->department);
+  _vigia_library_bind_positive (stmt, 4, query->term_start);
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * vigia_library_list_departments:
+ *
+ * Returns: (transfer full): the departments of the library's plans, as written
+ */
+GStrv
+vigia_library_list_departments (VigiaLibrary  *self,
+                                GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+
+  stmt = _vigia_library_prepare (self,
+                                 "SELECT DISTINCT department FROM plan WHERE department IS NOT NULL"
+                                 " AND department != '' ORDER BY department",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, _vigia_library_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * vigia_library_list_term_starts:
+ *
+ * Returns: (transfer full) (element-type int): the first years of the terms
+ *   of the library's plans, in order
+ */
+GArray *
+vigia_library_list_term_starts (VigiaLibrary  *self,
+                                GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+
+  stmt = _vigia_library_prepare (self,
+                                 "SELECT DISTINCT term_start FROM plan WHERE term_start IS NOT NULL"
+                                 " ORDER BY term_start",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int year = sqlite3_column_int (stmt, 0);
+
+      g_array_append_val (years, year);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  return g_steal_pointer (&years);
+}
+
+/* What the list shows of each plan, the columns summary_from_row() reads. */
+#define SUMMARY_SELECT \
+  "SELECT p.id, p.uuid, p.organization, p.election, p.process, p.department," \
+  " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed," \
+  " (SELECT count(*) FROM goal g JOIN dimension d ON d.id = g.dimension_id" \
+  "  WHERE d.plan_id = p.id)," \
+  " (SELECT count(DISTINCT pr.goal_id) FROM progress pr" \
+  "  JOIN goal g ON g.id = pr.goal_id JOIN dimension d ON d.id = g.dimension_id" \
+  "  WHERE d.plan_id = p.id)" \
+  " FROM plan p"
+
+/* Fills @fields with pointers into @stmt's row: use them before the next step. */
+static void
+summary_fields_from_row (sqlite3_stmt           *stmt,
+                         VigiaPlanSummaryFields *fields)
+{
+  fields->id = sqlite3_column_int64 (stmt, 0);
+  fields->uuid = _vigia_library_column_text (stmt, 1);
+  fields->organization = _vigia_library_column_text (stmt, 2);
+  fields->election = _vigia_library_column_enum (stmt, 3, VIGIA_TYPE_ELECTION, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+  fields->process = _vigia_library_column_text (stmt, 4);
+  fields->department = _vigia_library_column_text (stmt, 5);
+  fields->province = _vigia_library_column_text (stmt, 6);
+  fields->district = _vigia_library_column_text (stmt, 7);
+  fields->ubigeo = _vigia_library_column_text (stmt, 8);
+  fields->term_start = sqlite3_column_int (stmt, 9);
+  fields->term_end = sqlite3_column_int (stmt, 10);
+  fields->changed = _vigia_library_column_text (stmt, 11);
+  fields->n_goals = sqlite3_column_int (stmt, 12);
+  fields->n_goals_with_progress = sqlite3_column_int (stmt, 13);
+}
+
+/**
+ * vigia_library_load_summary:
+ *
+ * The summary carries the plan's achievement and its goals by status as the
+ * authority reports them, as of the current semester (brought into the
+ * plan's term): what an observer scanning the list wants to see.
+ *
+ * Returns: (transfer full): what the list shows of the plan, or %NULL with
+ *   %VIGIA_ERROR_NOT_FOUND
+ */
+VigiaPlanSummary *
+vigia_library_load_summary (VigiaLibrary  *self,
+                            gint64         plan_id,
+                            GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *period = NULL;
+  VigiaPlanSummaryFields fields = { 0, };
+  VigiaRollup rollup = { 0, };
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+
+  stmt = _vigia_library_prepare (self, SUMMARY_SELECT " WHERE p.id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      _vigia_library_set_no_plan_error (error, plan_id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  summary_fields_from_row (stmt, &fields);
+
+  /* Only plans with some progress have anything to assess. */
+  if (fields.n_goals_with_progress > 0)
+    {
+      current = vigia_period_dup_current ();
+      period = vigia_term_clamp_period (fields.term_start, fields.term_end, current);
+      if (period == NULL)
+        period = g_steal_pointer (&current);
+      if (!_vigia_library_assess_plan (self, plan_id, period, VIGIA_SOURCE_AUTHORITY, &rollup, error))
+        return NULL;
+      fields.rollup = &rollup;
+      fields.period = period;
+    }
+
+  return vigia_plan_summary_new (&fields);
+}
+
+/**
+ * vigia_library_list_summaries:
+ * @period: the semester to assess every plan as of, as in
+ *   vigia_library_assess_plans()
+ * @source: whose figures count
+ *
+ * Every plan of the library as the list shows it, with its assessment
+ * (vigia_plan_summary_get_rollup()), read at once: what the observers'
+ * comparison of all plans needs.  Slow for a national library (about a
+ * second): call it in a thread, on a connection of its own.
+ *
+ * Returns: (transfer full) (element-type VigiaPlanSummary): the summaries,
+ *   by plan id
+ */
+GPtrArray *
+vigia_library_list_summaries (VigiaLibrary  *self,
+                              const char    *period,
+                              VigiaSource    source,
+                              GError       **error)
+{
+  g_autoptr(GArray) scores = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  guint next = 0;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (vigia_period_is_valid (period), NULL);
+
+  /* The scores and the plans' rows as of one moment. */
+  if (self->depth == 0 && !_vigia_library_exec (self, "BEGIN", error))
+    return NULL;
+
+  scores = _vigia_library_assess_plans_inner (self, period, source, error);
+  if (scores != NULL)
+    stmt = _vigia_library_prepare (self, SUMMARY_SELECT " ORDER BY p.id", error);
+  if (stmt != NULL)
+    {
+      summaries = g_ptr_array_new_full (scores->len, g_object_unref);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          VigiaPlanSummaryFields fields = { 0, };
+
+          summary_fields_from_row (stmt, &fields);
+          /* Both in the order of the plans' ids, read in one transaction. */
+          if (next < scores->len && g_array_index (scores, VigiaPlanScore, next).plan_id == fields.id)
+            {
+              const VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, next++);
+
+              fields.rollup = &score->rollup;
+              fields.period = score->period;
+            }
+          g_ptr_array_add (summaries, vigia_plan_summary_new (&fields));
+        }
+      g_clear_pointer (&stmt, cached_stmt_reset);
+      if (rc != SQLITE_DONE)
+        {
+          _vigia_library_set_sqlite_error (self, error, rc);
+          g_clear_pointer (&summaries, g_ptr_array_unref);
+        }
+    }
+
+  if (self->depth == 0)
+    _vigia_library_exec (self, summaries != NULL ? "COMMIT" : "ROLLBACK", NULL);
+
+  return g_steal_pointer (&summaries);
+}
