@@ -251,71 +251,258 @@ vigia_goal_copy (VigiaGoal *self)
   return copy;
 }
 
-#define STRING_PROPERTY(field, PROP)                                              \
-  const char *                                                                    \
-  vigia_goal_get_##field (VigiaGoal *self)                                        \
-  {                                                                               \
-    g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);                            \
-    return self->field;                                                           \
-  }                                                                               \
-  void                                                                            \
-  vigia_goal_set_##field (VigiaGoal  *self,                                       \
-                          const char *value)                                      \
-  {                                                                               \
-    g_return_if_fail (VIGIA_IS_GOAL (self));                                      \
-    if (vigia_set_string (&self->field, value))                                   \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);               \
-  }
+gint64
+vigia_goal_get_id (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), 0);
+  return self->id;
+}
 
-#define PLAIN_PROPERTY(type, field, PROP)                                         \
-  type                                                                            \
-  vigia_goal_get_##field (VigiaGoal *self)                                        \
-  {                                                                               \
-    g_return_val_if_fail (VIGIA_IS_GOAL (self), (type) 0);                        \
-    return self->field;                                                           \
-  }                                                                               \
-  void                                                                            \
-  vigia_goal_set_##field (VigiaGoal *self,                                        \
-                          type       value)                                       \
-  {                                                                               \
-    g_return_if_fail (VIGIA_IS_GOAL (self));                                      \
-    if (self->field == value)                                                     \
-      return;                                                                     \
-    self->field = value;                                                          \
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                 \
-  }
+void
+vigia_goal_set_id (VigiaGoal *self,
+                   gint64     value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (self->id == value)
+    return;
+  self->id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
 
-#define DOUBLE_PROPERTY(field, PROP)                                              \
-  double                                                                          \
-  vigia_goal_get_##field (VigiaGoal *self)                                        \
-  {                                                                               \
-    g_return_val_if_fail (VIGIA_IS_GOAL (self), VIGIA_NO_VALUE);                  \
-    return self->field;                                                           \
-  }                                                                               \
-  void                                                                            \
-  vigia_goal_set_##field (VigiaGoal *self,                                        \
-                          double     value)                                       \
-  {                                                                               \
-    g_return_if_fail (VIGIA_IS_GOAL (self));                                      \
-    if (vigia_set_double (&self->field, value))                                   \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);               \
-  }
+const char *
+vigia_goal_get_uuid (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return self->uuid;
+}
 
-PLAIN_PROPERTY (gint64, id, PROP_ID)
-STRING_PROPERTY (uuid, PROP_UUID)
-PLAIN_PROPERTY (guint, number, PROP_NUMBER)
-STRING_PROPERTY (problem, PROP_PROBLEM)
-STRING_PROPERTY (objective, PROP_OBJECTIVE)
-STRING_PROPERTY (indicator, PROP_INDICATOR)
-STRING_PROPERTY (target_text, PROP_TARGET_TEXT)
-DOUBLE_PROPERTY (target_value, PROP_TARGET_VALUE)
-STRING_PROPERTY (target_unit, PROP_TARGET_UNIT)
-PLAIN_PROPERTY (VigiaMeasure, target_measure, PROP_TARGET_MEASURE)
-PLAIN_PROPERTY (VigiaDirection, target_direction, PROP_TARGET_DIRECTION)
-PLAIN_PROPERTY (VigiaReading, target_reading, PROP_TARGET_READING)
-DOUBLE_PROPERTY (baseline_value, PROP_BASELINE_VALUE)
-PLAIN_PROPERTY (int, baseline_year, PROP_BASELINE_YEAR)
-DOUBLE_PROPERTY (weight, PROP_WEIGHT)
+void
+vigia_goal_set_uuid (VigiaGoal  *self,
+                     const char *value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_string (&self->uuid, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+guint
+vigia_goal_get_number (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), 0);
+  return self->number;
+}
+
+void
+vigia_goal_set_number (VigiaGoal *self,
+                       guint      value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (self->number == value)
+    return;
+  self->number = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NUMBER]);
+}
+
+const char *
+vigia_goal_get_problem (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return self->problem;
+}
+
+void
+vigia_goal_set_problem (VigiaGoal  *self,
+                        const char *value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_string (&self->problem, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+}
+
+const char *
+vigia_goal_get_objective (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return self->objective;
+}
+
+void
+vigia_goal_set_objective (VigiaGoal  *self,
+                          const char *value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_string (&self->objective, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OBJECTIVE]);
+}
+
+const char *
+vigia_goal_get_indicator (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return self->indicator;
+}
+
+void
+vigia_goal_set_indicator (VigiaGoal  *self,
+                          const char *value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_string (&self->indicator, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDICATOR]);
+}
+
+const char *
+vigia_goal_get_target_text (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return self->target_text;
+}
+
+void
+vigia_goal_set_target_text (VigiaGoal  *self,
+                            const char *value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_string (&self->target_text, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_TEXT]);
+}
+
+double
+vigia_goal_get_target_value (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), VIGIA_NO_VALUE);
+  return self->target_value;
+}
+
+void
+vigia_goal_set_target_value (VigiaGoal *self,
+                             double     value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_double (&self->target_value, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_VALUE]);
+}
+
+const char *
+vigia_goal_get_target_unit (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return self->target_unit;
+}
+
+void
+vigia_goal_set_target_unit (VigiaGoal  *self,
+                            const char *value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_string (&self->target_unit, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_UNIT]);
+}
+
+VigiaMeasure
+vigia_goal_get_target_measure (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaMeasure) 0);
+  return self->target_measure;
+}
+
+void
+vigia_goal_set_target_measure (VigiaGoal    *self,
+                               VigiaMeasure  value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (self->target_measure == value)
+    return;
+  self->target_measure = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_MEASURE]);
+}
+
+VigiaDirection
+vigia_goal_get_target_direction (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaDirection) 0);
+  return self->target_direction;
+}
+
+void
+vigia_goal_set_target_direction (VigiaGoal      *self,
+                                 VigiaDirection  value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (self->target_direction == value)
+    return;
+  self->target_direction = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_DIRECTION]);
+}
+
+VigiaReading
+vigia_goal_get_target_reading (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaReading) 0);
+  return self->target_reading;
+}
+
+void
+vigia_goal_set_target_reading (VigiaGoal    *self,
+                               VigiaReading  value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (self->target_reading == value)
+    return;
+  self->target_reading = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_READING]);
+}
+
+double
+vigia_goal_get_baseline_value (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), VIGIA_NO_VALUE);
+  return self->baseline_value;
+}
+
+void
+vigia_goal_set_baseline_value (VigiaGoal *self,
+                               double     value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_double (&self->baseline_value, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE_VALUE]);
+}
+
+int
+vigia_goal_get_baseline_year (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), 0);
+  return self->baseline_year;
+}
+
+void
+vigia_goal_set_baseline_year (VigiaGoal *self,
+                              int        value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (self->baseline_year == value)
+    return;
+  self->baseline_year = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE_YEAR]);
+}
+
+double
+vigia_goal_get_weight (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), VIGIA_NO_VALUE);
+  return self->weight;
+}
+
+void
+vigia_goal_set_weight (VigiaGoal *self,
+                       double     value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  if (vigia_set_double (&self->weight, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHT]);
+}
+
 
 /**
  * vigia_goal_dup_target_label:

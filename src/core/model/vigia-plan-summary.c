@@ -147,29 +147,110 @@ vigia_plan_summary_new (const VigiaPlanSummaryFields *fields)
   return self;
 }
 
-#define GETTER(type, field, fallback)                                   \
-  type                                                                  \
-  vigia_plan_summary_get_##field (VigiaPlanSummary *self)               \
-  {                                                                     \
-    g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), fallback);      \
-    return self->field;                                                 \
-  }
+gint64
+vigia_plan_summary_get_id (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), 0);
+  return self->id;
+}
 
-GETTER (gint64, id, 0)
-GETTER (const char *, uuid, NULL)
-GETTER (const char *, organization, NULL)
-GETTER (VigiaElection, election, VIGIA_ELECTION_MUNICIPAL_DISTRICT)
-GETTER (const char *, process, NULL)
-GETTER (const char *, department, NULL)
-GETTER (const char *, province, NULL)
-GETTER (const char *, district, NULL)
-GETTER (const char *, ubigeo, NULL)
-GETTER (int, term_start, 0)
-GETTER (int, term_end, 0)
-GETTER (guint, n_goals, 0)
-GETTER (guint, n_goals_with_progress, 0)
-GETTER (const char *, changed, NULL)
-GETTER (const char *, period, NULL)
+const char *
+vigia_plan_summary_get_uuid (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->uuid;
+}
+
+const char *
+vigia_plan_summary_get_organization (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->organization;
+}
+
+VigiaElection
+vigia_plan_summary_get_election (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), VIGIA_ELECTION_MUNICIPAL_DISTRICT);
+  return self->election;
+}
+
+const char *
+vigia_plan_summary_get_process (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->process;
+}
+
+const char *
+vigia_plan_summary_get_department (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->department;
+}
+
+const char *
+vigia_plan_summary_get_province (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->province;
+}
+
+const char *
+vigia_plan_summary_get_district (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->district;
+}
+
+const char *
+vigia_plan_summary_get_ubigeo (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->ubigeo;
+}
+
+int
+vigia_plan_summary_get_term_start (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), 0);
+  return self->term_start;
+}
+
+int
+vigia_plan_summary_get_term_end (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), 0);
+  return self->term_end;
+}
+
+guint
+vigia_plan_summary_get_n_goals (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), 0);
+  return self->n_goals;
+}
+
+guint
+vigia_plan_summary_get_n_goals_with_progress (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), 0);
+  return self->n_goals_with_progress;
+}
+
+const char *
+vigia_plan_summary_get_changed (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->changed;
+}
+
+const char *
+vigia_plan_summary_get_period (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+  return self->period;
+}
 
 /**
  * vigia_plan_summary_get_rollup:

@@ -355,61 +355,350 @@ vigia_plan_duplicate (VigiaPlan *self)
   return copy;
 }
 
-#define STRING_PROPERTY(field, PROP)                                              \
-  const char *                                                                    \
-  vigia_plan_get_##field (VigiaPlan *self)                                        \
-  {                                                                               \
-    g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);                            \
-    return self->field;                                                           \
-  }                                                                               \
-  void                                                                            \
-  vigia_plan_set_##field (VigiaPlan  *self,                                       \
-                          const char *value)                                      \
-  {                                                                               \
-    g_return_if_fail (VIGIA_IS_PLAN (self));                                      \
-    if (vigia_set_string (&self->field, value))                                   \
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);               \
-  }
+gint64
+vigia_plan_get_id (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), 0);
+  return self->id;
+}
 
-#define PLAIN_PROPERTY(type, field, PROP)                                         \
-  type                                                                            \
-  vigia_plan_get_##field (VigiaPlan *self)                                        \
-  {                                                                               \
-    g_return_val_if_fail (VIGIA_IS_PLAN (self), (type) 0);                        \
-    return self->field;                                                           \
-  }                                                                               \
-  void                                                                            \
-  vigia_plan_set_##field (VigiaPlan *self,                                        \
-                          type       value)                                       \
-  {                                                                               \
-    g_return_if_fail (VIGIA_IS_PLAN (self));                                      \
-    if (self->field == value)                                                     \
-      return;                                                                     \
-    self->field = value;                                                          \
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP]);                 \
-  }
+void
+vigia_plan_set_id (VigiaPlan *self,
+                   gint64     value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (self->id == value)
+    return;
+  self->id = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
 
-PLAIN_PROPERTY (gint64, id, PROP_ID)
-STRING_PROPERTY (uuid, PROP_UUID)
-STRING_PROPERTY (organization, PROP_ORGANIZATION)
-PLAIN_PROPERTY (VigiaElection, election, PROP_ELECTION)
-STRING_PROPERTY (process, PROP_PROCESS)
-STRING_PROPERTY (department, PROP_DEPARTMENT)
-STRING_PROPERTY (province, PROP_PROVINCE)
-STRING_PROPERTY (district, PROP_DISTRICT)
-STRING_PROPERTY (ubigeo, PROP_UBIGEO)
-PLAIN_PROPERTY (int, term_start, PROP_TERM_START)
-PLAIN_PROPERTY (int, term_end, PROP_TERM_END)
-STRING_PROPERTY (ideario, PROP_IDEARIO)
-STRING_PROPERTY (vision, PROP_VISION)
-STRING_PROPERTY (accountability, PROP_ACCOUNTABILITY)
-STRING_PROPERTY (authority_name, PROP_AUTHORITY_NAME)
-STRING_PROPERTY (source_format, PROP_SOURCE_FORMAT)
-STRING_PROPERTY (source_reference, PROP_SOURCE_REFERENCE)
-STRING_PROPERTY (source_imported, PROP_SOURCE_IMPORTED)
-STRING_PROPERTY (source_digest, PROP_SOURCE_DIGEST)
-STRING_PROPERTY (created, PROP_CREATED)
-STRING_PROPERTY (changed, PROP_CHANGED)
+const char *
+vigia_plan_get_uuid (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->uuid;
+}
+
+void
+vigia_plan_set_uuid (VigiaPlan  *self,
+                     const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->uuid, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+const char *
+vigia_plan_get_organization (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->organization;
+}
+
+void
+vigia_plan_set_organization (VigiaPlan  *self,
+                             const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->organization, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORGANIZATION]);
+}
+
+VigiaElection
+vigia_plan_get_election (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), (VigiaElection) 0);
+  return self->election;
+}
+
+void
+vigia_plan_set_election (VigiaPlan     *self,
+                         VigiaElection  value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (self->election == value)
+    return;
+  self->election = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ELECTION]);
+}
+
+const char *
+vigia_plan_get_process (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->process;
+}
+
+void
+vigia_plan_set_process (VigiaPlan  *self,
+                        const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->process, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROCESS]);
+}
+
+const char *
+vigia_plan_get_department (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->department;
+}
+
+void
+vigia_plan_set_department (VigiaPlan  *self,
+                           const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->department, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEPARTMENT]);
+}
+
+const char *
+vigia_plan_get_province (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->province;
+}
+
+void
+vigia_plan_set_province (VigiaPlan  *self,
+                         const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->province, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROVINCE]);
+}
+
+const char *
+vigia_plan_get_district (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->district;
+}
+
+void
+vigia_plan_set_district (VigiaPlan  *self,
+                         const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->district, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISTRICT]);
+}
+
+const char *
+vigia_plan_get_ubigeo (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->ubigeo;
+}
+
+void
+vigia_plan_set_ubigeo (VigiaPlan  *self,
+                       const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->ubigeo, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UBIGEO]);
+}
+
+int
+vigia_plan_get_term_start (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), 0);
+  return self->term_start;
+}
+
+void
+vigia_plan_set_term_start (VigiaPlan *self,
+                           int        value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (self->term_start == value)
+    return;
+  self->term_start = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERM_START]);
+}
+
+int
+vigia_plan_get_term_end (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), 0);
+  return self->term_end;
+}
+
+void
+vigia_plan_set_term_end (VigiaPlan *self,
+                         int        value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (self->term_end == value)
+    return;
+  self->term_end = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TERM_END]);
+}
+
+const char *
+vigia_plan_get_ideario (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->ideario;
+}
+
+void
+vigia_plan_set_ideario (VigiaPlan  *self,
+                        const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->ideario, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDEARIO]);
+}
+
+const char *
+vigia_plan_get_vision (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->vision;
+}
+
+void
+vigia_plan_set_vision (VigiaPlan  *self,
+                       const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->vision, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VISION]);
+}
+
+const char *
+vigia_plan_get_accountability (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->accountability;
+}
+
+void
+vigia_plan_set_accountability (VigiaPlan  *self,
+                               const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->accountability, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNTABILITY]);
+}
+
+const char *
+vigia_plan_get_authority_name (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->authority_name;
+}
+
+void
+vigia_plan_set_authority_name (VigiaPlan  *self,
+                               const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->authority_name, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTHORITY_NAME]);
+}
+
+const char *
+vigia_plan_get_source_format (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->source_format;
+}
+
+void
+vigia_plan_set_source_format (VigiaPlan  *self,
+                              const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->source_format, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_FORMAT]);
+}
+
+const char *
+vigia_plan_get_source_reference (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->source_reference;
+}
+
+void
+vigia_plan_set_source_reference (VigiaPlan  *self,
+                                 const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->source_reference, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_REFERENCE]);
+}
+
+const char *
+vigia_plan_get_source_imported (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->source_imported;
+}
+
+void
+vigia_plan_set_source_imported (VigiaPlan  *self,
+                                const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->source_imported, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_IMPORTED]);
+}
+
+const char *
+vigia_plan_get_source_digest (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->source_digest;
+}
+
+void
+vigia_plan_set_source_digest (VigiaPlan  *self,
+                              const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->source_digest, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_DIGEST]);
+}
+
+const char *
+vigia_plan_get_created (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->created;
+}
+
+void
+vigia_plan_set_created (VigiaPlan  *self,
+                        const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->created, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
+}
+
+const char *
+vigia_plan_get_changed (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return self->changed;
+}
+
+void
+vigia_plan_set_changed (VigiaPlan  *self,
+                        const char *value)
+{
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+  if (vigia_set_string (&self->changed, value))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGED]);
+}
+
 
 gboolean
 vigia_plan_get_authority_elected (VigiaPlan *self)
