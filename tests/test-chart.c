@@ -66,7 +66,7 @@ pixel_is (cairo_surface_t  *surface,
 {
   int ix = (int) floor (x), iy = (int) floor (y);
   int stride = cairo_image_surface_get_stride (surface);
-  const guint32 *row = (const guint32 *) (cairo_image_surface_get_data (surface) + iy * stride);
+  const guint8 *row = cairo_image_surface_get_data (surface) + iy * stride;
   guint32 pixel;
   int r, g, b;
 
@@ -75,7 +75,9 @@ pixel_is (cairo_surface_t  *surface,
   g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
   g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
 
-  pixel = row[ix];
+  /* A pixel is a native-endian ARGB word; memcpy reads it without assuming
+   * the row's alignment. */
+  memcpy (&pixel, row + ix * 4, sizeof pixel);
   r = (pixel >> 16) & 0xff;
   g = (pixel >> 8) & 0xff;
   b = pixel & 0xff;

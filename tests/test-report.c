@@ -471,7 +471,9 @@ test_painter (Fixture       *f,
   for (int y = 0; y < 842; y++)
     for (int x = 0; x < 596; x++)
       {
-        guint32 pixel = *(const guint32 *) (pixels + y * stride + x * 4);
+        guint32 pixel;
+
+        memcpy (&pixel, pixels + y * stride + x * 4, sizeof pixel);
 
         if ((pixel & 0xffffff) == 0xffffff)
           continue;
