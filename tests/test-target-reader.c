@@ -60,7 +60,7 @@ static const Case cases[] = {
   { "Lograr que el 80 % de los proyectos priorizados en el presupuesto participativo cuenten con seguimiento ciudadano.", 80, "%", PCT, UP, AUTO, NONE },
   { "Establecer 15 Comités de Gestión Intergubernamental operativos.", 15, "Comités de Gestión Intergubernamental operativos", COUNT, UP, AUTO, NONE },
 
-  /* Ways of writing numbers (domain.md, "Spanish writing"). */
+  /* Ways of writing numbers (docs/domain.md, "Spanish writing"). */
   { "Atender a 1'500,000 personas", 1500000, "personas", COUNT, UP, AUTO, NONE },
   { "1,500 FAMILIAS BENEFICIADAS", 1500, "FAMILIAS BENEFICIADAS", COUNT, UP, AUTO, NONE },
   { "1 500 familias beneficiadas", 1500, "familias beneficiadas", COUNT, UP, AUTO, NONE },

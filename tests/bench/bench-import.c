@@ -3,7 +3,7 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * An observatory imports a whole region's summaries at once (domain.md,
+ * An observatory imports a whole region's summaries at once (docs/domain.md,
  * "Scale": hundreds of plans), and passes libraries of thousands as one
  * exchange document.  This measures both on the DECLARA sample made into
  * N distinct plans.

@@ -3,7 +3,7 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The rules (architecture.md, "Assessment"; the README tells users):
+ * The rules (docs/assessment.md, "Rules"; the README tells users):
  *
  * - A goal with a numeric target: achievement = (value − start) / (target −
  *   start), where start is the baseline; an upward goal without a baseline

@@ -3,7 +3,7 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The summary exported from DECLARA (domain.md): sections I and II are the
+ * The summary exported from DECLARA (docs/domain.md, "The DECLARA summary"): sections I and II are the
  * JNE's fixed text; III the ideario, IV the vision, V one tab-separated
  * table per dimension (Nº, problem, objective, indicator, meta) whose meta
  * header carries the term, VI how the authority will report; and a footer

@@ -3,7 +3,7 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Writes a plan in the layout of the summary that DECLARA exports (domain.md;
+ * Writes a plan in the layout of the summary that DECLARA exports (docs/domain.md, "The DECLARA summary";
  * the sample in data/samples): numbered sections, one tab-separated table
  * per dimension whose META header carries the term, and the footer that
  * names the organization, the election type and the place.  The headings

@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * File → format (from the content) → reader → plans in memory → one
- * transaction (architecture.md, "Layers").  A file is read whole before the
+ * transaction (HACKING.md, "Layout").  A file is read whole before the
  * library is touched, so bad input never reaches it; and a failure inside
  * the transaction rolls all of the file back.
  */

@@ -3,7 +3,7 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Two shapes are in use (domain.md, "JNE structured data"): EG 2026's
+ * Two shapes are in use (docs/domain.md, "JNE structured data"): EG 2026's
  * dimensionSocial … dimensionInstitucional arrays (and sometimes
  * dimensionPropuesta, "propuestas adicionales"), and ERM 2026's
  * dimensiones[] of { txDimension, detalle[] }.  Either may come wrapped in

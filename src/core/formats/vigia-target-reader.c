@@ -3,7 +3,7 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * A meta is free Spanish text (domain.md, "Metas").  The reader cuts it into
+ * A meta is free Spanish text (docs/domain.md, "Metas").  The reader cuts it into
  * numbers, words and signs, sets aside the numbers that are years or the
  * numbers of laws, and reads the meta only when exactly one number is left:
  * two targets in one sentence, or a number whose writing is ambiguous

@@ -10,7 +10,7 @@
 #include "vigia-schema.h"
 
 static const char *migrations[] = {
-  /* 1: the first schema (architecture.md, "The data").  The lists of
+  /* 1: the first schema (docs/data-model.md, "Schema").  The lists of
    * allowed values are written as comparisons: SQLite checks `x IN (a, b,
    * c)` by building a temporary table at every row written, a twentieth of
    * an import's time (these were IN lists until 2026-11; libraries made
