@@ -10,6 +10,7 @@
 #include "vigia-chart-dimension.h"
 #include "vigia-chart-plan.h"
 #include "vigia-chart-trajectory.h"
+#include "vigia-cell-items.h"
 #include "vigia-csv-reader.h"
 #include "vigia-csv-writer.h"
 #include "vigia-declara-writer.h"
