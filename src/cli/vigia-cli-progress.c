@@ -180,21 +180,10 @@ progress_set (VigiaCli  *cli,
 
   if (source_option != NULL && (status_code = vigia_cli_parse_source (context, source_option, &source)) != VIGIA_CLI_OK)
     return status_code;
-  if (status_option != NULL && !vigia_progress_parse_status (status_option, &status))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a status: write not-rated, "
-                                                    "in-progress, stalled, partly-kept, kept or broken"),
-                                                  status_option);
-
-      return vigia_cli_usage_error (context, message);
-    }
-  if (date_option != NULL && (recorded = vigia_progress_parse_date (date_option)) == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as 2027-03-31"),
-                                                  date_option);
-
-      return vigia_cli_usage_error (context, message);
-    }
+  if (status_option != NULL && !vigia_status_parse (status_option, &status, &error))
+    return vigia_cli_usage_error (context, error->message);
+  if (date_option != NULL && (recorded = vigia_progress_parse_date (date_option, &error)) == NULL)
+    return vigia_cli_usage_error (context, error->message);
 
   library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)

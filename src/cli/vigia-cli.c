@@ -165,13 +165,10 @@ vigia_cli_parse_source (GOptionContext *context,
                         const char     *text,
                         VigiaSource    *source)
 {
-  if (!vigia_progress_parse_source (text, source))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
-                                                  text);
+  g_autoptr(GError) error = NULL;
 
-      return vigia_cli_usage_error (context, message);
-    }
+  if (!vigia_source_parse (text, source, &error))
+    return vigia_cli_usage_error (context, error->message);
   return VIGIA_CLI_OK;
 }
 
