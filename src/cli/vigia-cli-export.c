@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "vigia-cli.h"
@@ -239,54 +238,22 @@ format_names (void)
   return g_string_free (names, FALSE);
 }
 
-/* Writes through a temporary file that replaces @path only once all is
- * written: a failed export leaves what was there. */
-static gboolean
-write_output (const char          *path,
-              const ExportOptions *options,
-              VigiaLibrary        *library,
-              GArray              *ids,
-              GError             **error)
+typedef struct
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
-  g_autoptr(GError) local_error = NULL;
+  VigiaLibrary        *library;
+  GArray              *ids;
+  const ExportOptions *options;
+} ExportRun;
 
-  if (path == NULL || g_strcmp0 (path, "-") == 0)
-    {
-      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+static gboolean
+write_export (GOutputStream  *stream,
+              gpointer        user_data,
+              GCancellable   *cancellable,
+              GError        **error)
+{
+  ExportRun *run = user_data;
 
-      if (!options->format->write (library, ids, options, out, error) ||
-          !g_output_stream_close (out, NULL, error))
-        return FALSE;
-      fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), 1,
-              g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), stdout);
-      return TRUE;
-    }
-
-  file = g_file_new_for_commandline_arg (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
-
-  if (!options->format->write (library, ids, options, G_OUTPUT_STREAM (stream), &local_error))
-    {
-      abandon = g_cancellable_new ();
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
-  return TRUE;
+  return run->options->format->write (run->library, run->ids, run->options, stream, error);
 }
 
 int
@@ -407,11 +374,15 @@ vigia_cli_export (VigiaCli  *cli,
   if (all && options.format->per_plan)
     return export_folder (output, library, ids, &options);
 
-  if (!write_output (output, &options, library, ids, &error))
-    {
-      vigia_cli_error ("%s", error->message);
-      return VIGIA_CLI_ERROR;
-    }
+  {
+    ExportRun run = { library, ids, &options };
+
+    if (!vigia_cli_write_output (output, write_export, &run, &error))
+      {
+        vigia_cli_error ("%s", error->message);
+        return VIGIA_CLI_ERROR;
+      }
+  }
 
   return VIGIA_CLI_OK;
 }

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "vigia-cli.h"
 #include "vigia-number.h"
@@ -295,6 +294,30 @@ progress_import (VigiaCli  *cli,
 /* progress export                                                        */
 /* ---------------------------------------------------------------------- */
 
+typedef struct
+{
+  VigiaPlan  *plan;
+  const char *period;
+  int         source;
+  char        delimiter;
+} ProgressExport;
+
+static gboolean
+write_progress (GOutputStream  *stream,
+                gpointer        user_data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  ProgressExport *export = user_data;
+  g_autoptr(VigiaCsvWriter) writer = vigia_csv_writer_new (stream, export->delimiter);
+
+  vigia_progress_csv_add_header (writer);
+  return vigia_csv_writer_end_row (writer, cancellable, error) &&
+         vigia_progress_csv_write_plan (writer, export->plan, export->period, export->source,
+                                        cancellable, error) &&
+         vigia_csv_writer_close (writer, cancellable, error);
+}
+
 static int
 progress_export (VigiaCli  *cli,
                  int        argc,
@@ -304,9 +327,6 @@ progress_export (VigiaCli  *cli,
   g_autoptr(VigiaLibrary) library = NULL;
   g_autoptr(VigiaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GOutputStream) stream = NULL;
-  g_autoptr(VigiaCsvWriter) writer = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autofree char *output = NULL;
   g_autofree char *period_option = NULL;
   g_autofree char *source_option = NULL;
@@ -348,35 +368,16 @@ progress_export (VigiaCli  *cli,
   if (plan == NULL)
     return VIGIA_CLI_ERROR;
 
-  if (output != NULL)
-    {
-      /* Written beside the file and renamed over it once complete. */
-      file = g_file_new_for_commandline_arg (output);
-      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &error));
-      if (stream == NULL)
-        {
-          vigia_cli_error ("%s", error->message);
-          return VIGIA_CLI_ERROR;
-        }
-    }
-  else
-    stream = g_memory_output_stream_new_resizable ();
+  {
+    ProgressExport export = { plan, period, source_option != NULL || period != NULL ? (int) source : -1,
+                              semicolon ? ';' : ',' };
 
-  writer = vigia_csv_writer_new (stream, semicolon ? ';' : ',');
-  vigia_progress_csv_add_header (writer);
-  if (!vigia_csv_writer_end_row (writer, NULL, &error) ||
-      !vigia_progress_csv_write_plan (writer, plan, period,
-                                      source_option != NULL || period != NULL ? (int) source : -1,
-                                      NULL, &error) ||
-      !vigia_csv_writer_close (writer, NULL, &error))
-    {
-      vigia_cli_error ("%s", error->message);
-      return VIGIA_CLI_ERROR;
-    }
-
-  if (output == NULL)
-    fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream)), 1,
-            g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (stream)), stdout);
+    if (!vigia_cli_write_output (output, write_progress, &export, &error))
+      {
+        vigia_cli_error ("%s", error->message);
+        return VIGIA_CLI_ERROR;
+      }
+  }
   return VIGIA_CLI_OK;
 }
 

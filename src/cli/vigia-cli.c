@@ -226,6 +226,47 @@ vigia_cli_print_json (JsonNode *node)
   fputc ('\n', stdout);
 }
 
+/**
+ * vigia_cli_write_output:
+ * @output: (nullable): --output as typed, or %NULL or "-" for the standard
+ *   output
+ * @write: writes the whole output
+ *
+ * A file is written with vigia_replace_file_contents(): a command that fails
+ * leaves what was there.  The standard output gets the output only once it
+ * is whole, so that a failure leaves no half document there either.
+ *
+ * Returns: %TRUE, or %FALSE with @error naming the file
+ */
+gboolean
+vigia_cli_write_output (const char           *output,
+                        VigiaContentsWriter   write,
+                        gpointer              user_data,
+                        GError              **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (output == NULL || g_strcmp0 (output, "-") == 0)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (!write (out, user_data, NULL, error) ||
+          !g_output_stream_close (out, NULL, error))
+        return FALSE;
+      fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), 1,
+              g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), stdout);
+      return TRUE;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!vigia_replace_file_contents (file, write, user_data, NULL, error))
+    {
+      g_prefix_error (error, "%s: ", output);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 add_string_or_null (JsonBuilder *builder,
                     const char  *member,

@@ -71,6 +71,10 @@ void            vigia_cli_error          (const char          *format,
 int             vigia_cli_usage_error    (GOptionContext      *context,
                                           const char          *message);
 void            vigia_cli_print_json     (JsonNode            *node);
+gboolean        vigia_cli_write_output   (const char          *output,
+                                          VigiaContentsWriter  write,
+                                          gpointer             user_data,
+                                          GError             **error);
 int             vigia_cli_print_plans    (VigiaLibrary        *library,
                                           GArray              *ids,
                                           gboolean             json);
