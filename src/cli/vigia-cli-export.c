@@ -74,18 +74,7 @@ export_json (VigiaLibrary         *library,
              GOutputStream        *stream,
              GError              **error)
 {
-  g_autoptr(VigiaJsonWriter) writer = vigia_json_writer_new (stream);
-
-  if (!vigia_json_writer_begin (writer, NULL, error))
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), error);
-
-      if (plan == NULL || !vigia_json_writer_add_plan (writer, plan, NULL, error))
-        return FALSE;
-    }
-  return vigia_json_writer_end (writer, NULL, error);
+  return vigia_json_writer_write_plans (stream, library, ids, NULL, NULL, error);
 }
 
 /* The report of a plan as of the period.  With --all, a plan whose term does
