@@ -258,6 +258,19 @@ test_export (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "1 progress entry recorded from salida.csv.\n");
 
+  /* "-" is the standard output, as for export. */
+  vigia_test_run_cli (&run, "en", "--library", f->path, "progress", "export", "1", "--output", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, row));
+
+  /* A folder that is not there: the message names the file, and nothing is left. */
+  g_clear_pointer (&output, g_free);
+  output = g_build_filename (f->dir, "no-such-folder", "salida.csv", NULL);
+  vigia_test_run_cli (&run, "en", "--library", f->path, "progress", "export", "1", "--output", output, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, output));
+  g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
   vigia_test_run_cli (&run, "en", "--library", f->path, "progress", "export", "1", "--period", "2024", NULL);
   g_assert_cmpint (run.status, ==, 2);
   vigia_test_run_cli (&run, "en", "--library", f->path, "progress", "export", "9", NULL);

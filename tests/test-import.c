@@ -947,17 +947,10 @@ static char *
 export_library (VigiaLibrary *library)
 {
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
-  g_autoptr(VigiaJsonWriter) writer = vigia_json_writer_new (stream);
-  g_autoptr(GArray) ids = vigia_library_query_plan_ids (library, NULL, NULL);
+  guint n_written = 0;
 
-  g_assert_true (vigia_json_writer_begin (writer, NULL, NULL));
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), NULL);
-
-      g_assert_true (vigia_json_writer_add_plan (writer, plan, NULL, NULL));
-    }
-  g_assert_true (vigia_json_writer_end (writer, NULL, NULL));
+  g_assert_true (vigia_json_writer_write_plans (stream, library, NULL, &n_written, NULL, NULL));
+  g_assert_cmpuint (n_written, ==, vigia_library_count_plans (library, NULL));
   g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
   g_assert_true (g_output_stream_close (stream, NULL, NULL));
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
@@ -1066,6 +1059,54 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (((VigiaImportResult *) g_ptr_array_index (results, 0))->outcome, ==,
                    VIGIA_IMPORT_ALREADY_PRESENT);
+}
+
+/* The plans asked for, in the order asked; a plan that is not there stops
+ * the document, after saying how many went in. */
+static void
+test_write_plans (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "plans.sqlite");
+  g_autoptr(VigiaPlan) first = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 1);
+  g_autoptr(VigiaPlan) second = vigia_test_make_plan ("SOMOS PERU", "COMAS", 1);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  guint n_written = 99;
+
+  g_assert_true (vigia_library_add_plan (library, first, NULL));
+  g_assert_true (vigia_library_add_plan (library, second, NULL));
+
+  {
+    g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+    g_autoptr(GBytes) bytes = NULL;
+    const char *text;
+    gint64 id = vigia_plan_get_id (second);
+
+    g_array_append_val (ids, id);
+    id = vigia_plan_get_id (first);
+    g_array_append_val (ids, id);
+    g_assert_true (vigia_json_writer_write_plans (stream, library, ids, &n_written, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_written, ==, 2);
+    g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
+    g_assert_true (g_output_stream_close (stream, NULL, NULL));
+    bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
+    text = g_bytes_get_data (bytes, NULL);
+    g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 1,"));
+    g_assert_nonnull (strstr (text, "SOMOS PERU"));
+    g_assert_true (strstr (text, "SOMOS PERU") < strstr (text, "JUNTOS POR EL PERU"));
+  }
+
+  {
+    g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+    gint64 missing = 999;
+
+    g_array_append_val (ids, missing);
+    g_assert_false (vigia_json_writer_write_plans (stream, library, ids, &n_written, NULL, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
+    g_assert_cmpuint (n_written, ==, 2);
+  }
 }
 
 static void
@@ -1540,6 +1581,7 @@ main (int    argc,
   g_test_add_func ("/import/jne-bad", test_jne_bad);
   g_test_add ("/import/twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
   g_test_add ("/import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/import/write-plans", Fixture, NULL, fixture_set_up, test_write_plans, fixture_tear_down);
   g_test_add ("/import/vigia-json-bad", Fixture, NULL, fixture_set_up, test_vigia_json_bad, fixture_tear_down);
   g_test_add ("/import/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing, fixture_tear_down);
   g_test_add ("/import/unknown-file", Fixture, NULL, fixture_set_up, test_unknown_file, fixture_tear_down);

@@ -567,6 +567,132 @@ test_import_file (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* Status and source as people write them, in a spreadsheet or on the
+ * command line; anything else is refused with what to write instead. */
+static void
+test_parse_words (void)
+{
+  const struct {
+    const char  *text;
+    VigiaStatus  status;
+  } statuses[] = {
+    { "not-rated", VIGIA_STATUS_NOT_RATED },
+    { "in-progress", VIGIA_STATUS_IN_PROGRESS },
+    { "stalled", VIGIA_STATUS_STALLED },
+    { "partly-kept", VIGIA_STATUS_PARTLY_KEPT },
+    { "kept", VIGIA_STATUS_KEPT },
+    { "broken", VIGIA_STATUS_BROKEN },
+    { "Not rated", VIGIA_STATUS_NOT_RATED },
+    { "IN PROGRESS", VIGIA_STATUS_IN_PROGRESS },
+    { "Sin evaluar", VIGIA_STATUS_NOT_RATED },
+    { "en marcha", VIGIA_STATUS_IN_PROGRESS },
+    { "Estancado", VIGIA_STATUS_STALLED },
+    { "Cumplida en parte", VIGIA_STATUS_PARTLY_KEPT },
+    { "CUMPLIDO", VIGIA_STATUS_KEPT },
+    { "Incumplída", VIGIA_STATUS_BROKEN },
+  };
+  const struct {
+    const char  *text;
+    VigiaSource  source;
+  } sources[] = {
+    { "authority", VIGIA_SOURCE_AUTHORITY },
+    { "Observer", VIGIA_SOURCE_OBSERVER },
+    { "AUTORIDAD", VIGIA_SOURCE_AUTHORITY },
+    { "observador", VIGIA_SOURCE_OBSERVER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      VigiaStatus status = 99;
+
+      g_test_message ("status: %s", statuses[i].text);
+      g_assert_true (vigia_status_parse (statuses[i].text, &status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, statuses[i].status);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      VigiaSource source = 99;
+
+      g_test_message ("source: %s", sources[i].text);
+      g_assert_true (vigia_source_parse (sources[i].text, &source, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (source, ==, sources[i].source);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    VigiaStatus status = VIGIA_STATUS_KEPT;
+
+    g_assert_false (vigia_status_parse ("done", &status, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+    g_assert_cmpstr (error->message, ==, "“done” is not a status: write not-rated, in-progress, "
+                                         "stalled, partly-kept, kept or broken");
+    g_assert_cmpint (status, ==, VIGIA_STATUS_KEPT);
+    g_clear_error (&error);
+
+    g_assert_false (vigia_status_parse ("", &status, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    VigiaSource source = VIGIA_SOURCE_OBSERVER;
+
+    g_assert_false (vigia_source_parse ("mayor", &source, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+    g_assert_cmpstr (error->message, ==, "“mayor” is not a source: write authority or observer");
+    g_assert_cmpint (source, ==, VIGIA_SOURCE_OBSERVER);
+    g_clear_error (&error);
+
+    vigia_test_set_language ("es");
+    g_assert_false (vigia_source_parse ("alcalde", &source, &error));
+    g_assert_cmpstr (error->message, ==, "«alcalde» no es una fuente: escriba authority (autoridad) "
+                                         "u observer (observador)");
+    vigia_test_set_language ("en");
+  }
+}
+
+/* A day alone is midnight UTC, so that it reads back as the same day. */
+static void
+test_parse_date (void)
+{
+  const struct {
+    const char *text;
+    const char *recorded;   /* NULL: refused */
+  } cases[] = {
+    { "2024-05-31", "2024-05-31T00:00:00Z" },
+    { "31/05/2024", "2024-05-31T00:00:00Z" },
+    { "2027-03-31T10:00:00-05:00", "2027-03-31T15:00:00Z" },
+    { "2027-03-31T23:30:00Z", "2027-03-31T23:30:00Z" },
+    { "2025-13-40", NULL },
+    { "31/02/2024", NULL },
+    { "2024-05-31x", NULL },
+    { "ayer", NULL },
+    { "", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *recorded = vigia_progress_parse_date (cases[i].text, &error);
+
+      g_test_message ("date: %s", cases[i].text);
+      g_assert_cmpstr (recorded, ==, cases[i].recorded);
+      if (cases[i].recorded != NULL)
+        g_assert_no_error (error);
+      else
+        {
+          g_autofree char *message = g_strdup_printf ("“%s” is not a date: write it as 2027-03-31",
+                                                      cases[i].text);
+
+          g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+          g_assert_cmpstr (error->message, ==, message);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -577,6 +703,8 @@ main (int    argc,
   g_test_add_func ("/csv/writer", test_writer);
   g_test_add_func ("/csv/reader", test_reader);
   g_test_add_func ("/csv/neutralize", test_neutralize);
+  g_test_add_func ("/progress/parse-words", test_parse_words);
+  g_test_add_func ("/progress/parse-date", test_parse_date);
 #define ADD(name, func) \
   g_test_add ("/progress-csv/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("import", test_import);

@@ -476,7 +476,7 @@ test_bad_input (Fixture       *f,
 
   gtk_editable_set_text (editor_child (editor, "date_entry"), "2025-13-40");
   g_assert_true (type_and_enter (editor, "12"));
-  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==, "“2025-13-40” is not a date: write it as 2024-06-30");
+  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==, "“2025-13-40” is not a date: write it as 2027-03-31");
   g_assert_false (vigia_progress_editor_save (editor));
 
   vigia_test_wait_idle ();

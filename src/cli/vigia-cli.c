@@ -153,6 +153,26 @@ vigia_cli_parse_period (GOptionContext  *context,
 }
 
 /**
+ * vigia_cli_parse_source:
+ * @text: --source, as typed
+ * @source: (out): the source
+ *
+ * Returns: %VIGIA_CLI_OK, or %VIGIA_CLI_USAGE after saying why @text is not
+ *   a source
+ */
+int
+vigia_cli_parse_source (GOptionContext *context,
+                        const char     *text,
+                        VigiaSource    *source)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!vigia_source_parse (text, source, &error))
+    return vigia_cli_usage_error (context, error->message);
+  return VIGIA_CLI_OK;
+}
+
+/**
  * vigia_cli_load_plan:
  * @reference: a plan's id, as `list` shows it, or its uuid
  *
@@ -204,6 +224,168 @@ vigia_cli_print_json (JsonNode *node)
   /* JSON is UTF-8 whatever the terminal's charset: write the bytes as they are. */
   fputs (text, stdout);
   fputc ('\n', stdout);
+}
+
+/**
+ * vigia_cli_write_output:
+ * @output: (nullable): --output as typed, or %NULL or "-" for the standard
+ *   output
+ * @write: writes the whole output
+ *
+ * A file is written with vigia_replace_file_contents(): a command that fails
+ * leaves what was there.  The standard output gets the output only once it
+ * is whole, so that a failure leaves no half document there either.
+ *
+ * Returns: %TRUE, or %FALSE with @error naming the file
+ */
+gboolean
+vigia_cli_write_output (const char           *output,
+                        VigiaContentsWriter   write,
+                        gpointer              user_data,
+                        GError              **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (output == NULL || g_strcmp0 (output, "-") == 0)
+    {
+      g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+
+      if (!write (out, user_data, NULL, error) ||
+          !g_output_stream_close (out, NULL, error))
+        return FALSE;
+      fwrite (g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out)), 1,
+              g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)), stdout);
+      return TRUE;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+  if (!vigia_replace_file_contents (file, write, user_data, NULL, error))
+    {
+      g_prefix_error (error, "%s: ", output);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *member,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_year_or_null (JsonBuilder *builder,
+                  const char  *member,
+                  int          year)
+{
+  json_builder_set_member_name (builder, member);
+  if (year > 0)
+    json_builder_add_int_value (builder, year);
+  else
+    json_builder_add_null_value (builder);
+}
+
+/* The same field names as the exchange format, with "goals" as a count. */
+static void
+add_summary_json (JsonBuilder      *builder,
+                  VigiaPlanSummary *summary)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, vigia_plan_summary_get_id (summary));
+  add_string_or_null (builder, "uuid", vigia_plan_summary_get_uuid (summary));
+  add_string_or_null (builder, "organization", vigia_plan_summary_get_organization (summary));
+  add_string_or_null (builder, "election",
+                      vigia_enum_to_nick (VIGIA_TYPE_ELECTION,
+                                          vigia_plan_summary_get_election (summary)));
+  add_string_or_null (builder, "process", vigia_plan_summary_get_process (summary));
+  json_builder_set_member_name (builder, "place");
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "department", vigia_plan_summary_get_department (summary));
+  add_string_or_null (builder, "province", vigia_plan_summary_get_province (summary));
+  add_string_or_null (builder, "district", vigia_plan_summary_get_district (summary));
+  add_string_or_null (builder, "ubigeo", vigia_plan_summary_get_ubigeo (summary));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "term");
+  json_builder_begin_object (builder);
+  add_year_or_null (builder, "start", vigia_plan_summary_get_term_start (summary));
+  add_year_or_null (builder, "end", vigia_plan_summary_get_term_end (summary));
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "goals");
+  json_builder_add_int_value (builder, vigia_plan_summary_get_n_goals (summary));
+  add_string_or_null (builder, "changed", vigia_plan_summary_get_changed (summary));
+  json_builder_end_object (builder);
+}
+
+static void
+print_summary_line (VigiaPlanSummary *summary)
+{
+  g_autofree char *place = vigia_plan_summary_dup_place_label (summary);
+  g_autofree char *term = vigia_plan_summary_dup_term_label (summary);
+  guint n_goals = vigia_plan_summary_get_n_goals (summary);
+  g_autofree char *goals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals",
+                                                        n_goals), n_goals);
+
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n",
+           vigia_plan_summary_get_id (summary),
+           vigia_plan_summary_get_organization (summary),
+           place,
+           vigia_election_get_label (vigia_plan_summary_get_election (summary)),
+           term,
+           goals);
+}
+
+/**
+ * vigia_cli_print_plans:
+ * @ids: the plans to print, in order
+ * @json: whether to write a JSON array instead of a line a plan
+ *
+ * What list and search print.
+ */
+int
+vigia_cli_print_plans (VigiaLibrary *library,
+                       GArray       *ids,
+                       gboolean      json)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (json)
+    json_builder_begin_array (builder);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VigiaPlanSummary) summary = NULL;
+
+      summary = vigia_library_load_summary (library, g_array_index (ids, gint64, i), &error);
+      if (summary == NULL)
+        {
+          vigia_cli_error ("%s", error->message);
+          return VIGIA_CLI_ERROR;
+        }
+
+      if (json)
+        add_summary_json (builder, summary);
+      else
+        print_summary_line (summary);
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      vigia_cli_print_json (root);
+    }
+
+  return VIGIA_CLI_OK;
 }
 
 static char *

@@ -63,10 +63,20 @@ VigiaPlan      *vigia_cli_load_plan      (VigiaLibrary        *library,
 int             vigia_cli_parse_period   (GOptionContext      *context,
                                           const char          *text,
                                           char               **period);
+int             vigia_cli_parse_source   (GOptionContext      *context,
+                                          const char          *text,
+                                          VigiaSource         *source);
 void            vigia_cli_error          (const char          *format,
                                           ...) G_GNUC_PRINTF (1, 2);
 int             vigia_cli_usage_error    (GOptionContext      *context,
                                           const char          *message);
 void            vigia_cli_print_json     (JsonNode            *node);
+gboolean        vigia_cli_write_output   (const char          *output,
+                                          VigiaContentsWriter  write,
+                                          gpointer             user_data,
+                                          GError             **error);
+int             vigia_cli_print_plans    (VigiaLibrary        *library,
+                                          GArray              *ids,
+                                          gboolean             json);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "vigia-enums.h"
 #include "vigia-error.h"
 #include "vigia-file-type.h"
+#include "vigia-file-utils.h"
 #include "vigia-parse.h"
 #include "vigia-goal.h"
 #include "vigia-importer.h"

@@ -16,8 +16,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "vigia-progress-editor.h"
 #include "vigia-number.h"
@@ -252,22 +250,6 @@ load (VigiaProgressEditor *self)
   self->loaded_state = entry == NULL ? dup_state (self) : NULL;
 
   self->loading = FALSE;
-}
-
-/* "2024-06-30": the day as the entry's date, at midnight UTC so that it
- * reads back as the same day. */
-static gboolean
-parse_day (const char  *text,
-           char       **recorded)
-{
-  int year, month, day;
-  char end;
-
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
-      !g_date_valid_dmy (day, month, year) || strlen (text) != 10)
-    return FALSE;
-  *recorded = g_strdup_printf ("%04d-%02d-%02dT00:00:00Z", year, month, day);
-  return TRUE;
 }
 
 static void
@@ -677,11 +659,10 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
   day = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
   if (self->recorded != NULL && g_strcmp0 (day, self->shown_day) == 0)
     recorded = g_strdup (self->recorded);
-  else if (!vigia_str_empty (day) && g_strcmp0 (day, self->shown_day) != 0 && !parse_day (day, &recorded))
+  else if (!vigia_str_empty (day) && g_strcmp0 (day, self->shown_day) != 0 &&
+           (recorded = vigia_progress_parse_date (day, &error)) == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as 2024-06-30"), day);
-
-      show_error (self, message);
+      show_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
       return FALSE;
     }

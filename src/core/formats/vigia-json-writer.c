@@ -462,6 +462,62 @@ vigia_json_writer_end (VigiaJsonWriter  *self,
 }
 
 /**
+ * vigia_json_writer_write_plans:
+ * @stream: where the document goes; it is flushed, not closed
+ * @library: the library the plans are in
+ * @ids: (nullable) (element-type gint64): the plans, in order, or %NULL for
+ *   every plan of the library
+ * @n_written: (out) (optional): how many plans were written, also when the
+ *   document could not be finished
+ *
+ * Writes an exchange document holding plans of @library, as the
+ * application's Export and `vigia-cli export --format json` write it.  The
+ * plans are loaded one at a time: a whole library is never in memory.
+ *
+ * Returns: %TRUE, or %FALSE with @error
+ */
+gboolean
+vigia_json_writer_write_plans (GOutputStream  *stream,
+                               VigiaLibrary   *library,
+                               GArray         *ids,
+                               guint          *n_written,
+                               GCancellable   *cancellable,
+                               GError        **error)
+{
+  g_autoptr(VigiaJsonWriter) writer = NULL;
+  g_autoptr(GArray) all = NULL;
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (library), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_written != NULL)
+    *n_written = 0;
+
+  if (ids == NULL)
+    {
+      all = vigia_library_query_plan_ids (library, NULL, error);
+      if (all == NULL)
+        return FALSE;
+      ids = all;
+    }
+
+  writer = vigia_json_writer_new (stream);
+  if (!vigia_json_writer_begin (writer, cancellable, error))
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), error);
+
+      if (plan == NULL || !vigia_json_writer_add_plan (writer, plan, cancellable, error))
+        return FALSE;
+      if (n_written != NULL)
+        (*n_written)++;
+    }
+  return vigia_json_writer_end (writer, cancellable, error);
+}
+
+/**
  * vigia_json_writer_plan_to_string:
  *
  * Returns: (transfer full): an exchange document holding @plan

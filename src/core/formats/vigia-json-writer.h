@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "vigia-library.h"
 #include "vigia-plan.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,13 @@ gboolean         vigia_json_writer_add_plan         (VigiaJsonWriter  *self,
                                                      GCancellable     *cancellable,
                                                      GError          **error);
 gboolean         vigia_json_writer_end              (VigiaJsonWriter  *self,
+                                                     GCancellable     *cancellable,
+                                                     GError          **error);
+
+gboolean         vigia_json_writer_write_plans      (GOutputStream    *stream,
+                                                     VigiaLibrary     *library,
+                                                     GArray           *ids,
+                                                     guint            *n_written,
                                                      GCancellable     *cancellable,
                                                      GError          **error);
 

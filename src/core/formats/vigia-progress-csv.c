@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "vigia-csv-reader.h"
@@ -45,38 +44,6 @@ typedef enum {
 static const char * const column_names[N_COLUMNS] = {
   "goal_uuid", "plan", "dimension", "number", "indicator", "target", "period", "source",
   "value", "status", "note", "evidence", "recorded",
-};
-
-/* Words a spreadsheet may hold for a status or a source: the nick, the
- * English label and the Spanish one, compared folded (any case, any accents). */
-static const struct {
-  const char *word;
-  int         value;
-} status_words[] = {
-  { "not-rated", VIGIA_STATUS_NOT_RATED },
-  { "not rated", VIGIA_STATUS_NOT_RATED },
-  { "sin evaluar", VIGIA_STATUS_NOT_RATED },
-  { "in-progress", VIGIA_STATUS_IN_PROGRESS },
-  { "in progress", VIGIA_STATUS_IN_PROGRESS },
-  { "en marcha", VIGIA_STATUS_IN_PROGRESS },
-  { "stalled", VIGIA_STATUS_STALLED },
-  { "estancada", VIGIA_STATUS_STALLED },
-  { "estancado", VIGIA_STATUS_STALLED },
-  { "partly-kept", VIGIA_STATUS_PARTLY_KEPT },
-  { "partly kept", VIGIA_STATUS_PARTLY_KEPT },
-  { "cumplida en parte", VIGIA_STATUS_PARTLY_KEPT },
-  { "cumplido en parte", VIGIA_STATUS_PARTLY_KEPT },
-  { "kept", VIGIA_STATUS_KEPT },
-  { "cumplida", VIGIA_STATUS_KEPT },
-  { "cumplido", VIGIA_STATUS_KEPT },
-  { "broken", VIGIA_STATUS_BROKEN },
-  { "incumplida", VIGIA_STATUS_BROKEN },
-  { "incumplido", VIGIA_STATUS_BROKEN },
-}, source_words[] = {
-  { "authority", VIGIA_SOURCE_AUTHORITY },
-  { "autoridad", VIGIA_SOURCE_AUTHORITY },
-  { "observer", VIGIA_SOURCE_OBSERVER },
-  { "observador", VIGIA_SOURCE_OBSERVER },
 };
 
 typedef struct
@@ -389,114 +356,6 @@ not_a_number:
   return FALSE;
 }
 
-static gboolean
-find_word (const char *text,
-           const void *words,
-           guint       n_words,
-           int        *value)
-{
-  const struct { const char *word; int value; } *table = words;
-  g_autofree char *folded = vigia_text_fold (text);
-
-  for (guint i = 0; i < n_words; i++)
-    if (g_strcmp0 (folded, table[i].word) == 0)
-      {
-        *value = table[i].value;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/**
- * vigia_progress_parse_status:
- *
- * Reads a status as a nick ("partly-kept"), or in English or Spanish words
- * ("Cumplida en parte"), whatever the case and accents.
- */
-gboolean
-vigia_progress_parse_status (const char  *text,
-                             VigiaStatus *status)
-{
-  int value;
-
-  g_return_val_if_fail (status != NULL, FALSE);
-
-  if (find_word (text, status_words, G_N_ELEMENTS (status_words), &value))
-    {
-      *status = value;
-      return TRUE;
-    }
-
-  /* The words of the language Vigía runs in, whatever it is. */
-  for (int i = 0; i < VIGIA_N_STATUSES; i++)
-    {
-      g_autofree char *label = vigia_text_fold (vigia_status_get_label (i));
-      g_autofree char *folded = vigia_text_fold (text);
-
-      if (g_strcmp0 (label, folded) == 0)
-        {
-          *status = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/**
- * vigia_progress_parse_source:
- *
- * Reads a source: "authority" or "observer", or "autoridad", "observador".
- */
-gboolean
-vigia_progress_parse_source (const char  *text,
-                             VigiaSource *source)
-{
-  int value;
-
-  g_return_val_if_fail (source != NULL, FALSE);
-
-  if (!find_word (text, source_words, G_N_ELEMENTS (source_words), &value))
-    return FALSE;
-  *source = value;
-  return TRUE;
-}
-
-/**
- * vigia_progress_parse_date:
- *
- * Reads "2027-03-31", "2027-03-31T10:00:00-05:00" or "31/03/2027".
- *
- * Returns: (transfer full) (nullable): the date as stored, ISO 8601 in UTC,
- *   or %NULL if @text is not a date
- */
-char *
-vigia_progress_parse_date (const char *text)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  int day, month, year;
-  char rest;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) == 3 ||
-      sscanf (text, "%2d/%2d/%4d%c", &day, &month, &year, &rest) == 3)
-    {
-      if (g_date_valid_dmy (day, month, year))
-        date = g_date_time_new (utc, year, month, day, 0, 0, 0);
-    }
-  else
-    date = g_date_time_new_from_iso8601 (text, utc);
-
-  if (date == NULL)
-    return NULL;
-  {
-    g_autoptr(GDateTime) in_utc = g_date_time_to_utc (date);
-
-    return g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
-  }
-}
-
 /* ---------------------------------------------------------------------- */
 /* Import                                                                 */
 /* ---------------------------------------------------------------------- */
@@ -658,7 +517,10 @@ read_row (Import *import)
     {
       entry->plan = find_goal (import, uuid, &entry->goal, &error);
       if (error != NULL)
-        add_problem (import, row, COLUMN_GOAL_UUID, error->message);
+        {
+          add_problem (import, row, COLUMN_GOAL_UUID, error->message);
+          g_clear_error (&error);
+        }
       else if (entry->plan == NULL)
         {
           g_autofree char *reason = g_strdup_printf (_("there is no goal “%s” in the library"), uuid);
@@ -689,12 +551,10 @@ read_row (Import *import)
         }
     }
 
-  if (*source_text != '\0' && !vigia_progress_parse_source (source_text, &source))
+  if (*source_text != '\0' && !vigia_source_parse (source_text, &source, &error))
     {
-      g_autofree char *reason = g_strdup_printf (_("“%s” is not a source: write authority or observer"),
-                                                 source_text);
-
-      add_problem (import, row, COLUMN_SOURCE, reason);
+      add_problem (import, row, COLUMN_SOURCE, error->message);
+      g_clear_error (&error);
     }
   entry->source = source;
 
@@ -707,13 +567,10 @@ read_row (Import *import)
     }
 
   entry->status = VIGIA_STATUS_NOT_RATED;
-  if (*status_text != '\0' && !vigia_progress_parse_status (status_text, &entry->status))
+  if (*status_text != '\0' && !vigia_status_parse (status_text, &entry->status, &error))
     {
-      g_autofree char *reason = g_strdup_printf (_("“%s” is not a status: write not-rated, "
-                                                   "in-progress, stalled, partly-kept, kept or broken"),
-                                                 status_text);
-
-      add_problem (import, row, COLUMN_STATUS, reason);
+      add_problem (import, row, COLUMN_STATUS, error->message);
+      g_clear_error (&error);
     }
 
   if (cell (import, COLUMN_NOTE) != NULL)
@@ -735,13 +592,11 @@ read_row (Import *import)
 
   if (*recorded_text != '\0')
     {
-      entry->recorded = vigia_progress_parse_date (recorded_text);
+      entry->recorded = vigia_progress_parse_date (recorded_text, &error);
       if (entry->recorded == NULL)
         {
-          g_autofree char *reason = g_strdup_printf (_("“%s” is not a date: write it as 2027-03-31"),
-                                                     recorded_text);
-
-          add_problem (import, row, COLUMN_RECORDED, reason);
+          add_problem (import, row, COLUMN_RECORDED, error->message);
+          g_clear_error (&error);
         }
     }
 

@@ -54,11 +54,6 @@ gboolean  vigia_progress_parse_value     (const char      *text,
                                           char             delimiter,
                                           double          *value,
                                           GError         **error);
-gboolean  vigia_progress_parse_status    (const char      *text,
-                                          VigiaStatus     *status);
-gboolean  vigia_progress_parse_source    (const char      *text,
-                                          VigiaSource     *source);
-char     *vigia_progress_parse_date      (const char      *text);
 
 gboolean  vigia_progress_csv_import      (VigiaLibrary    *library,
                                           const char      *name,

@@ -10,6 +10,44 @@
 #include <glib/gi18n-lib.h>
 
 #include "vigia-enums.h"
+#include "vigia-error.h"
+#include "vigia-utils.h"
+
+/* Words people write for a status or a source, in a spreadsheet or on the
+ * command line: the nick, the English label and the Spanish one, compared
+ * folded (any case, any accents). */
+typedef struct
+{
+  const char *word;
+  int         value;
+} Word;
+
+static const Word status_words[] = {
+  { "not-rated", VIGIA_STATUS_NOT_RATED },
+  { "not rated", VIGIA_STATUS_NOT_RATED },
+  { "sin evaluar", VIGIA_STATUS_NOT_RATED },
+  { "in-progress", VIGIA_STATUS_IN_PROGRESS },
+  { "in progress", VIGIA_STATUS_IN_PROGRESS },
+  { "en marcha", VIGIA_STATUS_IN_PROGRESS },
+  { "stalled", VIGIA_STATUS_STALLED },
+  { "estancada", VIGIA_STATUS_STALLED },
+  { "estancado", VIGIA_STATUS_STALLED },
+  { "partly-kept", VIGIA_STATUS_PARTLY_KEPT },
+  { "partly kept", VIGIA_STATUS_PARTLY_KEPT },
+  { "cumplida en parte", VIGIA_STATUS_PARTLY_KEPT },
+  { "cumplido en parte", VIGIA_STATUS_PARTLY_KEPT },
+  { "kept", VIGIA_STATUS_KEPT },
+  { "cumplida", VIGIA_STATUS_KEPT },
+  { "cumplido", VIGIA_STATUS_KEPT },
+  { "broken", VIGIA_STATUS_BROKEN },
+  { "incumplida", VIGIA_STATUS_BROKEN },
+  { "incumplido", VIGIA_STATUS_BROKEN },
+}, source_words[] = {
+  { "authority", VIGIA_SOURCE_AUTHORITY },
+  { "autoridad", VIGIA_SOURCE_AUTHORITY },
+  { "observer", VIGIA_SOURCE_OBSERVER },
+  { "observador", VIGIA_SOURCE_OBSERVER },
+};
 
 /**
  * vigia_enum_to_nick:
@@ -157,4 +195,97 @@ vigia_status_get_label (VigiaStatus status)
     case VIGIA_STATUS_BROKEN:      return _("Broken");
     default:                       return _("Unknown");
     }
+}
+
+static gboolean
+find_word (const char *folded,
+           const Word *words,
+           guint       n_words,
+           int        *value)
+{
+  for (guint i = 0; i < n_words; i++)
+    if (g_strcmp0 (folded, words[i].word) == 0)
+      {
+        *value = words[i].value;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/**
+ * vigia_status_parse:
+ * @text: a status as typed: its nick ("partly-kept"), or its English or
+ *   Spanish words ("Cumplida en parte"), whatever the case and accents
+ * @status: (out): the status
+ *
+ * What the progress spreadsheets and `vigia-cli progress set --status` read.
+ *
+ * Returns: %TRUE, or %FALSE with @error (%VIGIA_ERROR_PARSE) saying why
+ */
+gboolean
+vigia_status_parse (const char   *text,
+                    VigiaStatus  *status,
+                    GError      **error)
+{
+  g_autofree char *folded = NULL;
+  int value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  folded = vigia_text_fold (text);
+  if (find_word (folded, status_words, G_N_ELEMENTS (status_words), &value))
+    {
+      *status = value;
+      return TRUE;
+    }
+
+  /* The words of the language Vigía runs in, whatever it is. */
+  for (int i = 0; i < VIGIA_N_STATUSES; i++)
+    {
+      g_autofree char *label = vigia_text_fold (vigia_status_get_label (i));
+
+      if (g_strcmp0 (label, folded) == 0)
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE,
+               _("“%s” is not a status: write not-rated, in-progress, stalled, partly-kept, kept or broken"),
+               text);
+  return FALSE;
+}
+
+/**
+ * vigia_source_parse:
+ * @text: a source as typed: "authority" or "observer", or "autoridad",
+ *   "observador", whatever the case and accents
+ * @source: (out): the source
+ *
+ * Returns: %TRUE, or %FALSE with @error (%VIGIA_ERROR_PARSE) saying why
+ */
+gboolean
+vigia_source_parse (const char   *text,
+                    VigiaSource  *source,
+                    GError      **error)
+{
+  g_autofree char *folded = NULL;
+  int value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  folded = vigia_text_fold (text);
+  if (!find_word (folded, source_words, G_N_ELEMENTS (source_words), &value))
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE,
+                   _("“%s” is not a source: write authority or observer"), text);
+      return FALSE;
+    }
+  *source = value;
+  return TRUE;
 }

@@ -79,4 +79,11 @@ const char *vigia_reading_get_label        (VigiaReading       reading);
 const char *vigia_source_get_label         (VigiaSource        source);
 const char *vigia_status_get_label         (VigiaStatus        status);
 
+gboolean    vigia_status_parse             (const char        *text,
+                                            VigiaStatus       *status,
+                                            GError           **error);
+gboolean    vigia_source_parse             (const char        *text,
+                                            VigiaSource       *source,
+                                            GError           **error);
+
 G_END_DECLS

@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
 #include "vigia-enum-types.h"
+#include "vigia-error.h"
 #include "vigia-progress.h"
 #include "vigia-utils.h"
 
@@ -313,4 +317,49 @@ vigia_progress_set_recorded (VigiaProgress *self,
   g_return_if_fail (VIGIA_IS_PROGRESS (self));
   if (vigia_set_string (&self->recorded, recorded))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORDED]);
+}
+
+/**
+ * vigia_progress_parse_date:
+ * @text: the date of an entry as typed: "2027-03-31", "31/03/2027" or
+ *   "2027-03-31T10:00:00-05:00"
+ *
+ * A day alone is taken at midnight UTC, so that it reads back as the same
+ * day wherever it is read.
+ *
+ * Returns: (transfer full) (nullable): the date as
+ *   vigia_progress_set_recorded() takes it, ISO 8601 in UTC, or %NULL with
+ *   @error (%VIGIA_ERROR_PARSE) saying why
+ */
+char *
+vigia_progress_parse_date (const char  *text,
+                           GError     **error)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  int day, month, year;
+  char rest;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) == 3 ||
+      sscanf (text, "%2d/%2d/%4d%c", &day, &month, &year, &rest) == 3)
+    {
+      if (g_date_valid_dmy (day, month, year))
+        date = g_date_time_new (utc, year, month, day, 0, 0, 0);
+    }
+  else
+    date = g_date_time_new_from_iso8601 (text, utc);
+
+  if (date == NULL)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE,
+                   _("“%s” is not a date: write it as 2027-03-31"), text);
+      return NULL;
+    }
+
+  in_utc = g_date_time_to_utc (date);
+  return g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
 }

@@ -43,4 +43,7 @@ const char          *vigia_progress_get_recorded (VigiaProgress       *self);
 void                 vigia_progress_set_recorded (VigiaProgress       *self,
                                                   const char          *recorded);
 
+char                *vigia_progress_parse_date   (const char          *text,
+                                                  GError             **error);
+
 G_END_DECLS

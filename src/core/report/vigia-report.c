@@ -19,6 +19,7 @@
 #include "vigia-chart-trajectory.h"
 #include "vigia-declara-writer.h"
 #include "vigia-error.h"
+#include "vigia-file-utils.h"
 #include "vigia-json-writer.h"
 #include "vigia-number.h"
 #include "vigia-period.h"
@@ -1464,12 +1465,29 @@ vigia_report_write (VigiaReport        *self,
     }
 }
 
+typedef struct
+{
+  VigiaReport       *report;
+  VigiaReportFormat  format;
+} ReportContents;
+
+static gboolean
+write_contents (GOutputStream  *stream,
+                gpointer        user_data,
+                GCancellable   *cancellable,
+                GError        **error)
+{
+  ReportContents *contents = user_data;
+
+  return vigia_report_write (contents->report, contents->format, stream, cancellable, error);
+}
+
 /**
  * vigia_report_write_file:
  *
- * Writes the report to @file through a temporary file that takes its place
- * only once all is written: a failed export leaves what was there.
- * Errors name the file.
+ * Writes the report to @file whole or not at all, as
+ * vigia_replace_file_contents() does: a failed export leaves what was
+ * there.  Errors name the file.
  */
 gboolean
 vigia_report_write_file (VigiaReport        *self,
@@ -1478,30 +1496,16 @@ vigia_report_write_file (VigiaReport        *self,
                          GCancellable       *cancellable,
                          GError            **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
+  ReportContents contents = { self, format };
 
   g_return_val_if_fail (VIGIA_IS_REPORT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  name = g_file_get_parse_name (file);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &local_error);
-  if (stream != NULL &&
-      !vigia_report_write (self, format, G_OUTPUT_STREAM (stream), cancellable, &local_error))
+  if (!vigia_replace_file_contents (file, write_contents, &contents, cancellable, error))
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+      g_autofree char *name = g_file_get_parse_name (file);
 
-      /* Closing cancelled drops the temporary file and keeps the old one. */
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-    }
-  else if (stream != NULL)
-    g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error);
-
-  if (local_error != NULL)
-    {
-      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      g_prefix_error (error, "%s: ", name);
       return FALSE;
     }
   return TRUE;

@@ -1,0 +1,115 @@
+/* vigia-cli-show.c: show, a plan with its goals
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "vigia-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "vigia-cli.h"
+
+static void
+print_field (const char *label,
+             const char *value)
+{
+  if (vigia_str_empty (value))
+    return;
+  g_print ("%s: %s\n", label, value);
+}
+
+static void
+print_goal (VigiaGoal *goal)
+{
+  g_autofree char *reading = vigia_goal_dup_target_label (goal);
+
+  g_print ("  %u. %s: %s\n", vigia_goal_get_number (goal), _("Problem"),
+           vigia_goal_get_problem (goal) ? vigia_goal_get_problem (goal) : "");
+  g_print ("     %s: %s\n", _("Strategic objective"),
+           vigia_goal_get_objective (goal) ? vigia_goal_get_objective (goal) : "");
+  g_print ("     %s: %s\n", _("Indicator"),
+           vigia_goal_get_indicator (goal) ? vigia_goal_get_indicator (goal) : "");
+  g_print ("     %s: %s [%s]\n", _("Target"),
+           vigia_goal_get_target_text (goal) ? vigia_goal_get_target_text (goal) : "",
+           reading);
+}
+
+static void
+print_plan (VigiaPlan *plan)
+{
+  g_autofree char *place = vigia_plan_dup_place_label (plan);
+  g_autofree char *term = vigia_plan_dup_term_label (plan);
+  guint n_dims = vigia_plan_get_n_dimensions (plan);
+
+  g_print ("%s %" G_GINT64_FORMAT ": %s\n", _("Plan"), vigia_plan_get_id (plan),
+           vigia_plan_get_organization (plan));
+  print_field (_("Election type"), vigia_election_get_label (vigia_plan_get_election (plan)));
+  print_field (_("Election process"), vigia_plan_get_process (plan));
+  print_field (_("Place"), place);
+  print_field (_("UBIGEO"), vigia_plan_get_ubigeo (plan));
+  print_field (_("Term"), term);
+  print_field (_("Authority"), vigia_plan_get_authority_name (plan));
+  print_field (_("Source"), vigia_plan_get_source_reference (plan));
+  print_field ("UUID", vigia_plan_get_uuid (plan));
+
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
+      g_autofree char *name = vigia_dimension_dup_name (dim);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      g_print ("\n%s (", name);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals", n_goals), n_goals);
+      g_print (")\n");
+      for (guint j = 0; j < n_goals; j++)
+        print_goal (vigia_dimension_get_goal (dim, j));
+    }
+}
+
+int
+vigia_cli_show (VigiaCli  *cli,
+                int        argc,
+                char     **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Write the plan in Vigía's exchange format (JSON)"), NULL },
+    { NULL }
+  };
+  int status;
+
+  context = vigia_cli_option_context (cli, _("PLAN"),
+                                      _("Shows a plan (its id as “list” gives it, or its uuid) "
+                                        "with its dimensions and goals."),
+                                      entries);
+  if ((status = vigia_cli_parse (context, &argc, &argv)) != VIGIA_CLI_OK)
+    return status;
+  if (argc != 2)
+    return vigia_cli_usage_error (context, _("Name one plan."));
+
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_DEFAULT);
+  if (library == NULL)
+    return VIGIA_CLI_ERROR;
+
+  plan = vigia_cli_load_plan (library, argv[1]);
+  if (plan == NULL)
+    return VIGIA_CLI_ERROR;
+
+  if (json)
+    {
+      g_autofree char *document = vigia_json_writer_plan_to_string (plan);
+
+      fputs (document, stdout);
+    }
+  else
+    print_plan (plan);
+
+  return VIGIA_CLI_OK;
+}
