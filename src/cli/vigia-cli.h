@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* Exit statuses (architecture.md, "Command line"). */
+/* Exit statuses (HACKING.md, "Command line"). */
 #define VIGIA_CLI_OK    0
 #define VIGIA_CLI_ERROR 1
 #define VIGIA_CLI_USAGE 2
