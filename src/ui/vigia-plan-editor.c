@@ -33,6 +33,9 @@ struct _VigiaPlanEditor
 
   VigiaUndoStack       *stack;
   VigiaPlan            *plan;
+  /* The handlers on the plan shown and on its list of dimensions. */
+  GSignalGroup         *plan_signals;
+  GSignalGroup         *dimensions_signals;
   /* VigiaDimensionPage, in the order of the plan's dimensions */
   GPtrArray            *dimension_pages;
   gboolean              folded;
@@ -204,6 +207,8 @@ vigia_plan_editor_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->dimension_pages, g_ptr_array_unref);
+  g_clear_object (&self->plan_signals);
+  g_clear_object (&self->dimensions_signals);
 
   G_OBJECT_CLASS (vigia_plan_editor_parent_class)->dispose (object);
 }
@@ -293,6 +298,11 @@ static void
 vigia_plan_editor_init (VigiaPlanEditor *self)
 {
   self->dimension_pages = g_ptr_array_new ();
+  self->plan_signals = g_signal_group_new (VIGIA_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "notify", G_CALLBACK (plan_notify_cb), self);
+  self->dimensions_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->dimensions_signals, "items-changed",
+                                  G_CALLBACK (dimensions_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
@@ -324,27 +334,24 @@ vigia_plan_editor_set_stack (VigiaPlanEditor *self,
     return;
 
   if (self->stack != NULL)
-    {
-      vigia_plan_editor_flush (self);
-      g_signal_handlers_disconnect_by_data (self->plan, self);
-      g_signal_handlers_disconnect_by_data (vigia_plan_get_dimensions (self->plan), self);
-    }
+    vigia_plan_editor_flush (self);
   /* The dimension tabs stay, for the next plan's dimensions. */
   if (stack == NULL)
     clear_dimension_pages (self);
   g_clear_object (&self->plan);
   g_set_object (&self->stack, stack);
+  if (stack != NULL)
+    self->plan = g_object_ref (vigia_undo_stack_get_plan (stack));
+  g_signal_group_set_target (self->plan_signals, self->plan);
+  g_signal_group_set_target (self->dimensions_signals,
+                             self->plan != NULL ? vigia_plan_get_dimensions (self->plan) : NULL);
   vigia_progress_page_set_stack (self->progress_page, stack);
   if (stack == NULL)
     vigia_general_page_set_stack (self->general_page, NULL);
 
   if (stack != NULL)
     {
-      self->plan = g_object_ref (vigia_undo_stack_get_plan (stack));
       vigia_general_page_set_stack (self->general_page, stack);
-      g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (plan_notify_cb), self);
-      g_signal_connect_swapped (vigia_plan_get_dimensions (self->plan), "items-changed",
-                                G_CALLBACK (dimensions_changed_cb), self);
       update_title (self);
       rebuild_dimension_pages (self);
       adw_view_stack_set_visible_child_name (self->view_stack, "general");

@@ -39,6 +39,8 @@ struct _VigiaWindow
   VigiaLibrary         *library;
   VigiaPlanList        *plans;
   VigiaPlanSelection   *selection;
+  /* The handlers on the open plan's undo stack. */
+  GSignalGroup         *stack_signals;
   /* What the department and term filters offer, after "any". */
   GStrv                 departments;
   GArray               *term_starts;

@@ -387,24 +387,6 @@ stack_save_failed_cb (VigiaWindow    *self,
   vigia_plan_editor_show_error (self->editor, error);
 }
 
-static void
-editor_stack_changed_cb (VigiaWindow *self)
-{
-  VigiaUndoStack *stack = vigia_plan_editor_get_stack (self->editor);
-
-  if (stack != NULL)
-    {
-      g_signal_connect_object (stack, "notify::can-undo", G_CALLBACK (_vigia_window_actions_update), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (stack, "notify::can-redo", G_CALLBACK (_vigia_window_actions_update), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (stack, "save-failed", G_CALLBACK (stack_save_failed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  _vigia_window_actions_update (self);
-}
-
 /* Files dropped on the window go where `vigia FILE…` sends them: plans are
  * imported, a library opens. */
 static gboolean
@@ -476,6 +458,7 @@ vigia_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_WINDOW);
   g_clear_object (&self->plans);
   g_clear_object (&self->selection);
+  g_clear_object (&self->stack_signals);
   g_clear_object (&self->library);
   g_clear_pointer (&self->deleted_plans, g_hash_table_unref);
   g_clear_pointer (&self->departments, g_strfreev);
@@ -605,11 +588,20 @@ vigia_window_init (VigiaWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
+  /* The open plan's stack, whichever it is: its handlers go with it. */
+  self->stack_signals = g_signal_group_new (VIGIA_TYPE_UNDO_STACK);
+  g_signal_group_connect_object (self->stack_signals, "notify::can-undo",
+                                 G_CALLBACK (_vigia_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->stack_signals, "notify::can-redo",
+                                 G_CALLBACK (_vigia_window_actions_update), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->stack_signals, "save-failed",
+                                 G_CALLBACK (stack_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->editor, "stack", self->stack_signals, "target", G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->editor, "notify::stack",
-                           G_CALLBACK (editor_stack_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_vigia_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_page, "plan-activated",
                            G_CALLBACK (compare_plan_activated_cb), self, G_CONNECT_SWAPPED);
-  editor_stack_changed_cb (self);
+  _vigia_window_actions_update (self);
 }
 
 VigiaWindow *
