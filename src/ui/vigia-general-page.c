@@ -17,7 +17,6 @@
 #include "vigia-edit-binding.h"
 #include "vigia-general-page.h"
 #include "vigia-place-picker.h"
-#include "vigia-plan-editor.h"
 #include "vigia-text-field.h"
 
 struct _VigiaGeneralPage
@@ -88,11 +87,8 @@ static void
 show_error (VigiaGeneralPage *self,
             const GError     *error)
 {
-  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
-
-  if (editor != NULL)
-    vigia_plan_editor_show_error (VIGIA_PLAN_EDITOR (editor), error);
-  else
+  /* The plan editor says it, over the window. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message))
     g_warning ("%s", error->message);
 }
 

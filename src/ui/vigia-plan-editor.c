@@ -41,6 +41,12 @@ struct _VigiaPlanEditor
   gboolean              folded;
 };
 
+typedef struct
+{
+  VigiaPlanEditor *editor;
+  GObject         *object;
+} Pending;
+
 G_DEFINE_FINAL_TYPE (VigiaPlanEditor, vigia_plan_editor, GTK_TYPE_WIDGET)
 
 enum {
@@ -187,11 +193,359 @@ dimensions_changed_cb (VigiaPlanEditor *self)
 }
 
 static void
+show_error_message (VigiaPlanEditor *self,
+                    const char      *message)
+{
+  GtkWidget *dialog;
+
+  g_warning ("Could not save: %s", message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("The Change Could Not Be Saved"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_toast (VigiaPlanEditor *self,
+           AdwToast        *toast)
+{
+  GtkWidget *overlay;
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+}
+
+/* Offers to undo the step just done, which must be the newest of the
+ * stack; @title says what was done, in plain text. */
+static void
+toast_undo (VigiaPlanEditor *self,
+            const char      *title)
+{
+  g_autofree char *escaped = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->stack == NULL)
+    return;
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+
+  /* Toast titles are markup (libadwaita 1.2): the plan's own words are escaped. */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-step");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (vigia_undo_stack_get_serial (self->stack)));
+  add_toast (self, toast);
+}
+
+static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  g_clear_object (&pending->editor);
+  g_clear_object (&pending->object);
+  g_free (pending);
+}
+
+static Pending *
+pending_new (VigiaPlanEditor *self,
+             gpointer         object)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->editor = g_object_ref (self);
+  pending->object = g_object_ref (object);
+  return pending;
+}
+
+static AdwMessageDialog *
+confirm_dialog (VigiaPlanEditor *self,
+                const char      *heading,
+                const char      *body,
+                const char      *response,
+                const char      *label)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+static void
+delete_goal_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  VigiaGoal *goal = VIGIA_GOAL (pending->object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint number = vigia_goal_get_number (goal);
+
+  if (self->stack == NULL || !vigia_undo_stack_delete_goal (self->stack, goal, &error))
+    {
+      if (error != NULL)
+        vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  /* Translators: a toast after deleting a goal, with an Undo button */
+  title = g_strdup_printf (_("Goal %u deleted"), number);
+  toast_undo (self, title);
+}
+
+/* Asks once, then deletes @goal with its progress and offers to undo. */
+static void
+delete_goal (VigiaPlanEditor *self,
+             VigiaGoal       *goal)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  guint n_entries;
+  const char *body;
+
+  n_entries = g_list_model_get_n_items (vigia_goal_get_progress (goal));
+  heading = g_strdup_printf (_("Delete Goal %u?"), vigia_goal_get_number (goal));
+  body = n_entries > 0 ? _("The goal and its progress entries will be deleted.")
+                       : _("The goal will be deleted.");
+  dialog = confirm_dialog (self, heading, body, "delete", _("_Delete"));
+  g_signal_connect_data (dialog, "response::delete", G_CALLBACK (delete_goal_response_cb),
+                         pending_new (self, goal), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_dimension_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  VigiaDimension *dimension = VIGIA_DIMENSION (pending->object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = vigia_dimension_dup_name (dimension);
+  g_autofree char *title = NULL;
+
+  if (self->stack == NULL || !vigia_undo_stack_delete_dimension (self->stack, dimension, &error))
+    {
+      if (error != NULL)
+        vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  /* Translators: a toast after removing a dimension, with an Undo button */
+  title = g_strdup_printf (_("Dimension “%s” removed"), name);
+  toast_undo (self, title);
+}
+
+/* Asks once, then removes @dimension with its goals and offers to undo. */
+static void
+remove_dimension (VigiaPlanEditor *self,
+                  VigiaDimension  *dimension)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint n_goals;
+
+  name = vigia_dimension_dup_name (dimension);
+  n_goals = vigia_dimension_get_n_goals (dimension);
+  heading = g_strdup_printf (_("Remove Dimension “%s”?"), name);
+  body = g_strdup_printf (ngettext ("Its %u goal and the goal’s progress will be deleted.",
+                                    "Its %u goals and their progress will be deleted.", n_goals),
+                          n_goals);
+  dialog = confirm_dialog (self, heading, n_goals > 0 ? body : NULL, "remove", _("_Remove"));
+  g_signal_connect_data (dialog, "response::remove", G_CALLBACK (remove_dimension_response_cb),
+                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A dialog that asks for a dimension's title, as the plan writes it. */
+static AdwMessageDialog *
+title_dialog (VigiaPlanEditor *self,
+              const char      *heading,
+              const char      *title,
+              const char      *response,
+              const char      *label,
+              GtkEntry       **entry_out)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, _("The title as the plan writes it.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), title != NULL ? title : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  *entry_out = GTK_ENTRY (entry);
+  return dialog;
+}
+
+static char *
+dup_entry_title (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  return vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  g_autofree char *title = dup_entry_title (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (self->stack == NULL || vigia_str_empty (title))
+    return;
+  if (!vigia_undo_stack_set_string (self->stack, pending->object, "title", title, &error))
+    vigia_plan_editor_show_error (self, error);
+}
+
+static void
+rename_dimension (VigiaPlanEditor *self,
+                  VigiaDimension  *dimension)
+{
+  AdwMessageDialog *dialog;
+  GtkEntry *entry;
+
+  dialog = title_dialog (self, _("Rename Dimension"), vigia_dimension_get_title (dimension),
+                         "rename", _("_Rename"), &entry);
+  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_response_cb),
+                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_dimension_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  g_autofree char *title = dup_entry_title (dialog);
+  g_autoptr(VigiaDimension) dimension = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (self->stack == NULL || vigia_str_empty (title))
+    return;
+
+  dimension = vigia_dimension_new (VIGIA_DIMENSION_KIND_OTHER, title);
+  position = vigia_plan_get_n_dimensions (self->plan);
+  if (!vigia_undo_stack_add_dimension (self->stack, position, dimension, &error))
+    {
+      vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  if (position < self->dimension_pages->len)
+    adw_view_stack_set_visible_child (self->view_stack, g_ptr_array_index (self->dimension_pages, position));
+}
+
+/* Asks for a title and adds a dimension of that title at the end of the
+ * plan (the JNE's forms have four; some plans add "propuestas adicionales"). */
+static void
+add_dimension (VigiaPlanEditor *self)
+{
+  AdwMessageDialog *dialog;
+  GtkEntry *entry;
+
+  if (self->stack == NULL)
+    return;
+
+  dialog = title_dialog (self, _("Add Dimension"), NULL, "add", _("_Add"), &entry);
+  g_signal_connect_data (dialog, "response::add", G_CALLBACK (add_dimension_response_cb),
+                         pending_new (self, self->plan), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows the Progress tab with @goal's own page: its trajectory, its
+ * entries and its history. */
+static void
+show_goal_progress (VigiaPlanEditor *self,
+                    VigiaGoal       *goal)
+{
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->progress_page));
+  vigia_progress_page_show_goal (self->progress_page, goal);
+}
+
+static void
 add_dimension_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  vigia_plan_editor_add_dimension (VIGIA_PLAN_EDITOR (widget));
+  add_dimension (VIGIA_PLAN_EDITOR (widget));
+}
+
+/* The pages ask for what is the editor's to do through these actions, a
+ * dimension named by its position in the plan, a goal by its uuid: they
+ * need not know the editor. */
+static void
+dimension_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VigiaPlanEditor *self = VIGIA_PLAN_EDITOR (widget);
+  guint position = g_variant_get_uint32 (parameter);
+  VigiaDimension *dimension;
+
+  if (self->plan == NULL || position >= vigia_plan_get_n_dimensions (self->plan))
+    return;
+
+  dimension = vigia_plan_get_dimension (self->plan, position);
+  if (g_str_equal (action_name, "editor.rename-dimension"))
+    rename_dimension (self, dimension);
+  else
+    remove_dimension (self, dimension);
+}
+
+static void
+goal_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VigiaPlanEditor *self = VIGIA_PLAN_EDITOR (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  VigiaGoal *goal = NULL;
+
+  if (self->plan == NULL || vigia_plan_find_goal (self->plan, uuid, &goal) == NULL)
+    return;
+
+  if (g_str_equal (action_name, "editor.delete-goal"))
+    delete_goal (self, goal);
+  else
+    show_goal_progress (self, goal);
+}
+
+static void
+toast_undo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  toast_undo (VIGIA_PLAN_EDITOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  show_error_message (VIGIA_PLAN_EDITOR (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -292,6 +646,12 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "editor.add-dimension", NULL, add_dimension_action);
+  gtk_widget_class_install_action (widget_class, "editor.rename-dimension", "u", dimension_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-dimension", "u", dimension_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-goal", "s", goal_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-goal-progress", "s", goal_action);
+  gtk_widget_class_install_action (widget_class, "editor.toast-undo", "s", toast_undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-error", "s", show_error_action);
 }
 
 static void
@@ -467,23 +827,6 @@ vigia_plan_editor_set_visible_page (VigiaPlanEditor *self,
 }
 
 /**
- * vigia_plan_editor_show_goal_progress:
- *
- * Shows the Progress tab with @goal's own page: its trajectory, its
- * entries and its history.
- */
-void
-vigia_plan_editor_show_goal_progress (VigiaPlanEditor *self,
-                                      VigiaGoal       *goal)
-{
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (VIGIA_IS_GOAL (goal));
-
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->progress_page));
-  vigia_progress_page_show_goal (self->progress_page, goal);
-}
-
-/**
  * vigia_plan_editor_show_error:
  *
  * Tells the user that a change could not be saved, and why.  The plan on
@@ -493,322 +836,8 @@ void
 vigia_plan_editor_show_error (VigiaPlanEditor *self,
                               const GError    *error)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
   g_return_if_fail (error != NULL);
 
-  g_warning ("Could not save: %s", error->message);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("The Change Could Not Be Saved"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-vigia_plan_editor_add_toast (VigiaPlanEditor *self,
-                             AdwToast        *toast)
-{
-  GtkWidget *overlay;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
-}
-
-/**
- * vigia_plan_editor_toast_undo:
- * @title: what was done, in plain text
- *
- * Offers to undo the step just done, which must be the newest of the stack.
- */
-void
-vigia_plan_editor_toast_undo (VigiaPlanEditor *self,
-                              const char      *title)
-{
-  g_autofree char *escaped = NULL;
-  g_autoptr(AdwToast) toast = NULL;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (title != NULL);
-
-  if (self->stack == NULL)
-    return;
-
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-
-  /* Toast titles are markup (libadwaita 1.2): the plan's own words are escaped. */
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-step");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (vigia_undo_stack_get_serial (self->stack)));
-  vigia_plan_editor_add_toast (self, toast);
-}
-
-typedef struct
-{
-  VigiaPlanEditor *editor;
-  GObject         *object;
-} Pending;
-
-static void
-pending_free (gpointer data)
-{
-  Pending *pending = data;
-
-  g_clear_object (&pending->editor);
-  g_clear_object (&pending->object);
-  g_free (pending);
-}
-
-static Pending *
-pending_new (VigiaPlanEditor *self,
-             gpointer         object)
-{
-  Pending *pending = g_new0 (Pending, 1);
-
-  pending->editor = g_object_ref (self);
-  pending->object = g_object_ref (object);
-  return pending;
-}
-
-static AdwMessageDialog *
-confirm_dialog (VigiaPlanEditor *self,
-                const char      *heading,
-                const char      *body,
-                const char      *response,
-                const char      *label)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
-}
-
-static void
-delete_goal_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         Pending          *pending)
-{
-  VigiaPlanEditor *self = pending->editor;
-  VigiaGoal *goal = VIGIA_GOAL (pending->object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  guint number = vigia_goal_get_number (goal);
-
-  if (self->stack == NULL || !vigia_undo_stack_delete_goal (self->stack, goal, &error))
-    {
-      if (error != NULL)
-        vigia_plan_editor_show_error (self, error);
-      return;
-    }
-
-  /* Translators: a toast after deleting a goal, with an Undo button */
-  title = g_strdup_printf (_("Goal %u deleted"), number);
-  vigia_plan_editor_toast_undo (self, title);
-}
-
-/**
- * vigia_plan_editor_delete_goal:
- *
- * Asks once, then deletes @goal with its progress and offers to undo.
- */
-void
-vigia_plan_editor_delete_goal (VigiaPlanEditor *self,
-                               VigiaGoal       *goal)
-{
-  AdwMessageDialog *dialog;
-  g_autofree char *heading = NULL;
-  guint n_entries;
-  const char *body;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (VIGIA_IS_GOAL (goal));
-
-  n_entries = g_list_model_get_n_items (vigia_goal_get_progress (goal));
-  heading = g_strdup_printf (_("Delete Goal %u?"), vigia_goal_get_number (goal));
-  body = n_entries > 0 ? _("The goal and its progress entries will be deleted.")
-                       : _("The goal will be deleted.");
-  dialog = confirm_dialog (self, heading, body, "delete", _("_Delete"));
-  g_signal_connect_data (dialog, "response::delete", G_CALLBACK (delete_goal_response_cb),
-                         pending_new (self, goal), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-remove_dimension_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              Pending          *pending)
-{
-  VigiaPlanEditor *self = pending->editor;
-  VigiaDimension *dimension = VIGIA_DIMENSION (pending->object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = vigia_dimension_dup_name (dimension);
-  g_autofree char *title = NULL;
-
-  if (self->stack == NULL || !vigia_undo_stack_delete_dimension (self->stack, dimension, &error))
-    {
-      if (error != NULL)
-        vigia_plan_editor_show_error (self, error);
-      return;
-    }
-
-  /* Translators: a toast after removing a dimension, with an Undo button */
-  title = g_strdup_printf (_("Dimension “%s” removed"), name);
-  vigia_plan_editor_toast_undo (self, title);
-}
-
-/**
- * vigia_plan_editor_remove_dimension:
- *
- * Asks once, then removes @dimension with its goals and offers to undo.
- */
-void
-vigia_plan_editor_remove_dimension (VigiaPlanEditor *self,
-                                    VigiaDimension  *dimension)
-{
-  AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  guint n_goals;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
-
-  name = vigia_dimension_dup_name (dimension);
-  n_goals = vigia_dimension_get_n_goals (dimension);
-  heading = g_strdup_printf (_("Remove Dimension “%s”?"), name);
-  body = g_strdup_printf (ngettext ("Its %u goal and the goal’s progress will be deleted.",
-                                    "Its %u goals and their progress will be deleted.", n_goals),
-                          n_goals);
-  dialog = confirm_dialog (self, heading, n_goals > 0 ? body : NULL, "remove", _("_Remove"));
-  g_signal_connect_data (dialog, "response::remove", G_CALLBACK (remove_dimension_response_cb),
-                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* A dialog that asks for a dimension's title, as the plan writes it. */
-static AdwMessageDialog *
-title_dialog (VigiaPlanEditor *self,
-              const char      *heading,
-              const char      *title,
-              const char      *response,
-              const char      *label,
-              GtkEntry       **entry_out)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, _("The title as the plan writes it.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), title != NULL ? title : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-
-  *entry_out = GTK_ENTRY (entry);
-  return dialog;
-}
-
-static char *
-dup_entry_title (AdwMessageDialog *dialog)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-
-  return vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Pending          *pending)
-{
-  VigiaPlanEditor *self = pending->editor;
-  g_autofree char *title = dup_entry_title (dialog);
-  g_autoptr(GError) error = NULL;
-
-  if (self->stack == NULL || vigia_str_empty (title))
-    return;
-  if (!vigia_undo_stack_set_string (self->stack, pending->object, "title", title, &error))
-    vigia_plan_editor_show_error (self, error);
-}
-
-void
-vigia_plan_editor_rename_dimension (VigiaPlanEditor *self,
-                                    VigiaDimension  *dimension)
-{
-  AdwMessageDialog *dialog;
-  GtkEntry *entry;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
-
-  dialog = title_dialog (self, _("Rename Dimension"), vigia_dimension_get_title (dimension),
-                         "rename", _("_Rename"), &entry);
-  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_response_cb),
-                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_dimension_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           Pending          *pending)
-{
-  VigiaPlanEditor *self = pending->editor;
-  g_autofree char *title = dup_entry_title (dialog);
-  g_autoptr(VigiaDimension) dimension = NULL;
-  g_autoptr(GError) error = NULL;
-  guint position;
-
-  if (self->stack == NULL || vigia_str_empty (title))
-    return;
-
-  dimension = vigia_dimension_new (VIGIA_DIMENSION_KIND_OTHER, title);
-  position = vigia_plan_get_n_dimensions (self->plan);
-  if (!vigia_undo_stack_add_dimension (self->stack, position, dimension, &error))
-    {
-      vigia_plan_editor_show_error (self, error);
-      return;
-    }
-
-  if (position < self->dimension_pages->len)
-    adw_view_stack_set_visible_child (self->view_stack, g_ptr_array_index (self->dimension_pages, position));
-}
-
-/**
- * vigia_plan_editor_add_dimension:
- *
- * Asks for a title and adds a dimension of that title at the end of the plan
- * (the JNE's forms have four; some plans add "propuestas adicionales").
- */
-void
-vigia_plan_editor_add_dimension (VigiaPlanEditor *self)
-{
-  AdwMessageDialog *dialog;
-  GtkEntry *entry;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-
-  if (self->stack == NULL)
-    return;
-
-  dialog = title_dialog (self, _("Add Dimension"), NULL, "add", _("_Add"), &entry);
-  g_signal_connect_data (dialog, "response::add", G_CALLBACK (add_dimension_response_cb),
-                         pending_new (self, self->plan), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_error_message (self, error->message);
 }

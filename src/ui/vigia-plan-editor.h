@@ -33,18 +33,5 @@ void                vigia_plan_editor_set_visible_page   (VigiaPlanEditor *self,
                                                           const char      *name);
 void                vigia_plan_editor_show_error         (VigiaPlanEditor *self,
                                                           const GError    *error);
-void                vigia_plan_editor_add_toast          (VigiaPlanEditor *self,
-                                                          AdwToast        *toast);
-void                vigia_plan_editor_toast_undo         (VigiaPlanEditor *self,
-                                                          const char      *title);
-void                vigia_plan_editor_show_goal_progress (VigiaPlanEditor *self,
-                                                          VigiaGoal       *goal);
-void                vigia_plan_editor_delete_goal        (VigiaPlanEditor *self,
-                                                          VigiaGoal       *goal);
-void                vigia_plan_editor_rename_dimension   (VigiaPlanEditor *self,
-                                                          VigiaDimension  *dimension);
-void                vigia_plan_editor_remove_dimension   (VigiaPlanEditor *self,
-                                                          VigiaDimension  *dimension);
-void                vigia_plan_editor_add_dimension      (VigiaPlanEditor *self);
 
 G_END_DECLS

@@ -28,7 +28,6 @@
 #include <string.h>
 
 #include "vigia-chart-view.h"
-#include "vigia-plan-editor.h"
 #include "vigia-progress-page.h"
 
 /* The first column names the goals; the semesters follow. */
@@ -844,7 +843,6 @@ static void
 editor_deleted_cb (VigiaProgressEditor *editor,
                    VigiaProgressPage   *self)
 {
-  GtkWidget *plan_editor = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
   g_autofree char *period = vigia_period_dup_label (vigia_progress_editor_get_period (editor));
   g_autofree char *title = NULL;
   VigiaGoal *goal = vigia_progress_editor_get_goal (editor);
@@ -855,8 +853,7 @@ editor_deleted_cb (VigiaProgressEditor *editor,
   title = g_strdup_printf (_("Entry of goal %u, %s, deleted"), vigia_goal_get_number (goal), period);
   focus_cell (self, goal, column);
   close_editor (self);
-  if (plan_editor != NULL)
-    vigia_plan_editor_toast_undo (VIGIA_PLAN_EDITOR (plan_editor), title);
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.toast-undo", "s", title);
 }
 
 static void
