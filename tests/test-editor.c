@@ -99,7 +99,7 @@ card_at (Fixture *f,
 static VigiaUndoStack *
 stack (Fixture *f)
 {
-  return vigia_plan_editor_get_stack (f->editor);
+  return vigia_plan_editor_get_undo_stack (f->editor);
 }
 
 static gboolean

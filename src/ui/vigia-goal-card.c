@@ -357,26 +357,26 @@ vigia_goal_card_init (VigiaGoalCard *self)
 
 /**
  * vigia_goal_card_new:
- * @stack: the open plan's stack, through which edits are saved
+ * @undo_stack: the open plan's undo stack, through which edits are saved
  * @dimension: the dimension that holds @goal
  */
 GtkWidget *
-vigia_goal_card_new (VigiaUndoStack *stack,
+vigia_goal_card_new (VigiaUndoStack *undo_stack,
                      VigiaDimension *dimension,
                      VigiaGoal      *goal)
 {
   VigiaGoalCard *self;
 
-  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), NULL);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
 
   self = g_object_new (VIGIA_TYPE_GOAL_CARD, NULL);
-  self->undo_stack = g_object_ref (stack);
+  self->undo_stack = g_object_ref (undo_stack);
   self->dimension = g_object_ref (dimension);
   self->goal = g_object_ref (goal);
 
-  self->chip = VIGIA_TARGET_CHIP (vigia_target_chip_new (stack, goal));
+  self->chip = VIGIA_TARGET_CHIP (vigia_target_chip_new (undo_stack, goal));
   adw_bin_set_child (self->chip_bin, GTK_WIDGET (self->chip));
 
   g_signal_connect_object (goal, "notify", G_CALLBACK (goal_notify_cb), self, G_CONNECT_SWAPPED);

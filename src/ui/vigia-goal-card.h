@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaGoalCard, vigia_goal_card, VIGIA, GOAL_CARD, GtkListBoxRow)
 
-GtkWidget       *vigia_goal_card_new         (VigiaUndoStack *stack,
+GtkWidget       *vigia_goal_card_new         (VigiaUndoStack *undo_stack,
                                               VigiaDimension *dimension,
                                               VigiaGoal      *goal);
 VigiaGoal       *vigia_goal_card_get_goal    (VigiaGoalCard  *self);

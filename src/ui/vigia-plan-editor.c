@@ -6,7 +6,7 @@
  * Shows the plan of a VigiaUndoStack: a General tab, and a tab per dimension
  * in the plan's own order, kept in step with the plan's list of dimensions
  * (adding, removing and undoing both change it).  There is no Save: every
- * edit is saved by the stack as it happens.  Destructive edits ask once and
+ * edit is saved by the undo stack as it happens.  Destructive edits ask once and
  * then offer Undo in a toast.
  */
 #define G_LOG_DOMAIN "vigia-plan-editor"
@@ -31,7 +31,7 @@ struct _VigiaPlanEditor
   /* Last of the tabs, after the dimensions: kept while they are rebuilt. */
   VigiaProgressPage    *progress_page;
 
-  VigiaUndoStack       *stack;
+  VigiaUndoStack       *undo_stack;
   VigiaPlan            *plan;
   /* The handlers on the plan shown and on its list of dimensions. */
   GSignalGroup         *plan_signals;
@@ -51,7 +51,7 @@ G_DEFINE_FINAL_TYPE (VigiaPlanEditor, vigia_plan_editor, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STACK,
+  PROP_UNDO_STACK,
   PROP_FOLDED,
   N_PROPS
 };
@@ -157,7 +157,7 @@ rebuild_dimension_pages (VigiaPlanEditor *self)
           page = g_ptr_array_index (self->dimension_pages, i);
           g_signal_handlers_disconnect_by_func (vigia_dimension_page_get_dimension (page),
                                                 dimension_notify_cb, page);
-          vigia_dimension_page_set_dimension (page, self->stack, dim);
+          vigia_dimension_page_set_dimension (page, self->undo_stack, dim);
           update_page_title (self, page);
           adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (page)),
                                              vigia_dimension_page_get_icon_name (page));
@@ -167,7 +167,7 @@ rebuild_dimension_pages (VigiaPlanEditor *self)
           g_autofree char *page_name = g_strdup_printf ("dimension-%u", i);
           g_autofree char *title = vigia_dimension_dup_name (dim);
 
-          page = VIGIA_DIMENSION_PAGE (vigia_dimension_page_new (self->stack, dim));
+          page = VIGIA_DIMENSION_PAGE (vigia_dimension_page_new (self->undo_stack, dim));
           adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (page), page_name, title,
                                                vigia_dimension_page_get_icon_name (page));
           g_ptr_array_add (self->dimension_pages, page);
@@ -217,7 +217,7 @@ add_toast (VigiaPlanEditor *self,
 }
 
 /* Offers to undo the step just done, which must be the newest of the
- * stack; @title says what was done, in plain text. */
+ * undo stack; @title says what was done, in plain text. */
 static void
 toast_undo (VigiaPlanEditor *self,
             const char      *title)
@@ -225,7 +225,7 @@ toast_undo (VigiaPlanEditor *self,
   g_autofree char *escaped = NULL;
   g_autoptr(AdwToast) toast = NULL;
 
-  if (self->stack == NULL)
+  if (self->undo_stack == NULL)
     return;
 
   escaped = g_markup_escape_text (title, -1);
@@ -234,7 +234,7 @@ toast_undo (VigiaPlanEditor *self,
   /* Toast titles are markup (libadwaita 1.2): the plan's own words are escaped. */
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-step");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (vigia_undo_stack_get_serial (self->stack)));
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (vigia_undo_stack_get_serial (self->undo_stack)));
   add_toast (self, toast);
 }
 
@@ -288,7 +288,7 @@ delete_goal_response_cb (AdwMessageDialog *dialog,
   g_autofree char *title = NULL;
   guint number = vigia_goal_get_number (goal);
 
-  if (self->stack == NULL || !vigia_undo_stack_delete_goal (self->stack, goal, &error))
+  if (self->undo_stack == NULL || !vigia_undo_stack_delete_goal (self->undo_stack, goal, &error))
     {
       if (error != NULL)
         vigia_plan_editor_show_error (self, error);
@@ -331,7 +331,7 @@ remove_dimension_response_cb (AdwMessageDialog *dialog,
   g_autofree char *name = vigia_dimension_dup_name (dimension);
   g_autofree char *title = NULL;
 
-  if (self->stack == NULL || !vigia_undo_stack_delete_dimension (self->stack, dimension, &error))
+  if (self->undo_stack == NULL || !vigia_undo_stack_delete_dimension (self->undo_stack, dimension, &error))
     {
       if (error != NULL)
         vigia_plan_editor_show_error (self, error);
@@ -411,9 +411,9 @@ rename_response_cb (AdwMessageDialog *dialog,
   g_autofree char *title = dup_entry_title (dialog);
   g_autoptr(GError) error = NULL;
 
-  if (self->stack == NULL || vigia_str_empty (title))
+  if (self->undo_stack == NULL || vigia_str_empty (title))
     return;
-  if (!vigia_undo_stack_set_string (self->stack, pending->object, "title", title, &error))
+  if (!vigia_undo_stack_set_string (self->undo_stack, pending->object, "title", title, &error))
     vigia_plan_editor_show_error (self, error);
 }
 
@@ -442,12 +442,12 @@ add_dimension_response_cb (AdwMessageDialog *dialog,
   g_autoptr(GError) error = NULL;
   guint position;
 
-  if (self->stack == NULL || vigia_str_empty (title))
+  if (self->undo_stack == NULL || vigia_str_empty (title))
     return;
 
   dimension = vigia_dimension_new (VIGIA_DIMENSION_KIND_OTHER, title);
   position = vigia_plan_get_n_dimensions (self->plan);
-  if (!vigia_undo_stack_add_dimension (self->stack, position, dimension, &error))
+  if (!vigia_undo_stack_add_dimension (self->undo_stack, position, dimension, &error))
     {
       vigia_plan_editor_show_error (self, error);
       return;
@@ -465,7 +465,7 @@ add_dimension (VigiaPlanEditor *self)
   AdwMessageDialog *dialog;
   GtkEntry *entry;
 
-  if (self->stack == NULL)
+  if (self->undo_stack == NULL)
     return;
 
   dialog = title_dialog (self, _("Add Dimension"), NULL, "add", _("_Add"), &entry);
@@ -554,7 +554,7 @@ vigia_plan_editor_dispose (GObject *object)
   VigiaPlanEditor *self = (VigiaPlanEditor *)object;
   GtkWidget *child;
 
-  vigia_plan_editor_set_stack (self, NULL);
+  vigia_plan_editor_set_undo_stack (self, NULL);
   g_clear_object (&self->progress_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
   /* Children of the template without an id are ours to let go of too. */
@@ -577,8 +577,8 @@ vigia_plan_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STACK:
-      g_value_set_object (value, self->stack);
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
       break;
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
@@ -598,8 +598,8 @@ vigia_plan_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STACK:
-      vigia_plan_editor_set_stack (self, g_value_get_object (value));
+    case PROP_UNDO_STACK:
+      vigia_plan_editor_set_undo_stack (self, g_value_get_object (value));
       break;
     case PROP_FOLDED:
       if (self->folded != g_value_get_boolean (value))
@@ -627,9 +627,9 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   object_class->get_property = vigia_plan_editor_get_property;
   object_class->set_property = vigia_plan_editor_set_property;
 
-  properties[PROP_STACK] = g_param_spec_object ("stack", NULL, NULL, VIGIA_TYPE_UNDO_STACK,
-                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] = g_param_spec_object ("undo-stack", NULL, NULL, VIGIA_TYPE_UNDO_STACK,
+                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                     G_PARAM_STATIC_STRINGS);
   properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                   G_PARAM_STATIC_STRINGS);
@@ -670,55 +670,55 @@ vigia_plan_editor_init (VigiaPlanEditor *self)
 }
 
 VigiaUndoStack *
-vigia_plan_editor_get_stack (VigiaPlanEditor *self)
+vigia_plan_editor_get_undo_stack (VigiaPlanEditor *self)
 {
   g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
-  return self->stack;
+  return self->undo_stack;
 }
 
 /**
- * vigia_plan_editor_set_stack:
- * @stack: (nullable): the stack of the plan to show, or %NULL for none
+ * vigia_plan_editor_set_undo_stack:
+ * @undo_stack: (nullable): the undo stack of the plan to show, or %NULL for none
  *
- * Shows the plan of @stack, starting on the General tab.  Typing still
+ * Shows the plan of @undo_stack, starting on the General tab.  Typing still
  * waiting to be saved in the plan shown before is saved first.
  */
 void
-vigia_plan_editor_set_stack (VigiaPlanEditor *self,
-                             VigiaUndoStack  *stack)
+vigia_plan_editor_set_undo_stack (VigiaPlanEditor *self,
+                                  VigiaUndoStack  *undo_stack)
 {
   g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
+  g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
 
-  if (self->stack == stack)
+  if (self->undo_stack == undo_stack)
     return;
 
-  if (self->stack != NULL)
+  if (self->undo_stack != NULL)
     vigia_plan_editor_flush (self);
   /* The dimension tabs stay, for the next plan's dimensions. */
-  if (stack == NULL)
+  if (undo_stack == NULL)
     clear_dimension_pages (self);
   g_clear_object (&self->plan);
-  g_set_object (&self->stack, stack);
-  if (stack != NULL)
-    self->plan = g_object_ref (vigia_undo_stack_get_plan (stack));
+  g_set_object (&self->undo_stack, undo_stack);
+  if (undo_stack != NULL)
+    self->plan = g_object_ref (vigia_undo_stack_get_plan (undo_stack));
   g_signal_group_set_target (self->plan_signals, self->plan);
   g_signal_group_set_target (self->dimensions_signals,
                              self->plan != NULL ? vigia_plan_get_dimensions (self->plan) : NULL);
-  vigia_progress_page_set_stack (self->progress_page, stack);
-  if (stack == NULL)
+  vigia_progress_page_set_stack (self->progress_page, undo_stack);
+  if (undo_stack == NULL)
     vigia_general_page_set_stack (self->general_page, NULL);
 
-  if (stack != NULL)
+  if (undo_stack != NULL)
     {
-      vigia_general_page_set_stack (self->general_page, stack);
+      vigia_general_page_set_stack (self->general_page, undo_stack);
       update_title (self);
       rebuild_dimension_pages (self);
       adw_view_stack_set_visible_child_name (self->view_stack, "general");
     }
 
   if (self->dimension_pages != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK]);
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
 }
 
 /**
@@ -747,7 +747,7 @@ vigia_plan_editor_flush (VigiaPlanEditor *self)
 
   g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), FALSE);
 
-  if (self->stack == NULL || vigia_undo_stack_flush (self->stack, &error))
+  if (self->undo_stack == NULL || vigia_undo_stack_flush (self->undo_stack, &error))
     return TRUE;
 
   vigia_plan_editor_show_error (self, error);

@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaPlanEditor, vigia_plan_editor, VIGIA, PLAN_EDITOR, GtkWidget)
 
-VigiaUndoStack     *vigia_plan_editor_get_stack          (VigiaPlanEditor *self);
-void                vigia_plan_editor_set_stack          (VigiaPlanEditor *self,
-                                                          VigiaUndoStack  *stack);
+VigiaUndoStack     *vigia_plan_editor_get_undo_stack     (VigiaPlanEditor *self);
+void                vigia_plan_editor_set_undo_stack     (VigiaPlanEditor *self,
+                                                          VigiaUndoStack  *undo_stack);
 VigiaPlan          *vigia_plan_editor_get_plan           (VigiaPlanEditor *self);
 gboolean            vigia_plan_editor_flush              (VigiaPlanEditor *self);
 VigiaGeneralPage   *vigia_plan_editor_get_general_page   (VigiaPlanEditor *self);

@@ -98,21 +98,21 @@ compare_action (GtkWidget  *widget,
 }
 
 static VigiaUndoStack *
-get_stack (VigiaWindow *self)
+get_undo_stack (VigiaWindow *self)
 {
-  return vigia_plan_editor_get_stack (self->editor);
+  return vigia_plan_editor_get_undo_stack (self->editor);
 }
 
 static void
 undo_or_redo (VigiaWindow *self,
               gboolean     undo)
 {
-  VigiaUndoStack *stack = get_stack (self);
+  VigiaUndoStack *undo_stack = get_undo_stack (self);
   g_autoptr(GError) error = NULL;
 
-  if (stack == NULL)
+  if (undo_stack == NULL)
     return;
-  if (!(undo ? vigia_undo_stack_undo (stack, &error) : vigia_undo_stack_redo (stack, &error)))
+  if (!(undo ? vigia_undo_stack_undo (undo_stack, &error) : vigia_undo_stack_redo (undo_stack, &error)))
     vigia_plan_editor_show_error (self->editor, error);
 }
 
@@ -139,9 +139,9 @@ undo_step_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   VigiaWindow *self = VIGIA_WINDOW (widget);
-  VigiaUndoStack *stack = get_stack (self);
+  VigiaUndoStack *undo_stack = get_undo_stack (self);
 
-  if (stack != NULL && vigia_undo_stack_get_serial (stack) == g_variant_get_uint32 (parameter))
+  if (undo_stack != NULL && vigia_undo_stack_get_serial (undo_stack) == g_variant_get_uint32 (parameter))
     undo_or_redo (self, TRUE);
 }
 
@@ -751,17 +751,17 @@ open_library_action (GtkWidget  *widget,
 void
 _vigia_window_actions_update (VigiaWindow *self)
 {
-  VigiaUndoStack *stack = get_stack (self);
-  gboolean open = stack != NULL;
+  VigiaUndoStack *undo_stack = get_undo_stack (self);
+  gboolean open = undo_stack != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 stack != NULL && vigia_undo_stack_get_can_undo (stack));
+                                 undo_stack != NULL && vigia_undo_stack_get_can_undo (undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 stack != NULL && vigia_undo_stack_get_can_redo (stack));
+                                 undo_stack != NULL && vigia_undo_stack_get_can_redo (undo_stack));
 }
 
 void

@@ -40,7 +40,7 @@ struct _VigiaWindow
   VigiaPlanList        *plans;
   VigiaPlanSelection   *selection;
   /* The handlers on the open plan's undo stack. */
-  GSignalGroup         *stack_signals;
+  GSignalGroup         *undo_stack_signals;
   /* What the department and term filters offer, after "any". */
   GStrv                 departments;
   GArray               *term_starts;

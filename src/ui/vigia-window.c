@@ -260,7 +260,7 @@ selection_changed_cb (VigiaWindow *self)
 void
 _vigia_window_close_plan (VigiaWindow *self)
 {
-  vigia_plan_editor_set_stack (self->editor, NULL);
+  vigia_plan_editor_set_undo_stack (self->editor, NULL);
   self->open_plan_id = 0;
   select_open_plan (self);
   gtk_stack_set_visible_child_name (self->content_stack, "none");
@@ -277,7 +277,7 @@ reload_open_plan (VigiaWindow *self)
 {
   g_autofree char *page = g_strdup (vigia_plan_editor_get_visible_page (self->editor));
   g_autoptr(VigiaPlan) plan = NULL;
-  g_autoptr(VigiaUndoStack) stack = NULL;
+  g_autoptr(VigiaUndoStack) undo_stack = NULL;
   g_autoptr(GError) error = NULL;
 
   vigia_plan_editor_flush (self->editor);
@@ -289,8 +289,8 @@ reload_open_plan (VigiaWindow *self)
       return;
     }
 
-  stack = vigia_undo_stack_new (self->library, plan);
-  vigia_plan_editor_set_stack (self->editor, stack);
+  undo_stack = vigia_undo_stack_new (self->library, plan);
+  vigia_plan_editor_set_undo_stack (self->editor, undo_stack);
   if (page != NULL)
     vigia_plan_editor_set_visible_page (self->editor, page);
 }
@@ -301,7 +301,7 @@ library_plans_changed_cb (VigiaWindow  *self,
                           VigiaLibrary *library)
 {
   VigiaPlan *open = vigia_plan_editor_get_plan (self->editor);
-  VigiaUndoStack *stack = vigia_plan_editor_get_stack (self->editor);
+  VigiaUndoStack *undo_stack = vigia_plan_editor_get_undo_stack (self->editor);
 
   for (guint i = 0; open != NULL && i < ids->len; i++)
     {
@@ -311,7 +311,7 @@ library_plans_changed_cb (VigiaWindow  *self,
       /* Deleted (by another window, say): nothing left to show. */
       if (vigia_library_lookup_plan (library, vigia_plan_get_uuid (open), NULL) == 0)
         _vigia_window_close_plan (self);
-      else if (!vigia_undo_stack_is_saving (stack))
+      else if (!vigia_undo_stack_is_saving (undo_stack))
         reload_open_plan (self);
       break;
     }
@@ -380,9 +380,9 @@ compare_plan_activated_cb (VigiaWindow *self,
 }
 
 static void
-stack_save_failed_cb (VigiaWindow    *self,
-                      const GError   *error,
-                      VigiaUndoStack *stack)
+undo_stack_save_failed_cb (VigiaWindow    *self,
+                           const GError   *error,
+                           VigiaUndoStack *undo_stack)
 {
   vigia_plan_editor_show_error (self->editor, error);
 }
@@ -454,11 +454,11 @@ vigia_window_dispose (GObject *object)
   VigiaWindow *self = (VigiaWindow *)object;
 
   if (self->editor != NULL)
-    vigia_plan_editor_set_stack (self->editor, NULL);
+    vigia_plan_editor_set_undo_stack (self->editor, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_WINDOW);
   g_clear_object (&self->plans);
   g_clear_object (&self->selection);
-  g_clear_object (&self->stack_signals);
+  g_clear_object (&self->undo_stack_signals);
   g_clear_object (&self->library);
   g_clear_pointer (&self->deleted_plans, g_hash_table_unref);
   g_clear_pointer (&self->departments, g_strfreev);
@@ -588,16 +588,17 @@ vigia_window_init (VigiaWindow *self)
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  /* The open plan's stack, whichever it is: its handlers go with it. */
-  self->stack_signals = g_signal_group_new (VIGIA_TYPE_UNDO_STACK);
-  g_signal_group_connect_object (self->stack_signals, "notify::can-undo",
+  /* The open plan's undo stack, whichever it is: its handlers go with it. */
+  self->undo_stack_signals = g_signal_group_new (VIGIA_TYPE_UNDO_STACK);
+  g_signal_group_connect_object (self->undo_stack_signals, "notify::can-undo",
                                  G_CALLBACK (_vigia_window_actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->stack_signals, "notify::can-redo",
+  g_signal_group_connect_object (self->undo_stack_signals, "notify::can-redo",
                                  G_CALLBACK (_vigia_window_actions_update), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->stack_signals, "save-failed",
-                                 G_CALLBACK (stack_save_failed_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self->editor, "stack", self->stack_signals, "target", G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->editor, "notify::stack",
+  g_signal_group_connect_object (self->undo_stack_signals, "save-failed",
+                                 G_CALLBACK (undo_stack_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->editor, "undo-stack", self->undo_stack_signals, "target",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->editor, "notify::undo-stack",
                            G_CALLBACK (_vigia_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare_page, "plan-activated",
                            G_CALLBACK (compare_plan_activated_cb), self, G_CONNECT_SWAPPED);
@@ -691,7 +692,7 @@ vigia_window_open_plan (VigiaWindow  *self,
                         GError      **error)
 {
   g_autoptr(VigiaPlan) plan = NULL;
-  g_autoptr(VigiaUndoStack) stack = NULL;
+  g_autoptr(VigiaUndoStack) undo_stack = NULL;
 
   g_return_val_if_fail (VIGIA_IS_WINDOW (self), FALSE);
 
@@ -710,9 +711,9 @@ vigia_window_open_plan (VigiaWindow  *self,
   if (plan == NULL)
     return FALSE;
 
-  stack = vigia_undo_stack_new (self->library, plan);
+  undo_stack = vigia_undo_stack_new (self->library, plan);
   self->open_plan_id = plan_id;
-  vigia_plan_editor_set_stack (self->editor, stack);
+  vigia_plan_editor_set_undo_stack (self->editor, undo_stack);
   gtk_stack_set_visible_child_name (self->content_stack, "plan");
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   select_open_plan (self);
