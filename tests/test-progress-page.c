@@ -9,10 +9,17 @@
 
 #include "vigia-application.h"
 #include "vigia-chart-view.h"
-#include "vigia-compare-page.h"
+#include "vigia-compare-page-private.h"
+#include "vigia-compare-row-private.h"
+#include "vigia-dimension-page-private.h"
+#include "vigia-goal-detail-private.h"
+#include "vigia-plan-editor-private.h"
+#include "vigia-progress-cell-private.h"
+#include "vigia-progress-editor-private.h"
+#include "vigia-progress-page-private.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
-#include "vigia-window.h"
+#include "vigia-window-private.h"
 
 /* One application for the whole program: its id can be registered once. */
 static VigiaApplication *app;

@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include "vigia-application.h"
-#include "vigia-plan-row.h"
-#include "vigia-plan-selection.h"
+#include "vigia-import-dialog-private.h"
+#include "vigia-plan-editor-private.h"
+#include "vigia-plan-row-private.h"
+#include "vigia-plan-selection-private.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
-#include "vigia-window.h"
+#include "vigia-window-private.h"
 
 /* One application for the whole program: its id can be registered once. */
 static VigiaApplication *app;

@@ -24,7 +24,7 @@
 #include <malloc.h>
 #endif
 
-#include "vigia-compare-page.h"
+#include "vigia-compare-page-private.h"
 #include "vigia-list-stager.h"
 #include "vigia-number.h"
 #include "vigia-plan-group.h"

@@ -15,7 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "vigia-dimension-page.h"
+#include "vigia-dimension-page-private.h"
 
 struct _VigiaDimensionPage
 {

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-dimension-page.h"
-#include "vigia-goal-card.h"
+#include "vigia-goal-card-private.h"
 #include "vigia-optional-label.h"
 
 struct _VigiaGoalCard

@@ -24,10 +24,5 @@ VigiaGoal       *vigia_goal_card_get_goal    (VigiaGoalCard  *self);
 gboolean         vigia_goal_card_get_editing (VigiaGoalCard  *self);
 void             vigia_goal_card_set_editing (VigiaGoalCard  *self,
                                               gboolean        editing);
-VigiaTextField  *vigia_goal_card_get_field   (VigiaGoalCard  *self,
-                                              const char     *property);
-VigiaTargetChip *vigia_goal_card_get_chip    (VigiaGoalCard  *self);
-const char      *vigia_goal_card_get_text    (VigiaGoalCard  *self,
-                                              const char     *property);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-chart-view.h"
-#include "vigia-goal-detail.h"
+#include "vigia-goal-detail-private.h"
 #include "vigia-status-badge.h"
 
 struct _VigiaGoalDetail

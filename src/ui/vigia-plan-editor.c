@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-plan-editor.h"
+#include "vigia-plan-editor-private.h"
 #include "vigia-progress-page.h"
 
 struct _VigiaPlanEditor

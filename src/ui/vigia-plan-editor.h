@@ -24,10 +24,6 @@ void                vigia_plan_editor_set_undo_stack     (VigiaPlanEditor *self,
 VigiaPlan          *vigia_plan_editor_get_plan           (VigiaPlanEditor *self);
 gboolean            vigia_plan_editor_flush              (VigiaPlanEditor *self);
 VigiaGeneralPage   *vigia_plan_editor_get_general_page   (VigiaPlanEditor *self);
-guint               vigia_plan_editor_get_n_dimension_pages (VigiaPlanEditor *self);
-VigiaDimensionPage *vigia_plan_editor_get_dimension_page (VigiaPlanEditor *self,
-                                                          guint            position);
-VigiaProgressPage  *vigia_plan_editor_get_progress_page  (VigiaPlanEditor *self);
 const char         *vigia_plan_editor_get_visible_page   (VigiaPlanEditor *self);
 void                vigia_plan_editor_set_visible_page   (VigiaPlanEditor *self,
                                                           const char      *name);

@@ -19,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "vigia-progress-editor.h"
+#include "vigia-progress-editor-private.h"
 #include "vigia-number.h"
 
 struct _VigiaProgressEditor

@@ -28,7 +28,7 @@
 #include <string.h>
 
 #include "vigia-chart-view.h"
-#include "vigia-progress-page.h"
+#include "vigia-progress-page-private.h"
 
 /* The first column names the goals; the semesters follow. */
 #define GOAL_COLUMN 0

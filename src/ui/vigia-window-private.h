@@ -1,4 +1,5 @@
-/* vigia-window-private.h: what vigia-window.c and vigia-window-actions.c share
+/* vigia-window-private.h: what vigia-window.c and vigia-window-actions.c share,
+ * and what the tests see of the window beyond its API
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -57,5 +58,9 @@ void _vigia_window_class_actions_init (VigiaWindowClass *klass);
 void _vigia_window_actions_update     (VigiaWindow      *self);
 void _vigia_window_close_plan         (VigiaWindow      *self);
 void _vigia_window_clear_filters      (VigiaWindow      *self);
+
+VigiaPlanEditor *vigia_window_get_editor        (VigiaWindow *self);
+GListModel      *vigia_window_get_plans         (VigiaWindow *self);
+const char      *vigia_window_get_sidebar_state (VigiaWindow *self);
 
 G_END_DECLS
