@@ -8,9 +8,9 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "vigia-chart-view.h"
-#include "vigia-ui-test-utils.h"
+#include "vigia-chart-view-private.h"
 #include "vigia-test-utils.h"
+#include "vigia-ui-test-utils.h"
 
 static void
 wait_idle (void)

@@ -8,11 +8,18 @@
 #include <adwaita.h>
 
 #include "vigia-application.h"
-#include "vigia-optional-label.h"
+#include "vigia-dimension-page-private.h"
+#include "vigia-goal-card-private.h"
+#include "vigia-optional-label-private.h"
+#include "vigia-place-picker.h"
+#include "vigia-plan-editor-private.h"
+#include "vigia-progress-cell-private.h"
+#include "vigia-progress-page-private.h"
+#include "vigia-target-chip-private.h"
+#include "vigia-target-editor-private.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
-#include "vigia-place-picker.h"
-#include "vigia-window.h"
+#include "vigia-window-private.h"
 
 /* One application for the whole program: its id can be registered once. */
 static VigiaApplication *app;
@@ -99,7 +106,7 @@ card_at (Fixture *f,
 static VigiaUndoStack *
 stack (Fixture *f)
 {
-  return vigia_plan_editor_get_stack (f->editor);
+  return vigia_plan_editor_get_undo_stack (f->editor);
 }
 
 static gboolean

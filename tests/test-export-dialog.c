@@ -9,8 +9,8 @@
 #include <libintl.h>
 #include <string.h>
 
-#include "vigia-export-dialog.h"
-#include "vigia-report-print.h"
+#include "vigia-export-dialog-private.h"
+#include "vigia-report-print-private.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
 #include "vigia-window.h"

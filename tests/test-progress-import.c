@@ -8,7 +8,7 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "vigia-progress-import.h"
+#include "vigia-progress-import-private.h"
 #include "vigia-test-utils.h"
 
 static void

@@ -9,10 +9,17 @@
 
 #include "vigia-application.h"
 #include "vigia-chart-view.h"
-#include "vigia-compare-page.h"
+#include "vigia-compare-page-private.h"
+#include "vigia-compare-row-private.h"
+#include "vigia-dimension-page-private.h"
+#include "vigia-goal-detail-private.h"
+#include "vigia-plan-editor-private.h"
+#include "vigia-progress-cell-private.h"
+#include "vigia-progress-editor-private.h"
+#include "vigia-progress-page-private.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
-#include "vigia-window.h"
+#include "vigia-window-private.h"
 
 /* One application for the whole program: its id can be registered once. */
 static VigiaApplication *app;
@@ -226,7 +233,7 @@ test_keyboard_column (Fixture       *f,
   /* In Spanish, as Peru writes numbers: the grid made again in it. */
   vigia_test_set_language ("es");
   vigia_progress_page_set_stack (f->page, NULL);
-  vigia_progress_page_set_stack (f->page, vigia_plan_editor_get_stack (f->editor));
+  vigia_progress_page_set_stack (f->page, vigia_plan_editor_get_undo_stack (f->editor));
   g_assert_cmpstr (vigia_progress_page_get_state (f->page), ==, "no-progress");
 
   /* Arrows and Tab go from cell to cell. */
@@ -482,7 +489,7 @@ test_bad_input (Fixture       *f,
   vigia_test_wait_idle ();
   after = vigia_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
-  g_assert_false (vigia_undo_stack_get_can_undo (vigia_plan_editor_get_stack (f->editor)));
+  g_assert_false (vigia_undo_stack_get_can_undo (vigia_plan_editor_get_undo_stack (f->editor)));
   gtk_popover_popdown (GTK_POPOVER (editor));
   vigia_test_wait_idle ();
 }
@@ -494,7 +501,7 @@ test_delete_and_undo (Fixture       *f,
 {
   g_autoptr(VigiaPlan) saved = NULL;
   VigiaProgressEditor *editor;
-  VigiaUndoStack *stack = vigia_plan_editor_get_stack (f->editor);
+  VigiaUndoStack *stack = vigia_plan_editor_get_undo_stack (f->editor);
   VigiaProgressCell *cell;
 
   g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 3, 2), "2026-S1"));

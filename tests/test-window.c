@@ -9,11 +9,13 @@
 #include <string.h>
 
 #include "vigia-application.h"
-#include "vigia-plan-row.h"
-#include "vigia-plan-selection.h"
+#include "vigia-import-dialog-private.h"
+#include "vigia-plan-editor-private.h"
+#include "vigia-plan-row-private.h"
+#include "vigia-plan-selection-private.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
-#include "vigia-window.h"
+#include "vigia-window-private.h"
 
 /* One application for the whole program: its id can be registered once. */
 static VigiaApplication *app;
@@ -338,7 +340,7 @@ test_filters_and_sort (Fixture       *f,
   /* Changed long ago, all but the plan edited now. */
   vigia_test_exec_sql (f->path, "UPDATE plan SET changed = '2024-05-01T10:00:00Z'");
   g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (lima), NULL));
-  g_assert_true (vigia_undo_stack_set_string (vigia_plan_editor_get_stack (vigia_window_get_editor (f->window)),
+  g_assert_true (vigia_undo_stack_set_string (vigia_plan_editor_get_undo_stack (vigia_window_get_editor (f->window)),
                                               G_OBJECT (vigia_plan_editor_get_plan (vigia_window_get_editor (f->window))),
                                               "vision", "Un distrito con agua.", NULL));
   gtk_drop_down_set_selected (sort, VIGIA_PLAN_SORT_CHANGED);

@@ -17,7 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "vigia-chart-view.h"
+#include "vigia-chart-view-private.h"
 
 struct _VigiaChartView
 {

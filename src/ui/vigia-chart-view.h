@@ -19,10 +19,5 @@ GtkWidget  *vigia_chart_view_new          (VigiaChart      *chart);
 VigiaChart *vigia_chart_view_get_chart    (VigiaChartView  *self);
 void        vigia_chart_view_set_chart    (VigiaChartView  *self,
                                            VigiaChart      *chart);
-void        vigia_chart_view_get_style    (VigiaChartView  *self,
-                                           VigiaChartStyle *style);
-char       *vigia_chart_view_dup_value_at (VigiaChartView  *self,
-                                           double           x,
-                                           double           y);
 
 G_END_DECLS

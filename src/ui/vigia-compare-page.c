@@ -24,9 +24,10 @@
 #include <malloc.h>
 #endif
 
-#include "vigia-compare-page.h"
+#include "vigia-compare-page-private.h"
 #include "vigia-list-stager.h"
 #include "vigia-number.h"
+#include "vigia-plan-group.h"
 
 struct _VigiaComparePage
 {
@@ -50,8 +51,8 @@ struct _VigiaComparePage
   GPtrArray        *summaries;
   /* The departments the filter offers, after "all" */
   GStrv             departments;
-  /* What the list shows: VigiaPlanSummary, and for each group a
-   * GtkStringObject (its title) carrying its rollup and size */
+  /* What the list shows: VigiaPlanSummary, and VigiaPlanGroup before the
+   * plans of each group */
   GListStore       *items;
   /* The rows on screen, by position */
   GHashTable       *rows;
@@ -81,8 +82,6 @@ static guint signals [N_SIGNALS];
 
 static GQuark rank_quark;
 static GQuark collate_quark;
-static GQuark rollup_quark;
-static GQuark size_quark;
 
 typedef struct
 {
@@ -146,14 +145,13 @@ static int
 compare_groups (gconstpointer a,
                 gconstpointer b)
 {
-  GObject *x = *(GObject **) a;
-  GObject *y = *(GObject **) b;
-  int order = compare_rollups (g_object_get_qdata (x, rollup_quark), g_object_get_qdata (y, rollup_quark));
+  VigiaPlanGroup *x = *(VigiaPlanGroup **) a;
+  VigiaPlanGroup *y = *(VigiaPlanGroup **) b;
+  int order = compare_rollups (vigia_plan_group_get_rollup (x), vigia_plan_group_get_rollup (y));
 
   if (order != 0)
     return order;
-  return g_utf8_collate (gtk_string_object_get_string (GTK_STRING_OBJECT (x)),
-                         gtk_string_object_get_string (GTK_STRING_OBJECT (y)));
+  return g_utf8_collate (vigia_plan_group_get_title (x), vigia_plan_group_get_title (y));
 }
 
 static const char *
@@ -223,7 +221,7 @@ rebuild (VigiaComparePage *self)
       VigiaPlanSummary *plan = g_ptr_array_index (shown, i);
       const VigiaRollup *rollup = vigia_plan_summary_get_rollup (plan);
       const char *title = group_title (self, plan);
-      GtkStringObject *group = title != NULL ? g_hash_table_lookup (group_by_title, title) : NULL;
+      VigiaPlanGroup *group = title != NULL ? g_hash_table_lookup (group_by_title, title) : NULL;
 
       if (rollup != NULL)
         vigia_rollup_merge (&all, rollup);
@@ -231,16 +229,11 @@ rebuild (VigiaComparePage *self)
         continue;
       if (group == NULL)
         {
-          group = gtk_string_object_new (title);
-          g_object_set_qdata_full (G_OBJECT (group), rollup_quark, g_new0 (VigiaRollup, 1), g_free);
-          g_object_set_qdata_full (G_OBJECT (group), size_quark, g_ptr_array_new (),
-                                   (GDestroyNotify) g_ptr_array_unref);
-          g_hash_table_insert (group_by_title, (char *) gtk_string_object_get_string (group), group);
+          group = vigia_plan_group_new (title);
+          g_hash_table_insert (group_by_title, (char *) vigia_plan_group_get_title (group), group);
           g_ptr_array_add (groups, group);
         }
-      if (rollup != NULL)
-        vigia_rollup_merge (g_object_get_qdata (G_OBJECT (group), rollup_quark), rollup);
-      g_ptr_array_add (g_object_get_qdata (G_OBJECT (group), size_quark), plan);
+      vigia_plan_group_add_plan (group, plan);
     }
   g_ptr_array_sort (groups, compare_groups);
 
@@ -259,14 +252,13 @@ rebuild (VigiaComparePage *self)
     }
   for (guint g = 0; g < groups->len; g++)
     {
-      GObject *group = g_ptr_array_index (groups, g);
-      GPtrArray *members = g_object_get_qdata (group, size_quark);
+      VigiaPlanGroup *group = g_ptr_array_index (groups, g);
       guint rank = 0;
 
       g_ptr_array_add (items, group);
-      for (guint i = 0; i < members->len; i++)
+      for (guint i = 0; i < vigia_plan_group_get_n_plans (group); i++)
         {
-          VigiaPlanSummary *plan = g_ptr_array_index (members, i);
+          VigiaPlanSummary *plan = vigia_plan_group_get_plan (group, i);
 
           rank = VIGIA_HAS_VALUE (vigia_plan_summary_get_achievement (plan)) ? rank + 1 : 0;
           g_object_set_qdata (G_OBJECT (plan), rank_quark, GUINT_TO_POINTER (rank));
@@ -557,10 +549,10 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     }
   else
     {
-      GPtrArray *members = g_object_get_qdata (object, size_quark);
+      VigiaPlanGroup *group = VIGIA_PLAN_GROUP (object);
 
-      vigia_compare_row_set_group (row, gtk_string_object_get_string (GTK_STRING_OBJECT (object)),
-                                   members->len, g_object_get_qdata (object, rollup_quark));
+      vigia_compare_row_set_group (row, vigia_plan_group_get_title (group), vigia_plan_group_get_n_plans (group),
+                                   vigia_plan_group_get_rollup (group));
       gtk_list_item_set_activatable (item, FALSE);
     }
   g_hash_table_insert (self->rows, GUINT_TO_POINTER (gtk_list_item_get_position (item)), row);
@@ -713,8 +705,6 @@ vigia_compare_page_class_init (VigiaComparePageClass *klass)
 
   rank_quark = g_quark_from_static_string ("vigia-compare-rank");
   collate_quark = g_quark_from_static_string ("vigia-compare-collate-key");
-  rollup_quark = g_quark_from_static_string ("vigia-compare-rollup");
-  size_quark = g_quark_from_static_string ("vigia-compare-members");
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaComparePage, header_bar);

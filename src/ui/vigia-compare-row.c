@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-compare-row.h"
+#include "vigia-compare-row-private.h"
 #include "vigia-number.h"
 
 struct _VigiaCompareRow

@@ -23,7 +23,5 @@ void        vigia_compare_row_set_group  (VigiaCompareRow   *self,
                                           const char        *title,
                                           guint              n_plans,
                                           const VigiaRollup *rollup);
-const char *vigia_compare_row_get_text   (VigiaCompareRow   *self,
-                                          guint              line);
 
 G_END_DECLS

@@ -15,8 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "vigia-dimension-page.h"
-#include "vigia-plan-editor.h"
+#include "vigia-dimension-page-private.h"
 
 struct _VigiaDimensionPage
 {
@@ -86,10 +85,17 @@ dimension_notify_cb (VigiaDimensionPage *self)
   update_header (self);
 }
 
-static VigiaPlanEditor *
-get_editor (VigiaDimensionPage *self)
+/* Where the dimension is in its plan: the plan editor's actions name it so. */
+static guint
+dimension_position (VigiaDimensionPage *self)
 {
-  return VIGIA_PLAN_EDITOR (gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR));
+  VigiaPlan *plan = vigia_undo_stack_get_plan (self->stack);
+  guint n = vigia_plan_get_n_dimensions (plan);
+  guint i;
+
+  for (i = 0; i < n && vigia_plan_get_dimension (plan, i) != self->dimension; i++)
+    ;
+  return i;
 }
 
 static void
@@ -105,11 +111,8 @@ rename_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  VigiaDimensionPage *self = VIGIA_DIMENSION_PAGE (widget);
-  VigiaPlanEditor *editor = get_editor (self);
-
-  if (editor != NULL)
-    vigia_plan_editor_rename_dimension (editor, self->dimension);
+  gtk_widget_activate_action (widget, "editor.rename-dimension", "u",
+                              dimension_position (VIGIA_DIMENSION_PAGE (widget)));
 }
 
 static void
@@ -117,11 +120,8 @@ remove_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  VigiaDimensionPage *self = VIGIA_DIMENSION_PAGE (widget);
-  VigiaPlanEditor *editor = get_editor (self);
-
-  if (editor != NULL)
-    vigia_plan_editor_remove_dimension (editor, self->dimension);
+  gtk_widget_activate_action (widget, "editor.remove-dimension", "u",
+                              dimension_position (VIGIA_DIMENSION_PAGE (widget)));
 }
 
 static void
@@ -309,11 +309,8 @@ vigia_dimension_page_add_goal (VigiaDimensionPage *self)
   position = vigia_dimension_get_n_goals (self->dimension);
   if (!vigia_undo_stack_add_goal (self->stack, self->dimension, position, goal, &error))
     {
-      VigiaPlanEditor *editor = get_editor (self);
-
-      if (editor != NULL)
-        vigia_plan_editor_show_error (editor, error);
-      else
+      /* The plan editor says it, over the window. */
+      if (!gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message))
         g_warning ("%s", error->message);
       return NULL;
     }

@@ -22,12 +22,8 @@ void            vigia_dimension_page_set_dimension (VigiaDimensionPage *self,
                                                     VigiaUndoStack     *stack,
                                                     VigiaDimension     *dimension);
 VigiaDimension *vigia_dimension_page_get_dimension (VigiaDimensionPage *self);
-guint           vigia_dimension_page_get_n_cards   (VigiaDimensionPage *self);
-VigiaGoalCard  *vigia_dimension_page_get_card      (VigiaDimensionPage *self,
-                                                    guint               position);
 void            vigia_dimension_page_focus_goal    (VigiaDimensionPage *self,
                                                     VigiaGoal          *goal);
-VigiaGoalCard  *vigia_dimension_page_add_goal      (VigiaDimensionPage *self);
 const char     *vigia_dimension_page_get_icon_name (VigiaDimensionPage *self);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "vigia-export-dialog.h"
+#include "vigia-export-dialog-private.h"
 
 struct _VigiaExportDialog
 {

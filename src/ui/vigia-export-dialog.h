@@ -27,6 +27,5 @@ GFile             *vigia_export_dialog_get_file   (VigiaExportDialog *self);
 void               vigia_export_dialog_set_file   (VigiaExportDialog *self,
                                                    GFile             *file);
 gboolean           vigia_export_dialog_get_busy   (VigiaExportDialog *self);
-void               vigia_export_dialog_export     (VigiaExportDialog *self);
 
 G_END_DECLS

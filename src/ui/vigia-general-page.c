@@ -17,7 +17,6 @@
 #include "vigia-edit-binding.h"
 #include "vigia-general-page.h"
 #include "vigia-place-picker.h"
-#include "vigia-plan-editor.h"
 #include "vigia-text-field.h"
 
 struct _VigiaGeneralPage
@@ -47,7 +46,8 @@ struct _VigiaGeneralPage
 
   VigiaUndoStack *stack;
   VigiaPlan      *plan;
-  gulong          notify_handler;
+  /* The handler on the plan, whichever it is. */
+  GSignalGroup   *plan_signals;
   /* Set while the widgets are being made to show the plan. */
   gboolean        syncing;
 };
@@ -87,11 +87,8 @@ static void
 show_error (VigiaGeneralPage *self,
             const GError     *error)
 {
-  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
-
-  if (editor != NULL)
-    vigia_plan_editor_show_error (VIGIA_PLAN_EDITOR (editor), error);
-  else
+  /* The plan editor says it, over the window. */
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message))
     g_warning ("%s", error->message);
 }
 
@@ -309,8 +306,7 @@ vigia_general_page_dispose (GObject *object)
   VigiaGeneralPage *self = (VigiaGeneralPage *)object;
   GtkWidget *child;
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->notify_handler, self->plan);
+  g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
   g_clear_object (&self->stack);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_GENERAL_PAGE);
@@ -364,6 +360,10 @@ vigia_general_page_init (VigiaGeneralPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->plan_signals = g_signal_group_new (VIGIA_TYPE_PLAN);
+  g_signal_group_connect_object (self->plan_signals, "notify", G_CALLBACK (plan_notify_cb), self,
+                                 G_CONNECT_SWAPPED);
+
   /* In the order of the enum, so that the position is the value. */
   for (VigiaElection e = VIGIA_ELECTION_MUNICIPAL_DISTRICT; e <= VIGIA_ELECTION_GENERAL; e++)
     gtk_string_list_append (elections, vigia_election_get_label (e));
@@ -410,13 +410,12 @@ vigia_general_page_set_stack (VigiaGeneralPage *self,
   g_return_if_fail (VIGIA_IS_GENERAL_PAGE (self));
   g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
 
-  if (self->plan != NULL)
-    g_clear_signal_handler (&self->notify_handler, self->plan);
   g_set_object (&self->stack, stack);
   if (stack != NULL)
     g_set_object (&self->plan, vigia_undo_stack_get_plan (stack));
   else
     g_clear_object (&self->plan);
+  g_signal_group_set_target (self->plan_signals, self->plan);
 
   if (stack == NULL)
     {
@@ -440,7 +439,5 @@ vigia_general_page_set_stack (VigiaGeneralPage *self,
   vigia_text_field_bind (self->vision_field, stack, plan, "vision");
   vigia_text_field_bind (self->accountability_field, stack, plan, "accountability");
 
-  self->notify_handler = g_signal_connect_object (plan, "notify", G_CALLBACK (plan_notify_cb), self,
-                                                  G_CONNECT_SWAPPED);
   sync_from_plan (self);
 }

@@ -17,9 +17,8 @@
 #include <glib/gi18n.h>
 
 #include "vigia-dimension-page.h"
-#include "vigia-goal-card.h"
+#include "vigia-goal-card-private.h"
 #include "vigia-optional-label.h"
-#include "vigia-plan-editor.h"
 
 struct _VigiaGoalCard
 {
@@ -200,7 +199,6 @@ move_by (VigiaGoalCard *self,
   G_GNUC_UNUSED g_autoptr(VigiaGoalCard) hold = g_object_ref (self);
   g_autoptr(GError) error = NULL;
   GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_DIMENSION_PAGE);
-  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
   guint position = vigia_goal_get_number (self->goal) - 1;
 
   if (delta < 0 && position == 0)
@@ -209,8 +207,7 @@ move_by (VigiaGoalCard *self,
   /* The list makes a new card for the goal where it lands. */
   if (!vigia_undo_stack_move_goal (self->undo_stack, self->goal, position + delta, &error))
     {
-      if (editor != NULL)
-        vigia_plan_editor_show_error (VIGIA_PLAN_EDITOR (editor), error);
+      gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message);
       return;
     }
   if (page != NULL)
@@ -233,16 +230,24 @@ move_down_action (GtkWidget  *widget,
   move_by (VIGIA_GOAL_CARD (widget), 1);
 }
 
+/* The plan editor's actions find the goal by its uuid, which every goal
+ * of a library has. */
+static void
+activate_goal_action (VigiaGoalCard *self,
+                      const char    *name)
+{
+  const char *uuid = vigia_goal_get_uuid (self->goal);
+
+  if (uuid != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), name, "s", uuid);
+}
+
 static void
 view_progress_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
-  GtkWidget *editor = gtk_widget_get_ancestor (widget, VIGIA_TYPE_PLAN_EDITOR);
-
-  if (editor != NULL)
-    vigia_plan_editor_show_goal_progress (VIGIA_PLAN_EDITOR (editor), self->goal);
+  activate_goal_action (VIGIA_GOAL_CARD (widget), "editor.show-goal-progress");
 }
 
 static void
@@ -250,11 +255,7 @@ delete_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
-  GtkWidget *editor = gtk_widget_get_ancestor (widget, VIGIA_TYPE_PLAN_EDITOR);
-
-  if (editor != NULL)
-    vigia_plan_editor_delete_goal (VIGIA_PLAN_EDITOR (editor), self->goal);
+  activate_goal_action (VIGIA_GOAL_CARD (widget), "editor.delete-goal");
 }
 
 static void
@@ -356,26 +357,26 @@ vigia_goal_card_init (VigiaGoalCard *self)
 
 /**
  * vigia_goal_card_new:
- * @stack: the open plan's stack, through which edits are saved
+ * @undo_stack: the open plan's undo stack, through which edits are saved
  * @dimension: the dimension that holds @goal
  */
 GtkWidget *
-vigia_goal_card_new (VigiaUndoStack *stack,
+vigia_goal_card_new (VigiaUndoStack *undo_stack,
                      VigiaDimension *dimension,
                      VigiaGoal      *goal)
 {
   VigiaGoalCard *self;
 
-  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), NULL);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
 
   self = g_object_new (VIGIA_TYPE_GOAL_CARD, NULL);
-  self->undo_stack = g_object_ref (stack);
+  self->undo_stack = g_object_ref (undo_stack);
   self->dimension = g_object_ref (dimension);
   self->goal = g_object_ref (goal);
 
-  self->chip = VIGIA_TARGET_CHIP (vigia_target_chip_new (stack, goal));
+  self->chip = VIGIA_TARGET_CHIP (vigia_target_chip_new (undo_stack, goal));
   adw_bin_set_child (self->chip_bin, GTK_WIDGET (self->chip));
 
   g_signal_connect_object (goal, "notify", G_CALLBACK (goal_notify_cb), self, G_CONNECT_SWAPPED);

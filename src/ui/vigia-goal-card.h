@@ -17,17 +17,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaGoalCard, vigia_goal_card, VIGIA, GOAL_CARD, GtkListBoxRow)
 
-GtkWidget       *vigia_goal_card_new         (VigiaUndoStack *stack,
+GtkWidget       *vigia_goal_card_new         (VigiaUndoStack *undo_stack,
                                               VigiaDimension *dimension,
                                               VigiaGoal      *goal);
 VigiaGoal       *vigia_goal_card_get_goal    (VigiaGoalCard  *self);
 gboolean         vigia_goal_card_get_editing (VigiaGoalCard  *self);
 void             vigia_goal_card_set_editing (VigiaGoalCard  *self,
                                               gboolean        editing);
-VigiaTextField  *vigia_goal_card_get_field   (VigiaGoalCard  *self,
-                                              const char     *property);
-VigiaTargetChip *vigia_goal_card_get_chip    (VigiaGoalCard  *self);
-const char      *vigia_goal_card_get_text    (VigiaGoalCard  *self,
-                                              const char     *property);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-chart-view.h"
-#include "vigia-goal-detail.h"
+#include "vigia-goal-detail-private.h"
 #include "vigia-status-badge.h"
 
 struct _VigiaGoalDetail
@@ -31,6 +31,8 @@ struct _VigiaGoalDetail
   AdwPreferencesGroup *history_group;
 
   VigiaUndoStack      *stack;
+  /* The handler on the stack, whichever it is. */
+  GSignalGroup        *stack_signals;
   VigiaGoal           *goal;
   /* The rows shown, to be taken out again: AdwActionRow */
   GPtrArray           *entry_rows;
@@ -238,6 +240,7 @@ vigia_goal_detail_dispose (GObject *object)
   GtkWidget *child;
 
   vigia_goal_detail_set_goal (self, NULL, NULL);
+  g_clear_object (&self->stack_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_GOAL_DETAIL);
   /* Children of the template without an id are ours to let go of too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -301,6 +304,8 @@ vigia_goal_detail_init (VigiaGoalDetail *self)
 {
   self->entry_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
+  self->stack_signals = g_signal_group_new (VIGIA_TYPE_UNDO_STACK);
+  g_signal_group_connect_swapped (self->stack_signals, "changed", G_CALLBACK (stack_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -321,13 +326,12 @@ vigia_goal_detail_set_goal (VigiaGoalDetail *self,
   g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
   g_return_if_fail (goal == NULL || (stack != NULL && VIGIA_IS_GOAL (goal)));
 
-  if (self->stack != NULL)
-    g_signal_handlers_disconnect_by_func (self->stack, stack_changed_cb, self);
   g_set_object (&self->goal, goal);
   if (goal != NULL)
     g_set_object (&self->stack, stack);
   else
     g_clear_object (&self->stack);
+  g_signal_group_set_target (self->stack_signals, self->stack);
 
   if (self->goal == NULL)
     {
@@ -342,7 +346,6 @@ vigia_goal_detail_set_goal (VigiaGoalDetail *self,
 
     vigia_chart_view_set_chart (self->chart_view, VIGIA_CHART (chart));
   }
-  g_signal_connect_swapped (stack, "changed", G_CALLBACK (stack_changed_cb), self);
   refresh (self);
 }
 

@@ -19,12 +19,5 @@ void        vigia_goal_detail_set_goal         (VigiaGoalDetail *self,
                                                 VigiaUndoStack  *stack,
                                                 VigiaGoal       *goal);
 VigiaGoal  *vigia_goal_detail_get_goal         (VigiaGoalDetail *self);
-GtkWidget  *vigia_goal_detail_get_chart_view   (VigiaGoalDetail *self);
-guint       vigia_goal_detail_get_n_entries    (VigiaGoalDetail *self);
-guint       vigia_goal_detail_get_n_changes    (VigiaGoalDetail *self);
-const char *vigia_goal_detail_get_text         (VigiaGoalDetail *self,
-                                                gboolean         history,
-                                                guint            position,
-                                                gboolean         subtitle);
 
 G_END_DECLS

@@ -19,7 +19,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-import-dialog.h"
+#include "vigia-import-dialog-private.h"
 #include "vigia-place-picker.h"
 
 struct _VigiaImportDialog

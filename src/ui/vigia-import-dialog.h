@@ -19,15 +19,5 @@ VigiaImportDialog *vigia_import_dialog_new          (GtkWindow         *parent,
                                                      VigiaLibrary      *library,
                                                      GListModel        *files);
 void               vigia_import_dialog_start        (VigiaImportDialog *self);
-void               vigia_import_dialog_cancel       (VigiaImportDialog *self);
-const char        *vigia_import_dialog_get_state    (VigiaImportDialog *self);
-guint              vigia_import_dialog_get_n_results (VigiaImportDialog *self);
-const char        *vigia_import_dialog_get_result_text (VigiaImportDialog *self,
-                                                        guint              position,
-                                                        gboolean           subtitle);
-void               vigia_import_dialog_answer       (VigiaImportDialog *self,
-                                                     const char        *place,
-                                                     int                term_start,
-                                                     int                term_end);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 
 #include "config.h"
 
-#include "vigia-optional-label.h"
+#include "vigia-optional-label-private.h"
 
 struct _VigiaOptionalLabel
 {

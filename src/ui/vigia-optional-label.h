@@ -17,6 +17,5 @@ GtkWidget  *vigia_optional_label_new       (const char         *label);
 const char *vigia_optional_label_get_label (VigiaOptionalLabel *self);
 void        vigia_optional_label_set_label (VigiaOptionalLabel *self,
                                             const char         *label);
-gboolean    vigia_optional_label_get_shown (VigiaOptionalLabel *self);
 
 G_END_DECLS

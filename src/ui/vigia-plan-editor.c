@@ -6,7 +6,7 @@
  * Shows the plan of a VigiaUndoStack: a General tab, and a tab per dimension
  * in the plan's own order, kept in step with the plan's list of dimensions
  * (adding, removing and undoing both change it).  There is no Save: every
- * edit is saved by the stack as it happens.  Destructive edits ask once and
+ * edit is saved by the undo stack as it happens.  Destructive edits ask once and
  * then offer Undo in a toast.
  */
 #define G_LOG_DOMAIN "vigia-plan-editor"
@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-plan-editor.h"
+#include "vigia-plan-editor-private.h"
 #include "vigia-progress-page.h"
 
 struct _VigiaPlanEditor
@@ -31,18 +31,27 @@ struct _VigiaPlanEditor
   /* Last of the tabs, after the dimensions: kept while they are rebuilt. */
   VigiaProgressPage    *progress_page;
 
-  VigiaUndoStack       *stack;
+  VigiaUndoStack       *undo_stack;
   VigiaPlan            *plan;
+  /* The handlers on the plan shown and on its list of dimensions. */
+  GSignalGroup         *plan_signals;
+  GSignalGroup         *dimensions_signals;
   /* VigiaDimensionPage, in the order of the plan's dimensions */
   GPtrArray            *dimension_pages;
   gboolean              folded;
 };
 
+typedef struct
+{
+  VigiaPlanEditor *editor;
+  GObject         *object;
+} Pending;
+
 G_DEFINE_FINAL_TYPE (VigiaPlanEditor, vigia_plan_editor, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_STACK,
+  PROP_UNDO_STACK,
   PROP_FOLDED,
   N_PROPS
 };
@@ -148,7 +157,7 @@ rebuild_dimension_pages (VigiaPlanEditor *self)
           page = g_ptr_array_index (self->dimension_pages, i);
           g_signal_handlers_disconnect_by_func (vigia_dimension_page_get_dimension (page),
                                                 dimension_notify_cb, page);
-          vigia_dimension_page_set_dimension (page, self->stack, dim);
+          vigia_dimension_page_set_dimension (page, self->undo_stack, dim);
           update_page_title (self, page);
           adw_view_stack_page_set_icon_name (adw_view_stack_get_page (self->view_stack, GTK_WIDGET (page)),
                                              vigia_dimension_page_get_icon_name (page));
@@ -158,7 +167,7 @@ rebuild_dimension_pages (VigiaPlanEditor *self)
           g_autofree char *page_name = g_strdup_printf ("dimension-%u", i);
           g_autofree char *title = vigia_dimension_dup_name (dim);
 
-          page = VIGIA_DIMENSION_PAGE (vigia_dimension_page_new (self->stack, dim));
+          page = VIGIA_DIMENSION_PAGE (vigia_dimension_page_new (self->undo_stack, dim));
           adw_view_stack_add_titled_with_icon (self->view_stack, GTK_WIDGET (page), page_name, title,
                                                vigia_dimension_page_get_icon_name (page));
           g_ptr_array_add (self->dimension_pages, page);
@@ -184,11 +193,359 @@ dimensions_changed_cb (VigiaPlanEditor *self)
 }
 
 static void
+show_error_message (VigiaPlanEditor *self,
+                    const char      *message)
+{
+  GtkWidget *dialog;
+
+  g_warning ("Could not save: %s", message);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                   _("The Change Could Not Be Saved"), message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_toast (VigiaPlanEditor *self,
+           AdwToast        *toast)
+{
+  GtkWidget *overlay;
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+}
+
+/* Offers to undo the step just done, which must be the newest of the
+ * undo stack; @title says what was done, in plain text. */
+static void
+toast_undo (VigiaPlanEditor *self,
+            const char      *title)
+{
+  g_autofree char *escaped = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+
+  if (self->undo_stack == NULL)
+    return;
+
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+
+  /* Toast titles are markup (libadwaita 1.2): the plan's own words are escaped. */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-step");
+  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (vigia_undo_stack_get_serial (self->undo_stack)));
+  add_toast (self, toast);
+}
+
+static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  g_clear_object (&pending->editor);
+  g_clear_object (&pending->object);
+  g_free (pending);
+}
+
+static Pending *
+pending_new (VigiaPlanEditor *self,
+             gpointer         object)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->editor = g_object_ref (self);
+  pending->object = g_object_ref (object);
+  return pending;
+}
+
+static AdwMessageDialog *
+confirm_dialog (VigiaPlanEditor *self,
+                const char      *heading,
+                const char      *body,
+                const char      *response,
+                const char      *label)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+static void
+delete_goal_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  VigiaGoal *goal = VIGIA_GOAL (pending->object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  guint number = vigia_goal_get_number (goal);
+
+  if (self->undo_stack == NULL || !vigia_undo_stack_delete_goal (self->undo_stack, goal, &error))
+    {
+      if (error != NULL)
+        vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  /* Translators: a toast after deleting a goal, with an Undo button */
+  title = g_strdup_printf (_("Goal %u deleted"), number);
+  toast_undo (self, title);
+}
+
+/* Asks once, then deletes @goal with its progress and offers to undo. */
+static void
+delete_goal (VigiaPlanEditor *self,
+             VigiaGoal       *goal)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  guint n_entries;
+  const char *body;
+
+  n_entries = g_list_model_get_n_items (vigia_goal_get_progress (goal));
+  heading = g_strdup_printf (_("Delete Goal %u?"), vigia_goal_get_number (goal));
+  body = n_entries > 0 ? _("The goal and its progress entries will be deleted.")
+                       : _("The goal will be deleted.");
+  dialog = confirm_dialog (self, heading, body, "delete", _("_Delete"));
+  g_signal_connect_data (dialog, "response::delete", G_CALLBACK (delete_goal_response_cb),
+                         pending_new (self, goal), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+remove_dimension_response_cb (AdwMessageDialog *dialog,
+                              const char       *response,
+                              Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  VigiaDimension *dimension = VIGIA_DIMENSION (pending->object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = vigia_dimension_dup_name (dimension);
+  g_autofree char *title = NULL;
+
+  if (self->undo_stack == NULL || !vigia_undo_stack_delete_dimension (self->undo_stack, dimension, &error))
+    {
+      if (error != NULL)
+        vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  /* Translators: a toast after removing a dimension, with an Undo button */
+  title = g_strdup_printf (_("Dimension “%s” removed"), name);
+  toast_undo (self, title);
+}
+
+/* Asks once, then removes @dimension with its goals and offers to undo. */
+static void
+remove_dimension (VigiaPlanEditor *self,
+                  VigiaDimension  *dimension)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint n_goals;
+
+  name = vigia_dimension_dup_name (dimension);
+  n_goals = vigia_dimension_get_n_goals (dimension);
+  heading = g_strdup_printf (_("Remove Dimension “%s”?"), name);
+  body = g_strdup_printf (ngettext ("Its %u goal and the goal’s progress will be deleted.",
+                                    "Its %u goals and their progress will be deleted.", n_goals),
+                          n_goals);
+  dialog = confirm_dialog (self, heading, n_goals > 0 ? body : NULL, "remove", _("_Remove"));
+  g_signal_connect_data (dialog, "response::remove", G_CALLBACK (remove_dimension_response_cb),
+                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A dialog that asks for a dimension's title, as the plan writes it. */
+static AdwMessageDialog *
+title_dialog (VigiaPlanEditor *self,
+              const char      *heading,
+              const char      *title,
+              const char      *response,
+              const char      *label,
+              GtkEntry       **entry_out)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, _("The title as the plan writes it.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), title != NULL ? title : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  *entry_out = GTK_ENTRY (entry);
+  return dialog;
+}
+
+static char *
+dup_entry_title (AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+
+  return vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+rename_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  g_autofree char *title = dup_entry_title (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (self->undo_stack == NULL || vigia_str_empty (title))
+    return;
+  if (!vigia_undo_stack_set_string (self->undo_stack, pending->object, "title", title, &error))
+    vigia_plan_editor_show_error (self, error);
+}
+
+static void
+rename_dimension (VigiaPlanEditor *self,
+                  VigiaDimension  *dimension)
+{
+  AdwMessageDialog *dialog;
+  GtkEntry *entry;
+
+  dialog = title_dialog (self, _("Rename Dimension"), vigia_dimension_get_title (dimension),
+                         "rename", _("_Rename"), &entry);
+  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_response_cb),
+                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_dimension_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           Pending          *pending)
+{
+  VigiaPlanEditor *self = pending->editor;
+  g_autofree char *title = dup_entry_title (dialog);
+  g_autoptr(VigiaDimension) dimension = NULL;
+  g_autoptr(GError) error = NULL;
+  guint position;
+
+  if (self->undo_stack == NULL || vigia_str_empty (title))
+    return;
+
+  dimension = vigia_dimension_new (VIGIA_DIMENSION_KIND_OTHER, title);
+  position = vigia_plan_get_n_dimensions (self->plan);
+  if (!vigia_undo_stack_add_dimension (self->undo_stack, position, dimension, &error))
+    {
+      vigia_plan_editor_show_error (self, error);
+      return;
+    }
+
+  if (position < self->dimension_pages->len)
+    adw_view_stack_set_visible_child (self->view_stack, g_ptr_array_index (self->dimension_pages, position));
+}
+
+/* Asks for a title and adds a dimension of that title at the end of the
+ * plan (the JNE's forms have four; some plans add "propuestas adicionales"). */
+static void
+add_dimension (VigiaPlanEditor *self)
+{
+  AdwMessageDialog *dialog;
+  GtkEntry *entry;
+
+  if (self->undo_stack == NULL)
+    return;
+
+  dialog = title_dialog (self, _("Add Dimension"), NULL, "add", _("_Add"), &entry);
+  g_signal_connect_data (dialog, "response::add", G_CALLBACK (add_dimension_response_cb),
+                         pending_new (self, self->plan), (GClosureNotify) (void (*) (void)) pending_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Shows the Progress tab with @goal's own page: its trajectory, its
+ * entries and its history. */
+static void
+show_goal_progress (VigiaPlanEditor *self,
+                    VigiaGoal       *goal)
+{
+  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->progress_page));
+  vigia_progress_page_show_goal (self->progress_page, goal);
+}
+
+static void
 add_dimension_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  vigia_plan_editor_add_dimension (VIGIA_PLAN_EDITOR (widget));
+  add_dimension (VIGIA_PLAN_EDITOR (widget));
+}
+
+/* The pages ask for what is the editor's to do through these actions, a
+ * dimension named by its position in the plan, a goal by its uuid: they
+ * need not know the editor. */
+static void
+dimension_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  VigiaPlanEditor *self = VIGIA_PLAN_EDITOR (widget);
+  guint position = g_variant_get_uint32 (parameter);
+  VigiaDimension *dimension;
+
+  if (self->plan == NULL || position >= vigia_plan_get_n_dimensions (self->plan))
+    return;
+
+  dimension = vigia_plan_get_dimension (self->plan, position);
+  if (g_str_equal (action_name, "editor.rename-dimension"))
+    rename_dimension (self, dimension);
+  else
+    remove_dimension (self, dimension);
+}
+
+static void
+goal_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  VigiaPlanEditor *self = VIGIA_PLAN_EDITOR (widget);
+  const char *uuid = g_variant_get_string (parameter, NULL);
+  VigiaGoal *goal = NULL;
+
+  if (self->plan == NULL || vigia_plan_find_goal (self->plan, uuid, &goal) == NULL)
+    return;
+
+  if (g_str_equal (action_name, "editor.delete-goal"))
+    delete_goal (self, goal);
+  else
+    show_goal_progress (self, goal);
+}
+
+static void
+toast_undo_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  toast_undo (VIGIA_PLAN_EDITOR (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_error_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  show_error_message (VIGIA_PLAN_EDITOR (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -197,13 +554,15 @@ vigia_plan_editor_dispose (GObject *object)
   VigiaPlanEditor *self = (VigiaPlanEditor *)object;
   GtkWidget *child;
 
-  vigia_plan_editor_set_stack (self, NULL);
+  vigia_plan_editor_set_undo_stack (self, NULL);
   g_clear_object (&self->progress_page);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
   /* Children of the template without an id are ours to let go of too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->dimension_pages, g_ptr_array_unref);
+  g_clear_object (&self->plan_signals);
+  g_clear_object (&self->dimensions_signals);
 
   G_OBJECT_CLASS (vigia_plan_editor_parent_class)->dispose (object);
 }
@@ -218,8 +577,8 @@ vigia_plan_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STACK:
-      g_value_set_object (value, self->stack);
+    case PROP_UNDO_STACK:
+      g_value_set_object (value, self->undo_stack);
       break;
     case PROP_FOLDED:
       g_value_set_boolean (value, self->folded);
@@ -239,8 +598,8 @@ vigia_plan_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STACK:
-      vigia_plan_editor_set_stack (self, g_value_get_object (value));
+    case PROP_UNDO_STACK:
+      vigia_plan_editor_set_undo_stack (self, g_value_get_object (value));
       break;
     case PROP_FOLDED:
       if (self->folded != g_value_get_boolean (value))
@@ -268,9 +627,9 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   object_class->get_property = vigia_plan_editor_get_property;
   object_class->set_property = vigia_plan_editor_set_property;
 
-  properties[PROP_STACK] = g_param_spec_object ("stack", NULL, NULL, VIGIA_TYPE_UNDO_STACK,
-                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
-                                                G_PARAM_STATIC_STRINGS);
+  properties[PROP_UNDO_STACK] = g_param_spec_object ("undo-stack", NULL, NULL, VIGIA_TYPE_UNDO_STACK,
+                                                     G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                     G_PARAM_STATIC_STRINGS);
   properties[PROP_FOLDED] = g_param_spec_boolean ("folded", NULL, NULL, FALSE,
                                                   G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                   G_PARAM_STATIC_STRINGS);
@@ -287,12 +646,23 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_bar);
 
   gtk_widget_class_install_action (widget_class, "editor.add-dimension", NULL, add_dimension_action);
+  gtk_widget_class_install_action (widget_class, "editor.rename-dimension", "u", dimension_action);
+  gtk_widget_class_install_action (widget_class, "editor.remove-dimension", "u", dimension_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-goal", "s", goal_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-goal-progress", "s", goal_action);
+  gtk_widget_class_install_action (widget_class, "editor.toast-undo", "s", toast_undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-error", "s", show_error_action);
 }
 
 static void
 vigia_plan_editor_init (VigiaPlanEditor *self)
 {
   self->dimension_pages = g_ptr_array_new ();
+  self->plan_signals = g_signal_group_new (VIGIA_TYPE_PLAN);
+  g_signal_group_connect_swapped (self->plan_signals, "notify", G_CALLBACK (plan_notify_cb), self);
+  self->dimensions_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->dimensions_signals, "items-changed",
+                                  G_CALLBACK (dimensions_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
@@ -300,58 +670,55 @@ vigia_plan_editor_init (VigiaPlanEditor *self)
 }
 
 VigiaUndoStack *
-vigia_plan_editor_get_stack (VigiaPlanEditor *self)
+vigia_plan_editor_get_undo_stack (VigiaPlanEditor *self)
 {
   g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), NULL);
-  return self->stack;
+  return self->undo_stack;
 }
 
 /**
- * vigia_plan_editor_set_stack:
- * @stack: (nullable): the stack of the plan to show, or %NULL for none
+ * vigia_plan_editor_set_undo_stack:
+ * @undo_stack: (nullable): the undo stack of the plan to show, or %NULL for none
  *
- * Shows the plan of @stack, starting on the General tab.  Typing still
+ * Shows the plan of @undo_stack, starting on the General tab.  Typing still
  * waiting to be saved in the plan shown before is saved first.
  */
 void
-vigia_plan_editor_set_stack (VigiaPlanEditor *self,
-                             VigiaUndoStack  *stack)
+vigia_plan_editor_set_undo_stack (VigiaPlanEditor *self,
+                                  VigiaUndoStack  *undo_stack)
 {
   g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
+  g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
 
-  if (self->stack == stack)
+  if (self->undo_stack == undo_stack)
     return;
 
-  if (self->stack != NULL)
-    {
-      vigia_plan_editor_flush (self);
-      g_signal_handlers_disconnect_by_data (self->plan, self);
-      g_signal_handlers_disconnect_by_data (vigia_plan_get_dimensions (self->plan), self);
-    }
+  if (self->undo_stack != NULL)
+    vigia_plan_editor_flush (self);
   /* The dimension tabs stay, for the next plan's dimensions. */
-  if (stack == NULL)
+  if (undo_stack == NULL)
     clear_dimension_pages (self);
   g_clear_object (&self->plan);
-  g_set_object (&self->stack, stack);
-  vigia_progress_page_set_stack (self->progress_page, stack);
-  if (stack == NULL)
+  g_set_object (&self->undo_stack, undo_stack);
+  if (undo_stack != NULL)
+    self->plan = g_object_ref (vigia_undo_stack_get_plan (undo_stack));
+  g_signal_group_set_target (self->plan_signals, self->plan);
+  g_signal_group_set_target (self->dimensions_signals,
+                             self->plan != NULL ? vigia_plan_get_dimensions (self->plan) : NULL);
+  vigia_progress_page_set_stack (self->progress_page, undo_stack);
+  if (undo_stack == NULL)
     vigia_general_page_set_stack (self->general_page, NULL);
 
-  if (stack != NULL)
+  if (undo_stack != NULL)
     {
-      self->plan = g_object_ref (vigia_undo_stack_get_plan (stack));
-      vigia_general_page_set_stack (self->general_page, stack);
-      g_signal_connect_swapped (self->plan, "notify", G_CALLBACK (plan_notify_cb), self);
-      g_signal_connect_swapped (vigia_plan_get_dimensions (self->plan), "items-changed",
-                                G_CALLBACK (dimensions_changed_cb), self);
+      vigia_general_page_set_stack (self->general_page, undo_stack);
       update_title (self);
       rebuild_dimension_pages (self);
       adw_view_stack_set_visible_child_name (self->view_stack, "general");
     }
 
   if (self->dimension_pages != NULL)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STACK]);
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNDO_STACK]);
 }
 
 /**
@@ -380,7 +747,7 @@ vigia_plan_editor_flush (VigiaPlanEditor *self)
 
   g_return_val_if_fail (VIGIA_IS_PLAN_EDITOR (self), FALSE);
 
-  if (self->stack == NULL || vigia_undo_stack_flush (self->stack, &error))
+  if (self->undo_stack == NULL || vigia_undo_stack_flush (self->undo_stack, &error))
     return TRUE;
 
   vigia_plan_editor_show_error (self, error);
@@ -460,23 +827,6 @@ vigia_plan_editor_set_visible_page (VigiaPlanEditor *self,
 }
 
 /**
- * vigia_plan_editor_show_goal_progress:
- *
- * Shows the Progress tab with @goal's own page: its trajectory, its
- * entries and its history.
- */
-void
-vigia_plan_editor_show_goal_progress (VigiaPlanEditor *self,
-                                      VigiaGoal       *goal)
-{
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (VIGIA_IS_GOAL (goal));
-
-  adw_view_stack_set_visible_child (self->view_stack, GTK_WIDGET (self->progress_page));
-  vigia_progress_page_show_goal (self->progress_page, goal);
-}
-
-/**
  * vigia_plan_editor_show_error:
  *
  * Tells the user that a change could not be saved, and why.  The plan on
@@ -486,322 +836,8 @@ void
 vigia_plan_editor_show_error (VigiaPlanEditor *self,
                               const GError    *error)
 {
-  GtkWidget *dialog;
-
   g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
   g_return_if_fail (error != NULL);
 
-  g_warning ("Could not save: %s", error->message);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("The Change Could Not Be Saved"), error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-void
-vigia_plan_editor_add_toast (VigiaPlanEditor *self,
-                             AdwToast        *toast)
-{
-  GtkWidget *overlay;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
-}
-
-/**
- * vigia_plan_editor_toast_undo:
- * @title: what was done, in plain text
- *
- * Offers to undo the step just done, which must be the newest of the stack.
- */
-void
-vigia_plan_editor_toast_undo (VigiaPlanEditor *self,
-                              const char      *title)
-{
-  g_autofree char *escaped = NULL;
-  g_autoptr(AdwToast) toast = NULL;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (title != NULL);
-
-  if (self->stack == NULL)
-    return;
-
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
-
-  /* Toast titles are markup (libadwaita 1.2): the plan's own words are escaped. */
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-step");
-  adw_toast_set_action_target_value (toast, g_variant_new_uint32 (vigia_undo_stack_get_serial (self->stack)));
-  vigia_plan_editor_add_toast (self, toast);
-}
-
-typedef struct
-{
-  VigiaPlanEditor *editor;
-  GObject         *object;
-} Pending;
-
-static void
-pending_free (gpointer data)
-{
-  Pending *pending = data;
-
-  g_clear_object (&pending->editor);
-  g_clear_object (&pending->object);
-  g_free (pending);
-}
-
-static Pending *
-pending_new (VigiaPlanEditor *self,
-             gpointer         object)
-{
-  Pending *pending = g_new0 (Pending, 1);
-
-  pending->editor = g_object_ref (self);
-  pending->object = g_object_ref (object);
-  return pending;
-}
-
-static AdwMessageDialog *
-confirm_dialog (VigiaPlanEditor *self,
-                const char      *heading,
-                const char      *body,
-                const char      *response,
-                const char      *label)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
-}
-
-static void
-delete_goal_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         Pending          *pending)
-{
-  VigiaPlanEditor *self = pending->editor;
-  VigiaGoal *goal = VIGIA_GOAL (pending->object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  guint number = vigia_goal_get_number (goal);
-
-  if (self->stack == NULL || !vigia_undo_stack_delete_goal (self->stack, goal, &error))
-    {
-      if (error != NULL)
-        vigia_plan_editor_show_error (self, error);
-      return;
-    }
-
-  /* Translators: a toast after deleting a goal, with an Undo button */
-  title = g_strdup_printf (_("Goal %u deleted"), number);
-  vigia_plan_editor_toast_undo (self, title);
-}
-
-/**
- * vigia_plan_editor_delete_goal:
- *
- * Asks once, then deletes @goal with its progress and offers to undo.
- */
-void
-vigia_plan_editor_delete_goal (VigiaPlanEditor *self,
-                               VigiaGoal       *goal)
-{
-  AdwMessageDialog *dialog;
-  g_autofree char *heading = NULL;
-  guint n_entries;
-  const char *body;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (VIGIA_IS_GOAL (goal));
-
-  n_entries = g_list_model_get_n_items (vigia_goal_get_progress (goal));
-  heading = g_strdup_printf (_("Delete Goal %u?"), vigia_goal_get_number (goal));
-  body = n_entries > 0 ? _("The goal and its progress entries will be deleted.")
-                       : _("The goal will be deleted.");
-  dialog = confirm_dialog (self, heading, body, "delete", _("_Delete"));
-  g_signal_connect_data (dialog, "response::delete", G_CALLBACK (delete_goal_response_cb),
-                         pending_new (self, goal), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-remove_dimension_response_cb (AdwMessageDialog *dialog,
-                              const char       *response,
-                              Pending          *pending)
-{
-  VigiaPlanEditor *self = pending->editor;
-  VigiaDimension *dimension = VIGIA_DIMENSION (pending->object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = vigia_dimension_dup_name (dimension);
-  g_autofree char *title = NULL;
-
-  if (self->stack == NULL || !vigia_undo_stack_delete_dimension (self->stack, dimension, &error))
-    {
-      if (error != NULL)
-        vigia_plan_editor_show_error (self, error);
-      return;
-    }
-
-  /* Translators: a toast after removing a dimension, with an Undo button */
-  title = g_strdup_printf (_("Dimension “%s” removed"), name);
-  vigia_plan_editor_toast_undo (self, title);
-}
-
-/**
- * vigia_plan_editor_remove_dimension:
- *
- * Asks once, then removes @dimension with its goals and offers to undo.
- */
-void
-vigia_plan_editor_remove_dimension (VigiaPlanEditor *self,
-                                    VigiaDimension  *dimension)
-{
-  AdwMessageDialog *dialog;
-  g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
-  guint n_goals;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
-
-  name = vigia_dimension_dup_name (dimension);
-  n_goals = vigia_dimension_get_n_goals (dimension);
-  heading = g_strdup_printf (_("Remove Dimension “%s”?"), name);
-  body = g_strdup_printf (ngettext ("Its %u goal and the goal’s progress will be deleted.",
-                                    "Its %u goals and their progress will be deleted.", n_goals),
-                          n_goals);
-  dialog = confirm_dialog (self, heading, n_goals > 0 ? body : NULL, "remove", _("_Remove"));
-  g_signal_connect_data (dialog, "response::remove", G_CALLBACK (remove_dimension_response_cb),
-                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* A dialog that asks for a dimension's title, as the plan writes it. */
-static AdwMessageDialog *
-title_dialog (VigiaPlanEditor *self,
-              const char      *heading,
-              const char      *title,
-              const char      *response,
-              const char      *label,
-              GtkEntry       **entry_out)
-{
-  AdwMessageDialog *dialog;
-  GtkWidget *entry = gtk_entry_new ();
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                                       heading, _("The title as the plan writes it.")));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
-  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, response);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), title != NULL ? title : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
-
-  *entry_out = GTK_ENTRY (entry);
-  return dialog;
-}
-
-static char *
-dup_entry_title (AdwMessageDialog *dialog)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-
-  return vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Pending          *pending)
-{
-  VigiaPlanEditor *self = pending->editor;
-  g_autofree char *title = dup_entry_title (dialog);
-  g_autoptr(GError) error = NULL;
-
-  if (self->stack == NULL || vigia_str_empty (title))
-    return;
-  if (!vigia_undo_stack_set_string (self->stack, pending->object, "title", title, &error))
-    vigia_plan_editor_show_error (self, error);
-}
-
-void
-vigia_plan_editor_rename_dimension (VigiaPlanEditor *self,
-                                    VigiaDimension  *dimension)
-{
-  AdwMessageDialog *dialog;
-  GtkEntry *entry;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-  g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
-
-  dialog = title_dialog (self, _("Rename Dimension"), vigia_dimension_get_title (dimension),
-                         "rename", _("_Rename"), &entry);
-  g_signal_connect_data (dialog, "response::rename", G_CALLBACK (rename_response_cb),
-                         pending_new (self, dimension), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-add_dimension_response_cb (AdwMessageDialog *dialog,
-                           const char       *response,
-                           Pending          *pending)
-{
-  VigiaPlanEditor *self = pending->editor;
-  g_autofree char *title = dup_entry_title (dialog);
-  g_autoptr(VigiaDimension) dimension = NULL;
-  g_autoptr(GError) error = NULL;
-  guint position;
-
-  if (self->stack == NULL || vigia_str_empty (title))
-    return;
-
-  dimension = vigia_dimension_new (VIGIA_DIMENSION_KIND_OTHER, title);
-  position = vigia_plan_get_n_dimensions (self->plan);
-  if (!vigia_undo_stack_add_dimension (self->stack, position, dimension, &error))
-    {
-      vigia_plan_editor_show_error (self, error);
-      return;
-    }
-
-  if (position < self->dimension_pages->len)
-    adw_view_stack_set_visible_child (self->view_stack, g_ptr_array_index (self->dimension_pages, position));
-}
-
-/**
- * vigia_plan_editor_add_dimension:
- *
- * Asks for a title and adds a dimension of that title at the end of the plan
- * (the JNE's forms have four; some plans add "propuestas adicionales").
- */
-void
-vigia_plan_editor_add_dimension (VigiaPlanEditor *self)
-{
-  AdwMessageDialog *dialog;
-  GtkEntry *entry;
-
-  g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
-
-  if (self->stack == NULL)
-    return;
-
-  dialog = title_dialog (self, _("Add Dimension"), NULL, "add", _("_Add"), &entry);
-  g_signal_connect_data (dialog, "response::add", G_CALLBACK (add_dimension_response_cb),
-                         pending_new (self, self->plan), (GClosureNotify) (void (*) (void)) pending_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_error_message (self, error->message);
 }

@@ -18,33 +18,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaPlanEditor, vigia_plan_editor, VIGIA, PLAN_EDITOR, GtkWidget)
 
-VigiaUndoStack     *vigia_plan_editor_get_stack          (VigiaPlanEditor *self);
-void                vigia_plan_editor_set_stack          (VigiaPlanEditor *self,
-                                                          VigiaUndoStack  *stack);
+VigiaUndoStack     *vigia_plan_editor_get_undo_stack     (VigiaPlanEditor *self);
+void                vigia_plan_editor_set_undo_stack     (VigiaPlanEditor *self,
+                                                          VigiaUndoStack  *undo_stack);
 VigiaPlan          *vigia_plan_editor_get_plan           (VigiaPlanEditor *self);
 gboolean            vigia_plan_editor_flush              (VigiaPlanEditor *self);
 VigiaGeneralPage   *vigia_plan_editor_get_general_page   (VigiaPlanEditor *self);
-guint               vigia_plan_editor_get_n_dimension_pages (VigiaPlanEditor *self);
-VigiaDimensionPage *vigia_plan_editor_get_dimension_page (VigiaPlanEditor *self,
-                                                          guint            position);
-VigiaProgressPage  *vigia_plan_editor_get_progress_page  (VigiaPlanEditor *self);
 const char         *vigia_plan_editor_get_visible_page   (VigiaPlanEditor *self);
 void                vigia_plan_editor_set_visible_page   (VigiaPlanEditor *self,
                                                           const char      *name);
 void                vigia_plan_editor_show_error         (VigiaPlanEditor *self,
                                                           const GError    *error);
-void                vigia_plan_editor_add_toast          (VigiaPlanEditor *self,
-                                                          AdwToast        *toast);
-void                vigia_plan_editor_toast_undo         (VigiaPlanEditor *self,
-                                                          const char      *title);
-void                vigia_plan_editor_show_goal_progress (VigiaPlanEditor *self,
-                                                          VigiaGoal       *goal);
-void                vigia_plan_editor_delete_goal        (VigiaPlanEditor *self,
-                                                          VigiaGoal       *goal);
-void                vigia_plan_editor_rename_dimension   (VigiaPlanEditor *self,
-                                                          VigiaDimension  *dimension);
-void                vigia_plan_editor_remove_dimension   (VigiaPlanEditor *self,
-                                                          VigiaDimension  *dimension);
-void                vigia_plan_editor_add_dimension      (VigiaPlanEditor *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-plan-row.h"
+#include "vigia-plan-row-private.h"
 #include "vigia-number.h"
 
 struct _VigiaPlanRow

@@ -19,7 +19,5 @@ VigiaPlanRow     *vigia_plan_row_new         (void);
 VigiaPlanSummary *vigia_plan_row_get_summary (VigiaPlanRow     *self);
 void              vigia_plan_row_set_summary (VigiaPlanRow     *self,
                                               VigiaPlanSummary *summary);
-const char       *vigia_plan_row_get_text    (VigiaPlanRow     *self,
-                                              guint             line);
 
 G_END_DECLS

@@ -17,7 +17,7 @@
 
 #include "config.h"
 
-#include "vigia-plan-selection.h"
+#include "vigia-plan-selection-private.h"
 
 struct _VigiaPlanSelection
 {

@@ -23,7 +23,6 @@ void                vigia_plan_selection_set_model       (VigiaPlanSelection *se
 gint64              vigia_plan_selection_get_selected_id (VigiaPlanSelection *self);
 void                vigia_plan_selection_set_selected_id (VigiaPlanSelection *self,
                                                           gint64              plan_id);
-guint               vigia_plan_selection_get_selected    (VigiaPlanSelection *self);
 VigiaListStager    *vigia_plan_selection_get_rows        (VigiaPlanSelection *self);
 
 G_END_DECLS

@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-progress-cell.h"
+#include "vigia-progress-cell-private.h"
 #include "vigia-number.h"
 #include "vigia-status-badge.h"
 

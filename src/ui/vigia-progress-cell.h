@@ -23,9 +23,5 @@ void        vigia_progress_cell_bind       (VigiaProgressCell *self,
                                             gboolean           future);
 VigiaGoal  *vigia_progress_cell_get_goal   (VigiaProgressCell *self);
 const char *vigia_progress_cell_get_period (VigiaProgressCell *self);
-const char *vigia_progress_cell_get_value_text  (VigiaProgressCell *self,
-                                                 VigiaSource        source);
-const char *vigia_progress_cell_get_status_text (VigiaProgressCell *self,
-                                                 VigiaSource        source);
 
 G_END_DECLS

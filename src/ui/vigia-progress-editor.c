@@ -17,7 +17,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-progress-editor.h"
+#include "vigia-progress-editor-private.h"
 #include "vigia-number.h"
 
 struct _VigiaProgressEditor

@@ -24,17 +24,12 @@ const char  *vigia_progress_editor_get_period (VigiaProgressEditor *self);
 VigiaSource  vigia_progress_editor_get_source (VigiaProgressEditor *self);
 void         vigia_progress_editor_set_source (VigiaProgressEditor *self,
                                                VigiaSource          source);
-VigiaStatus  vigia_progress_editor_get_status (VigiaProgressEditor *self);
 void         vigia_progress_editor_set_status (VigiaProgressEditor *self,
                                                VigiaStatus          status);
-void         vigia_progress_editor_add_evidence (VigiaProgressEditor *self,
-                                                 const char          *reference);
 void         vigia_progress_editor_type_value (VigiaProgressEditor *self,
                                                const char          *text);
 const char  *vigia_progress_editor_status_mnemonic (VigiaStatus       status);
 const char  *vigia_progress_editor_source_mnemonic (VigiaSource       source);
 gboolean     vigia_progress_editor_save       (VigiaProgressEditor *self);
-gboolean     vigia_progress_editor_delete     (VigiaProgressEditor *self);
-const char  *vigia_progress_editor_get_error  (VigiaProgressEditor *self);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-progress-import.h"
+#include "vigia-progress-import-private.h"
 
 typedef struct
 {

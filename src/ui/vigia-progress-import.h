@@ -13,13 +13,5 @@ G_BEGIN_DECLS
 
 void       vigia_progress_import_choose (GtkWindow    *parent,
                                          VigiaLibrary *library);
-void       vigia_progress_import_file_async  (GtkWindow           *parent,
-                                              VigiaLibrary        *library,
-                                              GFile               *file,
-                                              GCancellable        *cancellable,
-                                              GAsyncReadyCallback  callback,
-                                              gpointer             user_data);
-GtkWidget *vigia_progress_import_file_finish (GAsyncResult        *result,
-                                              GError             **error);
 
 G_END_DECLS

@@ -28,8 +28,7 @@
 #include <string.h>
 
 #include "vigia-chart-view.h"
-#include "vigia-plan-editor.h"
-#include "vigia-progress-page.h"
+#include "vigia-progress-page-private.h"
 
 /* The first column names the goals; the semesters follow. */
 #define GOAL_COLUMN 0
@@ -64,6 +63,8 @@ struct _VigiaProgressPage
   VigiaGoalDetail     *goal_detail;
 
   VigiaUndoStack      *stack;
+  /* The handler on the stack, whichever it is. */
+  GSignalGroup        *stack_signals;
   VigiaPlan           *plan;
   VigiaChartPlan      *chart;
   /* The semesters of the term, a column each after the goals' */
@@ -842,7 +843,6 @@ static void
 editor_deleted_cb (VigiaProgressEditor *editor,
                    VigiaProgressPage   *self)
 {
-  GtkWidget *plan_editor = gtk_widget_get_ancestor (GTK_WIDGET (self), VIGIA_TYPE_PLAN_EDITOR);
   g_autofree char *period = vigia_period_dup_label (vigia_progress_editor_get_period (editor));
   g_autofree char *title = NULL;
   VigiaGoal *goal = vigia_progress_editor_get_goal (editor);
@@ -853,8 +853,7 @@ editor_deleted_cb (VigiaProgressEditor *editor,
   title = g_strdup_printf (_("Entry of goal %u, %s, deleted"), vigia_goal_get_number (goal), period);
   focus_cell (self, goal, column);
   close_editor (self);
-  if (plan_editor != NULL)
-    vigia_plan_editor_toast_undo (VIGIA_PLAN_EDITOR (plan_editor), title);
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.toast-undo", "s", title);
 }
 
 static void
@@ -1359,6 +1358,7 @@ vigia_progress_page_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (editor, self);
     }
   vigia_progress_page_set_stack (self, NULL);
+  g_clear_object (&self->stack_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PROGRESS_PAGE);
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->periods, g_strfreev);
@@ -1413,6 +1413,8 @@ vigia_progress_page_init (VigiaProgressPage *self)
   g_queue_init (&self->typed);
   self->cells = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_ptr_array_unref);
   self->current = vigia_period_dup_current ();
+  self->stack_signals = g_signal_group_new (VIGIA_TYPE_UNDO_STACK);
+  g_signal_group_connect_swapped (self->stack_signals, "changed", G_CALLBACK (stack_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1446,8 +1448,6 @@ vigia_progress_page_set_stack (VigiaProgressPage *self,
   cancel_pending (self);
   forget_typed (self);
   close_editor (self);
-  if (self->stack != NULL)
-    g_signal_handlers_disconnect_by_func (self->stack, stack_changed_cb, self);
   vigia_goal_detail_set_goal (self->goal_detail, NULL, NULL);
   adw_leaflet_set_visible_child_name (self->leaflet, "grid");
   clear_grid (self);
@@ -1471,8 +1471,8 @@ vigia_progress_page_set_stack (VigiaProgressPage *self,
                                           gtk_toggle_button_get_active (self->observer_toggle) ?
                                           VIGIA_SOURCE_OBSERVER : VIGIA_SOURCE_AUTHORITY);
       vigia_chart_view_set_chart (self->chart_view, VIGIA_CHART (self->chart));
-      g_signal_connect_swapped (stack, "changed", G_CALLBACK (stack_changed_cb), self);
     }
+  g_signal_group_set_target (self->stack_signals, stack);
   /* Opening a plan does not wait for its grid: the page is filled when it
    * is shown, or asked. */
   stack_changed_cb (self);

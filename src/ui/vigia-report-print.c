@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include "vigia-report-print.h"
+#include "vigia-report-print-private.h"
 
 static void
 begin_print_cb (GtkPrintOperation *operation,

@@ -11,7 +11,6 @@
 
 G_BEGIN_DECLS
 
-GtkPrintOperation       *vigia_report_print_operation_new (VigiaReport              *report);
 GtkPrintOperationResult  vigia_report_print               (VigiaReport              *report,
                                                            GtkWindow                *parent,
                                                            GtkPrintOperationAction   action,

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-target-chip.h"
+#include "vigia-target-chip-private.h"
 #include "vigia-target-editor.h"
 
 struct _VigiaTargetChip

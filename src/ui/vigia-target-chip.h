@@ -20,7 +20,5 @@ GtkWidget  *vigia_target_chip_new       (VigiaUndoStack  *stack,
                                          VigiaGoal       *goal);
 VigiaGoal  *vigia_target_chip_get_goal  (VigiaTargetChip *self);
 const char *vigia_target_chip_get_label (VigiaTargetChip *self);
-void        vigia_target_chip_popup     (VigiaTargetChip *self);
-VigiaTargetEditor *vigia_target_chip_get_editor (VigiaTargetChip *self);
 
 G_END_DECLS

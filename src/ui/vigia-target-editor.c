@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "vigia-target-editor.h"
+#include "vigia-target-editor-private.h"
 #include "vigia-number.h"
 
 struct _VigiaTargetEditor

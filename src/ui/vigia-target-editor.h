@@ -17,6 +17,5 @@ G_DECLARE_FINAL_TYPE (VigiaTargetEditor, vigia_target_editor, VIGIA, TARGET_EDIT
 
 GtkWidget *vigia_target_editor_new  (VigiaUndoStack    *stack,
                                      VigiaGoal         *goal);
-gboolean   vigia_target_editor_save (VigiaTargetEditor *self);
 
 G_END_DECLS

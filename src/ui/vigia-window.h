@@ -9,7 +9,6 @@
 
 #include "vigia-application.h"
 #include "vigia-import-dialog.h"
-#include "vigia-plan-editor.h"
 
 G_BEGIN_DECLS
 
@@ -23,9 +22,6 @@ void         vigia_window_show_library_error (VigiaWindow      *self,
 void         vigia_window_show_error         (VigiaWindow      *self,
                                               const char       *heading,
                                               const GError     *error);
-GListModel  *vigia_window_get_plans          (VigiaWindow      *self);
-const char  *vigia_window_get_sidebar_state  (VigiaWindow      *self);
-VigiaPlanEditor *vigia_window_get_editor     (VigiaWindow      *self);
 VigiaImportDialog *vigia_window_import_files (VigiaWindow      *self,
                                               GListModel       *files);
 gboolean     vigia_window_open_plan          (VigiaWindow      *self,

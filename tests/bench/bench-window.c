@@ -20,9 +20,9 @@
 #include "vigia-application.h"
 #include "vigia-bench-data.h"
 #include "vigia-bench-figure.h"
-#include "vigia-compare-page.h"
+#include "vigia-compare-page-private.h"
 #include "vigia-plan-selection.h"
-#include "vigia-window.h"
+#include "vigia-window-private.h"
 
 static int opt_plans = 20000;
 static int opt_runs = 5;

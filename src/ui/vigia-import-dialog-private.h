@@ -1,0 +1,23 @@
+/* vigia-import-dialog-private.h: what the tests see of vigia-import-dialog.c beyond its API
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vigia-import-dialog.h"
+
+G_BEGIN_DECLS
+
+void               vigia_import_dialog_answer       (VigiaImportDialog *self,
+                                                     const char        *place,
+                                                     int                term_start,
+                                                     int                term_end);
+void               vigia_import_dialog_cancel       (VigiaImportDialog *self);
+guint              vigia_import_dialog_get_n_results (VigiaImportDialog *self);
+const char        *vigia_import_dialog_get_result_text (VigiaImportDialog *self,
+                                                        guint              position,
+                                                        gboolean           subtitle);
+const char        *vigia_import_dialog_get_state    (VigiaImportDialog *self);
+
+G_END_DECLS
