@@ -172,7 +172,7 @@ elected_cb (VigiaGeneralPage *self)
 }
 
 /* A new first year brings a last year that fits it: four years for local
- * and regional governments, five for the national one (domain.md). */
+ * and regional governments, five for the national one (docs/domain.md, "Terms"). */
 static void
 term_changed_cb (VigiaGeneralPage *self,
                  GtkSpinButton    *spin)

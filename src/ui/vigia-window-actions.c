@@ -316,6 +316,24 @@ export_data_free (ExportData *data)
   g_free (data);
 }
 
+typedef struct
+{
+  VigiaLibrary *library;
+  ExportData   *data;
+} ExportRun;
+
+static gboolean
+write_plans (GOutputStream  *stream,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  ExportRun *run = user_data;
+
+  return vigia_json_writer_write_plans (stream, run->library, run->data->ids,
+                                        &run->data->n_written, cancellable, error);
+}
+
 /* Runs in a thread, on its own connection to the library: a big library
  * does not stop the window.  The file is replaced only once whole. */
 static void
@@ -326,52 +344,18 @@ export_thread (GTask        *task,
 {
   ExportData *data = task_data;
   g_autoptr(VigiaLibrary) library = NULL;
-  g_autoptr(GFileOutputStream) out = NULL;
-  g_autoptr(VigiaJsonWriter) writer = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
+  ExportRun run = { NULL, data };
 
   library = vigia_library_open (data->library_path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
-  if (library == NULL)
-    goto failed;
-
-  ids = data->ids != NULL ? g_array_ref (data->ids) : vigia_library_query_plan_ids (library, NULL, &error);
-  if (ids == NULL)
-    goto failed;
-
-  out = g_file_replace (data->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, &error);
-  if (out == NULL)
-    goto failed;
-
-  writer = vigia_json_writer_new (G_OUTPUT_STREAM (out));
-  if (!vigia_json_writer_begin (writer, cancellable, &error))
-    goto abandon;
-  for (guint i = 0; i < ids->len; i++)
+  run.library = library;
+  if (library == NULL ||
+      !vigia_replace_file_contents (data->file, write_plans, &run, cancellable, &error))
     {
-      g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), &error);
-
-      if (plan == NULL || !vigia_json_writer_add_plan (writer, plan, cancellable, &error))
-        goto abandon;
-      data->n_written++;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
-  if (!vigia_json_writer_end (writer, cancellable, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
-    goto abandon;
-
   g_task_return_boolean (task, TRUE);
-  return;
-
-abandon:
-  {
-    /* Closing with a cancelled cancellable drops the new file and keeps
-     * whatever was there before. */
-    g_autoptr(GCancellable) abort = g_cancellable_new ();
-
-    g_cancellable_cancel (abort);
-    g_output_stream_close (G_OUTPUT_STREAM (out), abort, NULL);
-  }
-failed:
-  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
