@@ -944,6 +944,8 @@ test_import_twice (Fixture       *f,
   g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2027);
   g_assert_cmpstr (vigia_plan_get_process (plan), ==, "ERM 2026");
   g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 2);
+  vigia_test_assert_finalized (&plan);
+  vigia_test_assert_finalized (&library);
 }
 
 static char *
@@ -1069,6 +1071,9 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (((VigiaImportResult *) g_ptr_array_index (results, 0))->outcome, ==,
                    VIGIA_IMPORT_ALREADY_PRESENT);
+
+  vigia_test_assert_finalized (&first);
+  vigia_test_assert_finalized (&second);
 }
 
 static void
@@ -1276,6 +1281,7 @@ test_unknown_file (Fixture       *f,
                               "The library “%s” is open read-only", f->path);
     g_assert_true (g_str_has_prefix (error->message, prefix));
   }
+  vigia_test_assert_finalized (&library);
 }
 
 static void
@@ -1372,6 +1378,9 @@ test_import_async (Fixture       *f,
   g_clear_error (&run.error);
   g_assert_cmpuint (run.n_changed, ==, 1);
 
+  /* Nothing of the imports holds the library once they are done. */
+  vigia_test_wait_for_threads (library);
+  vigia_test_assert_finalized (&library);
   g_main_loop_unref (run.loop);
 }
 
@@ -1783,7 +1792,7 @@ test_import_many (Fixture       *f,
     ManyFiles none = { 0, };
 
     none.files = files_to_report (files);
-    g_clear_object (&library);
+    vigia_test_assert_finalized (&library);
     read_only = vigia_library_open (path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
     g_assert_no_error (error);
     g_assert_false (vigia_import_files (read_only, (GFile **) files->pdata, 3, NULL,
