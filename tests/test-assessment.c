@@ -499,7 +499,7 @@ test_library (void)
     g_assert_true (isnan (vigia_plan_summary_get_achievement (summary)));
   }
 
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
   vigia_test_remove_dir (dir);
 }
 
@@ -522,6 +522,8 @@ test_no_term (void)
   assert_figure (vigia_rollup_get_achievement (vigia_assessment_get_plan_rollup (assessment, VIGIA_SOURCE_AUTHORITY)),
                  0.2, "5 of 25 on the one goal of four with data");
   g_assert_cmpint (vigia_assessment_get_plan_pace (assessment, VIGIA_SOURCE_AUTHORITY), ==, VIGIA_PACE_NO_DATA);
+  vigia_test_assert_finalized (&assessment);
+  vigia_test_assert_finalized (&plan);
 }
 
 static void

@@ -210,6 +210,8 @@ test_trajectory_pixels (void)
   g_assert_false (pixel_is (surface, plot.x + plot.width * 6 / 8, y_point, &style.observer));
 
   cairo_surface_destroy (surface);
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
 }
 
 
@@ -299,6 +301,8 @@ test_labels_never_overlap (void)
 
       cairo_surface_destroy (surface);
     }
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
   vigia_test_set_language ("en");
 }
 
@@ -344,6 +348,8 @@ test_trajectory_words (void)
   y = vigia_chart_trajectory_value_to_y (chart, &style, WIDTH, HEIGHT, 8);
   spanish_point = vigia_chart_dup_value_at (VIGIA_CHART (chart), &style, WIDTH, HEIGHT, x, y);
   g_assert_cmpstr (spanish_point, ==, "Observador, 2.º semestre 2024: 8 % (Estancada)");
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
   vigia_test_set_language ("en");
 }
 
@@ -392,6 +398,8 @@ test_trajectory_follows_goal (void)
   count = 0;
   vigia_progress_set_value (entry, 15);
   g_assert_cmpuint (count, ==, 0);
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
 }
 
 static void
@@ -425,6 +433,8 @@ test_qualitative (void)
   hover = vigia_chart_dup_value_at (VIGIA_CHART (chart), &style, WIDTH, HEIGHT,
                                     plot.x + plot.width * 3 / 8 + 2, plot.y + plot.height * 0.3);
   g_assert_cmpstr (hover, ==, "Authority, 1st half 2024: Kept");
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
 }
 
 static void
@@ -484,6 +494,8 @@ test_dimension_bars (void)
   g_clear_pointer (&description, g_free);
   description = vigia_chart_dup_description (VIGIA_CHART (chart));
   g_assert_nonnull (strstr (description, "1. POBLACIÓN ATENDIDA: 40 % · Stalled."));
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
 }
 
 static void
@@ -533,6 +545,8 @@ test_plan_chart (void)
   spanish = vigia_chart_dup_description (VIGIA_CHART (chart));
   g_assert_true (g_str_has_prefix (spanish, "Cumplimiento 80 %: 1 cumplida, 1 en marcha, 0 incumplidas, 10 sin evaluar; "
                                             "2.º semestre 2024, Autoridad, esperado 50 %."));
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
   vigia_test_set_language ("en");
 }
 

@@ -8,6 +8,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "vigia-declara-reader.h"
+#include "vigia-jne-reader.h"
+#include "vigia-json-reader.h"
 #include "vigia-test-utils.h"
 
 typedef struct
@@ -941,6 +944,8 @@ test_import_twice (Fixture       *f,
   g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2027);
   g_assert_cmpstr (vigia_plan_get_process (plan), ==, "ERM 2026");
   g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 2);
+  vigia_test_assert_finalized (&plan);
+  vigia_test_assert_finalized (&library);
 }
 
 static char *
@@ -1059,6 +1064,9 @@ test_round_trip (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (((VigiaImportResult *) g_ptr_array_index (results, 0))->outcome, ==,
                    VIGIA_IMPORT_ALREADY_PRESENT);
+
+  vigia_test_assert_finalized (&first);
+  vigia_test_assert_finalized (&second);
 }
 
 /* The plans asked for, in the order asked; a plan that is not there stops
@@ -1314,6 +1322,7 @@ test_unknown_file (Fixture       *f,
                               "The library “%s” is open read-only", f->path);
     g_assert_true (g_str_has_prefix (error->message, prefix));
   }
+  vigia_test_assert_finalized (&library);
 }
 
 static void
@@ -1410,29 +1419,303 @@ test_import_async (Fixture       *f,
   g_clear_error (&run.error);
   g_assert_cmpuint (run.n_changed, ==, 1);
 
+  /* Nothing of the imports holds the library once they are done. */
+  vigia_test_wait_for_threads (library);
+  vigia_test_assert_finalized (&library);
   g_main_loop_unref (run.loop);
 }
 
-/* Crashes the fuzzers found, kept as inputs that must fail cleanly. */
+/* tests/fuzz/regressions/: inputs the fuzzers found, and hostile ones written
+ * by hand, each named by the reader it is for (tests/fuzz/README.md). */
+typedef enum {
+  REGRESSION_DECLARA,
+  REGRESSION_JNE,
+  REGRESSION_VIGIA,
+  REGRESSION_META,
+} RegressionReader;
+
+static const struct {
+  const char    *prefix;
+  VigiaFileType  type;
+} regression_readers[] = {
+  [REGRESSION_DECLARA] = { "declara-", VIGIA_FILE_TYPE_DECLARA_TEXT },
+  [REGRESSION_JNE]     = { "jne-", VIGIA_FILE_TYPE_JNE_JSON },
+  [REGRESSION_VIGIA]   = { "vigia-", VIGIA_FILE_TYPE_VIGIA_JSON },
+  [REGRESSION_META]    = { "meta-", VIGIA_FILE_TYPE_UNKNOWN },
+};
+
+/* At most the lines a file has, whichever line end it uses. */
+static guint
+max_lines (const char *data,
+           gsize       length)
+{
+  guint n = 1;
+
+  for (gsize i = 0; i < length; i++)
+    if (data[i] == '\n' || data[i] == '\r')
+      n++;
+  return n;
+}
+
+/* What the user reads of a refused file: "NAME: reason" or "NAME: line N:
+ * reason", in UTF-8, N a line the file has. */
+static void
+assert_clear_error (const GError *error,
+                    const char   *name,
+                    const char   *data,
+                    gsize         length)
+{
+  g_autofree char *prefix = g_strconcat (name, ": ", NULL);
+  const char *reason;
+
+  g_assert_nonnull (error);
+  g_assert_cmpuint (error->domain, ==, VIGIA_ERROR);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  reason = error->message + strlen (prefix);
+  if (g_str_has_prefix (reason, "line "))
+    {
+      char *end = NULL;
+      guint64 line = g_ascii_strtoull (reason + strlen ("line "), &end, 10);
+
+      g_assert_cmpuint (line, >=, 1);
+      g_assert_cmpuint (line, <=, max_lines (data, length));
+      g_assert_true (g_str_has_prefix (end, ": "));
+      reason = end + strlen (": ");
+    }
+  /* A reason, not a word. */
+  g_assert_cmpuint (strlen (reason), >, 8);
+}
+
+static void
+assert_utf8 (const char *text)
+{
+  g_assert_true (text == NULL || g_utf8_validate (text, -1, NULL));
+}
+
+/* A plan read writes out, and its texts are UTF-8: the JSON writer would mend
+ * them, but neither the summary writer nor the screen does. */
+static void
+assert_plan_writes (VigiaPlan *plan)
+{
+  g_autofree char *document = vigia_json_writer_plan_to_string (plan);
+  g_autofree char *summary = vigia_declara_write_to_string (plan);
+
+  assert_utf8 (document);
+  assert_utf8 (summary);
+  assert_utf8 (vigia_plan_get_source_reference (plan));
+  for (guint d = 0; d < vigia_plan_get_n_dimensions (plan); d++)
+    {
+      VigiaDimension *dimension = vigia_plan_get_dimension (plan, d);
+
+      for (guint g = 0; g < vigia_dimension_get_n_goals (dimension); g++)
+        {
+          GListModel *progress = vigia_goal_get_progress (vigia_dimension_get_goal (dimension, g));
+
+          for (guint i = 0; i < g_list_model_get_n_items (progress); i++)
+            {
+              g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, i);
+              const char * const *evidence = vigia_progress_get_evidence (entry);
+
+              assert_utf8 (vigia_progress_get_note (entry));
+              for (guint e = 0; evidence != NULL && evidence[e] != NULL; e++)
+                assert_utf8 (evidence[e]);
+            }
+        }
+    }
+}
+
+/* Every plan read writes out, reads back, and writes out the same. */
+static void
+assert_plans_round_trip (GPtrArray *plans)
+{
+  for (guint i = 0; i < plans->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *document = vigia_json_writer_plan_to_string (g_ptr_array_index (plans, i));
+      g_autoptr(GPtrArray) again = vigia_json_read ((const guint8 *) document, strlen (document),
+                                                    "again.json", &error);
+      g_autofree char *second = NULL;
+
+      assert_plan_writes (g_ptr_array_index (plans, i));
+      g_assert_no_error (error);
+      g_assert_cmpuint (again->len, ==, 1);
+      second = vigia_json_writer_plan_to_string (g_ptr_array_index (again, 0));
+      g_assert_cmpstr (second, ==, document);
+    }
+}
+
+/* The reader the file is named for: plans or an error, never both or neither. */
+static GPtrArray *
+read_regression (RegressionReader   reader,
+                 const char        *data,
+                 gsize              length,
+                 const char        *name,
+                 GError           **error)
+{
+  g_autoptr(VigiaPlan) plan = NULL;
+  gboolean known = FALSE;
+  GPtrArray *plans;
+
+  if (reader == REGRESSION_VIGIA)
+    return vigia_json_read ((const guint8 *) data, length, name, error);
+
+  if (reader == REGRESSION_DECLARA)
+    plan = vigia_declara_read ((const guint8 *) data, length, name, error);
+  else
+    plan = vigia_jne_read ((const guint8 *) data, length, name, &known, error);
+  if (plan == NULL)
+    return NULL;
+  /* A summary or JNE data without proposals is refused, not read empty. */
+  g_assert_cmpuint (vigia_plan_get_n_goals (plan), >, 0);
+  plans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (plans, g_steal_pointer (&plan));
+  return plans;
+}
+
+static void
+check_plan_regression (RegressionReader  reader,
+                       const char       *data,
+                       gsize             length,
+                       const char       *name,
+                       gboolean          valid)
+{
+  VigiaImportOptions puno = { "PUNO", 2027, 2030 };
+  const VigiaImportOptions *options[] = { NULL, &puno };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = read_regression (reader, data, length, name, &error);
+
+  g_test_message ("%s: %s", name, plans != NULL ? "read" : error->message);
+  if (plans != NULL)
+    {
+      g_assert_no_error (error);
+      /* Only the exchange format gives plans their uuids before a library does. */
+      if (reader == REGRESSION_VIGIA)
+        assert_plans_round_trip (plans);
+      else
+        assert_plan_writes (g_ptr_array_index (plans, 0));
+    }
+  else
+    assert_clear_error (error, name, data, length);
+  if (valid)
+    g_assert_nonnull (plans);
+
+  /* The same bytes as the user opens them: found by content, with and
+   * without the place and term the user may give. */
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      g_autoptr(GError) import_error = NULL;
+      g_autoptr(GPtrArray) imported = NULL;
+      VigiaFileType type = VIGIA_FILE_TYPE_UNKNOWN;
+
+      imported = vigia_read_plans_from_data ((const guint8 *) data, length, name, &type,
+                                             options[i], &import_error);
+      if (imported != NULL)
+        g_assert_no_error (import_error);
+      else
+        assert_clear_error (import_error, name, data, length);
+      if (valid)
+        {
+          g_assert_nonnull (imported);
+          g_assert_cmpint (type, ==, regression_readers[reader].type);
+        }
+    }
+}
+
+/* A meta is any text up to its first NUL, as fuzz-target-reader gives it. */
+static void
+check_meta_regression (const char *data,
+                       gsize       length,
+                       const char *name,
+                       gboolean    valid)
+{
+  g_autofree char *text = g_strndup (data, length);
+  g_autoptr(GEnumClass) measures = g_type_class_ref (VIGIA_TYPE_MEASURE);
+  g_autoptr(GEnumClass) directions = g_type_class_ref (VIGIA_TYPE_DIRECTION);
+  VigiaTargetReading reading;
+
+  vigia_target_read (text, &reading);
+  g_test_message ("%s: %g %s (%s)", name, reading.value, reading.unit != NULL ? reading.unit : "",
+                  reading.reading == VIGIA_READING_AUTOMATIC ? "automatic" : "needs review");
+  /* A value only with an automatic reading, and never one that is not finite. */
+  if (reading.reading == VIGIA_READING_AUTOMATIC)
+    g_assert_true (isfinite (reading.value));
+  else
+    {
+      g_assert_cmpint (reading.reading, ==, VIGIA_READING_NEEDS_REVIEW);
+      g_assert_false (VIGIA_HAS_VALUE (reading.value));
+    }
+  g_assert_true (!VIGIA_HAS_VALUE (reading.baseline) || isfinite (reading.baseline));
+  g_assert_true (reading.unit == NULL || g_utf8_validate (reading.unit, -1, NULL));
+  g_assert_nonnull (g_enum_get_value (measures, reading.measure));
+  g_assert_nonnull (g_enum_get_value (directions, reading.direction));
+  if (valid)
+    g_assert_cmpint (reading.reading, ==, VIGIA_READING_AUTOMATIC);
+  vigia_target_reading_clear (&reading);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static void
 test_fuzz_regressions (void)
 {
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fuzz", "regressions", NULL);
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, &error);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint n_inputs[G_N_ELEMENTS (regression_readers)] = { 0, };
+  guint n_valid[G_N_ELEMENTS (regression_readers)] = { 0, };
   const char *name;
 
-  if (listing == NULL)
-    return;
+  /* The folder is part of the sources: without it nothing is checked. */
+  g_assert_no_error (error);
   while ((name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      g_autoptr(GPtrArray) plans = NULL;
-      gsize length;
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
 
-      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-      g_test_message ("%s", name);
-      plans = vigia_read_plans_from_data ((const guint8 *) contents, length, name, NULL, NULL, NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+      guint reader;
+      gboolean valid;
+
+      name = g_ptr_array_index (names, i);
+      for (reader = 0; reader < G_N_ELEMENTS (regression_readers); reader++)
+        if (g_str_has_prefix (name, regression_readers[reader].prefix))
+          break;
+      if (reader == G_N_ELEMENTS (regression_readers))
+        {
+          g_test_fail_printf ("%s: an input is named after its reader: declara-, jne-, vigia- or meta-",
+                              name);
+          continue;
+        }
+
+      path = g_build_filename (dir, name, NULL);
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      /* "declara-valid-…": a seed that must read. */
+      valid = g_str_has_prefix (name + strlen (regression_readers[reader].prefix), "valid-");
+      if (reader == REGRESSION_META)
+        check_meta_regression (contents, length, name, valid);
+      else
+        check_plan_regression (reader, contents, length, name, valid);
+      n_inputs[reader]++;
+      n_valid[reader] += valid;
+    }
+
+  for (guint reader = 0; reader < G_N_ELEMENTS (regression_readers); reader++)
+    {
+      g_test_message ("%s*: %u inputs, %u valid", regression_readers[reader].prefix,
+                      n_inputs[reader], n_valid[reader]);
+      g_assert_cmpuint (n_inputs[reader], >, 0);
+      g_assert_cmpuint (n_valid[reader], >, 0);
     }
 }
 
@@ -1550,7 +1833,7 @@ test_import_many (Fixture       *f,
     ManyFiles none = { 0, };
 
     none.files = files_to_report (files);
-    g_clear_object (&library);
+    vigia_test_assert_finalized (&library);
     read_only = vigia_library_open (path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
     g_assert_no_error (error);
     g_assert_false (vigia_import_files (read_only, (GFile **) files->pdata, 3, NULL,

@@ -71,7 +71,7 @@ test_create_and_reopen (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (vigia_plan_get_id (plan), >, 0);
   g_assert_nonnull (vigia_plan_get_uuid (plan));
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
 
   g_assert_cmpint (raw_count (nested, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (raw_count (nested, "SELECT count(*) FROM goal"), ==, 12);
@@ -99,6 +99,9 @@ test_create_and_reopen (Fixture       *f,
   g_assert_cmpint (vigia_goal_get_target_measure (goal), ==, VIGIA_MEASURE_PERCENT);
   g_assert_true (isnan (vigia_goal_get_baseline_value (goal)));
   g_assert_cmpfloat (vigia_goal_get_weight (goal), ==, 1);
+  vigia_test_assert_finalized (&loaded);
+  vigia_test_assert_finalized (&plan);
+  vigia_test_assert_finalized (&library);
 }
 
 static void
@@ -126,7 +129,7 @@ test_empty_file_migrates (Fixture       *f,
 
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
 
   g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'"), ==, 1);
@@ -143,7 +146,7 @@ test_newer_schema_refused (Fixture       *f,
 
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
   raw_exec (f->path, "PRAGMA user_version = 7; PRAGMA journal_mode = DELETE;");
 
   before = vigia_test_checksum_file (f->path);
@@ -214,7 +217,7 @@ test_corrupt_file (Fixture       *f,
 
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
   raw_exec (f->path, "PRAGMA journal_mode = DELETE;");
 
   /* Scribble over the schema table on the first page, past the header. */
@@ -249,7 +252,7 @@ test_read_only (Fixture       *f,
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_true (vigia_library_add_plan (library, plan, &error));
   g_assert_no_error (error);
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
   before = vigia_test_checksum_file (f->path);
 
   /* Asked for read-only: reads work, writes say why they cannot. */
@@ -261,7 +264,7 @@ test_read_only (Fixture       *f,
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
   g_assert_nonnull (strstr (error->message, "read-only"));
   g_clear_error (&error);
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
 
   after = vigia_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
@@ -348,6 +351,7 @@ test_search (Fixture       *f,
   /* A deleted plan is not found. */
   g_assert_true (vigia_library_delete_plan (library, vigia_plan_get_id (b), &error));
   g_assert_cmpuint (count_search (library, "mype"), ==, 0);
+  vigia_test_assert_finalized (&library);
 }
 
 static void
@@ -405,6 +409,7 @@ test_filters_and_sort (Fixture       *f,
   g_assert_cmpuint (g_strv_length (departments), ==, 2);
   g_assert_cmpstr (departments[0], ==, "LIMA");
   g_assert_cmpstr (departments[1], ==, "PUNO");
+  vigia_test_assert_finalized (&library);
 }
 
 static const VigiaHistoryEntry *
@@ -504,6 +509,8 @@ test_history (Fixture       *f,
   g_assert_nonnull (strstr (entry->old_value, "\"2023-S2\""));
   g_assert_cmpint (raw_count (vigia_library_get_path (library), "SELECT count(*) FROM goal"), ==, 0);
   g_assert_cmpint (raw_count (vigia_library_get_path (library), "SELECT count(*) FROM progress"), ==, 0);
+  vigia_test_assert_finalized (&plan);
+  vigia_test_assert_finalized (&library);
 }
 
 static void
@@ -548,6 +555,7 @@ test_failed_write_leaves_nothing (Fixture       *f,
   g_assert_no_error (error);
   vigia_library_rollback (library);
   g_assert_cmpuint (vigia_library_count_plans (library, &error), ==, 1);
+  vigia_test_assert_finalized (&library);
 }
 
 static void
@@ -627,6 +635,9 @@ test_goal_edits (Fixture       *f,
   entry = vigia_progress_new ("2023-S3", VIGIA_SOURCE_AUTHORITY);
   g_assert_false (vigia_library_save_progress (library, plan, goal, entry, &error));
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
+  vigia_test_assert_finalized (&loaded);
+  vigia_test_assert_finalized (&plan);
+  vigia_test_assert_finalized (&library);
 }
 
 static void
@@ -657,6 +668,10 @@ test_replace_plan (Fixture       *f,
   g_assert_cmpuint (vigia_plan_get_n_goals (loaded), ==, 11);
   g_assert_cmpstr (vigia_plan_get_created (loaded), ==, vigia_plan_get_created (plan));
   g_assert_cmpuint (vigia_library_count_plans (library, &error), ==, 1);
+  vigia_test_assert_finalized (&loaded);
+  vigia_test_assert_finalized (&newer);
+  vigia_test_assert_finalized (&plan);
+  vigia_test_assert_finalized (&library);
 }
 
 typedef struct
@@ -734,6 +749,7 @@ test_plan_list_is_lazy (Fixture       *f,
   g_signal_handlers_disconnect_by_func (library, plans_changed_cb, &counter);
   g_clear_pointer (&counter.last, g_array_unref);
   g_assert_finalize_object (g_steal_pointer (&list));
+  vigia_test_assert_finalized (&library);
 }
 
 /* The other process of test_two_writers: adds plans in a loop. */
@@ -815,6 +831,7 @@ test_two_writers (Fixture       *f,
                    16 * (parent_added + child_added));
   g_assert_cmpint (raw_count (vigia_library_get_path (library),
                               "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
+  vigia_test_assert_finalized (&library);
 }
 
 static void

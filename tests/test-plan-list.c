@@ -126,7 +126,7 @@ test_changes_in_place (void)
   assert_change (changes, 0, 0, 1, 0);
 
   g_assert_finalize_object (g_steal_pointer (&list));
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
   vigia_test_remove_dir (dir);
 }
 

@@ -46,8 +46,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_clear_object (&f->plan);
-  g_clear_object (&f->library);
+  vigia_test_assert_finalized (&f->plan);
+  vigia_test_assert_finalized (&f->library);
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -61,7 +61,7 @@ fixture_tear_down (Fixture       *f,
 static char *
 checksum_closed (Fixture *f)
 {
-  g_clear_object (&f->library);
+  vigia_test_assert_finalized (&f->library);
   return vigia_test_checksum_file (f->path);
 }
 
@@ -469,7 +469,7 @@ test_failure_while_writing (Fixture       *f,
   sqlite3 *db = NULL;
 
   /* Another program's rule on the file refuses the value 666. */
-  g_clear_object (&f->library);
+  vigia_test_assert_finalized (&f->library);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse BEFORE INSERT ON progress"
                                      " WHEN NEW.value = 666 BEGIN SELECT RAISE (ABORT, 'refused'); END",

@@ -38,7 +38,7 @@ fixture_tear_down (Fixture       *f,
 {
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
-  g_clear_object (&f->plan);
+  vigia_test_assert_finalized (&f->plan);
   vigia_test_set_language ("en");
 }
 
@@ -301,6 +301,7 @@ test_pdf (Fixture       *f,
   /* The charts are drawn as text too: their titles and legends. */
   assert_has (text, "Cumplimiento 40 %");
   assert_has (text, "Avance esperado");
+  vigia_test_assert_finalized (&report);
 }
 
 static void
@@ -486,6 +487,8 @@ test_painter (Fixture       *f,
 
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
+  vigia_test_assert_finalized (&painter);
+  vigia_test_assert_finalized (&report);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -649,6 +652,7 @@ test_html (Fixture       *f,
   g_assert_nonnull (strstr (text, "Cómo se calcula el cumplimiento"));
 
   assert_tidy (path);
+  vigia_test_assert_finalized (&report);
 }
 
 /* Texts that would be markup or script if written as they are. */
@@ -814,6 +818,8 @@ test_csv (Fixture       *f,
   /* Broken, no value: 0 % by its status. */
   g_assert_nonnull (strstr (csv, ",'+CLÚSTER,03 CLÚSTER DESARROLLADOS,2024-S2,authority,,broken,"
                                  "\"'=HYPERLINK(\"\"http://x\"\")\",,2025-01-15T00:00:00Z,0,50\r\n"));
+  vigia_test_assert_finalized (&report);
+  vigia_test_assert_finalized (&library);
 }
 
 /* A report's CSV, imported as progress, gives back what was recorded. */
@@ -884,6 +890,9 @@ test_csv_round_trip (Fixture       *f,
         g_assert_nonnull (pa);
         g_assert_cmpstr (pa, ==, pb);
       }
+  vigia_test_assert_finalized (&report);
+  vigia_test_assert_finalized (&library);
+  vigia_test_assert_finalized (&other);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -983,6 +992,7 @@ test_text (Fixture       *f,
   /* And the DECLARA reader reads it back to the same plan. */
   back = read_back (text);
   assert_same_plan (back, f->plan);
+  vigia_test_assert_finalized (&report);
 }
 
 /* Another shape (the JNE's JSON for a region), and texts that the layout
@@ -1135,6 +1145,7 @@ test_write_failure (Fixture       *f,
       g_assert_cmpstr (after, ==, checksum);
       g_cancellable_reset (cancellable);
     }
+  vigia_test_assert_finalized (&report);
 }
 
 static void
@@ -1180,6 +1191,9 @@ test_write_async (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   after = vigia_test_checksum_file (path);
   g_assert_cmpstr (after, ==, checksum);
+
+  vigia_test_wait_for_threads (report);
+  vigia_test_assert_finalized (&report);
 }
 
 static void

@@ -109,7 +109,7 @@ check_timeline (const char *language)
   item = g_ptr_array_index (items, 2);
   g_assert_cmpstr (item->text, ==, es ? "Propuesta eliminada" : "Goal deleted");
 
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
   vigia_test_remove_dir (dir);
   vigia_test_set_language ("en");
 }
@@ -137,7 +137,7 @@ test_unknown_goal (void)
   g_assert_no_error (error);
   g_assert_cmpuint (items->len, ==, 0);
 
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&library);
   vigia_test_remove_dir (dir);
 }
 

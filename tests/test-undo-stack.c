@@ -41,8 +41,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_finalize_object (f->stack);
-  g_clear_object (&f->plan);
-  g_clear_object (&f->library);
+  vigia_test_assert_finalized (&f->plan);
+  vigia_test_assert_finalized (&f->library);
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
 }
@@ -291,7 +291,7 @@ test_pending_saved_on_dispose (Fixture       *f,
 
   vigia_undo_stack_set_string_later (f->stack, G_OBJECT (f->plan), "accountability",
                                      "Audiencias públicas en mayo y setiembre.");
-  g_clear_object (&f->stack);
+  vigia_test_assert_finalized (&f->stack);
 
   saved = reload (f);
   g_assert_cmpstr (vigia_plan_get_accountability (saved), ==, "Audiencias públicas en mayo y setiembre.");
@@ -617,6 +617,9 @@ test_read_only_reports (Fixture       *f,
   g_assert_error (failed, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
   g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "JUNTOS POR EL PERU");
   g_assert_false (vigia_undo_stack_get_can_undo (stack));
+  vigia_test_assert_finalized (&stack);
+  vigia_test_assert_finalized (&plan);
+  vigia_test_assert_finalized (&reader);
 }
 
 static void

@@ -13,6 +13,43 @@
 #include "vigia-declara-reader.h"
 #include "vigia-test-utils.h"
 
+void
+vigia_test_assert_finalized_at (gpointer    object_ptr,
+                                const char *expression,
+                                const char *file,
+                                int         line,
+                                const char *function)
+{
+  GObject **object = object_ptr;
+  g_autofree char *message = NULL;
+  gpointer alive = *object;
+  const char *type;
+
+  if (alive == NULL)
+    return;
+  type = G_OBJECT_TYPE_NAME (alive);
+  g_object_add_weak_pointer (alive, &alive);
+  g_object_unref (g_steal_pointer (object));
+  if (alive == NULL)
+    return;
+
+  g_object_remove_weak_pointer (alive, &alive);
+  message = g_strdup_printf ("%s, a %s, outlived what should have been its last reference "
+                             "(references left: %u)", expression, type,
+                             g_atomic_int_get (&((GObject *) alive)->ref_count));
+  g_assertion_message (G_LOG_DOMAIN, file, line, function, message);
+}
+
+/* A GTask run in a thread lets go of its source object in the thread, just
+ * after it queues the callback: waits, two seconds at most, until the
+ * caller's reference to @object is the only one. */
+void
+vigia_test_wait_for_threads (gpointer object)
+{
+  for (guint i = 0; i < 2000 && g_atomic_int_get (&G_OBJECT (object)->ref_count) > 1; i++)
+    g_usleep (G_USEC_PER_SEC / 1000);
+}
+
 char *
 vigia_test_make_dir (void)
 {

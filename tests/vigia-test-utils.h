@@ -11,6 +11,20 @@
 
 G_BEGIN_DECLS
 
+/* g_clear_object() for a reference that must be the last: the object is
+ * finalized on the spot (its file closed, its memory freed), or the test
+ * fails at this line, naming the object and the references left.  A NULL
+ * pointer is left alone. */
+#define vigia_test_assert_finalized(object_ptr) \
+  vigia_test_assert_finalized_at ((object_ptr), #object_ptr, __FILE__, __LINE__, G_STRFUNC)
+
+void       vigia_test_wait_for_threads (gpointer    object);
+void       vigia_test_assert_finalized_at (gpointer    object_ptr,
+                                           const char *expression,
+                                           const char *file,
+                                           int         line,
+                                           const char *function);
+
 char      *vigia_test_make_dir        (void);
 void       vigia_test_remove_dir      (const char *path);
 char      *vigia_test_checksum_file   (const char *path);

@@ -173,8 +173,13 @@ dup_scalar_text (JsonObject *object,
     return NULL;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-  if (json_node_get_value_type (node) == G_TYPE_STRING && !vigia_str_empty (json_node_get_string (node)))
-    return g_strdup (json_node_get_string (node));
+  if (json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      g_autofree char *text = vigia_json_doc_dup_string (node);
+
+      if (!vigia_str_empty (text))
+        return g_steal_pointer (&text);
+    }
   return NULL;
 }
 

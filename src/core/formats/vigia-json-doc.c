@@ -109,6 +109,7 @@ set_syntax_error (VigiaJsonDoc  *doc,
                   GError       **error)
 {
   const char *message = parse_error->message;
+  g_autofree char *valid = NULL;
   const char *colon = strstr (message, ">:");
   char *end = NULL;
   guint64 line = 0;
@@ -125,8 +126,11 @@ set_syntax_error (VigiaJsonDoc  *doc,
     }
   while (*message == ' ')
     message++;
+  /* json-glib quotes the text it stopped at, bytes that are not UTF-8
+   * included (a lone surrogate, "\udc80", it decoded). */
+  valid = g_utf8_make_valid (message, -1);
 
-  vigia_set_parse_error (error, doc->name, (guint) line, _("not valid JSON: %s"), message);
+  vigia_set_parse_error (error, doc->name, (guint) line, _("not valid JSON: %s"), valid);
 }
 
 /**
@@ -326,6 +330,22 @@ vigia_json_doc_get_array (VigiaJsonDoc  *doc,
 }
 
 /**
+ * vigia_json_doc_dup_string:
+ * @node: a node holding a string
+ *
+ * json-glib turns an escaped lone low surrogate ("\udfff") into bytes
+ * that are not UTF-8: such a character becomes U+FFFD here, so that no
+ * text read from JSON is invalid in the library or on screen.
+ *
+ * Returns: (transfer full): the node's string, valid UTF-8
+ */
+char *
+vigia_json_doc_dup_string (JsonNode *node)
+{
+  return g_utf8_make_valid (json_node_get_string (node), -1);
+}
+
+/**
  * vigia_json_doc_get_text:
  * @text: (out) (transfer full): the text, %NULL for a missing or null member
  *   or one of only blanks
@@ -350,8 +370,9 @@ vigia_json_doc_get_text (VigiaJsonDoc  *doc,
                             _("“%s” should be text or null"), name);
       return FALSE;
     }
-  if (!vigia_str_empty (json_node_get_string (node)))
-    *text = g_strdup (json_node_get_string (node));
+  *text = vigia_json_doc_dup_string (node);
+  if (vigia_str_empty (*text))
+    g_clear_pointer (text, g_free);
   return TRUE;
 }
 

@@ -34,6 +34,7 @@ gboolean      vigia_json_doc_get_array    (VigiaJsonDoc  *doc,
                                            gboolean       required,
                                            JsonArray    **value,
                                            GError       **error);
+char         *vigia_json_doc_dup_string   (JsonNode      *node);
 gboolean      vigia_json_doc_get_text     (VigiaJsonDoc  *doc,
                                            JsonObject    *object,
                                            const char    *member,

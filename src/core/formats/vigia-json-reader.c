@@ -161,6 +161,7 @@ read_progress (Reader     *r,
   for (guint i = 0; links != NULL && i < json_array_get_length (links); i++)
     {
       JsonNode *link = json_array_get_element (links, i);
+      g_autofree char *text = NULL;
 
       if (json_node_get_value_type (link) != G_TYPE_STRING)
         {
@@ -168,7 +169,8 @@ read_progress (Reader     *r,
                                 _("“evidence” should be a list of texts"));
           return FALSE;
         }
-      g_strv_builder_add (evidence, json_node_get_string (link));
+      text = vigia_json_doc_dup_string (link);
+      g_strv_builder_add (evidence, text);
     }
   evidence_strv = g_strv_builder_end (evidence);
 

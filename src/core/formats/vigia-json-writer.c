@@ -177,6 +177,11 @@ json_number (Json       *j,
       return;
     }
 
+  /* "-0" reads back as the integer 0: a document written from one it
+   * read must write out the same. */
+  if (value == 0)
+    value = 0;
+
   /* The shortest form that reads back as the same double: 0.1, not
    * 0.10000000000000001. */
   g_ascii_formatd (buf, sizeof buf, "%.15g", value);
