@@ -155,7 +155,13 @@ split_lines (const char *cell)
     {
       g_auto(GStrv) parts = g_regex_split (inline_bullet_regex (), raw[i], 0);
 
-      g_ptr_array_add (lines, g_strdup (parts[0] != NULL ? parts[0] : ""));
+      /* An empty line splits into no part at all. */
+      if (parts[0] == NULL)
+        {
+          g_ptr_array_add (lines, g_strdup (""));
+          continue;
+        }
+      g_ptr_array_add (lines, g_strdup (parts[0]));
       for (guint j = 1; parts[j] != NULL; j++)
         {
           /* A question keeps its "¿": it is text, not a new item. */
