@@ -825,6 +825,128 @@ test_jne_shapes (void)
                    "but “150112” is a district.");
 }
 
+/* Rows as real plans write them: several goals numbered in every cell, lists
+ * that do not line up, dashes in capitals, Word's bullets in the meta only. */
+static const char packed_rows[] =
+  "{ \"datoGeneral\": { \"txOrganizacionPolitica\": \"LISTA DE PRUEBA\",\n"
+  "    \"txTipoEleccion\": \"PRESIDENCIAL\", \"txCodExpedienteExt\": \"EG.2026000001\" },\n"
+  "  \"dimensionSocial\": [\n"
+  "    { \"txPgProblema\": \"1. Inseguridad en las calles.\\n2. Postas sin médicos.\\n3. Familias sin casa.\",\n"
+  "      \"txPgObjetivo\": \"1.\\tCámaras en cada región.\\n2.\\tTelemedicina en las postas,\\n   con turnos de noche.\\n3.\\tBonos de vivienda.\",\n"
+  "      \"txPgIndicador\": \"1.- Regiones con cámaras.\\n2.- Postas con telemedicina.\\n3.- Bonos entregados.\",\n"
+  "      \"txPgMeta\": \"1) 24 regiones con cámaras\\n2) 80% de postas con telemedicina\\n3) 500 bonos entregados\" } ],\n"
+  "  \"dimensionEconomica\": [\n"
+  "    { \"txPgProblema\": \"1. Informalidad.\\n2. Poco crédito.\",\n"
+  "      \"txPgObjetivo\": \"1. Formalizar.\\n2. Dar crédito.\\n3. Capacitar.\",\n"
+  "      \"txPgIndicador\": \"MYPES formales\", \"txPgMeta\": \"40% de MYPES formales\" } ],\n"
+  "  \"dimensionAmbiental\": [\n"
+  "    { \"txPgProblema\": \"- RÍOS CONTAMINADOS\\n- BASURA EN LAS CALLES\",\n"
+  "      \"txPgObjetivo\": \"- LIMPIAR LOS RÍOS\\n- RECOGER LA BASURA\",\n"
+  "      \"txPgIndicador\": null,\n"
+  "      \"txPgMeta\": \"- 3 RÍOS LIMPIOS\\n- 100% DE CALLES LIMPIAS\" } ],\n"
+  "  \"dimensionInstitucional\": [\n"
+  "    { \"txPgProblema\": \"Trámites lentos\", \"txPgObjetivo\": \"Gobierno digital\",\n"
+  "      \"txPgIndicador\": \"Trámites en línea\",\n"
+  "      \"txPgMeta\": \"1 Principales metas:\\n\\n¿\\t80% de trámites en línea.\\n\\n¿\\tCero colas.\" } ]\n"
+  "}\n";
+
+static void
+test_jne_packed_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) plans = NULL;
+  VigiaPlan *plan;
+  VigiaGoal *goal;
+
+  plans = vigia_read_plans_from_data ((const guint8 *) packed_rows, strlen (packed_rows),
+                                      "packed.json", NULL, NULL, &error);
+  g_assert_no_error (error);
+  plan = g_ptr_array_index (plans, 0);
+
+  /* Three goals numbered in every cell are three goals, each read. */
+  g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 0)), ==, 3);
+  goal = goal_at (plan, 0, 1);
+  g_assert_cmpuint (vigia_goal_get_number (goal), ==, 2);
+  g_assert_cmpstr (vigia_goal_get_problem (goal), ==, "Postas sin médicos.");
+  g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "Telemedicina en las postas, con turnos de noche.");
+  g_assert_cmpstr (vigia_goal_get_indicator (goal), ==, "Postas con telemedicina.");
+  g_assert_cmpstr (vigia_goal_get_target_text (goal), ==, "80% de postas con telemedicina");
+  g_assert_cmpint (vigia_goal_get_target_reading (goal), ==, VIGIA_READING_AUTOMATIC);
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal), ==, 80);
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal_at (plan, 0, 0)), ==, 24);
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal_at (plan, 0, 2)), ==, 500);
+
+  /* Lists that do not line up stay one goal, as written. */
+  g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 1)), ==, 1);
+  g_assert_cmpstr (vigia_goal_get_objective (goal_at (plan, 1, 0)), ==,
+                   "1. Formalizar.\n2. Dar crédito.\n3. Capacitar.");
+
+  /* Dash lists in capitals; an empty cell stays empty in every goal. */
+  g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 2)), ==, 2);
+  g_assert_cmpstr (vigia_goal_get_problem (goal_at (plan, 2, 1)), ==, "BASURA EN LAS CALLES");
+  g_assert_null (vigia_goal_get_indicator (goal_at (plan, 2, 1)));
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal_at (plan, 2, 1)), ==, 100);
+
+  /* A list in the meta alone is not several goals: several targets, issue 12. */
+  g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 3)), ==, 1);
+  g_assert_cmpint (vigia_goal_get_target_reading (goal_at (plan, 3, 0)), ==, VIGIA_READING_NEEDS_REVIEW);
+  g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 7);
+}
+
+/* The plans the JNE serves, in ../shared (third-party material, not in the
+ * repository): how many goals each gives, counted by reading the files. */
+static void
+test_jne_real_plans (void)
+{
+  static const struct {
+    const char *file;
+    guint       n_goals;
+  } plans[] = {
+    { "eg2026-plan-29688-juntos-por-el-peru.json", 14 },
+    { "eg2026-plan-29690-fuerza-popular.json", 12 },
+    { "erm2022-para-candidato-lista-23308.json", 11 },
+    { "erm2022-plan-16546.json", 11 },
+    { "erm2022-plan-17055.json", 10 },
+    { "erm2022-plan-17190.json", 26 },
+    { "erm2022-plan-17200.json", 5 },
+    { "erm2022-plan-17705.json", 12 },
+    { "erm2022-plan-18589.json", 4 },
+    { "erm2022-plan-18639.json", 11 },
+    { "erm2022-plan-18845.json", 4 },
+    { "erm2022-plan-24255.json", 12 },
+    { "erm2022-plan-24394.json", 10 },
+    { "erm2022-plan-24682.json", 6 },
+    { "erm2022-plan-27307.json", 4 },
+    { "erm2022-plan-28175.json", 10 },
+    { "erm2022-plan-29084.json", 4 },
+  };
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "samples",
+                                                "jne-json", "real", NULL);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip_printf ("%s is not there: the real plans are checked only beside ../shared", dir);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, plans[i].file, NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GPtrArray) read = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      g_test_message ("%s", plans[i].file);
+      g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+      g_assert_no_error (error);
+      read = vigia_read_plans_from_data ((const guint8 *) contents, length, plans[i].file,
+                                         NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (vigia_plan_get_n_goals (g_ptr_array_index (read, 0)), ==, plans[i].n_goals);
+    }
+}
+
 static void
 test_jne_bad (void)
 {
@@ -1862,6 +1984,8 @@ main (int    argc,
   g_test_add_func ("/import/jne-sample", test_jne_sample);
   g_test_add_func ("/import/jne-shapes", test_jne_shapes);
   g_test_add_func ("/import/jne-bad", test_jne_bad);
+  g_test_add_func ("/import/jne-packed-rows", test_jne_packed_rows);
+  g_test_add_func ("/import/jne-real-plans", test_jne_real_plans);
   g_test_add ("/import/twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
   g_test_add ("/import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/import/write-plans", Fixture, NULL, fixture_set_up, test_write_plans, fixture_tear_down);

@@ -182,14 +182,17 @@ split_lines (const char *cell)
   return g_steal_pointer (&lines);
 }
 
+/* A line with a marker of its own (a dash inside a numbered item) keeps its
+ * line; one without continues the sentence above, which the source wrapped. */
 static void
 append_line (GString    **text,
-             const char  *line)
+             const char  *line,
+             Marker       marker)
 {
   if (*text == NULL)
     *text = g_string_new (line);
   else
-    g_string_append_printf (*text, "\n%s", line);
+    g_string_append_printf (*text, "%s%s", marker == MARKER_NONE ? " " : "\n", line);
 }
 
 static char *
@@ -292,9 +295,9 @@ vigia_cell_items_split (const char *cell)
           item = g_string_new (text);
         }
       else if (item == NULL)
-        append_line (&heading, line);
+        append_line (&heading, line, marker);
       else
-        append_line (&item, line);
+        append_line (&item, line, marker);
     }
   if (item != NULL)
     {

@@ -391,7 +391,6 @@ flush_row (Parser   *p,
            GError  **error)
 {
   g_auto(GStrv) cells = NULL;
-  g_autoptr(VigiaGoal) goal = NULL;
   g_autofree char *number = NULL;
   char *texts[4] = { NULL, };
   gboolean ok = FALSE;
@@ -435,14 +434,7 @@ flush_row (Parser   *p,
       goto out;
     }
 
-  goal = vigia_goal_new ();
-  vigia_goal_set_number (goal, vigia_dimension_get_n_goals (p->dimension) + 1);
-  vigia_goal_set_problem (goal, texts[0]);
-  vigia_goal_set_objective (goal, texts[1]);
-  vigia_goal_set_indicator (goal, texts[2]);
-  vigia_goal_set_target_text (goal, texts[3]);
-  vigia_goal_read_target (goal);
-  vigia_dimension_append_goal (p->dimension, goal);
+  vigia_dimension_add_row (p->dimension, (const char * const *) texts);
   p->n_rows++;
   ok = TRUE;
 

@@ -48,11 +48,11 @@ read_items (VigiaJsonDoc    *doc,
   for (guint i = 0; i < n; i++)
     {
       JsonNode *node = json_array_get_element (items, i);
-      g_autoptr(VigiaGoal) goal = NULL;
       g_autofree char *problem = NULL;
       g_autofree char *objective = NULL;
       g_autofree char *indicator = NULL;
       g_autofree char *target = NULL;
+      const char *cells[4];
       JsonObject *item;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -68,14 +68,11 @@ read_items (VigiaJsonDoc    *doc,
           !vigia_json_doc_get_text (doc, item, "txPgMeta", &target, error))
         return FALSE;
 
-      goal = vigia_goal_new ();
-      vigia_goal_set_number (goal, vigia_dimension_get_n_goals (dimension) + 1);
-      vigia_goal_set_problem (goal, problem);
-      vigia_goal_set_objective (goal, objective);
-      vigia_goal_set_indicator (goal, indicator);
-      vigia_goal_set_target_text (goal, target);
-      vigia_goal_read_target (goal);
-      vigia_dimension_append_goal (dimension, goal);
+      cells[0] = problem;
+      cells[1] = objective;
+      cells[2] = indicator;
+      cells[3] = target;
+      vigia_dimension_add_row (dimension, cells);
     }
 
   return TRUE;

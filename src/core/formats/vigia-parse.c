@@ -13,8 +13,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "vigia-cell-items.h"
 #include "vigia-error.h"
 #include "vigia-parse.h"
+#include "vigia-target-reader.h"
 #include "vigia-utils.h"
 
 /**
@@ -109,4 +111,82 @@ vigia_dimension_kind_from_title (const char *title)
   if (strstr (folded, "institucion") != NULL)
     return VIGIA_DIMENSION_KIND_INSTITUTIONAL;
   return VIGIA_DIMENSION_KIND_OTHER;
+}
+
+static void
+append_goal (VigiaDimension *dimension,
+             const char     *problem,
+             const char     *objective,
+             const char     *indicator,
+             const char     *target)
+{
+  g_autoptr(VigiaGoal) goal = vigia_goal_new ();
+
+  vigia_goal_set_number (goal, vigia_dimension_get_n_goals (dimension) + 1);
+  vigia_goal_set_problem (goal, problem);
+  vigia_goal_set_objective (goal, objective);
+  vigia_goal_set_indicator (goal, indicator);
+  vigia_goal_set_target_text (goal, target);
+  vigia_goal_read_target (goal);
+  vigia_dimension_append_goal (dimension, goal);
+}
+
+/**
+ * vigia_dimension_add_row:
+ * @dimension: the dimension the row is a proposal of
+ * @cells: (array fixed-size=4) (element-type utf8 nullable): the problem,
+ *   objective, indicator and meta as the source wrote them
+ *
+ * Adds a row of a plan's table as its goals, each with its target read.  A
+ * row whose non-empty cells list the same number of items, two or more, is
+ * that many goals, the k-th item of each cell together ("1. … 2. …" in every
+ * cell: docs/domain.md, "Lists in cells"); any other row is one goal with
+ * its cells as written.
+ *
+ * Returns: how many goals the row gave
+ */
+guint
+vigia_dimension_add_row (VigiaDimension    *dimension,
+                         const char * const cells[4])
+{
+  VigiaCellItems *lists[4] = { NULL, };
+  guint n_items = 0;
+
+  g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), 0);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      guint n;
+
+      if (vigia_str_empty (cells[i]))
+        continue;
+      lists[i] = vigia_cell_items_split (cells[i]);
+      n = lists[i]->items->len;
+      if (n_items == 0)
+        n_items = n;
+      else if (n != n_items)
+        n_items = 1;
+    }
+
+  if (n_items < 2)
+    {
+      n_items = 1;
+      append_goal (dimension, cells[0], cells[1], cells[2], cells[3]);
+    }
+  else
+    {
+      for (guint k = 0; k < n_items; k++)
+        {
+          const char *texts[4] = { NULL, };
+
+          for (guint i = 0; i < 4; i++)
+            if (lists[i] != NULL)
+              texts[i] = g_ptr_array_index (lists[i]->items, k);
+          append_goal (dimension, texts[0], texts[1], texts[2], texts[3]);
+        }
+    }
+
+  for (guint i = 0; i < 4; i++)
+    g_clear_pointer (&lists[i], vigia_cell_items_free);
+  return n_items;
 }

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 
+#include "vigia-dimension.h"
 #include "vigia-enums.h"
 
 G_BEGIN_DECLS
@@ -24,5 +25,8 @@ void         vigia_set_parse_error_valist (GError     **error,
                                         guint         line,
                                         const char   *format,
                                         va_list       args) G_GNUC_PRINTF (4, 0);
+
+guint        vigia_dimension_add_row   (VigiaDimension    *dimension,
+                                        const char * const cells[4]);
 
 G_END_DECLS
