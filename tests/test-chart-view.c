@@ -63,8 +63,9 @@ test_redraw_on_edit (void)
   goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0);
   chart = vigia_chart_trajectory_new (plan, goal);
 
-  view = vigia_chart_view_new (VIGIA_CHART (chart));
-  window = gtk_window_new ();
+  /* References of the test's own, to see both go with the window. */
+  view = g_object_ref_sink (vigia_chart_view_new (VIGIA_CHART (chart)));
+  window = g_object_ref (gtk_window_new ());
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 400);
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
@@ -132,7 +133,12 @@ test_redraw_on_edit (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
-  g_clear_object (&library);
+  vigia_test_assert_finalized (&paintable);
+  vigia_test_assert_finalized (&window);
+  vigia_test_assert_finalized (&view);
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
+  vigia_test_assert_finalized (&library);
   vigia_test_remove_dir (dir);
 }
 
@@ -147,8 +153,8 @@ test_style_follows_theme (void)
   GtkWidget *window, *view;
   GdkRGBA accent;
 
-  view = vigia_chart_view_new (VIGIA_CHART (chart));
-  window = gtk_window_new ();
+  view = g_object_ref_sink (vigia_chart_view_new (VIGIA_CHART (chart)));
+  window = g_object_ref (gtk_window_new ());
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -175,6 +181,10 @@ test_style_follows_theme (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_idle ();
+  vigia_test_assert_finalized (&window);
+  vigia_test_assert_finalized (&view);
+  vigia_test_assert_finalized (&chart);
+  vigia_test_assert_finalized (&plan);
 }
 
 static void

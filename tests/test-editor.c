@@ -67,11 +67,25 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  VigiaWindow *window = NULL;
+  VigiaPlan *editing = NULL;
+  VigiaUndoStack *edits = NULL;
+
+  /* The window, the plan its editor had open and that plan's undo stack go
+   * with the window: references of the test's own see them go. */
   if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
+    {
+      g_set_object (&window, f->window);
+      g_set_object (&editing, vigia_plan_editor_get_plan (f->editor));
+      g_set_object (&edits, vigia_plan_editor_get_stack (f->editor));
+      gtk_window_destroy (GTK_WINDOW (f->window));
+    }
   vigia_test_close_dialogs ();
   vigia_test_wait_idle ();
-  g_clear_object (&f->plan);
+  vigia_test_assert_finalized (&window);
+  vigia_test_assert_finalized (&edits);
+  vigia_test_assert_finalized (&editing);
+  vigia_test_assert_finalized (&f->plan);
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -509,6 +523,10 @@ test_target_bad_input (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   g_assert_false (vigia_undo_stack_get_can_undo (stack (f)));
   g_assert_cmpstr (vigia_target_chip_get_label (chip), ==, "25 % ↑");
+
+  /* The window closes with the editor open: the tear-down checks that it
+   * lets go of the undo stack, and so of the plan. */
+  g_assert_true (gtk_widget_get_visible (chip_child (chip, "popover")));
 }
 
 static void

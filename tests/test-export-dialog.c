@@ -78,8 +78,9 @@ test_choices (void)
   GtkWidget *window;
 
   vigia_test_add_sample_progress (plan);
-  window = gtk_window_new ();
-  dialog = vigia_export_dialog_new (GTK_WINDOW (window), plan);
+  /* References of the test's own, to see both windows go when closed. */
+  window = g_object_ref (gtk_window_new ());
+  dialog = g_object_ref (vigia_export_dialog_new (GTK_WINDOW (window), plan));
   gtk_window_present (GTK_WINDOW (dialog));
   wait_idle ();
 
@@ -110,6 +111,10 @@ test_choices (void)
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  vigia_test_assert_finalized (&dialog);
+  vigia_test_assert_finalized (&window);
+  vigia_test_assert_finalized (&plan);
   vigia_test_remove_dir (dir);
 }
 
@@ -154,6 +159,8 @@ test_export (void)
   g_assert_nonnull (strstr (text, "1.er semestre 2024 (semestre 3 de 8)"));
 
   gtk_window_destroy (GTK_WINDOW (window));
+  wait_idle ();
+  vigia_test_assert_finalized (&plan);
   vigia_test_remove_dir (dir);
 }
 
@@ -242,6 +249,9 @@ test_print (void)
   g_assert_nonnull (strstr (text, "Página 1 de "));
   g_assert_nonnull (strstr (text, "Nota (Autoridad): Programa activo en 3 de 8 sectores"));
 
+  vigia_test_assert_finalized (&operation);
+  vigia_test_assert_finalized (&report);
+  vigia_test_assert_finalized (&plan);
   vigia_test_remove_dir (dir);
 }
 
@@ -281,7 +291,7 @@ test_window (void)
   g_assert_true (vigia_library_add_plan (vigia_application_get_library (app), plan, &error));
   g_assert_no_error (error);
 
-  window = vigia_window_new (app);
+  window = g_object_ref (vigia_window_new (app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   vigia_test_wait_idle ();
@@ -317,6 +327,8 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   vigia_test_close_dialogs ();
   vigia_test_wait_idle ();
+  vigia_test_assert_finalized (&window);
+  vigia_test_assert_finalized (&plan);
   vigia_test_remove_dir (dir);
 }
 

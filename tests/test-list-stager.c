@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "vigia-list-stager.h"
+#include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
 
 typedef struct
@@ -84,20 +85,22 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  shown)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
   f->store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   f->mirror = g_ptr_array_new_with_free_func (g_object_unref);
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 600);
-  f->view = gtk_list_view_new (NULL, NULL);
+  /* The test's own reference, to see the view go with the window. */
+  f->view = g_object_ref_sink (gtk_list_view_new (NULL, NULL));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), f);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), f);
   gtk_list_view_set_factory (GTK_LIST_VIEW (f->view), factory);
 
   f->stager = vigia_list_stager_new (f->view);
-  gtk_list_view_set_model (GTK_LIST_VIEW (f->view),
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (f->stager)))));
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (f->stager)));
+  gtk_list_view_set_model (GTK_LIST_VIEW (f->view), GTK_SELECTION_MODEL (selection));
   g_signal_connect_after (f->stager, "items-changed", G_CALLBACK (stager_changed_cb), f);
   vigia_list_stager_set_model (f->stager, G_LIST_MODEL (f->store));
 
@@ -117,9 +120,12 @@ fixture_tear_down (Fixture       *f,
   if (f->window != NULL)
     gtk_window_destroy (GTK_WINDOW (f->window));
   vigia_test_wait_idle ();
+  /* The view held the stager through its selection model, the stager the
+   * store; nothing else holds any of them. */
+  vigia_test_assert_finalized (&f->view);
   g_clear_pointer (&f->mirror, g_ptr_array_unref);
-  g_clear_object (&f->stager);
-  g_clear_object (&f->store);
+  vigia_test_assert_finalized (&f->stager);
+  vigia_test_assert_finalized (&f->store);
 }
 
 /* The rows the stager shows are the first rows of the store, and a view

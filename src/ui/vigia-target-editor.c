@@ -33,6 +33,9 @@ struct _VigiaTargetEditor
   GtkLabel       *error_label;
   GtkButton      *save_button;
 
+  /* The chip's, not kept: GTK 4.8 never lets go of a popover that is open
+   * when its window is destroyed, and the stack would keep the plan and
+   * the library with it. */
   VigiaUndoStack *stack;
   VigiaGoal      *goal;
 };
@@ -154,7 +157,7 @@ vigia_target_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_TARGET_EDITOR);
   g_clear_object (&self->goal);
-  g_clear_object (&self->stack);
+  g_clear_weak_pointer (&self->stack);
 
   G_OBJECT_CLASS (vigia_target_editor_parent_class)->dispose (object);
 }
@@ -219,7 +222,7 @@ vigia_target_editor_new (VigiaUndoStack *stack,
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
 
   self = g_object_new (VIGIA_TYPE_TARGET_EDITOR, NULL);
-  self->stack = g_object_ref (stack);
+  g_set_weak_pointer (&self->stack, stack);
   self->goal = g_object_ref (goal);
   return GTK_WIDGET (self);
 }
@@ -247,6 +250,9 @@ vigia_target_editor_save (VigiaTargetEditor *self)
   gboolean ok;
 
   g_return_val_if_fail (VIGIA_IS_TARGET_EDITOR (self), FALSE);
+  /* Its chip, and the plan's stack, are gone. */
+  if (self->stack == NULL)
+    return FALSE;
 
   clear_errors (self);
   measure = gtk_drop_down_get_selected (self->measure_dropdown);

@@ -66,40 +66,95 @@ array_element_cb (JsonParser *parser,
   remember (doc, json_array_get_element (array, index), json_parser_get_current_line (parser));
 }
 
+typedef enum {
+  SCAN_OK,
+  SCAN_TOO_DEEP,
+  SCAN_SECOND_VALUE,
+} ScanResult;
+
 static gboolean
-check_depth (const guint8 *data,
-             gsize         length,
-             guint        *line)
+read_hex4 (const guint8 *data,
+           gsize         length,
+           gsize         at,
+           guint        *value)
+{
+  *value = 0;
+  if (at + 4 > length)
+    return FALSE;
+  for (gsize i = at; i < at + 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (data[i]);
+
+      if (digit < 0)
+        return FALSE;
+      *value = *value * 16 + (guint) digit;
+    }
+  return TRUE;
+}
+
+/* What json-glib 1.6 is not given (it leaks on the last two): nesting
+ * deeper than MAX_DEPTH, since its parser recurses; a second value after
+ * the first; and half of a character escaped, "\ud83d" without the other
+ * half, as a text cut in the middle of an emoji has.  The offsets of those
+ * halves' four digits go into @halves, to be read as U+FFFD. */
+static ScanResult
+scan (const guint8  *data,
+      gsize          length,
+      guint         *line,
+      GArray       **halves)
 {
   gboolean in_string = FALSE;
+  gboolean ended = FALSE;
   guint depth = 0;
 
   *line = 1;
   for (gsize i = 0; i < length; i++)
     {
       guint8 c = data[i];
+      guint unit, next;
 
       if (c == '\n')
         (*line)++;
       if (in_string)
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
+          if (c == '"')
             in_string = FALSE;
+          else if (c == '\\' && i + 1 < length && data[i + 1] == 'u' &&
+                   read_hex4 (data, length, i + 2, &unit) && unit >= 0xD800 && unit <= 0xDFFF)
+            {
+              /* A high half and a low half are one character. */
+              if (unit < 0xDC00 && i + 7 < length && data[i + 6] == '\\' && data[i + 7] == 'u' &&
+                  read_hex4 (data, length, i + 8, &next) && next >= 0xDC00 && next <= 0xDFFF)
+                i += 11;
+              else
+                {
+                  gsize at = i + 2;
+
+                  if (*halves == NULL)
+                    *halves = g_array_new (FALSE, FALSE, sizeof (gsize));
+                  g_array_append_val (*halves, at);
+                  i += 5;
+                }
+            }
+          else if (c == '\\')
+            i++;
           continue;
         }
+      if (g_ascii_isspace (c))
+        continue;
+      if (ended)
+        return SCAN_SECOND_VALUE;
       if (c == '"')
         in_string = TRUE;
       else if (c == '{' || c == '[')
         {
           if (++depth > MAX_DEPTH)
-            return FALSE;
+            return SCAN_TOO_DEEP;
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        ended = --depth == 0;
     }
-  return TRUE;
+  return SCAN_OK;
 }
 
 /* json-glib says "<data>:3:14: Parse error: …": the line, then the rest. */
@@ -126,8 +181,8 @@ set_syntax_error (VigiaJsonDoc  *doc,
     }
   while (*message == ' ')
     message++;
-  /* json-glib quotes the text it stopped at, bytes that are not UTF-8
-   * included (a lone surrogate, "\udc80", it decoded). */
+  /* json-glib quotes the text it stopped at as it decoded it, bytes that
+   * are not UTF-8 included. */
   valid = g_utf8_make_valid (message, -1);
 
   vigia_set_parse_error (error, doc->name, (guint) line, _("not valid JSON: %s"), valid);
@@ -151,6 +206,8 @@ vigia_json_doc_load (const guint8  *data,
 {
   g_autoptr(VigiaJsonDoc) doc = NULL;
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GArray) halves = NULL;
+  g_autofree guint8 *mended = NULL;
   guint line = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -160,11 +217,28 @@ vigia_json_doc_load (const guint8  *data,
   doc->name = g_strdup (name);
   doc->lines = g_hash_table_new (NULL, NULL);
 
-  if (!check_depth (data, length, &line))
+  switch (scan (data, length, &line, &halves))
     {
+    case SCAN_TOO_DEEP:
       vigia_set_parse_error (error, name, line,
                              _("the JSON nests deeper than %d levels"), MAX_DEPTH);
       return NULL;
+    case SCAN_SECOND_VALUE:
+      vigia_set_parse_error (error, name, line,
+                             _("the JSON document has ended, but the file goes on: "
+                               "a file holds one document"));
+      return NULL;
+    case SCAN_OK:
+    default:
+      break;
+    }
+  /* The same length: lines and columns stay where they were. */
+  if (halves != NULL)
+    {
+      mended = g_memdup2 (data, length);
+      for (guint i = 0; i < halves->len; i++)
+        memcpy (mended + g_array_index (halves, gsize, i), "FFFD", 4);
+      data = mended;
     }
 
   /* A byte-order mark is not JSON, but Windows editors write one. */
@@ -333,9 +407,10 @@ vigia_json_doc_get_array (VigiaJsonDoc  *doc,
  * vigia_json_doc_dup_string:
  * @node: a node holding a string
  *
- * json-glib turns an escaped lone low surrogate ("\udfff") into bytes
- * that are not UTF-8: such a character becomes U+FFFD here, so that no
- * text read from JSON is invalid in the library or on screen.
+ * json-glib turns half a character escaped ("\udfff") into bytes that
+ * are not UTF-8.  vigia_json_doc_load() gives it none; whatever else may
+ * come through becomes U+FFFD here, so that no text read from JSON is
+ * invalid in the library or on screen.
  *
  * Returns: (transfer full): the node's string, valid UTF-8
  */
