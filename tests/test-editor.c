@@ -77,7 +77,7 @@ fixture_tear_down (Fixture       *f,
     {
       g_set_object (&window, f->window);
       g_set_object (&editing, vigia_plan_editor_get_plan (f->editor));
-      g_set_object (&edits, vigia_plan_editor_get_stack (f->editor));
+      g_set_object (&edits, vigia_plan_editor_get_undo_stack (f->editor));
       gtk_window_destroy (GTK_WINDOW (f->window));
     }
   vigia_test_close_dialogs ();

@@ -100,7 +100,7 @@ test_store (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigiaUndoStack) stack = vigia_undo_stack_new (f->library, f->plan);
+  g_autoptr(VigiaUndoStack) undo_stack = vigia_undo_stack_new (f->library, f->plan);
   g_autoptr(VigiaPlan) other = vigia_test_make_plan ("OTRO PARTIDO", "ATE", 1);
   g_autoptr(VigiaPlanList) list = vigia_plan_list_new (f->library);
   VigiaGoal *goal = first_goal (f->plan);
@@ -108,15 +108,15 @@ test_store (Fixture       *f,
   EXPECT_FAILED ("vigia-undo-stack", "VIGIA_IS_LIBRARY (library)",
                  g_assert_null (vigia_undo_stack_new (NULL, f->plan)));
   EXPECT_FAILED ("vigia-undo-stack", "name != NULL",
-                 g_assert_false (vigia_undo_stack_set_string (stack, G_OBJECT (goal), NULL, "x", &error)));
+                 g_assert_false (vigia_undo_stack_set_string (undo_stack, G_OBJECT (goal), NULL, "x", &error)));
   /* A goal of another plan than the stack's. */
   EXPECT_FAILED ("vigia-undo-stack", "belongs_to_plan (self, object)",
-                 g_assert_false (vigia_undo_stack_set_string (stack, G_OBJECT (first_goal (other)),
+                 g_assert_false (vigia_undo_stack_set_string (undo_stack, G_OBJECT (first_goal (other)),
                                                               "problem", "x", &error)));
   EXPECT_FAILED ("vigia-undo-stack", "period != NULL",
-                 g_assert_false (vigia_undo_stack_delete_progress (stack, goal, NULL,
+                 g_assert_false (vigia_undo_stack_delete_progress (undo_stack, goal, NULL,
                                                                    VIGIA_SOURCE_AUTHORITY, &error)));
-  g_assert_false (vigia_undo_stack_get_can_undo (stack));
+  g_assert_false (vigia_undo_stack_get_can_undo (undo_stack));
   g_assert_cmpstr (vigia_goal_get_problem (first_goal (other)), !=, "x");
 
   EXPECT_FAILED ("vigia-plan-list", "VIGIA_IS_LIBRARY (library)",
@@ -127,7 +127,7 @@ test_store (Fixture       *f,
                  g_assert_null (vigia_timeline_load_goal (f->library, NULL, &error)));
 
   vigia_test_assert_finalized (&list);
-  vigia_test_assert_finalized (&stack);
+  vigia_test_assert_finalized (&undo_stack);
 }
 
 static void

@@ -232,8 +232,8 @@ test_keyboard_column (Fixture       *f,
 
   /* In Spanish, as Peru writes numbers: the grid made again in it. */
   vigia_test_set_language ("es");
-  vigia_progress_page_set_stack (f->page, NULL);
-  vigia_progress_page_set_stack (f->page, vigia_plan_editor_get_undo_stack (f->editor));
+  vigia_progress_page_set_undo_stack (f->page, NULL);
+  vigia_progress_page_set_undo_stack (f->page, vigia_plan_editor_get_undo_stack (f->editor));
   g_assert_cmpstr (vigia_progress_page_get_state (f->page), ==, "no-progress");
 
   /* Arrows and Tab go from cell to cell. */
@@ -501,7 +501,7 @@ test_delete_and_undo (Fixture       *f,
 {
   g_autoptr(VigiaPlan) saved = NULL;
   VigiaProgressEditor *editor;
-  VigiaUndoStack *stack = vigia_plan_editor_get_undo_stack (f->editor);
+  VigiaUndoStack *undo_stack = vigia_plan_editor_get_undo_stack (f->editor);
   VigiaProgressCell *cell;
 
   g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 3, 2), "2026-S1"));
@@ -524,7 +524,7 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "—");
 
   /* The toast's Undo reverts that step. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-step", "u", vigia_undo_stack_get_serial (stack));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo-step", "u", vigia_undo_stack_get_serial (undo_stack));
   g_assert_cmpfloat (vigia_progress_get_value (saved_entry (f, &saved, 3, 2, "2026-S1", VIGIA_SOURCE_AUTHORITY)), ==, 0);
   g_assert_cmpint (vigia_progress_get_status (saved_entry (f, &saved, 3, 2, "2026-S1", VIGIA_SOURCE_AUTHORITY)), ==,
                    VIGIA_STATUS_BROKEN);

@@ -15,7 +15,7 @@ typedef struct
   char           *dir;
   VigiaLibrary   *library;
   VigiaPlan      *plan;
-  VigiaUndoStack *stack;
+  VigiaUndoStack *undo_stack;
 } Fixture;
 
 static void
@@ -33,14 +33,14 @@ fixture_set_up (Fixture       *f,
   /* The editor works on the plan as loaded, like the application. */
   f->plan = vigia_library_load_plan (f->library, vigia_plan_get_id (plan), &error);
   g_assert_no_error (error);
-  f->stack = vigia_undo_stack_new (f->library, f->plan);
+  f->undo_stack = vigia_undo_stack_new (f->library, f->plan);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_assert_finalize_object (f->stack);
+  g_assert_finalize_object (f->undo_stack);
   vigia_test_assert_finalized (&f->plan);
   vigia_test_assert_finalized (&f->library);
   vigia_test_remove_dir (f->dir);
@@ -97,12 +97,12 @@ test_set_undo_redo (Fixture       *f,
   g_autoptr(VigiaPlan) saved = NULL;
   VigiaGoal *goal = goal_at (f->plan, 1, 0);
 
-  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
-  g_assert_true (vigia_undo_stack_set_string (f->stack, G_OBJECT (goal), "objective",
+  g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
+  g_assert_true (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (goal), "objective",
                                               "APOYAR A 500 MYPES DEL DISTRITO", &error));
   g_assert_no_error (error);
-  g_assert_true (vigia_undo_stack_get_can_undo (f->stack));
-  g_assert_false (vigia_undo_stack_get_can_redo (f->stack));
+  g_assert_true (vigia_undo_stack_get_can_undo (f->undo_stack));
+  g_assert_false (vigia_undo_stack_get_can_redo (f->undo_stack));
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "APOYAR A 500 MYPES DEL DISTRITO");
 
   /* Saved at once, and in the history. */
@@ -112,33 +112,33 @@ test_set_undo_redo (Fixture       *f,
   g_clear_object (&saved);
 
   /* Undo is a saved change too. */
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
   saved = reload (f);
   g_assert_cmpstr (vigia_goal_get_objective (goal_at (saved, 1, 0)), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
   g_assert_cmpuint (count_history (f, "objective"), ==, 2);
-  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
-  g_assert_true (vigia_undo_stack_get_can_redo (f->stack));
+  g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
+  g_assert_true (vigia_undo_stack_get_can_redo (f->undo_stack));
   g_clear_object (&saved);
 
-  g_assert_true (vigia_undo_stack_redo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_redo (f->undo_stack, &error));
   g_assert_no_error (error);
   saved = reload (f);
   g_assert_cmpstr (vigia_goal_get_objective (goal_at (saved, 1, 0)), ==, "APOYAR A 500 MYPES DEL DISTRITO");
   g_clear_object (&saved);
 
   /* Undoing with nothing to undo does nothing. */
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
 
   /* A new edit after an undo leaves nothing to redo. */
-  g_assert_true (vigia_undo_stack_set_string (f->stack, G_OBJECT (f->plan), "vision",
+  g_assert_true (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (f->plan), "vision",
                                               "Un distrito con agua para todos.", &error));
   g_assert_no_error (error);
-  g_assert_false (vigia_undo_stack_get_can_redo (f->stack));
+  g_assert_false (vigia_undo_stack_get_can_redo (f->undo_stack));
   saved = reload (f);
   g_assert_cmpstr (vigia_plan_get_vision (saved), ==, "Un distrito con agua para todos.");
 }
@@ -151,10 +151,10 @@ test_same_value_is_no_step (Fixture       *f,
   VigiaGoal *goal = goal_at (f->plan, 0, 0);
   guint n_history = count_history (f, NULL);
 
-  g_assert_true (vigia_undo_stack_set_string (f->stack, G_OBJECT (goal), "indicator",
+  g_assert_true (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (goal), "indicator",
                                               vigia_goal_get_indicator (goal), &error));
   g_assert_no_error (error);
-  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
+  g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
   g_assert_cmpuint (count_history (f, NULL), ==, n_history);
 }
 
@@ -193,7 +193,7 @@ test_target_in_one_step (Fixture       *f,
   VigiaGoal *goal = goal_at (f->plan, 0, 1);
 
   set_reading (values, 30, "%", VIGIA_MEASURE_PERCENT, VIGIA_DIRECTION_DOWN, 40);
-  g_assert_true (vigia_undo_stack_set (f->stack, G_OBJECT (goal), G_N_ELEMENTS (names), names,
+  g_assert_true (vigia_undo_stack_set (f->undo_stack, G_OBJECT (goal), G_N_ELEMENTS (names), names,
                                        values, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
@@ -208,9 +208,9 @@ test_target_in_one_step (Fixture       *f,
   g_clear_object (&saved);
 
   /* One undo puts the whole reading back, "no baseline" included. */
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
-  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
+  g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
   saved = reload (f);
   goal = goal_at (saved, 0, 1);
   g_assert_cmpint (vigia_goal_get_target_reading (goal), ==, VIGIA_READING_AUTOMATIC);
@@ -220,13 +220,13 @@ test_target_in_one_step (Fixture       *f,
 }
 
 static void
-run_until_saved (VigiaUndoStack *stack)
+run_until_saved (VigiaUndoStack *undo_stack)
 {
   gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
 
-  while (vigia_undo_stack_has_pending (stack) && g_get_monotonic_time () < deadline)
+  while (vigia_undo_stack_has_pending (undo_stack) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_false (vigia_undo_stack_has_pending (stack));
+  g_assert_false (vigia_undo_stack_has_pending (undo_stack));
 }
 
 static void
@@ -239,16 +239,16 @@ test_typing_is_debounced (Fixture       *f,
   const char *typed[] = { "P", "PR", "PRO", "PROY", "PROYECTO" };
 
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
-    vigia_undo_stack_set_string_later (f->stack, G_OBJECT (goal), "objective", typed[i]);
+    vigia_undo_stack_set_string_later (f->undo_stack, G_OBJECT (goal), "objective", typed[i]);
 
   /* Nothing written while typing goes on, but it can be undone. */
-  g_assert_true (vigia_undo_stack_has_pending (f->stack));
-  g_assert_true (vigia_undo_stack_get_can_undo (f->stack));
+  g_assert_true (vigia_undo_stack_has_pending (f->undo_stack));
+  g_assert_true (vigia_undo_stack_get_can_undo (f->undo_stack));
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
   g_assert_cmpuint (count_history (f, "objective"), ==, 0);
 
   /* Then once, with the last text. */
-  run_until_saved (f->stack);
+  run_until_saved (f->undo_stack);
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "PROYECTO");
   g_assert_cmpuint (count_history (f, "objective"), ==, 1);
   saved = reload (f);
@@ -256,27 +256,27 @@ test_typing_is_debounced (Fixture       *f,
   g_clear_object (&saved);
 
   /* Typing on in the same field is the same undo step... */
-  vigia_undo_stack_set_string_later (f->stack, G_OBJECT (goal), "objective", "PROYECTO DE RIEGO");
-  g_assert_true (vigia_undo_stack_flush (f->stack, &error));
+  vigia_undo_stack_set_string_later (f->undo_stack, G_OBJECT (goal), "objective", "PROYECTO DE RIEGO");
+  g_assert_true (vigia_undo_stack_flush (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_history (f, "objective"), ==, 2);
 
   /* ...until the user leaves the field. */
-  vigia_undo_stack_seal (f->stack);
-  vigia_undo_stack_set_string_later (f->stack, G_OBJECT (goal), "objective", "PROYECTO DE RIEGO TECNIFICADO");
-  vigia_undo_stack_set_string_later (f->stack, G_OBJECT (goal), "problem", "SEQUÍA");
+  vigia_undo_stack_seal (f->undo_stack);
+  vigia_undo_stack_set_string_later (f->undo_stack, G_OBJECT (goal), "objective", "PROYECTO DE RIEGO TECNIFICADO");
+  vigia_undo_stack_set_string_later (f->undo_stack, G_OBJECT (goal), "problem", "SEQUÍA");
 
   /* Undo saves pending typing first, then reverts the newest step. */
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (vigia_goal_get_problem (goal), ==, "PROBLEMA 3.3 DE LA POBLACIÓN");
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "PROYECTO DE RIEGO TECNIFICADO");
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "PROYECTO DE RIEGO");
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
-  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
+  g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
 
   saved = reload (f);
   g_assert_cmpstr (vigia_goal_get_objective (goal_at (saved, 2, 2)), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
@@ -289,14 +289,14 @@ test_pending_saved_on_dispose (Fixture       *f,
 {
   g_autoptr(VigiaPlan) saved = NULL;
 
-  vigia_undo_stack_set_string_later (f->stack, G_OBJECT (f->plan), "accountability",
+  vigia_undo_stack_set_string_later (f->undo_stack, G_OBJECT (f->plan), "accountability",
                                      "Audiencias públicas en mayo y setiembre.");
-  vigia_test_assert_finalized (&f->stack);
+  vigia_test_assert_finalized (&f->undo_stack);
 
   saved = reload (f);
   g_assert_cmpstr (vigia_plan_get_accountability (saved), ==, "Audiencias públicas en mayo y setiembre.");
 
-  f->stack = vigia_undo_stack_new (f->library, f->plan);
+  f->undo_stack = vigia_undo_stack_new (f->library, f->plan);
 }
 
 static void
@@ -319,7 +319,7 @@ test_delete_goal_keeps_progress (Fixture       *f,
   g_assert_true (vigia_library_save_progress (f->library, f->plan, goal, check, &error));
   g_assert_no_error (error);
 
-  g_assert_true (vigia_undo_stack_delete_goal (f->stack, goal, &error));
+  g_assert_true (vigia_undo_stack_delete_goal (f->undo_stack, goal, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (vigia_dimension_get_n_goals (dim), ==, 2);
   g_assert_cmpuint (vigia_goal_get_number (goal_at (f->plan, 0, 1)), ==, 2);
@@ -328,7 +328,7 @@ test_delete_goal_keeps_progress (Fixture       *f,
   g_assert_cmpuint (vigia_plan_get_n_goals (saved), ==, 11);
   g_clear_object (&saved);
 
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
 
   /* Back where it was, with its number, uuid and both entries. */
@@ -352,7 +352,7 @@ test_delete_goal_keeps_progress (Fixture       *f,
   g_clear_object (&saved);
 
   /* Redo deletes it again. */
-  g_assert_true (vigia_undo_stack_redo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_redo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM goal"), ==, 11);
 }
@@ -368,13 +368,13 @@ test_add_and_move_goals (Fixture       *f,
   VigiaGoal *first = goal_at (f->plan, 3, 0);
 
   vigia_goal_set_problem (goal, "NO HAY PRESUPUESTO PARTICIPATIVO EN LÍNEA");
-  g_assert_true (vigia_undo_stack_add_goal (f->stack, dim, 99, goal, &error));
+  g_assert_true (vigia_undo_stack_add_goal (f->undo_stack, dim, 99, goal, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (vigia_dimension_get_n_goals (dim), ==, 4);
   g_assert_cmpuint (vigia_goal_get_number (goal), ==, 4);
   g_assert_nonnull (vigia_goal_get_uuid (goal));
 
-  g_assert_true (vigia_undo_stack_move_goal (f->stack, goal, 0, &error));
+  g_assert_true (vigia_undo_stack_move_goal (f->undo_stack, goal, 0, &error));
   g_assert_no_error (error);
   g_assert_true (goal_at (f->plan, 3, 0) == goal);
   g_assert_cmpuint (vigia_goal_get_number (first), ==, 2);
@@ -384,13 +384,13 @@ test_add_and_move_goals (Fixture       *f,
   g_clear_object (&saved);
 
   /* Moving to where it is is no step. */
-  g_assert_true (vigia_undo_stack_move_goal (f->stack, goal, 0, &error));
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_move_goal (f->undo_stack, goal, 0, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_true (goal_at (f->plan, 3, 3) == goal);
   g_assert_cmpuint (vigia_goal_get_number (first), ==, 1);
 
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (vigia_dimension_get_n_goals (dim), ==, 3);
   saved = reload (f);
@@ -407,15 +407,15 @@ test_dimensions (Fixture       *f,
   g_autoptr(VigiaPlan) saved = NULL;
   g_autofree char *name = NULL;
 
-  g_assert_true (vigia_undo_stack_add_dimension (f->stack, 4, extra, &error));
+  g_assert_true (vigia_undo_stack_add_dimension (f->undo_stack, 4, extra, &error));
   g_assert_no_error (error);
-  g_assert_true (vigia_undo_stack_set_string (f->stack, G_OBJECT (extra), "title",
+  g_assert_true (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (extra), "title",
                                               "Propuestas de juventud", &error));
   g_assert_no_error (error);
   name = vigia_dimension_dup_name (extra);
   g_assert_cmpstr (name, ==, "Propuestas de juventud");
 
-  g_assert_true (vigia_undo_stack_delete_dimension (f->stack, social, &error));
+  g_assert_true (vigia_undo_stack_delete_dimension (f->undo_stack, social, &error));
   g_assert_no_error (error);
   saved = reload (f);
   g_assert_cmpuint (vigia_plan_get_n_dimensions (saved), ==, 4);
@@ -424,7 +424,7 @@ test_dimensions (Fixture       *f,
   g_clear_object (&saved);
 
   /* The removed dimension comes back first, with its three goals. */
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   saved = reload (f);
   g_assert_cmpuint (vigia_plan_get_n_dimensions (saved), ==, 5);
@@ -433,8 +433,8 @@ test_dimensions (Fixture       *f,
   g_assert_cmpstr (vigia_goal_get_problem (goal_at (saved, 0, 2)), ==, "PROBLEMA 1.3 DE LA POBLACIÓN");
   g_clear_object (&saved);
 
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   saved = reload (f);
   g_assert_cmpuint (vigia_plan_get_n_dimensions (saved), ==, 4);
@@ -458,14 +458,14 @@ test_failure_changes_nothing (Fixture       *f,
   g_clear_object (&other);
 
   before = vigia_test_checksum_file (vigia_library_get_path (f->library));
-  g_assert_false (vigia_undo_stack_set_string (f->stack, G_OBJECT (goal), "objective",
+  g_assert_false (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (goal), "objective",
                                                "OTRO OBJETIVO", &error));
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* The object still says what it said, and there is nothing to undo. */
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
-  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
+  g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
   after = vigia_test_checksum_file (vigia_library_get_path (f->library));
   g_assert_cmpstr (before, ==, after);
 }
@@ -488,9 +488,9 @@ test_progress_undo_redo (Fixture       *f,
   vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
   vigia_progress_set_note (entry, "Padrón de beneficiarios");
   vigia_progress_set_evidence (entry, evidence);
-  g_assert_true (vigia_undo_stack_save_progress (f->stack, goal, entry, &error));
+  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, entry, &error));
   g_assert_no_error (error);
-  g_assert_true (vigia_undo_stack_get_can_undo (f->stack));
+  g_assert_true (vigia_undo_stack_get_can_undo (f->undo_stack));
   /* The caller's object is not the one the goal keeps. */
   g_assert_true (vigia_goal_find_progress (goal, "2024-S1", VIGIA_SOURCE_AUTHORITY) != entry);
   g_assert_null (vigia_progress_get_recorded (entry));
@@ -510,16 +510,16 @@ test_progress_undo_redo (Fixture       *f,
 
   /* The same again is no step. */
   again = vigia_progress_copy (entry);
-  g_assert_true (vigia_undo_stack_save_progress (f->stack, goal, again, &error));
+  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, again, &error));
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM history WHERE entity = 'progress'"), ==, 1);
 
   /* A changed value replaces the entry; undo puts the first one back. */
   vigia_progress_set_value (again, 14);
   vigia_progress_set_status (again, VIGIA_STATUS_KEPT);
-  g_assert_true (vigia_undo_stack_save_progress (f->stack, goal, again, &error));
+  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, again, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (vigia_progress_get_value (vigia_goal_find_progress (goal, "2024-S1", VIGIA_SOURCE_AUTHORITY)), ==, 14);
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   saved = reload (f);
   g_assert_cmpfloat (vigia_progress_get_value (vigia_goal_find_progress (goal_at (saved, 0, 0), "2024-S1",
@@ -530,12 +530,12 @@ test_progress_undo_redo (Fixture       *f,
   g_clear_object (&saved);
 
   /* Undoing the creation deletes it; redo brings it back with its date. */
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_null (vigia_goal_find_progress (goal, "2024-S1", VIGIA_SOURCE_AUTHORITY));
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM progress"), ==, 0);
-  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
-  g_assert_true (vigia_undo_stack_redo (f->stack, &error));
+  g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
+  g_assert_true (vigia_undo_stack_redo (f->undo_stack, &error));
   g_assert_no_error (error);
   saved = reload (f);
   g_assert_cmpstr (vigia_progress_get_recorded (vigia_goal_find_progress (goal_at (saved, 0, 0), "2024-S1",
@@ -544,11 +544,11 @@ test_progress_undo_redo (Fixture       *f,
   g_free (recorded);
 
   /* Deleting is a step too, and deleting nothing is none. */
-  g_assert_true (vigia_undo_stack_delete_progress (f->stack, other, "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
-  g_assert_true (vigia_undo_stack_delete_progress (f->stack, goal, "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
+  g_assert_true (vigia_undo_stack_delete_progress (f->undo_stack, other, "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
+  g_assert_true (vigia_undo_stack_delete_progress (f->undo_stack, goal, "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM progress"), ==, 0);
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   saved = reload (f);
   g_assert_cmpstr (vigia_progress_get_note (vigia_goal_find_progress (goal_at (saved, 0, 0), "2024-S1",
@@ -577,18 +577,18 @@ test_progress_failure_changes_nothing (Fixture       *f,
 
   before = vigia_test_checksum_file (vigia_library_get_path (f->library));
   vigia_progress_set_value (entry, 3);
-  g_assert_false (vigia_undo_stack_save_progress (f->stack, goal, entry, &error));
+  g_assert_false (vigia_undo_stack_save_progress (f->undo_stack, goal, entry, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
   g_assert_null (vigia_goal_find_progress (goal, "2024-S2", VIGIA_SOURCE_OBSERVER));
-  g_assert_false (vigia_undo_stack_get_can_undo (f->stack));
+  g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
   after = vigia_test_checksum_file (vigia_library_get_path (f->library));
   g_assert_cmpstr (before, ==, after);
 }
 
 static void
-save_failed_cb (VigiaUndoStack *stack,
+save_failed_cb (VigiaUndoStack *undo_stack,
                 const GError   *error,
                 GError        **out)
 {
@@ -603,21 +603,21 @@ test_read_only_reports (Fixture       *f,
   g_autoptr(GError) failed = NULL;
   g_autoptr(VigiaLibrary) reader = NULL;
   g_autoptr(VigiaPlan) plan = NULL;
-  g_autoptr(VigiaUndoStack) stack = NULL;
+  g_autoptr(VigiaUndoStack) undo_stack = NULL;
 
   reader = vigia_library_open (vigia_library_get_path (f->library), VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   plan = vigia_library_load_plan (reader, vigia_plan_get_id (f->plan), &error);
   g_assert_no_error (error);
-  stack = vigia_undo_stack_new (reader, plan);
-  g_signal_connect (stack, "save-failed", G_CALLBACK (save_failed_cb), &failed);
+  undo_stack = vigia_undo_stack_new (reader, plan);
+  g_signal_connect (undo_stack, "save-failed", G_CALLBACK (save_failed_cb), &failed);
 
-  vigia_undo_stack_set_string_later (stack, G_OBJECT (plan), "organization", "OTRA");
-  run_until_saved (stack);
+  vigia_undo_stack_set_string_later (undo_stack, G_OBJECT (plan), "organization", "OTRA");
+  run_until_saved (undo_stack);
   g_assert_error (failed, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
   g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "JUNTOS POR EL PERU");
-  g_assert_false (vigia_undo_stack_get_can_undo (stack));
-  vigia_test_assert_finalized (&stack);
+  g_assert_false (vigia_undo_stack_get_can_undo (undo_stack));
+  vigia_test_assert_finalized (&undo_stack);
   vigia_test_assert_finalized (&plan);
   vigia_test_assert_finalized (&reader);
 }
@@ -639,24 +639,24 @@ test_can_undo_notifies (Fixture       *f,
   guint n_redo = 0;
   guint serial;
 
-  g_signal_connect (f->stack, "notify::can-undo", G_CALLBACK (notify_cb), &n_undo);
-  g_signal_connect (f->stack, "notify::can-redo", G_CALLBACK (notify_cb), &n_redo);
+  g_signal_connect (f->undo_stack, "notify::can-undo", G_CALLBACK (notify_cb), &n_undo);
+  g_signal_connect (f->undo_stack, "notify::can-redo", G_CALLBACK (notify_cb), &n_redo);
 
-  g_assert_cmpuint (vigia_undo_stack_get_serial (f->stack), ==, 0);
-  g_assert_true (vigia_undo_stack_set_string (f->stack, G_OBJECT (f->plan), "authority-name",
+  g_assert_cmpuint (vigia_undo_stack_get_serial (f->undo_stack), ==, 0);
+  g_assert_true (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (f->plan), "authority-name",
                                               "Ana Quispe", &error));
-  serial = vigia_undo_stack_get_serial (f->stack);
+  serial = vigia_undo_stack_get_serial (f->undo_stack);
   g_assert_cmpuint (serial, >, 0);
   g_assert_cmpuint (n_undo, ==, 1);
-  g_assert_true (vigia_undo_stack_set_string (f->stack, G_OBJECT (f->plan), "authority-name",
+  g_assert_true (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (f->plan), "authority-name",
                                               "Ana Quispe Mamani", &error));
-  g_assert_cmpuint (vigia_undo_stack_get_serial (f->stack), >, serial);
+  g_assert_cmpuint (vigia_undo_stack_get_serial (f->undo_stack), >, serial);
   g_assert_cmpuint (n_undo, ==, 1);
 
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
-  g_assert_cmpuint (vigia_undo_stack_get_serial (f->stack), ==, serial);
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
+  g_assert_cmpuint (vigia_undo_stack_get_serial (f->undo_stack), ==, serial);
   g_assert_cmpuint (n_redo, ==, 1);
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_undo, ==, 2);
   g_assert_cmpuint (n_redo, ==, 1);
@@ -666,10 +666,10 @@ test_can_undo_notifies (Fixture       *f,
 static void
 saving_cb (VigiaLibrary   *library,
            GArray         *ids,
-           VigiaUndoStack *stack)
+           VigiaUndoStack *undo_stack)
 {
   g_object_set_data (G_OBJECT (library), "saving",
-                     GINT_TO_POINTER (vigia_undo_stack_is_saving (stack) ? 1 : 2));
+                     GINT_TO_POINTER (vigia_undo_stack_is_saving (undo_stack) ? 1 : 2));
 }
 
 /* Whoever hears the library can tell the stack's own changes from others'. */
@@ -680,20 +680,20 @@ test_is_saving (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(VigiaProgress) entry = vigia_progress_new ("2023-S1", VIGIA_SOURCE_AUTHORITY);
 
-  g_signal_connect (f->library, "plans-changed", G_CALLBACK (saving_cb), f->stack);
-  g_assert_false (vigia_undo_stack_is_saving (f->stack));
+  g_signal_connect (f->library, "plans-changed", G_CALLBACK (saving_cb), f->undo_stack);
+  g_assert_false (vigia_undo_stack_is_saving (f->undo_stack));
 
-  g_assert_true (vigia_undo_stack_set_string (f->stack, G_OBJECT (f->plan), "process", "ERM 2026", &error));
+  g_assert_true (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (f->plan), "process", "ERM 2026", &error));
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->library), "saving")), ==, 1);
-  g_assert_true (vigia_undo_stack_undo (f->stack, &error));
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->library), "saving")), ==, 1);
 
   g_assert_true (vigia_library_save_progress (f->library, f->plan, goal_at (f->plan, 0, 0), entry, &error));
   g_assert_no_error (error);
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->library), "saving")), ==, 2);
-  g_assert_false (vigia_undo_stack_is_saving (f->stack));
+  g_assert_false (vigia_undo_stack_is_saving (f->undo_stack));
 
-  g_signal_handlers_disconnect_by_func (f->library, saving_cb, f->stack);
+  g_signal_handlers_disconnect_by_func (f->library, saving_cb, f->undo_stack);
 }
 
 static void

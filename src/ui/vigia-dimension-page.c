@@ -26,7 +26,7 @@ struct _VigiaDimensionPage
   GtkListBox     *goal_list;
   AdwStatusPage  *empty_page;
 
-  VigiaUndoStack *stack;
+  VigiaUndoStack *undo_stack;
   VigiaDimension *dimension;
   gboolean        has_cards;
 };
@@ -60,7 +60,7 @@ create_card_cb (gpointer item,
 {
   VigiaDimensionPage *self = user_data;
 
-  return vigia_goal_card_new (self->stack, self->dimension, VIGIA_GOAL (item));
+  return vigia_goal_card_new (self->undo_stack, self->dimension, VIGIA_GOAL (item));
 }
 
 static void
@@ -89,7 +89,7 @@ dimension_notify_cb (VigiaDimensionPage *self)
 static guint
 dimension_position (VigiaDimensionPage *self)
 {
-  VigiaPlan *plan = vigia_undo_stack_get_plan (self->stack);
+  VigiaPlan *plan = vigia_undo_stack_get_plan (self->undo_stack);
   guint n = vigia_plan_get_n_dimensions (plan);
   guint i;
 
@@ -143,7 +143,7 @@ vigia_dimension_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->dimension);
-  g_clear_object (&self->stack);
+  g_clear_object (&self->undo_stack);
 
   G_OBJECT_CLASS (vigia_dimension_page_parent_class)->dispose (object);
 }
@@ -177,40 +177,40 @@ vigia_dimension_page_init (VigiaDimensionPage *self)
 
 /**
  * vigia_dimension_page_new:
- * @stack: the open plan's stack, through which edits are saved
+ * @undo_stack: the open plan's stack, through which edits are saved
  * @dimension: a dimension of the plan
  */
 GtkWidget *
-vigia_dimension_page_new (VigiaUndoStack *stack,
+vigia_dimension_page_new (VigiaUndoStack *undo_stack,
                           VigiaDimension *dimension)
 {
   VigiaDimensionPage *self;
 
-  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), NULL);
 
   self = g_object_new (VIGIA_TYPE_DIMENSION_PAGE, NULL);
-  vigia_dimension_page_set_dimension (self, stack, dimension);
+  vigia_dimension_page_set_dimension (self, undo_stack, dimension);
   return GTK_WIDGET (self);
 }
 
 /**
  * vigia_dimension_page_set_dimension:
- * @stack: the stack of @dimension's plan
+ * @undo_stack: the stack of @dimension's plan
  *
  * Shows another dimension, of this plan or of another: the editor keeps
  * its pages from plan to plan.
  */
 void
 vigia_dimension_page_set_dimension (VigiaDimensionPage *self,
-                                    VigiaUndoStack     *stack,
+                                    VigiaUndoStack     *undo_stack,
                                     VigiaDimension     *dimension)
 {
   g_return_if_fail (VIGIA_IS_DIMENSION_PAGE (self));
-  g_return_if_fail (VIGIA_IS_UNDO_STACK (stack));
+  g_return_if_fail (VIGIA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
 
-  if (self->dimension == dimension && self->stack == stack)
+  if (self->dimension == dimension && self->undo_stack == undo_stack)
     return;
 
   if (self->dimension != NULL)
@@ -223,7 +223,7 @@ vigia_dimension_page_set_dimension (VigiaDimensionPage *self,
       gtk_list_box_bind_model (self->goal_list, NULL, NULL, NULL, NULL);
       self->has_cards = FALSE;
     }
-  g_set_object (&self->stack, stack);
+  g_set_object (&self->undo_stack, undo_stack);
   g_set_object (&self->dimension, dimension);
 
   g_signal_connect_object (vigia_dimension_get_goals (dimension), "items-changed",
@@ -307,7 +307,7 @@ vigia_dimension_page_add_goal (VigiaDimensionPage *self)
   g_return_val_if_fail (VIGIA_IS_DIMENSION_PAGE (self), NULL);
 
   position = vigia_dimension_get_n_goals (self->dimension);
-  if (!vigia_undo_stack_add_goal (self->stack, self->dimension, position, goal, &error))
+  if (!vigia_undo_stack_add_goal (self->undo_stack, self->dimension, position, goal, &error))
     {
       /* The plan editor says it, over the window. */
       if (!gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message))

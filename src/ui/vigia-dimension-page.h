@@ -16,10 +16,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaDimensionPage, vigia_dimension_page, VIGIA, DIMENSION_PAGE, GtkWidget)
 
-GtkWidget      *vigia_dimension_page_new           (VigiaUndoStack     *stack,
+GtkWidget      *vigia_dimension_page_new           (VigiaUndoStack     *undo_stack,
                                                     VigiaDimension     *dimension);
 void            vigia_dimension_page_set_dimension (VigiaDimensionPage *self,
-                                                    VigiaUndoStack     *stack,
+                                                    VigiaUndoStack     *undo_stack,
                                                     VigiaDimension     *dimension);
 VigiaDimension *vigia_dimension_page_get_dimension (VigiaDimensionPage *self);
 void            vigia_dimension_page_focus_goal    (VigiaDimensionPage *self,

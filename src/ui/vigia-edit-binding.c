@@ -26,7 +26,7 @@ struct _VigiaEditBinding
   GtkEditable    *editable;
   GtkTextBuffer  *buffer;
 
-  VigiaUndoStack *stack;
+  VigiaUndoStack *undo_stack;
   GObject        *object;
   char           *property;
 
@@ -76,7 +76,7 @@ widget_changed_cb (VigiaEditBinding *self)
 {
   g_autofree char *text = dup_widget_text (self);
 
-  vigia_undo_stack_set_string_later (self->stack, self->object, self->property,
+  vigia_undo_stack_set_string_later (self->undo_stack, self->object, self->property,
                                      *text != '\0' ? text : NULL);
 }
 
@@ -89,7 +89,7 @@ object_notify_cb (VigiaEditBinding *self)
 static void
 focus_leave_cb (VigiaEditBinding *self)
 {
-  vigia_undo_stack_seal (self->stack);
+  vigia_undo_stack_seal (self->undo_stack);
 }
 
 static void
@@ -97,7 +97,7 @@ vigia_edit_binding_finalize (GObject *object)
 {
   VigiaEditBinding *self = (VigiaEditBinding *)object;
 
-  g_clear_object (&self->stack);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->object);
   g_clear_pointer (&self->property, g_free);
 
@@ -121,7 +121,7 @@ static void
 bind (VigiaEditBinding *self,
       GtkWidget        *widget,
       GObject          *source,
-      VigiaUndoStack   *stack,
+      VigiaUndoStack   *undo_stack,
       GObject          *object,
       const char       *property)
 {
@@ -130,7 +130,7 @@ bind (VigiaEditBinding *self,
 
   g_return_if_fail (g_object_class_find_property (G_OBJECT_GET_CLASS (object), property) != NULL);
 
-  self->stack = g_object_ref (stack);
+  self->undo_stack = g_object_ref (undo_stack);
   self->object = g_object_ref (object);
   self->property = g_strdup (property);
 
@@ -151,19 +151,19 @@ bind (VigiaEditBinding *self,
 /**
  * vigia_edit_binding_bind_editable:
  * @editable: an entry or an #AdwEntryRow
- * @object: the plan of @stack, or one of its dimensions or goals
+ * @object: the plan of @undo_stack, or one of its dimensions or goals
  * @property: a string property of @object
  */
 void
 vigia_edit_binding_bind_editable (GtkEditable    *editable,
-                                  VigiaUndoStack *stack,
+                                  VigiaUndoStack *undo_stack,
                                   GObject        *object,
                                   const char     *property)
 {
   VigiaEditBinding *self;
 
   g_return_if_fail (GTK_IS_EDITABLE (editable));
-  g_return_if_fail (VIGIA_IS_UNDO_STACK (stack));
+  g_return_if_fail (VIGIA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_OBJECT (object));
   g_return_if_fail (property != NULL);
 
@@ -172,24 +172,24 @@ vigia_edit_binding_bind_editable (GtkEditable    *editable,
 
   self = g_object_new (VIGIA_TYPE_EDIT_BINDING, NULL);
   self->editable = editable;
-  bind (self, GTK_WIDGET (editable), G_OBJECT (editable), stack, object, property);
+  bind (self, GTK_WIDGET (editable), G_OBJECT (editable), undo_stack, object, property);
 }
 
 /**
  * vigia_edit_binding_bind_text_view:
- * @object: the plan of @stack, or one of its dimensions or goals
+ * @object: the plan of @undo_stack, or one of its dimensions or goals
  * @property: a string property of @object
  */
 void
 vigia_edit_binding_bind_text_view (GtkTextView    *text_view,
-                                   VigiaUndoStack *stack,
+                                   VigiaUndoStack *undo_stack,
                                    GObject        *object,
                                    const char     *property)
 {
   VigiaEditBinding *self;
 
   g_return_if_fail (GTK_IS_TEXT_VIEW (text_view));
-  g_return_if_fail (VIGIA_IS_UNDO_STACK (stack));
+  g_return_if_fail (VIGIA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (G_IS_OBJECT (object));
   g_return_if_fail (property != NULL);
 
@@ -198,7 +198,7 @@ vigia_edit_binding_bind_text_view (GtkTextView    *text_view,
   self = g_object_new (VIGIA_TYPE_EDIT_BINDING, NULL);
   self->buffer = gtk_text_view_get_buffer (text_view);
   gtk_text_buffer_set_enable_undo (self->buffer, FALSE);
-  bind (self, GTK_WIDGET (text_view), G_OBJECT (self->buffer), stack, object, property);
+  bind (self, GTK_WIDGET (text_view), G_OBJECT (self->buffer), undo_stack, object, property);
 }
 
 /**

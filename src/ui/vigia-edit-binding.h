@@ -16,11 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigiaEditBinding, vigia_edit_binding, VIGIA, EDIT_BINDING, GObject)
 
 void vigia_edit_binding_bind_editable (GtkEditable    *editable,
-                                       VigiaUndoStack *stack,
+                                       VigiaUndoStack *undo_stack,
                                        GObject        *object,
                                        const char     *property);
 void vigia_edit_binding_bind_text_view (GtkTextView    *text_view,
-                                        VigiaUndoStack *stack,
+                                        VigiaUndoStack *undo_stack,
                                         GObject        *object,
                                         const char     *property);
 void vigia_edit_binding_unbind         (GtkWidget      *widget);

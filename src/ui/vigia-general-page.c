@@ -44,7 +44,7 @@ struct _VigiaGeneralPage
   AdwEntryRow    *source_reference_row;
   AdwActionRow   *source_imported_row;
 
-  VigiaUndoStack *stack;
+  VigiaUndoStack *undo_stack;
   VigiaPlan      *plan;
   /* The handler on the plan, whichever it is. */
   GSignalGroup   *plan_signals;
@@ -136,7 +136,7 @@ set_value (VigiaGeneralPage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!vigia_undo_stack_set (self->stack, G_OBJECT (self->plan), n, names, values, &error))
+  if (!vigia_undo_stack_set (self->undo_stack, G_OBJECT (self->plan), n, names, values, &error))
     {
       show_error (self, error);
       sync_from_plan (self);
@@ -308,7 +308,7 @@ vigia_general_page_dispose (GObject *object)
 
   g_clear_object (&self->plan_signals);
   g_clear_object (&self->plan);
-  g_clear_object (&self->stack);
+  g_clear_object (&self->undo_stack);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_GENERAL_PAGE);
   /* Children of the template without an id are ours to let go of too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
@@ -384,14 +384,14 @@ vigia_general_page_init (VigiaGeneralPage *self)
 }
 
 /**
- * vigia_general_page_set_stack:
- * @stack: (nullable): the open plan's stack, or %NULL to let go of the plan
+ * vigia_general_page_set_undo_stack:
+ * @undo_stack: (nullable): the open plan's stack, or %NULL to let go of the plan
  *
- * Shows the plan of @stack, and saves its edits through it.
+ * Shows the plan of @undo_stack, and saves its edits through it.
  */
 void
-vigia_general_page_set_stack (VigiaGeneralPage *self,
-                              VigiaUndoStack   *stack)
+vigia_general_page_set_undo_stack (VigiaGeneralPage *self,
+                                   VigiaUndoStack   *undo_stack)
 {
   static const struct {
     gsize       offset;
@@ -408,16 +408,16 @@ vigia_general_page_set_stack (VigiaGeneralPage *self,
   GObject *plan;
 
   g_return_if_fail (VIGIA_IS_GENERAL_PAGE (self));
-  g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
+  g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
 
-  g_set_object (&self->stack, stack);
-  if (stack != NULL)
-    g_set_object (&self->plan, vigia_undo_stack_get_plan (stack));
+  g_set_object (&self->undo_stack, undo_stack);
+  if (undo_stack != NULL)
+    g_set_object (&self->plan, vigia_undo_stack_get_plan (undo_stack));
   else
     g_clear_object (&self->plan);
   g_signal_group_set_target (self->plan_signals, self->plan);
 
-  if (stack == NULL)
+  if (undo_stack == NULL)
     {
       /* Let go of the plan and its library: the bindings hold them. */
       for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -433,11 +433,11 @@ vigia_general_page_set_stack (VigiaGeneralPage *self,
     {
       GtkEditable *editable = G_STRUCT_MEMBER (GtkEditable *, self, entries[i].offset);
 
-      vigia_edit_binding_bind_editable (editable, stack, plan, entries[i].property);
+      vigia_edit_binding_bind_editable (editable, undo_stack, plan, entries[i].property);
     }
-  vigia_text_field_bind (self->ideario_field, stack, plan, "ideario");
-  vigia_text_field_bind (self->vision_field, stack, plan, "vision");
-  vigia_text_field_bind (self->accountability_field, stack, plan, "accountability");
+  vigia_text_field_bind (self->ideario_field, undo_stack, plan, "ideario");
+  vigia_text_field_bind (self->vision_field, undo_stack, plan, "vision");
+  vigia_text_field_bind (self->accountability_field, undo_stack, plan, "accountability");
 
   sync_from_plan (self);
 }

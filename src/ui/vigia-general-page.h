@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaGeneralPage, vigia_general_page, VIGIA, GENERAL_PAGE, GtkWidget)
 
-void vigia_general_page_set_stack (VigiaGeneralPage *self,
-                                   VigiaUndoStack   *stack);
+void vigia_general_page_set_undo_stack (VigiaGeneralPage *self,
+                                        VigiaUndoStack   *undo_stack);
 
 G_END_DECLS

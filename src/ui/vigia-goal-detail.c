@@ -30,7 +30,7 @@ struct _VigiaGoalDetail
   AdwPreferencesGroup *entries_group;
   AdwPreferencesGroup *history_group;
 
-  VigiaUndoStack      *stack;
+  VigiaUndoStack      *undo_stack;
   /* The handler on the stack, whichever it is. */
   GSignalGroup        *stack_signals;
   VigiaGoal           *goal;
@@ -148,7 +148,7 @@ fill_history (VigiaGoalDetail *self)
 
   clear_rows (self->history_group, self->history_rows);
 
-  items = vigia_timeline_load_goal (vigia_undo_stack_get_library (self->stack),
+  items = vigia_timeline_load_goal (vigia_undo_stack_get_library (self->undo_stack),
                                     vigia_goal_get_uuid (self->goal), &error);
   if (items == NULL)
     {
@@ -312,26 +312,26 @@ vigia_goal_detail_init (VigiaGoalDetail *self)
 
 /**
  * vigia_goal_detail_set_goal:
- * @stack: (nullable): the open plan's stack
+ * @undo_stack: (nullable): the open plan's stack
  * @goal: (nullable): a goal of its plan, or %NULL for none
  *
  * Shows @goal, and follows the plan's edits.
  */
 void
 vigia_goal_detail_set_goal (VigiaGoalDetail *self,
-                            VigiaUndoStack  *stack,
+                            VigiaUndoStack  *undo_stack,
                             VigiaGoal       *goal)
 {
   g_return_if_fail (VIGIA_IS_GOAL_DETAIL (self));
-  g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
-  g_return_if_fail (goal == NULL || (stack != NULL && VIGIA_IS_GOAL (goal)));
+  g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
+  g_return_if_fail (goal == NULL || (undo_stack != NULL && VIGIA_IS_GOAL (goal)));
 
   g_set_object (&self->goal, goal);
   if (goal != NULL)
-    g_set_object (&self->stack, stack);
+    g_set_object (&self->undo_stack, undo_stack);
   else
-    g_clear_object (&self->stack);
-  g_signal_group_set_target (self->stack_signals, self->stack);
+    g_clear_object (&self->undo_stack);
+  g_signal_group_set_target (self->stack_signals, self->undo_stack);
 
   if (self->goal == NULL)
     {
@@ -342,7 +342,7 @@ vigia_goal_detail_set_goal (VigiaGoalDetail *self,
     }
 
   {
-    g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (vigia_undo_stack_get_plan (stack), goal);
+    g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (vigia_undo_stack_get_plan (undo_stack), goal);
 
     vigia_chart_view_set_chart (self->chart_view, VIGIA_CHART (chart));
   }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigiaGoalDetail, vigia_goal_detail, VIGIA, GOAL_DETAIL, GtkWidget)
 
 void        vigia_goal_detail_set_goal         (VigiaGoalDetail *self,
-                                                VigiaUndoStack  *stack,
+                                                VigiaUndoStack  *undo_stack,
                                                 VigiaGoal       *goal);
 VigiaGoal  *vigia_goal_detail_get_goal         (VigiaGoalDetail *self);
 

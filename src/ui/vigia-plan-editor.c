@@ -705,13 +705,13 @@ vigia_plan_editor_set_undo_stack (VigiaPlanEditor *self,
   g_signal_group_set_target (self->plan_signals, self->plan);
   g_signal_group_set_target (self->dimensions_signals,
                              self->plan != NULL ? vigia_plan_get_dimensions (self->plan) : NULL);
-  vigia_progress_page_set_stack (self->progress_page, undo_stack);
+  vigia_progress_page_set_undo_stack (self->progress_page, undo_stack);
   if (undo_stack == NULL)
-    vigia_general_page_set_stack (self->general_page, NULL);
+    vigia_general_page_set_undo_stack (self->general_page, NULL);
 
   if (undo_stack != NULL)
     {
-      vigia_general_page_set_stack (self->general_page, undo_stack);
+      vigia_general_page_set_undo_stack (self->general_page, undo_stack);
       update_title (self);
       rebuild_dimension_pages (self);
       adw_view_stack_set_visible_child_name (self->view_stack, "general");

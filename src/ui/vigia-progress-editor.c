@@ -42,7 +42,7 @@ struct _VigiaProgressEditor
   GtkButton        *save_button;
   GtkToggleButton  *status_toggles[VIGIA_N_STATUSES];
 
-  VigiaUndoStack   *stack;
+  VigiaUndoStack   *undo_stack;
   VigiaGoal        *goal;
   char             *period;
   VigiaSource       source;
@@ -364,7 +364,7 @@ vigia_progress_editor_dispose (GObject *object)
   VigiaProgressEditor *self = (VigiaProgressEditor *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PROGRESS_EDITOR);
-  g_clear_object (&self->stack);
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->goal);
 
   G_OBJECT_CLASS (vigia_progress_editor_parent_class)->dispose (object);
@@ -471,13 +471,13 @@ vigia_progress_editor_init (VigiaProgressEditor *self)
 
 /**
  * vigia_progress_editor_new:
- * @stack: the open plan's stack, that saves the entry
+ * @undo_stack: the open plan's stack, that saves the entry
  * @goal: a goal of its plan
  * @period: the semester
  * @source: whose entry is edited first
  */
 GtkWidget *
-vigia_progress_editor_new (VigiaUndoStack *stack,
+vigia_progress_editor_new (VigiaUndoStack *undo_stack,
                            VigiaGoal      *goal,
                            const char     *period,
                            VigiaSource     source)
@@ -488,12 +488,12 @@ vigia_progress_editor_new (VigiaUndoStack *stack,
   const char *unit;
   const char *text;
 
-  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
   g_return_val_if_fail (vigia_period_is_valid (period), NULL);
 
   self = g_object_new (VIGIA_TYPE_PROGRESS_EDITOR, NULL);
-  self->stack = g_object_ref (stack);
+  self->undo_stack = g_object_ref (undo_stack);
   self->goal = g_object_ref (goal);
   self->period = g_strdup (period);
   self->source = source;
@@ -678,7 +678,7 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
   /* A new entry dated today is dated when it is saved. */
   vigia_progress_set_recorded (entry, recorded);
 
-  if (!vigia_undo_stack_save_progress (self->stack, self->goal, entry, &error))
+  if (!vigia_undo_stack_save_progress (self->undo_stack, self->goal, entry, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
 
@@ -708,7 +708,7 @@ vigia_progress_editor_delete (VigiaProgressEditor *self)
   if (vigia_goal_find_progress (self->goal, self->period, self->source) == NULL)
     return FALSE;
 
-  if (!vigia_undo_stack_delete_progress (self->stack, self->goal, self->period, self->source, &error))
+  if (!vigia_undo_stack_delete_progress (self->undo_stack, self->goal, self->period, self->source, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The entry could not be deleted: %s"), error->message);
 

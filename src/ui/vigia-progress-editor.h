@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaProgressEditor, vigia_progress_editor, VIGIA, PROGRESS_EDITOR, GtkPopover)
 
-GtkWidget   *vigia_progress_editor_new        (VigiaUndoStack      *stack,
+GtkWidget   *vigia_progress_editor_new        (VigiaUndoStack      *undo_stack,
                                                VigiaGoal           *goal,
                                                const char          *period,
                                                VigiaSource          source);

@@ -62,7 +62,7 @@ struct _VigiaProgressPage
   GtkLabel            *outside_label;
   VigiaGoalDetail     *goal_detail;
 
-  VigiaUndoStack      *stack;
+  VigiaUndoStack      *undo_stack;
   /* The handler on the stack, whichever it is. */
   GSignalGroup        *stack_signals;
   VigiaPlan           *plan;
@@ -865,11 +865,11 @@ show_editor (VigiaProgressPage *self,
   GtkWidget *editor;
 
   cancel_pending (self);
-  if (cell == NULL || column == GOAL_COLUMN || self->stack == NULL)
+  if (cell == NULL || column == GOAL_COLUMN || self->undo_stack == NULL)
     return;
 
   close_editor (self);
-  editor = vigia_progress_editor_new (self->stack, goal, self->periods[column - 1], self->source);
+  editor = vigia_progress_editor_new (self->undo_stack, goal, self->periods[column - 1], self->source);
   gtk_widget_set_parent (editor, cell);
   /* Beside the cell: the column being typed stays in sight. */
   gtk_popover_set_position (GTK_POPOVER (editor),
@@ -1357,7 +1357,7 @@ vigia_progress_page_dispose (GObject *object)
 
       g_signal_handlers_disconnect_by_data (editor, self);
     }
-  vigia_progress_page_set_stack (self, NULL);
+  vigia_progress_page_set_undo_stack (self, NULL);
   g_clear_object (&self->stack_signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PROGRESS_PAGE);
   g_clear_pointer (&self->cells, g_hash_table_unref);
@@ -1433,17 +1433,17 @@ vigia_progress_page_init (VigiaProgressPage *self)
 }
 
 /**
- * vigia_progress_page_set_stack:
- * @stack: (nullable): the open plan's stack, or %NULL to let go of the plan
+ * vigia_progress_page_set_undo_stack:
+ * @undo_stack: (nullable): the open plan's stack, or %NULL to let go of the plan
  *
- * Shows the progress of the plan of @stack, and follows its edits.
+ * Shows the progress of the plan of @undo_stack, and follows its edits.
  */
 void
-vigia_progress_page_set_stack (VigiaProgressPage *self,
-                               VigiaUndoStack    *stack)
+vigia_progress_page_set_undo_stack (VigiaProgressPage *self,
+                                    VigiaUndoStack    *undo_stack)
 {
   g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
-  g_return_if_fail (stack == NULL || VIGIA_IS_UNDO_STACK (stack));
+  g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
 
   cancel_pending (self);
   forget_typed (self);
@@ -1455,14 +1455,14 @@ vigia_progress_page_set_stack (VigiaProgressPage *self,
   g_clear_object (&self->chart);
   g_clear_object (&self->rows);
   g_clear_object (&self->plan);
-  g_set_object (&self->stack, stack);
+  g_set_object (&self->undo_stack, undo_stack);
 
-  if (stack != NULL)
+  if (undo_stack != NULL)
     {
       g_autofree char *assessed = NULL;
       GtkMapListModel *dimensions;
 
-      self->plan = g_object_ref (vigia_undo_stack_get_plan (stack));
+      self->plan = g_object_ref (vigia_undo_stack_get_plan (undo_stack));
       dimensions = gtk_map_list_model_new (g_object_ref (vigia_plan_get_dimensions (self->plan)),
                                            map_dimension, NULL, NULL);
       self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (dimensions)));
@@ -1472,7 +1472,7 @@ vigia_progress_page_set_stack (VigiaProgressPage *self,
                                           VIGIA_SOURCE_OBSERVER : VIGIA_SOURCE_AUTHORITY);
       vigia_chart_view_set_chart (self->chart_view, VIGIA_CHART (self->chart));
     }
-  g_signal_group_set_target (self->stack_signals, stack);
+  g_signal_group_set_target (self->stack_signals, undo_stack);
   /* Opening a plan does not wait for its grid: the page is filled when it
    * is shown, or asked. */
   stack_changed_cb (self);
@@ -1650,14 +1650,14 @@ vigia_progress_page_show_goal (VigiaProgressPage *self,
   g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
   g_return_if_fail (VIGIA_IS_GOAL (goal));
 
-  if (self->stack == NULL)
+  if (self->undo_stack == NULL)
     return;
   if (self->stale)
     refresh (self);
   cancel_pending (self);
   forget_typed (self);
   close_editor (self);
-  vigia_goal_detail_set_goal (self->goal_detail, self->stack, goal);
+  vigia_goal_detail_set_goal (self->goal_detail, self->undo_stack, goal);
   adw_leaflet_set_visible_child_name (self->leaflet, "goal");
   gtk_widget_grab_focus (GTK_WIDGET (self->goal_detail));
 }

@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaProgressPage, vigia_progress_page, VIGIA, PROGRESS_PAGE, GtkWidget)
 
-void                 vigia_progress_page_set_stack      (VigiaProgressPage *self,
-                                                         VigiaUndoStack    *stack);
-void                 vigia_progress_page_show_goal      (VigiaProgressPage *self,
-                                                         VigiaGoal         *goal);
+void vigia_progress_page_set_undo_stack (VigiaProgressPage *self,
+                                         VigiaUndoStack    *undo_stack);
+void vigia_progress_page_show_goal      (VigiaProgressPage *self,
+                                         VigiaGoal         *goal);
 
 G_END_DECLS

@@ -23,7 +23,7 @@ struct _VigiaTargetChip
   GtkMenuButton  *button;
   GtkLabel       *chip_label;
 
-  VigiaUndoStack *stack;
+  VigiaUndoStack *undo_stack;
   VigiaGoal      *goal;
   char           *label;
 };
@@ -71,7 +71,7 @@ create_popup_cb (GtkMenuButton *button,
   VigiaTargetChip *self = user_data;
 
   if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_popover (button, vigia_target_editor_new (self->stack, self->goal));
+    gtk_menu_button_set_popover (button, vigia_target_editor_new (self->undo_stack, self->goal));
 }
 
 static void
@@ -85,7 +85,7 @@ vigia_target_chip_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->goal);
-  g_clear_object (&self->stack);
+  g_clear_object (&self->undo_stack);
 
   G_OBJECT_CLASS (vigia_target_chip_parent_class)->dispose (object);
 }
@@ -123,20 +123,20 @@ vigia_target_chip_init (VigiaTargetChip *self)
 
 /**
  * vigia_target_chip_new:
- * @stack: the open plan's stack, through which the reading is saved
+ * @undo_stack: the open plan's stack, through which the reading is saved
  * @goal: a goal of the plan
  */
 GtkWidget *
-vigia_target_chip_new (VigiaUndoStack *stack,
+vigia_target_chip_new (VigiaUndoStack *undo_stack,
                        VigiaGoal      *goal)
 {
   VigiaTargetChip *self;
 
-  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
 
   self = g_object_new (VIGIA_TYPE_TARGET_CHIP, NULL);
-  self->stack = g_object_ref (stack);
+  self->undo_stack = g_object_ref (undo_stack);
   self->goal = g_object_ref (goal);
   g_signal_connect_object (goal, "notify", G_CALLBACK (goal_notify_cb), self, G_CONNECT_SWAPPED);
   update_chip (self);

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaTargetChip, vigia_target_chip, VIGIA, TARGET_CHIP, GtkWidget)
 
-GtkWidget  *vigia_target_chip_new       (VigiaUndoStack  *stack,
+GtkWidget  *vigia_target_chip_new       (VigiaUndoStack  *undo_stack,
                                          VigiaGoal       *goal);
 VigiaGoal  *vigia_target_chip_get_goal  (VigiaTargetChip *self);
 const char *vigia_target_chip_get_label (VigiaTargetChip *self);

@@ -36,7 +36,7 @@ struct _VigiaTargetEditor
   /* The chip's, not kept: GTK 4.8 never lets go of a popover that is open
    * when its window is destroyed, and the stack would keep the plan and
    * the library with it. */
-  VigiaUndoStack *stack;
+  VigiaUndoStack *undo_stack;
   VigiaGoal      *goal;
 };
 
@@ -157,7 +157,7 @@ vigia_target_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_TARGET_EDITOR);
   g_clear_object (&self->goal);
-  g_clear_weak_pointer (&self->stack);
+  g_clear_weak_pointer (&self->undo_stack);
 
   G_OBJECT_CLASS (vigia_target_editor_parent_class)->dispose (object);
 }
@@ -209,20 +209,20 @@ vigia_target_editor_init (VigiaTargetEditor *self)
 
 /**
  * vigia_target_editor_new:
- * @stack: the open plan's stack, through which the reading is saved
+ * @undo_stack: the open plan's stack, through which the reading is saved
  * @goal: a goal of the plan
  */
 GtkWidget *
-vigia_target_editor_new (VigiaUndoStack *stack,
+vigia_target_editor_new (VigiaUndoStack *undo_stack,
                          VigiaGoal      *goal)
 {
   VigiaTargetEditor *self;
 
-  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (stack), NULL);
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
 
   self = g_object_new (VIGIA_TYPE_TARGET_EDITOR, NULL);
-  g_set_weak_pointer (&self->stack, stack);
+  g_set_weak_pointer (&self->undo_stack, undo_stack);
   self->goal = g_object_ref (goal);
   return GTK_WIDGET (self);
 }
@@ -251,7 +251,7 @@ vigia_target_editor_save (VigiaTargetEditor *self)
 
   g_return_val_if_fail (VIGIA_IS_TARGET_EDITOR (self), FALSE);
   /* Its chip, and the plan's stack, are gone. */
-  if (self->stack == NULL)
+  if (self->undo_stack == NULL)
     return FALSE;
 
   clear_errors (self);
@@ -298,7 +298,7 @@ vigia_target_editor_save (VigiaTargetEditor *self)
   g_value_init (&values[7], VIGIA_TYPE_READING);
   g_value_set_enum (&values[7], VIGIA_READING_REVIEWED);
 
-  ok = vigia_undo_stack_set (self->stack, G_OBJECT (self->goal), G_N_ELEMENTS (reading_fields),
+  ok = vigia_undo_stack_set (self->undo_stack, G_OBJECT (self->goal), G_N_ELEMENTS (reading_fields),
                              reading_fields, values, &error);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     g_value_unset (&values[i]);

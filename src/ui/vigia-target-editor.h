@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaTargetEditor, vigia_target_editor, VIGIA, TARGET_EDITOR, GtkPopover)
 
-GtkWidget *vigia_target_editor_new  (VigiaUndoStack    *stack,
+GtkWidget *vigia_target_editor_new  (VigiaUndoStack    *undo_stack,
                                      VigiaGoal         *goal);
 
 G_END_DECLS

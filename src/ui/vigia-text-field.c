@@ -275,15 +275,15 @@ vigia_text_field_dup_text (VigiaTextField *self)
 /**
  * vigia_text_field_bind:
  *
- * Shows @object's @property and saves what is typed through @stack.
+ * Shows @object's @property and saves what is typed through @undo_stack.
  */
 void
 vigia_text_field_bind (VigiaTextField *self,
-                       VigiaUndoStack *stack,
+                       VigiaUndoStack *undo_stack,
                        GObject        *object,
                        const char     *property)
 {
   g_return_if_fail (VIGIA_IS_TEXT_FIELD (self));
 
-  vigia_edit_binding_bind_text_view (self->text_view, stack, object, property);
+  vigia_edit_binding_bind_text_view (self->text_view, undo_stack, object, property);
 }

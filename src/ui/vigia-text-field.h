@@ -22,7 +22,7 @@ void         vigia_text_field_set_title     (VigiaTextField *self,
 GtkTextView *vigia_text_field_get_text_view (VigiaTextField *self);
 char        *vigia_text_field_dup_text      (VigiaTextField *self);
 void         vigia_text_field_bind          (VigiaTextField *self,
-                                             VigiaUndoStack *stack,
+                                             VigiaUndoStack *undo_stack,
                                              GObject        *object,
                                              const char     *property);
 
