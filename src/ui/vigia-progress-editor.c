@@ -42,6 +42,9 @@ struct _VigiaProgressEditor
   GtkButton        *save_button;
   GtkToggleButton  *status_toggles[VIGIA_N_STATUSES];
 
+  /* The page's, not kept: GTK 4.8 never lets go of a popover that is open
+   * when its window is destroyed, and the stack would keep the plan and the
+   * library with it. */
   VigiaUndoStack   *undo_stack;
   VigiaGoal        *goal;
   char             *period;
@@ -364,7 +367,7 @@ vigia_progress_editor_dispose (GObject *object)
   VigiaProgressEditor *self = (VigiaProgressEditor *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PROGRESS_EDITOR);
-  g_clear_object (&self->undo_stack);
+  g_clear_weak_pointer (&self->undo_stack);
   g_clear_object (&self->goal);
 
   G_OBJECT_CLASS (vigia_progress_editor_parent_class)->dispose (object);
@@ -493,7 +496,7 @@ vigia_progress_editor_new (VigiaUndoStack *undo_stack,
   g_return_val_if_fail (vigia_period_is_valid (period), NULL);
 
   self = g_object_new (VIGIA_TYPE_PROGRESS_EDITOR, NULL);
-  self->undo_stack = g_object_ref (undo_stack);
+  g_set_weak_pointer (&self->undo_stack, undo_stack);
   self->goal = g_object_ref (goal);
   self->period = g_strdup (period);
   self->source = source;
@@ -638,6 +641,9 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
   double value = VIGIA_NO_VALUE;
 
   g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), FALSE);
+  /* Its page, and the plan's stack, are gone. */
+  if (self->undo_stack == NULL)
+    return FALSE;
 
   state = dup_state (self);
   if (self->loaded_state != NULL && g_str_equal (state, self->loaded_state))
@@ -705,7 +711,8 @@ vigia_progress_editor_delete (VigiaProgressEditor *self)
 
   g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), FALSE);
 
-  if (vigia_goal_find_progress (self->goal, self->period, self->source) == NULL)
+  if (self->undo_stack == NULL ||
+      vigia_goal_find_progress (self->goal, self->period, self->source) == NULL)
     return FALSE;
 
   if (!vigia_undo_stack_delete_progress (self->undo_stack, self->goal, self->period, self->source, &error))

@@ -696,12 +696,15 @@ drop_editor_cb (gpointer data)
 static void
 close_editor (VigiaProgressPage *self)
 {
-  GtkWidget *editor = GTK_WIDGET (g_steal_pointer (&self->editor));
+  GtkWidget *editor = GTK_WIDGET (self->editor);
 
   if (editor == NULL)
     return;
+  g_clear_weak_pointer (&self->editor);
   g_signal_handlers_disconnect_by_data (editor, self);
-  gtk_popover_popdown (GTK_POPOVER (editor));
+  /* Not while the window goes: its popover is being taken apart already. */
+  if (gtk_widget_get_mapped (editor))
+    gtk_popover_popdown (GTK_POPOVER (editor));
   g_idle_add (drop_editor_cb, g_object_ref (editor));
 }
 
@@ -877,7 +880,9 @@ show_editor (VigiaProgressPage *self,
   g_signal_connect (editor, "saved", G_CALLBACK (editor_saved_cb), self);
   g_signal_connect (editor, "deleted", G_CALLBACK (editor_deleted_cb), self);
   g_signal_connect (editor, "closed", G_CALLBACK (editor_closed_cb), self);
-  self->editor = VIGIA_PROGRESS_EDITOR (editor);
+  /* Its cell owns it, and the grid may drop the cell first (when the
+   * window goes): the page only watches it. */
+  g_set_weak_pointer (&self->editor, VIGIA_PROGRESS_EDITOR (editor));
   gtk_popover_popup (GTK_POPOVER (editor));
 }
 
@@ -1353,9 +1358,8 @@ vigia_progress_page_dispose (GObject *object)
   g_clear_handle_id (&self->resize_idle, g_source_remove);
   if (self->editor != NULL)
     {
-      GtkWidget *editor = GTK_WIDGET (g_steal_pointer (&self->editor));
-
-      g_signal_handlers_disconnect_by_data (editor, self);
+      g_signal_handlers_disconnect_by_data (self->editor, self);
+      g_clear_weak_pointer (&self->editor);
     }
   vigia_progress_page_set_undo_stack (self, NULL);
   g_clear_object (&self->stack_signals);
