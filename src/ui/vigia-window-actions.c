@@ -289,9 +289,11 @@ restore_plan_action (GtkWidget  *widget,
   const char *uuid = g_variant_get_string (parameter, NULL);
   g_autoptr(VigiaPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
   gpointer stolen = NULL;
 
-  if (!g_hash_table_steal_extended (self->deleted_plans, uuid, NULL, &stolen))
+  /* Stolen, the key is ours to free as well as the plan. */
+  if (!g_hash_table_steal_extended (self->deleted_plans, uuid, (gpointer *) &key, &stolen))
     return;
   plan = stolen;
 
