@@ -96,23 +96,55 @@ make_library (const char *dir)
   return g_strdup (vigia_library_get_path (library));
 }
 
+/* Commands that only read never make a library: a typo in --library is
+ * said, and leaves no file or folder behind.  import makes one. */
 static void
-test_new_library (void)
+test_missing_library (void)
 {
   g_autofree char *dir = vigia_test_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_autofree char *folder = g_build_filename (dir, "typo", NULL);
+  g_autofree char *path = g_build_filename (folder, "new.sqlite", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.sqlite", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  const char *readers[][3] = {
+    { "list", NULL, NULL },
+    { "search", "agua", NULL },
+    { "show", "1", NULL },
+    { "assess", NULL, NULL },
+  };
+  gsize length = 1;
   g_auto(Run) run = { 0, };
 
-  run_cli (&run, "en", "--library", path, "list", NULL);
+  expected = g_strdup_printf ("vigia-cli: The library “%s” does not exist.\n", path);
+  for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
+    {
+      run_cli (&run, "en", "--library", path, readers[i][0], readers[i][1], NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_cmpstr (run.err, ==, expected);
+      g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+      run_clear (&run);
+    }
+
+  /* An empty file is no library either, and stays as it was. */
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  run_cli (&run, "es", "--library", empty, "list", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "es un archivo vacío, no una biblioteca de Vigía"));
+  g_assert_true (g_file_get_contents (empty, &contents, &length, NULL));
+  g_assert_cmpuint (length, ==, 0);
+  run_clear (&run);
+
+  /* Importing makes the library, and its folder. */
+  run_cli (&run, "en", "--library", path, "import", SOURCE_DATADIR "/samples/erm2022-lima-independencia-juntos-por-el-peru.txt", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "");
-  g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   run_clear (&run);
 
   run_cli (&run, "en", "--library", path, "list", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (g_strstrip (run.out), ==, "[]");
+  g_assert_nonnull (strstr (run.out, "JUNTOS POR EL PERU"));
 
   vigia_test_remove_dir (dir);
 }
@@ -607,7 +639,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/cli/new-library", test_new_library);
+  g_test_add_func ("/cli/missing-library", test_missing_library);
   g_test_add_func ("/cli/list", test_list);
   g_test_add_func ("/cli/list-json", test_list_json);
   g_test_add_func ("/cli/show", test_show);

@@ -419,7 +419,7 @@ vigia_cli_assess (VigiaCli  *cli,
         return vigia_cli_usage_error (context, _("Sort by achievement, department or election."));
     }
 
-  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_DEFAULT);
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 

@@ -37,7 +37,7 @@ vigia_cli_list (VigiaCli  *cli,
   if (argc > 1)
     return vigia_cli_usage_error (context, _("“list” takes no arguments."));
 
-  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_DEFAULT);
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 

@@ -43,7 +43,7 @@ vigia_cli_search (VigiaCli  *cli,
   query.text = text;
   query.sort = VIGIA_PLAN_SORT_RELEVANCE;
 
-  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_DEFAULT);
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 

@@ -94,7 +94,7 @@ vigia_cli_show (VigiaCli  *cli,
   if (argc != 2)
     return vigia_cli_usage_error (context, _("Name one plan."));
 
-  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_DEFAULT);
+  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 

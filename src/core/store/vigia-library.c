@@ -838,6 +838,20 @@ vigia_library_open_file (VigiaLibrary           *self,
       return FALSE;
     }
 
+  /* An empty file is what a typo or a failed copy leaves: a command that
+   * expects a library says so rather than making one of it. */
+  if (exists && (flags & (VIGIA_LIBRARY_OPEN_EXISTING | VIGIA_LIBRARY_OPEN_READ_ONLY)) != 0)
+    {
+      GStatBuf info;
+
+      if (g_stat (self->path, &info) == 0 && info.st_size == 0)
+        {
+          g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
+                       _("“%s” is an empty file, not a Vigía library."), self->path);
+          return FALSE;
+        }
+    }
+
   if (!exists)
     {
       g_autofree char *dir = g_path_get_dirname (self->path);
