@@ -606,6 +606,20 @@ make_orphan_row (const char *sample)
   return replace (sample, "1. DIMENSIÓN SOCIAL\n", "");
 }
 
+/* A "é" saved as Windows-1252 into the UTF-8 file, on line 54: read as
+ * Windows-1252 the whole file would have its accents wrong, and its
+ * headings missed. */
+static char *
+make_damaged_utf8 (const char *sample)
+{
+  g_auto(GStrv) lines = g_strsplit (sample, "\n", -1);
+  char *damaged = g_strconcat (lines[53], " CAF\xE9", NULL);
+
+  g_free (lines[53]);
+  lines[53] = damaged;
+  return g_strjoinv ("\n", lines);
+}
+
 static const BadCase bad_cases[] = {
   { "truncated-row", make_truncated_row, 54, "the file ends in the middle of a proposal (3 of 5 cells): it seems cut short" },
   { "truncated-before-vi", make_truncated_before_vi, 69, "the file ends in section V, before section VI" },
@@ -617,6 +631,7 @@ static const BadCase bad_cases[] = {
   { "bad-election", make_bad_election, 78, "unknown election type “CONCURSO DE BELLEZA”" },
   { "two-terms", make_two_terms, 59, "this table's term 2027–2030 differs from the 2023–2026 of the table on line 45" },
   { "orphan-row", make_orphan_row, 45, "a proposal before any dimension heading" },
+  { "damaged-utf8", make_damaged_utf8, 54, "the byte 0xE9 is not UTF-8, though the rest of the file is" },
 };
 
 static void

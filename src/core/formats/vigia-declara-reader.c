@@ -789,9 +789,19 @@ vigia_declara_read (const guint8  *data,
   g_autofree char *normal = NULL;
   g_autofree char *digest = NULL;
   g_auto(GStrv) lines = NULL;
+  guint bad_line = 0;
+  guint8 bad_byte = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
+
+  if (vigia_file_type_find_bad_utf8 (data, length, &bad_line, &bad_byte))
+    {
+      vigia_set_parse_error (error, name, bad_line,
+                             _("the byte 0x%02X is not UTF-8, though the rest of the file is: "
+                               "the file is damaged, or was saved in two encodings"), bad_byte);
+      return NULL;
+    }
 
   text = vigia_file_type_decode_text (data, length, NULL);
   if (text == NULL)

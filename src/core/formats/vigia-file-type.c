@@ -179,6 +179,67 @@ vigia_file_type_decode_text (const guint8  *data,
 }
 
 static gboolean
+has_high_bytes (const char *start,
+                const char *end)
+{
+  for (const char *p = start; p < end; p++)
+    if ((guchar) *p >= 0x80)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * vigia_file_type_find_bad_utf8:
+ * @line: (out): the line of the first byte that is not UTF-8, from 1
+ * @byte: (out): that byte
+ *
+ * Whether @data is UTF-8 text with a few bytes that are not: it has
+ * characters written in UTF-8 (an accent, a "ñ"), so it is no Windows-1252
+ * file, and yet a byte that UTF-8 does not allow.  Read as Windows-1252,
+ * such a file would turn every accent into two wrong letters.
+ *
+ * Returns: %TRUE, with the place of the first bad byte, if so
+ */
+gboolean
+vigia_file_type_find_bad_utf8 (const guint8 *data,
+                               gsize         length,
+                               guint        *line,
+                               guint8       *byte)
+{
+  const char *text = (const char *) data;
+  const char *end = text + length;
+  const char *bad = NULL;
+  gboolean utf8_seen = FALSE;
+
+  g_return_val_if_fail (line != NULL && byte != NULL, FALSE);
+
+  if (length == 0 || is_utf16 (data, length) || memchr (data, '\0', length) != NULL)
+    return FALSE;
+
+  for (const char *p = text; p < end;)
+    {
+      const char *stop = NULL;
+      gboolean whole = g_utf8_validate_len (p, end - p, &stop);
+
+      utf8_seen = utf8_seen || has_high_bytes (p, stop);
+      if (whole)
+        break;
+      if (bad == NULL)
+        bad = stop;
+      p = stop + 1;
+    }
+  if (bad == NULL || !utf8_seen)
+    return FALSE;
+
+  *line = 1;
+  for (const char *p = text; p < bad; p++)
+    if (*p == '\n')
+      (*line)++;
+  *byte = (guint8) *bad;
+  return TRUE;
+}
+
+static gboolean
 looks_like_declara (const guint8 *data,
                     gsize         length)
 {

@@ -27,5 +27,9 @@ char        *vigia_file_type_describe     (const guint8 *data,
 char        *vigia_file_type_decode_text  (const guint8 *data,
                                         gsize         length,
                                         const char  **encoding);
+gboolean     vigia_file_type_find_bad_utf8 (const guint8 *data,
+                                        gsize         length,
+                                        guint        *line,
+                                        guint8       *byte);
 
 G_END_DECLS
