@@ -22,7 +22,6 @@
 #include "vigia-declara-reader.h"
 #include "vigia-file-type.h"
 #include "vigia-parse.h"
-#include "vigia-target-reader.h"
 #include "vigia-ubigeo.h"
 #include "vigia-utils.h"
 

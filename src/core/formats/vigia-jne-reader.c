@@ -22,7 +22,6 @@
 #include "vigia-parse.h"
 #include "vigia-jne-reader.h"
 #include "vigia-json-doc.h"
-#include "vigia-target-reader.h"
 #include "vigia-utils.h"
 
 static const struct {
