@@ -80,11 +80,11 @@ test_goal_achievement (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      VigiaGoalTerms terms = {
+      VigiaTargetTerms terms = {
         cases[i].measure, cases[i].direction, cases[i].target, cases[i].baseline, 1
       };
 
-      assert_figure (vigia_goal_terms_get_achievement (&terms, cases[i].value, cases[i].status),
+      assert_figure (vigia_target_terms_get_achievement (&terms, cases[i].value, cases[i].status),
                      cases[i].achievement, cases[i].what);
     }
 }
@@ -114,6 +114,19 @@ test_pace (void)
 }
 
 /* Weighted over the goals with data, each clamped to 0–100 %. */
+/* A goal of one target, as goals were before they had several. */
+static void
+rollup_add (VigiaRollup *rollup,
+            double       achievement,
+            double       weight,
+            VigiaStatus  status)
+{
+  VigiaRollup goal = { 0, };
+
+  vigia_rollup_add_target (&goal, achievement, 1, status);
+  vigia_rollup_add_goal (rollup, &goal, weight);
+}
+
 static void
 test_rollup (void)
 {
@@ -121,11 +134,11 @@ test_rollup (void)
   VigiaRollup empty = { 0, };
   VigiaRollup other = { 0, };
 
-  vigia_rollup_add (&rollup, 0.4, 2, VIGIA_STATUS_IN_PROGRESS);
-  vigia_rollup_add (&rollup, 1.0, 1, VIGIA_STATUS_KEPT);
-  vigia_rollup_add (&rollup, NO, 5, VIGIA_STATUS_NOT_RATED);
-  vigia_rollup_add (&rollup, 1.5, 1, VIGIA_STATUS_KEPT);
-  vigia_rollup_add (&rollup, -0.2, 1, VIGIA_STATUS_STALLED);
+  rollup_add (&rollup, 0.4, 2, VIGIA_STATUS_IN_PROGRESS);
+  rollup_add (&rollup, 1.0, 1, VIGIA_STATUS_KEPT);
+  rollup_add (&rollup, NO, 5, VIGIA_STATUS_NOT_RATED);
+  rollup_add (&rollup, 1.5, 1, VIGIA_STATUS_KEPT);
+  rollup_add (&rollup, -0.2, 1, VIGIA_STATUS_STALLED);
 
   /* (2 × 0.4 + 1 × 1 + 1 × 1 + 1 × 0) / (2 + 1 + 1 + 1) = 2.8 / 5 */
   assert_figure (vigia_rollup_get_achievement (&rollup), 0.56, "weighted roll-up");
@@ -137,14 +150,14 @@ test_rollup (void)
   g_assert_cmpuint (rollup.status_counts[VIGIA_STATUS_STALLED], ==, 1);
 
   /* Nothing recorded is no data, not 0 %. */
-  vigia_rollup_add (&empty, NO, 1, VIGIA_STATUS_NOT_RATED);
-  vigia_rollup_add (&empty, NO, 1, VIGIA_STATUS_IN_PROGRESS);
+  rollup_add (&empty, NO, 1, VIGIA_STATUS_NOT_RATED);
+  rollup_add (&empty, NO, 1, VIGIA_STATUS_IN_PROGRESS);
   g_assert_true (isnan (vigia_rollup_get_achievement (&empty)));
 
   /* Weight 0 leaves a goal out of the mean but in the counts. */
-  vigia_rollup_add (&other, 0.0, 0, VIGIA_STATUS_BROKEN);
+  rollup_add (&other, 0.0, 0, VIGIA_STATUS_BROKEN);
   g_assert_true (isnan (vigia_rollup_get_achievement (&other)));
-  vigia_rollup_add (&other, 0.9, 1, VIGIA_STATUS_IN_PROGRESS);
+  rollup_add (&other, 0.9, 1, VIGIA_STATUS_IN_PROGRESS);
   assert_figure (vigia_rollup_get_achievement (&other), 0.9, "weight 0");
 
   /* (2.8 + 0.9) / (5 + 1) */
@@ -154,6 +167,83 @@ test_rollup (void)
   g_assert_cmpuint (rollup.status_counts[VIGIA_STATUS_BROKEN], ==, 1);
 }
 
+
+/* A goal's achievement is the weighted mean of its targets with data; a
+ * dimension weighs goals, not targets; statuses are counted by target. */
+static void
+test_goal_of_targets (void)
+{
+  VigiaRollup goal = { 0, };
+  VigiaRollup silent = { 0, };
+  VigiaRollup dimension = { 0, };
+  VigiaRollup mixed = { 0, };
+
+  vigia_rollup_add_target (&goal, 0.5, 1, VIGIA_STATUS_IN_PROGRESS);
+  vigia_rollup_add_target (&goal, 1.4, 3, VIGIA_STATUS_KEPT);
+  vigia_rollup_add_target (&goal, NO, 1, VIGIA_STATUS_NOT_RATED);
+  /* (1 × 0.5 + 3 × 1) / 4: the overshoot clamped. */
+  assert_figure (vigia_rollup_get_achievement (&goal), 3.5 / 4, "goal over its targets");
+  g_assert_cmpuint (goal.n_targets, ==, 3);
+  g_assert_cmpuint (goal.n_goals, ==, 0);
+  g_assert_cmpint (vigia_rollup_get_status (&goal), ==, VIGIA_STATUS_IN_PROGRESS);
+
+  vigia_rollup_add_target (&silent, NO, 1, VIGIA_STATUS_NOT_RATED);
+  g_assert_cmpint (vigia_rollup_get_status (&silent), ==, VIGIA_STATUS_NOT_RATED);
+
+  /* Two goals of weight 1: the one of three targets counts once. */
+  vigia_rollup_add_goal (&dimension, &goal, 1);
+  vigia_rollup_add_goal (&dimension, &silent, 1);
+  rollup_add (&dimension, 0.25, 1, VIGIA_STATUS_STALLED);
+  assert_figure (vigia_rollup_get_achievement (&dimension), (3.5 / 4 + 0.25) / 2, "dimension over goals");
+  g_assert_cmpuint (dimension.n_goals, ==, 3);
+  g_assert_cmpuint (dimension.n_targets, ==, 5);
+  g_assert_cmpuint (dimension.n_with_data, ==, 2);
+  g_assert_cmpuint (dimension.status_counts[VIGIA_STATUS_NOT_RATED], ==, 2);
+  g_assert_cmpuint (dimension.status_counts[VIGIA_STATUS_KEPT], ==, 1);
+
+  /* Kept and broken together: partly kept. */
+  vigia_rollup_add_target (&mixed, 1, 1, VIGIA_STATUS_KEPT);
+  vigia_rollup_add_target (&mixed, 0, 1, VIGIA_STATUS_BROKEN);
+  vigia_rollup_add_target (&mixed, NO, 1, VIGIA_STATUS_NOT_RATED);
+  g_assert_cmpint (vigia_rollup_get_status (&mixed), ==, VIGIA_STATUS_PARTLY_KEPT);
+}
+
+/* The same through a plan: each target assessed on its own. */
+static void
+test_plan_of_targets (void)
+{
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 1);
+  g_autoptr(VigiaTarget) second = vigia_target_new ();
+  g_autoptr(VigiaProgress) first_entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_AUTHORITY);
+  g_autoptr(VigiaProgress) second_entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_AUTHORITY);
+  g_autoptr(VigiaAssessment) assessment = NULL;
+  VigiaGoal *goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0);
+  const VigiaGoalResult *result;
+  const VigiaTargetResult *target_result;
+
+  /* 25 % up: 10 is 40 %; 1 000 up: 800 is 80 %. */
+  vigia_target_set_value (second, 1000);
+  vigia_target_set_measure (second, VIGIA_MEASURE_COUNT);
+  vigia_target_set_reading (second, VIGIA_READING_AUTOMATIC);
+  vigia_goal_insert_target (goal, 1, second);
+  vigia_progress_set_value (first_entry, 10);
+  vigia_target_put_progress (vigia_goal_get_target (goal, 0), first_entry);
+  vigia_progress_set_value (second_entry, 800);
+  vigia_progress_set_status (second_entry, VIGIA_STATUS_IN_PROGRESS);
+  vigia_target_put_progress (second, second_entry);
+
+  assessment = vigia_assessment_new (plan, "2024-S1");
+  target_result = vigia_assessment_get_target_result (assessment, second, VIGIA_SOURCE_AUTHORITY);
+  assert_figure (target_result->achievement, 0.8, "second target");
+  g_assert_true (target_result->entry == second_entry);
+  result = vigia_assessment_get_goal_result (assessment, goal, VIGIA_SOURCE_AUTHORITY);
+  assert_figure (result->achievement, 0.6, "goal of two targets");
+  g_assert_cmpuint (result->targets.n_targets, ==, 2);
+  g_assert_cmpint (result->status, ==, VIGIA_STATUS_IN_PROGRESS);
+  assert_figure (vigia_rollup_get_achievement (vigia_assessment_get_dimension_rollup (assessment, 0,
+                                                                                      VIGIA_SOURCE_AUTHORITY)),
+                 0.6, "its dimension");
+}
 
 static void
 test_description (void)
@@ -167,11 +257,11 @@ test_description (void)
   g_autofree char *es_share = NULL;
 
   /* (0.26 + 1 + 0) / 3 = 0.42 */
-  vigia_rollup_add (&rollup, 1.0, 1, VIGIA_STATUS_KEPT);
-  vigia_rollup_add (&rollup, 0.26, 1, VIGIA_STATUS_IN_PROGRESS);
-  vigia_rollup_add (&rollup, 0.0, 1, VIGIA_STATUS_IN_PROGRESS);
-  vigia_rollup_add (&empty, NO, 1, VIGIA_STATUS_NOT_RATED);
-  vigia_rollup_add (&empty, NO, 1, VIGIA_STATUS_STALLED);
+  rollup_add (&rollup, 1.0, 1, VIGIA_STATUS_KEPT);
+  rollup_add (&rollup, 0.26, 1, VIGIA_STATUS_IN_PROGRESS);
+  rollup_add (&rollup, 0.0, 1, VIGIA_STATUS_IN_PROGRESS);
+  rollup_add (&empty, NO, 1, VIGIA_STATUS_NOT_RATED);
+  rollup_add (&empty, NO, 1, VIGIA_STATUS_STALLED);
 
   en = vigia_rollup_dup_description (&rollup);
   en_empty = vigia_rollup_dup_description (&empty);
@@ -275,31 +365,31 @@ test_plan (void)
   g_autoptr(VigiaPlan) plan = make_plan (&anemia, &mypes, &market, &roads);
   g_autoptr(VigiaAssessment) assessment = vigia_assessment_new (plan, "2024-S2");
   g_autoptr(VigiaAssessment) early = NULL;
-  const VigiaGoalResult *result;
+  const VigiaTargetResult *result;
   const VigiaRollup *rollup;
 
   g_assert_cmpstr (vigia_assessment_get_period (assessment), ==, "2024-S2");
   assert_figure (vigia_assessment_get_expected (assessment), 0.5, "expected at 2024-S2");
 
   /* Authority and observer disagree: both are reported. */
-  result = vigia_assessment_get_goal_result (assessment, anemia, VIGIA_SOURCE_AUTHORITY);
+  result = vigia_assessment_get_target_result (assessment, vigia_goal_get_target (anemia, 0), VIGIA_SOURCE_AUTHORITY);
   assert_figure (result->achievement, 0.8, "anemia, authority");
   g_assert_cmpstr (vigia_progress_get_period (result->entry), ==, "2024-S2");
   g_assert_cmpint (result->pace, ==, VIGIA_PACE_AHEAD);
-  result = vigia_assessment_get_goal_result (assessment, anemia, VIGIA_SOURCE_OBSERVER);
+  result = vigia_assessment_get_target_result (assessment, vigia_goal_get_target (anemia, 0), VIGIA_SOURCE_OBSERVER);
   assert_figure (result->achievement, 0.3, "anemia, observer");
   g_assert_cmpint (result->status, ==, VIGIA_STATUS_STALLED);
   g_assert_cmpint (result->pace, ==, VIGIA_PACE_BEHIND);
 
-  result = vigia_assessment_get_goal_result (assessment, mypes, VIGIA_SOURCE_AUTHORITY);
+  result = vigia_assessment_get_target_result (assessment, vigia_goal_get_target (mypes, 0), VIGIA_SOURCE_AUTHORITY);
   assert_figure (result->achievement, 0.2, "MYPES carried from 2023-S2");
   g_assert_cmpstr (vigia_progress_get_period (result->entry), ==, "2023-S2");
-  result = vigia_assessment_get_goal_result (assessment, mypes, VIGIA_SOURCE_OBSERVER);
+  result = vigia_assessment_get_target_result (assessment, vigia_goal_get_target (mypes, 0), VIGIA_SOURCE_OBSERVER);
   g_assert_null (result->entry);
   g_assert_true (isnan (result->achievement));
   g_assert_cmpint (result->pace, ==, VIGIA_PACE_NO_DATA);
 
-  result = vigia_assessment_get_goal_result (assessment, market, VIGIA_SOURCE_AUTHORITY);
+  result = vigia_assessment_get_target_result (assessment, vigia_goal_get_target (market, 0), VIGIA_SOURCE_AUTHORITY);
   g_assert_true (isnan (result->achievement));
 
   /* Social, authority: (2 × 0.8 + 1 × 1) / 3 = 2.6 / 3 */
@@ -345,9 +435,9 @@ test_plan (void)
   /* As of 2023-S2, the 2nd of 8 semesters: anemia from 38 %, (38 − 40) / (30 − 40) = 0.2. */
   early = vigia_assessment_new (plan, "2023-S2");
   assert_figure (vigia_assessment_get_expected (early), 0.25, "expected at 2023-S2");
-  result = vigia_assessment_get_goal_result (early, anemia, VIGIA_SOURCE_AUTHORITY);
+  result = vigia_assessment_get_target_result (early, vigia_goal_get_target (anemia, 0), VIGIA_SOURCE_AUTHORITY);
   assert_figure (result->achievement, 0.2, "anemia as of 2023-S2");
-  result = vigia_assessment_get_goal_result (early, roads, VIGIA_SOURCE_AUTHORITY);
+  result = vigia_assessment_get_target_result (early, vigia_goal_get_target (roads, 0), VIGIA_SOURCE_AUTHORITY);
   g_assert_null (result->entry);
   /* (2 × 0.2 + 0.2) / 3 */
   assert_figure (vigia_rollup_get_achievement (vigia_assessment_get_plan_rollup (early, VIGIA_SOURCE_AUTHORITY)),
@@ -566,6 +656,8 @@ main (int    argc,
   g_test_add_func ("/assessment/goal-achievement", test_goal_achievement);
   g_test_add_func ("/assessment/pace", test_pace);
   g_test_add_func ("/assessment/rollup", test_rollup);
+  g_test_add_func ("/assessment/goal-of-targets", test_goal_of_targets);
+  g_test_add_func ("/assessment/plan-of-targets", test_plan_of_targets);
   g_test_add_func ("/assessment/description", test_description);
   g_test_add_func ("/assessment/plan", test_plan);
   g_test_add_func ("/assessment/library", test_library);

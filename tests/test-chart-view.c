@@ -61,7 +61,7 @@ test_redraw_on_edit (void)
 
   g_assert_true (vigia_library_add_plan (library, plan, &error));
   goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0);
-  chart = vigia_chart_trajectory_new (plan, goal);
+  chart = vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, 0));
 
   /* References of the test's own, to see both go with the window. */
   view = g_object_ref_sink (vigia_chart_view_new (VIGIA_CHART (chart)));
@@ -100,7 +100,7 @@ test_redraw_on_edit (void)
   /* As the entry editor does: fill in the entry, save it. */
   vigia_progress_set_value (entry, 10);
   vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
-  g_assert_true (vigia_library_save_progress (library, plan, goal, entry, &error));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), entry, &error));
   g_assert_no_error (error);
   wait_for_redraw (&redraws);
 
@@ -127,7 +127,7 @@ test_redraw_on_edit (void)
   /* Editing the saved entry in place redraws as well. */
   redraws = 0;
   vigia_progress_set_value (entry, 12);
-  g_assert_true (vigia_library_save_progress (library, plan, goal, entry, &error));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), entry, &error));
   wait_for_redraw (&redraws);
   g_assert_cmpuint (redraws, >=, 1);
 

@@ -164,7 +164,7 @@ test_trajectory_pixels (void)
   VigiaChartStyle style;
   VigiaGoal *goal;
   g_autoptr(VigiaPlan) plan = make_plan (&goal);
-  g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (plan, goal);
+  g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, 0));
   cairo_surface_t *surface;
   cairo_rectangle_t plot;
   double y_target, y_zero, y_point, x_point, band;
@@ -270,7 +270,7 @@ test_labels_never_overlap (void)
 
   vigia_plan_set_term_start (plan, 2026);
   vigia_plan_set_term_end (plan, 2031);
-  chart = vigia_chart_trajectory_new (plan, goal);
+  chart = vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, 0));
   init_test_style (&style);
   vigia_test_set_language ("es");
 
@@ -312,7 +312,7 @@ test_trajectory_words (void)
   VigiaChartStyle style;
   VigiaGoal *goal;
   g_autoptr(VigiaPlan) plan = make_plan (&goal);
-  g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (plan, goal);
+  g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, 0));
   g_autofree char *description = NULL;
   g_autofree char *at_point = NULL;
   g_autofree char *at_target = NULL;
@@ -367,7 +367,7 @@ test_trajectory_follows_goal (void)
   VigiaChartStyle style;
   VigiaGoal *goal;
   g_autoptr(VigiaPlan) plan = make_plan (&goal);
-  g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (plan, goal);
+  g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, 0));
   VigiaProgress *entry = vigia_goal_find_progress (goal, "2024-S2", VIGIA_SOURCE_AUTHORITY);
   guint count = 0;
   double before, after;
@@ -418,7 +418,7 @@ test_qualitative (void)
   vigia_goal_set_target_value (goal, NAN);
   vigia_goal_set_indicator (goal, "ORDENANZA APROBADA");
   record (goal, "2024-S1", VIGIA_SOURCE_AUTHORITY, NAN, VIGIA_STATUS_KEPT);
-  chart = vigia_chart_trajectory_new (plan, goal);
+  chart = vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, 0));
 
   init_test_style (&style);
   surface = render (VIGIA_CHART (chart), &style, WIDTH, HEIGHT);
@@ -569,7 +569,7 @@ test_vector_surfaces (void)
   VigiaChart *charts[3];
 
   vigia_chart_style_init_print (&style);
-  charts[0] = VIGIA_CHART (vigia_chart_trajectory_new (plan, goal));
+  charts[0] = VIGIA_CHART (vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, 0)));
   charts[1] = VIGIA_CHART (vigia_chart_dimension_new (plan, vigia_plan_get_dimension (plan, 0), "2024-S2",
                                                       VIGIA_SOURCE_OBSERVER));
   charts[2] = VIGIA_CHART (vigia_chart_plan_new (plan, NULL, VIGIA_SOURCE_AUTHORITY));
@@ -622,10 +622,10 @@ test_odd_sizes (void)
   vigia_plan_append_dimension (empty, dim);
   vigia_dimension_append_goal (dim, lonely);
   vigia_chart_style_init_dark (&style);
-  charts[0] = VIGIA_CHART (vigia_chart_trajectory_new (plan, goal));
+  charts[0] = VIGIA_CHART (vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, 0)));
   charts[1] = VIGIA_CHART (vigia_chart_dimension_new (plan, vigia_plan_get_dimension (plan, 1), NULL, 0));
   charts[2] = VIGIA_CHART (vigia_chart_plan_new (plan, NULL, VIGIA_SOURCE_OBSERVER));
-  charts[3] = VIGIA_CHART (vigia_chart_trajectory_new (empty, lonely));
+  charts[3] = VIGIA_CHART (vigia_chart_trajectory_new (empty, lonely, vigia_goal_get_target (lonely, 0)));
   charts[4] = VIGIA_CHART (vigia_chart_plan_new (empty, "2024-S1", VIGIA_SOURCE_AUTHORITY));
 
   for (guint i = 0; i < G_N_ELEMENTS (charts); i++)

@@ -134,14 +134,14 @@ test_set_errors (Fixture       *f,
     int         status;
     const char *message;
   } cases[] = {
-    { { "GOAL", "2024-S1", NULL }, NULL, 2, "vigia-cli: Give a goal, a period and a value.\n" },
+    { { "GOAL", "2024-S1", NULL }, NULL, 2, "vigia-cli: Give a target, a period and a value.\n" },
     { { "GOAL", "2024-S3", "5" }, NULL, 2, "vigia-cli: “2024-S3” is not a semester: write it as 2027-S1 or 2027-S2\n" },
     { { "GOAL", "2024-S1", "abc" }, NULL, 2, "vigia-cli: “abc” is not a number\n" },
     { { "GOAL", "2024-S1", "5" }, "--stauts=kept", 2, "vigia-cli: Unknown option --stauts=kept\n" },
     { { "GOAL", "2024-S1", "5" }, "--status=done", 2, "vigia-cli: “done” is not a status: write not-rated, in-progress, stalled, partly-kept, kept or broken\n" },
     { { "GOAL", "2024-S1", "5" }, "--source=mayor", 2, "vigia-cli: “mayor” is not a source: write authority or observer\n" },
     { { "GOAL", "2024-S1", "5" }, "--date=ayer", 2, "vigia-cli: “ayer” is not a date: write it as 2027-03-31\n" },
-    { { "nope", "2024-S1", "5" }, NULL, 1, "vigia-cli: There is no goal “nope” in the library.\n" },
+    { { "nope", "2024-S1", "5" }, NULL, 1, "vigia-cli: There is no goal or target “nope” in the library.\n" },
     { { "1:economic:9", "2024-S1", "5" }, NULL, 1, "vigia-cli: There is no goal “1:economic:9” in the library.\n" },
     { { "1:tourism:1", "2024-S1", "5" }, NULL, 1, "vigia-cli: The plan has no dimension “tourism”: give its kind (social, economic, environmental, institutional, other) or its position.\n" },
     { { "7:social:1", "2024-S1", "5" }, NULL, 1, "vigia-cli: There is no plan 7 in the library.\n" },
@@ -236,9 +236,12 @@ test_export (Fixture       *f,
 
   vigia_test_run_cli (&run, "en", "--library", f->path, "progress", "export", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "\xEF\xBB\xBFgoal_uuid,plan,dimension,number,indicator,target,period,source,value,status,note,evidence,recorded\r\n"));
-  row = g_strdup_printf ("%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Economic,1,MYPES ATENDIDAS,25%% DE POBLACIÓN ATENDIDA,2024-S1,authority,140.5,in-progress,\"'=HYPERLINK(\"\"x\"\")\",,",
-                         f->mypes);
+  g_assert_true (g_str_has_prefix (run.out, "\xEF\xBB\xBFgoal_uuid,target_uuid,plan,dimension,number,indicator,target,period,source,value,status,note,evidence,recorded\r\n"));
+  /* The goal's uuid, then its one target's. */
+  row = g_strdup_printf ("\r\n%s,", f->mypes);
+  g_assert_nonnull (strstr (run.out, row));
+  g_free (row);
+  row = g_strdup (",\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Economic,1,MYPES ATENDIDAS,25% DE POBLACIÓN ATENDIDA,2024-S1,authority,140.5,in-progress,\"'=HYPERLINK(\"\"x\"\")\",,");
   g_assert_nonnull (strstr (run.out, row));
 
   /* A template of a semester, semicolons and decimal commas, to a file. */

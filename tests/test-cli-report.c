@@ -110,7 +110,7 @@ test_formats (Fixture       *f,
   vigia_test_run_cli (&run, "es", "--library", f->path, "export", "1", "--format", "csv", "--output", csv, NULL);
   g_assert_cmpint (run.status, ==, 0);
   contents = vigia_test_read_file (csv);
-  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFgoal_uuid,plan,dimension,number,"));
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBFgoal_uuid,target_uuid,plan,dimension,number,"));
   rows = g_strsplit (contents, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (rows), ==, 1 + 12 * 4 * 2 + 1);
   g_clear_pointer (&contents, g_free);

@@ -547,7 +547,7 @@ test_delete_goal_and_undo (Fixture       *f,
   vigia_progress_set_value (entry, 120);
   vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
   vigia_progress_set_note (entry, "Padrón municipal de MYPES");
-  g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 1, 1), entry, &error));
+  g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 1, 1), vigia_goal_get_target (goal_at (other, 1, 1), 0), entry, &error));
   g_assert_no_error (error);
   uuid = g_strdup (vigia_goal_get_uuid (goal_at (other, 1, 1)));
   page = vigia_plan_editor_get_dimension_page (f->editor, 1);
@@ -603,7 +603,7 @@ test_changes_made_elsewhere (Fixture       *f,
   other = vigia_library_load_plan (library (), vigia_plan_get_id (f->plan), &error);
   g_assert_no_error (error);
   vigia_progress_set_value (entry, 12);
-  g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 2, 0), entry, &error));
+  g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 2, 0), vigia_goal_get_target (goal_at (other, 2, 0), 0), entry, &error));
   g_assert_no_error (error);
 
   /* The editor shows it, on the same tab, and what was typed is kept. */
@@ -661,7 +661,7 @@ test_progress_tab (Fixture       *f,
 
       vigia_progress_set_value (entry, 5 + i);
       vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
-      g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 0, i % 3), entry, &error));
+      g_assert_true (vigia_library_save_progress (library (), other, goal_at (other, 0, i % 3), vigia_goal_get_target (goal_at (other, 0, i % 3), 0), entry, &error));
       g_assert_no_error (error);
     }
   page = vigia_plan_editor_get_progress_page (f->editor);

@@ -1122,9 +1122,9 @@ add_progress (VigiaLibrary *library,
   vigia_progress_set_note (entry, "Padrón de beneficiarios: “línea 1”\ttabulado");
   vigia_progress_set_evidence (entry, evidence);
   vigia_progress_set_recorded (entry, "2023-07-15T00:00:00Z");
-  g_assert_true (vigia_library_save_progress (library, plan, goal, entry, NULL));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), entry, NULL));
   vigia_progress_set_status (check, VIGIA_STATUS_STALLED);
-  g_assert_true (vigia_library_save_progress (library, plan, goal, check, NULL));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), check, NULL));
 
   vigia_goal_set_baseline_value (goal, 2.5);
   vigia_goal_set_baseline_year (goal, 2022);

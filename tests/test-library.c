@@ -73,8 +73,9 @@ test_create_and_reopen (Fixture       *f,
   g_assert_nonnull (vigia_plan_get_uuid (plan));
   vigia_test_assert_finalized (&library);
 
-  g_assert_cmpint (raw_count (nested, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_count (nested, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (raw_count (nested, "SELECT count(*) FROM goal"), ==, 12);
+  g_assert_cmpint (raw_count (nested, "SELECT count(*) FROM target"), ==, 12);
 
   library = vigia_library_open (nested, VIGIA_LIBRARY_OPEN_EXISTING, &error);
   g_assert_no_error (error);
@@ -131,7 +132,7 @@ test_empty_file_migrates (Fixture       *f,
   g_assert_no_error (error);
   vigia_test_assert_finalized (&library);
 
-  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'"), ==, 1);
 }
 
@@ -451,9 +452,9 @@ test_history (Fixture       *f,
 
   vigia_progress_set_value (progress, 12.5);
   vigia_progress_set_status (progress, VIGIA_STATUS_IN_PROGRESS);
-  g_assert_true (vigia_library_save_progress (library, plan, goal, progress, &error));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), progress, &error));
   vigia_progress_set_value (progress, 14);
-  g_assert_true (vigia_library_save_progress (library, plan, goal, progress, &error));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), progress, &error));
   g_assert_no_error (error);
 
   entries = vigia_library_list_history (library, NULL, vigia_goal_get_uuid (goal), &error);
@@ -581,7 +582,7 @@ test_goal_edits (Fixture       *f,
   vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
   vigia_progress_set_note (entry, "Padrón en elaboración");
   vigia_progress_set_evidence (entry, evidence);
-  g_assert_true (vigia_library_save_progress (library, plan, goal, entry, &error));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), entry, &error));
   g_assert_no_error (error);
 
   /* Delete the goal, then put it back as an undo would: with its progress. */
@@ -633,7 +634,7 @@ test_goal_edits (Fixture       *f,
   /* Progress with a period that is not a semester is refused. */
   g_clear_object (&entry);
   entry = vigia_progress_new ("2023-S3", VIGIA_SOURCE_AUTHORITY);
-  g_assert_false (vigia_library_save_progress (library, plan, goal, entry, &error));
+  g_assert_false (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), entry, &error));
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
   vigia_test_assert_finalized (&loaded);
   vigia_test_assert_finalized (&plan);
@@ -873,6 +874,210 @@ test_target_labels (void)
   g_assert_cmpstr ((label = vigia_goal_dup_target_label (goal)), ==, "500 MYPES ATENDIDAS ↑");
 }
 
+static VigiaTarget *
+make_target (const char *text,
+             double      value,
+             VigiaMeasure measure,
+             VigiaDirection direction)
+{
+  VigiaTarget *target = vigia_target_new ();
+
+  vigia_target_set_text (target, text);
+  vigia_target_set_value (target, value);
+  vigia_target_set_unit (target, measure == VIGIA_MEASURE_PERCENT ? "%" : NULL);
+  vigia_target_set_measure (target, measure);
+  vigia_target_set_direction (target, direction);
+  vigia_target_set_reading (target, VIGIA_READING_AUTOMATIC);
+  return target;
+}
+
+/* A goal of several targets: each saved, read back in order, edited,
+ * reordered, added and removed, with progress of its own, and the history
+ * naming the target each change was to. */
+static void
+test_goal_targets (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "targets.sqlite");
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 1);
+  g_autoptr(VigiaPlan) loaded = NULL;
+  g_autoptr(VigiaTarget) health = make_target ("8% del PBI destinado a salud.", 8, VIGIA_MEASURE_PERCENT,
+                                                VIGIA_DIRECTION_UP);
+  g_autoptr(VigiaTarget) pocket = make_target ("Reducción del gasto de bolsillo al 25%.", 25, VIGIA_MEASURE_PERCENT,
+                                                VIGIA_DIRECTION_DOWN);
+  g_autoptr(VigiaTarget) extra = make_target ("1 000 nuevos médicos", 1000, VIGIA_MEASURE_COUNT, VIGIA_DIRECTION_UP);
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_OBSERVER);
+  g_autoptr(GPtrArray) targets = g_ptr_array_new ();
+  g_autoptr(GPtrArray) history = NULL;
+  VigiaGoal *goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0);
+  VigiaGoal *read;
+  guint n_history;
+
+  g_ptr_array_add (targets, health);
+  g_ptr_array_add (targets, pocket);
+  vigia_goal_set_targets (goal, targets);
+  g_assert_true (vigia_library_add_plan (library, plan, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (vigia_target_get_uuid (pocket));
+  g_assert_cmpint (raw_count (vigia_library_get_path (library), "SELECT count(*) FROM target"), ==, 5);
+
+  vigia_progress_set_value (entry, 31);
+  g_assert_true (vigia_library_save_progress (library, plan, goal, pocket, entry, &error));
+  g_assert_no_error (error);
+
+  loaded = vigia_library_load_plan (library, vigia_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  read = vigia_dimension_get_goal (vigia_plan_get_dimension (loaded, 0), 0);
+  g_assert_cmpuint (vigia_goal_get_n_targets (read), ==, 2);
+  g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (read, 0)), ==, "8% del PBI destinado a salud.");
+  g_assert_cmpstr (vigia_target_get_uuid (vigia_goal_get_target (read, 1)), ==, vigia_target_get_uuid (pocket));
+  g_assert_cmpint (vigia_target_get_direction (vigia_goal_get_target (read, 1)), ==, VIGIA_DIRECTION_DOWN);
+  /* The entry is the second target's, not the first's. */
+  g_assert_null (vigia_target_find_progress (vigia_goal_get_target (read, 0), "2024-S1", VIGIA_SOURCE_OBSERVER));
+  g_assert_cmpfloat (vigia_progress_get_value (vigia_target_find_progress (vigia_goal_get_target (read, 1), "2024-S1",
+                                                                           VIGIA_SOURCE_OBSERVER)), ==, 31);
+  g_clear_object (&loaded);
+
+  history = vigia_library_list_history (library, vigia_plan_get_uuid (plan), NULL, &error);
+  n_history = history->len;
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  /* Edit one, swap them, add a third: one save. */
+  vigia_target_set_value (health, 9);
+  g_ptr_array_set_size (targets, 0);
+  g_ptr_array_add (targets, pocket);
+  g_ptr_array_add (targets, health);
+  g_ptr_array_add (targets, extra);
+  vigia_goal_set_targets (goal, targets);
+  g_assert_true (vigia_library_save_goal (library, plan, goal, &error));
+  g_assert_no_error (error);
+
+  history = vigia_library_list_history (library, vigia_plan_get_uuid (plan), NULL, &error);
+  {
+    const VigiaHistoryEntry *value = g_ptr_array_index (history, n_history);
+    const VigiaHistoryEntry *added = g_ptr_array_index (history, history->len - 1);
+
+    g_assert_cmpstr (value->entity, ==, "target");
+    g_assert_cmpstr (value->target_uuid, ==, vigia_target_get_uuid (health));
+    g_assert_cmpstr (value->field, ==, "target-value");
+    g_assert_cmpstr (value->old_value, ==, "8");
+    g_assert_cmpstr (value->new_value, ==, "9");
+    g_assert_cmpstr (added->action, ==, "create");
+    g_assert_cmpstr (added->target_uuid, ==, vigia_target_get_uuid (extra));
+  }
+  g_clear_pointer (&history, g_ptr_array_unref);
+
+  loaded = vigia_library_load_plan (library, vigia_plan_get_id (plan), &error);
+  read = vigia_dimension_get_goal (vigia_plan_get_dimension (loaded, 0), 0);
+  g_assert_cmpuint (vigia_goal_get_n_targets (read), ==, 3);
+  g_assert_cmpstr (vigia_target_get_uuid (vigia_goal_get_target (read, 0)), ==, vigia_target_get_uuid (pocket));
+  g_assert_cmpfloat (vigia_target_get_value (vigia_goal_get_target (read, 1)), ==, 9);
+  g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (read, 2)), ==, "1 000 nuevos médicos");
+  g_clear_object (&loaded);
+
+  /* Remove the one with progress: its entries go with it. */
+  g_assert_true (vigia_goal_remove_target (goal, pocket));
+  g_assert_true (vigia_library_save_goal (library, plan, goal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (vigia_library_get_path (library), "SELECT count(*) FROM progress"), ==, 0);
+  g_assert_cmpint (raw_count (vigia_library_get_path (library), "SELECT count(*) FROM target"), ==, 5);
+
+  /* A goal keeps one target at least. */
+  g_assert_true (vigia_goal_remove_target (goal, extra));
+  g_assert_false (vigia_goal_remove_target (goal, health));
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal), ==, 1);
+}
+
+/* tests/fixtures/library-schema1.sqlite was made with vigia-cli at commit
+ * 1b88f31, before goals had targets (tests/fixtures/README.md says how):
+ * two sample plans, progress from both sources, a baseline, a reviewed
+ * reading and a goal of weight 2.  Upgraded, it holds all of it. */
+static void
+test_upgrade_from_schema_1 (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *fixture = vigia_test_fixture_path ("library-schema1.sqlite");
+  g_autofree char *contents = NULL;
+  g_autofree char *derived = NULL;
+  g_autoptr(VigiaAssessment) assessment = NULL;
+  VigiaGoal *anemia = NULL;
+  VigiaTarget *target;
+  VigiaProgress *entry;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (f->path, contents, length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, 1);
+
+  library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM plan"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM goal"), ==, 26);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM target"), ==, 26);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM progress"), ==, 6);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+
+  /* The history stays, and speaks of the same goals. */
+  history = vigia_library_list_history (library, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 11);
+
+  plan = vigia_library_load_plan (library, 1, &error);
+  g_assert_no_error (error);
+  vigia_plan_find_goal (plan, "01a24559-7d69-77c6-ac19-c3acbc8a86b6", &anemia);
+  g_assert_nonnull (anemia);
+  g_assert_cmpuint (vigia_goal_get_n_targets (anemia), ==, 1);
+  g_assert_cmpfloat (vigia_goal_get_weight (anemia), ==, 2);
+
+  /* Its target: the same on every desk that upgrades the goal. */
+  target = vigia_goal_get_target (anemia, 0);
+  derived = vigia_uuid_derive ("01a24559-7d69-77c6-ac19-c3acbc8a86b6", "target");
+  g_assert_cmpstr (vigia_target_get_uuid (target), ==, derived);
+  g_assert_cmpstr (vigia_target_get_text (target), ==, "Disminuir la prevalencia de anemia infantil al 30,0 %.");
+  g_assert_cmpfloat (vigia_target_get_value (target), ==, 30);
+  g_assert_cmpstr (vigia_target_get_unit (target), ==, "%");
+  g_assert_cmpint (vigia_target_get_measure (target), ==, VIGIA_MEASURE_PERCENT);
+  g_assert_cmpint (vigia_target_get_direction (target), ==, VIGIA_DIRECTION_DOWN);
+  g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_REVIEWED);
+  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 42.5);
+  g_assert_cmpint (vigia_target_get_baseline_year (target), ==, 2024);
+  g_assert_cmpfloat (vigia_target_get_weight (target), ==, 1);
+
+  /* Its progress moved with it, from both sources. */
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_target_get_progress (target)), ==, 3);
+  entry = vigia_target_find_progress (target, "2027-S1", VIGIA_SOURCE_AUTHORITY);
+  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 38);
+  g_assert_cmpstr (vigia_progress_get_note (entry), ==, "Informe ENDES");
+  g_assert_cmpstr (vigia_progress_get_evidence (entry)[0], ==, "https://example.org/endes");
+  g_assert_cmpstr (vigia_progress_get_recorded (entry), ==, "2027-06-30T00:00:00Z");
+  entry = vigia_target_find_progress (target, "2027-S2", VIGIA_SOURCE_OBSERVER);
+  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 36);
+  g_assert_cmpstr (vigia_progress_get_note (entry), ==, "Verificado en campo");
+
+  /* And it is assessed as before: (38 − 42.5) / (30 − 42.5) = 36 % for
+   * anemia, weight 2; water 72 of 90 = 80 %; (2 × 0.36 + 0.8) / 3. */
+  assessment = vigia_assessment_new (plan, "2027-S1");
+  g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (vigia_assessment_get_plan_rollup (
+                                    assessment, VIGIA_SOURCE_AUTHORITY)), (2 * 0.36 + 0.8) / 3, 1e-9);
+  g_assert_cmpuint (vigia_assessment_get_plan_rollup (assessment, VIGIA_SOURCE_AUTHORITY)->n_targets, ==, 14);
+
+  /* The whole-library assessment agrees. */
+  {
+    g_autoptr(GArray) scores = vigia_library_assess_plans (library, "2027-S1", VIGIA_SOURCE_AUTHORITY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (&g_array_index (scores, VigiaPlanScore, 0).rollup),
+                                    (2 * 0.36 + 0.8) / 3, 1e-9);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -891,6 +1096,7 @@ main (int    argc,
   ADD ("missing-file", test_missing_file);
   ADD ("empty-file-migrates", test_empty_file_migrates);
   ADD ("newer-schema-refused", test_newer_schema_refused);
+  ADD ("upgrade-from-schema-1", test_upgrade_from_schema_1);
   ADD ("not-sqlite", test_not_sqlite);
   ADD ("other-sqlite", test_other_sqlite);
   ADD ("corrupt-file", test_corrupt_file);
@@ -900,6 +1106,7 @@ main (int    argc,
   ADD ("history", test_history);
   ADD ("failed-write-leaves-nothing", test_failed_write_leaves_nothing);
   ADD ("goal-edits", test_goal_edits);
+  ADD ("goal-targets", test_goal_targets);
   ADD ("replace-plan", test_replace_plan);
   ADD ("plan-list-is-lazy", test_plan_list_is_lazy);
   ADD ("two-writers", test_two_writers);

@@ -79,7 +79,7 @@ test_library (Fixture       *f,
   EXPECT_FAILED ("vigia-library", "VIGIA_IS_PLAN (plan)",
                  g_assert_false (vigia_library_save_plan (f->library, (VigiaPlan *) goal, &error)));
   EXPECT_FAILED ("vigia-library", "VIGIA_IS_PROGRESS (progress)",
-                 g_assert_false (vigia_library_save_progress (f->library, f->plan, goal, NULL, &error)));
+                 g_assert_false (vigia_library_save_progress (f->library, f->plan, goal, vigia_goal_get_target (goal, 0), NULL, &error)));
   /* A commit with no transaction begun. */
   EXPECT_FAILED ("vigia-library", "self->depth > 0",
                  g_assert_false (vigia_library_commit (f->library, &error)));
@@ -114,7 +114,7 @@ test_store (Fixture       *f,
                  g_assert_false (vigia_undo_stack_set_string (undo_stack, G_OBJECT (first_goal (other)),
                                                               "problem", "x", &error)));
   EXPECT_FAILED ("vigia-undo-stack", "period != NULL",
-                 g_assert_false (vigia_undo_stack_delete_progress (undo_stack, goal, NULL,
+                 g_assert_false (vigia_undo_stack_delete_progress (undo_stack, goal, vigia_goal_get_target (goal, 0), NULL,
                                                                    VIGIA_SOURCE_AUTHORITY, &error)));
   g_assert_false (vigia_undo_stack_get_can_undo (undo_stack));
   g_assert_cmpstr (vigia_goal_get_problem (first_goal (other)), !=, "x");

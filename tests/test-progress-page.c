@@ -735,6 +735,8 @@ test_compare_ranks_plans (Fixture       *f,
     vigia_progress_set_status (entry, VIGIA_STATUS_KEPT);
     g_assert_true (vigia_library_save_progress (library (), quiet,
                                                 vigia_dimension_get_goal (vigia_plan_get_dimension (quiet, 0), 0),
+                                                vigia_goal_get_target (vigia_dimension_get_goal (
+                                                  vigia_plan_get_dimension (quiet, 0), 0), 0),
                                                 entry, &error));
     g_assert_no_error (error);
   }

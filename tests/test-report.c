@@ -771,6 +771,7 @@ test_csv (Fixture       *f,
   g_autofree char *csv = NULL;
   g_auto(GStrv) rows = NULL;
   const char *uuid;
+  const char *target_uuid;
   g_autofree char *row_s1 = NULL;
   g_autofree char *row_s2 = NULL;
   g_autofree char *row_observer = NULL;
@@ -784,32 +785,34 @@ test_csv (Fixture       *f,
   g_assert_true (vigia_library_add_plan (library, f->plan, &error));
   g_assert_no_error (error);
   uuid = vigia_goal_get_uuid (vigia_dimension_get_goal (vigia_plan_get_dimension (f->plan, 0), 0));
+  target_uuid = vigia_target_get_uuid (vigia_goal_get_target (vigia_dimension_get_goal (
+    vigia_plan_get_dimension (f->plan, 0), 0), 0));
 
   report = make_report (f->plan, NULL);
   path = write_report (report, VIGIA_REPORT_FORMAT_CSV, f->dir);
   csv = vigia_test_read_file (path);
 
-  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "goal_uuid,plan,dimension,number,indicator,target,period,"
+  g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "goal_uuid,target_uuid,plan,dimension,number,indicator,target,period,"
                                    "source,value,status,note,evidence,recorded,achievement,expected\r\n"));
   rows = g_strsplit (csv, "\r\n", -1);
   /* 12 goals × 4 semesters (2023-S1 … 2024-S2) × 2 sources, the header,
    * and the empty string after the last line end. */
   g_assert_cmpuint (g_strv_length (rows), ==, 1 + 12 * 4 * 2 + 1);
 
-  row_s1 = g_strdup_printf ("%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Social,1,PERSONAS CON "
+  row_s1 = g_strdup_printf ("%s,%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Social,1,PERSONAS CON "
                             "DISCAPACIDAD ADULTO MAYOR,25%% DE POBLACIÓN ATENDIDA,2024-S1,authority,8,"
-                            "in-progress,,,2024-07-15T00:00:00Z,32,37.5", uuid);
-  row_s2 = g_strdup_printf ("%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Social,1,PERSONAS CON "
+                            "in-progress,,,2024-07-15T00:00:00Z,32,37.5", uuid, target_uuid);
+  row_s2 = g_strdup_printf ("%s,%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Social,1,PERSONAS CON "
                             "DISCAPACIDAD ADULTO MAYOR,25%% DE POBLACIÓN ATENDIDA,2024-S2,authority,12.5,"
                             "in-progress,Programa activo en 3 de 8 sectores,"
-                            "https://www.muniindependencia.gob.pe/avance-2024-2.pdf,2025-01-15T00:00:00Z,50,50", uuid);
-  row_observer = g_strdup_printf ("%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Social,1,PERSONAS CON "
+                            "https://www.muniindependencia.gob.pe/avance-2024-2.pdf,2025-01-15T00:00:00Z,50,50", uuid, target_uuid);
+  row_observer = g_strdup_printf ("%s,%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Social,1,PERSONAS CON "
                                   "DISCAPACIDAD ADULTO MAYOR,25%% DE POBLACIÓN ATENDIDA,2024-S2,observer,10,"
                                   "in-progress,Verificado en el padrón de beneficiarios,,2025-01-15T00:00:00Z,40,50",
-                                  uuid);
-  row_empty = g_strdup_printf ("%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Social,1,PERSONAS CON "
+                                  uuid, target_uuid);
+  row_empty = g_strdup_printf ("%s,%s,\"JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA\",Social,1,PERSONAS CON "
                                "DISCAPACIDAD ADULTO MAYOR,25%% DE POBLACIÓN ATENDIDA,2023-S1,authority,,,,,,,12.5",
-                               uuid);
+                               uuid, target_uuid);
   g_assert_true (g_strv_contains ((const char * const *) rows, row_s1));
   g_assert_true (g_strv_contains ((const char * const *) rows, row_s2));
   g_assert_true (g_strv_contains ((const char * const *) rows, row_observer));
@@ -848,8 +851,13 @@ test_csv_round_trip (Fixture       *f,
   vigia_plan_set_uuid (bare, vigia_plan_get_uuid (f->plan));
   for (guint i = 0; i < vigia_plan_get_n_dimensions (bare); i++)
     for (guint j = 0; j < vigia_dimension_get_n_goals (vigia_plan_get_dimension (bare, i)); j++)
-      vigia_goal_set_uuid (vigia_dimension_get_goal (vigia_plan_get_dimension (bare, i), j),
-                           vigia_goal_get_uuid (vigia_dimension_get_goal (vigia_plan_get_dimension (f->plan, i), j)));
+      {
+        VigiaGoal *to = vigia_dimension_get_goal (vigia_plan_get_dimension (bare, i), j);
+        VigiaGoal *from = vigia_dimension_get_goal (vigia_plan_get_dimension (f->plan, i), j);
+
+        vigia_goal_set_uuid (to, vigia_goal_get_uuid (from));
+        vigia_target_set_uuid (vigia_goal_get_target (to, 0), vigia_target_get_uuid (vigia_goal_get_target (from, 0)));
+      }
   g_assert_true (vigia_library_add_plan (other, bare, &error));
   g_assert_no_error (error);
 

@@ -41,13 +41,13 @@ check_timeline (const char *language)
   /* Progress recorded, then corrected; the observer's entry deleted. */
   vigia_progress_set_value (progress, 12.5);
   vigia_progress_set_status (progress, VIGIA_STATUS_IN_PROGRESS);
-  g_assert_true (vigia_library_save_progress (library, plan, goal, progress, &error));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), progress, &error));
   vigia_progress_set_value (progress, 14);
   vigia_progress_set_status (progress, VIGIA_STATUS_STALLED);
   vigia_progress_set_note (progress, "Según el informe de la gerencia de salud.");
-  g_assert_true (vigia_library_save_progress (library, plan, goal, progress, &error));
-  g_assert_true (vigia_library_save_progress (library, plan, goal, observed, &error));
-  g_assert_true (vigia_library_delete_progress (library, plan, goal, observed, &error));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), progress, &error));
+  g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), observed, &error));
+  g_assert_true (vigia_library_delete_progress (library, plan, goal, vigia_goal_get_target (goal, 0), observed, &error));
 
   /* Changes to another goal are not this goal's. */
   vigia_goal_set_weight (other, 3);

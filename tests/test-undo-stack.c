@@ -314,9 +314,9 @@ test_delete_goal_keeps_progress (Fixture       *f,
   vigia_progress_set_value (entry, 9);
   vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
   vigia_progress_set_note (entry, "Padrón de 420 personas atendidas");
-  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal, entry, &error));
+  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal, vigia_goal_get_target (goal, 0), entry, &error));
   vigia_progress_set_value (check, 7);
-  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal, check, &error));
+  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal, vigia_goal_get_target (goal, 0), check, &error));
   g_assert_no_error (error);
 
   g_assert_true (vigia_undo_stack_delete_goal (f->undo_stack, goal, &error));
@@ -488,7 +488,7 @@ test_progress_undo_redo (Fixture       *f,
   vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
   vigia_progress_set_note (entry, "Padrón de beneficiarios");
   vigia_progress_set_evidence (entry, evidence);
-  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, entry, &error));
+  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, vigia_goal_get_target (goal, 0), entry, &error));
   g_assert_no_error (error);
   g_assert_true (vigia_undo_stack_get_can_undo (f->undo_stack));
   /* The caller's object is not the one the goal keeps. */
@@ -510,13 +510,13 @@ test_progress_undo_redo (Fixture       *f,
 
   /* The same again is no step. */
   again = vigia_progress_copy (entry);
-  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, again, &error));
+  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, vigia_goal_get_target (goal, 0), again, &error));
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM history WHERE entity = 'progress'"), ==, 1);
 
   /* A changed value replaces the entry; undo puts the first one back. */
   vigia_progress_set_value (again, 14);
   vigia_progress_set_status (again, VIGIA_STATUS_KEPT);
-  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, again, &error));
+  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, vigia_goal_get_target (goal, 0), again, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (vigia_progress_get_value (vigia_goal_find_progress (goal, "2024-S1", VIGIA_SOURCE_AUTHORITY)), ==, 14);
   g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
@@ -544,8 +544,8 @@ test_progress_undo_redo (Fixture       *f,
   g_free (recorded);
 
   /* Deleting is a step too, and deleting nothing is none. */
-  g_assert_true (vigia_undo_stack_delete_progress (f->undo_stack, other, "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
-  g_assert_true (vigia_undo_stack_delete_progress (f->undo_stack, goal, "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
+  g_assert_true (vigia_undo_stack_delete_progress (f->undo_stack, other, vigia_goal_get_target (other, 0), "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
+  g_assert_true (vigia_undo_stack_delete_progress (f->undo_stack, goal, vigia_goal_get_target (goal, 0), "2024-S1", VIGIA_SOURCE_AUTHORITY, &error));
   g_assert_no_error (error);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM progress"), ==, 0);
   g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
@@ -577,7 +577,7 @@ test_progress_failure_changes_nothing (Fixture       *f,
 
   before = vigia_test_checksum_file (vigia_library_get_path (f->library));
   vigia_progress_set_value (entry, 3);
-  g_assert_false (vigia_undo_stack_save_progress (f->undo_stack, goal, entry, &error));
+  g_assert_false (vigia_undo_stack_save_progress (f->undo_stack, goal, vigia_goal_get_target (goal, 0), entry, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
 
@@ -688,7 +688,7 @@ test_is_saving (Fixture       *f,
   g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->library), "saving")), ==, 1);
 
-  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal_at (f->plan, 0, 0), entry, &error));
+  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal_at (f->plan, 0, 0), vigia_goal_get_target (goal_at (f->plan, 0, 0), 0), entry, &error));
   g_assert_no_error (error);
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (f->library), "saving")), ==, 2);
   g_assert_false (vigia_undo_stack_is_saving (f->undo_stack));
@@ -706,7 +706,7 @@ test_duplicate_plan (Fixture       *f,
   g_autoptr(VigiaPlanSummary) summary = NULL;
 
   vigia_progress_set_value (entry, 12);
-  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal_at (f->plan, 0, 0), entry, &error));
+  g_assert_true (vigia_library_save_progress (f->library, f->plan, goal_at (f->plan, 0, 0), vigia_goal_get_target (goal_at (f->plan, 0, 0), 0), entry, &error));
   g_assert_no_error (error);
 
   copy = vigia_plan_duplicate (f->plan);

@@ -207,6 +207,7 @@ test_rows_show_the_plan (Fixture       *f,
   vigia_progress_set_value (entry, 4);
   g_assert_true (vigia_library_save_progress (library (), plan,
                                               vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0),
+                                              vigia_goal_get_target (vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0), 0),
                                               entry, &error));
   g_assert_no_error (error);
   g_clear_object (&summary);
@@ -219,6 +220,7 @@ test_rows_show_the_plan (Fixture       *f,
   vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
   g_assert_true (vigia_library_save_progress (library (), plan,
                                               vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0),
+                                              vigia_goal_get_target (vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0), 0),
                                               entry, &error));
   g_clear_object (&summary);
   summary = vigia_library_load_summary (library (), vigia_plan_get_id (plan), &error);
@@ -234,6 +236,7 @@ test_rows_show_the_plan (Fixture       *f,
     vigia_progress_set_note (note, "Sin información de la municipalidad");
     g_assert_true (vigia_library_save_progress (library (), quiet,
                                                 vigia_dimension_get_goal (vigia_plan_get_dimension (quiet, 1), 0),
+                                                vigia_goal_get_target (vigia_dimension_get_goal (vigia_plan_get_dimension (quiet, 1), 0), 0),
                                                 note, &error));
     g_clear_object (&summary);
     summary = vigia_library_load_summary (library (), vigia_plan_get_id (quiet), &error);
@@ -460,6 +463,7 @@ test_delete_plan_and_undo (Fixture       *f,
   vigia_progress_set_value (entry, 12);
   g_assert_true (vigia_library_save_progress (library (), plan,
                                               vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 1), 0),
+                                              vigia_goal_get_target (vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 1), 0), 0),
                                               entry, &error));
   uuid = g_strdup (vigia_plan_get_uuid (plan));
   present (f);

@@ -54,6 +54,8 @@ add_rollup_json (JsonBuilder       *builder,
                                                      vigia_pace_from_achievement (achievement, expected)));
   json_builder_set_member_name (builder, "goals");
   json_builder_add_int_value (builder, rollup->n_goals);
+  json_builder_set_member_name (builder, "targets");
+  json_builder_add_int_value (builder, rollup->n_targets);
   json_builder_set_member_name (builder, "with_data");
   json_builder_add_int_value (builder, rollup->n_with_data);
   json_builder_set_member_name (builder, "statuses");
@@ -71,6 +73,21 @@ static void
 add_goal_result_json (JsonBuilder           *builder,
                       const char            *member,
                       const VigiaGoalResult *result)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder, vigia_enum_to_nick (VIGIA_TYPE_STATUS, result->status));
+  add_nullable_number (builder, "achievement", result->achievement);
+  json_builder_set_member_name (builder, "pace");
+  json_builder_add_string_value (builder, vigia_enum_to_nick (VIGIA_TYPE_PACE, result->pace));
+  json_builder_end_object (builder);
+}
+
+static void
+add_target_result_json (JsonBuilder             *builder,
+                        const char              *member,
+                        const VigiaTargetResult *result)
 {
   json_builder_set_member_name (builder, member);
   json_builder_begin_object (builder);
@@ -131,6 +148,7 @@ print_plan_assessment_json (VigiaAssessment *assessment)
       for (guint j = 0; j < n_goals; j++)
         {
           VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+          guint n_targets = vigia_goal_get_n_targets (goal);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "uuid");
@@ -143,6 +161,24 @@ print_plan_assessment_json (VigiaAssessment *assessment)
                                 vigia_assessment_get_goal_result (assessment, goal, VIGIA_SOURCE_AUTHORITY));
           add_goal_result_json (builder, "observer",
                                 vigia_assessment_get_goal_result (assessment, goal, VIGIA_SOURCE_OBSERVER));
+          json_builder_set_member_name (builder, "targets");
+          json_builder_begin_array (builder);
+          for (guint t = 0; t < n_targets; t++)
+            {
+              VigiaTarget *target = vigia_goal_get_target (goal, t);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "uuid");
+              json_builder_add_string_value (builder, vigia_target_get_uuid (target));
+              json_builder_set_member_name (builder, "text");
+              json_builder_add_string_value (builder, vigia_target_get_text (target));
+              add_target_result_json (builder, "authority",
+                                      vigia_assessment_get_target_result (assessment, target, VIGIA_SOURCE_AUTHORITY));
+              add_target_result_json (builder, "observer",
+                                      vigia_assessment_get_target_result (assessment, target, VIGIA_SOURCE_OBSERVER));
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -168,8 +204,7 @@ describe_rollup (const VigiaRollup *rollup,
 }
 
 static char *
-describe_goal_result (VigiaGoal             *goal,
-                      const VigiaGoalResult *result)
+describe_target_result (const VigiaTargetResult *result)
 {
   g_autofree char *share = vigia_number_format_share (result->achievement);
   g_autofree char *value = NULL;
@@ -224,16 +259,38 @@ print_plan_assessment (VigiaAssessment *assessment)
       for (guint j = 0; j < n_goals; j++)
         {
           VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-          g_autofree char *target = vigia_goal_dup_target_label (goal);
+          const char *indicator = vigia_goal_get_indicator (goal) != NULL ? vigia_goal_get_indicator (goal) : "";
+          guint n_targets = vigia_goal_get_n_targets (goal);
 
-          g_print ("  %u. %s [%s]\n", vigia_goal_get_number (goal),
-                   vigia_goal_get_indicator (goal) != NULL ? vigia_goal_get_indicator (goal) : "", target);
-          for (int s = VIGIA_SOURCE_AUTHORITY; s <= VIGIA_SOURCE_OBSERVER; s++)
+          if (n_targets > 1)
             {
-              g_autofree char *line = describe_goal_result (goal,
-                                                            vigia_assessment_get_goal_result (assessment, goal, s));
+              g_print ("  %u. %s\n", vigia_goal_get_number (goal), indicator);
+              for (int s = VIGIA_SOURCE_AUTHORITY; s <= VIGIA_SOURCE_OBSERVER; s++)
+                {
+                  const VigiaGoalResult *result = vigia_assessment_get_goal_result (assessment, goal, s);
+                  g_autofree char *share = vigia_number_format_share (result->achievement);
+                  g_autofree char *counts = vigia_rollup_dup_status_counts (&result->targets);
 
-              g_print ("     %s: %s\n", vigia_source_get_label (s), line);
+                  g_print ("     %s: %s (%s)\n", vigia_source_get_label (s), share, counts);
+                }
+            }
+          for (guint t = 0; t < n_targets; t++)
+            {
+              VigiaTarget *target = vigia_goal_get_target (goal, t);
+              g_autofree char *label = vigia_target_dup_label (target);
+
+              if (n_targets == 1)
+                g_print ("  %u. %s [%s]\n", vigia_goal_get_number (goal), indicator, label);
+              else
+                g_print ("     %u.%u %s [%s]\n", vigia_goal_get_number (goal), t + 1,
+                         vigia_target_get_text (target) != NULL ? vigia_target_get_text (target) : "", label);
+              for (int s = VIGIA_SOURCE_AUTHORITY; s <= VIGIA_SOURCE_OBSERVER; s++)
+                {
+                  g_autofree char *line =
+                    describe_target_result (vigia_assessment_get_target_result (assessment, target, s));
+
+                  g_print ("     %s%s: %s\n", n_targets > 1 ? "  " : "", vigia_source_get_label (s), line);
+                }
             }
         }
     }

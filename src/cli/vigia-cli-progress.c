@@ -35,23 +35,50 @@ find_dimension (VigiaPlan  *plan,
   return NULL;
 }
 
-/* @reference: a goal's uuid, or PLAN:DIMENSION:NUMBER, as 1:social:2, where
- * PLAN is an id or uuid and DIMENSION a kind or a position from 1. */
+/* The goal's one target, or with several, an error that names them. */
+static VigiaTarget *
+only_target (VigiaGoal  *goal,
+             const char *reference)
+{
+  g_autoptr(GString) refs = NULL;
+  guint n = vigia_goal_get_n_targets (goal);
+
+  if (n == 1)
+    return vigia_goal_get_target (goal, 0);
+
+  refs = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (refs, "%s%s.%u", i > 0 ? ", " : "", reference, i + 1);
+  /* Translators: a reference, the number of targets, then their references:
+   * "1:social:2 has 3 targets: give one of 1:social:2.1, 1:social:2.2, 1:social:2.3". */
+  vigia_cli_error (g_dngettext (GETTEXT_PACKAGE, "%s has %u target: give %s", "%s has %u targets: give one of %s", n),
+                   reference, n, refs->str);
+  return NULL;
+}
+
+/* @reference: a target's uuid; a goal's uuid, or PLAN:DIMENSION:NUMBER, as
+ * 1:social:2, for a goal of one target; or PLAN:DIMENSION:NUMBER.TARGET, as
+ * 1:social:2.3, where PLAN is an id or uuid, DIMENSION a kind or a position
+ * from 1 and TARGET a position from 1 (docs/exchange-format.md, "References"). */
 static VigiaPlan *
-load_goal (VigiaLibrary  *library,
-           const char    *reference,
-           VigiaGoal    **goal)
+load_target (VigiaLibrary  *library,
+             const char    *reference,
+             VigiaGoal    **goal,
+             VigiaTarget  **target)
 {
   g_auto(GStrv) parts = g_strsplit (reference, ":", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(VigiaPlan) plan = NULL;
 
   *goal = NULL;
+  *target = NULL;
 
   if (g_strv_length (parts) == 3)
     {
       VigiaDimension *dim;
+      g_auto(GStrv) numbers = g_strsplit (parts[2], ".", 2);
       guint64 number;
+      guint64 position = 0;
       guint n_goals;
 
       plan = vigia_cli_load_plan (library, parts[0]);
@@ -67,7 +94,8 @@ load_goal (VigiaLibrary  *library,
         }
 
       n_goals = vigia_dimension_get_n_goals (dim);
-      if (g_ascii_string_to_unsigned (parts[2], 10, 1, G_MAXUINT, &number, NULL))
+      if (g_ascii_string_to_unsigned (numbers[0], 10, 1, G_MAXUINT, &number, NULL) &&
+          (numbers[1] == NULL || g_ascii_string_to_unsigned (numbers[1], 10, 1, G_MAXUINT, &position, NULL)))
         for (guint i = 0; i < n_goals; i++)
           if (vigia_goal_get_number (vigia_dimension_get_goal (dim, i)) == number)
             *goal = vigia_dimension_get_goal (dim, i);
@@ -76,21 +104,33 @@ load_goal (VigiaLibrary  *library,
           vigia_cli_error (_("There is no goal “%s” in the library."), reference);
           return NULL;
         }
-      return g_steal_pointer (&plan);
+      if (numbers[1] == NULL)
+        *target = only_target (*goal, reference);
+      else if (position > vigia_goal_get_n_targets (*goal))
+        vigia_cli_error (g_dngettext (GETTEXT_PACKAGE, "There is no target “%s”: the goal has %u target.",
+                                      "There is no target “%s”: the goal has %u targets.",
+                                      vigia_goal_get_n_targets (*goal)),
+                         reference, vigia_goal_get_n_targets (*goal));
+      else
+        *target = vigia_goal_get_target (*goal, position - 1);
+      return *target != NULL ? g_steal_pointer (&plan) : NULL;
     }
   else
     {
       gint64 plan_id = 0;
-      gint64 goal_id = vigia_library_lookup_goal (library, reference, &plan_id, &error);
+      gint64 goal_id = 0;
+      gint64 target_id = vigia_library_lookup_target (library, reference, &goal_id, &plan_id, &error);
 
-      if (goal_id < 0)
+      if (target_id == 0)
+        goal_id = vigia_library_lookup_goal (library, reference, &plan_id, &error);
+      if (target_id < 0 || goal_id < 0)
         {
           vigia_cli_error ("%s", error->message);
           return NULL;
         }
       if (goal_id == 0)
         {
-          vigia_cli_error (_("There is no goal “%s” in the library."), reference);
+          vigia_cli_error (_("There is no goal or target “%s” in the library."), reference);
           return NULL;
         }
 
@@ -100,8 +140,11 @@ load_goal (VigiaLibrary  *library,
           vigia_cli_error ("%s", error->message);
           return NULL;
         }
-      vigia_plan_find_goal (plan, reference, goal);
-      return *goal != NULL ? g_steal_pointer (&plan) : NULL;
+      if (target_id != 0)
+        *target = vigia_plan_find_target (plan, reference, goal);
+      else if (vigia_plan_find_goal (plan, reference, goal) != NULL)
+        *target = only_target (*goal, reference);
+      return *target != NULL ? g_steal_pointer (&plan) : NULL;
     }
 }
 
@@ -132,6 +175,7 @@ progress_set (VigiaCli  *cli,
   VigiaStatus status = VIGIA_STATUS_NOT_RATED;
   VigiaProgress *existing;
   VigiaGoal *goal = NULL;
+  VigiaTarget *target = NULL;
   double value = VIGIA_NO_VALUE;
   const GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_option,
@@ -147,10 +191,12 @@ progress_set (VigiaCli  *cli,
   };
   int status_code;
 
-  context = vigia_cli_option_context (cli, _("GOAL PERIOD VALUE"),
-                                      _("Records a goal’s progress in a semester. GOAL is the goal’s "
-                                        "uuid, or PLAN:DIMENSION:NUMBER as in 1:social:2; PERIOD is "
-                                        "2027-S1 or 2027-S2; VALUE is in the goal’s unit (a percent "
+  context = vigia_cli_option_context (cli, _("TARGET PERIOD VALUE"),
+                                      _("Records a target’s progress in a semester. TARGET is the "
+                                        "target’s uuid or PLAN:DIMENSION:GOAL.TARGET as in 1:social:2.1; "
+                                        "for a goal of one target, its uuid or PLAN:DIMENSION:GOAL as in "
+                                        "1:social:2 will do. PERIOD is "
+                                        "2027-S1 or 2027-S2; VALUE is in the target’s unit (a percent "
                                         "change as the signed change, −8 for a fall of 8 %), or - for "
                                         "none. Options not given keep what the entry had."),
                                       entries);
@@ -168,7 +214,7 @@ progress_set (VigiaCli  *cli,
         return vigia_cli_usage_error (context, message);
       }
   if (argc != 4)
-    return vigia_cli_usage_error (context, _("Give a goal, a period and a value."));
+    return vigia_cli_usage_error (context, _("Give a target, a period and a value."));
 
   if ((status_code = vigia_cli_parse_period (context, argv[2], &period)) != VIGIA_CLI_OK)
     return status_code;
@@ -188,7 +234,7 @@ progress_set (VigiaCli  *cli,
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 
-  plan = load_goal (library, argv[1], &goal);
+  plan = load_target (library, argv[1], &goal, &target);
   if (plan == NULL)
     return VIGIA_CLI_ERROR;
 
@@ -202,7 +248,7 @@ progress_set (VigiaCli  *cli,
       return VIGIA_CLI_ERROR;
     }
 
-  existing = vigia_goal_find_progress (goal, period, source);
+  existing = vigia_target_find_progress (target, period, source);
   progress = existing != NULL ? vigia_progress_copy (existing) : vigia_progress_new (period, source);
   vigia_progress_set_value (progress, value);
   if (status_option != NULL)
@@ -223,7 +269,7 @@ progress_set (VigiaCli  *cli,
   if (recorded != NULL)
     vigia_progress_set_recorded (progress, recorded);
 
-  if (!vigia_library_save_progress (library, plan, goal, progress, &error))
+  if (!vigia_library_save_progress (library, plan, goal, target, progress, &error))
     {
       vigia_cli_error ("%s", error->message);
       return VIGIA_CLI_ERROR;

@@ -342,7 +342,8 @@ vigia_goal_detail_set_goal (VigiaGoalDetail *self,
     }
 
   {
-    g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (vigia_undo_stack_get_plan (undo_stack), goal);
+    g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (vigia_undo_stack_get_plan (undo_stack), goal,
+                                                                        vigia_goal_get_target (goal, 0));
 
     vigia_chart_view_set_chart (self->chart_view, VIGIA_CHART (chart));
   }

@@ -230,7 +230,8 @@ load (VigiaProgressEditor *self)
     {
       /* A status holds from one semester to the next until it is changed:
        * a new entry starts from the goal's latest one. */
-      VigiaProgress *before = vigia_goal_find_latest_progress (self->goal, self->period, self->source);
+      VigiaProgress *before = vigia_target_find_latest_progress (vigia_goal_get_target (self->goal, 0),
+                                                                   self->period, self->source);
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
       if (before != NULL)
@@ -684,7 +685,8 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
   /* A new entry dated today is dated when it is saved. */
   vigia_progress_set_recorded (entry, recorded);
 
-  if (!vigia_undo_stack_save_progress (self->undo_stack, self->goal, entry, &error))
+  if (!vigia_undo_stack_save_progress (self->undo_stack, self->goal, vigia_goal_get_target (self->goal, 0),
+                                       entry, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
 
@@ -715,7 +717,8 @@ vigia_progress_editor_delete (VigiaProgressEditor *self)
       vigia_goal_find_progress (self->goal, self->period, self->source) == NULL)
     return FALSE;
 
-  if (!vigia_undo_stack_delete_progress (self->undo_stack, self->goal, self->period, self->source, &error))
+  if (!vigia_undo_stack_delete_progress (self->undo_stack, self->goal, vigia_goal_get_target (self->goal, 0),
+                                         self->period, self->source, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The entry could not be deleted: %s"), error->message);
 

@@ -17,10 +17,14 @@
  * - As of a period, each goal counts its latest entry at or before it (an
  *   office need not repeat an unchanged figure); an entry with neither a
  *   value nor a status says nothing and is passed over.
+ * - Each target of a goal is assessed on its own, as above; a goal's
+ *   achievement is the mean over its targets with data, weighted by target
+ *   weight, each target's share clamped to 0–100 % so that one target's
+ *   overshoot does not hide another's shortfall.
  * - A dimension's or plan's achievement is the mean over goals with data,
- *   weighted by goal weight, each goal's share clamped to 0–100 % so that one
- *   goal's overshoot does not hide another's shortfall.  Goals without data
- *   are "no data", never 0 %.  Authority and observer are assessed apart.
+ *   weighted by goal weight.  Goals and targets without data are "no data",
+ *   never 0 %.  Counts by status are of targets.  Authority and observer are
+ *   assessed apart.
  * - Pace: achievement more than VIGIA_PACE_TOLERANCE below the expected share
  *   k / n is behind, more than it above is ahead, else on track.
  */
@@ -52,6 +56,8 @@ struct _VigiaAssessment
   guint        n_dimensions;
   /* VigiaGoal → VigiaGoalResult[N_SOURCES] */
   GHashTable  *goal_results;
+  /* VigiaTarget → VigiaTargetResult[N_SOURCES] */
+  GHashTable  *target_results;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaAssessment, vigia_assessment, G_TYPE_OBJECT)
@@ -61,27 +67,27 @@ G_DEFINE_FINAL_TYPE (VigiaAssessment, vigia_assessment, G_TYPE_OBJECT)
 /* ---------------------------------------------------------------------- */
 
 void
-vigia_goal_terms_init (VigiaGoalTerms *terms,
-                       VigiaGoal      *goal)
+vigia_target_terms_init (VigiaTargetTerms *terms,
+                         VigiaTarget      *target)
 {
   g_return_if_fail (terms != NULL);
-  g_return_if_fail (VIGIA_IS_GOAL (goal));
+  g_return_if_fail (VIGIA_IS_TARGET (target));
 
-  terms->measure = vigia_goal_get_target_measure (goal);
-  terms->direction = vigia_goal_get_target_direction (goal);
-  terms->target = vigia_goal_get_target_value (goal);
-  terms->baseline = vigia_goal_get_baseline_value (goal);
-  terms->weight = vigia_goal_get_weight (goal);
+  terms->measure = vigia_target_get_measure (target);
+  terms->direction = vigia_target_get_direction (target);
+  terms->target = vigia_target_get_value (target);
+  terms->baseline = vigia_target_get_baseline_value (target);
+  terms->weight = vigia_target_get_weight (target);
 }
 
 /**
- * vigia_goal_terms_is_numeric:
+ * vigia_target_terms_is_numeric:
  *
  * Returns: whether values recorded for the goal can be measured against its
  *   target (otherwise only its status counts)
  */
 gboolean
-vigia_goal_terms_is_numeric (const VigiaGoalTerms *terms)
+vigia_target_terms_is_numeric (const VigiaTargetTerms *terms)
 {
   g_return_val_if_fail (terms != NULL, FALSE);
 
@@ -91,18 +97,18 @@ vigia_goal_terms_is_numeric (const VigiaGoalTerms *terms)
 }
 
 /**
- * vigia_goal_terms_get_start:
+ * vigia_target_terms_get_start:
  *
  * Returns: where the way to the target starts, in the unit values are
  *   recorded in: the baseline, 0 for an upward goal without one or a percent
  *   change; NAN if it is not known
  */
 double
-vigia_goal_terms_get_start (const VigiaGoalTerms *terms)
+vigia_target_terms_get_start (const VigiaTargetTerms *terms)
 {
   g_return_val_if_fail (terms != NULL, NAN);
 
-  if (!vigia_goal_terms_is_numeric (terms))
+  if (!vigia_target_terms_is_numeric (terms))
     return NAN;
   if (terms->measure == VIGIA_MEASURE_PERCENT_CHANGE)
     return 0;
@@ -112,17 +118,17 @@ vigia_goal_terms_get_start (const VigiaGoalTerms *terms)
 }
 
 /**
- * vigia_goal_terms_get_goal_value:
+ * vigia_target_terms_get_goal_value:
  *
  * Returns: the target in the unit values are recorded in (−20 for "reduce by
  *   20 %"), or NAN for a goal assessed by status
  */
 double
-vigia_goal_terms_get_goal_value (const VigiaGoalTerms *terms)
+vigia_target_terms_get_goal_value (const VigiaTargetTerms *terms)
 {
   g_return_val_if_fail (terms != NULL, NAN);
 
-  if (!vigia_goal_terms_is_numeric (terms))
+  if (!vigia_target_terms_is_numeric (terms))
     return NAN;
   if (terms->measure == VIGIA_MEASURE_PERCENT_CHANGE)
     return terms->direction == VIGIA_DIRECTION_DOWN ? -fabs (terms->target) : fabs (terms->target);
@@ -151,7 +157,7 @@ vigia_status_get_achievement (VigiaStatus status)
 }
 
 /**
- * vigia_goal_terms_get_achievement:
+ * vigia_target_terms_get_achievement:
  * @value: the value recorded, or NAN
  * @status: the status recorded
  *
@@ -160,7 +166,7 @@ vigia_status_get_achievement (VigiaStatus status)
  *   be measured, or NAN for no data
  */
 double
-vigia_goal_terms_get_achievement (const VigiaGoalTerms *terms,
+vigia_target_terms_get_achievement (const VigiaTargetTerms *terms,
                                   double                value,
                                   VigiaStatus           status)
 {
@@ -168,8 +174,8 @@ vigia_goal_terms_get_achievement (const VigiaGoalTerms *terms,
 
   g_return_val_if_fail (terms != NULL, NAN);
 
-  start = vigia_goal_terms_get_start (terms);
-  goal = vigia_goal_terms_get_goal_value (terms);
+  start = vigia_target_terms_get_start (terms);
+  goal = vigia_target_terms_get_goal_value (terms);
 
   if (!VIGIA_HAS_VALUE (value) || !VIGIA_HAS_VALUE (start) || !VIGIA_HAS_VALUE (goal) ||
       goal == start)
@@ -215,23 +221,23 @@ entry_is_informative (VigiaProgress *entry)
 }
 
 /**
- * vigia_goal_find_latest_progress:
+ * vigia_target_find_latest_progress:
  * @period: (nullable): the last semester to look at; %NULL for all
  *
- * Returns: (transfer none) (nullable): the goal's latest entry from @source
- *   at or before @period that records a value or a status
+ * Returns: (transfer none) (nullable): the target's latest entry from
+ *   @source at or before @period that records a value or a status
  */
 VigiaProgress *
-vigia_goal_find_latest_progress (VigiaGoal   *goal,
-                                 const char  *period,
-                                 VigiaSource  source)
+vigia_target_find_latest_progress (VigiaTarget *target,
+                                   const char  *period,
+                                   VigiaSource  source)
 {
   GListModel *entries;
   guint n;
 
-  g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), NULL);
 
-  entries = vigia_goal_get_progress (goal);
+  entries = vigia_target_get_progress (target);
   n = g_list_model_get_n_items (entries);
 
   /* The entries are sorted by period: walk back from the newest. */
@@ -243,7 +249,7 @@ vigia_goal_find_latest_progress (VigiaGoal   *goal,
         continue;
       if (period != NULL && vigia_period_compare (vigia_progress_get_period (entry), period) > 0)
         continue;
-      /* The goal's store holds the entry. */
+      /* The target's store holds the entry. */
       return entry;
     }
 
@@ -251,29 +257,29 @@ vigia_goal_find_latest_progress (VigiaGoal   *goal,
 }
 
 /**
- * vigia_goal_assess:
+ * vigia_target_assess:
  * @period: (nullable): as of this semester; %NULL for the latest entry
  * @expected: the expected share at @period, or NAN
  * @result: (out caller-allocates): the result
  */
 void
-vigia_goal_assess (VigiaGoal       *goal,
-                   const char      *period,
-                   VigiaSource      source,
-                   double           expected,
-                   VigiaGoalResult *result)
+vigia_target_assess (VigiaTarget       *target,
+                     const char        *period,
+                     VigiaSource        source,
+                     double             expected,
+                     VigiaTargetResult *result)
 {
-  VigiaGoalTerms terms;
+  VigiaTargetTerms terms;
 
-  g_return_if_fail (VIGIA_IS_GOAL (goal));
+  g_return_if_fail (VIGIA_IS_TARGET (target));
   g_return_if_fail (result != NULL);
 
-  vigia_goal_terms_init (&terms, goal);
-  result->entry = vigia_goal_find_latest_progress (goal, period, source);
+  vigia_target_terms_init (&terms, target);
+  result->entry = vigia_target_find_latest_progress (target, period, source);
   if (result->entry != NULL)
     {
       result->status = vigia_progress_get_status (result->entry);
-      result->achievement = vigia_goal_terms_get_achievement (&terms,
+      result->achievement = vigia_target_terms_get_achievement (&terms,
                                                               vigia_progress_get_value (result->entry),
                                                               result->status);
     }
@@ -289,24 +295,11 @@ vigia_goal_assess (VigiaGoal       *goal,
 /* Roll-ups                                                               */
 /* ---------------------------------------------------------------------- */
 
-/**
- * vigia_rollup_add:
- * @achievement: the goal's achievement, or NAN for no data
- * @weight: the goal's weight (0 leaves it out of the mean, not the counts)
- * @status: the status of the goal's entry; not rated if it has none
- */
-void
-vigia_rollup_add (VigiaRollup *rollup,
-                  double       achievement,
-                  double       weight,
-                  VigiaStatus  status)
+static void
+add_share (VigiaRollup *rollup,
+           double       achievement,
+           double       weight)
 {
-  g_return_if_fail (rollup != NULL);
-
-  rollup->n_goals++;
-  if ((guint) status < VIGIA_N_STATUSES)
-    rollup->status_counts[status]++;
-
   if (!VIGIA_HAS_VALUE (achievement))
     return;
   if (!VIGIA_HAS_VALUE (weight) || weight < 0)
@@ -317,6 +310,51 @@ vigia_rollup_add (VigiaRollup *rollup,
   rollup->weighted_sum += weight * CLAMP (achievement, 0.0, 1.0);
 }
 
+/**
+ * vigia_rollup_add_target:
+ * @rollup: one goal's targets so far
+ * @achievement: the target's achievement, or NAN for no data
+ * @weight: the target's weight within its goal (0 leaves it out of the
+ *   mean, not the counts)
+ * @status: the status of the target's entry; not rated if it has none
+ */
+void
+vigia_rollup_add_target (VigiaRollup *rollup,
+                         double       achievement,
+                         double       weight,
+                         VigiaStatus  status)
+{
+  g_return_if_fail (rollup != NULL);
+
+  rollup->n_targets++;
+  if ((guint) status < VIGIA_N_STATUSES)
+    rollup->status_counts[status]++;
+  add_share (rollup, achievement, weight);
+}
+
+/**
+ * vigia_rollup_add_goal:
+ * @targets: the goal's targets, rolled up with vigia_rollup_add_target()
+ * @weight: the goal's weight (0 leaves it out of the mean, not the counts)
+ *
+ * Adds a goal: its achievement, the mean of its targets with data, counts
+ * once with @weight; its targets count in the counts by status.
+ */
+void
+vigia_rollup_add_goal (VigiaRollup       *rollup,
+                       const VigiaRollup *targets,
+                       double             weight)
+{
+  g_return_if_fail (rollup != NULL);
+  g_return_if_fail (targets != NULL);
+
+  rollup->n_goals++;
+  rollup->n_targets += targets->n_targets;
+  for (guint i = 0; i < VIGIA_N_STATUSES; i++)
+    rollup->status_counts[i] += targets->status_counts[i];
+  add_share (rollup, vigia_rollup_get_achievement (targets), weight);
+}
+
 void
 vigia_rollup_merge (VigiaRollup       *rollup,
                     const VigiaRollup *other)
@@ -325,6 +363,7 @@ vigia_rollup_merge (VigiaRollup       *rollup,
   g_return_if_fail (other != NULL);
 
   rollup->n_goals += other->n_goals;
+  rollup->n_targets += other->n_targets;
   rollup->n_with_data += other->n_with_data;
   rollup->weight_with_data += other->weight_with_data;
   rollup->weighted_sum += other->weighted_sum;
@@ -346,6 +385,39 @@ vigia_rollup_get_achievement (const VigiaRollup *rollup)
   if (rollup->n_with_data == 0 || rollup->weight_with_data <= 0)
     return NAN;
   return rollup->weighted_sum / rollup->weight_with_data;
+}
+
+/**
+ * vigia_rollup_get_status:
+ *
+ * The statuses of the targets rolled up, in one, as a goal's bar or row
+ * shows it: the status they share, leaving out those not rated; partly
+ * kept where they mix kept, partly kept and broken; in progress where they
+ * mix others; not rated if none is rated.
+ *
+ * Returns: the status
+ */
+VigiaStatus
+vigia_rollup_get_status (const VigiaRollup *rollup)
+{
+  int shared = -1;
+  gboolean closed = TRUE;
+
+  g_return_val_if_fail (rollup != NULL, VIGIA_STATUS_NOT_RATED);
+
+  for (guint i = 0; i < VIGIA_N_STATUSES; i++)
+    {
+      if (i == VIGIA_STATUS_NOT_RATED || rollup->status_counts[i] == 0)
+        continue;
+      shared = shared == -1 ? (int) i : -2;
+      closed = closed && (i == VIGIA_STATUS_KEPT || i == VIGIA_STATUS_PARTLY_KEPT || i == VIGIA_STATUS_BROKEN);
+    }
+
+  if (shared == -1)
+    return VIGIA_STATUS_NOT_RATED;
+  if (shared >= 0)
+    return shared;
+  return closed ? VIGIA_STATUS_PARTLY_KEPT : VIGIA_STATUS_IN_PROGRESS;
 }
 
 /**
@@ -492,6 +564,7 @@ vigia_assessment_finalize (GObject *object)
   VigiaAssessment *self = (VigiaAssessment *)object;
 
   g_clear_pointer (&self->goal_results, g_hash_table_unref);
+  g_clear_pointer (&self->target_results, g_hash_table_unref);
   g_clear_pointer (&self->dimension_rollups, g_free);
   g_clear_pointer (&self->period, g_free);
   g_clear_object (&self->plan);
@@ -511,6 +584,7 @@ static void
 vigia_assessment_init (VigiaAssessment *self)
 {
   self->goal_results = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->target_results = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   self->expected = NAN;
 }
 
@@ -529,13 +603,29 @@ vigia_assessment_compute (VigiaAssessment *self)
         {
           VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
           VigiaGoalResult *results = g_new0 (VigiaGoalResult, N_SOURCES);
+          guint n_targets = vigia_goal_get_n_targets (goal);
+
+          for (guint t = 0; t < n_targets; t++)
+            {
+              VigiaTarget *target = vigia_goal_get_target (goal, t);
+              VigiaTargetResult *target_results = g_new0 (VigiaTargetResult, N_SOURCES);
+
+              for (guint s = 0; s < N_SOURCES; s++)
+                {
+                  vigia_target_assess (target, self->period, s, self->expected, &target_results[s]);
+                  vigia_rollup_add_target (&results[s].targets, target_results[s].achievement,
+                                           vigia_target_get_weight (target), target_results[s].status);
+                }
+              g_hash_table_insert (self->target_results, g_object_ref (target), target_results);
+            }
 
           for (guint s = 0; s < N_SOURCES; s++)
             {
-              vigia_goal_assess (goal, self->period, s, self->expected, &results[s]);
-              vigia_rollup_add (&self->dimension_rollups[i * N_SOURCES + s],
-                                results[s].achievement, vigia_goal_get_weight (goal),
-                                results[s].status);
+              results[s].achievement = vigia_rollup_get_achievement (&results[s].targets);
+              results[s].status = vigia_rollup_get_status (&results[s].targets);
+              results[s].pace = vigia_pace_from_achievement (results[s].achievement, self->expected);
+              vigia_rollup_add_goal (&self->dimension_rollups[i * N_SOURCES + s], &results[s].targets,
+                                     vigia_goal_get_weight (goal));
             }
           g_hash_table_insert (self->goal_results, g_object_ref (goal), results);
         }
@@ -672,6 +762,27 @@ vigia_assessment_get_goal_result (VigiaAssessment *self,
   g_return_val_if_fail ((guint) source < N_SOURCES, NULL);
 
   results = g_hash_table_lookup (self->goal_results, goal);
+  return results != NULL ? &results[source] : NULL;
+}
+
+/**
+ * vigia_assessment_get_target_result:
+ *
+ * Returns: (nullable): the result of @target for @source, or %NULL if
+ *   @target was not in the plan when it was assessed
+ */
+const VigiaTargetResult *
+vigia_assessment_get_target_result (VigiaAssessment *self,
+                                    VigiaTarget     *target,
+                                    VigiaSource      source)
+{
+  const VigiaTargetResult *results;
+
+  g_return_val_if_fail (VIGIA_IS_ASSESSMENT (self), NULL);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), NULL);
+  g_return_val_if_fail ((guint) source < N_SOURCES, NULL);
+
+  results = g_hash_table_lookup (self->target_results, target);
   return results != NULL ? &results[source] : NULL;
 }
 

@@ -24,8 +24,8 @@ typedef enum {
  * track": 10 percentage points either way. */
 #define VIGIA_PACE_TOLERANCE 0.10
 
-/* What assessing a goal needs, read from a VigiaGoal or straight from the
- * library's rows. */
+/* What assessing a target needs, read from a VigiaTarget or straight from
+ * the library's rows. */
 typedef struct
 {
   VigiaMeasure    measure;
@@ -34,27 +34,41 @@ typedef struct
   double          target;
   double          baseline;
   double          weight;
-} VigiaGoalTerms;
+} VigiaTargetTerms;
 
-/* Achievement summed over goals: a dimension, a plan, a library. */
+/* Achievement summed over goals: a dimension, a plan, a library; or over
+ * one goal's targets (then n_goals is 0). */
 typedef struct
 {
   guint   n_goals;
-  /* Goals with an achievement; the rest are "no data", never 0 %. */
+  guint   n_targets;
+  /* The goals (or, within a goal, the targets) with an achievement; the
+   * rest are "no data", never 0 %. */
   guint   n_with_data;
   double  weight_with_data;
   double  weighted_sum;
-  /* Goals by the status of their entry; a goal with no entry is not rated. */
+  /* Targets by the status of their entry; a target with no entry is not rated. */
   guint   status_counts[VIGIA_N_STATUSES];
 } VigiaRollup;
 
-/* One goal, for one source, as of a period. */
+/* One target, for one source, as of a period. */
 typedef struct
 {
   /* The latest entry at or before the period, or NULL. */
   VigiaProgress *entry;
   /* As computed, not clamped (1.2 is 120 %); NAN for no data. */
   double         achievement;
+  VigiaStatus    status;
+  VigiaPace      pace;
+} VigiaTargetResult;
+
+/* One goal, for one source, as of a period: its targets rolled up. */
+typedef struct
+{
+  VigiaRollup    targets;
+  /* The weighted mean of its targets with data, 0 to 1; NAN for no data. */
+  double         achievement;
+  /* Its targets' statuses in one (vigia_rollup_get_status ()). */
   VigiaStatus    status;
   VigiaPace      pace;
 } VigiaGoalResult;
@@ -70,14 +84,14 @@ typedef struct
   VigiaRollup  rollup;
 } VigiaPlanScore;
 
-void        vigia_goal_terms_init           (VigiaGoalTerms       *terms,
-                                             VigiaGoal            *goal);
-gboolean    vigia_goal_terms_is_numeric     (const VigiaGoalTerms *terms);
-double      vigia_goal_terms_get_achievement (const VigiaGoalTerms *terms,
+void        vigia_target_terms_init         (VigiaTargetTerms     *terms,
+                                             VigiaTarget          *target);
+gboolean    vigia_target_terms_is_numeric     (const VigiaTargetTerms *terms);
+double      vigia_target_terms_get_achievement (const VigiaTargetTerms *terms,
                                               double               value,
                                               VigiaStatus          status);
-double      vigia_goal_terms_get_start      (const VigiaGoalTerms *terms);
-double      vigia_goal_terms_get_goal_value (const VigiaGoalTerms *terms);
+double      vigia_target_terms_get_start      (const VigiaTargetTerms *terms);
+double      vigia_target_terms_get_goal_value (const VigiaTargetTerms *terms);
 
 double      vigia_status_get_achievement    (VigiaStatus           status);
 char       *vigia_status_dup_count          (VigiaStatus           status,
@@ -86,25 +100,29 @@ VigiaPace   vigia_pace_from_achievement     (double                achievement,
                                              double                expected);
 const char *vigia_pace_get_label            (VigiaPace             pace);
 
-void        vigia_rollup_add                (VigiaRollup          *rollup,
+void        vigia_rollup_add_target         (VigiaRollup          *rollup,
                                              double                achievement,
                                              double                weight,
                                              VigiaStatus           status);
+void        vigia_rollup_add_goal           (VigiaRollup          *rollup,
+                                             const VigiaRollup    *targets,
+                                             double                weight);
 void        vigia_rollup_merge              (VigiaRollup          *rollup,
                                              const VigiaRollup    *other);
 double      vigia_rollup_get_achievement    (const VigiaRollup    *rollup);
+VigiaStatus vigia_rollup_get_status         (const VigiaRollup    *rollup);
 char       *vigia_rollup_dup_status_counts  (const VigiaRollup    *rollup);
 char       *vigia_rollup_dup_description    (const VigiaRollup    *rollup);
 char       *vigia_rollup_dup_rated_counts   (const VigiaRollup    *rollup);
 
-VigiaProgress *vigia_goal_find_latest_progress (VigiaGoal      *goal,
-                                                const char     *period,
-                                                VigiaSource     source);
-void        vigia_goal_assess               (VigiaGoal            *goal,
+VigiaProgress *vigia_target_find_latest_progress (VigiaTarget    *target,
+                                                  const char     *period,
+                                                  VigiaSource     source);
+void        vigia_target_assess             (VigiaTarget          *target,
                                              const char           *period,
                                              VigiaSource           source,
                                              double                expected,
-                                             VigiaGoalResult      *result);
+                                             VigiaTargetResult    *result);
 
 #define VIGIA_TYPE_ASSESSMENT (vigia_assessment_get_type ())
 
@@ -123,6 +141,9 @@ const VigiaRollup     *vigia_assessment_get_dimension_rollup (VigiaAssessment *s
 const VigiaGoalResult *vigia_assessment_get_goal_result      (VigiaAssessment *self,
                                                               VigiaGoal       *goal,
                                                               VigiaSource      source);
+const VigiaTargetResult *vigia_assessment_get_target_result  (VigiaAssessment *self,
+                                                              VigiaTarget     *target,
+                                                              VigiaSource     source);
 VigiaPace              vigia_assessment_get_plan_pace        (VigiaAssessment *self,
                                                               VigiaSource      source);
 char                  *vigia_assessment_dup_default_period   (VigiaPlan       *plan);

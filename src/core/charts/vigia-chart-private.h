@@ -72,6 +72,8 @@ void         vigia_chart_draw_message      (cairo_t               *cr,
 
 void         vigia_chart_watch_goal        (VigiaChart            *chart,
                                             VigiaGoal             *goal);
+void         vigia_chart_watch_target      (VigiaChart            *chart,
+                                            VigiaTarget           *target);
 void         vigia_chart_watch_dimension   (VigiaChart            *chart,
                                             VigiaDimension        *dimension);
 void         vigia_chart_watch_plan        (VigiaChart            *chart,

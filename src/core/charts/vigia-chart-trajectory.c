@@ -31,8 +31,9 @@ struct _VigiaChartTrajectory
 {
   GObject    parent_instance;
 
-  VigiaPlan *plan;
-  VigiaGoal *goal;
+  VigiaPlan   *plan;
+  VigiaGoal   *goal;
+  VigiaTarget *target;
 };
 
 typedef struct
@@ -40,7 +41,7 @@ typedef struct
   cairo_rectangle_t plot;
   GStrv             periods;
   guint             n;
-  VigiaGoalTerms    terms;
+  VigiaTargetTerms  terms;
   gboolean          numeric;
   double            start;
   double            goal;
@@ -72,7 +73,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Layout, layout_clear)
 static GStrv
 list_periods (VigiaChartTrajectory *self)
 {
-  GListModel *entries = vigia_goal_get_progress (self->goal);
+  GListModel *entries = vigia_target_get_progress (self->target);
   guint n = g_list_model_get_n_items (entries);
   g_autoptr(GStrvBuilder) periods = g_strv_builder_new ();
   int first = G_MAXINT, last = 0;
@@ -107,17 +108,27 @@ static char *
 dup_title (VigiaChartTrajectory *self)
 {
   const char *indicator = vigia_goal_get_indicator (self->goal);
+  g_autofree char *title = NULL;
+  guint position = 0;
 
   if (!vigia_str_empty (indicator))
-    return g_strdup (indicator);
-  /* Translators: the title of a goal's chart when it has no indicator. */
-  return g_strdup_printf (_("Goal %u"), vigia_goal_get_number (self->goal));
+    title = g_strdup (indicator);
+  else
+    /* Translators: the title of a goal's chart when it has no indicator. */
+    title = g_strdup_printf (_("Goal %u"), vigia_goal_get_number (self->goal));
+
+  if (vigia_goal_get_n_targets (self->goal) < 2 ||
+      !vigia_goal_get_target_position (self->goal, self->target, &position))
+    return g_steal_pointer (&title);
+  /* Translators: a chart's title for one of a goal's several targets:
+   * "POBLACIÓN ATENDIDA · target 2 of 3". */
+  return g_strdup_printf (_("%s · target %u of %u"), title, position + 1, vigia_goal_get_n_targets (self->goal));
 }
 
 static char *
 dup_subtitle (VigiaChartTrajectory *self)
 {
-  g_autofree char *target = vigia_goal_dup_target_label (self->goal);
+  g_autofree char *target = vigia_target_dup_label (self->target);
 
   /* Translators: under a goal's chart: "Target: 25 % ↑". */
   return g_strdup_printf (_("Target: %s"), target);
@@ -197,10 +208,10 @@ compute_layout (VigiaChartTrajectory  *self,
   layout->width = width;
   layout->periods = list_periods (self);
   layout->n = g_strv_length (layout->periods);
-  vigia_goal_terms_init (&layout->terms, self->goal);
-  layout->numeric = vigia_goal_terms_is_numeric (&layout->terms);
-  layout->start = vigia_goal_terms_get_start (&layout->terms);
-  layout->goal = vigia_goal_terms_get_goal_value (&layout->terms);
+  vigia_target_terms_init (&layout->terms, self->target);
+  layout->numeric = vigia_target_terms_is_numeric (&layout->terms);
+  layout->start = vigia_target_terms_get_start (&layout->terms);
+  layout->goal = vigia_target_terms_get_goal_value (&layout->terms);
 
   /* From the top: title, subtitle; from the bottom: legend, semester labels. */
   title = vigia_chart_layout (cr, style, 1.1, TRUE, "Ag");
@@ -228,7 +239,7 @@ compute_layout (VigiaChartTrajectory  *self,
     min = MIN (min, layout->start), max = MAX (max, layout->start);
   if (VIGIA_HAS_VALUE (layout->goal))
     min = MIN (min, layout->goal), max = MAX (max, layout->goal);
-  entries = vigia_goal_get_progress (self->goal);
+  entries = vigia_target_get_progress (self->target);
   n_entries = g_list_model_get_n_items (entries);
   for (guint i = 0; i < n_entries; i++)
     {
@@ -412,7 +423,7 @@ draw_series (VigiaChartTrajectory  *self,
           vigia_chart_set_color (cr, color);
           for (guint k = 1; k <= layout->n; k++)
             {
-              VigiaProgress *entry = vigia_goal_find_progress (self->goal, layout->periods[k - 1], s);
+              VigiaProgress *entry = vigia_target_find_progress (self->target, layout->periods[k - 1], s);
               double value = entry != NULL ? vigia_progress_get_value (entry) : NAN;
 
               if (!VIGIA_HAS_VALUE (value))
@@ -428,7 +439,7 @@ draw_series (VigiaChartTrajectory  *self,
 
       for (guint k = 1; k <= layout->n; k++)
         {
-          VigiaProgress *entry = vigia_goal_find_progress (self->goal, layout->periods[k - 1], s);
+          VigiaProgress *entry = vigia_target_find_progress (self->target, layout->periods[k - 1], s);
           double value = entry != NULL ? vigia_progress_get_value (entry) : NAN;
           double x = layout_x (layout, k);
 
@@ -501,7 +512,7 @@ describe_entry (VigiaChartTrajectory *self,
   double value = vigia_progress_get_value (entry);
 
   if (VIGIA_HAS_VALUE (value))
-    return vigia_goal_dup_value_label (self->goal, value);
+    return vigia_target_dup_value_label (self->target, value);
   return g_strdup (vigia_status_get_label (vigia_progress_get_status (entry)));
 }
 
@@ -510,8 +521,8 @@ vigia_chart_trajectory_dup_description (VigiaChart *chart)
 {
   VigiaChartTrajectory *self = VIGIA_CHART_TRAJECTORY (chart);
   g_autofree char *title = dup_title (self);
-  g_autofree char *target = vigia_goal_dup_target_label (self->goal);
-  GListModel *entries = vigia_goal_get_progress (self->goal);
+  g_autofree char *target = vigia_target_dup_label (self->target);
+  GListModel *entries = vigia_target_get_progress (self->target);
   guint n = g_list_model_get_n_items (entries);
   GString *text = g_string_new (NULL);
 
@@ -570,7 +581,7 @@ vigia_chart_trajectory_dup_value_at (VigiaChart            *chart,
   for (int s = 0; s < N_SOURCES; s++)
     for (guint k = 1; k <= layout.n; k++)
       {
-        VigiaProgress *entry = vigia_goal_find_progress (self->goal, layout.periods[k - 1], s);
+        VigiaProgress *entry = vigia_target_find_progress (self->target, layout.periods[k - 1], s);
         double px = layout_x (&layout, k), py, distance;
 
         if (entry == NULL)
@@ -609,7 +620,7 @@ vigia_chart_trajectory_dup_value_at (VigiaChart            *chart,
   if (layout.numeric && layout.n > 0 && x >= layout.plot.x && x <= layout.plot.x + layout.plot.width &&
       fabs (y - layout_y (&layout, layout.goal)) <= 4)
     {
-      g_autofree char *target = vigia_goal_dup_value_label (self->goal, layout.goal);
+      g_autofree char *target = vigia_target_dup_value_label (self->target, layout.goal);
 
       return g_strdup_printf (_("Target: %s"), target);
     }
@@ -651,6 +662,7 @@ vigia_chart_trajectory_dispose (GObject *object)
 {
   VigiaChartTrajectory *self = (VigiaChartTrajectory *)object;
 
+  g_clear_object (&self->target);
   g_clear_object (&self->goal);
   g_clear_object (&self->plan);
 
@@ -674,25 +686,30 @@ vigia_chart_trajectory_init (VigiaChartTrajectory *self)
  * vigia_chart_trajectory_new:
  * @plan: the plan, for its term
  * @goal: a goal of @plan
+ * @target: one of @goal's targets, the one drawn
  *
- * The chart follows the goal: it emits #VigiaChart::changed when the goal
- * or its progress changes.
+ * The chart follows the goal and the target: it emits #VigiaChart::changed
+ * when they or the target's progress change.
  *
  * Returns: (transfer full): the chart
  */
 VigiaChartTrajectory *
-vigia_chart_trajectory_new (VigiaPlan *plan,
-                            VigiaGoal *goal)
+vigia_chart_trajectory_new (VigiaPlan   *plan,
+                            VigiaGoal   *goal,
+                            VigiaTarget *target)
 {
   VigiaChartTrajectory *self;
 
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), NULL);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), NULL);
 
   self = g_object_new (VIGIA_TYPE_CHART_TRAJECTORY, NULL);
   self->plan = g_object_ref (plan);
   self->goal = g_object_ref (goal);
-  vigia_chart_watch_goal (VIGIA_CHART (self), goal);
+  self->target = g_object_ref (target);
+  g_signal_connect_object (goal, "notify", G_CALLBACK (vigia_chart_changed), self, G_CONNECT_SWAPPED);
+  vigia_chart_watch_target (VIGIA_CHART (self), target);
   g_signal_connect_object (plan, "notify::term-start", G_CALLBACK (vigia_chart_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (plan, "notify::term-end", G_CALLBACK (vigia_chart_changed), self, G_CONNECT_SWAPPED);
 
@@ -704,6 +721,13 @@ vigia_chart_trajectory_get_goal (VigiaChartTrajectory *self)
 {
   g_return_val_if_fail (VIGIA_IS_CHART_TRAJECTORY (self), NULL);
   return self->goal;
+}
+
+VigiaTarget *
+vigia_chart_trajectory_get_target (VigiaChartTrajectory *self)
+{
+  g_return_val_if_fail (VIGIA_IS_CHART_TRAJECTORY (self), NULL);
+  return self->target;
 }
 
 /**

@@ -15,8 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigiaChartTrajectory, vigia_chart_trajectory, VIGIA, CHART_TRAJECTORY, GObject)
 
 VigiaChartTrajectory *vigia_chart_trajectory_new      (VigiaPlan            *plan,
-                                                       VigiaGoal            *goal);
+                                                       VigiaGoal            *goal,
+                                                       VigiaTarget          *target);
 VigiaGoal            *vigia_chart_trajectory_get_goal (VigiaChartTrajectory *self);
+VigiaTarget          *vigia_chart_trajectory_get_target (VigiaChartTrajectory *self);
 double                vigia_chart_trajectory_value_to_y (VigiaChartTrajectory  *self,
                                                          const VigiaChartStyle *style,
                                                          double                 width,

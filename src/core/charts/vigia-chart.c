@@ -459,21 +459,57 @@ progress_items_changed_cb (VigiaChart *chart,
 }
 
 /**
+ * vigia_chart_watch_target:
+ *
+ * Makes @chart emit #VigiaChart::changed when the target or any of its
+ * progress entries changes, for as long as @chart lives.
+ */
+void
+vigia_chart_watch_target (VigiaChart  *chart,
+                          VigiaTarget *target)
+{
+  GListModel *entries = vigia_target_get_progress (target);
+
+  g_signal_connect_object (target, "notify", G_CALLBACK (entry_notify_cb), chart, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entries, "items-changed", G_CALLBACK (progress_items_changed_cb), chart,
+                           G_CONNECT_SWAPPED);
+  watch_entries (chart, entries, 0, g_list_model_get_n_items (entries));
+}
+
+static void
+targets_items_changed_cb (VigiaChart *chart,
+                          guint       position,
+                          guint       removed,
+                          guint       added,
+                          GListModel *targets)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(VigiaTarget) target = g_list_model_get_item (targets, i);
+
+      vigia_chart_watch_target (chart, target);
+    }
+  vigia_chart_changed (chart);
+}
+
+/**
  * vigia_chart_watch_goal:
  *
- * Makes @chart emit #VigiaChart::changed when the goal or any of its
- * progress entries changes, for as long as @chart lives.
+ * Makes @chart emit #VigiaChart::changed when the goal, its targets or any
+ * of their progress entries changes, for as long as @chart lives.
  */
 void
 vigia_chart_watch_goal (VigiaChart *chart,
                         VigiaGoal  *goal)
 {
-  GListModel *entries = vigia_goal_get_progress (goal);
+  GListModel *targets = vigia_goal_get_targets (goal);
+  guint n = g_list_model_get_n_items (targets);
 
   g_signal_connect_object (goal, "notify", G_CALLBACK (entry_notify_cb), chart, G_CONNECT_SWAPPED);
-  g_signal_connect_object (entries, "items-changed", G_CALLBACK (progress_items_changed_cb), chart,
+  g_signal_connect_object (targets, "items-changed", G_CALLBACK (targets_items_changed_cb), chart,
                            G_CONNECT_SWAPPED);
-  watch_entries (chart, entries, 0, g_list_model_get_n_items (entries));
+  for (guint i = 0; i < n; i++)
+    vigia_chart_watch_target (chart, vigia_goal_get_target (goal, i));
 }
 
 static void

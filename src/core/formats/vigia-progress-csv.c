@@ -24,8 +24,11 @@
 /* More problems than this are counted, not listed. */
 #define MAX_PROBLEMS 20
 
+/* target_uuid came with targets (docs/data-model.md, "Goals and targets");
+ * a file without it names goals, each of which must have one target. */
 typedef enum {
   COLUMN_GOAL_UUID,
+  COLUMN_TARGET_UUID,
   COLUMN_PLAN,
   COLUMN_DIMENSION,
   COLUMN_NUMBER,
@@ -42,7 +45,7 @@ typedef enum {
 } Column;
 
 static const char * const column_names[N_COLUMNS] = {
-  "goal_uuid", "plan", "dimension", "number", "indicator", "target", "period", "source",
+  "goal_uuid", "target_uuid", "plan", "dimension", "number", "indicator", "target", "period", "source",
   "value", "status", "note", "evidence", "recorded",
 };
 
@@ -51,6 +54,7 @@ typedef struct
   guint          row;
   VigiaPlan     *plan;
   VigiaGoal     *goal;
+  VigiaTarget   *target;
   char          *period;
   VigiaSource    source;
   double         value;
@@ -68,7 +72,7 @@ typedef struct
   int             columns[N_COLUMNS];
   /* gint64 plan id → VigiaPlan */
   GHashTable     *plans;
-  /* "goal uuid/period/source" → row number, to find a row given twice */
+  /* "target uuid/period/source" → row number, to find a row given twice */
   GHashTable     *seen;
   GPtrArray      *entries;
   GString        *problems;
@@ -115,6 +119,7 @@ vigia_progress_csv_add_entry (VigiaCsvWriter *writer,
                               VigiaPlan      *plan,
                               VigiaDimension *dimension,
                               VigiaGoal      *goal,
+                              VigiaTarget    *target,
                               const char     *period,
                               VigiaSource     source,
                               VigiaProgress  *entry)
@@ -128,6 +133,7 @@ vigia_progress_csv_add_entry (VigiaCsvWriter *writer,
   g_return_if_fail (VIGIA_IS_PLAN (plan));
   g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
   g_return_if_fail (VIGIA_IS_GOAL (goal));
+  g_return_if_fail (VIGIA_IS_TARGET (target));
   g_return_if_fail (entry == NULL || VIGIA_IS_PROGRESS (entry));
 
   place = vigia_plan_dup_place_label (plan);
@@ -136,11 +142,12 @@ vigia_progress_csv_add_entry (VigiaCsvWriter *writer,
   dimension_name = vigia_dimension_dup_name (dimension);
 
   vigia_csv_writer_add_text (writer, vigia_goal_get_uuid (goal));
+  vigia_csv_writer_add_text (writer, vigia_target_get_uuid (target));
   vigia_csv_writer_add_text (writer, plan_label);
   vigia_csv_writer_add_text (writer, dimension_name);
   vigia_csv_writer_add_integer (writer, vigia_goal_get_number (goal));
   vigia_csv_writer_add_text (writer, vigia_goal_get_indicator (goal));
-  vigia_csv_writer_add_text (writer, vigia_goal_get_target_text (goal));
+  vigia_csv_writer_add_text (writer, vigia_target_get_text (target));
   vigia_csv_writer_add_text (writer, period);
   vigia_csv_writer_add_text (writer, vigia_enum_to_nick (VIGIA_TYPE_SOURCE, source));
 
@@ -168,7 +175,7 @@ vigia_progress_csv_add_entry (VigiaCsvWriter *writer,
  *   in, with what is recorded already; %NULL for every entry of the plan
  * @source: a #VigiaSource, or -1 for both
  *
- * Writes rows (not the header) for the plan's goals, in the plan's order.
+ * Writes rows (not the header) for the plan's targets, in the plan's order.
  */
 gboolean
 vigia_progress_csv_write_plan (VigiaCsvWriter  *writer,
@@ -193,34 +200,40 @@ vigia_progress_csv_write_plan (VigiaCsvWriter  *writer,
       for (guint j = 0; j < n_goals; j++)
         {
           VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-          GListModel *entries = vigia_goal_get_progress (goal);
-          guint n_entries = g_list_model_get_n_items (entries);
+          guint n_targets = vigia_goal_get_n_targets (goal);
 
-          if (period != NULL)
+          for (guint t = 0; t < n_targets; t++)
             {
-              for (int s = VIGIA_SOURCE_AUTHORITY; s <= VIGIA_SOURCE_OBSERVER; s++)
+              VigiaTarget *target = vigia_goal_get_target (goal, t);
+              GListModel *entries = vigia_target_get_progress (target);
+              guint n_entries = g_list_model_get_n_items (entries);
+
+              if (period != NULL)
                 {
-                  if (source >= 0 && s != source)
+                  for (int s = VIGIA_SOURCE_AUTHORITY; s <= VIGIA_SOURCE_OBSERVER; s++)
+                    {
+                      if (source >= 0 && s != source)
+                        continue;
+                      vigia_progress_csv_add_entry (writer, plan, dim, goal, target, period, s,
+                                                    vigia_target_find_progress (target, period, s));
+                      if (!vigia_csv_writer_end_row (writer, cancellable, error))
+                        return FALSE;
+                    }
+                  continue;
+                }
+
+              for (guint k = 0; k < n_entries; k++)
+                {
+                  g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k);
+
+                  if (source >= 0 && (int) vigia_progress_get_source (entry) != source)
                     continue;
-                  vigia_progress_csv_add_entry (writer, plan, dim, goal, period, s,
-                                                vigia_goal_find_progress (goal, period, s));
+                  vigia_progress_csv_add_entry (writer, plan, dim, goal, target,
+                                                vigia_progress_get_period (entry),
+                                                vigia_progress_get_source (entry), entry);
                   if (!vigia_csv_writer_end_row (writer, cancellable, error))
                     return FALSE;
                 }
-              continue;
-            }
-
-          for (guint k = 0; k < n_entries; k++)
-            {
-              g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k);
-
-              if (source >= 0 && (int) vigia_progress_get_source (entry) != source)
-                continue;
-              vigia_progress_csv_add_entry (writer, plan, dim, goal,
-                                            vigia_progress_get_period (entry),
-                                            vigia_progress_get_source (entry), entry);
-              if (!vigia_csv_writer_end_row (writer, cancellable, error))
-                return FALSE;
             }
         }
     }
@@ -446,6 +459,9 @@ read_header (Import *import)
     {
       if (import->columns[c] >= 0 || (c != COLUMN_GOAL_UUID && c != COLUMN_PERIOD))
         continue;
+      /* A target's uuid names its goal too. */
+      if (c == COLUMN_GOAL_UUID && import->columns[COLUMN_TARGET_UUID] >= 0)
+        continue;
       {
         g_autofree char *reason = g_strdup_printf (_("the column “%s” is missing"), column_names[c]);
 
@@ -457,20 +473,12 @@ read_header (Import *import)
 }
 
 static VigiaPlan *
-find_goal (Import      *import,
-           const char  *uuid,
-           VigiaGoal  **goal,
+find_plan (Import      *import,
+           gint64       plan_id,
            GError     **error)
 {
-  gint64 plan_id = 0;
-  gint64 goal_id;
-  VigiaPlan *plan;
+  VigiaPlan *plan = g_hash_table_lookup (import->plans, &plan_id);
 
-  goal_id = vigia_library_lookup_goal (import->library, uuid, &plan_id, error);
-  if (goal_id <= 0)
-    return NULL;
-
-  plan = g_hash_table_lookup (import->plans, &plan_id);
   if (plan == NULL)
     {
       plan = vigia_library_load_plan (import->library, plan_id, error);
@@ -478,9 +486,69 @@ find_goal (Import      *import,
         return NULL;
       g_hash_table_insert (import->plans, g_memdup2 (&plan_id, sizeof plan_id), plan);
     }
+  return plan;
+}
 
-  vigia_plan_find_goal (plan, uuid, goal);
-  return *goal != NULL ? plan : NULL;
+/* The row's target: by its uuid, or by its goal's where the goal has one
+ * target.  Says what is wrong as a problem of the row. */
+static void
+find_target (Import     *import,
+             guint       row,
+             const char *goal_uuid,
+             const char *target_uuid,
+             Entry      *entry)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 plan_id = 0;
+  gint64 id;
+
+  if (*target_uuid != '\0')
+    {
+      id = vigia_library_lookup_target (import->library, target_uuid, NULL, &plan_id, &error);
+      if (id > 0 && (entry->plan = find_plan (import, plan_id, &error)) != NULL)
+        entry->target = vigia_plan_find_target (entry->plan, target_uuid, &entry->goal);
+      if (error != NULL)
+        add_problem (import, row, COLUMN_TARGET_UUID, error->message);
+      else if (entry->target == NULL)
+        {
+          g_autofree char *reason = g_strdup_printf (_("there is no target “%s” in the library"), target_uuid);
+
+          add_problem (import, row, COLUMN_TARGET_UUID, reason);
+        }
+      else if (*goal_uuid != '\0' && g_strcmp0 (goal_uuid, vigia_goal_get_uuid (entry->goal)) != 0)
+        add_problem (import, row, COLUMN_TARGET_UUID, _("the target is not one of the goal’s"));
+      return;
+    }
+
+  if (*goal_uuid == '\0')
+    {
+      add_problem (import, row, COLUMN_GOAL_UUID, _("the goal is missing"));
+      return;
+    }
+
+  id = vigia_library_lookup_goal (import->library, goal_uuid, &plan_id, &error);
+  if (id > 0 && (entry->plan = find_plan (import, plan_id, &error)) != NULL)
+    vigia_plan_find_goal (entry->plan, goal_uuid, &entry->goal);
+  if (error != NULL)
+    add_problem (import, row, COLUMN_GOAL_UUID, error->message);
+  else if (entry->goal == NULL)
+    {
+      g_autofree char *reason = g_strdup_printf (_("there is no goal “%s” in the library"), goal_uuid);
+
+      add_problem (import, row, COLUMN_GOAL_UUID, reason);
+    }
+  else if (vigia_goal_get_n_targets (entry->goal) > 1)
+    {
+      g_autofree char *reason = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "the goal has %u target: name it in target_uuid",
+                                                              "the goal has %u targets: name one in target_uuid",
+                                                              vigia_goal_get_n_targets (entry->goal)),
+                                                 vigia_goal_get_n_targets (entry->goal));
+
+      add_problem (import, row, COLUMN_GOAL_UUID, reason);
+    }
+  else
+    entry->target = vigia_goal_get_target (entry->goal, 0);
 }
 
 static void
@@ -488,6 +556,7 @@ read_row (Import *import)
 {
   guint row = vigia_csv_reader_get_row_number (import->reader);
   g_autofree char *uuid = clean_cell (cell (import, COLUMN_GOAL_UUID));
+  g_autofree char *target_uuid = clean_cell (cell (import, COLUMN_TARGET_UUID));
   g_autofree char *period = clean_cell (cell (import, COLUMN_PERIOD));
   g_autofree char *source_text = clean_cell (cell (import, COLUMN_SOURCE));
   g_autofree char *value_text = clean_cell (cell (import, COLUMN_VALUE));
@@ -511,23 +580,9 @@ read_row (Import *import)
   entry->row = row;
   entry->value = VIGIA_NO_VALUE;
 
-  if (*uuid == '\0')
-    add_problem (import, row, COLUMN_GOAL_UUID, _("the goal is missing"));
-  else
-    {
-      entry->plan = find_goal (import, uuid, &entry->goal, &error);
-      if (error != NULL)
-        {
-          add_problem (import, row, COLUMN_GOAL_UUID, error->message);
-          g_clear_error (&error);
-        }
-      else if (entry->plan == NULL)
-        {
-          g_autofree char *reason = g_strdup_printf (_("there is no goal “%s” in the library"), uuid);
-
-          add_problem (import, row, COLUMN_GOAL_UUID, reason);
-        }
-    }
+  find_target (import, row, uuid, target_uuid, entry);
+  if (entry->target == NULL)
+    entry->plan = NULL;
 
   if (!vigia_period_parse (period, &year, &half))
     {
@@ -602,10 +657,10 @@ read_row (Import *import)
 
   if (import->n_problems == n_before)
     {
-      key = g_strdup_printf ("%s/%s/%d", uuid, entry->period, entry->source);
+      key = g_strdup_printf ("%s/%s/%d", vigia_target_get_uuid (entry->target), entry->period, entry->source);
       if (g_hash_table_lookup_extended (import->seen, key, NULL, &other_row))
         {
-          g_autofree char *reason = g_strdup_printf (_("the same goal, period and source as row %u"),
+          g_autofree char *reason = g_strdup_printf (_("the same target, period and source as row %u"),
                                                      GPOINTER_TO_UINT (other_row));
 
           add_problem (import, row, -1, reason);
@@ -630,7 +685,7 @@ write_entries (Import  *import,
   for (guint i = 0; i < import->entries->len; i++)
     {
       const Entry *entry = g_ptr_array_index (import->entries, i);
-      VigiaProgress *existing = vigia_goal_find_progress (entry->goal, entry->period, entry->source);
+      VigiaProgress *existing = vigia_target_find_progress (entry->target, entry->period, entry->source);
       g_autoptr(VigiaProgress) progress = NULL;
 
       progress = existing != NULL ? vigia_progress_copy (existing)
@@ -644,7 +699,8 @@ write_entries (Import  *import,
       if (entry->recorded != NULL)
         vigia_progress_set_recorded (progress, entry->recorded);
 
-      if (!vigia_library_save_progress (import->library, entry->plan, entry->goal, progress, error))
+      if (!vigia_library_save_progress (import->library, entry->plan, entry->goal, entry->target, progress,
+                                        error))
         {
           vigia_library_rollback (import->library);
           g_prefix_error (error, _("%s: row %u: "), import->name, entry->row);

@@ -40,6 +40,7 @@ void      vigia_progress_csv_add_entry   (VigiaCsvWriter  *writer,
                                           VigiaPlan       *plan,
                                           VigiaDimension  *dimension,
                                           VigiaGoal       *goal,
+                                          VigiaTarget     *target,
                                           const char      *period,
                                           VigiaSource      source,
                                           VigiaProgress   *entry);

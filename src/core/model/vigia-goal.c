@@ -2,16 +2,19 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A goal is a row of the plan: problem, objective, indicator, and one or
+ * more targets (docs/data-model.md, "Goals and targets").  It always has at
+ * least one target.  The target-* and baseline-* properties are those of
+ * its first target, forwarded, for the code that shows or edits a goal of
+ * one target.
  */
 #define G_LOG_DOMAIN "vigia-goal"
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "vigia-enum-types.h"
 #include "vigia-goal.h"
-#include "vigia-number.h"
 #include "vigia-utils.h"
 
 struct _VigiaGoal
@@ -24,18 +27,13 @@ struct _VigiaGoal
   char           *problem;
   char           *objective;
   char           *indicator;
-  char           *target_text;
-  double          target_value;
-  char           *target_unit;
-  VigiaMeasure    target_measure;
-  VigiaDirection  target_direction;
-  VigiaReading    target_reading;
-  double          baseline_value;
-  int             baseline_year;
   double          weight;
+  GStrv           source_cells;
 
-  /* VigiaProgress, sorted by period then source */
-  GListStore     *progress;
+  /* VigiaTarget, in the plan's order; never empty */
+  GListStore     *targets;
+  VigiaTarget    *first;
+  gulong          first_notify;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaGoal, vigia_goal, G_TYPE_OBJECT)
@@ -48,6 +46,8 @@ enum {
   PROP_PROBLEM,
   PROP_OBJECTIVE,
   PROP_INDICATOR,
+  PROP_WEIGHT,
+  PROP_SOURCE_CELLS,
   PROP_TARGET_TEXT,
   PROP_TARGET_VALUE,
   PROP_TARGET_UNIT,
@@ -56,24 +56,74 @@ enum {
   PROP_TARGET_READING,
   PROP_BASELINE_VALUE,
   PROP_BASELINE_YEAR,
-  PROP_WEIGHT,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
-static int
-compare_progress (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  VigiaProgress *pa = (VigiaProgress *) a;
-  VigiaProgress *pb = (VigiaProgress *) b;
-  int cmp = g_strcmp0 (vigia_progress_get_period (pa), vigia_progress_get_period (pb));
+/* The first target's property behind each forwarded one, from
+ * PROP_TARGET_TEXT on. */
+static const char * const forwarded[] = {
+  "text", "value", "unit", "measure", "direction", "reading", "baseline-value", "baseline-year",
+};
 
-  if (cmp != 0)
-    return cmp;
-  return (int) vigia_progress_get_source (pa) - (int) vigia_progress_get_source (pb);
+G_STATIC_ASSERT (G_N_ELEMENTS (forwarded) == N_PROPS - PROP_TARGET_TEXT);
+
+static void
+first_notify_cb (VigiaGoal  *self,
+                 GParamSpec *pspec)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (forwarded); i++)
+    if (g_strcmp0 (pspec->name, forwarded[i]) == 0)
+      {
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_TEXT + i]);
+        return;
+      }
+}
+
+static void
+follow_first_target (VigiaGoal *self)
+{
+  g_autoptr(VigiaTarget) first = g_list_model_get_item (G_LIST_MODEL (self->targets), 0);
+
+  if (first == self->first)
+    return;
+
+  g_clear_signal_handler (&self->first_notify, self->first);
+  g_set_object (&self->first, first);
+  if (first != NULL)
+    self->first_notify = g_signal_connect_swapped (first, "notify", G_CALLBACK (first_notify_cb), self);
+
+  /* The forwarded values may all have changed. */
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_TARGET_TEXT; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+targets_changed_cb (VigiaGoal  *self,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    GListModel *targets)
+{
+  if (position == 0)
+    follow_first_target (self);
+}
+
+static void
+vigia_goal_dispose (GObject *object)
+{
+  VigiaGoal *self = (VigiaGoal *)object;
+
+  g_clear_signal_handler (&self->first_notify, self->first);
+  g_clear_object (&self->first);
+  if (self->targets != NULL)
+    g_signal_handlers_disconnect_by_data (self->targets, self);
+  g_clear_object (&self->targets);
+
+  G_OBJECT_CLASS (vigia_goal_parent_class)->dispose (object);
 }
 
 static void
@@ -85,9 +135,7 @@ vigia_goal_finalize (GObject *object)
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->objective, g_free);
   g_clear_pointer (&self->indicator, g_free);
-  g_clear_pointer (&self->target_text, g_free);
-  g_clear_pointer (&self->target_unit, g_free);
-  g_clear_object (&self->progress);
+  g_clear_pointer (&self->source_cells, g_strfreev);
 
   G_OBJECT_CLASS (vigia_goal_parent_class)->finalize (object);
 }
@@ -100,23 +148,22 @@ vigia_goal_get_property (GObject    *object,
 {
   VigiaGoal *self = VIGIA_GOAL (object);
 
+  if (prop_id >= PROP_TARGET_TEXT && prop_id < N_PROPS)
+    {
+      g_object_get_property (G_OBJECT (self->first), forwarded[prop_id - PROP_TARGET_TEXT], value);
+      return;
+    }
+
   switch (prop_id)
     {
-    case PROP_ID:               g_value_set_int64 (value, self->id); break;
-    case PROP_UUID:             g_value_set_string (value, self->uuid); break;
-    case PROP_NUMBER:           g_value_set_uint (value, self->number); break;
-    case PROP_PROBLEM:          g_value_set_string (value, self->problem); break;
-    case PROP_OBJECTIVE:        g_value_set_string (value, self->objective); break;
-    case PROP_INDICATOR:        g_value_set_string (value, self->indicator); break;
-    case PROP_TARGET_TEXT:      g_value_set_string (value, self->target_text); break;
-    case PROP_TARGET_VALUE:     g_value_set_double (value, self->target_value); break;
-    case PROP_TARGET_UNIT:      g_value_set_string (value, self->target_unit); break;
-    case PROP_TARGET_MEASURE:   g_value_set_enum (value, self->target_measure); break;
-    case PROP_TARGET_DIRECTION: g_value_set_enum (value, self->target_direction); break;
-    case PROP_TARGET_READING:   g_value_set_enum (value, self->target_reading); break;
-    case PROP_BASELINE_VALUE:   g_value_set_double (value, self->baseline_value); break;
-    case PROP_BASELINE_YEAR:    g_value_set_int (value, self->baseline_year); break;
-    case PROP_WEIGHT:           g_value_set_double (value, self->weight); break;
+    case PROP_ID:           g_value_set_int64 (value, self->id); break;
+    case PROP_UUID:         g_value_set_string (value, self->uuid); break;
+    case PROP_NUMBER:       g_value_set_uint (value, self->number); break;
+    case PROP_PROBLEM:      g_value_set_string (value, self->problem); break;
+    case PROP_OBJECTIVE:    g_value_set_string (value, self->objective); break;
+    case PROP_INDICATOR:    g_value_set_string (value, self->indicator); break;
+    case PROP_WEIGHT:       g_value_set_double (value, self->weight); break;
+    case PROP_SOURCE_CELLS: g_value_set_boxed (value, self->source_cells); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -130,23 +177,26 @@ vigia_goal_set_property (GObject      *object,
 {
   VigiaGoal *self = VIGIA_GOAL (object);
 
+  /* The typed setters, not g_object_set_property (): that refuses NaN, the
+   * core's "no value". */
   switch (prop_id)
     {
-    case PROP_ID:               vigia_goal_set_id (self, g_value_get_int64 (value)); break;
-    case PROP_UUID:             vigia_goal_set_uuid (self, g_value_get_string (value)); break;
-    case PROP_NUMBER:           vigia_goal_set_number (self, g_value_get_uint (value)); break;
-    case PROP_PROBLEM:          vigia_goal_set_problem (self, g_value_get_string (value)); break;
-    case PROP_OBJECTIVE:        vigia_goal_set_objective (self, g_value_get_string (value)); break;
-    case PROP_INDICATOR:        vigia_goal_set_indicator (self, g_value_get_string (value)); break;
-    case PROP_TARGET_TEXT:      vigia_goal_set_target_text (self, g_value_get_string (value)); break;
-    case PROP_TARGET_VALUE:     vigia_goal_set_target_value (self, g_value_get_double (value)); break;
-    case PROP_TARGET_UNIT:      vigia_goal_set_target_unit (self, g_value_get_string (value)); break;
-    case PROP_TARGET_MEASURE:   vigia_goal_set_target_measure (self, g_value_get_enum (value)); break;
-    case PROP_TARGET_DIRECTION: vigia_goal_set_target_direction (self, g_value_get_enum (value)); break;
-    case PROP_TARGET_READING:   vigia_goal_set_target_reading (self, g_value_get_enum (value)); break;
-    case PROP_BASELINE_VALUE:   vigia_goal_set_baseline_value (self, g_value_get_double (value)); break;
-    case PROP_BASELINE_YEAR:    vigia_goal_set_baseline_year (self, g_value_get_int (value)); break;
-    case PROP_WEIGHT:           vigia_goal_set_weight (self, g_value_get_double (value)); break;
+    case PROP_TARGET_TEXT:      vigia_target_set_text (self->first, g_value_get_string (value)); break;
+    case PROP_TARGET_VALUE:     vigia_target_set_value (self->first, g_value_get_double (value)); break;
+    case PROP_TARGET_UNIT:      vigia_target_set_unit (self->first, g_value_get_string (value)); break;
+    case PROP_TARGET_MEASURE:   vigia_target_set_measure (self->first, g_value_get_enum (value)); break;
+    case PROP_TARGET_DIRECTION: vigia_target_set_direction (self->first, g_value_get_enum (value)); break;
+    case PROP_TARGET_READING:   vigia_target_set_reading (self->first, g_value_get_enum (value)); break;
+    case PROP_BASELINE_VALUE:   vigia_target_set_baseline_value (self->first, g_value_get_double (value)); break;
+    case PROP_BASELINE_YEAR:    vigia_target_set_baseline_year (self->first, g_value_get_int (value)); break;
+    case PROP_ID:           vigia_goal_set_id (self, g_value_get_int64 (value)); break;
+    case PROP_UUID:         vigia_goal_set_uuid (self, g_value_get_string (value)); break;
+    case PROP_NUMBER:       vigia_goal_set_number (self, g_value_get_uint (value)); break;
+    case PROP_PROBLEM:      vigia_goal_set_problem (self, g_value_get_string (value)); break;
+    case PROP_OBJECTIVE:    vigia_goal_set_objective (self, g_value_get_string (value)); break;
+    case PROP_INDICATOR:    vigia_goal_set_indicator (self, g_value_get_string (value)); break;
+    case PROP_WEIGHT:       vigia_goal_set_weight (self, g_value_get_double (value)); break;
+    case PROP_SOURCE_CELLS: vigia_goal_set_source_cells (self, g_value_get_boxed (value)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -158,6 +208,7 @@ vigia_goal_class_init (VigiaGoalClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = vigia_goal_dispose;
   object_class->finalize = vigia_goal_finalize;
   object_class->get_property = vigia_goal_get_property;
   object_class->set_property = vigia_goal_set_property;
@@ -168,6 +219,10 @@ vigia_goal_class_init (VigiaGoalClass *klass)
   properties[PROP_PROBLEM] = g_param_spec_string ("problem", NULL, NULL, NULL, flags);
   properties[PROP_OBJECTIVE] = g_param_spec_string ("objective", NULL, NULL, NULL, flags);
   properties[PROP_INDICATOR] = g_param_spec_string ("indicator", NULL, NULL, NULL, flags);
+  properties[PROP_WEIGHT] = g_param_spec_double ("weight", NULL, NULL, 0, G_MAXDOUBLE, 1, flags);
+  /* The row's cells as the source wrote them (problem, objective, indicator,
+   * target), kept so that what was split or tidied can be told and undone. */
+  properties[PROP_SOURCE_CELLS] = g_param_spec_boxed ("source-cells", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_TARGET_TEXT] = g_param_spec_string ("target-text", NULL, NULL, NULL, flags);
   /* NAN, the default, means the target has no numeric reading. */
   properties[PROP_TARGET_VALUE] = g_param_spec_double ("target-value", NULL, NULL,
@@ -186,7 +241,6 @@ vigia_goal_class_init (VigiaGoalClass *klass)
                                                          -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_BASELINE_YEAR] = g_param_spec_int ("baseline-year", NULL, NULL,
                                                      0, 9999, 0, flags);
-  properties[PROP_WEIGHT] = g_param_spec_double ("weight", NULL, NULL, 0, G_MAXDOUBLE, 1, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -194,15 +248,20 @@ vigia_goal_class_init (VigiaGoalClass *klass)
 static void
 vigia_goal_init (VigiaGoal *self)
 {
-  self->target_value = VIGIA_NO_VALUE;
-  self->target_measure = VIGIA_MEASURE_QUALITATIVE;
-  self->target_direction = VIGIA_DIRECTION_UP;
-  self->target_reading = VIGIA_READING_NEEDS_REVIEW;
-  self->baseline_value = VIGIA_NO_VALUE;
+  g_autoptr(VigiaTarget) target = vigia_target_new ();
+
   self->weight = 1.0;
-  self->progress = g_list_store_new (VIGIA_TYPE_PROGRESS);
+  self->targets = g_list_store_new (VIGIA_TYPE_TARGET);
+  g_list_store_append (self->targets, target);
+  follow_first_target (self);
+  g_signal_connect_swapped (self->targets, "items-changed", G_CALLBACK (targets_changed_cb), self);
 }
 
+/**
+ * vigia_goal_new:
+ *
+ * Returns: (transfer full): a goal with one empty target
+ */
 VigiaGoal *
 vigia_goal_new (void)
 {
@@ -212,12 +271,14 @@ vigia_goal_new (void)
 /**
  * vigia_goal_copy:
  *
- * Returns: (transfer full): a deep copy, with the same id, uuid and progress
+ * Returns: (transfer full): a deep copy, with the same ids, uuids, targets
+ *   and progress
  */
 VigiaGoal *
 vigia_goal_copy (VigiaGoal *self)
 {
   VigiaGoal *copy;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
   guint n;
 
   g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
@@ -229,24 +290,13 @@ vigia_goal_copy (VigiaGoal *self)
   copy->problem = g_strdup (self->problem);
   copy->objective = g_strdup (self->objective);
   copy->indicator = g_strdup (self->indicator);
-  copy->target_text = g_strdup (self->target_text);
-  copy->target_value = self->target_value;
-  copy->target_unit = g_strdup (self->target_unit);
-  copy->target_measure = self->target_measure;
-  copy->target_direction = self->target_direction;
-  copy->target_reading = self->target_reading;
-  copy->baseline_value = self->baseline_value;
-  copy->baseline_year = self->baseline_year;
   copy->weight = self->weight;
+  copy->source_cells = g_strdupv (self->source_cells);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->progress));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->targets));
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VigiaProgress) entry = g_list_model_get_item (G_LIST_MODEL (self->progress), i);
-      g_autoptr(VigiaProgress) entry_copy = vigia_progress_copy (entry);
-
-      g_list_store_append (copy->progress, entry_copy);
-    }
+    g_ptr_array_add (targets, vigia_target_copy (vigia_goal_get_target (self, i)));
+  vigia_goal_set_targets (copy, targets);
 
   return copy;
 }
@@ -351,142 +401,6 @@ vigia_goal_set_indicator (VigiaGoal  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INDICATOR]);
 }
 
-const char *
-vigia_goal_get_target_text (VigiaGoal *self)
-{
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
-  return self->target_text;
-}
-
-void
-vigia_goal_set_target_text (VigiaGoal  *self,
-                            const char *value)
-{
-  g_return_if_fail (VIGIA_IS_GOAL (self));
-  if (vigia_set_string (&self->target_text, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_TEXT]);
-}
-
-double
-vigia_goal_get_target_value (VigiaGoal *self)
-{
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), VIGIA_NO_VALUE);
-  return self->target_value;
-}
-
-void
-vigia_goal_set_target_value (VigiaGoal *self,
-                             double     value)
-{
-  g_return_if_fail (VIGIA_IS_GOAL (self));
-  if (vigia_set_double (&self->target_value, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_VALUE]);
-}
-
-const char *
-vigia_goal_get_target_unit (VigiaGoal *self)
-{
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
-  return self->target_unit;
-}
-
-void
-vigia_goal_set_target_unit (VigiaGoal  *self,
-                            const char *value)
-{
-  g_return_if_fail (VIGIA_IS_GOAL (self));
-  if (vigia_set_string (&self->target_unit, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_UNIT]);
-}
-
-VigiaMeasure
-vigia_goal_get_target_measure (VigiaGoal *self)
-{
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaMeasure) 0);
-  return self->target_measure;
-}
-
-void
-vigia_goal_set_target_measure (VigiaGoal    *self,
-                               VigiaMeasure  value)
-{
-  g_return_if_fail (VIGIA_IS_GOAL (self));
-  if (self->target_measure == value)
-    return;
-  self->target_measure = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_MEASURE]);
-}
-
-VigiaDirection
-vigia_goal_get_target_direction (VigiaGoal *self)
-{
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaDirection) 0);
-  return self->target_direction;
-}
-
-void
-vigia_goal_set_target_direction (VigiaGoal      *self,
-                                 VigiaDirection  value)
-{
-  g_return_if_fail (VIGIA_IS_GOAL (self));
-  if (self->target_direction == value)
-    return;
-  self->target_direction = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_DIRECTION]);
-}
-
-VigiaReading
-vigia_goal_get_target_reading (VigiaGoal *self)
-{
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaReading) 0);
-  return self->target_reading;
-}
-
-void
-vigia_goal_set_target_reading (VigiaGoal    *self,
-                               VigiaReading  value)
-{
-  g_return_if_fail (VIGIA_IS_GOAL (self));
-  if (self->target_reading == value)
-    return;
-  self->target_reading = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_READING]);
-}
-
-double
-vigia_goal_get_baseline_value (VigiaGoal *self)
-{
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), VIGIA_NO_VALUE);
-  return self->baseline_value;
-}
-
-void
-vigia_goal_set_baseline_value (VigiaGoal *self,
-                               double     value)
-{
-  g_return_if_fail (VIGIA_IS_GOAL (self));
-  if (vigia_set_double (&self->baseline_value, value))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE_VALUE]);
-}
-
-int
-vigia_goal_get_baseline_year (VigiaGoal *self)
-{
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), 0);
-  return self->baseline_year;
-}
-
-void
-vigia_goal_set_baseline_year (VigiaGoal *self,
-                              int        value)
-{
-  g_return_if_fail (VIGIA_IS_GOAL (self));
-  if (self->baseline_year == value)
-    return;
-  self->baseline_year = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BASELINE_YEAR]);
-}
-
 double
 vigia_goal_get_weight (VigiaGoal *self)
 {
@@ -504,159 +418,322 @@ vigia_goal_set_weight (VigiaGoal *self,
 }
 
 
-/**
- * vigia_goal_dup_target_label:
- *
- * The short form of the target's reading, as the target chip shows it:
- * "25 % ↑", "500 MYPES ↑", "30 % ↓", or "Needs review".
- *
- * Returns: (transfer full): the label
- */
-char *
-vigia_goal_dup_target_label (VigiaGoal *self)
+
+const char * const *
+vigia_goal_get_source_cells (VigiaGoal *self)
 {
-  g_autofree char *number = NULL;
-  const char *arrow;
-
   g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return (const char * const *) self->source_cells;
+}
 
-  if (self->target_reading == VIGIA_READING_NEEDS_REVIEW)
-    return g_strdup (_("Needs review"));
+void
+vigia_goal_set_source_cells (VigiaGoal          *self,
+                             const char * const *cells)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
 
-  arrow = vigia_direction_get_arrow (self->target_direction);
-
-  if (!VIGIA_HAS_VALUE (self->target_value))
-    return g_strdup (vigia_measure_get_label (self->target_measure));
-
-  number = vigia_number_format (self->target_value, 2);
-
-  if (self->target_measure == VIGIA_MEASURE_PERCENT_CHANGE)
-    return g_strdup_printf ("%s%s %% %s", self->target_direction == VIGIA_DIRECTION_DOWN ? "−" : "+",
-                            number, arrow);
-  if (self->target_measure == VIGIA_MEASURE_AMOUNT && fabs (self->target_value) >= 1e6)
-    {
-      /* "US$ 20 millones", as the plans write amounts, not "US$ 20000000". */
-      g_autofree char *millions = vigia_number_format (self->target_value / 1e6, 2);
-      g_autofree char *amount = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s million", "%s million",
-                                                              self->target_value == 1e6 ? 1 : 2),
-                                                 millions);
-
-      if (!vigia_str_empty (self->target_unit))
-        return g_strdup_printf ("%s %s %s", self->target_unit, amount, arrow);
-      return g_strdup_printf ("%s %s", amount, arrow);
-    }
-  if (self->target_measure == VIGIA_MEASURE_AMOUNT && !vigia_str_empty (self->target_unit))
-    return g_strdup_printf ("%s %s %s", self->target_unit, number, arrow);
-  if (!vigia_str_empty (self->target_unit))
-    return g_strdup_printf ("%s %s %s", number, self->target_unit, arrow);
-  return g_strdup_printf ("%s %s", number, arrow);
+  if (cells != NULL && cells[0] == NULL)
+    cells = NULL;
+  if (self->source_cells != NULL && cells != NULL &&
+      g_strv_equal ((const char * const *) self->source_cells, cells))
+    return;
+  if (self->source_cells == NULL && cells == NULL)
+    return;
+  g_strfreev (self->source_cells);
+  self->source_cells = g_strdupv ((char **) cells);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_CELLS]);
 }
 
 /**
- * vigia_goal_dup_value_label:
- * @value: a value of the goal's indicator (a progress entry's, the target)
+ * vigia_goal_get_targets:
  *
- * The value in the goal's unit, as the grid, the charts' hover texts and
- * their descriptions say it: "12,5 %", "140 MYPES atendidas", "US$ 3".
- *
- * Returns: (transfer full): the label
- */
-char *
-vigia_goal_dup_value_label (VigiaGoal *self,
-                            double     value)
-{
-  g_autofree char *number = NULL;
-
-  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
-
-  number = vigia_number_format (value, 2);
-  if (self->target_measure == VIGIA_MEASURE_PERCENT || self->target_measure == VIGIA_MEASURE_PERCENT_CHANGE ||
-      g_strcmp0 (self->target_unit, "%") == 0)
-    return g_strdup_printf ("%s %%", number);
-  if (vigia_str_empty (self->target_unit))
-    return g_steal_pointer (&number);
-  if (self->target_measure == VIGIA_MEASURE_AMOUNT)
-    return g_strdup_printf ("%s %s", self->target_unit, number);
-  return g_strdup_printf ("%s %s", number, self->target_unit);
-}
-
-/**
- * vigia_goal_get_progress:
- *
- * Returns: (transfer none): the goal's #VigiaProgress entries, by period and source
+ * Returns: (transfer none): the goal's #VigiaTarget list, never empty
  */
 GListModel *
-vigia_goal_get_progress (VigiaGoal *self)
+vigia_goal_get_targets (VigiaGoal *self)
 {
   g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
-  return G_LIST_MODEL (self->progress);
+  return G_LIST_MODEL (self->targets);
+}
+
+guint
+vigia_goal_get_n_targets (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->targets));
 }
 
 /**
- * vigia_goal_find_progress:
+ * vigia_goal_get_target:
  *
- * Returns: (transfer none) (nullable): the entry for @period and @source
+ * Returns: (transfer none) (nullable): the target at @position
  */
-VigiaProgress *
-vigia_goal_find_progress (VigiaGoal   *self,
-                          const char  *period,
-                          VigiaSource  source)
+VigiaTarget *
+vigia_goal_get_target (VigiaGoal *self,
+                       guint      position)
+{
+  g_autoptr(VigiaTarget) target = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+
+  target = g_list_model_get_item (G_LIST_MODEL (self->targets), position);
+  /* The store keeps its own reference. */
+  return target;
+}
+
+/**
+ * vigia_goal_find_target:
+ *
+ * Returns: (transfer none) (nullable): the target whose uuid is @uuid
+ */
+VigiaTarget *
+vigia_goal_find_target (VigiaGoal  *self,
+                        const char *uuid)
 {
   guint n;
 
   g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->progress));
+  n = vigia_goal_get_n_targets (self);
   for (guint i = 0; i < n; i++)
     {
-      VigiaProgress *entry = g_list_model_get_item (G_LIST_MODEL (self->progress), i);
+      VigiaTarget *target = vigia_goal_get_target (self, i);
 
-      /* The store keeps its own reference while we look. */
-      g_object_unref (entry);
-      if (vigia_progress_get_source (entry) == source &&
-          g_strcmp0 (vigia_progress_get_period (entry), period) == 0)
-        return entry;
+      if (uuid != NULL && g_strcmp0 (vigia_target_get_uuid (target), uuid) == 0)
+        return target;
     }
-
   return NULL;
 }
 
 /**
- * vigia_goal_put_progress:
+ * vigia_goal_get_target_position:
  *
- * Adds @progress, replacing the entry of the same period and source if there
- * is one: a goal has one entry per period and source.
+ * Returns: whether @target is one of the goal's, and where in @position
  */
+gboolean
+vigia_goal_get_target_position (VigiaGoal   *self,
+                                VigiaTarget *target,
+                                guint       *position)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), FALSE);
+  return g_list_store_find (self->targets, target, position);
+}
+
+void
+vigia_goal_insert_target (VigiaGoal   *self,
+                          guint        position,
+                          VigiaTarget *target)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  g_return_if_fail (VIGIA_IS_TARGET (target));
+
+  position = MIN (position, vigia_goal_get_n_targets (self));
+  g_list_store_insert (self->targets, position, target);
+}
+
+/**
+ * vigia_goal_remove_target:
+ *
+ * Removes @target, unless it is the goal's only one: a goal has a target.
+ *
+ * Returns: whether it was removed
+ */
+gboolean
+vigia_goal_remove_target (VigiaGoal   *self,
+                          VigiaTarget *target)
+{
+  guint position;
+
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), FALSE);
+
+  if (vigia_goal_get_n_targets (self) < 2 || !g_list_store_find (self->targets, target, &position))
+    return FALSE;
+  g_list_store_remove (self->targets, position);
+  return TRUE;
+}
+
+/**
+ * vigia_goal_set_targets:
+ * @targets: (element-type VigiaTarget): one or more targets
+ *
+ * Replaces the goal's targets, as a reader or the library builds a goal.
+ */
+void
+vigia_goal_set_targets (VigiaGoal *self,
+                        GPtrArray *targets)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  g_return_if_fail (targets != NULL && targets->len > 0);
+
+  g_list_store_splice (self->targets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->targets)),
+                       targets->pdata, targets->len);
+}
+
+/* The first target's, for a goal of one target. */
+
+char *
+vigia_goal_dup_target_label (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return vigia_target_dup_label (self->first);
+}
+
+char *
+vigia_goal_dup_value_label (VigiaGoal *self,
+                            double     value)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return vigia_target_dup_value_label (self->first, value);
+}
+
+GListModel *
+vigia_goal_get_progress (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return vigia_target_get_progress (self->first);
+}
+
+VigiaProgress *
+vigia_goal_find_progress (VigiaGoal   *self,
+                          const char  *period,
+                          VigiaSource  source)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return vigia_target_find_progress (self->first, period, source);
+}
+
 void
 vigia_goal_put_progress (VigiaGoal     *self,
                          VigiaProgress *progress)
 {
-  VigiaProgress *existing;
-
   g_return_if_fail (VIGIA_IS_GOAL (self));
-  g_return_if_fail (VIGIA_IS_PROGRESS (progress));
-
-  existing = vigia_goal_find_progress (self,
-                                       vigia_progress_get_period (progress),
-                                       vigia_progress_get_source (progress));
-  if (existing == progress)
-    return;
-  if (existing != NULL)
-    vigia_goal_remove_progress (self, existing);
-
-  g_list_store_insert_sorted (self->progress, progress, compare_progress, NULL);
+  vigia_target_put_progress (self->first, progress);
 }
 
 gboolean
 vigia_goal_remove_progress (VigiaGoal     *self,
                             VigiaProgress *progress)
 {
-  guint position;
-
   g_return_val_if_fail (VIGIA_IS_GOAL (self), FALSE);
+  return vigia_target_remove_progress (self->first, progress);
+}
 
-  if (!g_list_store_find (self->progress, progress, &position))
-    return FALSE;
-  g_list_store_remove (self->progress, position);
-  return TRUE;
+const char *
+vigia_goal_get_target_text (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return vigia_target_get_text (self->first);
+}
+
+void
+vigia_goal_set_target_text (VigiaGoal *self,
+                           const char *value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  vigia_target_set_text (self->first, value);
+}
+
+double
+vigia_goal_get_target_value (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), VIGIA_NO_VALUE);
+  return vigia_target_get_value (self->first);
+}
+
+void
+vigia_goal_set_target_value (VigiaGoal *self,
+                            double value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  vigia_target_set_value (self->first, value);
+}
+
+const char *
+vigia_goal_get_target_unit (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return vigia_target_get_unit (self->first);
+}
+
+void
+vigia_goal_set_target_unit (VigiaGoal *self,
+                           const char *value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  vigia_target_set_unit (self->first, value);
+}
+
+VigiaMeasure
+vigia_goal_get_target_measure (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaMeasure) 0);
+  return vigia_target_get_measure (self->first);
+}
+
+void
+vigia_goal_set_target_measure (VigiaGoal *self,
+                              VigiaMeasure value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  vigia_target_set_measure (self->first, value);
+}
+
+VigiaDirection
+vigia_goal_get_target_direction (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaDirection) 0);
+  return vigia_target_get_direction (self->first);
+}
+
+void
+vigia_goal_set_target_direction (VigiaGoal *self,
+                                VigiaDirection value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  vigia_target_set_direction (self->first, value);
+}
+
+VigiaReading
+vigia_goal_get_target_reading (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), (VigiaReading) 0);
+  return vigia_target_get_reading (self->first);
+}
+
+void
+vigia_goal_set_target_reading (VigiaGoal *self,
+                              VigiaReading value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  vigia_target_set_reading (self->first, value);
+}
+
+double
+vigia_goal_get_baseline_value (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), VIGIA_NO_VALUE);
+  return vigia_target_get_baseline_value (self->first);
+}
+
+void
+vigia_goal_set_baseline_value (VigiaGoal *self,
+                              double value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  vigia_target_set_baseline_value (self->first, value);
+}
+
+int
+vigia_goal_get_baseline_year (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), 0);
+  return vigia_target_get_baseline_year (self->first);
+}
+
+void
+vigia_goal_set_baseline_year (VigiaGoal *self,
+                             int value)
+{
+  g_return_if_fail (VIGIA_IS_GOAL (self));
+  vigia_target_set_baseline_year (self->first, value);
 }

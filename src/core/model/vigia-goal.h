@@ -1,4 +1,4 @@
-/* vigia-goal.h: one row of a plan's proposals: problem, objective, indicator, target
+/* vigia-goal.h: one row of a plan's proposals: problem, objective, indicator, targets
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,6 +9,7 @@
 
 #include "vigia-enums.h"
 #include "vigia-progress.h"
+#include "vigia-target.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,30 @@ void            vigia_goal_set_objective        (VigiaGoal      *self,
 const char     *vigia_goal_get_indicator        (VigiaGoal      *self);
 void            vigia_goal_set_indicator        (VigiaGoal      *self,
                                                  const char     *indicator);
+double          vigia_goal_get_weight           (VigiaGoal      *self);
+void            vigia_goal_set_weight           (VigiaGoal      *self,
+                                                 double          weight);
+const char * const *vigia_goal_get_source_cells (VigiaGoal          *self);
+void            vigia_goal_set_source_cells     (VigiaGoal          *self,
+                                                 const char * const *cells);
+GListModel     *vigia_goal_get_targets          (VigiaGoal      *self);
+guint           vigia_goal_get_n_targets        (VigiaGoal      *self);
+VigiaTarget    *vigia_goal_get_target           (VigiaGoal      *self,
+                                                 guint           position);
+VigiaTarget    *vigia_goal_find_target          (VigiaGoal      *self,
+                                                 const char     *uuid);
+gboolean        vigia_goal_get_target_position  (VigiaGoal      *self,
+                                                 VigiaTarget    *target,
+                                                 guint          *position);
+void            vigia_goal_insert_target        (VigiaGoal      *self,
+                                                 guint           position,
+                                                 VigiaTarget    *target);
+gboolean        vigia_goal_remove_target        (VigiaGoal      *self,
+                                                 VigiaTarget    *target);
+void            vigia_goal_set_targets          (VigiaGoal      *self,
+                                                 GPtrArray      *targets);
+
+/* The goal's first target's, for code that shows or edits a goal of one target. */
 const char     *vigia_goal_get_target_text      (VigiaGoal      *self);
 void            vigia_goal_set_target_text      (VigiaGoal      *self,
                                                  const char     *target_text);
@@ -60,9 +85,6 @@ void            vigia_goal_set_baseline_value   (VigiaGoal      *self,
 int             vigia_goal_get_baseline_year    (VigiaGoal      *self);
 void            vigia_goal_set_baseline_year    (VigiaGoal      *self,
                                                  int             year);
-double          vigia_goal_get_weight           (VigiaGoal      *self);
-void            vigia_goal_set_weight           (VigiaGoal      *self,
-                                                 double          weight);
 char           *vigia_goal_dup_target_label     (VigiaGoal      *self);
 char           *vigia_goal_dup_value_label      (VigiaGoal      *self,
                                                  double          value);

@@ -281,7 +281,7 @@ vigia_plan_copy (VigiaPlan *self)
 /**
  * vigia_plan_clear_ids:
  *
- * Forgets the library ids of the plan, its dimensions, goals and progress
+ * Forgets the library ids of the plan, its dimensions, goals, targets and progress
  * (not their uuids), so that the objects can be added to a library again:
  * after a failed insert, say.
  */
@@ -303,15 +303,22 @@ vigia_plan_clear_ids (VigiaPlan *self)
       for (guint j = 0; j < n_goals; j++)
         {
           VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-          GListModel *progress = vigia_goal_get_progress (goal);
-          guint n_progress = g_list_model_get_n_items (progress);
+          guint n_targets = vigia_goal_get_n_targets (goal);
 
           vigia_goal_set_id (goal, 0);
-          for (guint k = 0; k < n_progress; k++)
+          for (guint t = 0; t < n_targets; t++)
             {
-              g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, k);
+              VigiaTarget *target = vigia_goal_get_target (goal, t);
+              GListModel *progress = vigia_target_get_progress (target);
+              guint n_progress = g_list_model_get_n_items (progress);
 
-              vigia_progress_set_id (entry, 0);
+              vigia_target_set_id (target, 0);
+              for (guint k = 0; k < n_progress; k++)
+                {
+                  g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, k);
+
+                  vigia_progress_set_id (entry, 0);
+                }
             }
         }
     }
@@ -349,7 +356,14 @@ vigia_plan_duplicate (VigiaPlan *self)
       guint n_goals = vigia_dimension_get_n_goals (dim);
 
       for (guint j = 0; j < n_goals; j++)
-        vigia_goal_set_uuid (vigia_dimension_get_goal (dim, j), NULL);
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+          guint n_targets = vigia_goal_get_n_targets (goal);
+
+          vigia_goal_set_uuid (goal, NULL);
+          for (guint t = 0; t < n_targets; t++)
+            vigia_target_set_uuid (vigia_goal_get_target (goal, t), NULL);
+        }
     }
 
   return copy;
@@ -808,6 +822,77 @@ vigia_plan_get_n_goals (VigiaPlan *self)
   for (guint i = 0; i < n_dims; i++)
     total += vigia_dimension_get_n_goals (vigia_plan_get_dimension (self, i));
   return total;
+}
+
+/**
+ * vigia_plan_list_targets:
+ *
+ * Returns: (transfer container) (element-type VigiaTarget): every target of
+ *   the plan, in the plan's order
+ */
+GPtrArray *
+vigia_plan_list_targets (VigiaPlan *self)
+{
+  GPtrArray *targets;
+  guint n_dims;
+
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+
+  targets = g_ptr_array_new ();
+  n_dims = vigia_plan_get_n_dimensions (self);
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      for (guint j = 0; j < n_goals; j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+          guint n_targets = vigia_goal_get_n_targets (goal);
+
+          for (guint t = 0; t < n_targets; t++)
+            g_ptr_array_add (targets, vigia_goal_get_target (goal, t));
+        }
+    }
+  return targets;
+}
+
+/**
+ * vigia_plan_find_target:
+ * @goal: (out) (optional) (transfer none): the goal that holds it
+ *
+ * Returns: (transfer none) (nullable): the target whose uuid is @target_uuid
+ */
+VigiaTarget *
+vigia_plan_find_target (VigiaPlan   *self,
+                        const char  *target_uuid,
+                        VigiaGoal  **goal)
+{
+  guint n_dims;
+
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+
+  n_dims = vigia_plan_get_n_dimensions (self);
+  for (guint i = 0; i < n_dims; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      for (guint j = 0; j < n_goals; j++)
+        {
+          VigiaGoal *candidate = vigia_dimension_get_goal (dim, j);
+          VigiaTarget *target = vigia_goal_find_target (candidate, target_uuid);
+
+          if (target != NULL)
+            {
+              if (goal != NULL)
+                *goal = candidate;
+              return target;
+            }
+        }
+    }
+
+  return NULL;
 }
 
 /**

@@ -102,6 +102,10 @@ guint           vigia_plan_get_n_goals             (VigiaPlan      *self);
 VigiaDimension *vigia_plan_find_goal               (VigiaPlan      *self,
                                                     const char     *goal_uuid,
                                                     VigiaGoal     **goal);
+GPtrArray      *vigia_plan_list_targets            (VigiaPlan      *self);
+VigiaTarget    *vigia_plan_find_target             (VigiaPlan      *self,
+                                                    const char     *target_uuid,
+                                                    VigiaGoal     **goal);
 void            vigia_plan_add_standard_dimensions (VigiaPlan      *self);
 char           *vigia_plan_dup_place_label         (VigiaPlan      *self);
 char           *vigia_plan_dup_term_label          (VigiaPlan      *self);

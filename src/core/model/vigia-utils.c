@@ -13,6 +13,15 @@
 
 #include "vigia-utils.h"
 
+static char *
+format_uuid (const guint8 *bytes)
+{
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5],
+                          bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11],
+                          bytes[12], bytes[13], bytes[14], bytes[15]);
+}
+
 /**
  * vigia_init_i18n:
  *
@@ -149,10 +158,38 @@ vigia_uuid_new (void)
     }
   bytes[8] = 0x80 | (bytes[8] & 0x3f);
 
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5],
-                          bytes[6], bytes[7], bytes[8], bytes[9], bytes[10], bytes[11],
-                          bytes[12], bytes[13], bytes[14], bytes[15]);
+  return format_uuid (bytes);
+}
+
+/**
+ * vigia_uuid_derive:
+ * @uuid: a uuid
+ * @name: what is derived from it, as "target"
+ *
+ * A name-based uuid (version 5 layout, SHA-1) of @name under @uuid: the
+ * same on every desk, so that the one target of a goal written before goals
+ * had targets gets the same uuid wherever the goal is upgraded or imported.
+ *
+ * Returns: (transfer full): the uuid
+ */
+char *
+vigia_uuid_derive (const char *uuid,
+                   const char *name)
+{
+  g_autoptr(GChecksum) sha1 = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 bytes[20];
+  gsize len = sizeof bytes;
+
+  g_return_val_if_fail (uuid != NULL && name != NULL, NULL);
+
+  g_checksum_update (sha1, (const guchar *) uuid, -1);
+  g_checksum_update (sha1, (const guchar *) "/", 1);
+  g_checksum_update (sha1, (const guchar *) name, -1);
+  g_checksum_get_digest (sha1, bytes, &len);
+  bytes[6] = 0x50 | (bytes[6] & 0x0f);
+  bytes[8] = 0x80 | (bytes[8] & 0x3f);
+
+  return format_uuid (bytes);
 }
 
 static inline void

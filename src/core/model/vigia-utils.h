@@ -24,6 +24,8 @@ gboolean vigia_set_strv      (char      ***field,
 void     vigia_init_i18n     (void);
 char    *vigia_now_iso8601   (void);
 char    *vigia_uuid_new      (void);
+char    *vigia_uuid_derive   (const char  *uuid,
+                              const char  *name);
 char    *vigia_text_fold     (const char  *text);
 char    *vigia_text_strip    (const char  *text);
 gboolean vigia_str_empty     (const char  *text);

@@ -3,7 +3,7 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One row per goal, semester and source, from the term's first semester to
+ * One row per target, semester and source, from the term's first semester to
  * the report's: the columns of vigia-progress-csv.h, which "progress
  * import" reads back (so that a file exported and imported again changes
  * nothing), and after them two that import passes over:
@@ -111,25 +111,31 @@ vigia_report_csv_add_plan (VigiaCsvWriter  *writer,
       for (guint j = 0; j < n_goals; j++)
         {
           VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-          VigiaGoalTerms terms;
+          guint n_targets = vigia_goal_get_n_targets (goal);
 
-          vigia_goal_terms_init (&terms, goal);
-          for (guint p = 0; periods[p] != NULL; p++)
-            for (guint s = 0; s < n_sources; s++)
-              {
-                VigiaProgress *entry = vigia_goal_find_progress (goal, periods[p], s);
-                double achievement = VIGIA_NO_VALUE;
+          for (guint t = 0; t < n_targets; t++)
+            {
+              VigiaTarget *target = vigia_goal_get_target (goal, t);
+              VigiaTargetTerms terms;
 
-                if (entry != NULL)
-                  achievement = vigia_goal_terms_get_achievement (&terms, vigia_progress_get_value (entry),
-                                                                  vigia_progress_get_status (entry));
-                vigia_progress_csv_add_entry (writer, plan, dim, goal, periods[p], s, entry);
-                vigia_csv_writer_add_number (writer, percent (achievement));
-                vigia_csv_writer_add_number (writer, percent (vigia_term_get_expected_share (start, end,
-                                                                                             periods[p])));
-                if (!vigia_csv_writer_end_row (writer, cancellable, error))
-                  return FALSE;
-              }
+              vigia_target_terms_init (&terms, target);
+              for (guint p = 0; periods[p] != NULL; p++)
+                for (guint s = 0; s < n_sources; s++)
+                  {
+                    VigiaProgress *entry = vigia_target_find_progress (target, periods[p], s);
+                    double achievement = VIGIA_NO_VALUE;
+
+                    if (entry != NULL)
+                      achievement = vigia_target_terms_get_achievement (&terms, vigia_progress_get_value (entry),
+                                                                        vigia_progress_get_status (entry));
+                    vigia_progress_csv_add_entry (writer, plan, dim, goal, target, periods[p], s, entry);
+                    vigia_csv_writer_add_number (writer, percent (achievement));
+                    vigia_csv_writer_add_number (writer, percent (vigia_term_get_expected_share (start, end,
+                                                                                                 periods[p])));
+                    if (!vigia_csv_writer_end_row (writer, cancellable, error))
+                      return FALSE;
+                  }
+            }
         }
     }
 

@@ -113,6 +113,7 @@ typedef struct
   guint                  dimension;
   /* For trajectories: the goal's position in its dimension. */
   guint                  goal;
+  guint                  target;
   /* A line above the chart, or NULL. */
   char                  *caption;
 } VigiaReportFigure;

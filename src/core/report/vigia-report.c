@@ -376,17 +376,17 @@ dup_date_label (GDateTime *date)
 /* A value in the goal's unit, short enough for a narrow column: "12,5 %",
  * "+8 %", "S/ 1 500", "140". */
 static char *
-format_value (VigiaGoal *goal,
-              double     value)
+format_value (VigiaTarget *target,
+              double       value)
 {
   g_autofree char *number = NULL;
-  const char *unit = vigia_goal_get_target_unit (goal);
+  const char *unit = vigia_target_get_unit (target);
 
   if (!VIGIA_HAS_VALUE (value))
     return g_strdup ("—");
 
   number = vigia_number_format (value, 2);
-  switch (vigia_goal_get_target_measure (goal))
+  switch (vigia_target_get_measure (target))
     {
     case VIGIA_MEASURE_PERCENT:
       return g_strdup_printf ("%s %%", number);
@@ -404,18 +404,18 @@ format_value (VigiaGoal *goal,
 }
 
 static char *
-format_baseline (VigiaGoal *goal)
+format_baseline (VigiaTarget *target)
 {
   g_autofree char *value = NULL;
-  int year = vigia_goal_get_baseline_year (goal);
+  int year = vigia_target_get_baseline_year (target);
 
-  if (!VIGIA_HAS_VALUE (vigia_goal_get_baseline_value (goal)))
+  if (!VIGIA_HAS_VALUE (vigia_target_get_baseline_value (target)))
     return g_strdup ("—");
-  /* A percent-change goal's baseline is a level, not a change. */
-  if (vigia_goal_get_target_measure (goal) == VIGIA_MEASURE_PERCENT_CHANGE)
-    value = vigia_number_format (vigia_goal_get_baseline_value (goal), 2);
+  /* A percent-change target's baseline is a level, not a change. */
+  if (vigia_target_get_measure (target) == VIGIA_MEASURE_PERCENT_CHANGE)
+    value = vigia_number_format (vigia_target_get_baseline_value (target), 2);
   else
-    value = format_value (goal, vigia_goal_get_baseline_value (goal));
+    value = format_value (target, vigia_target_get_baseline_value (target));
   if (year > 0)
     return g_strdup_printf ("%s (%d)", value, year);
   return g_steal_pointer (&value);
@@ -642,17 +642,17 @@ build_summary (VigiaReport *self,
                    "0 %. The annex explains how it is computed."))->group = group;
 }
 
-/* The notes, evidence and dates of a goal's entries, under its row. */
+/* The notes, evidence and dates of a target's entries, under its row. */
 static GPtrArray *
-goal_detail (VigiaReport *self,
-             VigiaGoal   *goal)
+target_detail (VigiaReport *self,
+               VigiaTarget *target)
 {
   GPtrArray *detail = items_new ();
   guint n_sources = count_sources (self);
 
   for (guint s = 0; s < n_sources; s++)
     {
-      const VigiaGoalResult *result = vigia_assessment_get_goal_result (self->assessment, goal, s);
+      const VigiaTargetResult *result = vigia_assessment_get_target_result (self->assessment, target, s);
       VigiaProgress *entry = result != NULL ? result->entry : NULL;
       const char * const *evidence;
       const char *source = vigia_source_get_label (s);
@@ -720,51 +720,69 @@ goal_table (VigiaReport    *self,
   for (guint j = 0; j < n_goals; j++)
     {
       VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-      VigiaReportRow *row = table_add_row (table);
-      g_autofree char *number = g_strdup_printf ("%u", vigia_goal_get_number (goal));
-      g_autofree char *baseline = format_baseline (goal);
+      guint n_targets = vigia_goal_get_n_targets (goal);
       const char *objective = vigia_goal_get_objective (goal);
 
-      add_text (row->cells[0], VIGIA_REPORT_ITEM_PLAIN, number);
-
-      add_text (row->cells[1], VIGIA_REPORT_ITEM_PLAIN,
-                !vigia_str_empty (objective) ? objective : vigia_goal_get_problem (goal));
-      if (!vigia_str_empty (vigia_goal_get_indicator (goal)))
+      /* A row a target; the goal's texts on its first. */
+      for (guint t = 0; t < n_targets; t++)
         {
-          /* Translators: the goal's indicator, under its objective. */
-          g_autofree char *indicator = g_strdup_printf (_("Indicator: %s"), vigia_goal_get_indicator (goal));
+          VigiaTarget *target = vigia_goal_get_target (goal, t);
+          VigiaReportRow *row = table_add_row (table);
+          g_autofree char *number = NULL;
+          g_autofree char *baseline = format_baseline (target);
 
-          add_text (row->cells[1], VIGIA_REPORT_ITEM_MUTED, indicator);
+          if (n_targets == 1)
+            number = g_strdup_printf ("%u", vigia_goal_get_number (goal));
+          else
+            number = g_strdup_printf ("%u.%u", vigia_goal_get_number (goal), t + 1);
+          add_text (row->cells[0], VIGIA_REPORT_ITEM_PLAIN, number);
+
+          if (t == 0)
+            {
+              add_text (row->cells[1], VIGIA_REPORT_ITEM_PLAIN,
+                        !vigia_str_empty (objective) ? objective : vigia_goal_get_problem (goal));
+              if (!vigia_str_empty (vigia_goal_get_indicator (goal)))
+                {
+                  /* Translators: the goal's indicator, under its objective. */
+                  g_autofree char *indicator = g_strdup_printf (_("Indicator: %s"),
+                                                                vigia_goal_get_indicator (goal));
+
+                  add_text (row->cells[1], VIGIA_REPORT_ITEM_MUTED, indicator);
+                }
+            }
+          else
+            /* Translators: in the goal column of a goal's second or later target. */
+            add_text (row->cells[1], VIGIA_REPORT_ITEM_MUTED, _("(same goal)"));
+
+          add_text (row->cells[2], VIGIA_REPORT_ITEM_PLAIN,
+                    !vigia_str_empty (vigia_target_get_text (target)) ? vigia_target_get_text (target) : "—");
+          if (VIGIA_HAS_VALUE (vigia_target_get_value (target)) ||
+              vigia_target_get_reading (target) == VIGIA_READING_NEEDS_REVIEW)
+            {
+              g_autofree char *reading = vigia_target_dup_label (target);
+
+              add_text (row->cells[2], VIGIA_REPORT_ITEM_MUTED, reading);
+            }
+
+          add_text (row->cells[3], VIGIA_REPORT_ITEM_PLAIN, baseline);
+
+          for (guint s = 0; s < n_sources; s++)
+            {
+              const VigiaTargetResult *result = vigia_assessment_get_target_result (self->assessment, target, s);
+              g_autofree char *value = NULL;
+              g_autofree char *share = NULL;
+
+              value = format_value (target, result->entry != NULL ? vigia_progress_get_value (result->entry)
+                                                                  : VIGIA_NO_VALUE);
+              share = format_share (result->achievement);
+              add_text (row->cells[4], VIGIA_REPORT_ITEM_PLAIN, vigia_source_get_label (s));
+              add_text (row->cells[5], VIGIA_REPORT_ITEM_PLAIN, value);
+              add_text (row->cells[6], VIGIA_REPORT_ITEM_STRONG, share);
+              add_status (row->cells[7], result->status);
+            }
+
+          row->detail = target_detail (self, target);
         }
-
-      add_text (row->cells[2], VIGIA_REPORT_ITEM_PLAIN,
-                !vigia_str_empty (vigia_goal_get_target_text (goal)) ? vigia_goal_get_target_text (goal) : "—");
-      if (VIGIA_HAS_VALUE (vigia_goal_get_target_value (goal)) ||
-          vigia_goal_get_target_reading (goal) == VIGIA_READING_NEEDS_REVIEW)
-        {
-          g_autofree char *reading = vigia_goal_dup_target_label (goal);
-
-          add_text (row->cells[2], VIGIA_REPORT_ITEM_MUTED, reading);
-        }
-
-      add_text (row->cells[3], VIGIA_REPORT_ITEM_PLAIN, baseline);
-
-      for (guint s = 0; s < n_sources; s++)
-        {
-          const VigiaGoalResult *result = vigia_assessment_get_goal_result (self->assessment, goal, s);
-          g_autofree char *value = NULL;
-          g_autofree char *share = NULL;
-
-          value = format_value (goal, result->entry != NULL ? vigia_progress_get_value (result->entry)
-                                                            : VIGIA_NO_VALUE);
-          share = format_share (result->achievement);
-          add_text (row->cells[4], VIGIA_REPORT_ITEM_PLAIN, vigia_source_get_label (s));
-          add_text (row->cells[5], VIGIA_REPORT_ITEM_PLAIN, value);
-          add_text (row->cells[6], VIGIA_REPORT_ITEM_STRONG, share);
-          add_status (row->cells[7], result->status);
-        }
-
-      row->detail = goal_detail (self, goal);
     }
 
   return table;
@@ -820,12 +838,22 @@ build_dimension (VigiaReport *self,
   for (guint j = 0; j < n_goals; j++)
     {
       VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-      VigiaReportFigure *figure = add_figure (block, VIGIA_REPORT_FIGURE_TRAJECTORY, VIGIA_SOURCE_AUTHORITY);
+      guint n_targets = vigia_goal_get_n_targets (goal);
 
-      figure->dimension = position;
-      figure->goal = j;
-      /* Translators: above a goal's trajectory chart: "Goal 2". */
-      figure->caption = g_strdup_printf (_("Goal %u"), vigia_goal_get_number (goal));
+      for (guint t = 0; t < n_targets; t++)
+        {
+          VigiaReportFigure *figure = add_figure (block, VIGIA_REPORT_FIGURE_TRAJECTORY, VIGIA_SOURCE_AUTHORITY);
+
+          figure->dimension = position;
+          figure->goal = j;
+          figure->target = t;
+          if (n_targets == 1)
+            /* Translators: above a goal's trajectory chart: "Goal 2". */
+            figure->caption = g_strdup_printf (_("Goal %u"), vigia_goal_get_number (goal));
+          else
+            /* Translators: above the chart of one of a goal's targets: "Goal 2, target 1". */
+            figure->caption = g_strdup_printf (_("Goal %u, target %u"), vigia_goal_get_number (goal), t + 1);
+        }
     }
 }
 
@@ -895,30 +923,24 @@ build_blocks (VigiaReport *self)
 static VigiaPlan *
 get_plan_as_of (VigiaReport *self)
 {
-  guint n_dims;
+  g_autoptr(GPtrArray) targets = NULL;
 
   if (self->plan_as_of != NULL)
     return self->plan_as_of;
 
   self->plan_as_of = vigia_plan_copy (self->plan);
-  n_dims = vigia_plan_get_n_dimensions (self->plan_as_of);
-  for (guint i = 0; i < n_dims; i++)
+  targets = vigia_plan_list_targets (self->plan_as_of);
+  for (guint i = 0; i < targets->len; i++)
     {
-      VigiaDimension *dim = vigia_plan_get_dimension (self->plan_as_of, i);
-      guint n_goals = vigia_dimension_get_n_goals (dim);
+      VigiaTarget *target = g_ptr_array_index (targets, i);
+      GListModel *entries = vigia_target_get_progress (target);
 
-      for (guint j = 0; j < n_goals; j++)
+      for (guint k = g_list_model_get_n_items (entries); k > 0; k--)
         {
-          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
-          GListModel *entries = vigia_goal_get_progress (goal);
+          g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k - 1);
 
-          for (guint k = g_list_model_get_n_items (entries); k > 0; k--)
-            {
-              g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k - 1);
-
-              if (vigia_period_compare (vigia_progress_get_period (entry), self->period) > 0)
-                vigia_goal_remove_progress (goal, entry);
-            }
+          if (vigia_period_compare (vigia_progress_get_period (entry), self->period) > 0)
+            vigia_target_remove_progress (target, entry);
         }
     }
   return self->plan_as_of;
@@ -1030,33 +1052,27 @@ vigia_report_list_entry_periods (VigiaPlan *plan)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  guint n_dims;
+  g_autoptr(GPtrArray) targets = NULL;
 
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), NULL);
 
-  n_dims = vigia_plan_get_n_dimensions (plan);
-  for (guint i = 0; i < n_dims; i++)
+  targets = vigia_plan_list_targets (plan);
+  for (guint i = 0; i < targets->len; i++)
     {
-      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
-      guint n_goals = vigia_dimension_get_n_goals (dim);
+      GListModel *entries = vigia_target_get_progress (g_ptr_array_index (targets, i));
+      guint n_entries = g_list_model_get_n_items (entries);
 
-      for (guint j = 0; j < n_goals; j++)
+      for (guint k = 0; k < n_entries; k++)
         {
-          GListModel *entries = vigia_goal_get_progress (vigia_dimension_get_goal (dim, j));
-          guint n_entries = g_list_model_get_n_items (entries);
+          g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k);
+          const char *period = vigia_progress_get_period (entry);
 
-          for (guint k = 0; k < n_entries; k++)
+          if (!g_hash_table_contains (seen, period))
             {
-              g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k);
-              const char *period = vigia_progress_get_period (entry);
+              char *copy = g_strdup (period);
 
-              if (!g_hash_table_contains (seen, period))
-                {
-                  char *copy = g_strdup (period);
-
-                  g_hash_table_add (seen, copy);
-                  g_ptr_array_add (found, copy);
-                }
+              g_hash_table_add (seen, copy);
+              g_ptr_array_add (found, copy);
             }
         }
     }
@@ -1178,9 +1194,15 @@ vigia_report_new (VigiaPlan   *plan,
       guint n_goals = vigia_dimension_get_n_goals (dim);
 
       for (guint j = 0; j < n_goals && !self->has_observer; j++)
-        if (vigia_goal_find_latest_progress (vigia_dimension_get_goal (dim, j), self->period,
-                                             VIGIA_SOURCE_OBSERVER) != NULL)
-          self->has_observer = TRUE;
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+          guint n_targets = vigia_goal_get_n_targets (goal);
+
+          for (guint t = 0; t < n_targets && !self->has_observer; t++)
+            if (vigia_target_find_latest_progress (vigia_goal_get_target (goal, t), self->period,
+                                                   VIGIA_SOURCE_OBSERVER) != NULL)
+              self->has_observer = TRUE;
+        }
     }
 
   return g_steal_pointer (&self);
@@ -1408,7 +1430,9 @@ vigia_report_figure_create_chart (VigiaReport             *self,
         VigiaPlan *plan = get_plan_as_of (self);
         VigiaDimension *dim = vigia_plan_get_dimension (plan, figure->dimension);
 
-        return VIGIA_CHART (vigia_chart_trajectory_new (plan, vigia_dimension_get_goal (dim, figure->goal)));
+        VigiaGoal *goal = vigia_dimension_get_goal (dim, figure->goal);
+
+        return VIGIA_CHART (vigia_chart_trajectory_new (plan, goal, vigia_goal_get_target (goal, figure->target)));
       }
     default:
       g_assert_not_reached ();

@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * VigiaLibrary, whole-library assessment: every plan's achievement as of a
- * semester, read from the goals' and entries' rows in one pass rather than
- * by loading each plan.
+ * semester, read from the targets' and entries' rows in one pass rather
+ * than by loading each plan.
  */
 #define G_LOG_DOMAIN "vigia-library"
 
@@ -23,18 +23,20 @@
 /* Whole-library assessment                                               */
 /* ---------------------------------------------------------------------- */
 
-/* What assessing one goal needs, read from its row. */
+/* What assessing one target needs, read from its row and its goal's. */
 typedef struct
 {
-  gint64          id;
-  VigiaGoalTerms  terms;
-  guint           score;
+  gint64            id;
+  gint64            goal_id;
+  double            goal_weight;
+  VigiaTargetTerms  terms;
+  guint             score;
   /* The latest informative entry up to the plan's period, if any. */
-  gboolean        has_entry;
-  char            period[VIGIA_PERIOD_SIZE];
-  double          value;
-  VigiaStatus     status;
-} GoalRow;
+  gboolean          has_entry;
+  char              period[VIGIA_PERIOD_SIZE];
+  double            value;
+  VigiaStatus       status;
+} TargetRow;
 
 /* The nicks as the schema's CHECKs allow them, compared as text rather than
  * asking GType for each of a million rows. */
@@ -76,12 +78,12 @@ direction_from_text (const char *text)
   return VIGIA_DIRECTION_UP;
 }
 
-/* Reads target_measure, target_direction, target_value, baseline_value and
- * weight from the columns @first onwards. */
+/* Reads measure, direction, value, baseline_value and weight of a target
+ * from the columns @first onwards. */
 static void
-goal_terms_from_row (sqlite3_stmt   *stmt,
-                     int             first,
-                     VigiaGoalTerms *terms)
+target_terms_from_row (sqlite3_stmt     *stmt,
+                       int               first,
+                       VigiaTargetTerms *terms)
 {
   terms->measure = nick_to_value (_vigia_library_column_text (stmt, first), measure_nicks,
                                   G_N_ELEMENTS (measure_nicks), VIGIA_MEASURE_QUALITATIVE);
@@ -91,26 +93,27 @@ goal_terms_from_row (sqlite3_stmt   *stmt,
   terms->weight = sqlite3_column_double (stmt, first + 4);
 }
 
-/* A goal with nothing recorded is "no data" and not rated, never 0 %. */
+/* A target with nothing recorded is "no data" and not rated, never 0 %. */
 static void
-rollup_add_goal (VigiaRollup          *rollup,
-                 const VigiaGoalTerms *terms,
-                 gboolean              has_entry,
-                 double                value,
-                 VigiaStatus           status)
+rollup_add_target (VigiaRollup            *rollup,
+                   const VigiaTargetTerms *terms,
+                   gboolean                has_entry,
+                   double                  value,
+                   VigiaStatus             status)
 {
   double achievement = NAN;
 
   if (!has_entry)
     status = VIGIA_STATUS_NOT_RATED;
   else
-    achievement = vigia_goal_terms_get_achievement (terms, value, status);
-  vigia_rollup_add (rollup, achievement, terms->weight, status);
+    achievement = vigia_target_terms_get_achievement (terms, value, status);
+  vigia_rollup_add_target (rollup, achievement, terms->weight, status);
 }
 
-/* One plan's goals, each with its latest informative entry of @source up to
- * @period: the same figures as vigia_library_assess_plans() gives it, read
- * through the indexes rather than over the whole library. */
+/* One plan's targets, each with its latest informative entry of @source up
+ * to @period, rolled up goal by goal: the same figures as
+ * vigia_library_assess_plans() gives it, read through the indexes rather
+ * than over the whole library. */
 gboolean
 _vigia_library_assess_plan (VigiaLibrary  *self,
                             gint64         plan_id,
@@ -120,17 +123,21 @@ _vigia_library_assess_plan (VigiaLibrary  *self,
                             GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
+  VigiaRollup goal = { 0, };
+  gint64 goal_id = 0;
+  double goal_weight = 1;
   int rc;
 
   stmt = _vigia_library_prepare (self,
-                                 "SELECT g.target_measure, g.target_direction, g.target_value, g.baseline_value,"
-                                 " g.weight, pr.id, pr.value, pr.status"
+                                 "SELECT t.measure, t.direction, t.value, t.baseline_value, t.weight,"
+                                 " pr.id, pr.value, pr.status, g.id, g.weight"
                                  " FROM dimension d JOIN goal g ON g.dimension_id = d.id"
+                                 " JOIN target t ON t.goal_id = g.id"
                                  " LEFT JOIN progress pr ON pr.id ="
-                                 "  (SELECT p2.id FROM progress p2 WHERE p2.goal_id = g.id AND p2.source = ?2"
+                                 "  (SELECT p2.id FROM progress p2 WHERE p2.target_id = t.id AND p2.source = ?2"
                                  "   AND p2.period <= ?3 AND (p2.value IS NOT NULL OR p2.status != 'not-rated')"
                                  "   ORDER BY p2.period DESC LIMIT 1)"
-                                 " WHERE d.plan_id = ?1",
+                                 " WHERE d.plan_id = ?1 ORDER BY g.id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -141,16 +148,28 @@ _vigia_library_assess_plan (VigiaLibrary  *self,
   *rollup = (VigiaRollup) { 0, };
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      VigiaGoalTerms terms;
+      VigiaTargetTerms terms;
 
-      goal_terms_from_row (stmt, 0, &terms);
-      rollup_add_goal (rollup, &terms, sqlite3_column_type (stmt, 5) != SQLITE_NULL,
-                       _vigia_library_column_double (stmt, 6),
-                       nick_to_value (_vigia_library_column_text (stmt, 7), status_nicks,
-                                      G_N_ELEMENTS (status_nicks), VIGIA_STATUS_NOT_RATED));
+      /* The rows come goal by goal: a goal is whole at the next one. */
+      if (sqlite3_column_int64 (stmt, 8) != goal_id)
+        {
+          if (goal_id != 0)
+            vigia_rollup_add_goal (rollup, &goal, goal_weight);
+          goal = (VigiaRollup) { 0, };
+          goal_id = sqlite3_column_int64 (stmt, 8);
+          goal_weight = sqlite3_column_double (stmt, 9);
+        }
+
+      target_terms_from_row (stmt, 0, &terms);
+      rollup_add_target (&goal, &terms, sqlite3_column_type (stmt, 5) != SQLITE_NULL,
+                         _vigia_library_column_double (stmt, 6),
+                         nick_to_value (_vigia_library_column_text (stmt, 7), status_nicks,
+                                        G_N_ELEMENTS (status_nicks), VIGIA_STATUS_NOT_RATED));
     }
   if (rc != SQLITE_DONE)
     return _vigia_library_set_sqlite_error (self, error, rc);
+  if (goal_id != 0)
+    vigia_rollup_add_goal (rollup, &goal, goal_weight);
   return TRUE;
 }
 
@@ -189,29 +208,29 @@ assess_read_plans (VigiaLibrary  *self,
   return TRUE;
 }
 
-/* The goals in the order of their ids, which is the order in which the
+/* The targets in the order of their ids, which is the order in which the
  * progress entries come (see assess_read_progress()). */
 static gboolean
-assess_read_goals (VigiaLibrary  *self,
-                   GHashTable    *score_by_plan,
-                   GArray        *goals,
-                   GError       **error)
+assess_read_targets (VigiaLibrary  *self,
+                     GHashTable    *score_by_plan,
+                     GArray        *targets,
+                     GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
-  /* CROSS JOIN keeps the goal table outside: its rows come by id, unsorted. */
+  /* CROSS JOIN keeps the target table outside: its rows come by id, unsorted. */
   stmt = _vigia_library_prepare (self,
-                                 "SELECT g.id, d.plan_id, g.target_measure, g.target_direction, g.target_value,"
-                                 " g.baseline_value, g.weight FROM goal g CROSS JOIN dimension d"
-                                 " ON d.id = g.dimension_id ORDER BY g.id",
+                                 "SELECT t.id, d.plan_id, t.measure, t.direction, t.value, t.baseline_value,"
+                                 " t.weight, g.id, g.weight FROM target t CROSS JOIN goal g ON g.id = t.goal_id"
+                                 " CROSS JOIN dimension d ON d.id = g.dimension_id ORDER BY t.id",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      GoalRow row = { 0, };
+      TargetRow row = { 0, };
       gint64 plan_id = sqlite3_column_int64 (stmt, 1);
       gpointer score;
 
@@ -219,24 +238,27 @@ assess_read_goals (VigiaLibrary  *self,
         continue;
 
       row.id = sqlite3_column_int64 (stmt, 0);
+      row.goal_id = sqlite3_column_int64 (stmt, 7);
+      row.goal_weight = sqlite3_column_double (stmt, 8);
       row.score = GPOINTER_TO_UINT (score);
-      goal_terms_from_row (stmt, 2, &row.terms);
+      target_terms_from_row (stmt, 2, &row.terms);
       row.value = VIGIA_NO_VALUE;
-      g_array_append_val (goals, row);
+      g_array_append_val (targets, row);
     }
   if (rc != SQLITE_DONE)
     return _vigia_library_set_sqlite_error (self, error, rc);
   return TRUE;
 }
 
-/* Keeps, for each goal, its latest informative entry up to its plan's period.
- * The entries come by goal id (the covering index progress_for_assessment),
- * as the goals do: the two are walked side by side, with no map from ids. */
+/* Keeps, for each target, its latest informative entry up to its plan's
+ * period.  The entries come by target id (the covering index
+ * progress_for_assessment), as the targets do: the two are walked side by
+ * side, with no map from ids. */
 static gboolean
 assess_read_progress (VigiaLibrary  *self,
                       VigiaSource    source,
                       GArray        *scores,
-                      GArray        *goals,
+                      GArray        *targets,
                       GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
@@ -244,9 +266,9 @@ assess_read_progress (VigiaLibrary  *self,
   int rc;
 
   stmt = _vigia_library_prepare (self,
-                                 "SELECT goal_id, period, value, status FROM progress"
+                                 "SELECT target_id, period, value, status FROM progress"
                                  " WHERE source = ?1 AND (value IS NOT NULL OR status != 'not-rated')"
-                                 " ORDER BY goal_id",
+                                 " ORDER BY target_id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -254,17 +276,17 @@ assess_read_progress (VigiaLibrary  *self,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 goal_id = sqlite3_column_int64 (stmt, 0);
+      gint64 target_id = sqlite3_column_int64 (stmt, 0);
       const char *period = _vigia_library_column_text (stmt, 1);
       const VigiaPlanScore *score;
-      GoalRow *row;
+      TargetRow *row;
 
-      while (next < goals->len && g_array_index (goals, GoalRow, next).id < goal_id)
+      while (next < targets->len && g_array_index (targets, TargetRow, next).id < target_id)
         next++;
-      if (next == goals->len)
+      if (next == targets->len)
         break;
-      row = &g_array_index (goals, GoalRow, next);
-      if (period == NULL || row->id != goal_id)
+      row = &g_array_index (targets, TargetRow, next);
+      if (period == NULL || row->id != target_id)
         continue;
       score = &g_array_index (scores, VigiaPlanScore, row->score);
 
@@ -284,6 +306,18 @@ assess_read_progress (VigiaLibrary  *self,
   return TRUE;
 }
 
+static int
+compare_by_goal (gconstpointer a,
+                 gconstpointer b)
+{
+  const TargetRow *ra = a;
+  const TargetRow *rb = b;
+
+  if (ra->goal_id != rb->goal_id)
+    return ra->goal_id < rb->goal_id ? -1 : 1;
+  return ra->id < rb->id ? -1 : ra->id > rb->id;
+}
+
 /* Every plan's score as of @period (a valid semester), inside the caller's
  * read transaction. */
 GArray *
@@ -295,13 +329,13 @@ _vigia_library_assess_plans_inner (VigiaLibrary  *self,
   char canonical[VIGIA_PERIOD_SIZE];
   int year, half;
   g_autoptr(GArray) scores = g_array_new (FALSE, TRUE, sizeof (VigiaPlanScore));
-  g_autoptr(GArray) goals = NULL;
+  g_autoptr(GArray) targets = NULL;
   g_autoptr(GHashTable) score_by_plan = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(CachedStmt) count = NULL;
 
-  /* Sized at once: a national library has 300,000 goals, and an array that
-   * doubles as it grows would briefly hold twice their room. */
-  count = _vigia_library_prepare (self, "SELECT count(*) FROM goal", error);
+  /* Sized at once: a national library has 300,000 targets, and an array
+   * that doubles as it grows would briefly hold twice their room. */
+  count = _vigia_library_prepare (self, "SELECT count(*) FROM target", error);
   if (count == NULL)
     return NULL;
   if (sqlite3_step (count) != SQLITE_ROW)
@@ -309,7 +343,7 @@ _vigia_library_assess_plans_inner (VigiaLibrary  *self,
       _vigia_library_set_sqlite_error (self, error, sqlite3_extended_errcode (self->db));
       return NULL;
     }
-  goals = g_array_sized_new (FALSE, TRUE, sizeof (GoalRow), sqlite3_column_int (count, 0));
+  targets = g_array_sized_new (FALSE, TRUE, sizeof (TargetRow), sqlite3_column_int (count, 0));
   g_clear_pointer (&count, cached_stmt_reset);
 
   /* Stored periods are compared as text: the canonical form. */
@@ -317,16 +351,26 @@ _vigia_library_assess_plans_inner (VigiaLibrary  *self,
   g_snprintf (canonical, sizeof canonical, "%04d-S%d", year, half);
 
   if (!assess_read_plans (self, canonical, scores, score_by_plan, error) ||
-      !assess_read_goals (self, score_by_plan, goals, error) ||
-      !assess_read_progress (self, source, scores, goals, error))
+      !assess_read_targets (self, score_by_plan, targets, error) ||
+      !assess_read_progress (self, source, scores, targets, error))
     return NULL;
 
-  for (guint i = 0; i < goals->len; i++)
+  /* A goal's targets side by side (a target added to an old goal has a
+   * later id), then rolled up goal by goal. */
+  g_array_sort (targets, compare_by_goal);
+  for (guint i = 0; i < targets->len;)
     {
-      const GoalRow *row = &g_array_index (goals, GoalRow, i);
-      VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, row->score);
+      const TargetRow *first = &g_array_index (targets, TargetRow, i);
+      VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, first->score);
+      VigiaRollup goal = { 0, };
 
-      rollup_add_goal (&score->rollup, &row->terms, row->has_entry, row->value, row->status);
+      for (; i < targets->len && g_array_index (targets, TargetRow, i).goal_id == first->goal_id; i++)
+        {
+          const TargetRow *row = &g_array_index (targets, TargetRow, i);
+
+          rollup_add_target (&goal, &row->terms, row->has_entry, row->value, row->status);
+        }
+      vigia_rollup_add_goal (&score->rollup, &goal, first->goal_weight);
     }
 
   return g_steal_pointer (&scores);

@@ -69,11 +69,30 @@ _vigia_library_insert_history (VigiaLibrary  *self,
                                const char    *new_value,
                                GError       **error)
 {
+  return _vigia_library_insert_target_history (self, now, plan_uuid, goal_uuid, NULL, entity, action, scope,
+                                               field, old_value, new_value, error);
+}
+
+gboolean
+_vigia_library_insert_target_history (VigiaLibrary  *self,
+                                      const char    *now,
+                                      const char    *plan_uuid,
+                                      const char    *goal_uuid,
+                                      const char    *target_uuid,
+                                      const char    *entity,
+                                      const char    *action,
+                                      const char    *scope,
+                                      const char    *field,
+                                      const char    *old_value,
+                                      const char    *new_value,
+                                      GError       **error)
+{
   g_autoptr(CachedStmt) stmt = NULL;
 
   stmt = _vigia_library_prepare (self,
-                                 "INSERT INTO history (changed, plan_uuid, goal_uuid, entity, action, scope,"
-                                 " field, old_value, new_value) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 "INSERT INTO history (changed, plan_uuid, goal_uuid, target_uuid, entity, action,"
+                                 " scope, field, old_value, new_value)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -81,28 +100,33 @@ _vigia_library_insert_history (VigiaLibrary  *self,
   _vigia_library_bind_text (stmt, 1, now);
   _vigia_library_bind_text (stmt, 2, plan_uuid);
   _vigia_library_bind_text (stmt, 3, goal_uuid);
-  _vigia_library_bind_text (stmt, 4, entity);
-  _vigia_library_bind_text (stmt, 5, action);
-  _vigia_library_bind_text (stmt, 6, scope);
-  _vigia_library_bind_text (stmt, 7, field);
-  _vigia_library_bind_text (stmt, 8, old_value);
-  _vigia_library_bind_text (stmt, 9, new_value);
+  _vigia_library_bind_text (stmt, 4, target_uuid);
+  _vigia_library_bind_text (stmt, 5, entity);
+  _vigia_library_bind_text (stmt, 6, action);
+  _vigia_library_bind_text (stmt, 7, scope);
+  _vigia_library_bind_text (stmt, 8, field);
+  _vigia_library_bind_text (stmt, 9, old_value);
+  _vigia_library_bind_text (stmt, 10, new_value);
 
   return _vigia_library_step_done (self, stmt, error);
 }
 
 /* Records one history row per property that differs between @old_object and
- * @new_object; *@n_changed says how many did. */
+ * @new_object; *@n_changed says how many did.  A target's rows name it and
+ * record its fields under @recorded_as, the names history has always used
+ * for a target's fields ("target-text"). */
 gboolean
 _vigia_library_insert_history_diff (VigiaLibrary        *self,
                                     const char          *now,
                                     const char          *plan_uuid,
                                     const char          *goal_uuid,
+                                    const char          *target_uuid,
                                     const char          *entity,
                                     const char          *scope,
                                     GObject             *old_object,
                                     GObject             *new_object,
                                     const char * const  *fields,
+                                    const char * const  *recorded_as,
                                     guint               *n_changed,
                                     GError             **error)
 {
@@ -124,8 +148,10 @@ _vigia_library_insert_history_diff (VigiaLibrary        *self,
         continue;
 
       (*n_changed)++;
-      if (!_vigia_library_insert_history (self, now, plan_uuid, goal_uuid, entity, "update", scope,
-                                          fields[i], old_text, new_text, error))
+      if (!_vigia_library_insert_target_history (self, now, plan_uuid, goal_uuid, target_uuid, entity,
+                                                 "update", scope,
+                                                 recorded_as != NULL ? recorded_as[i] : fields[i],
+                                                 old_text, new_text, error))
         return FALSE;
     }
 
@@ -146,6 +172,7 @@ history_entry_from_row (sqlite3_stmt       *stmt,
   entry->field = g_strdup (_vigia_library_column_text (stmt, 7));
   entry->old_value = g_strdup (_vigia_library_column_text (stmt, 8));
   entry->new_value = g_strdup (_vigia_library_column_text (stmt, 9));
+  entry->target_uuid = g_strdup (_vigia_library_column_text (stmt, 10));
 }
 
 void
@@ -156,6 +183,7 @@ vigia_history_entry_free (VigiaHistoryEntry *entry)
   g_free (entry->changed);
   g_free (entry->plan_uuid);
   g_free (entry->goal_uuid);
+  g_free (entry->target_uuid);
   g_free (entry->entity);
   g_free (entry->action);
   g_free (entry->scope);
@@ -187,7 +215,7 @@ vigia_library_list_history (VigiaLibrary  *self,
 
   stmt = _vigia_library_prepare (self,
                                  "SELECT id, changed, plan_uuid, goal_uuid, entity, action, scope, field,"
-                                 " old_value, new_value FROM history"
+                                 " old_value, new_value, target_uuid FROM history"
                                  " WHERE (?1 IS NULL OR plan_uuid = ?1) AND (?2 IS NULL OR goal_uuid = ?2)"
                                  " ORDER BY id",
                                  error);

@@ -65,9 +65,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
 
 /* Columns read by goal_from_row(), in order. */
 #define GOAL_COLUMNS \
-  "g.id, g.uuid, g.number, g.problem, g.objective, g.indicator, g.target_text, g.target_value," \
-  " g.target_unit, g.target_measure, g.target_direction, g.target_reading, g.baseline_value," \
-  " g.baseline_year, g.weight"
+  "g.id, g.uuid, g.number, g.problem, g.objective, g.indicator, g.weight, g.source_problem," \
+  " g.source_objective, g.source_indicator, g.source_target"
+
+/* Columns read by target_from_row(), in order. */
+#define TARGET_COLUMNS \
+  "t.id, t.uuid, t.text, t.value, t.unit, t.measure, t.direction, t.reading, t.baseline_value," \
+  " t.baseline_year, t.weight"
 
 /* Columns read by progress_from_row(), in order. */
 #define PROGRESS_COLUMNS \
@@ -129,15 +133,29 @@ gboolean _vigia_library_insert_history (VigiaLibrary  *self,
                                         const char    *old_value,
                                         const char    *new_value,
                                         GError       **error);
+gboolean _vigia_library_insert_target_history (VigiaLibrary  *self,
+                                               const char    *now,
+                                               const char    *plan_uuid,
+                                               const char    *goal_uuid,
+                                               const char    *target_uuid,
+                                               const char    *entity,
+                                               const char    *action,
+                                               const char    *scope,
+                                               const char    *field,
+                                               const char    *old_value,
+                                               const char    *new_value,
+                                               GError       **error);
 gboolean _vigia_library_insert_history_diff (VigiaLibrary        *self,
                                              const char          *now,
                                              const char          *plan_uuid,
                                              const char          *goal_uuid,
+                                             const char          *target_uuid,
                                              const char          *entity,
                                              const char          *scope,
                                              GObject             *old_object,
                                              GObject             *new_object,
                                              const char * const  *fields,
+                                             const char * const  *recorded_as,
                                              guint               *n_changed,
                                              GError             **error);
 char *_vigia_library_value_to_text (const GValue *value);

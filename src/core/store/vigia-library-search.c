@@ -84,7 +84,8 @@ _vigia_library_flush_search_rows (VigiaLibrary  *self,
                   "  coalesce (p.district, '') || ' ' || coalesce (p.ubigeo, ''),"
                   "  coalesce (p.ideario, '') || ' ' || coalesce (p.vision, ''),"
                   "  (SELECT group_concat (coalesce (g.problem, '') || ' ' || coalesce (g.objective, '')"
-                  "     || ' ' || coalesce (g.indicator, '') || ' ' || coalesce (g.target_text, ''), ' ')"
+                  "     || ' ' || coalesce (g.indicator, '') || ' ' ||"
+                  "     (SELECT group_concat (coalesce (t.text, ''), ' ') FROM target t WHERE t.goal_id = g.id), ' ')"
                   "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
                   " FROM temp.search_queue q JOIN plan p ON p.id = q.id",
                   error) ||
@@ -310,8 +311,8 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
   " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed," \
   " (SELECT count(*) FROM goal g JOIN dimension d ON d.id = g.dimension_id" \
   "  WHERE d.plan_id = p.id)," \
-  " (SELECT count(DISTINCT pr.goal_id) FROM progress pr" \
-  "  JOIN goal g ON g.id = pr.goal_id JOIN dimension d ON d.id = g.dimension_id" \
+  " (SELECT count(DISTINCT t.goal_id) FROM progress pr JOIN target t ON t.id = pr.target_id" \
+  "  JOIN goal g ON g.id = t.goal_id JOIN dimension d ON d.id = g.dimension_id" \
   "  WHERE d.plan_id = p.id)" \
   " FROM plan p"
 

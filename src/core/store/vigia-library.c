@@ -50,9 +50,17 @@ static const char * const plan_history_fields[] = {
   "authority-elected", "source-format", "source-reference", NULL
 };
 static const char * const goal_history_fields[] = {
-  "number", "problem", "objective", "indicator", "target-text", "target-value", "target-unit",
-  "target-measure", "target-direction", "target-reading", "baseline-value", "baseline-year",
+  "number", "problem", "objective", "indicator", "weight", NULL
+};
+/* A target's fields, and the names its history rows give them: those a
+ * goal's target had before goals had several. */
+static const char * const target_history_fields[] = {
+  "text", "value", "unit", "measure", "direction", "reading", "baseline-value", "baseline-year",
   "weight", NULL
+};
+static const char * const target_history_names[] = {
+  "target-text", "target-value", "target-unit", "target-measure", "target-direction", "target-reading",
+  "baseline-value", "baseline-year", "target-weight", NULL
 };
 static const char * const progress_history_fields[] = {
   "value", "status", "note", "evidence", "recorded", NULL
@@ -339,6 +347,7 @@ goal_from_row (sqlite3_stmt *stmt,
                int           first)
 {
   VigiaGoal *goal = vigia_goal_new ();
+  const char *cells[5] = { NULL };
 
   vigia_goal_set_id (goal, sqlite3_column_int64 (stmt, first + 0));
   vigia_goal_set_uuid (goal, _vigia_library_column_text (stmt, first + 1));
@@ -346,20 +355,41 @@ goal_from_row (sqlite3_stmt *stmt,
   vigia_goal_set_problem (goal, _vigia_library_column_text (stmt, first + 3));
   vigia_goal_set_objective (goal, _vigia_library_column_text (stmt, first + 4));
   vigia_goal_set_indicator (goal, _vigia_library_column_text (stmt, first + 5));
-  vigia_goal_set_target_text (goal, _vigia_library_column_text (stmt, first + 6));
-  vigia_goal_set_target_value (goal, _vigia_library_column_double (stmt, first + 7));
-  vigia_goal_set_target_unit (goal, _vigia_library_column_text (stmt, first + 8));
-  vigia_goal_set_target_measure (goal, _vigia_library_column_enum (stmt, first + 9, VIGIA_TYPE_MEASURE,
-                                                                   VIGIA_MEASURE_QUALITATIVE));
-  vigia_goal_set_target_direction (goal, _vigia_library_column_enum (stmt, first + 10, VIGIA_TYPE_DIRECTION,
-                                                                     VIGIA_DIRECTION_UP));
-  vigia_goal_set_target_reading (goal, _vigia_library_column_enum (stmt, first + 11, VIGIA_TYPE_READING,
-                                                                   VIGIA_READING_NEEDS_REVIEW));
-  vigia_goal_set_baseline_value (goal, _vigia_library_column_double (stmt, first + 12));
-  vigia_goal_set_baseline_year (goal, sqlite3_column_int (stmt, first + 13));
-  vigia_goal_set_weight (goal, sqlite3_column_double (stmt, first + 14));
+  vigia_goal_set_weight (goal, sqlite3_column_double (stmt, first + 6));
+  /* Kept only where a reader filled them: all four or none. */
+  if (sqlite3_column_type (stmt, first + 7) != SQLITE_NULL)
+    {
+      for (guint i = 0; i < 4; i++)
+        cells[i] = _vigia_library_column_text (stmt, first + 7 + i) ? _vigia_library_column_text (stmt, first + 7 + i) : "";
+      vigia_goal_set_source_cells (goal, cells);
+    }
 
   return goal;
+}
+
+/* Reads TARGET_COLUMNS starting at column @first. */
+static VigiaTarget *
+target_from_row (sqlite3_stmt *stmt,
+                 int           first)
+{
+  VigiaTarget *target = vigia_target_new ();
+
+  vigia_target_set_id (target, sqlite3_column_int64 (stmt, first + 0));
+  vigia_target_set_uuid (target, _vigia_library_column_text (stmt, first + 1));
+  vigia_target_set_text (target, _vigia_library_column_text (stmt, first + 2));
+  vigia_target_set_value (target, _vigia_library_column_double (stmt, first + 3));
+  vigia_target_set_unit (target, _vigia_library_column_text (stmt, first + 4));
+  vigia_target_set_measure (target, _vigia_library_column_enum (stmt, first + 5, VIGIA_TYPE_MEASURE,
+                                                                VIGIA_MEASURE_QUALITATIVE));
+  vigia_target_set_direction (target, _vigia_library_column_enum (stmt, first + 6, VIGIA_TYPE_DIRECTION,
+                                                                  VIGIA_DIRECTION_UP));
+  vigia_target_set_reading (target, _vigia_library_column_enum (stmt, first + 7, VIGIA_TYPE_READING,
+                                                                VIGIA_READING_NEEDS_REVIEW));
+  vigia_target_set_baseline_value (target, _vigia_library_column_double (stmt, first + 8));
+  vigia_target_set_baseline_year (target, sqlite3_column_int (stmt, first + 9));
+  vigia_target_set_weight (target, sqlite3_column_double (stmt, first + 10));
+
+  return target;
 }
 
 /* Reads PROGRESS_COLUMNS starting at column @first. */
@@ -449,25 +479,37 @@ static void
 bind_goal_fields (sqlite3_stmt *stmt,
                   VigiaGoal    *goal)
 {
-  /* Parameters 3 to 16, in the order of the INSERT and UPDATE below. */
+  const char * const *cells = vigia_goal_get_source_cells (goal);
+
+  /* Parameters 3 to 11, in the order of the INSERT and UPDATE below. */
   sqlite3_bind_int64 (stmt, 3, vigia_goal_get_number (goal));
   _vigia_library_bind_text (stmt, 4, vigia_goal_get_problem (goal));
   _vigia_library_bind_text (stmt, 5, vigia_goal_get_objective (goal));
   _vigia_library_bind_text (stmt, 6, vigia_goal_get_indicator (goal));
-  _vigia_library_bind_text (stmt, 7, vigia_goal_get_target_text (goal));
-  bind_double (stmt, 8, vigia_goal_get_target_value (goal));
-  _vigia_library_bind_text (stmt, 9, vigia_goal_get_target_unit (goal));
-  _vigia_library_bind_enum (stmt, 10, VIGIA_TYPE_MEASURE, vigia_goal_get_target_measure (goal));
-  _vigia_library_bind_enum (stmt, 11, VIGIA_TYPE_DIRECTION, vigia_goal_get_target_direction (goal));
-  _vigia_library_bind_enum (stmt, 12, VIGIA_TYPE_READING, vigia_goal_get_target_reading (goal));
-  bind_double (stmt, 13, vigia_goal_get_baseline_value (goal));
-  _vigia_library_bind_positive (stmt, 14, vigia_goal_get_baseline_year (goal));
-  sqlite3_bind_double (stmt, 15, vigia_goal_get_weight (goal));
+  sqlite3_bind_double (stmt, 7, vigia_goal_get_weight (goal));
+  for (guint i = 0; i < 4; i++)
+    _vigia_library_bind_text (stmt, 8 + i, cells != NULL && g_strv_length ((char **) cells) > i ? cells[i] : NULL);
+}
+
+static void
+bind_target_fields (sqlite3_stmt *stmt,
+                    VigiaTarget  *target)
+{
+  /* Parameters 3 to 11, in the order of the INSERT and UPDATE below. */
+  _vigia_library_bind_text (stmt, 3, vigia_target_get_text (target));
+  bind_double (stmt, 4, vigia_target_get_value (target));
+  _vigia_library_bind_text (stmt, 5, vigia_target_get_unit (target));
+  _vigia_library_bind_enum (stmt, 6, VIGIA_TYPE_MEASURE, vigia_target_get_measure (target));
+  _vigia_library_bind_enum (stmt, 7, VIGIA_TYPE_DIRECTION, vigia_target_get_direction (target));
+  _vigia_library_bind_enum (stmt, 8, VIGIA_TYPE_READING, vigia_target_get_reading (target));
+  bind_double (stmt, 9, vigia_target_get_baseline_value (target));
+  _vigia_library_bind_positive (stmt, 10, vigia_target_get_baseline_year (target));
+  sqlite3_bind_double (stmt, 11, vigia_target_get_weight (target));
 }
 
 static gboolean
 insert_progress_row (VigiaLibrary   *self,
-                     gint64          goal_id,
+                     gint64          target_id,
                      VigiaProgress  *progress,
                      const char     *now,
                      GError        **error)
@@ -475,7 +517,7 @@ insert_progress_row (VigiaLibrary   *self,
   g_autoptr(CachedStmt) stmt = NULL;
 
   stmt = _vigia_library_prepare (self,
-                                 "INSERT INTO progress (goal_id, period, source, value, status, note, evidence,"
+                                 "INSERT INTO progress (target_id, period, source, value, status, note, evidence,"
                                  " recorded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                                  error);
   if (stmt == NULL)
@@ -484,7 +526,7 @@ insert_progress_row (VigiaLibrary   *self,
   if (vigia_progress_get_recorded (progress) == NULL)
     vigia_progress_set_recorded (progress, now);
 
-  sqlite3_bind_int64 (stmt, 1, goal_id);
+  sqlite3_bind_int64 (stmt, 1, target_id);
   _vigia_library_bind_text (stmt, 2, vigia_progress_get_period (progress));
   _vigia_library_bind_enum (stmt, 3, VIGIA_TYPE_SOURCE, vigia_progress_get_source (progress));
   bind_double (stmt, 4, vigia_progress_get_value (progress));
@@ -499,7 +541,60 @@ insert_progress_row (VigiaLibrary   *self,
   return TRUE;
 }
 
-/* Inserts the goal row at @position and its progress; does not renumber. */
+/* Inserts the target row at @position and its progress. */
+static gboolean
+insert_target_row (VigiaLibrary  *self,
+                   gint64         goal_id,
+                   guint          position,
+                   VigiaTarget   *target,
+                   const char    *now,
+                   GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  GListModel *progress;
+  guint n;
+  gint64 target_id;
+
+  if (vigia_target_get_uuid (target) == NULL)
+    {
+      g_autofree char *uuid = vigia_uuid_new ();
+
+      vigia_target_set_uuid (target, uuid);
+    }
+
+  stmt = _vigia_library_prepare (self,
+                                 "INSERT INTO target (goal_id, uuid, text, value, unit, measure, direction, reading,"
+                                 " baseline_value, baseline_year, weight, position)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, goal_id);
+  _vigia_library_bind_text (stmt, 2, vigia_target_get_uuid (target));
+  bind_target_fields (stmt, target);
+  sqlite3_bind_int (stmt, 12, position);
+  if (!_vigia_library_step_done (self, stmt, error))
+    return FALSE;
+
+  target_id = sqlite3_last_insert_rowid (self->db);
+  vigia_target_set_id (target, target_id);
+
+  progress = vigia_target_get_progress (target);
+  n = g_list_model_get_n_items (progress);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, i);
+
+      if (!insert_progress_row (self, target_id, entry, now, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Inserts the goal row at @position, its targets and their progress; does
+ * not renumber. */
 static gboolean
 insert_goal_row (VigiaLibrary  *self,
                  gint64         dimension_id,
@@ -509,7 +604,6 @@ insert_goal_row (VigiaLibrary  *self,
                  GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
-  GListModel *progress;
   guint n;
   gint64 goal_id;
 
@@ -522,9 +616,9 @@ insert_goal_row (VigiaLibrary  *self,
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO goal (dimension_id, uuid, number, problem, objective, indicator,"
-                                 " target_text, target_value, target_unit, target_measure, target_direction,"
-                                 " target_reading, baseline_value, baseline_year, weight, position)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                                 " weight, source_problem, source_objective, source_indicator, source_target,"
+                                 " position)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -532,22 +626,17 @@ insert_goal_row (VigiaLibrary  *self,
   sqlite3_bind_int64 (stmt, 1, dimension_id);
   _vigia_library_bind_text (stmt, 2, vigia_goal_get_uuid (goal));
   bind_goal_fields (stmt, goal);
-  sqlite3_bind_int (stmt, 16, position);
+  sqlite3_bind_int (stmt, 12, position);
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
 
   goal_id = sqlite3_last_insert_rowid (self->db);
   vigia_goal_set_id (goal, goal_id);
 
-  progress = vigia_goal_get_progress (goal);
-  n = g_list_model_get_n_items (progress);
+  n = vigia_goal_get_n_targets (goal);
   for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, i);
-
-      if (!insert_progress_row (self, goal_id, entry, now, error))
-        return FALSE;
-    }
+    if (!insert_target_row (self, goal_id, i, vigia_goal_get_target (goal, i), now, error))
+      return FALSE;
 
   return TRUE;
 }
@@ -791,6 +880,22 @@ check_library (VigiaLibrary  *self,
   return TRUE;
 }
 
+static void
+derive_uuid_sql (sqlite3_context  *context,
+                 int               argc,
+                 sqlite3_value   **argv)
+{
+  const char *uuid = (const char *) sqlite3_value_text (argv[0]);
+  const char *name = (const char *) sqlite3_value_text (argv[1]);
+
+  if (uuid == NULL || name == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  sqlite3_result_text (context, vigia_uuid_derive (uuid, name), -1, g_free);
+}
+
 static gboolean
 open_connection (VigiaLibrary  *self,
                  gboolean       create,
@@ -813,6 +918,9 @@ open_connection (VigiaLibrary  *self,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* For the migrations (vigia-schema.c). */
+  sqlite3_create_function (self->db, "vigia_derive_uuid", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+                           derive_uuid_sql, NULL, NULL);
   return TRUE;
 }
 
@@ -1125,6 +1233,69 @@ vigia_library_rollback (VigiaLibrary *self)
   g_array_set_size (self->touched, 0);
 }
 
+/* Gives the goals of @goals_by_id their targets, in order: of the plan
+ * @plan_id, or of the one goal @goal_id.  Fills @targets_by_id if given. */
+static gboolean
+load_targets (VigiaLibrary  *self,
+              gint64         plan_id,
+              gint64         goal_id,
+              GHashTable    *goals_by_id,
+              GHashTable    *targets_by_id,
+              GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  gint64 current = 0;
+  int rc;
+
+  if (plan_id != 0)
+    stmt = _vigia_library_prepare (self,
+                                   "SELECT t.goal_id, " TARGET_COLUMNS
+                                   " FROM target t JOIN goal g ON g.id = t.goal_id"
+                                   " JOIN dimension d ON d.id = g.dimension_id"
+                                   " WHERE d.plan_id = ?1 ORDER BY t.goal_id, t.position, t.id",
+                                   error);
+  else
+    stmt = _vigia_library_prepare (self,
+                                   "SELECT t.goal_id, " TARGET_COLUMNS
+                                   " FROM target t WHERE t.goal_id = ?1 ORDER BY t.position, t.id",
+                                   error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id != 0 ? plan_id : goal_id);
+
+  targets = g_ptr_array_new_with_free_func (g_object_unref);
+  for (;;)
+    {
+      gint64 id = 0;
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      else if (rc != SQLITE_DONE)
+        return _vigia_library_set_sqlite_error (self, error, rc);
+
+      /* A goal's targets are read together; hand them over at the next goal. */
+      if (id != current && targets->len > 0)
+        {
+          VigiaGoal *goal = g_hash_table_lookup (goals_by_id, &current);
+
+          g_assert (goal != NULL);
+          vigia_goal_set_targets (goal, targets);
+          g_ptr_array_set_size (targets, 0);
+        }
+      if (rc == SQLITE_DONE)
+        return TRUE;
+
+      current = id;
+      g_ptr_array_add (targets, target_from_row (stmt, 1));
+      if (targets_by_id != NULL)
+        g_hash_table_insert (targets_by_id, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) },
+                                                       sizeof (gint64)),
+                             g_ptr_array_index (targets, targets->len - 1));
+    }
+}
+
 static VigiaPlan *
 load_plan_row (VigiaLibrary  *self,
                gint64         plan_id,
@@ -1166,6 +1337,7 @@ vigia_library_load_plan (VigiaLibrary  *self,
   g_autoptr(VigiaPlan) plan = NULL;
   g_autoptr(GHashTable) dims_by_id = NULL;
   g_autoptr(GHashTable) goals_by_id = NULL;
+  g_autoptr(GHashTable) targets_by_id = NULL;
   g_autoptr(CachedStmt) dims = NULL;
   g_autoptr(CachedStmt) goals = NULL;
   g_autoptr(CachedStmt) progress = NULL;
@@ -1183,6 +1355,7 @@ vigia_library_load_plan (VigiaLibrary  *self,
 
   dims_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   goals_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  targets_by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   dims = _vigia_library_prepare (self,
                                  "SELECT id, kind, title FROM dimension WHERE plan_id = ?1 ORDER BY position, id",
@@ -1233,23 +1406,27 @@ vigia_library_load_plan (VigiaLibrary  *self,
       goto failed;
     }
 
+  if (!load_targets (self, plan_id, 0, goals_by_id, targets_by_id, error))
+    goto failed;
+
   progress = _vigia_library_prepare (self,
-                                     "SELECT pr.goal_id, " PROGRESS_COLUMNS
-                                     " FROM progress pr JOIN goal g ON g.id = pr.goal_id"
+                                     "SELECT pr.target_id, " PROGRESS_COLUMNS
+                                     " FROM progress pr JOIN target t ON t.id = pr.target_id"
+                                     " JOIN goal g ON g.id = t.goal_id"
                                      " JOIN dimension d ON d.id = g.dimension_id"
-                                     " WHERE d.plan_id = ?1 ORDER BY pr.goal_id, pr.period, pr.source",
+                                     " WHERE d.plan_id = ?1 ORDER BY pr.target_id, pr.period, pr.source",
                                      error);
   if (progress == NULL)
     goto failed;
   sqlite3_bind_int64 (progress, 1, plan_id);
   while ((rc = sqlite3_step (progress)) == SQLITE_ROW)
     {
-      gint64 goal_id = sqlite3_column_int64 (progress, 0);
-      VigiaGoal *goal = g_hash_table_lookup (goals_by_id, &goal_id);
+      gint64 target_id = sqlite3_column_int64 (progress, 0);
+      VigiaTarget *target = g_hash_table_lookup (targets_by_id, &target_id);
       g_autoptr(VigiaProgress) entry = progress_from_row (progress, 1);
 
-      g_assert (goal != NULL);
-      vigia_goal_put_progress (goal, entry);
+      g_assert (target != NULL);
+      vigia_target_put_progress (target, entry);
     }
   if (rc != SQLITE_DONE)
     {
@@ -1343,6 +1520,47 @@ vigia_library_lookup_goal (VigiaLibrary  *self,
                     "SELECT g.id, d.plan_id FROM goal g JOIN dimension d ON d.id = g.dimension_id"
                     " WHERE g.uuid = ?1",
                     uuid, plan_id, error);
+}
+
+/**
+ * vigia_library_lookup_target:
+ * @goal_id: (out) (optional): the goal that holds the target
+ * @plan_id: (out) (optional): the plan that holds the target
+ *
+ * Returns: the id of the target whose uuid is @uuid, 0 if there is none, -1 on error
+ */
+gint64
+vigia_library_lookup_target (VigiaLibrary  *self,
+                             const char    *uuid,
+                             gint64        *goal_id,
+                             gint64        *plan_id,
+                             GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), -1);
+
+  stmt = _vigia_library_prepare (self,
+                                 "SELECT t.id, t.goal_id, d.plan_id FROM target t JOIN goal g ON g.id = t.goal_id"
+                                 " JOIN dimension d ON d.id = g.dimension_id WHERE t.uuid = ?1",
+                                 error);
+  if (stmt == NULL)
+    return -1;
+  _vigia_library_bind_text (stmt, 1, uuid);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    return 0;
+  if (rc != SQLITE_ROW)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return -1;
+    }
+  if (goal_id != NULL)
+    *goal_id = sqlite3_column_int64 (stmt, 1);
+  if (plan_id != NULL)
+    *plan_id = sqlite3_column_int64 (stmt, 2);
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 static gboolean
@@ -1480,8 +1698,8 @@ replace_plan_inner (VigiaLibrary  *self,
   vigia_plan_set_uuid (plan, vigia_plan_get_uuid (old));
   vigia_plan_set_created (plan, vigia_plan_get_created (old));
 
-  if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, "plan", NULL,
-                                           G_OBJECT (old), G_OBJECT (plan), plan_history_fields,
+  if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, NULL, "plan", NULL,
+                                           G_OBJECT (old), G_OBJECT (plan), plan_history_fields, NULL,
                                            &n_changed, error) ||
       !update_plan_row (self, plan, error))
     return FALSE;
@@ -1569,8 +1787,8 @@ vigia_library_save_plan (VigiaLibrary  *self,
   if (old == NULL)
     goto failed;
 
-  if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, "plan", NULL,
-                                           G_OBJECT (old), G_OBJECT (plan), plan_history_fields,
+  if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, NULL, "plan", NULL,
+                                           G_OBJECT (old), G_OBJECT (plan), plan_history_fields, NULL,
                                            &n_changed, error))
     goto failed;
 
@@ -1757,9 +1975,9 @@ vigia_library_save_dimension (VigiaLibrary    *self,
 
   old = load_dimension_row (self, vigia_dimension_get_id (dimension), error);
   if (old == NULL ||
-      !_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, "dimension", NULL,
-                                           G_OBJECT (old), G_OBJECT (dimension), dimension_history_fields,
-                                           &n_changed, error))
+      !_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, NULL, "dimension",
+                                           NULL, G_OBJECT (old), G_OBJECT (dimension),
+                                           dimension_history_fields, NULL, &n_changed, error))
     goto failed;
 
   if (n_changed == 0)
@@ -1904,12 +2122,15 @@ failed_ids:
   return FALSE;
 }
 
+/* The goal as the library holds it, with its targets (not their progress). */
 static VigiaGoal *
 load_goal_row (VigiaLibrary  *self,
                gint64         goal_id,
                GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(VigiaGoal) goal = NULL;
+  g_autoptr(GHashTable) goals_by_id = NULL;
   int rc;
 
   stmt = _vigia_library_prepare (self, "SELECT " GOAL_COLUMNS " FROM goal g WHERE g.id = ?1", error);
@@ -1929,14 +2150,117 @@ load_goal_row (VigiaLibrary  *self,
       return NULL;
     }
 
-  return goal_from_row (stmt, 0);
+  goal = goal_from_row (stmt, 0);
+  goals_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_hash_table_insert (goals_by_id, &goal_id, goal);
+  if (!load_targets (self, 0, goal_id, goals_by_id, NULL, error))
+    return NULL;
+
+  return g_steal_pointer (&goal);
+}
+
+/* Writes the goal's targets as they are now: inserts the new ones, updates
+ * and reorders the others, deletes those the goal no longer has, and
+ * records each change in the history.  *@n_changed grows by their number. */
+static gboolean
+save_targets (VigiaLibrary  *self,
+              VigiaPlan     *plan,
+              VigiaGoal     *goal,
+              VigiaGoal     *old,
+              const char    *now,
+              guint         *n_changed,
+              GError       **error)
+{
+  const char *plan_uuid = vigia_plan_get_uuid (plan);
+  const char *goal_uuid = vigia_goal_get_uuid (goal);
+  guint n = vigia_goal_get_n_targets (goal);
+  guint n_old = vigia_goal_get_n_targets (old);
+
+  for (guint i = 0; i < n_old; i++)
+    {
+      VigiaTarget *was = vigia_goal_get_target (old, i);
+      g_autoptr(CachedStmt) stmt = NULL;
+      g_autofree char *document = NULL;
+      gboolean kept = FALSE;
+
+      for (guint k = 0; k < n && !kept; k++)
+        kept = vigia_target_get_id (vigia_goal_get_target (goal, k)) == vigia_target_get_id (was);
+      if (kept)
+        continue;
+
+      stmt = _vigia_library_prepare (self, "DELETE FROM target WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, vigia_target_get_id (was));
+      document = g_strdup (vigia_target_get_text (was));
+      if (!_vigia_library_step_done (self, stmt, error) ||
+          !_vigia_library_insert_target_history (self, now, plan_uuid, goal_uuid, vigia_target_get_uuid (was),
+                                                 "target", "delete", NULL, "target-text", document, NULL,
+                                                 error))
+        return FALSE;
+      (*n_changed)++;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaTarget *target = vigia_goal_get_target (goal, i);
+      VigiaTarget *was = NULL;
+      guint old_position = 0;
+      guint n_fields = 0;
+      g_autoptr(CachedStmt) stmt = NULL;
+
+      for (guint k = 0; k < n_old && was == NULL; k++)
+        if (vigia_target_get_id (target) != 0 &&
+            vigia_target_get_id (vigia_goal_get_target (old, k)) == vigia_target_get_id (target))
+          {
+            was = vigia_goal_get_target (old, k);
+            old_position = k;
+          }
+
+      if (was == NULL)
+        {
+          if (!insert_target_row (self, vigia_goal_get_id (goal), i, target, now, error) ||
+              !_vigia_library_insert_target_history (self, now, plan_uuid, goal_uuid,
+                                                     vigia_target_get_uuid (target), "target", "create", NULL,
+                                                     "target-text", NULL, vigia_target_get_text (target),
+                                                     error))
+            return FALSE;
+          (*n_changed)++;
+          continue;
+        }
+
+      if (!_vigia_library_insert_history_diff (self, now, plan_uuid, goal_uuid, vigia_target_get_uuid (target),
+                                               "target", NULL, G_OBJECT (was), G_OBJECT (target),
+                                               target_history_fields, target_history_names, &n_fields, error))
+        return FALSE;
+      if (n_fields == 0 && old_position == i)
+        continue;
+
+      stmt = _vigia_library_prepare (self,
+                                     "UPDATE target SET text = ?3, value = ?4, unit = ?5, measure = ?6,"
+                                     " direction = ?7, reading = ?8, baseline_value = ?9, baseline_year = ?10,"
+                                     " weight = ?11, position = ?12 WHERE id = ?1 AND uuid = ?2",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, vigia_target_get_id (target));
+      _vigia_library_bind_text (stmt, 2, vigia_target_get_uuid (target));
+      bind_target_fields (stmt, target);
+      sqlite3_bind_int (stmt, 12, i);
+      if (!_vigia_library_step_done (self, stmt, error))
+        return FALSE;
+      *n_changed += MAX (n_fields, 1);
+    }
+
+  return TRUE;
 }
 
 /**
  * vigia_library_save_goal:
  *
- * Saves the goal's texts, target reading, baseline and weight (not its
- * progress), recording each field that changed in the history.
+ * Saves the goal's texts and weight, and its targets: their readings,
+ * baselines, weights and order, the ones added and the ones removed (not
+ * their progress), recording each change in the history.
  */
 gboolean
 vigia_library_save_goal (VigiaLibrary  *self,
@@ -1948,6 +2272,7 @@ vigia_library_save_goal (VigiaLibrary  *self,
   g_autoptr(VigiaGoal) old = NULL;
   g_autoptr(CachedStmt) stmt = NULL;
   guint n_changed = 0;
+  guint n_goal = 0;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), FALSE);
@@ -1959,11 +2284,12 @@ vigia_library_save_goal (VigiaLibrary  *self,
   old = load_goal_row (self, vigia_goal_get_id (goal), error);
   if (old == NULL ||
       !_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
-                                           "goal", NULL, G_OBJECT (old), G_OBJECT (goal), goal_history_fields,
-                                           &n_changed, error))
+                                           NULL, "goal", NULL, G_OBJECT (old), G_OBJECT (goal),
+                                           goal_history_fields, NULL, &n_goal, error) ||
+      !save_targets (self, plan, goal, old, now, &n_changed, error))
     goto failed;
 
-  if (n_changed == 0)
+  if (n_goal + n_changed == 0)
     {
       vigia_library_rollback (self);
       return TRUE;
@@ -1971,9 +2297,8 @@ vigia_library_save_goal (VigiaLibrary  *self,
 
   stmt = _vigia_library_prepare (self,
                                  "UPDATE goal SET number = ?3, problem = ?4, objective = ?5, indicator = ?6,"
-                                 " target_text = ?7, target_value = ?8, target_unit = ?9, target_measure = ?10,"
-                                 " target_direction = ?11, target_reading = ?12, baseline_value = ?13,"
-                                 " baseline_year = ?14, weight = ?15"
+                                 " weight = ?7, source_problem = ?8, source_objective = ?9,"
+                                 " source_indicator = ?10, source_target = ?11"
                                  " WHERE id = ?1 AND uuid = ?2",
                                  error);
   if (stmt == NULL)
@@ -2114,6 +2439,7 @@ static gboolean
 save_progress_inner (VigiaLibrary   *self,
                      VigiaPlan      *plan,
                      VigiaGoal      *goal,
+                     VigiaTarget    *target,
                      VigiaProgress  *progress,
                      const char     *now,
                      guint          *n_changed,
@@ -2126,11 +2452,11 @@ save_progress_inner (VigiaLibrary   *self,
 
   find = _vigia_library_prepare (self,
                                  "SELECT " PROGRESS_COLUMNS " FROM progress pr"
-                                 " WHERE pr.goal_id = ?1 AND pr.period = ?2 AND pr.source = ?3",
+                                 " WHERE pr.target_id = ?1 AND pr.period = ?2 AND pr.source = ?3",
                                  error);
   if (find == NULL)
     return FALSE;
-  sqlite3_bind_int64 (find, 1, vigia_goal_get_id (goal));
+  sqlite3_bind_int64 (find, 1, vigia_target_get_id (target));
   _vigia_library_bind_text (find, 2, vigia_progress_get_period (progress));
   _vigia_library_bind_enum (find, 3, VIGIA_TYPE_SOURCE, vigia_progress_get_source (progress));
   rc = sqlite3_step (find);
@@ -2152,9 +2478,10 @@ save_progress_inner (VigiaLibrary   *self,
       new_value = _vigia_library_value_to_text (&value);
 
       *n_changed = 1;
-      return insert_progress_row (self, vigia_goal_get_id (goal), progress, now, error) &&
-             _vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
-                                            "progress", "create", scope, "value", NULL, new_value, error);
+      return insert_progress_row (self, vigia_target_get_id (target), progress, now, error) &&
+             _vigia_library_insert_target_history (self, now, vigia_plan_get_uuid (plan),
+                                                   vigia_goal_get_uuid (goal), vigia_target_get_uuid (target),
+                                                   "progress", "create", scope, "value", NULL, new_value, error);
     }
   else
     {
@@ -2164,8 +2491,9 @@ save_progress_inner (VigiaLibrary   *self,
         vigia_progress_set_recorded (progress, vigia_progress_get_recorded (old));
 
       if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
-                                               "progress", scope, G_OBJECT (old), G_OBJECT (progress),
-                                               progress_history_fields, n_changed, error))
+                                               vigia_target_get_uuid (target), "progress", scope, G_OBJECT (old),
+                                               G_OBJECT (progress), progress_history_fields, NULL, n_changed,
+                                               error))
         return FALSE;
 
       update = _vigia_library_prepare (self,
@@ -2191,14 +2519,17 @@ save_progress_inner (VigiaLibrary   *self,
 /**
  * vigia_library_save_progress:
  *
- * Saves the entry for its period and source, creating it or replacing the
- * one there was, and records each change in the history.  The entry's
- * recorded date defaults to now.
+ * @target: one of @goal's targets
+ *
+ * Saves the target's entry for its period and source, creating it or
+ * replacing the one there was, and records each change in the history.
+ * The entry's recorded date defaults to now.
  */
 gboolean
 vigia_library_save_progress (VigiaLibrary   *self,
                              VigiaPlan      *plan,
                              VigiaGoal      *goal,
+                             VigiaTarget    *target,
                              VigiaProgress  *progress,
                              GError        **error)
 {
@@ -2208,12 +2539,13 @@ vigia_library_save_progress (VigiaLibrary   *self,
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), FALSE);
   g_return_val_if_fail (VIGIA_IS_PROGRESS (progress), FALSE);
 
   if (!vigia_library_begin (self, error))
     return FALSE;
 
-  if (!save_progress_inner (self, plan, goal, progress, now, &n_changed, error) ||
+  if (!save_progress_inner (self, plan, goal, target, progress, now, &n_changed, error) ||
       (n_changed > 0 && !stamp_plan (self, plan, now, error)))
     {
       vigia_library_rollback (self);
@@ -2223,7 +2555,7 @@ vigia_library_save_progress (VigiaLibrary   *self,
   if (!vigia_library_commit (self, error))
     return FALSE;
 
-  vigia_goal_put_progress (goal, progress);
+  vigia_target_put_progress (target, progress);
   if (n_changed > 0)
     vigia_plan_set_changed (plan, now);
   return TRUE;
@@ -2233,6 +2565,7 @@ gboolean
 vigia_library_delete_progress (VigiaLibrary   *self,
                                VigiaPlan      *plan,
                                VigiaGoal      *goal,
+                               VigiaTarget    *target,
                                VigiaProgress  *progress,
                                GError        **error)
 {
@@ -2246,6 +2579,7 @@ vigia_library_delete_progress (VigiaLibrary   *self,
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), FALSE);
   g_return_val_if_fail (VIGIA_IS_PROGRESS (progress), FALSE);
 
   scope = progress_scope (progress);
@@ -2257,25 +2591,26 @@ vigia_library_delete_progress (VigiaLibrary   *self,
     return FALSE;
 
   stmt = _vigia_library_prepare (self,
-                                 "DELETE FROM progress WHERE goal_id = ?1 AND period = ?2 AND source = ?3",
+                                 "DELETE FROM progress WHERE target_id = ?1 AND period = ?2 AND source = ?3",
                                  error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
+  sqlite3_bind_int64 (stmt, 1, vigia_target_get_id (target));
   _vigia_library_bind_text (stmt, 2, vigia_progress_get_period (progress));
   _vigia_library_bind_enum (stmt, 3, VIGIA_TYPE_SOURCE, vigia_progress_get_source (progress));
   if (!_vigia_library_step_done (self, stmt, error) ||
-      !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
-                                      "progress", "delete", scope, "value", old_value, NULL, error) ||
+      !_vigia_library_insert_target_history (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
+                                             vigia_target_get_uuid (target), "progress", "delete", scope, "value",
+                                             old_value, NULL, error) ||
       !stamp_plan (self, plan, now, error))
     goto failed;
 
   if (!vigia_library_commit (self, error))
     return FALSE;
 
-  /* The goal may hold the only reference. */
+  /* The target may hold the only reference. */
   hold = g_object_ref (progress);
-  vigia_goal_remove_progress (goal, progress);
+  vigia_target_remove_progress (target, progress);
   vigia_progress_set_id (progress, 0);
   vigia_plan_set_changed (plan, now);
   return TRUE;

@@ -61,6 +61,7 @@ typedef struct
   char   *field;
   char   *old_value;
   char   *new_value;
+  char   *target_uuid;
 } VigiaHistoryEntry;
 
 void vigia_history_entry_free (VigiaHistoryEntry *entry);
@@ -102,6 +103,12 @@ gint64            vigia_library_lookup_digest      (VigiaLibrary           *self
                                                     GError                **error);
 gint64            vigia_library_lookup_goal        (VigiaLibrary           *self,
                                                     const char             *uuid,
+                                                    gint64                 *plan_id,
+                                                    GError                **error);
+
+gint64            vigia_library_lookup_target      (VigiaLibrary           *self,
+                                                    const char             *uuid,
+                                                    gint64                 *goal_id,
                                                     gint64                 *plan_id,
                                                     GError                **error);
 
@@ -158,11 +165,13 @@ gboolean          vigia_library_move_goal          (VigiaLibrary           *self
 gboolean          vigia_library_save_progress      (VigiaLibrary           *self,
                                                     VigiaPlan              *plan,
                                                     VigiaGoal              *goal,
+                                                    VigiaTarget            *target,
                                                     VigiaProgress          *progress,
                                                     GError                **error);
 gboolean          vigia_library_delete_progress    (VigiaLibrary           *self,
                                                     VigiaPlan              *plan,
                                                     VigiaGoal              *goal,
+                                                    VigiaTarget            *target,
                                                     VigiaProgress          *progress,
                                                     GError                **error);
 

@@ -55,6 +55,7 @@ static const FieldInfo fields[] = {
   { "baseline-value",   N_("Baseline"),             KIND_NUMBER, NULL },
   { "baseline-year",    N_("Baseline year"),        KIND_YEAR,   NULL },
   { "weight",           N_("Weight"),               KIND_NUMBER, NULL },
+  { "target-weight",    N_("Weight of the target"), KIND_NUMBER, NULL },
   { "value",            N_("Value"),                KIND_NUMBER, NULL },
   { "status",           N_("Status"),               KIND_ENUM,   vigia_status_get_type },
   { "note",             N_("Note"),                 KIND_OPAQUE, NULL },
@@ -210,10 +211,12 @@ describe_progress (const VigiaHistoryEntry *entry)
 static char *
 describe_goal (const VigiaHistoryEntry *entry)
 {
+  gboolean target = g_strcmp0 (entry->entity, "target") == 0;
+
   if (g_strcmp0 (entry->action, "delete") == 0)
-    return g_strdup (_("Goal deleted"));
+    return g_strdup (target ? _("Target removed") : _("Goal deleted"));
   if (g_strcmp0 (entry->action, "create") == 0)
-    return g_strdup (_("Goal added"));
+    return g_strdup (target ? _("Target added") : _("Goal added"));
   return describe_update (entry);
 }
 
@@ -272,7 +275,8 @@ vigia_timeline_from_history (GPtrArray *history)
       const VigiaHistoryEntry *entry = g_ptr_array_index (history, i);
       VigiaTimelineItem *item;
 
-      if (g_strcmp0 (entry->entity, "goal") != 0 && g_strcmp0 (entry->entity, "progress") != 0)
+      if (g_strcmp0 (entry->entity, "goal") != 0 && g_strcmp0 (entry->entity, "target") != 0 &&
+          g_strcmp0 (entry->entity, "progress") != 0)
         continue;
 
       item = g_new0 (VigiaTimelineItem, 1);

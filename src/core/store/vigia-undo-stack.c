@@ -50,8 +50,10 @@ typedef struct
   GValue          *old_values;
   GValue          *new_values;
   gboolean         mergeable;
-  /* OP_PUT_PROGRESS: the entry of one period and source before and after,
-   * as copies; NULL where there was or is none. */
+  /* OP_PUT_PROGRESS: the goal's target whose entry it is, and the entry
+   * of one period and source before and after, as copies; NULL where there
+   * was or is none. */
+  VigiaTarget     *target;
   VigiaProgress   *before;
   VigiaProgress   *after;
 } Op;
@@ -123,6 +125,7 @@ op_free (Op *op)
   g_clear_pointer (&op->names, g_strfreev);
   values_free (op->old_values, op->n_values);
   values_free (op->new_values, op->n_values);
+  g_clear_object (&op->target);
   g_clear_object (&op->before);
   g_clear_object (&op->after);
   g_free (op);
@@ -276,11 +279,12 @@ apply_values (VigiaUndoStack  *self,
   return FALSE;
 }
 
-/* Makes @goal's entry for the period and source of @like be @entry, or
+/* Makes @target's entry for the period and source of @like be @entry, or
  * deletes it where @entry is NULL. */
 static gboolean
 put_progress (VigiaUndoStack  *self,
               VigiaGoal       *goal,
+              VigiaTarget     *target,
               VigiaProgress   *entry,
               VigiaProgress   *like,
               GError         **error)
@@ -289,11 +293,11 @@ put_progress (VigiaUndoStack  *self,
 
   if (entry != NULL)
     {
-      /* The goal keeps the object saved: a copy, so that the step's own
+      /* The target keeps the object saved: a copy, so that the step's own
        * snapshot never changes under it. */
       g_autoptr(VigiaProgress) copy = vigia_progress_copy (entry);
 
-      if (!vigia_library_save_progress (self->library, self->plan, goal, copy, error))
+      if (!vigia_library_save_progress (self->library, self->plan, goal, target, copy, error))
         return FALSE;
       /* The library dates an entry saved without a date: redo puts back
        * the same date. */
@@ -301,11 +305,11 @@ put_progress (VigiaUndoStack  *self,
       return TRUE;
     }
 
-  current = vigia_goal_find_progress (goal, vigia_progress_get_period (like),
-                                      vigia_progress_get_source (like));
+  current = vigia_target_find_progress (target, vigia_progress_get_period (like),
+                                        vigia_progress_get_source (like));
   if (current == NULL)
     return TRUE;
-  return vigia_library_delete_progress (self->library, self->plan, goal, current, error);
+  return vigia_library_delete_progress (self->library, self->plan, goal, target, current, error);
 }
 
 static gboolean
@@ -350,8 +354,8 @@ op_apply_inner (VigiaUndoStack  *self,
 
     case OP_PUT_PROGRESS:
       if (forward)
-        return put_progress (self, VIGIA_GOAL (op->object), op->after, op->before, error);
-      return put_progress (self, VIGIA_GOAL (op->object), op->before, op->after, error);
+        return put_progress (self, VIGIA_GOAL (op->object), op->target, op->after, op->before, error);
+      return put_progress (self, VIGIA_GOAL (op->object), op->target, op->before, op->after, error);
 
     default:
       g_return_val_if_reached (FALSE);
@@ -1084,10 +1088,11 @@ progress_equal (VigiaProgress *a,
 /**
  * vigia_undo_stack_save_progress:
  * @goal: a goal of the plan
+ * @target: one of the goal's targets
  * @progress: the entry for its period and source; a copy is saved, and
  *   @progress itself is left as it is
  *
- * Saves @progress in place of the goal's entry of the same period and
+ * Saves @progress in place of the target's entry of the same period and
  * source (or as a new one), as one undo step: undo puts back the entry
  * there was, or deletes the new one.  Saving what is already there does
  * nothing.
@@ -1095,6 +1100,7 @@ progress_equal (VigiaProgress *a,
 gboolean
 vigia_undo_stack_save_progress (VigiaUndoStack  *self,
                                 VigiaGoal       *goal,
+                                VigiaTarget     *target,
                                 VigiaProgress   *progress,
                                 GError         **error)
 {
@@ -1104,18 +1110,20 @@ vigia_undo_stack_save_progress (VigiaUndoStack  *self,
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
   g_return_val_if_fail (VIGIA_IS_PROGRESS (progress), FALSE);
+  g_return_val_if_fail (vigia_goal_get_target_position (goal, target, NULL), FALSE);
   g_return_val_if_fail (vigia_period_is_valid (vigia_progress_get_period (progress)), FALSE);
   g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (goal)), FALSE);
 
   if (!vigia_undo_stack_flush (self, error))
     return FALSE;
 
-  current = vigia_goal_find_progress (goal, vigia_progress_get_period (progress),
-                                      vigia_progress_get_source (progress));
+  current = vigia_target_find_progress (target, vigia_progress_get_period (progress),
+                                        vigia_progress_get_source (progress));
   if (current != NULL && progress_equal (current, progress))
     return TRUE;
 
   op = op_new (OP_PUT_PROGRESS, goal, NULL);
+  op->target = g_object_ref (target);
   op->before = current != NULL ? vigia_progress_copy (current) : NULL;
   op->after = vigia_progress_copy (progress);
   return do_op (self, op, error);
@@ -1124,13 +1132,15 @@ vigia_undo_stack_save_progress (VigiaUndoStack  *self,
 /**
  * vigia_undo_stack_delete_progress:
  * @goal: a goal of the plan
+ * @target: one of the goal's targets
  *
- * Deletes the goal's entry for @period and @source, as one undo step: undo
+ * Deletes the target's entry for @period and @source, as one undo step: undo
  * puts it back as it was.  With no such entry, does nothing.
  */
 gboolean
 vigia_undo_stack_delete_progress (VigiaUndoStack  *self,
                                   VigiaGoal       *goal,
+                                  VigiaTarget     *target,
                                   const char      *period,
                                   VigiaSource      source,
                                   GError         **error)
@@ -1146,11 +1156,14 @@ vigia_undo_stack_delete_progress (VigiaUndoStack  *self,
   if (!vigia_undo_stack_flush (self, error))
     return FALSE;
 
-  current = vigia_goal_find_progress (goal, period, source);
+  g_return_val_if_fail (vigia_goal_get_target_position (goal, target, NULL), FALSE);
+
+  current = vigia_target_find_progress (target, period, source);
   if (current == NULL)
     return TRUE;
 
   op = op_new (OP_PUT_PROGRESS, goal, NULL);
+  op->target = g_object_ref (target);
   op->before = vigia_progress_copy (current);
   return do_op (self, op, error);
 }

@@ -66,10 +66,12 @@ gboolean        vigia_undo_stack_delete_dimension (VigiaUndoStack  *self,
                                                    GError         **error);
 gboolean        vigia_undo_stack_save_progress    (VigiaUndoStack  *self,
                                                    VigiaGoal       *goal,
+                                                   VigiaTarget     *target,
                                                    VigiaProgress   *progress,
                                                    GError         **error);
 gboolean        vigia_undo_stack_delete_progress  (VigiaUndoStack  *self,
                                                    VigiaGoal       *goal,
+                                                   VigiaTarget     *target,
                                                    const char      *period,
                                                    VigiaSource      source,
                                                    GError         **error);
