@@ -83,9 +83,20 @@ with tempfile.TemporaryDirectory() as tmp:
     else:
         print("ok - the round trip gives the same document")
 
+    # A version 1 document (tests/fixtures, written before goals had targets)
+    # imports, and is written back as version 2, each goal with its one target.
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "exchange-v1.json")
+    fourth = os.path.join(tmp, "fourth.sqlite")
+    run(fourth, "import", fixture)
+    upgraded = validate("export --all of a version 1 document", run(fourth, "export", "--all"))
+    goals = [g for p in upgraded["plans"] for d in p["dimensions"] for g in d["goals"]]
+    if upgraded["version"] != 2 or len(goals) != 26 or any(len(g["targets"]) != 1 for g in goals):
+        failures += 1
+        print("not ok - the version 1 document did not become 26 goals of one target")
+
     # A document that breaks the schema is caught by it (the check checks).
     broken = json.loads(exported)
-    broken["plans"][0]["dimensions"][0]["goals"][0]["target"]["measure"] = "percentage"
+    broken["plans"][0]["dimensions"][0]["goals"][0]["targets"][0]["measure"] = "percentage"
     if validator.is_valid(broken):
         failures += 1
         print("not ok - the schema accepts a measure that does not exist")

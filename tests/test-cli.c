@@ -219,6 +219,9 @@ test_show (void)
   JsonObject *plan;
   JsonArray *dimensions;
   JsonObject *goal;
+  JsonObject *target;
+  g_autofree char *target_ref = NULL;
+  g_autofree char *target_uuid = NULL;
 
   run_cli (&run, "en", "--library", path, "show", "1", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -240,7 +243,7 @@ test_show (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "vigia-plans");
-  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
   plan = json_array_get_object_element (json_object_get_array_member (root, "plans"), 0);
   g_assert_cmpstr (json_object_get_string_member (plan, "organization"), ==, "JUNTOS POR EL PERU");
   dimensions = json_object_get_array_member (plan, "dimensions");
@@ -248,8 +251,22 @@ test_show (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (dimensions, 1), "kind"), ==, "economic");
   goal = json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (dimensions, 1), "goals"), 0);
   g_assert_cmpstr (json_object_get_string_member (goal, "objective"), ==, "PROGRAMA DE APOYO A LA EDUCACIÓN EMPRESARIAL");
-  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (goal, "target"), "value"), ==, 500);
-  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (goal, "target"), "measure"), ==, "count");
+  target = json_array_get_object_element (json_object_get_array_member (goal, "targets"), 0);
+  g_assert_cmpint (json_object_get_int_member (target, "value"), ==, 500);
+  g_assert_cmpstr (json_object_get_string_member (target, "measure"), ==, "count");
+  /* Every goal and target says how the commands that take one name it. */
+  g_assert_cmpstr (json_object_get_string_member (goal, "ref"), ==, "1:economic:1");
+  g_assert_cmpstr (json_object_get_string_member (target, "ref"), ==, "1:economic:1.1");
+  target_ref = g_strdup (json_object_get_string_member (target, "ref"));
+  target_uuid = g_strdup (json_object_get_string_member (target, "uuid"));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "progress", "set", target_ref, "2024-S1", "120", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Goal 1 (POBLACIÓN ATENDIDA), 1st half 2024, Authority: 120, Not rated\n");
+  run_clear (&run);
+  run_cli (&run, "en", "--library", path, "progress", "set", target_uuid, "2024-S2", "240", NULL);
+  g_assert_cmpint (run.status, ==, 0);
   run_clear (&run);
 
   /* A uuid works as well as an id. */
@@ -580,7 +597,7 @@ test_export (void)
   /* To the standard output without --output. */
   run_cli (&run, "en", "--library", path, "export", "2", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 1,\n"));
+  g_assert_true (g_str_has_prefix (run.out, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 2,\n"));
   run_clear (&run);
 
   /* Only the formats there are. */

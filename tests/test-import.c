@@ -1238,7 +1238,7 @@ test_write_plans (Fixture       *f,
     g_assert_true (g_output_stream_close (stream, NULL, NULL));
     bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
     text = g_bytes_get_data (bytes, NULL);
-    g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 1,"));
+    g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 2,"));
     g_assert_nonnull (strstr (text, "SOMOS PERU"));
     g_assert_true (strstr (text, "SOMOS PERU") < strstr (text, "JUNTOS POR EL PERU"));
   }
@@ -1254,6 +1254,96 @@ test_write_plans (Fixture       *f,
   }
 }
 
+/* tests/fixtures/exchange-v1.json, written before goals had targets: each
+ * goal's target becomes its one target, with the uuid a library upgraded in
+ * place gives it, and its progress. */
+static void
+test_vigia_json_version_1 (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+  g_autofree char *path = vigia_test_fixture_path ("exchange-v1.json");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) results = vigia_import_file (library, file, NULL, NULL, &error);
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autofree char *derived = vigia_uuid_derive ("01a24559-7d69-77c6-ac19-c3acbc8a86b6", "target");
+  VigiaGoal *goal = NULL;
+  VigiaTarget *target;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  plan = vigia_library_load_plan (library, vigia_library_lookup_plan (library, "01a24559-7d67-720d-b049-62605d364035",
+                                                                      NULL),
+                                  &error);
+  g_assert_no_error (error);
+  vigia_plan_find_goal (plan, "01a24559-7d69-77c6-ac19-c3acbc8a86b6", &goal);
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal), ==, 1);
+  target = vigia_goal_get_target (goal, 0);
+  g_assert_cmpstr (vigia_target_get_uuid (target), ==, derived);
+  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 42.5);
+  g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_REVIEWED);
+  g_assert_cmpfloat (vigia_goal_get_weight (goal), ==, 2);
+  g_assert_cmpfloat (vigia_target_get_weight (target), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_target_get_progress (target)), ==, 3);
+  g_assert_cmpfloat (vigia_progress_get_value (vigia_target_find_progress (target, "2027-S2", VIGIA_SOURCE_OBSERVER)),
+                     ==, 36);
+}
+
+/* A goal of several targets, with the cells as written, goes out and comes
+ * back whole. */
+static void
+test_vigia_json_targets (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) first = vigia_test_open_library (f->dir, "first.sqlite");
+  g_autoptr(VigiaLibrary) second = vigia_test_open_library (f->dir, "second.sqlite");
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 1);
+  g_autoptr(VigiaTarget) other = vigia_target_new ();
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S2", VIGIA_SOURCE_OBSERVER);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *exported = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  const char * const cells[] = { "1. A\n2. B", "1. C\n2. D", "", "1. 10 %\n2. 20 %", NULL };
+  VigiaGoal *goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0);
+
+  vigia_target_set_text (other, "1 000 nuevos médicos");
+  vigia_target_set_value (other, 1000);
+  vigia_target_set_measure (other, VIGIA_MEASURE_COUNT);
+  vigia_target_set_weight (other, 2);
+  vigia_progress_set_value (entry, 150);
+  vigia_target_put_progress (other, entry);
+  vigia_goal_insert_target (goal, 1, other);
+  vigia_goal_set_source_cells (goal, cells);
+  g_assert_true (vigia_library_add_plan (first, plan, &error));
+  g_assert_no_error (error);
+
+  exported = export_library (first);
+  g_assert_nonnull (strstr (exported, "\"ref\": \"1:social:1.2\""));
+  results = vigia_import_data (second, (const guint8 *) exported, strlen (exported), "plans.json", NULL, &error);
+  g_assert_no_error (error);
+  again = export_library (second);
+  a = without_ids (exported);
+  b = without_ids (again);
+  g_assert_cmpstr (a, ==, b);
+
+  {
+    g_autoptr(VigiaPlan) read = vigia_library_load_plan (second, 1, &error);
+    VigiaGoal *read_goal = vigia_dimension_get_goal (vigia_plan_get_dimension (read, 0), 0);
+    VigiaTarget *read_target = vigia_goal_get_target (read_goal, 1);
+
+    g_assert_cmpuint (vigia_goal_get_n_targets (read_goal), ==, 2);
+    g_assert_cmpstrv (vigia_goal_get_source_cells (read_goal), cells);
+    g_assert_cmpstr (vigia_target_get_uuid (read_target), ==, vigia_target_get_uuid (other));
+    g_assert_cmpfloat (vigia_target_get_weight (read_target), ==, 2);
+    g_assert_cmpfloat (vigia_progress_get_value (vigia_target_find_progress (read_target, "2024-S2",
+                                                                             VIGIA_SOURCE_OBSERVER)), ==, 150);
+  }
+}
+
 static void
 test_vigia_json_bad (Fixture       *f,
                      gconstpointer  data)
@@ -1265,7 +1355,7 @@ test_vigia_json_bad (Fixture       *f,
   struct {
     char       *json;
     const char *message;
-  } cases[10];
+  } cases[12];
 
   {
     g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
@@ -1281,20 +1371,20 @@ test_vigia_json_bad (Fixture       *f,
     g_string_append_c (nested, '[');
   deep = g_string_free (g_steal_pointer (&nested), FALSE);
 
-  cases[0].json = replace (document, "\"version\": 1", "\"version\": 2");
-  cases[0].message = "bad.json: line 3: the document is version 2 of the format, written by a newer Vigía";
+  cases[0].json = replace (document, "\"version\": 2", "\"version\": 3");
+  cases[0].message = "bad.json: line 3: the document is version 3 of the format, written by a newer Vigía";
   cases[1].json = replace (document, "\"measure\": \"percent\"", "\"measure\": \"percentage\"");
-  cases[1].message = "bad.json: line 50: “measure” is “percentage”, which is none of “percent”";
+  cases[1].message = "bad.json: line 55: “measure” is “percentage”, which is none of “percent”";
   cases[2].json = replace (document, "\"kind\": \"economic\"", "\"kind\": 7");
-  cases[2].message = "bad.json: line 108: “kind” should be text or null";
+  cases[2].message = "bad.json: line 126: “kind” should be text or null";
   cases[3].json = replace (document, "\"start\": 2023", "\"start\": 2023.5");
   cases[3].message = "bad.json: line 18: “start” should be a whole number from 1900 to 2200 or null";
   cases[4].json = replace (document, "\"number\": 2,", "\"number\": 2,,");
-  cases[4].message = "bad.json: line 64: not valid JSON";
+  cases[4].message = "bad.json: line 71: not valid JSON";
   cases[5].json = g_strdup (deep);
   cases[5].message = "bad.json: line 1: the JSON nests deeper than 64 levels";
   cases[6].json = replace (document, "\"weight\": 1,", "\"weight\": -1,");
-  cases[6].message = "bad.json: line 58: “weight” cannot be negative";
+  cases[6].message = "bad.json: line 47: “weight” cannot be negative";
   /* Two goals with one uuid. */
   {
     g_autoptr(GRegex) uuid = g_regex_new ("\"uuid\": \"([0-9a-f-]{36})\"", 0, 0, NULL);
@@ -1312,13 +1402,24 @@ test_vigia_json_bad (Fixture       *f,
     old = g_strdup_printf ("\"uuid\": \"%s\"", second_uuid);
     new = g_strdup_printf ("\"uuid\": \"%s\"", goal_uuid);
     cases[7].json = replace (document, old, new);
-    cases[7].message = "bad.json: line 63: the uuid";
+    cases[7].message = "bad.json: line 50: the uuid";
   }
   /* JNE data, bad, meets the library the same way. */
   cases[8].json = g_strdup ("{ \"datoGeneral\": { \"txTipoEleccion\": \"REGIONAL\" },\n  \"dimensiones\": [] }");
   cases[8].message = "bad.json: line 1: the plan has no proposals";
   cases[9].json = g_strdup ("{ \"datoGeneral\": {},\n  \"dimensionSocial\": [ { \"txPgMeta\": [ ] } ] }");
   cases[9].message = "bad.json: line 2: “txPgMeta” should be text or null";
+  /* A goal with no target, and a target with no uuid. */
+  {
+    g_autoptr(GRegex) targets = g_regex_new ("\"targets\": \\[.*?\"progress\": \\[[^\\]]*\\]\\s*\\}\\s*\\]",
+                                             G_REGEX_DOTALL, 0, NULL);
+    g_autoptr(GRegex) target_uuid = g_regex_new ("(\"targets\": \\[\\s*\\{\\s*)\"uuid\": \"[0-9a-f-]{36}\",", 0, 0, NULL);
+
+    cases[10].json = g_regex_replace_literal (targets, document, -1, 0, "\"targets\": []", G_REGEX_MATCH_DEFAULT, NULL);
+    cases[10].message = "bad.json: line 48: a goal has at least one target";
+    cases[11].json = g_regex_replace (target_uuid, document, -1, 0, "\\1", G_REGEX_MATCH_DEFAULT, NULL);
+    cases[11].message = "bad.json: line 51: the member “uuid” is missing";
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1378,7 +1479,7 @@ test_all_or_nothing (Fixture       *f,
     g_autofree char *one = g_strndup (plans_start, plans_end - plans_start);
     g_autofree char *renamed = replace (one, plan_uuid, new_uuid);
 
-    two = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 1,\n  \"plans\": [\n%s,\n%s\n  ]\n}\n",
+    two = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 2,\n  \"plans\": [\n%s,\n%s\n  ]\n}\n",
                            one, renamed);
   }
 
@@ -1402,7 +1503,7 @@ test_all_or_nothing (Fixture       *f,
     g_autoptr(GPtrArray) results = NULL;
     g_autofree char *one = g_strndup (plans_start, plans_end - plans_start);
     g_autofree char *renamed = replace (one, plan_uuid, new_uuid);
-    g_autofree char *fresh = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 1,\n  \"plans\": [\n%s\n  ]\n}\n",
+    g_autofree char *fresh = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 2,\n  \"plans\": [\n%s\n  ]\n}\n",
                                               renamed);
     results = vigia_import_data (library, (const guint8 *) fresh, strlen (fresh), "fresh.json", NULL, &error);
     g_assert_null (results);
@@ -2005,6 +2106,10 @@ main (int    argc,
   g_test_add ("/import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/import/write-plans", Fixture, NULL, fixture_set_up, test_write_plans, fixture_tear_down);
   g_test_add ("/import/vigia-json-bad", Fixture, NULL, fixture_set_up, test_vigia_json_bad, fixture_tear_down);
+  g_test_add ("/import/vigia-json-version-1", Fixture, NULL, fixture_set_up, test_vigia_json_version_1,
+              fixture_tear_down);
+  g_test_add ("/import/vigia-json-targets", Fixture, NULL, fixture_set_up, test_vigia_json_targets,
+              fixture_tear_down);
   g_test_add ("/import/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing, fixture_tear_down);
   g_test_add ("/import/unknown-file", Fixture, NULL, fixture_set_up, test_unknown_file, fixture_tear_down);
   g_test_add_func ("/import/options", test_options);

@@ -26,6 +26,8 @@
 typedef struct
 {
   VigiaJsonDoc *doc;
+  /* The document's version of the format: 1 had one target a goal. */
+  int           version;
   /* uuid → line, to refuse a uuid given twice */
   GHashTable   *uuids;
 } Reader;
@@ -111,10 +113,10 @@ is_period (const char *text)
 }
 
 static gboolean
-read_progress (Reader     *r,
-               JsonNode   *node,
-               VigiaGoal  *goal,
-               GError    **error)
+read_progress (Reader       *r,
+               JsonNode     *node,
+               VigiaTarget  *target,
+               GError      **error)
 {
   g_autoptr(VigiaProgress) progress = NULL;
   g_autoptr(GStrvBuilder) evidence = g_strv_builder_new ();
@@ -151,10 +153,10 @@ read_progress (Reader     *r,
                             _("“period” should be a semester such as “2027-S1”"));
       return FALSE;
     }
-  if (vigia_goal_find_progress (goal, period, source) != NULL)
+  if (vigia_target_find_progress (target, period, source) != NULL)
     {
       vigia_json_doc_error (r->doc, error, vigia_json_doc_object_line (r->doc, object),
-                            _("the goal has two entries for %s from the same source"), period);
+                            _("the target has two entries for %s from the same source"), period);
       return FALSE;
     }
 
@@ -180,7 +182,97 @@ read_progress (Reader     *r,
   vigia_progress_set_note (progress, note);
   vigia_progress_set_evidence (progress, evidence_strv[0] != NULL ? (const char * const *) evidence_strv : NULL);
   vigia_progress_set_recorded (progress, recorded);
-  vigia_goal_put_progress (goal, progress);
+  vigia_target_put_progress (target, progress);
+  return TRUE;
+}
+
+/* The reading of a target, from @target_object, and its baseline, weight
+ * and progress, from @object: the same object in version 2, the goal's in
+ * version 1. */
+static gboolean
+read_target_fields (Reader       *r,
+                    JsonObject   *target_object,
+                    JsonObject   *object,
+                    VigiaTarget  *target,
+                    gboolean      with_weight,
+                    GError      **error)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *unit = NULL;
+  JsonObject *baseline;
+  JsonArray *progress;
+  gint64 year = 0;
+  double value;
+  double base = VIGIA_NO_VALUE;
+  double weight = VIGIA_NO_VALUE;
+  int measure = VIGIA_MEASURE_QUALITATIVE;
+  int direction = VIGIA_DIRECTION_UP;
+  int reading = VIGIA_READING_NEEDS_REVIEW;
+
+  if (!vigia_json_doc_get_text (r->doc, target_object, "text", &text, error) ||
+      !vigia_json_doc_get_number (r->doc, target_object, "value", &value, error) ||
+      !vigia_json_doc_get_text (r->doc, target_object, "unit", &unit, error) ||
+      !read_enum (r, target_object, "measure", VIGIA_TYPE_MEASURE, TRUE, &measure, error) ||
+      !read_enum (r, target_object, "direction", VIGIA_TYPE_DIRECTION, TRUE, &direction, error) ||
+      !read_enum (r, target_object, "reading", VIGIA_TYPE_READING, TRUE, &reading, error) ||
+      !vigia_json_doc_get_object (r->doc, object, "baseline", FALSE, &baseline, error) ||
+      (with_weight && !vigia_json_doc_get_number (r->doc, object, "weight", &weight, error)) ||
+      !vigia_json_doc_get_array (r->doc, object, "progress", FALSE, &progress, error))
+    return FALSE;
+
+  if (baseline != NULL &&
+      (!vigia_json_doc_get_number (r->doc, baseline, "value", &base, error) ||
+       !vigia_json_doc_get_int (r->doc, baseline, "year", 1900, 2200, &year, error)))
+    return FALSE;
+
+  if (VIGIA_HAS_VALUE (weight) && weight < 0)
+    {
+      vigia_json_doc_error (r->doc, error,
+                            vigia_json_doc_node_line (r->doc, json_object_get_member (object, "weight")),
+                            _("“weight” cannot be negative"));
+      return FALSE;
+    }
+
+  vigia_target_set_text (target, text);
+  vigia_target_set_value (target, value);
+  vigia_target_set_unit (target, unit);
+  vigia_target_set_measure (target, measure);
+  vigia_target_set_direction (target, direction);
+  vigia_target_set_reading (target, reading);
+  vigia_target_set_baseline_value (target, base);
+  vigia_target_set_baseline_year (target, (int) year);
+  vigia_target_set_weight (target, VIGIA_HAS_VALUE (weight) ? weight : 1.0);
+
+  for (guint i = 0; progress != NULL && i < json_array_get_length (progress); i++)
+    if (!read_progress (r, json_array_get_element (progress, i), target, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+read_target (Reader      *r,
+             JsonNode    *node,
+             GPtrArray   *targets,
+             GError     **error)
+{
+  g_autoptr(VigiaTarget) target = vigia_target_new ();
+  g_autofree char *uuid = NULL;
+  JsonObject *object;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, node),
+                            _("a target should be an object { … }"));
+      return FALSE;
+    }
+  object = json_node_get_object (node);
+
+  if (!read_uuid (r, object, &uuid, error) ||
+      !read_target_fields (r, object, object, target, TRUE, error))
+    return FALSE;
+
+  vigia_target_set_uuid (target, uuid);
+  g_ptr_array_add (targets, g_steal_pointer (&target));
   return TRUE;
 }
 
@@ -191,24 +283,14 @@ read_goal (Reader          *r,
            GError         **error)
 {
   g_autoptr(VigiaGoal) goal = vigia_goal_new ();
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *uuid = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *objective = NULL;
   g_autofree char *indicator = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *unit = NULL;
   JsonObject *object;
-  JsonObject *target;
-  JsonObject *baseline;
-  JsonArray *progress;
   gint64 number = 0;
-  gint64 year = 0;
-  double value;
-  double base;
   double weight;
-  int measure = VIGIA_MEASURE_QUALITATIVE;
-  int direction = VIGIA_DIRECTION_UP;
-  int reading = VIGIA_READING_NEEDS_REVIEW;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -223,30 +305,7 @@ read_goal (Reader          *r,
       !vigia_json_doc_get_text (r->doc, object, "problem", &problem, error) ||
       !vigia_json_doc_get_text (r->doc, object, "objective", &objective, error) ||
       !vigia_json_doc_get_text (r->doc, object, "indicator", &indicator, error) ||
-      !vigia_json_doc_get_object (r->doc, object, "target", TRUE, &target, error) ||
-      !vigia_json_doc_get_object (r->doc, object, "baseline", FALSE, &baseline, error) ||
-      !vigia_json_doc_get_number (r->doc, object, "weight", &weight, error) ||
-      !vigia_json_doc_get_array (r->doc, object, "progress", FALSE, &progress, error))
-    return FALSE;
-
-  if (target == NULL)
-    {
-      vigia_json_doc_error (r->doc, error, vigia_json_doc_object_line (r->doc, object),
-                            _("“target” should be an object { … }"));
-      return FALSE;
-    }
-  if (!vigia_json_doc_get_text (r->doc, target, "text", &text, error) ||
-      !vigia_json_doc_get_number (r->doc, target, "value", &value, error) ||
-      !vigia_json_doc_get_text (r->doc, target, "unit", &unit, error) ||
-      !read_enum (r, target, "measure", VIGIA_TYPE_MEASURE, TRUE, &measure, error) ||
-      !read_enum (r, target, "direction", VIGIA_TYPE_DIRECTION, TRUE, &direction, error) ||
-      !read_enum (r, target, "reading", VIGIA_TYPE_READING, TRUE, &reading, error))
-    return FALSE;
-
-  base = VIGIA_NO_VALUE;
-  if (baseline != NULL &&
-      (!vigia_json_doc_get_number (r->doc, baseline, "value", &base, error) ||
-       !vigia_json_doc_get_int (r->doc, baseline, "year", 1900, 2200, &year, error)))
+      !vigia_json_doc_get_number (r->doc, object, "weight", &weight, error))
     return FALSE;
 
   if (VIGIA_HAS_VALUE (weight) && weight < 0)
@@ -257,24 +316,71 @@ read_goal (Reader          *r,
       return FALSE;
     }
 
+  if (r->version >= 2)
+    {
+      JsonObject *written;
+      JsonArray *list;
+
+      if (!vigia_json_doc_get_object (r->doc, object, "as_written", FALSE, &written, error) ||
+          !vigia_json_doc_get_array (r->doc, object, "targets", TRUE, &list, error))
+        return FALSE;
+      if (written != NULL)
+        {
+          static const char * const names[] = { "problem", "objective", "indicator", "target" };
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) cells = NULL;
+
+          for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+            {
+              g_autofree char *cell = NULL;
+
+              if (!vigia_json_doc_get_text (r->doc, written, names[i], &cell, error))
+                return FALSE;
+              g_strv_builder_add (builder, cell != NULL ? cell : "");
+            }
+          cells = g_strv_builder_end (builder);
+          vigia_goal_set_source_cells (goal, (const char * const *) cells);
+        }
+      for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+        if (!read_target (r, json_array_get_element (list, i), targets, error))
+          return FALSE;
+      if (targets->len == 0)
+        {
+          vigia_json_doc_error (r->doc, error,
+                                vigia_json_doc_node_line (r->doc, json_object_get_member (object, "targets")),
+                                _("a goal has at least one target"));
+          return FALSE;
+        }
+    }
+  else
+    {
+      /* Version 1: the goal's one target, named after the goal as a
+       * library upgraded to targets names it. */
+      g_autoptr(VigiaTarget) target = vigia_target_new ();
+      g_autofree char *target_uuid = vigia_uuid_derive (uuid, "target");
+      JsonObject *reading;
+
+      if (!vigia_json_doc_get_object (r->doc, object, "target", TRUE, &reading, error))
+        return FALSE;
+      if (reading == NULL)
+        {
+          vigia_json_doc_error (r->doc, error, vigia_json_doc_object_line (r->doc, object),
+                                _("“target” should be an object { … }"));
+          return FALSE;
+        }
+      if (!read_target_fields (r, reading, object, target, FALSE, error))
+        return FALSE;
+      vigia_target_set_uuid (target, target_uuid);
+      g_ptr_array_add (targets, g_steal_pointer (&target));
+    }
+
   vigia_goal_set_uuid (goal, uuid);
   vigia_goal_set_number (goal, number > 0 ? (guint) number : vigia_dimension_get_n_goals (dimension) + 1);
   vigia_goal_set_problem (goal, problem);
   vigia_goal_set_objective (goal, objective);
   vigia_goal_set_indicator (goal, indicator);
-  vigia_goal_set_target_text (goal, text);
-  vigia_goal_set_target_value (goal, value);
-  vigia_goal_set_target_unit (goal, unit);
-  vigia_goal_set_target_measure (goal, measure);
-  vigia_goal_set_target_direction (goal, direction);
-  vigia_goal_set_target_reading (goal, reading);
-  vigia_goal_set_baseline_value (goal, base);
-  vigia_goal_set_baseline_year (goal, (int) year);
   vigia_goal_set_weight (goal, VIGIA_HAS_VALUE (weight) ? weight : 1.0);
-
-  for (guint i = 0; progress != NULL && i < json_array_get_length (progress); i++)
-    if (!read_progress (r, json_array_get_element (progress, i), goal, error))
-      return FALSE;
+  vigia_goal_set_targets (goal, targets);
 
   vigia_dimension_append_goal (dimension, goal);
   return TRUE;
@@ -484,6 +590,7 @@ read_document (VigiaJsonDoc  *doc,
 
   uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.doc = doc;
+  r.version = (int) version;
   r.uuids = uuids;
   plans = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (list); i++)

@@ -245,37 +245,31 @@ write_progress (Json          *j,
 }
 
 static void
-write_goal (Json      *j,
-            VigiaGoal *goal)
+write_target (Json        *j,
+              VigiaTarget *target,
+              const char  *ref)
 {
-  GListModel *progress = vigia_goal_get_progress (goal);
+  GListModel *progress = vigia_target_get_progress (target);
   guint n = g_list_model_get_n_items (progress);
 
   json_open (j, '{');
-  json_int (j, "id", vigia_goal_get_id (goal), TRUE);
-  json_string (j, "uuid", vigia_goal_get_uuid (goal));
-  json_int (j, "number", vigia_goal_get_number (goal), FALSE);
-  json_string (j, "problem", vigia_goal_get_problem (goal));
-  json_string (j, "objective", vigia_goal_get_objective (goal));
-  json_string (j, "indicator", vigia_goal_get_indicator (goal));
-
-  json_key (j, "target");
-  json_open (j, '{');
-  json_string (j, "text", vigia_goal_get_target_text (goal));
-  json_number (j, "value", vigia_goal_get_target_value (goal));
-  json_string (j, "unit", vigia_goal_get_target_unit (goal));
-  json_enum (j, "measure", VIGIA_TYPE_MEASURE, vigia_goal_get_target_measure (goal));
-  json_enum (j, "direction", VIGIA_TYPE_DIRECTION, vigia_goal_get_target_direction (goal));
-  json_enum (j, "reading", VIGIA_TYPE_READING, vigia_goal_get_target_reading (goal));
-  json_close (j, '}');
+  json_string (j, "uuid", vigia_target_get_uuid (target));
+  if (ref != NULL)
+    json_string (j, "ref", ref);
+  json_string (j, "text", vigia_target_get_text (target));
+  json_number (j, "value", vigia_target_get_value (target));
+  json_string (j, "unit", vigia_target_get_unit (target));
+  json_enum (j, "measure", VIGIA_TYPE_MEASURE, vigia_target_get_measure (target));
+  json_enum (j, "direction", VIGIA_TYPE_DIRECTION, vigia_target_get_direction (target));
+  json_enum (j, "reading", VIGIA_TYPE_READING, vigia_target_get_reading (target));
 
   json_key (j, "baseline");
   json_open (j, '{');
-  json_number (j, "value", vigia_goal_get_baseline_value (goal));
-  json_int (j, "year", vigia_goal_get_baseline_year (goal), TRUE);
+  json_number (j, "value", vigia_target_get_baseline_value (target));
+  json_int (j, "year", vigia_target_get_baseline_year (target), TRUE);
   json_close (j, '}');
 
-  json_number (j, "weight", vigia_goal_get_weight (goal));
+  json_number (j, "weight", vigia_target_get_weight (target));
 
   json_key (j, "progress");
   json_open (j, '[');
@@ -284,6 +278,50 @@ write_goal (Json      *j,
       g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, i);
 
       write_progress (j, entry);
+    }
+  json_close (j, ']');
+  json_close (j, '}');
+}
+
+/* @ref: (nullable): the goal's reference in its library, "1:social:2"
+ * (docs/exchange-format.md, "References"), or NULL outside one */
+static void
+write_goal (Json       *j,
+            VigiaGoal  *goal,
+            const char *ref)
+{
+  const char * const *cells = vigia_goal_get_source_cells (goal);
+  guint n = vigia_goal_get_n_targets (goal);
+
+  json_open (j, '{');
+  json_int (j, "id", vigia_goal_get_id (goal), TRUE);
+  json_string (j, "uuid", vigia_goal_get_uuid (goal));
+  if (ref != NULL)
+    json_string (j, "ref", ref);
+  json_int (j, "number", vigia_goal_get_number (goal), FALSE);
+  json_string (j, "problem", vigia_goal_get_problem (goal));
+  json_string (j, "objective", vigia_goal_get_objective (goal));
+  json_string (j, "indicator", vigia_goal_get_indicator (goal));
+  json_number (j, "weight", vigia_goal_get_weight (goal));
+
+  if (cells != NULL && g_strv_length ((char **) cells) == 4)
+    {
+      json_key (j, "as_written");
+      json_open (j, '{');
+      json_string (j, "problem", cells[0]);
+      json_string (j, "objective", cells[1]);
+      json_string (j, "indicator", cells[2]);
+      json_string (j, "target", cells[3]);
+      json_close (j, '}');
+    }
+
+  json_key (j, "targets");
+  json_open (j, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *target_ref = ref != NULL ? g_strdup_printf ("%s.%u", ref, i + 1) : NULL;
+
+      write_target (j, vigia_goal_get_target (goal, i), target_ref);
     }
   json_close (j, ']');
   json_close (j, '}');
@@ -341,6 +379,7 @@ write_plan (Json      *j,
     {
       VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
       guint n_goals = vigia_dimension_get_n_goals (dim);
+      g_autofree char *dim_ref = vigia_plan_get_id (plan) > 0 ? vigia_plan_dup_dimension_ref (plan, i) : NULL;
 
       json_open (j, '{');
       json_enum (j, "kind", VIGIA_TYPE_DIMENSION_KIND, vigia_dimension_get_kind (dim));
@@ -348,7 +387,13 @@ write_plan (Json      *j,
       json_key (j, "goals");
       json_open (j, '[');
       for (guint k = 0; k < n_goals; k++)
-        write_goal (j, vigia_dimension_get_goal (dim, k));
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, k);
+          g_autofree char *ref = dim_ref != NULL ? g_strdup_printf ("%s:%u", dim_ref, vigia_goal_get_number (goal))
+                                                 : NULL;
+
+          write_goal (j, goal, ref);
+        }
       json_close (j, ']');
       json_close (j, '}');
     }
@@ -561,6 +606,6 @@ vigia_json_writer_goal_to_string (VigiaGoal *goal)
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
 
   j.out = g_string_new (NULL);
-  write_goal (&j, goal);
+  write_goal (&j, goal, NULL);
   return g_string_free (j.out, FALSE);
 }

@@ -1,4 +1,4 @@
-/* vigia-json-writer.h: writes Vigía's exchange format (vigia-plans, version 1)
+/* vigia-json-writer.h: writes Vigía's exchange format (vigia-plans, version 2)
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define VIGIA_EXCHANGE_FORMAT  "vigia-plans"
-#define VIGIA_EXCHANGE_VERSION 1
+#define VIGIA_EXCHANGE_VERSION 2
 
 #define VIGIA_TYPE_JSON_WRITER (vigia_json_writer_get_type ())
 

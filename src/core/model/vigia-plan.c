@@ -825,6 +825,32 @@ vigia_plan_get_n_goals (VigiaPlan *self)
 }
 
 /**
+ * vigia_plan_dup_dimension_ref:
+ * @position: a dimension's position
+ *
+ * How references name the dimension (docs/exchange-format.md,
+ * "References"): its kind, "social", if it is the first of its kind, else
+ * its position from 1.
+ *
+ * Returns: (transfer full): "PLAN:DIMENSION", as "12:social" or "12:5"
+ */
+char *
+vigia_plan_dup_dimension_ref (VigiaPlan *self,
+                              guint      position)
+{
+  VigiaDimensionKind kind;
+
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  g_return_val_if_fail (position < vigia_plan_get_n_dimensions (self), NULL);
+
+  kind = vigia_dimension_get_kind (vigia_plan_get_dimension (self, position));
+  for (guint i = 0; i < position; i++)
+    if (vigia_dimension_get_kind (vigia_plan_get_dimension (self, i)) == kind)
+      return g_strdup_printf ("%" G_GINT64_FORMAT ":%u", self->id, position + 1);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", self->id, vigia_enum_to_nick (VIGIA_TYPE_DIMENSION_KIND, kind));
+}
+
+/**
  * vigia_plan_list_targets:
  *
  * Returns: (transfer container) (element-type VigiaTarget): every target of

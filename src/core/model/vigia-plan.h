@@ -102,6 +102,8 @@ guint           vigia_plan_get_n_goals             (VigiaPlan      *self);
 VigiaDimension *vigia_plan_find_goal               (VigiaPlan      *self,
                                                     const char     *goal_uuid,
                                                     VigiaGoal     **goal);
+char           *vigia_plan_dup_dimension_ref       (VigiaPlan      *self,
+                                                    guint           position);
 GPtrArray      *vigia_plan_list_targets            (VigiaPlan      *self);
 VigiaTarget    *vigia_plan_find_target             (VigiaPlan      *self,
                                                     const char     *target_uuid,
