@@ -116,6 +116,54 @@ test_tidy (void)
   g_assert_cmpstr (none, ==, "");
 }
 
+/* The JNE keeps 1,500 characters of a cell: a cell that long that stops
+ * mid-word was cut; one that ends a sentence, or is shorter, was not. */
+static void
+test_cut (void)
+{
+  g_autoptr(GString) long_cell = g_string_new (NULL);
+  g_autofree char *ended = NULL;
+  g_autofree char *closed = NULL;
+
+  while (g_utf8_strlen (long_cell->str, -1) < VIGIA_CELL_LIMIT - 4)
+    g_string_append (long_cell, "CONSTRUCCIÓN DE LOSAS ");
+  g_string_append (long_cell, "INTE");
+  g_assert_true (vigia_cell_is_cut (long_cell->str));
+
+  ended = g_strconcat (long_cell->str, "RIORES.", NULL);
+  g_assert_false (vigia_cell_is_cut (ended));
+  closed = g_strconcat (long_cell->str, " (ETC.)", NULL);
+  g_assert_false (vigia_cell_is_cut (closed));
+  g_assert_false (vigia_cell_is_cut ("CONSTRUCCIÓN DE LOSAS INTE"));
+  g_assert_false (vigia_cell_is_cut (NULL));
+}
+
+/* A row whose meta lists its targets, the last cut by the JNE: one goal,
+ * a target an item, the cut one left for a person to read. */
+static void
+test_row_of_targets (void)
+{
+  g_autoptr(VigiaDimension) dim = vigia_dimension_new (VIGIA_DIMENSION_KIND_SOCIAL, NULL);
+  g_autoptr(GString) meta = g_string_new ("- 80% DE CALLES ILUMINADAS\n- 5 PARQUES NUEVOS\n- ");
+  const char *cells[4] = { "CALLES OSCURAS", "ILUMINAR EL DISTRITO", "CALLES ILUMINADAS", NULL };
+  VigiaGoal *goal;
+
+  while (g_utf8_strlen (meta->str, -1) < VIGIA_CELL_LIMIT - 3)
+    g_string_append (meta, "300 POSTES ");
+  g_string_append (meta, "LED");
+  cells[3] = meta->str;
+
+  g_assert_cmpuint (vigia_dimension_add_row (dim, cells), ==, 1);
+  goal = vigia_dimension_get_goal (dim, 0);
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal), ==, 3);
+  g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (goal, 0)), ==, "80% DE CALLES ILUMINADAS");
+  g_assert_cmpint (vigia_target_get_reading (vigia_goal_get_target (goal, 0)), ==, VIGIA_READING_AUTOMATIC);
+  g_assert_cmpfloat (vigia_target_get_value (vigia_goal_get_target (goal, 1)), ==, 5);
+  g_assert_cmpint (vigia_target_get_reading (vigia_goal_get_target (goal, 2)), ==, VIGIA_READING_NEEDS_REVIEW);
+  g_assert_true (g_str_has_suffix (vigia_target_get_text (vigia_goal_get_target (goal, 2)), "POSTES LED"));
+  g_assert_cmpstr (vigia_goal_get_source_cells (goal)[3], ==, meta->str);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -125,6 +173,8 @@ main (int    argc,
   g_test_add_func ("/cell-items/split", test_split);
   g_test_add_func ("/cell-items/split-null", test_split_null);
   g_test_add_func ("/cell-items/tidy", test_tidy);
+  g_test_add_func ("/cell-items/cut", test_cut);
+  g_test_add_func ("/cell-items/row-of-targets", test_row_of_targets);
 
   return g_test_run ();
 }

@@ -902,38 +902,55 @@ test_jne_packed_rows (void)
   g_assert_null (vigia_goal_get_indicator (goal_at (plan, 2, 1)));
   g_assert_cmpfloat (vigia_goal_get_target_value (goal_at (plan, 2, 1)), ==, 100);
 
-  /* A list in the meta alone is not several goals: several targets, issue 12. */
+  /* A list in the meta alone is one goal of several targets, each read on
+   * its own; the heading that introduced them is not one. */
   g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 3)), ==, 1);
-  g_assert_cmpint (vigia_goal_get_target_reading (goal_at (plan, 3, 0)), ==, VIGIA_READING_NEEDS_REVIEW);
+  goal = goal_at (plan, 3, 0);
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal), ==, 2);
+  g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (goal, 0)), ==, "80% de trámites en línea.");
+  g_assert_cmpint (vigia_target_get_reading (vigia_goal_get_target (goal, 0)), ==, VIGIA_READING_AUTOMATIC);
+  g_assert_cmpfloat (vigia_target_get_value (vigia_goal_get_target (goal, 0)), ==, 80);
+  g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (goal, 1)), ==, "Cero colas.");
+  /* The cells as the JNE wrote them stay with the goal. */
+  g_assert_cmpstr (vigia_goal_get_source_cells (goal)[3], ==,
+                   "1 Principales metas:\n\n¿\t80% de trámites en línea.\n\n¿\tCero colas.");
+  g_assert_cmpstr (vigia_goal_get_source_cells (goal_at (plan, 0, 1))[0], ==,
+                   "1. Inseguridad en las calles.\n2. Postas sin médicos.\n3. Familias sin casa.");
+  /* A row shown as written keeps nothing more. */
+  g_assert_null (vigia_goal_get_source_cells (goal_at (plan, 1, 0)));
   g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 7);
 }
 
 /* The plans the JNE serves, in ../shared (third-party material, not in the
- * repository): how many goals each gives, counted by reading the files. */
+ * repository): how many goals and targets each gives, counted by reading
+ * the files (rows whose cells list as many items, bullets in a meta). */
 static void
 test_jne_real_plans (void)
 {
+  /* Per dimension, in the plan's order, goals/targets; then how many
+   * targets read by themselves (the rest need a person's review). */
   static const struct {
     const char *file;
-    guint       n_goals;
+    const char *counts;
+    guint       n_read;
   } plans[] = {
-    { "eg2026-plan-29688-juntos-por-el-peru.json", 14 },
-    { "eg2026-plan-29690-fuerza-popular.json", 12 },
-    { "erm2022-para-candidato-lista-23308.json", 11 },
-    { "erm2022-plan-16546.json", 11 },
-    { "erm2022-plan-17055.json", 10 },
-    { "erm2022-plan-17190.json", 26 },
-    { "erm2022-plan-17200.json", 5 },
-    { "erm2022-plan-17705.json", 12 },
-    { "erm2022-plan-18589.json", 4 },
-    { "erm2022-plan-18639.json", 11 },
-    { "erm2022-plan-18845.json", 4 },
-    { "erm2022-plan-24255.json", 12 },
-    { "erm2022-plan-24394.json", 10 },
-    { "erm2022-plan-24682.json", 6 },
-    { "erm2022-plan-27307.json", 4 },
-    { "erm2022-plan-28175.json", 10 },
-    { "erm2022-plan-29084.json", 4 },
+    { "eg2026-plan-29688-juntos-por-el-peru.json", "4/42 5/35 2/18 3/13", 88 },
+    { "eg2026-plan-29690-fuerza-popular.json", "3/3 3/3 3/3 3/3", 7 },
+    { "erm2022-para-candidato-lista-23308.json", "3/16 3/6 3/14 2/6", 2 },
+    { "erm2022-plan-16546.json", "3/3 3/3 2/2 3/3", 2 },
+    { "erm2022-plan-17055.json", "3/3 3/3 2/2 2/2", 2 },
+    { "erm2022-plan-17190.json", "9/9 7/7 6/6 4/4", 1 },
+    { "erm2022-plan-17200.json", "2/2 1/1 1/1 1/1", 5 },
+    { "erm2022-plan-17705.json", "3/3 3/3 3/3 3/3", 3 },
+    { "erm2022-plan-18589.json", "1/1 1/1 1/1 1/1", 4 },
+    { "erm2022-plan-18639.json", "3/7 3/7 2/6 3/3", 4 },
+    { "erm2022-plan-18845.json", "1/1 1/1 1/1 1/1", 3 },
+    { "erm2022-plan-24255.json", "3/3 3/3 3/3 3/3", 12 },
+    { "erm2022-plan-24394.json", "3/3 1/1 3/3 3/3", 10 },
+    { "erm2022-plan-24682.json", "2/2 2/2 1/1 1/1", 1 },
+    { "erm2022-plan-27307.json", "1/1 1/1 1/1 1/1", 2 },
+    { "erm2022-plan-28175.json", "3/3 3/3 1/1 3/3", 1 },
+    { "erm2022-plan-29084.json", "1/1 1/1 1/3 1/2", 0 },
   };
   g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "samples",
                                                 "jne-json", "real", NULL);
@@ -950,6 +967,9 @@ test_jne_real_plans (void)
       g_autofree char *contents = NULL;
       g_autoptr(GPtrArray) read = NULL;
       g_autoptr(GError) error = NULL;
+      GString *counts;
+      VigiaPlan *plan;
+      guint n_read;
       gsize length;
 
       g_test_message ("%s", plans[i].file);
@@ -958,7 +978,30 @@ test_jne_real_plans (void)
       read = vigia_read_plans_from_data ((const guint8 *) contents, length, plans[i].file,
                                          NULL, NULL, &error);
       g_assert_no_error (error);
-      g_assert_cmpuint (vigia_plan_get_n_goals (g_ptr_array_index (read, 0)), ==, plans[i].n_goals);
+      plan = g_ptr_array_index (read, 0);
+      counts = g_string_new (NULL);
+      n_read = 0;
+      for (guint d = 0; d < vigia_plan_get_n_dimensions (plan); d++)
+        {
+          VigiaDimension *dim = vigia_plan_get_dimension (plan, d);
+          guint n_targets = 0;
+
+          if (vigia_dimension_get_n_goals (dim) == 0)
+            continue;
+          for (guint g = 0; g < vigia_dimension_get_n_goals (dim); g++)
+            {
+              VigiaGoal *goal = vigia_dimension_get_goal (dim, g);
+
+              n_targets += vigia_goal_get_n_targets (goal);
+              for (guint t = 0; t < vigia_goal_get_n_targets (goal); t++)
+                n_read += vigia_target_get_reading (vigia_goal_get_target (goal, t)) == VIGIA_READING_AUTOMATIC;
+            }
+          g_string_append_printf (counts, "%s%u/%u", counts->len > 0 ? " " : "",
+                                  vigia_dimension_get_n_goals (dim), n_targets);
+        }
+      g_assert_cmpstr (counts->str, ==, plans[i].counts);
+      g_assert_cmpuint (n_read, ==, plans[i].n_read);
+      g_string_free (counts, TRUE);
     }
 }
 

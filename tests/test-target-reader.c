@@ -154,31 +154,31 @@ test_table (void)
     }
 }
 
-/* A goal takes the reading, and a baseline the meta names only if it has
+/* A target takes the reading, and a baseline the meta names only if it has
  * none of its own. */
 static void
 test_goal (void)
 {
-  g_autoptr(VigiaGoal) goal = vigia_goal_new ();
+  g_autoptr(VigiaTarget) target = vigia_target_new ();
 
-  vigia_goal_set_target_text (goal, "Reducir la anemia de 40 % a 30 %");
-  vigia_goal_read_target (goal);
-  g_assert_cmpfloat (vigia_goal_get_target_value (goal), ==, 30);
-  g_assert_cmpstr (vigia_goal_get_target_unit (goal), ==, "%");
-  g_assert_cmpint (vigia_goal_get_target_direction (goal), ==, VIGIA_DIRECTION_DOWN);
-  g_assert_cmpint (vigia_goal_get_target_reading (goal), ==, VIGIA_READING_AUTOMATIC);
-  g_assert_cmpfloat (vigia_goal_get_baseline_value (goal), ==, 40);
-  g_assert_cmpfloat (vigia_goal_get_weight (goal), ==, 1);
+  vigia_target_set_text (target, "Reducir la anemia de 40 % a 30 %");
+  vigia_target_update_reading (target);
+  g_assert_cmpfloat (vigia_target_get_value (target), ==, 30);
+  g_assert_cmpstr (vigia_target_get_unit (target), ==, "%");
+  g_assert_cmpint (vigia_target_get_direction (target), ==, VIGIA_DIRECTION_DOWN);
+  g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_AUTOMATIC);
+  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 40);
+  g_assert_cmpfloat (vigia_target_get_weight (target), ==, 1);
 
-  vigia_goal_set_baseline_value (goal, 42);
-  vigia_goal_read_target (goal);
-  g_assert_cmpfloat (vigia_goal_get_baseline_value (goal), ==, 42);
+  vigia_target_set_baseline_value (target, 42);
+  vigia_target_update_reading (target);
+  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 42);
 
-  vigia_goal_set_target_text (goal, "50 KM DE VÍAS Y 20 PUENTES");
-  vigia_goal_read_target (goal);
-  g_assert_false (VIGIA_HAS_VALUE (vigia_goal_get_target_value (goal)));
-  g_assert_null (vigia_goal_get_target_unit (goal));
-  g_assert_cmpint (vigia_goal_get_target_reading (goal), ==, VIGIA_READING_NEEDS_REVIEW);
+  vigia_target_set_text (target, "50 KM DE VÍAS Y 20 PUENTES");
+  vigia_target_update_reading (target);
+  g_assert_false (VIGIA_HAS_VALUE (vigia_target_get_value (target)));
+  g_assert_null (vigia_target_get_unit (target));
+  g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_NEEDS_REVIEW);
 }
 
 /* Whatever the bytes, the reader returns and reads nothing it should not. */

@@ -24,7 +24,7 @@ print_field (const char *label,
 static void
 print_goal (VigiaGoal *goal)
 {
-  g_autofree char *reading = vigia_goal_dup_target_label (goal);
+  guint n_targets = vigia_goal_get_n_targets (goal);
 
   g_print ("  %u. %s: %s\n", vigia_goal_get_number (goal), _("Problem"),
            vigia_goal_get_problem (goal) ? vigia_goal_get_problem (goal) : "");
@@ -32,9 +32,18 @@ print_goal (VigiaGoal *goal)
            vigia_goal_get_objective (goal) ? vigia_goal_get_objective (goal) : "");
   g_print ("     %s: %s\n", _("Indicator"),
            vigia_goal_get_indicator (goal) ? vigia_goal_get_indicator (goal) : "");
-  g_print ("     %s: %s [%s]\n", _("Target"),
-           vigia_goal_get_target_text (goal) ? vigia_goal_get_target_text (goal) : "",
-           reading);
+  for (guint i = 0; i < n_targets; i++)
+    {
+      VigiaTarget *target = vigia_goal_get_target (goal, i);
+      g_autofree char *reading = vigia_target_dup_label (target);
+      g_autofree char *label = NULL;
+
+      /* Several targets are numbered as the command line names them: 2.1, 2.2. */
+      if (n_targets > 1)
+        label = g_strdup_printf ("%s %u.%u", _("Target"), vigia_goal_get_number (goal), i + 1);
+      g_print ("     %s: %s [%s]\n", label != NULL ? label : _("Target"),
+               vigia_target_get_text (target) ? vigia_target_get_text (target) : "", reading);
+    }
 }
 
 static void

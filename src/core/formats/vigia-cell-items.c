@@ -207,6 +207,36 @@ tidy_or_null (GString *text)
 }
 
 /**
+ * vigia_cell_is_cut:
+ * @cell: (nullable): a cell as the source wrote it
+ *
+ * Whether the cell looks cut at the JNE's limit: the JNE keeps about 1,500
+ * characters of a cell and drops the rest, often mid-word
+ * (docs/domain.md, "Lists in cells").  A cell that long whose last
+ * character is a letter or a digit, not the end of a sentence, is taken for
+ * cut.
+ *
+ * Returns: %TRUE if it looks cut
+ */
+gboolean
+vigia_cell_is_cut (const char *cell)
+{
+  const char *end;
+  gunichar last;
+
+  if (cell == NULL || g_utf8_strlen (cell, VIGIA_CELL_LIMIT * 8) < VIGIA_CELL_LIMIT - 100)
+    return FALSE;
+
+  end = cell + strlen (cell);
+  while (end > cell && g_ascii_isspace (end[-1]))
+    end--;
+  if (end == cell)
+    return FALSE;
+  last = g_utf8_get_char (g_utf8_prev_char (end));
+  return g_unichar_isalnum (last);
+}
+
+/**
  * vigia_cell_tidy:
  * @text: (nullable): a cell as the source wrote it
  *

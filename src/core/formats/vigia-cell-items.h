@@ -20,9 +20,13 @@ typedef struct
   GPtrArray *items;
 } VigiaCellItems;
 
+/* How many characters of a cell the JNE keeps. */
+#define VIGIA_CELL_LIMIT 1500
+
 VigiaCellItems *vigia_cell_items_split (const char     *cell);
 void            vigia_cell_items_free  (VigiaCellItems *items);
 char           *vigia_cell_tidy        (const char     *text);
+gboolean        vigia_cell_is_cut      (const char     *cell);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigiaCellItems, vigia_cell_items_free)
 

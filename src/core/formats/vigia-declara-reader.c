@@ -770,7 +770,7 @@ normalize_lines (const char   *text,
  * @name: the file as the user knows it, for errors
  *
  * Reads a DECLARA plan summary.  The plan's goals have their targets read
- * (vigia_goal_read_target()); its source digest is the SHA-256 of the text
+ * (vigia_target_update_reading()); its source digest is the SHA-256 of the text
  * with line ends, encoding and trailing blanks made uniform, so that the same
  * summary saved differently is recognised.
  *

@@ -114,21 +114,64 @@ vigia_dimension_kind_from_title (const char *title)
 }
 
 static void
-append_goal (VigiaDimension *dimension,
-             const char     *problem,
-             const char     *objective,
-             const char     *indicator,
-             const char     *target)
+add_target (GPtrArray  *targets,
+            const char *text,
+            gboolean    cut)
+{
+  VigiaTarget *target = vigia_target_new ();
+
+  vigia_target_set_text (target, text);
+  vigia_target_update_reading (target);
+  /* What the JNE cut may have lost its figure: a person reads it. */
+  if (cut)
+    vigia_target_set_reading (target, VIGIA_READING_NEEDS_REVIEW);
+  g_ptr_array_add (targets, target);
+}
+
+/* @texts: the goal's problem, objective and indicator, tidied
+ * @metas: (element-type utf8): its targets' texts, one or more
+ * @cells: the row as the source wrote it, kept where it differs from what
+ *   is shown */
+static void
+append_goal (VigiaDimension     *dimension,
+             const char * const  texts[3],
+             GPtrArray          *metas,
+             gboolean            last_cut,
+             const char * const  cells[4],
+             gboolean            kept_as_written)
 {
   g_autoptr(VigiaGoal) goal = vigia_goal_new ();
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
 
   vigia_goal_set_number (goal, vigia_dimension_get_n_goals (dimension) + 1);
-  vigia_goal_set_problem (goal, problem);
-  vigia_goal_set_objective (goal, objective);
-  vigia_goal_set_indicator (goal, indicator);
-  vigia_goal_set_target_text (goal, target);
-  vigia_goal_read_target (goal);
+  vigia_goal_set_problem (goal, texts[0]);
+  vigia_goal_set_objective (goal, texts[1]);
+  vigia_goal_set_indicator (goal, texts[2]);
+  for (guint i = 0; i < metas->len; i++)
+    add_target (targets, g_ptr_array_index (metas, i), last_cut && i == metas->len - 1);
+  vigia_goal_set_targets (goal, targets);
+
+  if (!kept_as_written)
+    {
+      const char *source[5] = { NULL, };
+
+      for (guint i = 0; i < 4; i++)
+        source[i] = cells[i] != NULL ? cells[i] : "";
+      vigia_goal_set_source_cells (goal, source);
+    }
   vigia_dimension_append_goal (dimension, goal);
+}
+
+/* Tidied, or NULL for an empty cell, as the goal shows it. */
+static char *
+dup_shown (const char *cell)
+{
+  g_autofree char *tidy = NULL;
+
+  if (vigia_str_empty (cell))
+    return NULL;
+  tidy = vigia_cell_tidy (cell);
+  return *tidy != '\0' ? g_steal_pointer (&tidy) : NULL;
 }
 
 /**
@@ -137,11 +180,17 @@ append_goal (VigiaDimension *dimension,
  * @cells: (array fixed-size=4) (element-type utf8 nullable): the problem,
  *   objective, indicator and meta as the source wrote them
  *
- * Adds a row of a plan's table as its goals, each with its target read.  A
- * row whose non-empty cells list the same number of items, two or more, is
- * that many goals, the k-th item of each cell together ("1. … 2. …" in every
- * cell: docs/domain.md, "Lists in cells"); any other row is one goal with
- * its cells as written.
+ * Adds a row of a plan's table as its goals, each with its targets read
+ * (docs/domain.md, "Lists in cells"):
+ *
+ * - a row whose non-empty cells list the same number of items, two or more,
+ *   is that many goals, the k-th item of each cell together;
+ * - any other row is one goal, with one target per item its meta lists;
+ * - a meta cut at the JNE's limit (vigia_cell_is_cut ()) keeps its text,
+ *   and its last target reads as needing review.
+ *
+ * What is shown is tidied (vigia_cell_tidy ()); where it differs from the
+ * cells, each goal keeps the cells as written.
  *
  * Returns: how many goals the row gave
  */
@@ -150,6 +199,7 @@ vigia_dimension_add_row (VigiaDimension    *dimension,
                          const char * const cells[4])
 {
   VigiaCellItems *lists[4] = { NULL, };
+  gboolean cut = vigia_cell_is_cut (cells[3]);
   guint n_items = 0;
 
   g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), 0);
@@ -170,19 +220,40 @@ vigia_dimension_add_row (VigiaDimension    *dimension,
 
   if (n_items < 2)
     {
+      char *shown[4] = { NULL, };
+      g_autoptr(GPtrArray) metas = g_ptr_array_new ();
+      gboolean as_written = TRUE;
+
       n_items = 1;
-      append_goal (dimension, cells[0], cells[1], cells[2], cells[3]);
+      for (guint i = 0; i < 4; i++)
+        {
+          shown[i] = dup_shown (cells[i]);
+          as_written = as_written && g_strcmp0 (shown[i], vigia_str_empty (cells[i]) ? NULL : cells[i]) == 0;
+        }
+      /* One target an item of the meta, where it lists several. */
+      if (lists[3] != NULL && lists[3]->items->len >= 2)
+        {
+          g_ptr_array_extend (metas, lists[3]->items, NULL, NULL);
+          as_written = FALSE;
+        }
+      else
+        g_ptr_array_add (metas, shown[3]);
+      append_goal (dimension, (const char * const *) shown, metas, cut, cells, as_written);
+      for (guint i = 0; i < 4; i++)
+        g_free (shown[i]);
     }
   else
     {
       for (guint k = 0; k < n_items; k++)
         {
           const char *texts[4] = { NULL, };
+          g_autoptr(GPtrArray) metas = g_ptr_array_new ();
 
           for (guint i = 0; i < 4; i++)
             if (lists[i] != NULL)
               texts[i] = g_ptr_array_index (lists[i]->items, k);
-          append_goal (dimension, texts[0], texts[1], texts[2], texts[3]);
+          g_ptr_array_add (metas, (gpointer) texts[3]);
+          append_goal (dimension, texts, metas, cut && k == n_items - 1, cells, FALSE);
         }
     }
 

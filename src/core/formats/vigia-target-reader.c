@@ -710,26 +710,26 @@ vigia_target_reading_clear (VigiaTargetReading *reading)
 }
 
 /**
- * vigia_goal_read_target:
+ * vigia_target_update_reading:
  *
- * Reads the goal's meta and sets its value, unit, measure, direction and
- * reading state; a baseline the meta names ("de 40 % a 30 %") is set only
- * if the goal has none.
+ * Reads the target's text and sets its value, unit, measure, direction and
+ * reading state; a baseline the text names ("de 40 % a 30 %") is set only if
+ * the target has none.
  */
 void
-vigia_goal_read_target (VigiaGoal *goal)
+vigia_target_update_reading (VigiaTarget *target)
 {
   VigiaTargetReading reading;
 
-  g_return_if_fail (VIGIA_IS_GOAL (goal));
+  g_return_if_fail (VIGIA_IS_TARGET (target));
 
-  vigia_target_read (vigia_goal_get_target_text (goal), &reading);
-  vigia_goal_set_target_value (goal, reading.value);
-  vigia_goal_set_target_unit (goal, reading.unit);
-  vigia_goal_set_target_measure (goal, reading.measure);
-  vigia_goal_set_target_direction (goal, reading.direction);
-  vigia_goal_set_target_reading (goal, reading.reading);
-  if (VIGIA_HAS_VALUE (reading.baseline) && !VIGIA_HAS_VALUE (vigia_goal_get_baseline_value (goal)))
-    vigia_goal_set_baseline_value (goal, reading.baseline);
+  vigia_target_read (vigia_target_get_text (target), &reading);
+  vigia_target_set_value (target, reading.value);
+  vigia_target_set_unit (target, reading.unit);
+  vigia_target_set_measure (target, reading.measure);
+  vigia_target_set_direction (target, reading.direction);
+  vigia_target_set_reading (target, reading.reading);
+  if (VIGIA_HAS_VALUE (reading.baseline) && !VIGIA_HAS_VALUE (vigia_target_get_baseline_value (target)))
+    vigia_target_set_baseline_value (target, reading.baseline);
   vigia_target_reading_clear (&reading);
 }

@@ -29,6 +29,6 @@ typedef struct
 void vigia_target_read          (const char          *text,
                                  VigiaTargetReading  *reading);
 void vigia_target_reading_clear (VigiaTargetReading  *reading);
-void vigia_goal_read_target     (VigiaGoal           *goal);
+void vigia_target_update_reading (VigiaTarget        *target);
 
 G_END_DECLS
