@@ -469,6 +469,96 @@ test_target_marked_reviewed (Fixture       *f,
   g_assert_cmpint (vigia_goal_get_target_reading (goal_at (saved, 3, 1)), ==, VIGIA_READING_AUTOMATIC);
 }
 
+/* A goal of several targets: a chip each, each opening the editor of its
+ * own reading, saved to that target alone and undone in one step; each
+ * target's text a field of its own. */
+static void
+test_goal_of_targets (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const texts[] = { "8% del PBI destinado a salud.", "Reducir la anemia infantil a 20%.",
+                                 "Analfabetismo cero." };
+  VigiaGoal *goal = goal_at (f->plan, 0, 0);
+  VigiaGoalCard *card;
+  VigiaTargetChip *chip;
+  VigiaGoal *read;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      VigiaTarget *target = vigia_target_new ();
+
+      vigia_target_set_text (target, texts[i]);
+      vigia_target_update_reading (target);
+      g_ptr_array_add (targets, target);
+    }
+  vigia_goal_set_targets (goal, targets);
+  g_assert_true (vigia_library_save_goal (library (), f->plan, goal, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-0");
+  vigia_test_wait_idle ();
+
+  card = card_at (f, 0, 0);
+  g_assert_cmpuint (vigia_goal_card_get_n_target_chips (card), ==, 3);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (vigia_goal_card_get_chip (card))));
+  g_assert_cmpstr (vigia_target_chip_get_label (vigia_goal_card_get_target_chip (card, 0)), ==, "8 % ↑");
+  g_assert_cmpstr (vigia_target_chip_get_label (vigia_goal_card_get_target_chip (card, 1)), ==, "20 % ↓");
+  g_assert_cmpstr (vigia_target_chip_get_label (vigia_goal_card_get_target_chip (card, 2)), ==, "Needs review");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_first_child (
+                     GTK_WIDGET (vigia_goal_card_get_target_chip (card, 2)))), ==,
+                   "Target 3 of 3: Needs review (Needs review) — Analfabetismo cero.");
+
+  /* The third target's reading, saved to it alone. */
+  chip = vigia_goal_card_get_target_chip (card, 2);
+  vigia_target_chip_popup (chip);
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (chip_child (chip, "value_entry")), ==, "");
+  gtk_editable_set_text (chip_child (chip, "value_entry"), "0");
+  gtk_editable_set_text (chip_child (chip, "unit_entry"), "%");
+  gtk_drop_down_set_selected (chip_child (chip, "measure_dropdown"), VIGIA_MEASURE_PERCENT);
+  gtk_drop_down_set_selected (chip_child (chip, "direction_dropdown"), VIGIA_DIRECTION_DOWN);
+  gtk_editable_set_text (chip_child (chip, "baseline_entry"), "5.2");
+  gtk_spin_button_set_value (chip_child (chip, "weight_spin"), 2);
+  g_signal_emit_by_name (chip_child (chip, "save_button"), "clicked");
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_target_chip_get_label (chip), ==, "0 % ↓");
+
+  saved = reload (f);
+  read = goal_at (saved, 0, 0);
+  g_assert_cmpuint (vigia_goal_get_n_targets (read), ==, 3);
+  g_assert_cmpfloat (vigia_target_get_value (vigia_goal_get_target (read, 2)), ==, 0);
+  g_assert_cmpfloat (vigia_target_get_baseline_value (vigia_goal_get_target (read, 2)), ==, 5.2);
+  g_assert_cmpint (vigia_target_get_reading (vigia_goal_get_target (read, 2)), ==, VIGIA_READING_REVIEWED);
+  /* Its weight is the target's among the goal's; the goal's stays. */
+  g_assert_cmpfloat (vigia_target_get_weight (vigia_goal_get_target (read, 2)), ==, 2);
+  g_assert_cmpfloat (vigia_goal_get_weight (read), ==, 1);
+  g_assert_cmpfloat (vigia_target_get_value (vigia_goal_get_target (read, 0)), ==, 8);
+  g_clear_object (&saved);
+
+  /* One undo takes it back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  g_assert_cmpstr (vigia_target_chip_get_label (chip), ==, "Needs review");
+  saved = reload (f);
+  g_assert_cmpint (vigia_target_get_reading (vigia_goal_get_target (goal_at (saved, 0, 0), 2)), ==,
+                   VIGIA_READING_NEEDS_REVIEW);
+  g_clear_object (&saved);
+
+  /* Each target's text is a field of its own. */
+  vigia_goal_card_set_editing (card, TRUE);
+  vigia_test_wait_idle ();
+  g_assert_null (vigia_goal_card_get_field (card, "target-text"));
+  type_text (vigia_text_field_get_text_view (vigia_goal_card_get_field (card, "target-2")),
+             "Reducir la anemia infantil a 15%.");
+  g_assert_true (vigia_test_wait_until (nothing_pending, stack (f)));
+  saved = reload (f);
+  g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (goal_at (saved, 0, 0), 1)), ==,
+                   "Reducir la anemia infantil a 15%.");
+}
+
 static void
 test_target_bad_input (Fixture       *f,
                        gconstpointer  data)
@@ -941,6 +1031,7 @@ main (int    argc,
   ADD ("undo-redo-typing", test_undo_redo_typing);
   ADD ("target-marked-reviewed", test_target_marked_reviewed);
   ADD ("target-bad-input", test_target_bad_input);
+  ADD ("goal-of-targets", test_goal_of_targets);
   ADD ("delete-goal-and-undo", test_delete_goal_and_undo);
   ADD ("changes-made-elsewhere", test_changes_made_elsewhere);
   ADD ("progress-tab", test_progress_tab);

@@ -10,6 +10,9 @@
 G_BEGIN_DECLS
 
 VigiaTargetChip *vigia_goal_card_get_chip    (VigiaGoalCard  *self);
+guint            vigia_goal_card_get_n_target_chips (VigiaGoalCard *self);
+VigiaTargetChip *vigia_goal_card_get_target_chip    (VigiaGoalCard *self,
+                                                     guint          position);
 VigiaTextField  *vigia_goal_card_get_field   (VigiaGoalCard  *self,
                                               const char     *property);
 const char      *vigia_goal_card_get_text    (VigiaGoalCard  *self,

@@ -3,8 +3,9 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shows a goal's four texts as the plan wrote them, wrapped, and its target
- * reading as a chip.  Activating the card (a click, Enter, or the edit
+ * Shows a goal's texts as the plan wrote them, wrapped, and how its target
+ * was read as a chip; a goal of several targets lists them, each with its
+ * chip, and its header says how many.  Activating the card (a click, Enter, or the edit
  * button) turns the texts into fields saved as they are typed.  The editing
  * fields are made the first time they are needed: a dimension of many goals
  * opens fast.
@@ -32,14 +33,24 @@ struct _VigiaGoalCard
   GtkLabel        *problem_label;
   GtkLabel        *objective_label;
   GtkLabel        *indicator_label;
+  GtkLabel        *target_heading;
   GtkLabel        *target_label;
+  GtkBox          *targets_box;
   GtkBox          *edit_box;
 
   VigiaUndoStack  *undo_stack;
   VigiaDimension  *dimension;
   VigiaGoal       *goal;
+  /* The first target's, in the header; shown for a goal of one target */
   VigiaTargetChip *chip;
-  /* VigiaTextField by property name, once editing has begun */
+  GtkLabel        *count_label;
+  /* Those of the targets' rows, in order, for a goal of several */
+  GPtrArray       *chips;
+  GPtrArray       *texts;
+  /* VigiaTarget whose text the card follows */
+  GPtrArray       *watched;
+  /* VigiaTextField by property name ("target-2" for the second target's
+   * text), once editing has begun */
   GHashTable      *fields;
 };
 
@@ -52,6 +63,8 @@ enum {
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static void add_fields (VigiaGoalCard *self);
 
 /* The texts of a goal, in the order the JNE's table gives them. */
 static const struct {
@@ -88,6 +101,71 @@ update_actions (VigiaGoalCard *self)
 }
 
 static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* The targets' rows of a goal of several, or the one chip in the header. */
+static void
+build_targets (VigiaGoalCard *self)
+{
+  guint n = vigia_goal_get_n_targets (self->goal);
+  g_autofree char *count = NULL;
+
+  clear_box (self->targets_box);
+  g_ptr_array_set_size (self->chips, 0);
+  g_ptr_array_set_size (self->texts, 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->chip), n == 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->target_label), n == 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->targets_box), n > 1);
+  gtk_label_set_text (self->target_heading, n > 1 ? _("Targets") : _("Target"));
+  /* Translators: in a goal card's header, for a goal of several targets: "19 targets" */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u target", "%u targets", n), n);
+  gtk_label_set_text (self->count_label, count);
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaTarget *target = vigia_goal_get_target (self->goal, i);
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *number = NULL;
+      GtkWidget *text = gtk_label_new (NULL);
+      GtkWidget *chip = vigia_target_chip_new (self->undo_stack, self->goal, target);
+      g_autofree char *position = g_strdup_printf ("%u.%u", vigia_goal_get_number (self->goal), i + 1);
+
+      number = gtk_label_new (position);
+      /* Room for "12.10", so that the texts line up. */
+      gtk_label_set_width_chars (GTK_LABEL (number), 5);
+      gtk_label_set_xalign (GTK_LABEL (number), 0);
+      gtk_widget_set_valign (number, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (number, "dim-label");
+      gtk_widget_add_css_class (number, "numeric");
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+      gtk_widget_set_hexpand (text, TRUE);
+      show_text (GTK_LABEL (text), vigia_target_get_text (target));
+      gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
+      vigia_target_chip_set_ellipsize (VIGIA_TARGET_CHIP (chip), PANGO_ELLIPSIZE_NONE);
+      gtk_box_append (GTK_BOX (row), number);
+      gtk_box_append (GTK_BOX (row), text);
+      gtk_box_append (GTK_BOX (row), chip);
+      gtk_box_append (self->targets_box, row);
+      g_ptr_array_add (self->chips, chip);
+      g_ptr_array_add (self->texts, text);
+    }
+}
+
+static void
 update (VigiaGoalCard *self)
 {
   VigiaGoal *goal = self->goal;
@@ -111,12 +189,35 @@ update (VigiaGoalCard *self)
   /* Translators: a goal card's name for screen readers: "Goal 2: <the problem>" */
   name = g_strdup_printf (_("Goal %u: %s"), vigia_goal_get_number (goal),
                           !vigia_str_empty (problem) ? problem : _("Not written"));
-  /* Translators: a goal card's description for screen readers */
-  description = g_strdup_printf (_("Objective: %s. Indicator: %s. Target: %s, read as %s."),
-                                 gtk_label_get_text (self->objective_label),
-                                 gtk_label_get_text (self->indicator_label),
-                                 gtk_label_get_text (self->target_label),
-                                 vigia_target_chip_get_label (self->chip));
+  if (self->chips->len == 0)
+    /* Translators: a goal card's description for screen readers */
+    description = g_strdup_printf (_("Objective: %s. Indicator: %s. Target: %s, read as %s."),
+                                   gtk_label_get_text (self->objective_label),
+                                   gtk_label_get_text (self->indicator_label),
+                                   gtk_label_get_text (self->target_label),
+                                   vigia_target_chip_get_label (self->chip));
+  else
+    {
+      g_autoptr(GString) targets = g_string_new (NULL);
+
+      for (guint i = 0; i < self->chips->len; i++)
+        {
+          VigiaTargetChip *chip = g_ptr_array_index (self->chips, i);
+          const char *text = vigia_target_get_text (vigia_target_chip_get_target (chip));
+
+          /* Translators: one of a goal's targets, for screen readers: "2. <text>, read as 25 % ↑" */
+          g_string_append_printf (targets, _("%u. %s, read as %s. "), i + 1,
+                                  !vigia_str_empty (text) ? text : _("Not written"),
+                                  vigia_target_chip_get_label (chip));
+        }
+      /* Translators: a goal card's description for screen readers, for a
+       * goal of several targets; the last %s lists them. */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Objective: %s. Indicator: %s. %u target: %s",
+                                                  "Objective: %s. Indicator: %s. %u targets: %s", self->chips->len),
+                                     gtk_label_get_text (self->objective_label),
+                                     gtk_label_get_text (self->indicator_label),
+                                     self->chips->len, targets->str);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -132,9 +233,90 @@ goal_notify_cb (VigiaGoalCard *self)
 }
 
 static void
+target_text_cb (VigiaGoalCard *self)
+{
+  for (guint i = 0; i < self->texts->len; i++)
+    show_text (g_ptr_array_index (self->texts, i), vigia_target_get_text (vigia_goal_get_target (self->goal, i)));
+  update (self);
+}
+
+static void
+unwatch_targets (VigiaGoalCard *self)
+{
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->watched, i), self);
+  g_ptr_array_set_size (self->watched, 0);
+}
+
+static void
+watch_targets (VigiaGoalCard *self)
+{
+  guint n = vigia_goal_get_n_targets (self->goal);
+
+  unwatch_targets (self);
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaTarget *target = vigia_goal_get_target (self->goal, i);
+
+      g_signal_connect_swapped (target, "notify::text", G_CALLBACK (target_text_cb), self);
+      g_ptr_array_add (self->watched, g_object_ref (target));
+    }
+}
+
+/* A target added, removed or moved. */
+static void
+targets_changed_cb (VigiaGoalCard *self)
+{
+  watch_targets (self);
+  build_targets (self);
+  if (self->fields != NULL)
+    add_fields (self);
+  update (self);
+}
+
+static void
 goals_changed_cb (VigiaGoalCard *self)
 {
   update_actions (self);
+}
+
+static void
+add_field (VigiaGoalCard *self,
+           const char    *title,
+           GObject       *object,
+           const char    *property,
+           char          *key)
+{
+  GtkWidget *field = vigia_text_field_new (title);
+
+  vigia_text_field_bind (VIGIA_TEXT_FIELD (field), self->undo_stack, object, property);
+  gtk_box_append (self->edit_box, field);
+  g_hash_table_insert (self->fields, key, field);
+}
+
+/* A field a text: the goal's, then its one target's or each of its
+ * targets'. */
+static void
+add_fields (VigiaGoalCard *self)
+{
+  guint n = vigia_goal_get_n_targets (self->goal);
+
+  clear_box (self->edit_box);
+  g_hash_table_remove_all (self->fields);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (n == 1 || g_strcmp0 (texts[i].property, "target-text") != 0)
+      add_field (self, _(texts[i].title), G_OBJECT (self->goal), texts[i].property, g_strdup (texts[i].property));
+  if (n == 1)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      /* Translators: the title of the field of one of a goal's targets: "Target 2.3 as written" */
+      g_autofree char *title = g_strdup_printf (_("Target %u.%u as written"), vigia_goal_get_number (self->goal),
+                                                i + 1);
+
+      add_field (self, title, G_OBJECT (vigia_goal_get_target (self->goal, i)), "text",
+                 g_strdup_printf ("target-%u", i + 1));
+    }
 }
 
 static void
@@ -143,16 +325,8 @@ ensure_fields (VigiaGoalCard *self)
   if (self->fields != NULL)
     return;
 
-  self->fields = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      GtkWidget *field = vigia_text_field_new (_(texts[i].title));
-
-      vigia_text_field_bind (VIGIA_TEXT_FIELD (field), self->undo_stack, G_OBJECT (self->goal),
-                             texts[i].property);
-      gtk_box_append (self->edit_box, field);
-      g_hash_table_insert (self->fields, (gpointer) texts[i].property, field);
-    }
+  self->fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  add_fields (self);
 }
 
 static void
@@ -263,8 +437,13 @@ vigia_goal_card_dispose (GObject *object)
 {
   VigiaGoalCard *self = (VigiaGoalCard *)object;
 
+  if (self->watched != NULL)
+    unwatch_targets (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_GOAL_CARD);
   g_clear_pointer (&self->fields, g_hash_table_unref);
+  g_clear_pointer (&self->chips, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_object (&self->goal);
   g_clear_object (&self->dimension);
   g_clear_object (&self->undo_stack);
@@ -338,6 +517,8 @@ vigia_goal_card_class_init (VigiaGoalCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, indicator_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, target_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, edit_box);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, target_heading);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, targets_box);
 
   gtk_widget_class_install_action (widget_class, "goal.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "goal.move-up", NULL, move_up_action);
@@ -350,6 +531,9 @@ static void
 vigia_goal_card_init (VigiaGoalCard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->chips = g_ptr_array_new ();
+  self->texts = g_ptr_array_new ();
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_signal_connect_object (self->edit_button, "toggled", G_CALLBACK (edit_toggled_cb), self,
                            G_CONNECT_SWAPPED);
@@ -376,10 +560,23 @@ vigia_goal_card_new (VigiaUndoStack *undo_stack,
   self->dimension = g_object_ref (dimension);
   self->goal = g_object_ref (goal);
 
-  self->chip = VIGIA_TARGET_CHIP (vigia_target_chip_new (undo_stack, goal));
-  adw_bin_set_child (self->chip_bin, GTK_WIDGET (self->chip));
+  /* The header holds the one target's chip, or how many targets there are. */
+  self->chip = VIGIA_TARGET_CHIP (vigia_target_chip_new (undo_stack, goal, vigia_goal_get_target (goal, 0)));
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  {
+    GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->chip));
+    gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->count_label));
+    adw_bin_set_child (self->chip_bin, header);
+  }
 
   g_signal_connect_object (goal, "notify", G_CALLBACK (goal_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (vigia_goal_get_targets (goal), "items-changed", G_CALLBACK (targets_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  watch_targets (self);
+  build_targets (self);
   g_signal_connect_object (vigia_dimension_get_goals (dimension), "items-changed",
                            G_CALLBACK (goals_changed_cb), self, G_CONNECT_SWAPPED);
   update (self);
@@ -432,6 +629,24 @@ vigia_goal_card_get_chip (VigiaGoalCard *self)
 {
   g_return_val_if_fail (VIGIA_IS_GOAL_CARD (self), NULL);
   return self->chip;
+}
+
+/* The chips of a goal of several targets; none for a goal of one, whose
+ * chip is vigia_goal_card_get_chip (). */
+guint
+vigia_goal_card_get_n_target_chips (VigiaGoalCard *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL_CARD (self), 0);
+  return self->chips->len;
+}
+
+VigiaTargetChip *
+vigia_goal_card_get_target_chip (VigiaGoalCard *self,
+                                 guint          position)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL_CARD (self), NULL);
+  g_return_val_if_fail (position < self->chips->len, NULL);
+  return g_ptr_array_index (self->chips, position);
 }
 
 /**

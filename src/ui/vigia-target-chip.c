@@ -25,6 +25,7 @@ struct _VigiaTargetChip
 
   VigiaUndoStack *undo_stack;
   VigiaGoal      *goal;
+  VigiaTarget    *target;
   char           *label;
 };
 
@@ -33,12 +34,14 @@ G_DEFINE_FINAL_TYPE (VigiaTargetChip, vigia_target_chip, GTK_TYPE_WIDGET)
 static void
 update_chip (VigiaTargetChip *self)
 {
-  VigiaReading reading = vigia_goal_get_target_reading (self->goal);
+  VigiaReading reading = vigia_target_get_reading (self->target);
   g_autofree char *accessible = NULL;
   GtkWidget *button = GTK_WIDGET (self->button);
+  guint n_targets = vigia_goal_get_n_targets (self->goal);
+  guint position = 0;
 
   g_free (self->label);
-  self->label = vigia_goal_dup_target_label (self->goal);
+  self->label = vigia_target_dup_label (self->target);
   gtk_label_set_label (self->chip_label, self->label);
 
   gtk_widget_remove_css_class (button, "automatic");
@@ -46,8 +49,16 @@ update_chip (VigiaTargetChip *self)
   gtk_widget_remove_css_class (button, "reviewed");
   gtk_widget_add_css_class (button, vigia_enum_to_nick (VIGIA_TYPE_READING, reading));
 
-  /* Translators: the target chip's name for screen readers: "Target: 25 % ↑ (Reviewed)" */
-  accessible = g_strdup_printf (_("Target: %s (%s)"), self->label, vigia_reading_get_label (reading));
+  if (n_targets > 1 && vigia_goal_get_target_position (self->goal, self->target, &position))
+    /* Translators: the chip of one of a goal's targets, for screen readers
+     * and its tooltip: "Target 2 of 3: 25 % ↑ (Reviewed) — 25% de …". */
+    accessible = g_strdup_printf (_("Target %u of %u: %s (%s) — %s"), position + 1, n_targets, self->label,
+                                  vigia_reading_get_label (reading),
+                                  vigia_target_get_text (self->target) != NULL ? vigia_target_get_text (self->target)
+                                                                               : "");
+  else
+    /* Translators: the target chip's name for screen readers: "Target: 25 % ↑ (Reviewed)" */
+    accessible = g_strdup_printf (_("Target: %s (%s)"), self->label, vigia_reading_get_label (reading));
   gtk_widget_set_tooltip_text (button, accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -57,9 +68,9 @@ update_chip (VigiaTargetChip *self)
 }
 
 static void
-goal_notify_cb (VigiaTargetChip *self,
-                GParamSpec      *pspec,
-                VigiaGoal       *goal)
+target_notify_cb (VigiaTargetChip *self,
+                  GParamSpec      *pspec,
+                  VigiaTarget     *target)
 {
   update_chip (self);
 }
@@ -71,7 +82,7 @@ create_popup_cb (GtkMenuButton *button,
   VigiaTargetChip *self = user_data;
 
   if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_popover (button, vigia_target_editor_new (self->undo_stack, self->goal));
+    gtk_menu_button_set_popover (button, vigia_target_editor_new (self->undo_stack, self->goal, self->target));
 }
 
 static void
@@ -84,6 +95,7 @@ vigia_target_chip_dispose (GObject *object)
   /* Children of the template without an id are ours to let go of too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->target);
   g_clear_object (&self->goal);
   g_clear_object (&self->undo_stack);
 
@@ -125,20 +137,24 @@ vigia_target_chip_init (VigiaTargetChip *self)
  * vigia_target_chip_new:
  * @undo_stack: the open plan's stack, through which the reading is saved
  * @goal: a goal of the plan
+ * @target: one of @goal's targets
  */
 GtkWidget *
 vigia_target_chip_new (VigiaUndoStack *undo_stack,
-                       VigiaGoal      *goal)
+                       VigiaGoal      *goal,
+                       VigiaTarget    *target)
 {
   VigiaTargetChip *self;
 
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), NULL);
 
   self = g_object_new (VIGIA_TYPE_TARGET_CHIP, NULL);
   self->undo_stack = g_object_ref (undo_stack);
   self->goal = g_object_ref (goal);
-  g_signal_connect_object (goal, "notify", G_CALLBACK (goal_notify_cb), self, G_CONNECT_SWAPPED);
+  self->target = g_object_ref (target);
+  g_signal_connect_object (target, "notify", G_CALLBACK (target_notify_cb), self, G_CONNECT_SWAPPED);
   update_chip (self);
 
   return GTK_WIDGET (self);
@@ -151,6 +167,13 @@ vigia_target_chip_get_goal (VigiaTargetChip *self)
   return self->goal;
 }
 
+VigiaTarget *
+vigia_target_chip_get_target (VigiaTargetChip *self)
+{
+  g_return_val_if_fail (VIGIA_IS_TARGET_CHIP (self), NULL);
+  return self->target;
+}
+
 /**
  * vigia_target_chip_get_label:
  *
@@ -161,6 +184,20 @@ vigia_target_chip_get_label (VigiaTargetChip *self)
 {
   g_return_val_if_fail (VIGIA_IS_TARGET_CHIP (self), NULL);
   return self->label;
+}
+
+/**
+ * vigia_target_chip_set_ellipsize:
+ *
+ * Whether the chip may shorten its label where room is short: in a goal
+ * card's header it may, beside a target's text, which wraps, it need not.
+ */
+void
+vigia_target_chip_set_ellipsize (VigiaTargetChip    *self,
+                                 PangoEllipsizeMode  mode)
+{
+  g_return_if_fail (VIGIA_IS_TARGET_CHIP (self));
+  gtk_label_set_ellipsize (self->chip_label, mode);
 }
 
 void

@@ -16,9 +16,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaTargetChip, vigia_target_chip, VIGIA, TARGET_CHIP, GtkWidget)
 
-GtkWidget  *vigia_target_chip_new       (VigiaUndoStack  *undo_stack,
-                                         VigiaGoal       *goal);
-VigiaGoal  *vigia_target_chip_get_goal  (VigiaTargetChip *self);
-const char *vigia_target_chip_get_label (VigiaTargetChip *self);
+GtkWidget   *vigia_target_chip_new        (VigiaUndoStack  *undo_stack,
+                                          VigiaGoal       *goal,
+                                          VigiaTarget     *target);
+VigiaGoal   *vigia_target_chip_get_goal   (VigiaTargetChip *self);
+VigiaTarget *vigia_target_chip_get_target (VigiaTargetChip *self);
+const char  *vigia_target_chip_get_label  (VigiaTargetChip *self);
+void         vigia_target_chip_set_ellipsize (VigiaTargetChip    *self,
+                                              PangoEllipsizeMode  mode);
 
 G_END_DECLS

@@ -3,8 +3,9 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Value, unit, measure, direction, baseline, its year and weight of a
- * goal's target.  Saving is the user confirming the reading, so it marks it
+ * Value, unit, measure, direction, baseline, its year and weight of one
+ * of a goal's targets.  The weight is the goal's where it has one target,
+ * else the target's within its goal (docs/assessment.md, "Roll-ups").  Saving is the user confirming the reading, so it marks it
  * reviewed, all fields in one undo step; a wrong field is named and nothing
  * is saved.
  */
@@ -38,15 +39,28 @@ struct _VigiaTargetEditor
    * the library with it. */
   VigiaUndoStack *undo_stack;
   VigiaGoal      *goal;
+  VigiaTarget    *target;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaTargetEditor, vigia_target_editor, GTK_TYPE_POPOVER)
 
-/* The reading's fields, in the order of the editor. */
-static const char *reading_fields[] = {
+/* The reading's fields, in the order of the editor: set on the goal where
+ * it has one target (its weight is then the goal's), else on the target. */
+static const char *goal_fields[] = {
   "target-value", "target-unit", "target-measure", "target-direction",
   "baseline-value", "baseline-year", "weight", "target-reading",
 };
+static const char *target_fields[] = {
+  "value", "unit", "measure", "direction", "baseline-value", "baseline-year", "weight", "reading",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (goal_fields) == G_N_ELEMENTS (target_fields));
+
+static gboolean
+edits_goal (VigiaTargetEditor *self)
+{
+  return vigia_goal_get_n_targets (self->goal) == 1;
+}
 
 static void
 set_number_text (GtkEntry *entry,
@@ -99,9 +113,9 @@ static void
 vigia_target_editor_show (GtkWidget *widget)
 {
   VigiaTargetEditor *self = VIGIA_TARGET_EDITOR (widget);
-  const char *text = vigia_goal_get_target_text (self->goal);
-  const char *unit = vigia_goal_get_target_unit (self->goal);
-  int year = vigia_goal_get_baseline_year (self->goal);
+  const char *text = vigia_target_get_text (self->target);
+  const char *unit = vigia_target_get_unit (self->target);
+  int year = vigia_target_get_baseline_year (self->target);
   g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
 
   GTK_WIDGET_CLASS (vigia_target_editor_parent_class)->show (widget);
@@ -110,15 +124,19 @@ vigia_target_editor_show (GtkWidget *widget)
 
   gtk_label_set_text (self->target_text_label,
                       !vigia_str_empty (text) ? text : _("The target has no text."));
-  set_number_text (self->value_entry, vigia_goal_get_target_value (self->goal));
+  set_number_text (self->value_entry, vigia_target_get_value (self->target));
   gtk_editable_set_text (GTK_EDITABLE (self->unit_entry), unit != NULL ? unit : "");
-  gtk_drop_down_set_selected (self->measure_dropdown, vigia_goal_get_target_measure (self->goal));
-  gtk_drop_down_set_selected (self->direction_dropdown, vigia_goal_get_target_direction (self->goal));
-  set_number_text (self->baseline_entry, vigia_goal_get_baseline_value (self->goal));
+  gtk_drop_down_set_selected (self->measure_dropdown, vigia_target_get_measure (self->target));
+  gtk_drop_down_set_selected (self->direction_dropdown, vigia_target_get_direction (self->target));
+  set_number_text (self->baseline_entry, vigia_target_get_baseline_value (self->target));
   gtk_editable_set_text (GTK_EDITABLE (self->baseline_year_entry), year_text);
-  gtk_spin_button_set_value (self->weight_spin, vigia_goal_get_weight (self->goal));
+  gtk_spin_button_set_value (self->weight_spin, edits_goal (self) ? vigia_goal_get_weight (self->goal)
+                                                                  : vigia_target_get_weight (self->target));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->weight_spin),
+                               edits_goal (self) ? _("The goal’s weight in its dimension and plan")
+                                                 : _("The target’s weight among its goal’s targets"));
 
-  switch (vigia_goal_get_target_reading (self->goal))
+  switch (vigia_target_get_reading (self->target))
     {
     case VIGIA_READING_AUTOMATIC:
       gtk_label_set_text (self->state_label,
@@ -156,6 +174,7 @@ vigia_target_editor_dispose (GObject *object)
   VigiaTargetEditor *self = (VigiaTargetEditor *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_TARGET_EDITOR);
+  g_clear_object (&self->target);
   g_clear_object (&self->goal);
   g_clear_weak_pointer (&self->undo_stack);
 
@@ -211,26 +230,30 @@ vigia_target_editor_init (VigiaTargetEditor *self)
  * vigia_target_editor_new:
  * @undo_stack: the open plan's stack, through which the reading is saved
  * @goal: a goal of the plan
+ * @target: one of @goal's targets
  */
 GtkWidget *
 vigia_target_editor_new (VigiaUndoStack *undo_stack,
-                         VigiaGoal      *goal)
+                         VigiaGoal      *goal,
+                         VigiaTarget    *target)
 {
   VigiaTargetEditor *self;
 
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), NULL);
 
   self = g_object_new (VIGIA_TYPE_TARGET_EDITOR, NULL);
   g_set_weak_pointer (&self->undo_stack, undo_stack);
   self->goal = g_object_ref (goal);
+  self->target = g_object_ref (target);
   return GTK_WIDGET (self);
 }
 
 /**
  * vigia_target_editor_save:
  *
- * Checks the editor's fields and saves them as the goal's reading, marked
+ * Checks the editor's fields and saves them as the target's reading, marked
  * reviewed, in one undo step: what the Save button does.
  *
  * Returns: %FALSE if a field is wrong (the editor says which) or the
@@ -239,7 +262,7 @@ vigia_target_editor_new (VigiaUndoStack *undo_stack,
 gboolean
 vigia_target_editor_save (VigiaTargetEditor *self)
 {
-  GValue values[G_N_ELEMENTS (reading_fields)] = { G_VALUE_INIT, };
+  GValue values[G_N_ELEMENTS (goal_fields)] = { G_VALUE_INIT, };
   g_autoptr(GError) error = NULL;
   g_autofree char *unit = NULL;
   g_autofree char *year_text = NULL;
@@ -298,8 +321,14 @@ vigia_target_editor_save (VigiaTargetEditor *self)
   g_value_init (&values[7], VIGIA_TYPE_READING);
   g_value_set_enum (&values[7], VIGIA_READING_REVIEWED);
 
-  ok = vigia_undo_stack_set (self->undo_stack, G_OBJECT (self->goal), G_N_ELEMENTS (reading_fields),
-                             reading_fields, values, &error);
+  /* A goal of one target is edited as before goals had several, so that
+   * its weight is the goal's and its history reads the same. */
+  if (edits_goal (self))
+    ok = vigia_undo_stack_set (self->undo_stack, G_OBJECT (self->goal), G_N_ELEMENTS (goal_fields),
+                               goal_fields, values, &error);
+  else
+    ok = vigia_undo_stack_set (self->undo_stack, G_OBJECT (self->target), G_N_ELEMENTS (target_fields),
+                               target_fields, values, &error);
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     g_value_unset (&values[i]);
 

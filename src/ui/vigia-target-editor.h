@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigiaTargetEditor, vigia_target_editor, VIGIA, TARGET_EDITOR, GtkPopover)
 
 GtkWidget *vigia_target_editor_new  (VigiaUndoStack    *undo_stack,
-                                     VigiaGoal         *goal);
+                                     VigiaGoal         *goal,
+                                     VigiaTarget       *target);
 
 G_END_DECLS
