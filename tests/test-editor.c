@@ -760,10 +760,10 @@ test_progress_tab (Fixture       *f,
   g_assert_cmpstr (vigia_progress_page_get_state (page), ==, "progress");
 
   /* Authority and observer side by side, in the goal's unit. */
-  cell = vigia_progress_page_get_cell (page, goal_at (shown, 0, 0), "2023-S2");
+  cell = vigia_progress_page_get_cell (page, vigia_goal_get_target (goal_at (shown, 0, 0), 0), "2023-S2");
   g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "5 %");
   g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "In progress");
-  cell = vigia_progress_page_get_cell (page, goal_at (shown, 0, 1), "2023-S2");
+  cell = vigia_progress_page_get_cell (page, vigia_goal_get_target (goal_at (shown, 0, 1), 0), "2023-S2");
   g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_OBSERVER), ==, "6 %");
   g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "—");
   g_assert_null (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY));

@@ -169,11 +169,11 @@ assert_focus (Fixture    *f,
               VigiaGoal  *goal,
               const char *period)
 {
-  VigiaGoal *focus_goal = NULL;
+  VigiaTarget *focus_target = NULL;
   const char *focus_period = NULL;
 
-  g_assert_true (vigia_progress_page_get_focus (f->page, &focus_goal, &focus_period));
-  g_assert_true (focus_goal == goal);
+  g_assert_true (vigia_progress_page_get_focus (f->page, &focus_target, &focus_period));
+  g_assert_true (vigia_target_get_goal (focus_target) == goal);
   g_assert_cmpstr (focus_period, ==, period);
 }
 
@@ -253,7 +253,7 @@ test_keyboard_column (Fixture       *f,
   g_assert_cmpstr (vigia_progress_page_get_state (f->page), ==, "no-progress");
 
   /* Arrows and Tab go from cell to cell. */
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2023-S1"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2023-S1"));
   g_assert_true (grid_key (f, GDK_KEY_Tab));
   assert_focus (f, goal_at (f, 0, 0), "2023-S2");
   g_assert_true (grid_key (f, GDK_KEY_Down));
@@ -266,17 +266,17 @@ test_keyboard_column (Fixture       *f,
   g_assert_true (grid_key (f, GDK_KEY_Right));
   assert_focus (f, goal_at (f, 0, 0), "2023-S1");
   /* Down from the last goal of a dimension is the first of the next. */
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 2), "2024-S1"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 2), 0), "2024-S1"));
   g_assert_true (grid_key (f, GDK_KEY_Down));
   assert_focus (f, goal_at (f, 1, 0), "2024-S1");
   /* Tab past the last semester goes on to the next goal's name. */
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2026-S2"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2026-S2"));
   g_assert_true (grid_key (f, GDK_KEY_Tab));
   assert_focus (f, goal_at (f, 0, 1), NULL);
 
   /* Enter opens the editor on the cell; each Enter saves and opens the
    * next goal's. */
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2023-S1"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2023-S1"));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   editor = wait_for_editor (f, goal_at (f, 0, 0), "2023-S1");
   vigia_progress_editor_set_status (editor, VIGIA_STATUS_IN_PROGRESS);
@@ -311,14 +311,14 @@ test_keyboard_column (Fixture       *f,
 
   /* The grid says it, with the status in words; a new entry of a goal
    * keeps the status it had. */
-  cell = vigia_progress_page_get_cell (f->page, goal_at (f, 0, 2), "2023-S1");
+  cell = vigia_progress_page_get_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 2), 0), "2023-S1");
   g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "2,5 %");
   g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "Sin evaluar");
-  cell = vigia_progress_page_get_cell (f->page, goal_at (f, 0, 0), "2023-S1");
+  cell = vigia_progress_page_get_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2023-S1");
   g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "En marcha");
   g_assert_cmpstr (vigia_progress_page_get_state (f->page), ==, "progress");
 
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2023-S2"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2023-S2"));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   editor = wait_for_editor (f, goal_at (f, 0, 0), "2023-S2");
   g_assert_cmpint (vigia_progress_editor_get_status (editor), ==, VIGIA_STATUS_IN_PROGRESS);
@@ -344,7 +344,7 @@ test_type_ahead (Fixture       *f,
   VigiaProgress *entry;
   VigiaProgressEditor *editor;
 
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 1, 0), "2024-S2"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 1, 0), 0), "2024-S2"));
   /* "7", Alt+I (In progress), Enter; "8,5", Enter; Alt+O (Observer), "9",
    * Enter: all before any editor has shown. */
   g_assert_true (grid_key (f, GDK_KEY_7));
@@ -383,7 +383,7 @@ test_type_ahead (Fixture       *f,
   vigia_test_wait_idle ();
 
   /* Moving away forgets what was typed for an editor not shown yet. */
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 3, 0), "2025-S1"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 3, 0), 0), "2025-S1"));
   g_assert_true (grid_key (f, GDK_KEY_4));
   g_assert_true (grid_key (f, GDK_KEY_Escape));
   g_assert_true (grid_key (f, GDK_KEY_Down));
@@ -407,7 +407,7 @@ test_edit_saves_and_chart_follows (Fixture       *f,
   VigiaProgress *entry;
 
   /* A first entry, so that the chart is shown. */
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2024-S1"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2024-S1"));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
   vigia_progress_editor_set_status (editor, VIGIA_STATUS_IN_PROGRESS);
@@ -419,7 +419,7 @@ test_edit_saves_and_chart_follows (Fixture       *f,
   vigia_test_assert_description (chart, before);
 
   /* The observer's figure, with a note and two pieces of evidence. */
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2024-S1"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2024-S1"));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
   g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "value_entry")), ==, "10");
@@ -449,7 +449,7 @@ test_edit_saves_and_chart_follows (Fixture       *f,
   g_assert_cmpstr (vigia_progress_get_recorded (entry), ==, "2024-06-12T00:00:00Z");
   g_clear_object (&saved);
 
-  cell = vigia_progress_page_get_cell (f->page, goal_at (f, 0, 0), "2024-S1");
+  cell = vigia_progress_page_get_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2024-S1");
   g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "10 %");
   g_assert_cmpstr (vigia_progress_cell_get_status_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "In progress");
   g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_OBSERVER), ==, "25 %");
@@ -487,7 +487,7 @@ test_bad_input (Fixture       *f,
   g_autofree char *after = NULL;
   VigiaProgressEditor *editor;
 
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 2, 1), "2025-S2"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 2, 1), 0), "2025-S2"));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   editor = wait_for_editor (f, goal_at (f, 2, 1), "2025-S2");
   vigia_test_wait_idle ();
@@ -520,7 +520,7 @@ test_delete_and_undo (Fixture       *f,
   VigiaUndoStack *undo_stack = vigia_plan_editor_get_undo_stack (f->editor);
   VigiaProgressCell *cell;
 
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 3, 2), "2026-S1"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 3, 2), 0), "2026-S1"));
   g_assert_true (grid_key (f, GDK_KEY_space));
   editor = wait_for_editor (f, goal_at (f, 3, 2), "2026-S1");
   vigia_progress_editor_set_status (editor, VIGIA_STATUS_BROKEN);
@@ -536,7 +536,7 @@ test_delete_and_undo (Fixture       *f,
   g_assert_true (vigia_progress_editor_delete (editor));
   g_assert_null (saved_entry (f, &saved, 3, 2, "2026-S1", VIGIA_SOURCE_AUTHORITY));
   g_clear_object (&saved);
-  cell = vigia_progress_page_get_cell (f->page, goal_at (f, 3, 2), "2026-S1");
+  cell = vigia_progress_page_get_cell (f->page, vigia_goal_get_target (goal_at (f, 3, 2), 0), "2026-S1");
   g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "—");
 
   /* The toast's Undo reverts that step. */
@@ -558,14 +558,14 @@ test_goal_detail (Fixture       *f,
   VigiaProgressEditor *editor;
   g_autofree char *description = NULL;
 
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal, "2023-S2"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal, 0), "2023-S2"));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   editor = wait_for_editor (f, goal, "2023-S2");
   vigia_progress_editor_set_status (editor, VIGIA_STATUS_IN_PROGRESS);
   g_assert_true (type_and_enter (editor, "12,5"));
   editor = wait_for_editor (f, goal_at (f, 1, 2), "2023-S2");
   gtk_popover_popdown (GTK_POPOVER (editor));
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal, "2023-S2"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal, 0), "2023-S2"));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   editor = wait_for_editor (f, goal, "2023-S2");
   g_assert_true (type_and_enter (editor, "14"));
@@ -574,7 +574,7 @@ test_goal_detail (Fixture       *f,
   vigia_test_wait_idle ();
 
   /* Enter on the goal's name shows its page. */
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal, NULL));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal, 0), NULL));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   g_assert_true (vigia_progress_page_get_goal_shown (f->page));
   g_assert_true (vigia_goal_detail_get_goal (detail) == goal);
@@ -758,11 +758,87 @@ test_close_with_editor_open (Fixture       *f,
 {
   VigiaProgressEditor *editor;
 
-  g_assert_true (vigia_progress_page_focus_cell (f->page, goal_at (f, 0, 0), "2023-S1"));
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2023-S1"));
   g_assert_true (grid_key (f, GDK_KEY_Return));
   editor = wait_for_editor (f, goal_at (f, 0, 0), "2023-S1");
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (editor)));
   /* The tear-down closes the window now and checks what it let go. */
+}
+
+/* A goal of several targets: a row each under the goal's, their own
+ * entries, the keyboard going down from target to target; the goal's page
+ * shows the target chosen. */
+static void
+test_goal_of_targets (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  const char * const texts[] = { "80% de trámites en línea.", "500 ventanillas únicas." };
+  VigiaGoal *goal = vigia_dimension_get_goal (vigia_plan_get_dimension (f->plan, 0), 1);
+  VigiaProgressEditor *editor;
+  VigiaProgressCell *cell;
+  VigiaGoal *open_goal;
+  VigiaTarget *second;
+  VigiaTarget *focus = NULL;
+  const char *period = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      VigiaTarget *target = vigia_target_new ();
+
+      vigia_target_set_text (target, texts[i]);
+      vigia_target_update_reading (target);
+      g_ptr_array_add (targets, target);
+    }
+  vigia_goal_set_targets (goal, targets);
+  g_assert_true (vigia_library_save_goal (library (), f->plan, goal, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  vigia_plan_editor_set_visible_page (f->editor, "progress");
+  vigia_test_wait_idle ();
+
+  open_goal = goal_at (f, 0, 1);
+  second = vigia_goal_get_target (open_goal, 1);
+  /* A value in the second target's cell, then Enter: saved to it alone,
+   * and the editor goes on down to the next goal's target. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, second, "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, open_goal, "2024-S1");
+  g_assert_true (vigia_progress_editor_get_target (editor) == second);
+  g_assert_true (type_and_enter (editor, "120"));
+  editor = wait_for_editor (f, goal_at (f, 0, 2), "2024-S1");
+  g_assert_nonnull (editor);
+
+  cell = vigia_progress_page_get_cell (f->page, second, "2024-S1");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "120");
+  cell = vigia_progress_page_get_cell (f->page, vigia_goal_get_target (open_goal, 0), "2024-S1");
+  g_assert_cmpstr (vigia_progress_cell_get_value_text (cell, VIGIA_SOURCE_AUTHORITY), ==, "—");
+
+  saved = vigia_test_reload_plan (f->path, vigia_plan_get_id (f->plan));
+  {
+    VigiaGoal *read = vigia_dimension_get_goal (vigia_plan_get_dimension (saved, 0), 1);
+
+    g_assert_null (vigia_target_find_progress (vigia_goal_get_target (read, 0), "2024-S1", VIGIA_SOURCE_AUTHORITY));
+    g_assert_cmpfloat (vigia_progress_get_value (vigia_target_find_progress (vigia_goal_get_target (read, 1),
+                                                                             "2024-S1", VIGIA_SOURCE_AUTHORITY)),
+                       ==, 120);
+  }
+
+  /* Up from the next goal's target is the second target, not the goal. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 2), 0), "2023-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Up));
+  g_assert_true (vigia_progress_page_get_focus (f->page, &focus, &period));
+  g_assert_true (focus == second);
+
+  /* Its name opens the goal's page on that target. */
+  g_assert_true (grid_key (f, GDK_KEY_Home));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  g_assert_true (vigia_progress_page_get_goal_shown (f->page));
+  g_assert_true (vigia_goal_detail_get_target (vigia_progress_page_get_goal_detail (f->page)) == second);
+  g_assert_cmpuint (vigia_goal_detail_get_n_entries (vigia_progress_page_get_goal_detail (f->page)), ==, 1);
 }
 
 int
@@ -784,6 +860,7 @@ main (int    argc,
   ADD ("bad-input", test_bad_input);
   ADD ("delete-and-undo", test_delete_and_undo);
   ADD ("goal-detail", test_goal_detail);
+  ADD ("goal-of-targets", test_goal_of_targets);
   ADD ("compare-ranks-plans", test_compare_ranks_plans);
   ADD ("close-with-editor-open", test_close_with_editor_open);
 

@@ -5,7 +5,9 @@
  *
  * A page of the Avance tab for one goal: its trajectory chart (both
  * sources, the target, the expected path), every progress entry, and the
- * dated history of changes to its target and progress, newest first.  It
+ * dated history of changes to its targets and progress, newest first.  For
+ * a goal of several targets, the chart and the entries are of the target
+ * chosen above them.  It
  * follows the plan's edits; while hidden it only notes that it is stale.
  */
 #define G_LOG_DOMAIN "vigia-goal-detail"
@@ -26,6 +28,8 @@ struct _VigiaGoalDetail
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
   GtkLabel            *objective_label;
+  GtkWidget           *target_box;
+  GtkDropDown         *target_dropdown;
   VigiaChartView      *chart_view;
   AdwPreferencesGroup *entries_group;
   AdwPreferencesGroup *history_group;
@@ -34,6 +38,7 @@ struct _VigiaGoalDetail
   /* The handler on the stack, whichever it is. */
   GSignalGroup        *stack_signals;
   VigiaGoal           *goal;
+  VigiaTarget         *target;
   /* The rows shown, to be taken out again: AdwActionRow */
   GPtrArray           *entry_rows;
   GPtrArray           *history_rows;
@@ -96,7 +101,7 @@ dup_entry_subtitle (VigiaGoalDetail *self,
   double value = vigia_progress_get_value (entry);
 
   if (VIGIA_HAS_VALUE (value))
-    g_ptr_array_add (parts, vigia_goal_dup_value_label (self->goal, value));
+    g_ptr_array_add (parts, vigia_target_dup_value_label (self->target, value));
   if (!vigia_str_empty (vigia_progress_get_note (entry)))
     g_ptr_array_add (parts, g_strdup (vigia_progress_get_note (entry)));
   for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
@@ -111,7 +116,7 @@ dup_entry_subtitle (VigiaGoalDetail *self,
 static void
 fill_entries (VigiaGoalDetail *self)
 {
-  GListModel *entries = vigia_goal_get_progress (self->goal);
+  GListModel *entries = vigia_target_get_progress (self->target);
   guint n = g_list_model_get_n_items (entries);
 
   clear_rows (self->entries_group, self->entry_rows);
@@ -176,6 +181,35 @@ fill_history (VigiaGoalDetail *self)
     }
 }
 
+/* The choice of target, for a goal of several. */
+static void target_selected_cb (VigiaGoalDetail *self);
+
+static void
+fill_targets (VigiaGoalDetail *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = vigia_goal_get_n_targets (self->goal);
+  guint position = 0;
+
+  gtk_widget_set_visible (self->target_box, n > 1);
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = vigia_target_get_text (vigia_goal_get_target (self->goal, i));
+      g_autofree char *name = g_strdup_printf ("%u.%u · %s", vigia_goal_get_number (self->goal), i + 1,
+                                               !vigia_str_empty (text) ? text : _("Not written"));
+
+      gtk_string_list_append (names, name);
+    }
+  vigia_goal_get_target_position (self->goal, self->target, &position);
+  g_signal_handlers_block_by_func (self->target_dropdown, target_selected_cb, self);
+  gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->target_dropdown, position);
+  g_signal_handlers_unblock_by_func (self->target_dropdown, target_selected_cb, self);
+}
+
 static void
 refresh (VigiaGoalDetail *self)
 {
@@ -192,7 +226,7 @@ refresh (VigiaGoalDetail *self)
   indicator = vigia_goal_get_indicator (self->goal);
   objective = vigia_goal_get_objective (self->goal);
   title = g_strdup_printf (_("Goal %u"), vigia_goal_get_number (self->goal));
-  target = vigia_goal_dup_target_label (self->goal);
+  target = vigia_target_dup_label (self->target);
   /* Translators: under a goal's title: "<indicator> · Target 25 % ↑" */
   subtitle = g_strdup_printf (_("%s · Target %s"), !vigia_str_empty (indicator) ? indicator : title, target);
   gtk_label_set_text (self->title_label, title);
@@ -201,8 +235,18 @@ refresh (VigiaGoalDetail *self)
   gtk_label_set_text (self->objective_label, objective != NULL ? objective : "");
   gtk_widget_set_visible (GTK_WIDGET (self->objective_label), !vigia_str_empty (objective));
 
+  fill_targets (self);
   fill_entries (self);
   fill_history (self);
+}
+
+static void
+target_selected_cb (VigiaGoalDetail *self)
+{
+  guint position = gtk_drop_down_get_selected (self->target_dropdown);
+
+  if (self->goal != NULL && position < vigia_goal_get_n_targets (self->goal))
+    vigia_goal_detail_set_target (self, self->undo_stack, vigia_goal_get_target (self->goal, position));
 }
 
 static void
@@ -292,6 +336,8 @@ vigia_goal_detail_class_init (VigiaGoalDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalDetail, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalDetail, objective_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalDetail, chart_view);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalDetail, target_box);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalDetail, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalDetail, entries_group);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalDetail, history_group);
 
@@ -308,25 +354,37 @@ vigia_goal_detail_init (VigiaGoalDetail *self)
   g_signal_group_connect_swapped (self->stack_signals, "changed", G_CALLBACK (stack_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->target_dropdown, "notify::selected", G_CALLBACK (target_selected_cb), self);
 }
 
 /**
- * vigia_goal_detail_set_goal:
+ * vigia_goal_detail_set_target:
  * @undo_stack: (nullable): the open plan's stack
- * @goal: (nullable): a goal of its plan, or %NULL for none
+ * @target: (nullable): a target of a goal of its plan, or %NULL for none
  *
- * Shows @goal, and follows the plan's edits.
+ * Shows @target's goal, with @target's trajectory and entries, and follows
+ * the plan's edits.
  */
 void
-vigia_goal_detail_set_goal (VigiaGoalDetail *self,
-                            VigiaUndoStack  *undo_stack,
-                            VigiaGoal       *goal)
+vigia_goal_detail_set_target (VigiaGoalDetail *self,
+                              VigiaUndoStack  *undo_stack,
+                              VigiaTarget     *target)
 {
+  VigiaGoal *goal;
+
   g_return_if_fail (VIGIA_IS_GOAL_DETAIL (self));
   g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
-  g_return_if_fail (goal == NULL || (undo_stack != NULL && VIGIA_IS_GOAL (goal)));
+  g_return_if_fail (target == NULL || (undo_stack != NULL && VIGIA_IS_TARGET (target)));
 
+  goal = target != NULL ? vigia_target_get_goal (target) : NULL;
+  g_return_if_fail (target == NULL || goal != NULL);
+
+  /* Held: @undo_stack may be the one being let go of. */
+  g_object_ref (self);
+  if (undo_stack != NULL)
+    g_object_ref (undo_stack);
   g_set_object (&self->goal, goal);
+  g_set_object (&self->target, target);
   if (goal != NULL)
     g_set_object (&self->undo_stack, undo_stack);
   else
@@ -338,16 +396,36 @@ vigia_goal_detail_set_goal (VigiaGoalDetail *self,
       vigia_chart_view_set_chart (self->chart_view, NULL);
       clear_rows (self->entries_group, self->entry_rows);
       clear_rows (self->history_group, self->history_rows);
-      return;
     }
+  else
+    {
+      g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (vigia_undo_stack_get_plan (undo_stack),
+                                                                          goal, target);
 
-  {
-    g_autoptr(VigiaChartTrajectory) chart = vigia_chart_trajectory_new (vigia_undo_stack_get_plan (undo_stack), goal,
-                                                                        vigia_goal_get_target (goal, 0));
+      vigia_chart_view_set_chart (self->chart_view, VIGIA_CHART (chart));
+      refresh (self);
+    }
+  if (undo_stack != NULL)
+    g_object_unref (undo_stack);
+  g_object_unref (self);
+}
 
-    vigia_chart_view_set_chart (self->chart_view, VIGIA_CHART (chart));
-  }
-  refresh (self);
+/**
+ * vigia_goal_detail_set_goal:
+ * @undo_stack: (nullable): the open plan's stack
+ * @goal: (nullable): a goal of its plan, or %NULL for none
+ *
+ * Shows @goal, with its first target's trajectory and entries.
+ */
+void
+vigia_goal_detail_set_goal (VigiaGoalDetail *self,
+                            VigiaUndoStack  *undo_stack,
+                            VigiaGoal       *goal)
+{
+  g_return_if_fail (VIGIA_IS_GOAL_DETAIL (self));
+  g_return_if_fail (goal == NULL || VIGIA_IS_GOAL (goal));
+
+  vigia_goal_detail_set_target (self, undo_stack, goal != NULL ? vigia_goal_get_target (goal, 0) : NULL);
 }
 
 VigiaGoal *
@@ -355,6 +433,13 @@ vigia_goal_detail_get_goal (VigiaGoalDetail *self)
 {
   g_return_val_if_fail (VIGIA_IS_GOAL_DETAIL (self), NULL);
   return self->goal;
+}
+
+VigiaTarget *
+vigia_goal_detail_get_target (VigiaGoalDetail *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL_DETAIL (self), NULL);
+  return self->target;
 }
 
 /**

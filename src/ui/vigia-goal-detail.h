@@ -19,5 +19,9 @@ void        vigia_goal_detail_set_goal         (VigiaGoalDetail *self,
                                                 VigiaUndoStack  *undo_stack,
                                                 VigiaGoal       *goal);
 VigiaGoal  *vigia_goal_detail_get_goal         (VigiaGoalDetail *self);
+void        vigia_goal_detail_set_target       (VigiaGoalDetail *self,
+                                                VigiaUndoStack  *undo_stack,
+                                                VigiaTarget     *target);
+VigiaTarget *vigia_goal_detail_get_target      (VigiaGoalDetail *self);
 
 G_END_DECLS

@@ -310,7 +310,9 @@ delete_goal (VigiaPlanEditor *self,
   guint n_entries;
   const char *body;
 
-  n_entries = g_list_model_get_n_items (vigia_goal_get_progress (goal));
+  n_entries = 0;
+  for (guint i = 0; i < vigia_goal_get_n_targets (goal); i++)
+    n_entries += g_list_model_get_n_items (vigia_target_get_progress (vigia_goal_get_target (goal, i)));
   heading = g_strdup_printf (_("Delete Goal %u?"), vigia_goal_get_number (goal));
   body = n_entries > 0 ? _("The goal and its progress entries will be deleted.")
                        : _("The goal will be deleted.");

@@ -3,9 +3,9 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the authority reported and what observers verified for one goal in
- * one semester, a line each: the value in the goal's unit and the status
- * in words.  The cell follows its goal (an entry saved, undone or imported
+ * What the authority reported and what observers verified for one target in
+ * one semester, a line each: the value in the target's unit and the status
+ * in words.  The cell follows its target (an entry saved, undone or imported
  * shows at once) and takes the keyboard focus; the entry editor pops up
  * from it, so the cell presents popovers it holds when it is allocated.
  */
@@ -29,7 +29,7 @@ struct _VigiaProgressCell
   GtkLabel         *observer_value;
   VigiaStatusBadge *observer_badge;
 
-  VigiaGoal        *goal;
+  VigiaTarget      *target;
   char             *period;
 };
 
@@ -50,7 +50,7 @@ show_entry (VigiaProgressCell *self,
             GtkLabel          *value_label,
             VigiaStatusBadge  *badge)
 {
-  VigiaProgress *entry = vigia_goal_find_progress (self->goal, self->period, source);
+  VigiaProgress *entry = vigia_target_find_progress (self->target, self->period, source);
   g_autofree char *value = NULL;
   g_autofree char *shown = NULL;
   double number;
@@ -67,9 +67,9 @@ show_entry (VigiaProgressCell *self,
   number = vigia_progress_get_value (entry);
   if (VIGIA_HAS_VALUE (number))
     {
-      const char *unit = vigia_goal_get_target_unit (self->goal);
+      const char *unit = vigia_target_get_unit (self->target);
 
-      value = vigia_goal_dup_value_label (self->goal, number);
+      value = vigia_target_dup_value_label (self->target, number);
       /* "12,5 %", "US$ 3", but "140" rather than "140 MYPES AT…": the
        * goal's column says the unit, screen readers and the tooltip too. */
       if (vigia_str_empty (unit) || g_utf8_strlen (unit, -1) <= 4 || g_str_has_suffix (value, "%"))
@@ -99,10 +99,12 @@ update (VigiaProgressCell *self)
   g_autofree char *period = NULL;
   g_autofree char *name = NULL;
   g_autofree char *description = NULL;
+  VigiaGoal *goal;
+  guint position = 0;
 
-  gtk_widget_set_visible (self->box, self->goal != NULL);
-  gtk_widget_set_focusable (GTK_WIDGET (self), self->goal != NULL);
-  if (self->goal == NULL)
+  gtk_widget_set_visible (self->box, self->target != NULL);
+  gtk_widget_set_focusable (GTK_WIDGET (self), self->target != NULL);
+  if (self->target == NULL)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "empty");
       return;
@@ -113,8 +115,15 @@ update (VigiaProgressCell *self)
   observer = show_entry (self, VIGIA_SOURCE_OBSERVER, self->observer_value, self->observer_badge);
 
   period = vigia_period_dup_label (self->period);
-  /* Translators: a cell of the progress grid, read aloud: "Goal 2, 1st half 2024" */
-  name = g_strdup_printf (_("Goal %u, %s"), vigia_goal_get_number (self->goal), period);
+  goal = vigia_target_get_goal (self->target);
+  if (goal != NULL && vigia_goal_get_n_targets (goal) > 1 &&
+      vigia_goal_get_target_position (goal, self->target, &position))
+    /* Translators: a cell of the progress grid for one of a goal's targets,
+     * read aloud: "Target 2.1, 1st half 2024" */
+    name = g_strdup_printf (_("Target %u.%u, %s"), vigia_goal_get_number (goal), position + 1, period);
+  else
+    /* Translators: a cell of the progress grid, read aloud: "Goal 2, 1st half 2024" */
+    name = g_strdup_printf (_("Goal %u, %s"), goal != NULL ? vigia_goal_get_number (goal) : 0, period);
   description = g_strdup_printf ("%s. %s.", authority, observer);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
@@ -123,7 +132,7 @@ update (VigiaProgressCell *self)
 }
 
 static void
-goal_changed_cb (VigiaProgressCell *self)
+target_changed_cb (VigiaProgressCell *self)
 {
   update (self);
 }
@@ -139,12 +148,12 @@ query_tooltip_cb (VigiaProgressCell *self,
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (self->goal == NULL)
+  if (self->target == NULL)
     return FALSE;
 
   for (VigiaSource source = VIGIA_SOURCE_AUTHORITY; source <= VIGIA_SOURCE_OBSERVER; source++)
     {
-      VigiaProgress *entry = vigia_goal_find_progress (self->goal, self->period, source);
+      VigiaProgress *entry = vigia_target_find_progress (self->target, self->period, source);
       const char * const *evidence;
       guint n_evidence;
 
@@ -157,7 +166,7 @@ query_tooltip_cb (VigiaProgressCell *self,
       g_string_append_printf (text, "%s: ", vigia_source_get_label (source));
       if (VIGIA_HAS_VALUE (vigia_progress_get_value (entry)))
         {
-          g_autofree char *value = vigia_goal_dup_value_label (self->goal, vigia_progress_get_value (entry));
+          g_autofree char *value = vigia_target_dup_value_label (self->target, vigia_progress_get_value (entry));
 
           g_string_append_printf (text, "%s, ", value);
         }
@@ -186,7 +195,7 @@ pressed_cb (GtkGestureClick   *gesture,
             double             y,
             VigiaProgressCell *self)
 {
-  if (self->goal == NULL)
+  if (self->target == NULL)
     return;
   gtk_widget_grab_focus (GTK_WIDGET (self));
   g_signal_emit (self, signals[ACTIVATE], 0);
@@ -294,44 +303,48 @@ vigia_progress_cell_new (void)
 
 /**
  * vigia_progress_cell_bind:
- * @goal: (nullable): the goal, or %NULL to show nothing
+ * @target: (nullable): the target, or %NULL to show nothing
  * @current: whether @period is the current semester
  * @future: whether @period is still to come
  */
 void
 vigia_progress_cell_bind (VigiaProgressCell *self,
-                          VigiaGoal         *goal,
+                          VigiaTarget       *target,
                           const char        *period,
                           gboolean           current,
                           gboolean           future)
 {
   g_return_if_fail (VIGIA_IS_PROGRESS_CELL (self));
-  g_return_if_fail (goal == NULL || VIGIA_IS_GOAL (goal));
-  g_return_if_fail (goal == NULL || period != NULL);
+  g_return_if_fail (target == NULL || VIGIA_IS_TARGET (target));
+  g_return_if_fail (target == NULL || period != NULL);
 
-  if (self->goal != NULL)
+  if (self->target != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->goal, goal_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (vigia_goal_get_progress (self->goal), goal_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->target, target_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (vigia_target_get_progress (self->target), target_changed_cb, self);
+      if (vigia_target_get_goal (self->target) != NULL)
+        g_signal_handlers_disconnect_by_func (vigia_target_get_goal (self->target), target_changed_cb, self);
     }
-  g_set_object (&self->goal, goal);
-  vigia_set_string (&self->period, goal != NULL ? period : NULL);
+  g_set_object (&self->target, target);
+  vigia_set_string (&self->period, target != NULL ? period : NULL);
 
-  if (goal != NULL)
+  if (target != NULL)
     {
       /* The entries, and the unit and number they are shown with. */
-      g_signal_connect_swapped (vigia_goal_get_progress (goal), "items-changed",
-                                G_CALLBACK (goal_changed_cb), self);
-      g_signal_connect_swapped (goal, "notify::target-unit", G_CALLBACK (goal_changed_cb), self);
-      g_signal_connect_swapped (goal, "notify::target-measure", G_CALLBACK (goal_changed_cb), self);
-      g_signal_connect_swapped (goal, "notify::number", G_CALLBACK (goal_changed_cb), self);
+      g_signal_connect_swapped (vigia_target_get_progress (target), "items-changed",
+                                G_CALLBACK (target_changed_cb), self);
+      g_signal_connect_swapped (target, "notify::unit", G_CALLBACK (target_changed_cb), self);
+      g_signal_connect_swapped (target, "notify::measure", G_CALLBACK (target_changed_cb), self);
+      if (vigia_target_get_goal (target) != NULL)
+        g_signal_connect_swapped (vigia_target_get_goal (target), "notify::number",
+                                  G_CALLBACK (target_changed_cb), self);
     }
 
-  if (current && goal != NULL)
+  if (current && target != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "current");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "current");
-  if (future && goal != NULL)
+  if (future && target != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (self), "future");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "future");
@@ -339,11 +352,11 @@ vigia_progress_cell_bind (VigiaProgressCell *self,
   update (self);
 }
 
-VigiaGoal *
-vigia_progress_cell_get_goal (VigiaProgressCell *self)
+VigiaTarget *
+vigia_progress_cell_get_target (VigiaProgressCell *self)
 {
   g_return_val_if_fail (VIGIA_IS_PROGRESS_CELL (self), NULL);
-  return self->goal;
+  return self->target;
 }
 
 const char *

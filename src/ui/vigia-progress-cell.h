@@ -1,4 +1,4 @@
-/* vigia-progress-cell.h: one goal in one semester of the progress grid
+/* vigia-progress-cell.h: one target in one semester of the progress grid
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -17,11 +17,11 @@ G_DECLARE_FINAL_TYPE (VigiaProgressCell, vigia_progress_cell, VIGIA, PROGRESS_CE
 
 GtkWidget  *vigia_progress_cell_new        (void);
 void        vigia_progress_cell_bind       (VigiaProgressCell *self,
-                                            VigiaGoal         *goal,
+                                            VigiaTarget       *target,
                                             const char        *period,
                                             gboolean           current,
                                             gboolean           future);
-VigiaGoal  *vigia_progress_cell_get_goal   (VigiaProgressCell *self);
+VigiaTarget *vigia_progress_cell_get_target (VigiaProgressCell *self);
 const char *vigia_progress_cell_get_period (VigiaProgressCell *self);
 
 G_END_DECLS

@@ -3,7 +3,7 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Records one goal's progress in one semester, for the authority or for
+ * Records one target's progress in one semester, for the authority or for
  * observers: the value in the goal's unit, the status, the date, a note
  * and the evidence (addresses or files).  Made for entering a whole
  * semester by keyboard: it opens on the value, Alt and a letter picks a
@@ -47,6 +47,7 @@ struct _VigiaProgressEditor
    * library with it. */
   VigiaUndoStack   *undo_stack;
   VigiaGoal        *goal;
+  VigiaTarget      *target;
   char             *period;
   VigiaSource       source;
   /* The entry's date as stored, and the day the date field showed for it:
@@ -197,7 +198,7 @@ add_evidence_row (VigiaProgressEditor *self,
 static void
 load (VigiaProgressEditor *self)
 {
-  VigiaProgress *entry = vigia_goal_find_progress (self->goal, self->period, self->source);
+  VigiaProgress *entry = vigia_target_find_progress (self->target, self->period, self->source);
   GtkTextBuffer *note = gtk_text_view_get_buffer (self->note_view);
   VigiaStatus status = VIGIA_STATUS_NOT_RATED;
   GtkWidget *child;
@@ -229,9 +230,8 @@ load (VigiaProgressEditor *self)
   else
     {
       /* A status holds from one semester to the next until it is changed:
-       * a new entry starts from the goal's latest one. */
-      VigiaProgress *before = vigia_target_find_latest_progress (vigia_goal_get_target (self->goal, 0),
-                                                                   self->period, self->source);
+       * a new entry starts from the target's latest one. */
+      VigiaProgress *before = vigia_target_find_latest_progress (self->target, self->period, self->source);
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
       if (before != NULL)
@@ -369,6 +369,7 @@ vigia_progress_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PROGRESS_EDITOR);
   g_clear_weak_pointer (&self->undo_stack);
+  g_clear_object (&self->target);
   g_clear_object (&self->goal);
 
   G_OBJECT_CLASS (vigia_progress_editor_parent_class)->dispose (object);
@@ -476,16 +477,18 @@ vigia_progress_editor_init (VigiaProgressEditor *self)
 /**
  * vigia_progress_editor_new:
  * @undo_stack: the open plan's stack, that saves the entry
- * @goal: a goal of its plan
+ * @target: a target of a goal of its plan
  * @period: the semester
  * @source: whose entry is edited first
  */
 GtkWidget *
 vigia_progress_editor_new (VigiaUndoStack *undo_stack,
-                           VigiaGoal      *goal,
+                           VigiaTarget    *target,
                            const char     *period,
                            VigiaSource     source)
 {
+  VigiaGoal *goal;
+  guint position = 0;
   VigiaProgressEditor *self;
   g_autofree char *label = NULL;
   g_autofree char *heading = NULL;
@@ -493,28 +496,41 @@ vigia_progress_editor_new (VigiaUndoStack *undo_stack,
   const char *text;
 
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (undo_stack), NULL);
-  g_return_val_if_fail (VIGIA_IS_GOAL (goal), NULL);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), NULL);
+  g_return_val_if_fail (VIGIA_IS_GOAL (vigia_target_get_goal (target)), NULL);
   g_return_val_if_fail (vigia_period_is_valid (period), NULL);
 
+  goal = vigia_target_get_goal (target);
   self = g_object_new (VIGIA_TYPE_PROGRESS_EDITOR, NULL);
   g_set_weak_pointer (&self->undo_stack, undo_stack);
   self->goal = g_object_ref (goal);
+  self->target = g_object_ref (target);
   self->period = g_strdup (period);
   self->source = source;
 
   label = vigia_period_dup_label (period);
-  /* Translators: the heading of the entry editor: "Goal 2 · 1st half 2024" */
-  heading = g_strdup_printf (_("Goal %u · %s"), vigia_goal_get_number (goal), label);
+  if (vigia_goal_get_n_targets (goal) > 1 && vigia_goal_get_target_position (goal, target, &position))
+    {
+      /* Translators: the heading of the entry editor of one of a goal's
+       * targets: "Target 2.1 · 1st half 2024" */
+      heading = g_strdup_printf (_("Target %u.%u · %s"), vigia_goal_get_number (goal), position + 1, label);
+      text = vigia_target_get_text (target);
+    }
+  else
+    {
+      /* Translators: the heading of the entry editor: "Goal 2 · 1st half 2024" */
+      heading = g_strdup_printf (_("Goal %u · %s"), vigia_goal_get_number (goal), label);
+      text = vigia_goal_get_indicator (goal);
+      if (vigia_str_empty (text))
+        text = vigia_goal_get_objective (goal);
+    }
   gtk_label_set_text (self->heading_label, heading);
-  text = vigia_goal_get_indicator (goal);
-  if (vigia_str_empty (text))
-    text = vigia_goal_get_objective (goal);
   gtk_label_set_text (self->goal_label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->goal_label), !vigia_str_empty (text));
 
-  unit = vigia_goal_get_target_measure (goal) == VIGIA_MEASURE_PERCENT ||
-         vigia_goal_get_target_measure (goal) == VIGIA_MEASURE_PERCENT_CHANGE ? "%" :
-         vigia_goal_get_target_unit (goal);
+  unit = vigia_target_get_measure (target) == VIGIA_MEASURE_PERCENT ||
+         vigia_target_get_measure (target) == VIGIA_MEASURE_PERCENT_CHANGE ? "%" :
+         vigia_target_get_unit (target);
   gtk_label_set_text (self->unit_label, unit != NULL ? unit : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_label), unit);
   gtk_widget_set_visible (GTK_WIDGET (self->unit_label), !vigia_str_empty (unit));
@@ -528,6 +544,13 @@ vigia_progress_editor_get_goal (VigiaProgressEditor *self)
 {
   g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), NULL);
   return self->goal;
+}
+
+VigiaTarget *
+vigia_progress_editor_get_target (VigiaProgressEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), NULL);
+  return self->target;
 }
 
 const char *
@@ -685,8 +708,7 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
   /* A new entry dated today is dated when it is saved. */
   vigia_progress_set_recorded (entry, recorded);
 
-  if (!vigia_undo_stack_save_progress (self->undo_stack, self->goal, vigia_goal_get_target (self->goal, 0),
-                                       entry, &error))
+  if (!vigia_undo_stack_save_progress (self->undo_stack, self->goal, self->target, entry, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
 
@@ -701,7 +723,7 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
 /**
  * vigia_progress_editor_delete:
  *
- * Deletes the goal's entry of the semester for the source shown, as one
+ * Deletes the target's entry of the semester for the source shown, as one
  * step of the stack.
  *
  * Returns: whether it was deleted (and #VigiaProgressEditor::deleted emitted)
@@ -714,11 +736,11 @@ vigia_progress_editor_delete (VigiaProgressEditor *self)
   g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), FALSE);
 
   if (self->undo_stack == NULL ||
-      vigia_goal_find_progress (self->goal, self->period, self->source) == NULL)
+      vigia_target_find_progress (self->target, self->period, self->source) == NULL)
     return FALSE;
 
-  if (!vigia_undo_stack_delete_progress (self->undo_stack, self->goal, vigia_goal_get_target (self->goal, 0),
-                                         self->period, self->source, &error))
+  if (!vigia_undo_stack_delete_progress (self->undo_stack, self->goal, self->target, self->period, self->source,
+                                         &error))
     {
       g_autofree char *message = g_strdup_printf (_("The entry could not be deleted: %s"), error->message);
 

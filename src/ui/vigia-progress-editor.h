@@ -1,4 +1,4 @@
-/* vigia-progress-editor.h: the popover that records a goal's progress in one semester
+/* vigia-progress-editor.h: the popover that records a target's progress in one semester
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,10 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigiaProgressEditor, vigia_progress_editor, VIGIA, PROGRESS_EDITOR, GtkPopover)
 
 GtkWidget   *vigia_progress_editor_new        (VigiaUndoStack      *undo_stack,
-                                               VigiaGoal           *goal,
+                                               VigiaTarget         *target,
                                                const char          *period,
                                                VigiaSource          source);
 VigiaGoal   *vigia_progress_editor_get_goal   (VigiaProgressEditor *self);
+VigiaTarget *vigia_progress_editor_get_target (VigiaProgressEditor *self);
 const char  *vigia_progress_editor_get_period (VigiaProgressEditor *self);
 VigiaSource  vigia_progress_editor_get_source (VigiaProgressEditor *self);
 void         vigia_progress_editor_set_source (VigiaProgressEditor *self,

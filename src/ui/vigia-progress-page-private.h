@@ -13,15 +13,15 @@
 G_BEGIN_DECLS
 
 gboolean             vigia_progress_page_focus_cell     (VigiaProgressPage *self,
-                                                         VigiaGoal         *goal,
+                                                         VigiaTarget       *target,
                                                          const char        *period);
 VigiaProgressCell   *vigia_progress_page_get_cell       (VigiaProgressPage *self,
-                                                         VigiaGoal         *goal,
+                                                         VigiaTarget       *target,
                                                          const char        *period);
 GtkWidget           *vigia_progress_page_get_chart_view (VigiaProgressPage *self);
 VigiaProgressEditor *vigia_progress_page_get_editor     (VigiaProgressPage *self);
 gboolean             vigia_progress_page_get_focus      (VigiaProgressPage *self,
-                                                         VigiaGoal        **goal,
+                                                         VigiaTarget      **target,
                                                          const char       **period);
 VigiaGoalDetail     *vigia_progress_page_get_goal_detail (VigiaProgressPage *self);
 gboolean             vigia_progress_page_get_goal_shown (VigiaProgressPage *self);

@@ -5,7 +5,8 @@
  *
  * The Avance tab.  Above, the plan's chart (goals by status per dimension,
  * its achievement) for the authority or for observers; below, a grid with
- * a row per goal, grouped under a row per dimension, and a column per
+ * a row per target, grouped under a row per dimension (and, for a goal of
+ * several targets, under a row for the goal), and a column per
  * semester of the term, the current one marked and those to come dimmed.
  * Each cell shows what the authority reported and what observers verified.
  *
@@ -70,15 +71,16 @@ struct _VigiaProgressPage
   /* The semesters of the term, a column each after the goals' */
   GStrv                periods;
   char                *current;
-  /* Each VigiaDimension followed by its VigiaGoals */
+  /* Each VigiaDimension followed by its goals' rows: a goal of one target
+   * is that VigiaTarget, a goal of several the VigiaGoal then each target */
   GListModel          *rows;
-  /* VigiaGoal → GPtrArray of the widgets bound to it, by column */
+  /* VigiaTarget → GPtrArray of the widgets bound to it, by column */
   GHashTable          *cells;
   /* Whose entry the editor opens on: the one edited last */
   VigiaSource          source;
   VigiaProgressEditor *editor;
   /* Where the editor opens once the grid has scrolled there */
-  VigiaGoal           *pending_goal;
+  VigiaTarget         *pending_target;
   guint                pending_column;
   guint                pending_tick;
   guint                pending_frames;
@@ -126,10 +128,10 @@ typed_free (Typed *typed)
 }
 
 static void  open_editor       (VigiaProgressPage *self,
-                                VigiaGoal         *goal,
+                                VigiaTarget       *target,
                                 guint              column);
 static void  show_editor       (VigiaProgressPage *self,
-                                VigiaGoal         *goal,
+                                VigiaTarget       *target,
                                 guint              column);
 static guint goal_column_width (VigiaProgressPage *self);
 static gboolean pending_tick_cb (GtkWidget     *widget,
@@ -140,19 +142,55 @@ static gboolean pending_tick_cb (GtkWidget     *widget,
 /* The grid's rows and cells                                              */
 /* ---------------------------------------------------------------------- */
 
-/* A dimension, then its goals: the goals' own list, so that goals added,
- * moved or deleted show at once. */
+/* The goal's own row, above its targets', where it has several. */
+static void
+update_goal_heading (GListStore *heading)
+{
+  VigiaGoal *goal = g_object_get_data (G_OBJECT (heading), "vigia-goal");
+  gboolean shown = g_list_model_get_n_items (G_LIST_MODEL (heading)) > 0;
+  gboolean wanted = vigia_goal_get_n_targets (goal) > 1;
+
+  if (wanted && !shown)
+    g_list_store_append (heading, goal);
+  else if (!wanted && shown)
+    g_list_store_remove_all (heading);
+}
+
+/* A goal's rows: its one target, or the goal and then each of its targets,
+ * from the goal's own list, so that targets added or removed show at once. */
+static gpointer
+map_goal (gpointer item,
+          gpointer user_data)
+{
+  g_autoptr(VigiaGoal) goal = item;
+  g_autoptr(GListStore) heading = g_list_store_new (VIGIA_TYPE_GOAL);
+  GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
+
+  g_object_set_data_full (G_OBJECT (heading), "vigia-goal", g_object_ref (goal), g_object_unref);
+  update_goal_heading (heading);
+  g_signal_connect_object (vigia_goal_get_targets (goal), "items-changed", G_CALLBACK (update_goal_heading),
+                           heading, G_CONNECT_SWAPPED);
+  g_list_store_append (parts, heading);
+  g_list_store_append (parts, vigia_goal_get_targets (goal));
+  return gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+}
+
+/* A dimension, then its goals' rows: the goals' own list, so that goals
+ * added, moved or deleted show at once. */
 static gpointer
 map_dimension (gpointer item,
                gpointer user_data)
 {
   g_autoptr(VigiaDimension) dimension = item;
   g_autoptr(GListStore) header = g_list_store_new (VIGIA_TYPE_DIMENSION);
+  g_autoptr(GtkFlattenListModel) goals = NULL;
   GListStore *parts = g_list_store_new (G_TYPE_LIST_MODEL);
 
   g_list_store_append (header, dimension);
   g_list_store_append (parts, header);
-  g_list_store_append (parts, vigia_dimension_get_goals (dimension));
+  goals = gtk_flatten_list_model_new (G_LIST_MODEL (gtk_map_list_model_new (g_object_ref (vigia_dimension_get_goals (dimension)),
+                                                                            map_goal, NULL, NULL)));
+  g_list_store_append (parts, goals);
   return gtk_flatten_list_model_new (G_LIST_MODEL (parts));
 }
 
@@ -164,10 +202,10 @@ n_columns (VigiaProgressPage *self)
 
 static GtkWidget *
 lookup_cell (VigiaProgressPage *self,
-             VigiaGoal         *goal,
+             VigiaTarget       *target,
              guint              column)
 {
-  GPtrArray *row = goal != NULL ? g_hash_table_lookup (self->cells, goal) : NULL;
+  GPtrArray *row = target != NULL ? g_hash_table_lookup (self->cells, target) : NULL;
 
   if (row == NULL || column >= row->len)
     return NULL;
@@ -176,17 +214,17 @@ lookup_cell (VigiaProgressPage *self,
 
 static void
 register_cell (VigiaProgressPage *self,
-               VigiaGoal         *goal,
+               VigiaTarget       *target,
                guint              column,
                GtkWidget         *cell)
 {
-  GPtrArray *row = g_hash_table_lookup (self->cells, goal);
+  GPtrArray *row = g_hash_table_lookup (self->cells, target);
 
   if (row == NULL)
     {
       row = g_ptr_array_new ();
       g_ptr_array_set_size (row, n_columns (self));
-      g_hash_table_insert (self->cells, g_object_ref (goal), row);
+      g_hash_table_insert (self->cells, g_object_ref (target), row);
     }
   if (column < row->len)
     g_ptr_array_index (row, column) = cell;
@@ -194,53 +232,54 @@ register_cell (VigiaProgressPage *self,
 
 static void
 unregister_cell (VigiaProgressPage *self,
-                 VigiaGoal         *goal,
+                 VigiaTarget       *target,
                  guint              column,
                  GtkWidget         *cell)
 {
-  GPtrArray *row = goal != NULL ? g_hash_table_lookup (self->cells, goal) : NULL;
+  GPtrArray *row = target != NULL ? g_hash_table_lookup (self->cells, target) : NULL;
 
   if (row != NULL && column < row->len && g_ptr_array_index (row, column) == cell)
     g_ptr_array_index (row, column) = NULL;
 }
 
-/* The goal, and the column, of a widget of the grid that can take the
+/* The target, and the column, of a widget of the grid that can take the
  * focus; only the cells themselves, not what pops up from them. */
 static gboolean
-locate (VigiaProgressPage *self,
-        GtkWidget         *widget,
-        VigiaGoal        **goal,
-        guint             *column)
+locate (VigiaProgressPage  *self,
+        GtkWidget          *widget,
+        VigiaTarget       **target,
+        guint              *column)
 {
-  if (VIGIA_IS_PROGRESS_CELL (widget) && vigia_progress_cell_get_goal (VIGIA_PROGRESS_CELL (widget)) != NULL)
+  if (VIGIA_IS_PROGRESS_CELL (widget) && vigia_progress_cell_get_target (VIGIA_PROGRESS_CELL (widget)) != NULL)
     {
       const char *period = vigia_progress_cell_get_period (VIGIA_PROGRESS_CELL (widget));
 
       for (guint i = 0; self->periods != NULL && self->periods[i] != NULL; i++)
         if (g_str_equal (self->periods[i], period))
           {
-            *goal = vigia_progress_cell_get_goal (VIGIA_PROGRESS_CELL (widget));
+            *target = vigia_progress_cell_get_target (VIGIA_PROGRESS_CELL (widget));
             *column = i + 1;
-            return lookup_cell (self, *goal, *column) == widget;
+            return lookup_cell (self, *target, *column) == widget;
           }
       return FALSE;
     }
 
-  if (widget != NULL && g_object_get_data (G_OBJECT (widget), "vigia-goal") != NULL)
+  if (widget != NULL && g_object_get_data (G_OBJECT (widget), "vigia-target") != NULL)
     {
-      *goal = g_object_get_data (G_OBJECT (widget), "vigia-goal");
+      *target = g_object_get_data (G_OBJECT (widget), "vigia-target");
       *column = GOAL_COLUMN;
-      return lookup_cell (self, *goal, *column) == widget;
+      return lookup_cell (self, *target, *column) == widget;
     }
 
   return FALSE;
 }
 
-/* The goal @step rows down (or up, negative) from @goal, across dimensions. */
-static VigiaGoal *
-neighbour_goal (VigiaProgressPage *self,
-                VigiaGoal         *goal,
-                int                step)
+/* The target @step rows down (or up, negative) from @target, across goals
+ * and dimensions. */
+static VigiaTarget *
+neighbour_target (VigiaProgressPage *self,
+                  VigiaTarget       *target,
+                  int                step)
 {
   guint n = g_list_model_get_n_items (self->rows);
   int position = -1;
@@ -249,7 +288,7 @@ neighbour_goal (VigiaProgressPage *self,
     {
       g_autoptr(GObject) item = g_list_model_get_item (self->rows, i);
 
-      if (item == G_OBJECT (goal))
+      if (item == G_OBJECT (target))
         position = i;
     }
   if (position < 0)
@@ -259,9 +298,9 @@ neighbour_goal (VigiaProgressPage *self,
     {
       g_autoptr(GObject) item = g_list_model_get_item (self->rows, i);
 
-      /* The dimension holds the goal: it outlives this reference. */
-      if (VIGIA_IS_GOAL (item))
-        return VIGIA_GOAL (item);
+      /* Its goal holds the target: it outlives this reference. */
+      if (VIGIA_IS_TARGET (item))
+        return VIGIA_TARGET (item);
     }
   return NULL;
 }
@@ -306,10 +345,10 @@ scroll_to_cell (VigiaProgressPage *self,
 
 static gboolean
 focus_cell (VigiaProgressPage *self,
-            VigiaGoal         *goal,
+            VigiaTarget       *target,
             guint              column)
 {
-  GtkWidget *cell = lookup_cell (self, goal, column);
+  GtkWidget *cell = lookup_cell (self, target, column);
 
   if (cell == NULL || !gtk_widget_grab_focus (cell))
     return FALSE;
@@ -321,14 +360,16 @@ static void
 focus_widget_cb (VigiaProgressPage *self)
 {
   GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
-  VigiaGoal *goal;
+  VigiaTarget *target;
   guint column;
 
   /* A cell reached by Tab from outside, or clicked. */
-  if (focus != NULL && locate (self, focus, &goal, &column))
+  if (focus != NULL && locate (self, focus, &target, &column))
     scroll_to_cell (self, focus);
 }
 
+/* The first column: a dimension's name; a goal of one target (its row is
+ * the target's); a goal of several; one of its targets. */
 static void
 fill_goal_cell (GtkWidget *box,
                 GObject   *item,
@@ -338,12 +379,19 @@ fill_goal_cell (GtkWidget *box,
   GtkLabel *title = g_object_get_data (G_OBJECT (box), "title");
   GtkLabel *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
   GtkWidget *sources = g_object_get_data (G_OBJECT (box), "sources");
-  gboolean is_goal = VIGIA_IS_GOAL (item);
+  gboolean is_target = VIGIA_IS_TARGET (item);
+  VigiaGoal *goal = is_target ? vigia_target_get_goal (VIGIA_TARGET (item)) :
+                    VIGIA_IS_GOAL (item) ? VIGIA_GOAL (item) : NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (number), is_goal);
+  gtk_widget_set_visible (GTK_WIDGET (number), goal != NULL);
   /* Narrow, the hint above the grid says which line is whose. */
-  gtk_widget_set_visible (sources, is_goal && !narrow);
-  gtk_widget_set_focusable (box, is_goal);
+  gtk_widget_set_visible (sources, is_target && !narrow);
+  /* The keyboard goes from target to target; a goal of several is reached
+   * through its targets' rows. */
+  gtk_widget_set_focusable (box, is_target);
+  gtk_widget_remove_css_class (box, "progress-dimension");
+  gtk_widget_remove_css_class (box, "progress-target");
+  gtk_widget_remove_css_class (GTK_WIDGET (title), "heading");
 
   if (VIGIA_IS_DIMENSION (item))
     {
@@ -359,38 +407,66 @@ fill_goal_cell (GtkWidget *box,
       gtk_widget_set_tooltip_text (box, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
     }
-  else if (is_goal)
+  else if (goal != NULL)
     {
-      VigiaGoal *goal = VIGIA_GOAL (item);
-      g_autofree char *n = g_strdup_printf ("%u", vigia_goal_get_number (goal));
-      g_autofree char *target = vigia_goal_dup_target_label (goal);
-      g_autofree char *target_line = NULL;
+      guint n_targets = vigia_goal_get_n_targets (goal);
+      guint position = 0;
+      g_autofree char *n = NULL;
+      g_autofree char *line = NULL;
       g_autofree char *tooltip = NULL;
       g_autofree char *name = NULL;
+      g_autofree char *shown = NULL;
       const char *text = vigia_goal_get_indicator (goal);
 
       if (vigia_str_empty (text))
         text = vigia_goal_get_objective (goal);
       if (vigia_str_empty (text))
         text = vigia_goal_get_problem (goal);
-      /* Translators: under a goal's name in the progress grid: "Target 25 % ↑" */
-      target_line = g_strdup_printf (_("Target %s"), target);
 
+      if (is_target && n_targets > 1)
+        {
+          VigiaTarget *target = VIGIA_TARGET (item);
+          g_autofree char *reading = vigia_target_dup_label (target);
+
+          vigia_goal_get_target_position (goal, target, &position);
+          n = g_strdup_printf ("%u.%u", vigia_goal_get_number (goal), position + 1);
+          text = vigia_target_get_text (target);
+          line = g_strdup_printf (_("Target %s"), reading);
+          gtk_widget_add_css_class (box, "progress-target");
+          /* Translators: a target in the progress grid, read aloud: "Target 2.1: 80% de …" */
+          name = g_strdup_printf (_("Target %s: %s"), n, !vigia_str_empty (text) ? text : _("Not written"));
+        }
+      else if (is_target)
+        {
+          g_autofree char *reading = vigia_target_dup_label (VIGIA_TARGET (item));
+
+          n = g_strdup_printf ("%u", vigia_goal_get_number (goal));
+          /* Translators: under a goal's name in the progress grid: "Target 25 % ↑" */
+          line = g_strdup_printf (_("Target %s"), reading);
+        }
+      else
+        {
+          n = g_strdup_printf ("%u", vigia_goal_get_number (goal));
+          /* Translators: under the name of a goal of several targets in the progress grid */
+          line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u target", "%u targets", n_targets), n_targets);
+        }
+
+      /* On one line, the plan's lists too: two lines of the cell show. */
+      shown = vigia_text_strip (text);
       gtk_label_set_text (number, n);
-      gtk_label_set_text (title, !vigia_str_empty (text) ? text : _("Not written"));
-      gtk_label_set_text (subtitle, target_line);
-      gtk_widget_remove_css_class (GTK_WIDGET (title), "heading");
-      gtk_widget_remove_css_class (box, "progress-dimension");
+      gtk_label_set_text (title, !vigia_str_empty (shown) ? shown : _("Not written"));
+      gtk_label_set_text (subtitle, line);
 
       /* Translators: the tooltip of a goal in the progress grid: the problem, the objective */
       tooltip = g_strdup_printf (_("%s\nObjective: %s\nClick or press Enter to see the goal’s progress"),
                                  vigia_goal_get_problem (goal) != NULL ? vigia_goal_get_problem (goal) : "",
                                  vigia_goal_get_objective (goal) != NULL ? vigia_goal_get_objective (goal) : "");
       gtk_widget_set_tooltip_text (box, tooltip);
-      /* Translators: a goal in the progress grid, read aloud: "Goal 2: POBLACIÓN ATENDIDA" */
-      name = g_strdup_printf (_("Goal %u: %s"), vigia_goal_get_number (goal), gtk_label_get_text (title));
+      if (name == NULL)
+        /* Translators: a goal in the progress grid, read aloud: "Goal 2: POBLACIÓN ATENDIDA" */
+        name = g_strdup_printf (_("Goal %u: %s"), vigia_goal_get_number (goal), gtk_label_get_text (title));
       gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, target_line, -1);
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, line, -1);
     }
 }
 
@@ -404,8 +480,13 @@ goal_pressed_cb (GtkGestureClick *gesture,
   GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
   GtkWidget *page = gtk_widget_get_ancestor (box, VIGIA_TYPE_PROGRESS_PAGE);
   VigiaGoal *goal = g_object_get_data (G_OBJECT (box), "vigia-goal");
+  VigiaTarget *target = g_object_get_data (G_OBJECT (box), "vigia-target");
 
-  if (goal != NULL && page != NULL)
+  if (page == NULL)
+    return;
+  if (target != NULL)
+    vigia_progress_page_show_target (VIGIA_PROGRESS_PAGE (page), target);
+  else if (goal != NULL)
     vigia_progress_page_show_goal (VIGIA_PROGRESS_PAGE (page), goal);
 }
 
@@ -441,6 +522,9 @@ setup_goal_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
   gtk_widget_set_valign (sources, GTK_ALIGN_CENTER);
   gtk_widget_set_hexpand (texts, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (subtitle, "dim-label");
@@ -480,9 +564,12 @@ bind_goal_cb (GtkSignalListItemFactory *factory,
 
   fill_goal_cell (box, object, self->narrow);
   if (VIGIA_IS_GOAL (object))
+    g_object_set_data (G_OBJECT (box), "vigia-goal", object);
+  else if (VIGIA_IS_TARGET (object))
     {
-      g_object_set_data (G_OBJECT (box), "vigia-goal", object);
-      register_cell (self, VIGIA_GOAL (object), GOAL_COLUMN, box);
+      g_object_set_data (G_OBJECT (box), "vigia-goal", vigia_target_get_goal (VIGIA_TARGET (object)));
+      g_object_set_data (G_OBJECT (box), "vigia-target", object);
+      register_cell (self, VIGIA_TARGET (object), GOAL_COLUMN, box);
     }
 }
 
@@ -492,21 +579,22 @@ unbind_goal_cb (GtkSignalListItemFactory *factory,
                 VigiaProgressPage        *self)
 {
   GtkWidget *box = gtk_list_item_get_child (item);
-  VigiaGoal *goal = g_object_get_data (G_OBJECT (box), "vigia-goal");
+  VigiaTarget *target = g_object_get_data (G_OBJECT (box), "vigia-target");
 
-  unregister_cell (self, goal, GOAL_COLUMN, box);
+  unregister_cell (self, target, GOAL_COLUMN, box);
   g_object_set_data (G_OBJECT (box), "vigia-goal", NULL);
+  g_object_set_data (G_OBJECT (box), "vigia-target", NULL);
 }
 
 static void
 cell_activate_cb (VigiaProgressCell *cell,
                   VigiaProgressPage *self)
 {
-  VigiaGoal *goal;
+  VigiaTarget *target;
   guint column;
 
-  if (locate (self, GTK_WIDGET (cell), &goal, &column))
-    open_editor (self, goal, column);
+  if (locate (self, GTK_WIDGET (cell), &target, &column))
+    open_editor (self, target, column);
 }
 
 static void
@@ -532,15 +620,15 @@ bind_period_cb (GtkSignalListItemFactory *factory,
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   const char *period = self->periods[column - 1];
 
-  if (!VIGIA_IS_GOAL (object))
+  if (!VIGIA_IS_TARGET (object))
     {
       vigia_progress_cell_bind (cell, NULL, NULL, FALSE, FALSE);
       return;
     }
 
-  vigia_progress_cell_bind (cell, VIGIA_GOAL (object), period, g_strcmp0 (period, self->current) == 0,
+  vigia_progress_cell_bind (cell, VIGIA_TARGET (object), period, g_strcmp0 (period, self->current) == 0,
                             vigia_period_compare (period, self->current) > 0);
-  register_cell (self, VIGIA_GOAL (object), column, GTK_WIDGET (cell));
+  register_cell (self, VIGIA_TARGET (object), column, GTK_WIDGET (cell));
 }
 
 static void
@@ -551,7 +639,7 @@ unbind_period_cb (GtkSignalListItemFactory *factory,
   VigiaProgressCell *cell = VIGIA_PROGRESS_CELL (gtk_list_item_get_child (item));
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
 
-  unregister_cell (self, vigia_progress_cell_get_goal (cell), column, GTK_WIDGET (cell));
+  unregister_cell (self, vigia_progress_cell_get_target (cell), column, GTK_WIDGET (cell));
   vigia_progress_cell_bind (cell, NULL, NULL, FALSE, FALSE);
 }
 
@@ -715,7 +803,7 @@ cancel_pending (VigiaProgressPage *self)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->pending_tick);
   self->pending_tick = 0;
   g_clear_handle_id (&self->pending_idle, g_source_remove);
-  g_clear_object (&self->pending_goal);
+  g_clear_object (&self->pending_target);
 }
 
 /* Keys typed ahead are for the editors about to open, no others. */
@@ -747,27 +835,27 @@ static gboolean
 pending_idle_cb (gpointer data)
 {
   VigiaProgressPage *self = data;
-  g_autoptr(VigiaGoal) goal = g_steal_pointer (&self->pending_goal);
+  g_autoptr(VigiaTarget) target = g_steal_pointer (&self->pending_target);
   Typed *typed;
 
   self->pending_idle = 0;
-  if (goal == NULL)
+  if (target == NULL)
     return G_SOURCE_REMOVE;
 
   /* The page may have moved the cell meanwhile (the chart shown with the
    * first entry): once more, until it is where it shows. */
-  if (lookup_cell (self, goal, self->pending_column) != NULL &&
-      scroll_to_cell (self, lookup_cell (self, goal, self->pending_column)) &&
+  if (lookup_cell (self, target, self->pending_column) != NULL &&
+      scroll_to_cell (self, lookup_cell (self, target, self->pending_column)) &&
       self->pending_tries++ < 3)
     {
-      self->pending_goal = g_steal_pointer (&goal);
+      self->pending_target = g_steal_pointer (&target);
       self->pending_frames = 0;
       self->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), pending_tick_cb, NULL, NULL);
       return G_SOURCE_REMOVE;
     }
 
   typed = g_queue_pop_head (&self->typed);
-  show_editor (self, goal, self->pending_column);
+  show_editor (self, target, self->pending_column);
   /* The keys pressed meanwhile, as if the editor had been there; those
    * after Enter are for the goals further down. */
   if (typed != NULL && self->editor != NULL)
@@ -807,15 +895,15 @@ pending_tick_cb (GtkWidget     *widget,
 
 static void
 open_editor_later (VigiaProgressPage *self,
-                   VigiaGoal         *goal,
+                   VigiaTarget       *target,
                    guint              column)
 {
-  GtkWidget *cell = lookup_cell (self, goal, column);
+  GtkWidget *cell = lookup_cell (self, target, column);
 
   cancel_pending (self);
   if (cell != NULL)
     scroll_to_cell (self, cell);
-  self->pending_goal = g_object_ref (goal);
+  self->pending_target = g_object_ref (target);
   self->pending_column = column;
   self->pending_frames = 0;
   self->pending_tries = 0;
@@ -826,17 +914,17 @@ static void
 editor_saved_cb (VigiaProgressEditor *editor,
                  VigiaProgressPage   *self)
 {
-  g_autoptr(VigiaGoal) goal = g_object_ref (vigia_progress_editor_get_goal (editor));
+  g_autoptr(VigiaTarget) target = g_object_ref (vigia_progress_editor_get_target (editor));
   guint column = column_of_period (self, vigia_progress_editor_get_period (editor));
-  VigiaGoal *next = neighbour_goal (self, goal, 1);
+  VigiaTarget *next = neighbour_target (self, target, 1);
 
   self->source = vigia_progress_editor_get_source (editor);
   close_editor (self);
 
-  /* Down to the next goal, ready for its value; the last goal stays. */
+  /* Down to the next target, ready for its value; the last one stays. */
   if (next == NULL || !focus_cell (self, next, column))
     {
-      focus_cell (self, goal, column);
+      focus_cell (self, target, column);
       return;
     }
   open_editor_later (self, next, column);
@@ -849,22 +937,29 @@ editor_deleted_cb (VigiaProgressEditor *editor,
   g_autofree char *period = vigia_period_dup_label (vigia_progress_editor_get_period (editor));
   g_autofree char *title = NULL;
   VigiaGoal *goal = vigia_progress_editor_get_goal (editor);
+  VigiaTarget *target = vigia_progress_editor_get_target (editor);
   guint column = column_of_period (self, vigia_progress_editor_get_period (editor));
+  guint position = 0;
 
   self->source = vigia_progress_editor_get_source (editor);
-  /* Translators: a toast with an Undo button: "Entry of goal 2, 1st half 2024, deleted" */
-  title = g_strdup_printf (_("Entry of goal %u, %s, deleted"), vigia_goal_get_number (goal), period);
-  focus_cell (self, goal, column);
+  if (vigia_goal_get_n_targets (goal) > 1 && vigia_goal_get_target_position (goal, target, &position))
+    /* Translators: a toast with an Undo button: "Entry of target 2.1, 1st half 2024, deleted" */
+    title = g_strdup_printf (_("Entry of target %u.%u, %s, deleted"), vigia_goal_get_number (goal), position + 1,
+                             period);
+  else
+    /* Translators: a toast with an Undo button: "Entry of goal 2, 1st half 2024, deleted" */
+    title = g_strdup_printf (_("Entry of goal %u, %s, deleted"), vigia_goal_get_number (goal), period);
+  focus_cell (self, target, column);
   close_editor (self);
   gtk_widget_activate_action (GTK_WIDGET (self), "editor.toast-undo", "s", title);
 }
 
 static void
 show_editor (VigiaProgressPage *self,
-             VigiaGoal         *goal,
+             VigiaTarget       *target,
              guint              column)
 {
-  GtkWidget *cell = lookup_cell (self, goal, column);
+  GtkWidget *cell = lookup_cell (self, target, column);
   GtkWidget *editor;
 
   cancel_pending (self);
@@ -872,7 +967,7 @@ show_editor (VigiaProgressPage *self,
     return;
 
   close_editor (self);
-  editor = vigia_progress_editor_new (self->undo_stack, goal, self->periods[column - 1], self->source);
+  editor = vigia_progress_editor_new (self->undo_stack, target, self->periods[column - 1], self->source);
   gtk_widget_set_parent (editor, cell);
   /* Beside the cell: the column being typed stays in sight. */
   gtk_popover_set_position (GTK_POPOVER (editor),
@@ -889,11 +984,11 @@ show_editor (VigiaProgressPage *self,
 /* Opens the editor on the cell now, for what the user does next. */
 static void
 open_editor (VigiaProgressPage *self,
-             VigiaGoal         *goal,
+             VigiaTarget       *target,
              guint              column)
 {
   forget_typed (self);
-  show_editor (self, goal, column);
+  show_editor (self, target, column);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -925,14 +1020,14 @@ is_editor_mnemonic (guint keyval)
  * next goal) are kept for it, Enter and Alt and a status's letter too. */
 static gboolean
 typed_ahead (VigiaProgressPage *self,
-             VigiaGoal         *goal,
+             VigiaTarget       *target,
              guint              column,
              guint              keyval,
              GdkModifierType    state)
 {
   /* Whichever cell has the keyboard now (a closing popover gives it back
    * to its own), the keys are the coming editor's. */
-  gboolean pending = self->pending_goal != NULL;
+  gboolean pending = self->pending_target != NULL;
   gunichar c = gdk_keyval_to_unicode (keyval);
   Typed *typed;
 
@@ -951,7 +1046,7 @@ typed_ahead (VigiaProgressPage *self,
       if (!starts)
         return FALSE;
       forget_typed (self);
-      open_editor_later (self, goal, column);
+      open_editor_later (self, target, column);
     }
 
   if (keyval == GDK_KEY_Escape)
@@ -1012,16 +1107,16 @@ grid_key_pressed_cb (GtkEventControllerKey *controller,
 {
   GtkWidget *focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
   guint last = n_columns (self) - 1;
-  VigiaGoal *goal;
-  VigiaGoal *other;
+  VigiaTarget *target;
+  VigiaTarget *other;
   guint column;
 
-  if (focus == NULL || !locate (self, focus, &goal, &column))
+  if (focus == NULL || !locate (self, focus, &target, &column))
     return FALSE;
 
   /* Typed on a semester's cell, or while its editor is on its way: what
    * goes into the editor. */
-  if (column != GOAL_COLUMN && typed_ahead (self, goal, column, keyval, state))
+  if (column != GOAL_COLUMN && typed_ahead (self, target, column, keyval, state))
     return TRUE;
 
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
@@ -1049,54 +1144,54 @@ grid_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
       if (column < last)
-        return focus_cell (self, goal, column + 1);
-      other = neighbour_goal (self, goal, 1);
+        return focus_cell (self, target, column + 1);
+      other = neighbour_target (self, target, 1);
       return other != NULL && focus_cell (self, other, GOAL_COLUMN);
 
     case GDK_KEY_ISO_Left_Tab:
       if (column > GOAL_COLUMN)
-        return focus_cell (self, goal, column - 1);
-      other = neighbour_goal (self, goal, -1);
+        return focus_cell (self, target, column - 1);
+      other = neighbour_target (self, target, -1);
       return other != NULL && focus_cell (self, other, last);
 
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      return column < last ? focus_cell (self, goal, column + 1) : TRUE;
+      return column < last ? focus_cell (self, target, column + 1) : TRUE;
 
     case GDK_KEY_Left:
     case GDK_KEY_KP_Left:
-      return column > GOAL_COLUMN ? focus_cell (self, goal, column - 1) : TRUE;
+      return column > GOAL_COLUMN ? focus_cell (self, target, column - 1) : TRUE;
 
     case GDK_KEY_Down:
     case GDK_KEY_KP_Down:
-      other = neighbour_goal (self, goal, 1);
+      other = neighbour_target (self, target, 1);
       return other != NULL ? focus_cell (self, other, column) : TRUE;
 
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-      other = neighbour_goal (self, goal, -1);
+      other = neighbour_target (self, target, -1);
       return other != NULL ? focus_cell (self, other, column) : TRUE;
 
     /* The top and the bottom of the column: the start of a semester. */
     case GDK_KEY_Page_Up:
     case GDK_KEY_KP_Page_Up:
-      while ((other = neighbour_goal (self, goal, -1)) != NULL)
-        goal = other;
-      return focus_cell (self, goal, column);
+      while ((other = neighbour_target (self, target, -1)) != NULL)
+        target = other;
+      return focus_cell (self, target, column);
 
     case GDK_KEY_Page_Down:
     case GDK_KEY_KP_Page_Down:
-      while ((other = neighbour_goal (self, goal, 1)) != NULL)
-        goal = other;
-      return focus_cell (self, goal, column);
+      while ((other = neighbour_target (self, target, 1)) != NULL)
+        target = other;
+      return focus_cell (self, target, column);
 
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
-      return focus_cell (self, goal, GOAL_COLUMN);
+      return focus_cell (self, target, GOAL_COLUMN);
 
     case GDK_KEY_End:
     case GDK_KEY_KP_End:
-      return focus_cell (self, goal, last);
+      return focus_cell (self, target, last);
 
     case GDK_KEY_Return:
     case GDK_KEY_KP_Enter:
@@ -1104,10 +1199,10 @@ grid_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_space:
     case GDK_KEY_KP_Space:
       if (column == GOAL_COLUMN)
-        vigia_progress_page_show_goal (self, goal);
+        vigia_progress_page_show_target (self, target);
       else
         /* The cell may just have been scrolled to: where it is drawn next. */
-        open_editor_later (self, goal, column);
+        open_editor_later (self, target, column);
       return TRUE;
 
     default:
@@ -1167,7 +1262,7 @@ refresh (VigiaProgressPage *self)
 {
   g_auto(GStrv) periods = NULL;
   g_autofree char *assessed = NULL;
-  guint n_dims;
+  g_autoptr(GPtrArray) targets = NULL;
   guint total = 0;
   guint outside = 0;
 
@@ -1208,34 +1303,28 @@ refresh (VigiaProgressPage *self)
   /* The goals' names and numbers may have changed on their tabs. */
   {
     GHashTableIter iter;
-    gpointer goal;
+    gpointer target;
     GPtrArray *row;
 
     g_hash_table_iter_init (&iter, self->cells);
-    while (g_hash_table_iter_next (&iter, &goal, (gpointer *) &row))
+    while (g_hash_table_iter_next (&iter, &target, (gpointer *) &row))
       if (g_ptr_array_index (row, GOAL_COLUMN) != NULL)
-        fill_goal_cell (g_ptr_array_index (row, GOAL_COLUMN), goal, self->narrow);
+        fill_goal_cell (g_ptr_array_index (row, GOAL_COLUMN), target, self->narrow);
   }
 
-  n_dims = vigia_plan_get_n_dimensions (self->plan);
-  for (guint i = 0; i < n_dims; i++)
+  targets = vigia_plan_list_targets (self->plan);
+  for (guint i = 0; i < targets->len; i++)
     {
-      VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
-      guint n_goals = vigia_dimension_get_n_goals (dim);
+      GListModel *entries = vigia_target_get_progress (g_ptr_array_index (targets, i));
+      guint n = g_list_model_get_n_items (entries);
 
-      for (guint j = 0; j < n_goals; j++)
+      for (guint k = 0; k < n; k++)
         {
-          GListModel *entries = vigia_goal_get_progress (vigia_dimension_get_goal (dim, j));
-          guint n = g_list_model_get_n_items (entries);
+          g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k);
 
-          for (guint k = 0; k < n; k++)
-            {
-              g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k);
-
-              total++;
-              if (!g_strv_contains ((const char * const *) self->periods, vigia_progress_get_period (entry)))
-                outside++;
-            }
+          total++;
+          if (!g_strv_contains ((const char * const *) self->periods, vigia_progress_get_period (entry)))
+            outside++;
         }
     }
 
@@ -1293,11 +1382,11 @@ chart_source_cb (VigiaProgressPage *self)
 static void
 detail_back_cb (VigiaProgressPage *self)
 {
-  VigiaGoal *goal = vigia_goal_detail_get_goal (self->goal_detail);
+  VigiaTarget *target = vigia_goal_detail_get_target (self->goal_detail);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "grid");
-  if (goal != NULL)
-    focus_cell (self, goal, GOAL_COLUMN);
+  if (target != NULL)
+    focus_cell (self, target, GOAL_COLUMN);
 }
 
 static void
@@ -1305,15 +1394,15 @@ detail_edit_entry_cb (VigiaProgressPage *self,
                       const char        *period,
                       VigiaSource        source)
 {
-  VigiaGoal *goal = vigia_goal_detail_get_goal (self->goal_detail);
+  VigiaTarget *target = vigia_goal_detail_get_target (self->goal_detail);
   guint column = column_of_period (self, period);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "grid");
-  if (goal == NULL || column == GOAL_COLUMN)
+  if (target == NULL || column == GOAL_COLUMN)
     return;
   self->source = source;
-  if (focus_cell (self, goal, column))
-    open_editor_later (self, goal, column);
+  if (focus_cell (self, target, column))
+    open_editor_later (self, target, column);
 }
 
 static void
@@ -1567,11 +1656,11 @@ vigia_progress_page_get_chart_view (VigiaProgressPage *self)
 /**
  * vigia_progress_page_get_cell:
  *
- * Returns: (transfer none) (nullable): the cell of @goal in @period
+ * Returns: (transfer none) (nullable): the cell of @target in @period
  */
 VigiaProgressCell *
 vigia_progress_page_get_cell (VigiaProgressPage *self,
-                              VigiaGoal         *goal,
+                              VigiaTarget       *target,
                               const char        *period)
 {
   guint column;
@@ -1582,40 +1671,40 @@ vigia_progress_page_get_cell (VigiaProgressPage *self,
   if (self->stale)
     refresh (self);
   column = column_of_period (self, period);
-  return column != GOAL_COLUMN ? VIGIA_PROGRESS_CELL (lookup_cell (self, goal, column)) : NULL;
+  return column != GOAL_COLUMN ? VIGIA_PROGRESS_CELL (lookup_cell (self, target, column)) : NULL;
 }
 
 /**
  * vigia_progress_page_focus_cell:
- * @period: (nullable): a semester, or %NULL for the goal's name
+ * @period: (nullable): a semester, or %NULL for the target's name
  *
- * Puts the keyboard focus on the cell of @goal in @period.
+ * Puts the keyboard focus on the cell of @target in @period.
  *
  * Returns: whether there is such a cell
  */
 gboolean
 vigia_progress_page_focus_cell (VigiaProgressPage *self,
-                                VigiaGoal         *goal,
+                                VigiaTarget       *target,
                                 const char        *period)
 {
   g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), FALSE);
-  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), FALSE);
 
   if (self->stale)
     refresh (self);
-  return focus_cell (self, goal, period != NULL ? column_of_period (self, period) : GOAL_COLUMN);
+  return focus_cell (self, target, period != NULL ? column_of_period (self, period) : GOAL_COLUMN);
 }
 
 /**
  * vigia_progress_page_get_focus:
- * @goal: (out) (transfer none): the goal of the focused cell
- * @period: (out) (transfer none): its semester, or %NULL for the goal's name
+ * @target: (out) (transfer none): the target of the focused cell
+ * @period: (out) (transfer none): its semester, or %NULL for the name
  *
  * Returns: whether the keyboard focus is on a cell of the grid
  */
 gboolean
 vigia_progress_page_get_focus (VigiaProgressPage  *self,
-                               VigiaGoal         **goal,
+                               VigiaTarget       **target,
                                const char        **period)
 {
   GtkWidget *focus;
@@ -1624,7 +1713,7 @@ vigia_progress_page_get_focus (VigiaProgressPage  *self,
   g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), FALSE);
 
   focus = self->root != NULL ? gtk_root_get_focus (self->root) : NULL;
-  if (focus == NULL || !locate (self, focus, goal, &column))
+  if (focus == NULL || !locate (self, focus, target, &column))
     return FALSE;
   *period = column == GOAL_COLUMN ? NULL : self->periods[column - 1];
   return TRUE;
@@ -1645,7 +1734,8 @@ vigia_progress_page_get_editor (VigiaProgressPage *self)
 /**
  * vigia_progress_page_show_goal:
  *
- * Shows @goal's own page: its trajectory, its entries, its history.
+ * Shows @goal's own page: its trajectory, its entries, its history; of its
+ * first target, for a goal of several.
  */
 void
 vigia_progress_page_show_goal (VigiaProgressPage *self,
@@ -1654,6 +1744,21 @@ vigia_progress_page_show_goal (VigiaProgressPage *self,
   g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
   g_return_if_fail (VIGIA_IS_GOAL (goal));
 
+  vigia_progress_page_show_target (self, vigia_goal_get_target (goal, 0));
+}
+
+/**
+ * vigia_progress_page_show_target:
+ *
+ * Shows the page of @target's goal, with @target's trajectory and entries.
+ */
+void
+vigia_progress_page_show_target (VigiaProgressPage *self,
+                                 VigiaTarget       *target)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
+  g_return_if_fail (VIGIA_IS_TARGET (target));
+
   if (self->undo_stack == NULL)
     return;
   if (self->stale)
@@ -1661,7 +1766,7 @@ vigia_progress_page_show_goal (VigiaProgressPage *self,
   cancel_pending (self);
   forget_typed (self);
   close_editor (self);
-  vigia_goal_detail_set_goal (self->goal_detail, self->undo_stack, goal);
+  vigia_goal_detail_set_target (self->goal_detail, self->undo_stack, target);
   adw_leaflet_set_visible_child_name (self->leaflet, "goal");
   gtk_widget_grab_focus (GTK_WIDGET (self->goal_detail));
 }

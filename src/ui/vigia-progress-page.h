@@ -19,5 +19,7 @@ void vigia_progress_page_set_undo_stack (VigiaProgressPage *self,
                                          VigiaUndoStack    *undo_stack);
 void vigia_progress_page_show_goal      (VigiaProgressPage *self,
                                          VigiaGoal         *goal);
+void               vigia_progress_page_show_target (VigiaProgressPage *self,
+                                                    VigiaTarget       *target);
 
 G_END_DECLS

@@ -252,6 +252,7 @@ vigia_goal_init (VigiaGoal *self)
 
   self->weight = 1.0;
   self->targets = g_list_store_new (VIGIA_TYPE_TARGET);
+  _vigia_target_set_goal (target, self);
   g_list_store_append (self->targets, target);
   follow_first_target (self);
   g_signal_connect_swapped (self->targets, "items-changed", G_CALLBACK (targets_changed_cb), self);
@@ -528,6 +529,7 @@ vigia_goal_insert_target (VigiaGoal   *self,
   g_return_if_fail (VIGIA_IS_TARGET (target));
 
   position = MIN (position, vigia_goal_get_n_targets (self));
+  _vigia_target_set_goal (target, self);
   g_list_store_insert (self->targets, position, target);
 }
 
@@ -548,6 +550,8 @@ vigia_goal_remove_target (VigiaGoal   *self,
 
   if (vigia_goal_get_n_targets (self) < 2 || !g_list_store_find (self->targets, target, &position))
     return FALSE;
+  if (vigia_target_get_goal (target) == self)
+    _vigia_target_set_goal (target, NULL);
   g_list_store_remove (self->targets, position);
   return TRUE;
 }
@@ -565,6 +569,11 @@ vigia_goal_set_targets (VigiaGoal *self,
   g_return_if_fail (VIGIA_IS_GOAL (self));
   g_return_if_fail (targets != NULL && targets->len > 0);
 
+  for (guint i = 0; i < vigia_goal_get_n_targets (self); i++)
+    if (vigia_target_get_goal (vigia_goal_get_target (self, i)) == self)
+      _vigia_target_set_goal (vigia_goal_get_target (self, i), NULL);
+  for (guint i = 0; i < targets->len; i++)
+    _vigia_target_set_goal (g_ptr_array_index (targets, i), self);
   g_list_store_splice (self->targets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->targets)),
                        targets->pdata, targets->len);
 }

@@ -36,6 +36,9 @@ struct _VigiaTarget
 
   /* VigiaProgress, sorted by period then source */
   GListStore     *progress;
+
+  /* The goal that holds the target, not owned: the goal sets it */
+  VigiaGoal      *goal;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaTarget, vigia_target, G_TYPE_OBJECT)
@@ -77,6 +80,7 @@ vigia_target_finalize (GObject *object)
 {
   VigiaTarget *self = (VigiaTarget *)object;
 
+  g_clear_weak_pointer (&self->goal);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->unit, g_free);
@@ -408,6 +412,27 @@ vigia_target_set_weight (VigiaTarget *self,
   g_return_if_fail (VIGIA_IS_TARGET (self));
   if (vigia_set_double (&self->weight, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHT]);
+}
+
+/**
+ * vigia_target_get_goal:
+ *
+ * Returns: (transfer none) (nullable): the goal that holds the target
+ */
+VigiaGoal *
+vigia_target_get_goal (VigiaTarget *self)
+{
+  g_return_val_if_fail (VIGIA_IS_TARGET (self), NULL);
+  return self->goal;
+}
+
+/* For VigiaGoal, as it takes or lets go of the target. */
+void
+_vigia_target_set_goal (VigiaTarget *self,
+                        VigiaGoal   *goal)
+{
+  g_return_if_fail (VIGIA_IS_TARGET (self));
+  g_set_weak_pointer (&self->goal, goal);
 }
 
 /**

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VigiaTarget, vigia_target, VIGIA, TARGET, GObject)
 
+/* Declared here, defined in vigia-goal.h: a target knows its goal. */
+typedef struct _VigiaGoal VigiaGoal;
+
 VigiaTarget    *vigia_target_new                (void);
 VigiaTarget    *vigia_target_copy               (VigiaTarget    *self);
 gint64          vigia_target_get_id             (VigiaTarget    *self);
@@ -51,6 +54,9 @@ void            vigia_target_set_baseline_year  (VigiaTarget    *self,
 double          vigia_target_get_weight         (VigiaTarget    *self);
 void            vigia_target_set_weight         (VigiaTarget    *self,
                                                  double          weight);
+VigiaGoal      *vigia_target_get_goal           (VigiaTarget    *self);
+void            _vigia_target_set_goal          (VigiaTarget    *self,
+                                                 VigiaGoal      *goal);
 char           *vigia_target_dup_label          (VigiaTarget    *self);
 char           *vigia_target_dup_value_label    (VigiaTarget    *self,
                                                  double          value);
