@@ -245,6 +245,37 @@ test_plan_of_targets (void)
                  0.6, "its dimension");
 }
 
+/* Baseline 40, target 30, direction up: the terms contradict each other,
+ * and a figure is not measured against them (200 % would be a lie, and
+ * so would −100 %); a status still counts.  Said in words for the chip. */
+static void
+test_contradiction (void)
+{
+  VigiaTargetTerms up = { VIGIA_MEASURE_PERCENT, VIGIA_DIRECTION_UP, 30, 40, 1 };
+  VigiaTargetTerms down = { VIGIA_MEASURE_PERCENT, VIGIA_DIRECTION_DOWN, 30, 40, 1 };
+  VigiaTargetTerms change = { VIGIA_MEASURE_PERCENT_CHANGE, VIGIA_DIRECTION_UP, 30, 40, 1 };
+  g_autoptr(VigiaTarget) target = vigia_target_new ();
+  g_autofree char *words = NULL;
+
+  g_assert_true (vigia_target_terms_is_contradictory (&up));
+  g_assert_false (vigia_target_terms_is_contradictory (&down));
+  g_assert_false (vigia_target_terms_is_contradictory (&change));
+  g_assert_true (isnan (vigia_target_terms_get_achievement (&up, 20, VIGIA_STATUS_IN_PROGRESS)));
+  assert_figure (vigia_target_terms_get_achievement (&up, 20, VIGIA_STATUS_KEPT), 1.0, "contradiction, kept");
+  assert_figure (vigia_target_terms_get_achievement (&down, 35, VIGIA_STATUS_IN_PROGRESS), 0.5, "down");
+
+  vigia_target_set_value (target, 30);
+  vigia_target_set_unit (target, "%");
+  vigia_target_set_measure (target, VIGIA_MEASURE_PERCENT);
+  vigia_target_set_direction (target, VIGIA_DIRECTION_DOWN);
+  vigia_target_set_baseline_value (target, 40);
+  g_assert_null (vigia_target_dup_contradiction (target));
+  vigia_target_set_direction (target, VIGIA_DIRECTION_UP);
+  words = vigia_target_dup_contradiction (target);
+  g_assert_cmpstr (words, ==, "The baseline, 40 %, is above the target, 30 %, but the target is to rise: "
+                              "check the reading. It is not measured until then.");
+}
+
 static void
 test_description (void)
 {
@@ -657,6 +688,7 @@ main (int    argc,
   g_test_add_func ("/assessment/pace", test_pace);
   g_test_add_func ("/assessment/rollup", test_rollup);
   g_test_add_func ("/assessment/goal-of-targets", test_goal_of_targets);
+  g_test_add_func ("/assessment/contradiction", test_contradiction);
   g_test_add_func ("/assessment/plan-of-targets", test_plan_of_targets);
   g_test_add_func ("/assessment/description", test_description);
   g_test_add_func ("/assessment/plan", test_plan);

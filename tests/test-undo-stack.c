@@ -794,6 +794,58 @@ test_parse_number (void)
   g_free (saved);
 }
 
+/* A target typed in the application is read as an imported one is, in the
+ * step that types it; a reading a person confirmed keeps its figures but
+ * is to be confirmed again; undo takes text and reading back together. */
+static void
+test_reading_follows_text (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) saved = NULL;
+  VigiaGoal *goal = goal_at (f->plan, 0, 0);
+  VigiaTarget *target = vigia_goal_get_target (goal, 0);
+  const char *fields[] = { "reading" };
+  GValue reviewed = G_VALUE_INIT;
+
+  /* Typed in two goes, as the text field saves it: one step. */
+  vigia_undo_stack_set_string_later (f->undo_stack, G_OBJECT (goal), "target-text", "Reducir la anemia");
+  g_assert_true (vigia_undo_stack_flush (f->undo_stack, &error));
+  g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_NEEDS_REVIEW);
+  vigia_undo_stack_set_string_later (f->undo_stack, G_OBJECT (goal), "target-text",
+                                     "Reducir la anemia de 40 % a 20 %");
+  g_assert_true (vigia_undo_stack_flush (f->undo_stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (vigia_target_get_value (target), ==, 20);
+  g_assert_cmpint (vigia_target_get_direction (target), ==, VIGIA_DIRECTION_DOWN);
+  g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_AUTOMATIC);
+  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 40);
+  saved = reload (f);
+  g_assert_cmpfloat (vigia_goal_get_target_value (goal_at (saved, 0, 0)), ==, 20);
+  g_clear_object (&saved);
+
+  /* One undo: the text and its reading as they were. */
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
+  g_assert_cmpstr (vigia_target_get_text (target), ==, "25% DE POBLACIÓN ATENDIDA");
+  g_assert_cmpfloat (vigia_target_get_value (target), ==, 25);
+  g_assert_cmpint (vigia_target_get_direction (target), ==, VIGIA_DIRECTION_UP);
+  g_assert_false (VIGIA_HAS_VALUE (vigia_target_get_baseline_value (target)));
+
+  /* Reviewed, then its text changed: the figures stay, to be confirmed. */
+  g_value_init (&reviewed, VIGIA_TYPE_READING);
+  g_value_set_enum (&reviewed, VIGIA_READING_REVIEWED);
+  g_assert_true (vigia_undo_stack_set (f->undo_stack, G_OBJECT (target), 1, fields, &reviewed, &error));
+  g_assert_true (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (target), "text", "30% DE POBLACIÓN ATENDIDA",
+                                              &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (vigia_target_get_value (target), ==, 25);
+  g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_NEEDS_REVIEW);
+  saved = reload (f);
+  g_assert_cmpint (vigia_target_get_reading (vigia_goal_get_target (goal_at (saved, 0, 0), 0)), ==,
+                   VIGIA_READING_NEEDS_REVIEW);
+  g_value_unset (&reviewed);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -806,6 +858,7 @@ main (int    argc,
   ADD ("set-undo-redo", test_set_undo_redo);
   ADD ("same-value-is-no-step", test_same_value_is_no_step);
   ADD ("target-in-one-step", test_target_in_one_step);
+  ADD ("reading-follows-text", test_reading_follows_text);
   ADD ("typing-is-debounced", test_typing_is_debounced);
   ADD ("pending-saved-on-dispose", test_pending_saved_on_dispose);
   ADD ("delete-goal-keeps-progress", test_delete_goal_keeps_progress);

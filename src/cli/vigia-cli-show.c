@@ -37,12 +37,15 @@ print_goal (VigiaGoal *goal)
       VigiaTarget *target = vigia_goal_get_target (goal, i);
       g_autofree char *reading = vigia_target_dup_label (target);
       g_autofree char *label = NULL;
+      g_autofree char *contradiction = vigia_target_dup_contradiction (target);
 
       /* Several targets are numbered as the command line names them: 2.1, 2.2. */
       if (n_targets > 1)
         label = g_strdup_printf ("%s %u.%u", _("Target"), vigia_goal_get_number (goal), i + 1);
       g_print ("     %s: %s [%s]\n", label != NULL ? label : _("Target"),
                vigia_target_get_text (target) ? vigia_target_get_text (target) : "", reading);
+      if (contradiction != NULL)
+        g_print ("       ⚠ %s\n", contradiction);
     }
 }
 

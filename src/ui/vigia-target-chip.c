@@ -36,18 +36,30 @@ update_chip (VigiaTargetChip *self)
 {
   VigiaReading reading = vigia_target_get_reading (self->target);
   g_autofree char *accessible = NULL;
+  g_autofree char *contradiction = vigia_target_dup_contradiction (self->target);
+  gboolean contradicts = contradiction != NULL;
   GtkWidget *button = GTK_WIDGET (self->button);
   guint n_targets = vigia_goal_get_n_targets (self->goal);
   guint position = 0;
 
   g_free (self->label);
   self->label = vigia_target_dup_label (self->target);
-  gtk_label_set_label (self->chip_label, self->label);
+  /* A reading whose terms contradict each other is marked, and looks like
+   * one to review: it is not measured until it is settled. */
+  if (contradicts)
+    {
+      g_autofree char *marked = g_strdup_printf ("%s ⚠", self->label);
+
+      gtk_label_set_label (self->chip_label, marked);
+    }
+  else
+    gtk_label_set_label (self->chip_label, self->label);
 
   gtk_widget_remove_css_class (button, "automatic");
   gtk_widget_remove_css_class (button, "needs-review");
   gtk_widget_remove_css_class (button, "reviewed");
-  gtk_widget_add_css_class (button, vigia_enum_to_nick (VIGIA_TYPE_READING, reading));
+  gtk_widget_add_css_class (button, contradicts ? "needs-review"
+                                                          : vigia_enum_to_nick (VIGIA_TYPE_READING, reading));
 
   if (n_targets > 1 && vigia_goal_get_target_position (self->goal, self->target, &position))
     /* Translators: the chip of one of a goal's targets, for screen readers
@@ -59,6 +71,18 @@ update_chip (VigiaTargetChip *self)
   else
     /* Translators: the target chip's name for screen readers: "Target: 25 % ↑ (Reviewed)" */
     accessible = g_strdup_printf (_("Target: %s (%s)"), self->label, vigia_reading_get_label (reading));
+  /* Figures kept, but to be checked: say why. */
+  if (contradiction == NULL && reading == VIGIA_READING_NEEDS_REVIEW &&
+      VIGIA_HAS_VALUE (vigia_target_get_value (self->target)))
+    contradiction = g_strdup (_("The text changed after its reading was confirmed, or was cut where the JNE "
+                                "cuts long texts: check the reading kept and save it."));
+  if (contradiction != NULL)
+    {
+      g_autofree char *both = g_strdup_printf ("%s\n%s", accessible, contradiction);
+
+      g_free (accessible);
+      accessible = g_steal_pointer (&both);
+    }
   gtk_widget_set_tooltip_text (button, accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,

@@ -143,8 +143,13 @@ vigia_target_editor_show (GtkWidget *widget)
                           _("Read automatically from the target as written. Saving marks the reading as reviewed."));
       break;
     case VIGIA_READING_NEEDS_REVIEW:
-      gtk_label_set_text (self->state_label,
-                          _("This target could not be read as one number: enter its reading, or choose Qualitative."));
+      if (VIGIA_HAS_VALUE (vigia_target_get_value (self->target)))
+        gtk_label_set_text (self->state_label,
+                            _("The text changed after this reading was confirmed, or was cut where the JNE cuts "
+                              "long texts: check the reading and save it."));
+      else
+        gtk_label_set_text (self->state_label,
+                            _("This target could not be read as one number: enter its reading, or choose Qualitative."));
       break;
     case VIGIA_READING_REVIEWED:
     default:

@@ -8,6 +8,9 @@
  * - A goal with a numeric target: achievement = (value − start) / (target −
  *   start), where start is the baseline; an upward goal without a baseline
  *   starts at 0, a downward one without a baseline has no achievement.
+ * - Terms that contradict each other (baseline 40, target 30, direction up)
+ *   are not measured: such a target is assessed by its status alone, and
+ *   the chip and the reports say why.
  * - A percent-change goal ("30 % more efficiency") records the change since
  *   the baseline, signed (−8 for a fall of 8 %): achievement = value / ±target.
  * - Qualitative goals, "keep" goals and entries with a status but no value are
@@ -97,6 +100,59 @@ vigia_target_terms_is_numeric (const VigiaTargetTerms *terms)
 }
 
 /**
+ * vigia_target_terms_is_contradictory:
+ *
+ * Whether the target's terms contradict each other: a baseline above the
+ * target with the direction up, or below it with the direction down
+ * (baseline 40, target 30, up).  Such a target is not assessed by its
+ * figures, which would mislead either way, until a person settles it.
+ *
+ * Returns: %TRUE if they contradict each other
+ */
+gboolean
+vigia_target_terms_is_contradictory (const VigiaTargetTerms *terms)
+{
+  g_return_val_if_fail (terms != NULL, FALSE);
+
+  if (!vigia_target_terms_is_numeric (terms) || terms->measure == VIGIA_MEASURE_PERCENT_CHANGE ||
+      !VIGIA_HAS_VALUE (terms->baseline) || terms->baseline == terms->target)
+    return FALSE;
+  if (terms->direction == VIGIA_DIRECTION_UP)
+    return terms->baseline > terms->target;
+  return terms->baseline < terms->target;
+}
+
+/**
+ * vigia_target_dup_contradiction:
+ *
+ * Returns: (transfer full) (nullable): what contradicts what in the
+ *   target's reading, in words, or %NULL if nothing does
+ */
+char *
+vigia_target_dup_contradiction (VigiaTarget *target)
+{
+  VigiaTargetTerms terms;
+  g_autofree char *baseline = NULL;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_TARGET (target), NULL);
+
+  vigia_target_terms_init (&terms, target);
+  if (!vigia_target_terms_is_contradictory (&terms))
+    return NULL;
+
+  baseline = vigia_target_dup_value_label (target, terms.baseline);
+  value = vigia_target_dup_value_label (target, terms.target);
+  if (terms.direction == VIGIA_DIRECTION_UP)
+    /* Translators: the baseline, then the target: "The baseline, 40 %, is above the target, 30 %, …" */
+    return g_strdup_printf (_("The baseline, %s, is above the target, %s, but the target is to rise: "
+                              "check the reading. It is not measured until then."), baseline, value);
+  /* Translators: the baseline, then the target */
+  return g_strdup_printf (_("The baseline, %s, is below the target, %s, but the target is to fall: "
+                            "check the reading. It is not measured until then."), baseline, value);
+}
+
+/**
  * vigia_target_terms_get_start:
  *
  * Returns: where the way to the target starts, in the unit values are
@@ -177,8 +233,10 @@ vigia_target_terms_get_achievement (const VigiaTargetTerms *terms,
   start = vigia_target_terms_get_start (terms);
   goal = vigia_target_terms_get_goal_value (terms);
 
+  /* Terms that contradict each other are settled by a person; the status
+   * recorded still says what it says. */
   if (!VIGIA_HAS_VALUE (value) || !VIGIA_HAS_VALUE (start) || !VIGIA_HAS_VALUE (goal) ||
-      goal == start)
+      goal == start || vigia_target_terms_is_contradictory (terms))
     return vigia_status_get_achievement (status);
 
   return (value - start) / (goal - start);

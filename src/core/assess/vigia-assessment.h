@@ -86,6 +86,8 @@ typedef struct
 
 void        vigia_target_terms_init         (VigiaTargetTerms     *terms,
                                              VigiaTarget          *target);
+gboolean    vigia_target_terms_is_contradictory (const VigiaTargetTerms *terms);
+char       *vigia_target_dup_contradiction  (VigiaTarget          *target);
 gboolean    vigia_target_terms_is_numeric     (const VigiaTargetTerms *terms);
 double      vigia_target_terms_get_achievement (const VigiaTargetTerms *terms,
                                               double               value,

@@ -760,8 +760,11 @@ goal_table (VigiaReport    *self,
               vigia_target_get_reading (target) == VIGIA_READING_NEEDS_REVIEW)
             {
               g_autofree char *reading = vigia_target_dup_label (target);
+              g_autofree char *contradiction = vigia_target_dup_contradiction (target);
 
               add_text (row->cells[2], VIGIA_REPORT_ITEM_MUTED, reading);
+              if (contradiction != NULL)
+                add_text (row->cells[2], VIGIA_REPORT_ITEM_PLAIN, contradiction);
             }
 
           add_text (row->cells[3], VIGIA_REPORT_ITEM_PLAIN, baseline);

@@ -19,6 +19,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "vigia-enum-types.h"
+#include "vigia-target-reader.h"
 #include "vigia-undo-stack.h"
 #include "vigia-utils.h"
 
@@ -470,6 +474,146 @@ do_op (VigiaUndoStack  *self,
   return TRUE;
 }
 
+/* The names a target's reading goes by on @object: its own, or those its
+ * goal forwards to its first target. */
+static const char * const target_reading_names[] = {
+  "value", "unit", "measure", "direction", "reading", "baseline-value", NULL
+};
+static const char * const goal_reading_names[] = {
+  "target-value", "target-unit", "target-measure", "target-direction", "target-reading", "baseline-value", NULL
+};
+
+/* Readings follow the text (docs/assessment.md, "Readings"): where @names
+ * sets a target's text, the step also reads it again, as an import would,
+ * unless a person reviewed the reading, which then keeps its figures and
+ * goes back to be reviewed.  Returns the names and values to set, @names
+ * and @values themselves if the text is not among them. */
+static guint
+add_reading (GObject        *object,
+             guint           n_properties,
+             const char    **names,
+             const GValue   *values,
+             GPtrArray     **names_out,
+             GArray        **values_out)
+{
+  const char *text_name = VIGIA_IS_TARGET (object) ? "text" : VIGIA_IS_GOAL (object) ? "target-text" : NULL;
+  const char * const *reading_names = VIGIA_IS_TARGET (object) ? target_reading_names : goal_reading_names;
+  VigiaTarget *target = VIGIA_IS_TARGET (object) ? VIGIA_TARGET (object) :
+                        VIGIA_IS_GOAL (object) ? vigia_goal_get_target (VIGIA_GOAL (object), 0) : NULL;
+  VigiaTargetReading reading;
+  const char *text = NULL;
+  gboolean found = FALSE;
+  GValue value = G_VALUE_INIT;
+
+  *names_out = NULL;
+  *values_out = NULL;
+  for (guint i = 0; text_name != NULL && i < n_properties; i++)
+    {
+      /* A reading set along with the text (the chip's editor) wins. */
+      for (guint k = 0; reading_names[k] != NULL; k++)
+        if (g_str_equal (names[i], reading_names[k]))
+          return n_properties;
+      if (g_str_equal (names[i], text_name))
+        {
+          found = TRUE;
+          text = g_value_get_string (&values[i]);
+        }
+    }
+  if (!found)
+    return n_properties;
+
+  *names_out = g_ptr_array_new ();
+  *values_out = g_array_new (FALSE, TRUE, sizeof (GValue));
+  g_array_set_clear_func (*values_out, (GDestroyNotify) g_value_unset);
+  for (guint i = 0; i < n_properties; i++)
+    {
+      GValue copy = G_VALUE_INIT;
+
+      g_ptr_array_add (*names_out, (gpointer) names[i]);
+      g_value_init (&copy, G_VALUE_TYPE (&values[i]));
+      g_value_copy (&values[i], &copy);
+      g_array_append_val (*values_out, copy);
+    }
+
+  if (vigia_target_get_reading (target) == VIGIA_READING_REVIEWED)
+    {
+      g_value_init (&value, VIGIA_TYPE_READING);
+      g_value_set_enum (&value, VIGIA_READING_NEEDS_REVIEW);
+      g_ptr_array_add (*names_out, (gpointer) reading_names[4]);
+      g_array_append_val (*values_out, value);
+      return (*names_out)->len;
+    }
+
+  vigia_target_read (text, &reading);
+  g_value_init (&value, G_TYPE_DOUBLE);
+  g_value_set_double (&value, reading.value);
+  g_ptr_array_add (*names_out, (gpointer) reading_names[0]);
+  g_array_append_val (*values_out, value);
+  memset (&value, 0, sizeof value);
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, reading.unit);
+  g_ptr_array_add (*names_out, (gpointer) reading_names[1]);
+  g_array_append_val (*values_out, value);
+  memset (&value, 0, sizeof value);
+  g_value_init (&value, VIGIA_TYPE_MEASURE);
+  g_value_set_enum (&value, reading.measure);
+  g_ptr_array_add (*names_out, (gpointer) reading_names[2]);
+  g_array_append_val (*values_out, value);
+  memset (&value, 0, sizeof value);
+  g_value_init (&value, VIGIA_TYPE_DIRECTION);
+  g_value_set_enum (&value, reading.direction);
+  g_ptr_array_add (*names_out, (gpointer) reading_names[3]);
+  g_array_append_val (*values_out, value);
+  memset (&value, 0, sizeof value);
+  g_value_init (&value, VIGIA_TYPE_READING);
+  g_value_set_enum (&value, reading.reading);
+  g_ptr_array_add (*names_out, (gpointer) reading_names[4]);
+  g_array_append_val (*values_out, value);
+  /* A baseline the text names, where there is none. */
+  if (VIGIA_HAS_VALUE (reading.baseline) && !VIGIA_HAS_VALUE (vigia_target_get_baseline_value (target)))
+    {
+      memset (&value, 0, sizeof value);
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, reading.baseline);
+      g_ptr_array_add (*names_out, (gpointer) reading_names[5]);
+      g_array_append_val (*values_out, value);
+    }
+  vigia_target_reading_clear (&reading);
+  return (*names_out)->len;
+}
+
+/* Merges @op, the same kind of step on the same object as @top, into
+ * @top: @top keeps the values from before its first change, and takes
+ * @op's new ones; a field @op changes first starts from before @op. */
+static void
+merge_op (Op *top,
+          Op *op)
+{
+  for (guint i = 0; i < op->n_values; i++)
+    {
+      guint k;
+
+      for (k = 0; k < top->n_values; k++)
+        if (g_str_equal (top->names[k], op->names[i]))
+          break;
+      if (k == top->n_values)
+        {
+          top->names = g_renew (char *, top->names, top->n_values + 2);
+          top->names[k] = g_strdup (op->names[i]);
+          top->names[k + 1] = NULL;
+          top->old_values = g_renew (GValue, top->old_values, top->n_values + 1);
+          top->new_values = g_renew (GValue, top->new_values, top->n_values + 1);
+          memset (&top->old_values[k], 0, sizeof (GValue));
+          memset (&top->new_values[k], 0, sizeof (GValue));
+          g_value_init (&top->old_values[k], G_VALUE_TYPE (&op->old_values[i]));
+          g_value_copy (&op->old_values[i], &top->old_values[k]);
+          g_value_init (&top->new_values[k], G_VALUE_TYPE (&op->new_values[i]));
+          top->n_values++;
+        }
+      g_value_copy (&op->new_values[i], &top->new_values[k]);
+    }
+}
+
 static gboolean
 set_internal (VigiaUndoStack  *self,
               GObject         *object,
@@ -480,10 +624,19 @@ set_internal (VigiaUndoStack  *self,
               GError         **error)
 {
   g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+  g_autoptr(GPtrArray) with_names = NULL;
+  g_autoptr(GArray) with_values = NULL;
   GValue *old_values;
   GValue *new_values;
   Op *top;
   Op *op;
+
+  n_properties = add_reading (object, n_properties, names, values, &with_names, &with_values);
+  if (with_names != NULL)
+    {
+      names = (const char **) with_names->pdata;
+      values = (const GValue *) (gpointer) with_values->data;
+    }
 
   /* Only the properties whose value changes make the step. */
   for (guint i = 0; i < n_properties; i++)
@@ -530,16 +683,21 @@ set_internal (VigiaUndoStack  *self,
   /* The same field typed on: one step from before the first keystroke. */
   top = top_op (self);
   if (mergeable && self->redo->len == 0 && top != NULL && top->kind == OP_SET && top->mergeable &&
-      top->object == object && top->n_values == 1 && op->n_values == 1 &&
-      g_str_equal (top->names[0], op->names[0]))
+      top->object == object && g_str_equal (top->names[0], op->names[0]))
     {
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), op->names[0]);
+      gboolean unchanged = TRUE;
 
-      g_value_copy (&op->new_values[0], &top->new_values[0]);
+      merge_op (top, op);
       op_free (op);
 
       /* Typed back to what it was: nothing left to undo. */
-      if (values_equal (pspec, &top->old_values[0], &top->new_values[0]))
+      for (guint i = 0; i < top->n_values && unchanged; i++)
+        {
+          GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), top->names[i]);
+
+          unchanged = values_equal (pspec, &top->old_values[i], &top->new_values[i]);
+        }
+      if (unchanged)
         {
           gboolean could_undo = vigia_undo_stack_get_can_undo (self);
 
