@@ -557,6 +557,33 @@ test_goal_of_targets (Fixture       *f,
   saved = reload (f);
   g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (goal_at (saved, 0, 0), 1)), ==,
                    "Reducir la anemia infantil a 15%.");
+  g_clear_object (&saved);
+
+  /* A target added: a row and a field of its own, its text read as typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "goal.add-target", NULL));
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_goal_card_get_n_target_chips (card), ==, 4);
+  type_text (vigia_text_field_get_text_view (vigia_goal_card_get_field (card, "target-4")), "1 000 becas entregadas");
+  g_assert_true (vigia_test_wait_until (nothing_pending, stack (f)));
+  g_assert_cmpstr (vigia_target_chip_get_label (vigia_goal_card_get_target_chip (card, 3)), ==,
+                   "1000 becas entregadas ↑");
+
+  /* The first moved down, then removed, and the removal undone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "goal.move-target-down", "u", 0));
+  vigia_test_wait_idle ();
+  read = goal_at (vigia_plan_editor_get_plan (f->editor), 0, 0);
+  g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (read, 1)), ==, "8% del PBI destinado a salud.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "goal.remove-target", "u", 1));
+  vigia_test_wait_idle ();
+  saved = reload (f);
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal_at (saved, 0, 0)), ==, 3);
+  g_clear_object (&saved);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  vigia_test_wait_idle ();
+  saved = reload (f);
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal_at (saved, 0, 0)), ==, 4);
+  g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (goal_at (saved, 0, 0), 1)), ==,
+                   "8% del PBI destinado a salud.");
 }
 
 static void

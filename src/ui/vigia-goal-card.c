@@ -109,6 +109,47 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* The menu of a target's row: move it, remove it. */
+static GtkWidget *
+target_menu_button (VigiaGoalCard *self,
+                    guint          position,
+                    guint          n,
+                    const char    *number)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) moves = g_menu_new ();
+  g_autoptr(GMenu) removal = g_menu_new ();
+  g_autofree char *name = NULL;
+  GtkWidget *button = gtk_menu_button_new ();
+
+  {
+    g_autoptr(GMenuItem) up = g_menu_item_new (_("Move _Up"), NULL);
+    g_autoptr(GMenuItem) down = g_menu_item_new (_("Move _Down"), NULL);
+    g_autoptr(GMenuItem) remove = g_menu_item_new (_("_Remove Target"), NULL);
+
+    g_menu_item_set_action_and_target_value (up, "goal.move-target-up", g_variant_new_uint32 (position));
+    g_menu_item_set_action_and_target_value (down, "goal.move-target-down", g_variant_new_uint32 (position));
+    g_menu_item_set_action_and_target_value (remove, "goal.remove-target", g_variant_new_uint32 (position));
+    if (position > 0)
+      g_menu_append_item (moves, up);
+    if (position + 1 < n)
+      g_menu_append_item (moves, down);
+    g_menu_append_item (removal, remove);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (moves));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (removal));
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  /* Translators: the menu button of one of a goal's targets: "Target 2.1 Menu" */
+  name = g_strdup_printf (_("Target %s Menu"), number);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
+}
+
 /* The targets' rows of a goal of several, or the one chip in the header. */
 static void
 build_targets (VigiaGoalCard *self)
@@ -159,6 +200,7 @@ build_targets (VigiaGoalCard *self)
       gtk_box_append (GTK_BOX (row), number);
       gtk_box_append (GTK_BOX (row), text);
       gtk_box_append (GTK_BOX (row), chip);
+      gtk_box_append (GTK_BOX (row), target_menu_button (self, i, n, position));
       gtk_box_append (self->targets_box, row);
       g_ptr_array_add (self->chips, chip);
       g_ptr_array_add (self->texts, text);
@@ -432,6 +474,100 @@ delete_action (GtkWidget  *widget,
   activate_goal_action (VIGIA_GOAL_CARD (widget), "editor.delete-goal");
 }
 
+/* The goal's targets, as a list to change and give back. */
+static GPtrArray *
+dup_targets (VigiaGoalCard *self)
+{
+  GPtrArray *targets = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < vigia_goal_get_n_targets (self->goal); i++)
+    g_ptr_array_add (targets, g_object_ref (vigia_goal_get_target (self->goal, i)));
+  return targets;
+}
+
+static gboolean
+set_targets (VigiaGoalCard *self,
+             GPtrArray     *targets)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (vigia_undo_stack_set_targets (self->undo_stack, self->goal, targets, &error))
+    return TRUE;
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message);
+  return FALSE;
+}
+
+static void
+add_target_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
+  g_autoptr(GPtrArray) targets = dup_targets (self);
+  g_autofree char *key = NULL;
+
+  g_ptr_array_add (targets, vigia_target_new ());
+  if (!set_targets (self, targets))
+    return;
+  /* Its text is to be written: where the keyboard goes. */
+  vigia_goal_card_set_editing (self, TRUE);
+  key = g_strdup_printf ("target-%u", targets->len);
+  if (self->fields != NULL && g_hash_table_lookup (self->fields, key) != NULL)
+    gtk_widget_grab_focus (g_hash_table_lookup (self->fields, key));
+}
+
+static void
+move_target (VigiaGoalCard *self,
+             guint          position,
+             int            delta)
+{
+  g_autoptr(GPtrArray) targets = dup_targets (self);
+  gpointer target;
+
+  if (position >= targets->len || (delta < 0 && position == 0) || position + delta >= targets->len)
+    return;
+  target = targets->pdata[position];
+  targets->pdata[position] = targets->pdata[position + delta];
+  targets->pdata[position + delta] = target;
+  set_targets (self, targets);
+}
+
+static void
+move_target_up_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  move_target (VIGIA_GOAL_CARD (widget), g_variant_get_uint32 (parameter), -1);
+}
+
+static void
+move_target_down_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  move_target (VIGIA_GOAL_CARD (widget), g_variant_get_uint32 (parameter), 1);
+}
+
+/* Takes a target out, with its progress, and offers to undo. */
+static void
+remove_target_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
+  g_autoptr(GPtrArray) targets = dup_targets (self);
+  guint position = g_variant_get_uint32 (parameter);
+  g_autofree char *title = NULL;
+
+  if (position >= targets->len || targets->len < 2)
+    return;
+  /* Translators: a toast with an Undo button: "Target 2.3 removed" */
+  title = g_strdup_printf (_("Target %u.%u removed"), vigia_goal_get_number (self->goal), position + 1);
+  g_ptr_array_remove_index (targets, position);
+  if (set_targets (self, targets))
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.toast-undo", "s", title);
+}
+
 static void
 vigia_goal_card_dispose (GObject *object)
 {
@@ -525,6 +661,10 @@ vigia_goal_card_class_init (VigiaGoalCardClass *klass)
   gtk_widget_class_install_action (widget_class, "goal.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "goal.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "goal.view-progress", NULL, view_progress_action);
+  gtk_widget_class_install_action (widget_class, "goal.add-target", NULL, add_target_action);
+  gtk_widget_class_install_action (widget_class, "goal.move-target-up", "u", move_target_up_action);
+  gtk_widget_class_install_action (widget_class, "goal.move-target-down", "u", move_target_down_action);
+  gtk_widget_class_install_action (widget_class, "goal.remove-target", "u", remove_target_action);
 }
 
 static void

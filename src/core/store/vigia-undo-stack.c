@@ -34,6 +34,7 @@ typedef enum {
   OP_ADD_DIMENSION,
   OP_DELETE_DIMENSION,
   OP_PUT_PROGRESS,
+  OP_SET_TARGETS,
 } OpKind;
 
 typedef struct
@@ -60,6 +61,9 @@ typedef struct
   VigiaTarget     *target;
   VigiaProgress   *before;
   VigiaProgress   *after;
+  /* OP_SET_TARGETS: the goal's VigiaTargets before and after, in order */
+  GPtrArray       *targets_before;
+  GPtrArray       *targets_after;
 } Op;
 
 typedef struct
@@ -132,6 +136,8 @@ op_free (Op *op)
   g_clear_object (&op->target);
   g_clear_object (&op->before);
   g_clear_object (&op->after);
+  g_clear_pointer (&op->targets_before, g_ptr_array_unref);
+  g_clear_pointer (&op->targets_after, g_ptr_array_unref);
   g_free (op);
 }
 
@@ -348,6 +354,22 @@ put_progress (VigiaUndoStack  *self,
   return vigia_library_delete_progress (self->library, self->plan, goal, target, current, error);
 }
 
+/* Gives @goal the targets @targets and saves it; on failure puts @previous
+ * back, so that the goal still says what the library holds. */
+static gboolean
+put_targets (VigiaUndoStack  *self,
+             VigiaGoal       *goal,
+             GPtrArray       *targets,
+             GPtrArray       *previous,
+             GError         **error)
+{
+  vigia_goal_set_targets (goal, targets);
+  if (vigia_library_save_goal (self->library, self->plan, goal, error))
+    return TRUE;
+  vigia_goal_set_targets (goal, previous);
+  return FALSE;
+}
+
 static gboolean
 op_apply_inner (VigiaUndoStack  *self,
                 Op              *op,
@@ -392,6 +414,10 @@ op_apply_inner (VigiaUndoStack  *self,
       if (forward)
         return put_progress (self, VIGIA_GOAL (op->object), op->target, op->after, op->before, error);
       return put_progress (self, VIGIA_GOAL (op->object), op->target, op->before, op->after, error);
+
+    case OP_SET_TARGETS:
+      return put_targets (self, VIGIA_GOAL (op->object), forward ? op->targets_after : op->targets_before,
+                          forward ? op->targets_before : op->targets_after, error);
 
     default:
       g_return_val_if_reached (FALSE);
@@ -1355,6 +1381,52 @@ vigia_undo_stack_delete_progress (VigiaUndoStack  *self,
   op = op_new (OP_PUT_PROGRESS, goal, NULL);
   op->target = g_object_ref (target);
   op->before = vigia_progress_copy (current);
+  return do_op (self, op, error);
+}
+
+/**
+ * vigia_undo_stack_set_targets:
+ * @goal: a goal of the plan
+ * @targets: (element-type VigiaTarget): its targets as they are to be, one
+ *   or more: the same ones reordered, some taken out (with their
+ *   progress), new ones put in
+ *
+ * Gives @goal its new list of targets, as one undo step: what adding,
+ * removing and reordering targets does.  Undo puts back the list there was,
+ * the targets taken out with their progress.
+ */
+gboolean
+vigia_undo_stack_set_targets (VigiaUndoStack  *self,
+                              VigiaGoal       *goal,
+                              GPtrArray       *targets,
+                              GError         **error)
+{
+  Op *op;
+  guint n;
+  gboolean same;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+  g_return_val_if_fail (targets != NULL && targets->len > 0, FALSE);
+  g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (goal)), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+
+  n = vigia_goal_get_n_targets (goal);
+  same = n == targets->len;
+  for (guint i = 0; i < n && same; i++)
+    same = vigia_goal_get_target (goal, i) == g_ptr_array_index (targets, i);
+  if (same)
+    return TRUE;
+
+  op = op_new (OP_SET_TARGETS, goal, NULL);
+  op->targets_before = g_ptr_array_new_with_free_func (g_object_unref);
+  op->targets_after = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (op->targets_before, g_object_ref (vigia_goal_get_target (goal, i)));
+  for (guint i = 0; i < targets->len; i++)
+    g_ptr_array_add (op->targets_after, g_object_ref (g_ptr_array_index (targets, i)));
   return do_op (self, op, error);
 }
 

@@ -69,6 +69,10 @@ gboolean        vigia_undo_stack_save_progress    (VigiaUndoStack  *self,
                                                    VigiaTarget     *target,
                                                    VigiaProgress   *progress,
                                                    GError         **error);
+gboolean        vigia_undo_stack_set_targets      (VigiaUndoStack  *self,
+                                                   VigiaGoal       *goal,
+                                                   GPtrArray       *targets,
+                                                   GError         **error);
 gboolean        vigia_undo_stack_delete_progress  (VigiaUndoStack  *self,
                                                    VigiaGoal       *goal,
                                                    VigiaTarget     *target,
