@@ -200,6 +200,12 @@ test_goal_of_targets (void)
   g_assert_cmpuint (dimension.n_with_data, ==, 2);
   g_assert_cmpuint (dimension.status_counts[VIGIA_STATUS_NOT_RATED], ==, 2);
   g_assert_cmpuint (dimension.status_counts[VIGIA_STATUS_KEPT], ==, 1);
+  /* More targets than goals: the counts say what they count. */
+  {
+    g_autofree char *counts = vigia_rollup_dup_status_counts (&dimension);
+
+    g_assert_cmpstr (counts, ==, "5 targets — 1 kept, 1 in progress, 1 stalled, 0 broken, 2 not rated");
+  }
 
   /* Kept and broken together: partly kept. */
   vigia_rollup_add_target (&mixed, 1, 1, VIGIA_STATUS_KEPT);

@@ -510,9 +510,11 @@ vigia_status_dup_count (VigiaStatus status,
  * vigia_rollup_dup_status_counts:
  *
  * Kept, in progress and broken are always said, the other statuses when
- * some goal has them.
+ * some target has them.  The counts are of targets: where they are more
+ * than the goals (a goal of several), they say so first.
  *
- * Returns: (transfer full): "1 kept, 2 in progress, 0 broken"
+ * Returns: (transfer full): "1 kept, 2 in progress, 0 broken", or "12
+ *   targets — 1 kept, 2 in progress, 0 broken"
  */
 char *
 vigia_rollup_dup_status_counts (const VigiaRollup *rollup)
@@ -526,6 +528,10 @@ vigia_rollup_dup_status_counts (const VigiaRollup *rollup)
   g_return_val_if_fail (rollup != NULL, NULL);
 
   text = g_string_new (NULL);
+  if (rollup->n_targets > MAX (rollup->n_goals, 1))
+    /* Translators: before the count of targets by status: "12 targets — 1 kept, …" */
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u target — ", "%u targets — ", rollup->n_targets),
+                            rollup->n_targets);
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       guint n = rollup->status_counts[order[i]];
@@ -537,7 +543,7 @@ vigia_rollup_dup_status_counts (const VigiaRollup *rollup)
 
       if (count == NULL)
         continue;
-      if (text->len > 0)
+      if (text->len > 0 && !g_str_has_suffix (text->str, "— "))
         g_string_append (text, ", ");
       g_string_append (text, count);
     }
