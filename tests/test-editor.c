@@ -482,6 +482,7 @@ test_goal_of_targets (Fixture       *f,
   const char * const texts[] = { "8% del PBI destinado a salud.", "Reducir la anemia infantil a 20%.",
                                  "Analfabetismo cero." };
   VigiaGoal *goal = goal_at (f->plan, 0, 0);
+  VigiaDimensionPage *page;
   VigiaGoalCard *card;
   VigiaTargetChip *chip;
   VigiaGoal *read;
@@ -584,6 +585,22 @@ test_goal_of_targets (Fixture       *f,
   g_assert_cmpuint (vigia_goal_get_n_targets (goal_at (saved, 0, 0)), ==, 4);
   g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (goal_at (saved, 0, 0), 1)), ==,
                    "8% del PBI destinado a salud.");
+  g_clear_object (&saved);
+
+  /* Split into a goal per target, then undone: one step. */
+  page = vigia_plan_editor_get_dimension_page (f->editor, 0);
+  card = card_at (f, 0, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (card), "goal.split", NULL));
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 6);
+  g_assert_cmpuint (vigia_goal_card_get_n_target_chips (card_at (f, 0, 0)), ==, 0);
+  g_assert_cmpstr (vigia_target_chip_get_label (vigia_goal_card_get_chip (card_at (f, 0, 3))), ==,
+                   "1000 becas entregadas ↑");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 3);
+  saved = reload (f);
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal_at (saved, 0, 0)), ==, 4);
 }
 
 static void

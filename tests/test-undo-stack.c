@@ -846,6 +846,91 @@ test_reading_follows_text (Fixture       *f,
   g_value_unset (&reviewed);
 }
 
+static guint
+count_goals (Fixture *f,
+             guint    dimension)
+{
+  g_autoptr(VigiaPlan) saved = reload (f);
+
+  return vigia_dimension_get_n_goals (vigia_plan_get_dimension (saved, dimension));
+}
+
+/* A goal of three targets split into three goals, each target with its
+ * uuid and its progress, then merged back: each one step, undone whole. */
+static void
+test_split_and_merge (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_OBSERVER);
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autofree char *second_uuid = NULL;
+  VigiaDimension *social = vigia_plan_get_dimension (f->plan, 0);
+  VigiaGoal *goal = vigia_dimension_get_goal (social, 0);
+  VigiaGoal *read;
+
+  g_ptr_array_add (targets, g_object_ref (vigia_goal_get_target (goal, 0)));
+  for (guint i = 0; i < 2; i++)
+    {
+      VigiaTarget *target = vigia_target_new ();
+      g_autofree char *text = g_strdup_printf ("%u00 VIVIENDAS", i + 1);
+
+      vigia_target_set_text (target, text);
+      vigia_target_update_reading (target);
+      g_ptr_array_add (targets, target);
+    }
+  g_assert_true (vigia_undo_stack_set_targets (f->undo_stack, goal, targets, &error));
+  vigia_progress_set_value (entry, 150);
+  g_assert_true (vigia_undo_stack_save_progress (f->undo_stack, goal, vigia_goal_get_target (goal, 1), entry, &error));
+  g_assert_no_error (error);
+  second_uuid = g_strdup (vigia_target_get_uuid (vigia_goal_get_target (goal, 1)));
+  g_assert_cmpuint (count_goals (f, 0), ==, 3);
+
+  g_assert_true (vigia_undo_stack_split_goal (f->undo_stack, goal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_dimension_get_n_goals (social), ==, 5);
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal), ==, 1);
+  saved = reload (f);
+  read = vigia_dimension_get_goal (vigia_plan_get_dimension (saved, 0), 1);
+  g_assert_cmpuint (vigia_goal_get_number (read), ==, 2);
+  g_assert_cmpstr (vigia_goal_get_problem (read), ==, vigia_goal_get_problem (goal));
+  g_assert_cmpstr (vigia_target_get_uuid (vigia_goal_get_target (read, 0)), ==, second_uuid);
+  g_assert_cmpfloat (vigia_progress_get_value (vigia_target_find_progress (vigia_goal_get_target (read, 0),
+                                                                           "2024-S1", VIGIA_SOURCE_OBSERVER)), ==, 150);
+  g_assert_cmpfloat (vigia_target_get_value (vigia_goal_get_target (vigia_dimension_get_goal (
+                       vigia_plan_get_dimension (saved, 0), 2), 0)), ==, 200);
+  g_clear_object (&saved);
+
+  /* Undone: one goal of three targets, the progress where it was. */
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_dimension_get_n_goals (social), ==, 3);
+  g_assert_cmpuint (count_goals (f, 0), ==, 3);
+  saved = reload (f);
+  read = vigia_dimension_get_goal (vigia_plan_get_dimension (saved, 0), 0);
+  g_assert_cmpuint (vigia_goal_get_n_targets (read), ==, 3);
+  g_assert_cmpstr (vigia_target_get_uuid (vigia_goal_get_target (read, 1)), ==, second_uuid);
+  g_assert_nonnull (vigia_target_find_progress (vigia_goal_get_target (read, 1), "2024-S1", VIGIA_SOURCE_OBSERVER));
+  g_clear_object (&saved);
+
+  /* Redone, then the first two merged back into one of two targets. */
+  g_assert_true (vigia_undo_stack_redo (f->undo_stack, &error));
+  g_assert_cmpuint (count_goals (f, 0), ==, 5);
+  g_assert_true (vigia_undo_stack_merge_goals (f->undo_stack, goal, vigia_dimension_get_goal (social, 1), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_dimension_get_n_goals (social), ==, 4);
+  saved = reload (f);
+  read = vigia_dimension_get_goal (vigia_plan_get_dimension (saved, 0), 0);
+  g_assert_cmpuint (vigia_goal_get_n_targets (read), ==, 2);
+  g_assert_cmpstr (vigia_target_get_uuid (vigia_goal_get_target (read, 1)), ==, second_uuid);
+  g_assert_nonnull (vigia_target_find_progress (vigia_goal_get_target (read, 1), "2024-S1", VIGIA_SOURCE_OBSERVER));
+  g_clear_object (&saved);
+  g_assert_true (vigia_undo_stack_undo (f->undo_stack, &error));
+  g_assert_cmpuint (count_goals (f, 0), ==, 5);
+  g_assert_cmpuint (vigia_goal_get_n_targets (goal), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -859,6 +944,7 @@ main (int    argc,
   ADD ("same-value-is-no-step", test_same_value_is_no_step);
   ADD ("target-in-one-step", test_target_in_one_step);
   ADD ("reading-follows-text", test_reading_follows_text);
+  ADD ("split-and-merge", test_split_and_merge);
   ADD ("typing-is-debounced", test_typing_is_debounced);
   ADD ("pending-saved-on-dispose", test_pending_saved_on_dispose);
   ADD ("delete-goal-keeps-progress", test_delete_goal_keeps_progress);

@@ -98,6 +98,8 @@ update_actions (VigiaGoalCard *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.move-up", number > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.move-down", number < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.split", vigia_goal_get_n_targets (self->goal) > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.merge-next", number < n);
 }
 
 static void
@@ -569,6 +571,47 @@ remove_target_action (GtkWidget  *widget,
 }
 
 static void
+split_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
+  /* Held to the end: the list makes the cards again. */
+  G_GNUC_UNUSED g_autoptr(VigiaGoalCard) hold = g_object_ref (self);
+  g_autoptr(GError) error = NULL;
+  /* Translators: a toast with an Undo button: "Goal 2 split into 3 goals" */
+  g_autofree char *title = g_strdup_printf (_("Goal %u split into %u goals"), vigia_goal_get_number (self->goal),
+                                            vigia_goal_get_n_targets (self->goal));
+
+  if (vigia_undo_stack_split_goal (self->undo_stack, self->goal, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.toast-undo", "s", title);
+  else if (error != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message);
+}
+
+static void
+merge_next_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
+  G_GNUC_UNUSED g_autoptr(VigiaGoalCard) hold = g_object_ref (self);
+  g_autoptr(GError) error = NULL;
+  guint number = vigia_goal_get_number (self->goal);
+  g_autofree char *title = NULL;
+
+  if (number >= vigia_dimension_get_n_goals (self->dimension))
+    return;
+  /* Translators: a toast with an Undo button: "Goals 2 and 3 merged" */
+  title = g_strdup_printf (_("Goals %u and %u merged"), number, number + 1);
+  if (vigia_undo_stack_merge_goals (self->undo_stack, self->goal,
+                                    vigia_dimension_get_goal (self->dimension, number), &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.toast-undo", "s", title);
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message);
+}
+
+static void
 vigia_goal_card_dispose (GObject *object)
 {
   VigiaGoalCard *self = (VigiaGoalCard *)object;
@@ -662,6 +705,8 @@ vigia_goal_card_class_init (VigiaGoalCardClass *klass)
   gtk_widget_class_install_action (widget_class, "goal.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "goal.view-progress", NULL, view_progress_action);
   gtk_widget_class_install_action (widget_class, "goal.add-target", NULL, add_target_action);
+  gtk_widget_class_install_action (widget_class, "goal.split", NULL, split_action);
+  gtk_widget_class_install_action (widget_class, "goal.merge-next", NULL, merge_next_action);
   gtk_widget_class_install_action (widget_class, "goal.move-target-up", "u", move_target_up_action);
   gtk_widget_class_install_action (widget_class, "goal.move-target-down", "u", move_target_down_action);
   gtk_widget_class_install_action (widget_class, "goal.remove-target", "u", remove_target_action);

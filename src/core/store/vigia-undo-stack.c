@@ -35,6 +35,8 @@ typedef enum {
   OP_DELETE_DIMENSION,
   OP_PUT_PROGRESS,
   OP_SET_TARGETS,
+  /* Several of the above as one step, as splitting or merging goals */
+  OP_GROUP,
 } OpKind;
 
 typedef struct
@@ -64,6 +66,8 @@ typedef struct
   /* OP_SET_TARGETS: the goal's VigiaTargets before and after, in order */
   GPtrArray       *targets_before;
   GPtrArray       *targets_after;
+  /* OP_GROUP: the Ops, in the order they are done */
+  GPtrArray       *ops;
 } Op;
 
 typedef struct
@@ -138,6 +142,7 @@ op_free (Op *op)
   g_clear_object (&op->after);
   g_clear_pointer (&op->targets_before, g_ptr_array_unref);
   g_clear_pointer (&op->targets_after, g_ptr_array_unref);
+  g_clear_pointer (&op->ops, g_ptr_array_unref);
   g_free (op);
 }
 
@@ -370,6 +375,53 @@ put_targets (VigiaUndoStack  *self,
   return FALSE;
 }
 
+static gboolean op_apply_inner (VigiaUndoStack  *self,
+                                Op              *op,
+                                gboolean         forward,
+                                GError         **error);
+
+/* Undoes in memory the first @done ops of @group applied @forward, inside a
+ * transaction rolled back: the library keeps what it had. */
+static void
+revert_group (VigiaUndoStack *self,
+              Op             *group,
+              gboolean        forward,
+              guint           done)
+{
+  guint n = group->ops->len;
+  gboolean open = vigia_library_begin (self->library, NULL);
+
+  while (done-- > 0)
+    op_apply_inner (self, g_ptr_array_index (group->ops, forward ? done : n - 1 - done), !forward, NULL);
+  if (open)
+    vigia_library_rollback (self->library);
+}
+
+/* The group's ops in one transaction, in order (undone in reverse). */
+static gboolean
+apply_group (VigiaUndoStack  *self,
+             Op              *group,
+             gboolean         forward,
+             GError         **error)
+{
+  guint n = group->ops->len;
+  guint done = 0;
+
+  if (!vigia_library_begin (self->library, error))
+    return FALSE;
+  for (; done < n; done++)
+    if (!op_apply_inner (self, g_ptr_array_index (group->ops, forward ? done : n - 1 - done), forward, error))
+      {
+        vigia_library_rollback (self->library);
+        revert_group (self, group, forward, done);
+        return FALSE;
+      }
+  if (vigia_library_commit (self->library, error))
+    return TRUE;
+  revert_group (self, group, forward, done);
+  return FALSE;
+}
+
 static gboolean
 op_apply_inner (VigiaUndoStack  *self,
                 Op              *op,
@@ -418,6 +470,9 @@ op_apply_inner (VigiaUndoStack  *self,
     case OP_SET_TARGETS:
       return put_targets (self, VIGIA_GOAL (op->object), forward ? op->targets_after : op->targets_before,
                           forward ? op->targets_before : op->targets_after, error);
+
+    case OP_GROUP:
+      return apply_group (self, op, forward, error);
 
     default:
       g_return_val_if_reached (FALSE);
@@ -1384,6 +1439,21 @@ vigia_undo_stack_delete_progress (VigiaUndoStack  *self,
   return do_op (self, op, error);
 }
 
+static Op *
+set_targets_op (VigiaGoal *goal,
+                GPtrArray *targets)
+{
+  Op *op = op_new (OP_SET_TARGETS, goal, NULL);
+
+  op->targets_before = g_ptr_array_new_with_free_func (g_object_unref);
+  op->targets_after = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < vigia_goal_get_n_targets (goal); i++)
+    g_ptr_array_add (op->targets_before, g_object_ref (vigia_goal_get_target (goal, i)));
+  for (guint i = 0; i < targets->len; i++)
+    g_ptr_array_add (op->targets_after, g_object_ref (g_ptr_array_index (targets, i)));
+  return op;
+}
+
 /**
  * vigia_undo_stack_set_targets:
  * @goal: a goal of the plan
@@ -1401,7 +1471,6 @@ vigia_undo_stack_set_targets (VigiaUndoStack  *self,
                               GPtrArray       *targets,
                               GError         **error)
 {
-  Op *op;
   guint n;
   gboolean same;
 
@@ -1420,14 +1489,111 @@ vigia_undo_stack_set_targets (VigiaUndoStack  *self,
   if (same)
     return TRUE;
 
-  op = op_new (OP_SET_TARGETS, goal, NULL);
-  op->targets_before = g_ptr_array_new_with_free_func (g_object_unref);
-  op->targets_after = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (op->targets_before, g_object_ref (vigia_goal_get_target (goal, i)));
-  for (guint i = 0; i < targets->len; i++)
-    g_ptr_array_add (op->targets_after, g_object_ref (g_ptr_array_index (targets, i)));
-  return do_op (self, op, error);
+  return do_op (self, set_targets_op (goal, targets), error);
+}
+
+/**
+ * vigia_undo_stack_split_goal:
+ *
+ * Splits a goal of several targets into a goal per target, as one step:
+ * the goal keeps its first target, and after it come new goals with its
+ * texts, each with one of the others, its uuid and its progress.
+ *
+ * Returns: %FALSE if the goal has one target, or the library could not save
+ */
+gboolean
+vigia_undo_stack_split_goal (VigiaUndoStack  *self,
+                             VigiaGoal       *goal,
+                             GError         **error)
+{
+  g_autoptr(GPtrArray) first = g_ptr_array_new ();
+  VigiaDimension *dimension = NULL;
+  guint position = 0;
+  guint n;
+  Op *group;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+
+  n = vigia_goal_get_n_targets (goal);
+  if (n < 2)
+    return FALSE;
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+  if (!find_goal (self, goal, &dimension, &position))
+    g_return_val_if_reached (FALSE);
+
+  group = op_new (OP_GROUP, goal, dimension);
+  group->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  g_ptr_array_add (first, vigia_goal_get_target (goal, 0));
+  g_ptr_array_add (group->ops, set_targets_op (goal, first));
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(VigiaGoal) part = vigia_goal_new ();
+      g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+      Op *add;
+
+      /* A copy: the goal's own target is kept for undo. */
+      g_ptr_array_add (targets, vigia_target_copy (vigia_goal_get_target (goal, i)));
+      vigia_goal_set_problem (part, vigia_goal_get_problem (goal));
+      vigia_goal_set_objective (part, vigia_goal_get_objective (goal));
+      vigia_goal_set_indicator (part, vigia_goal_get_indicator (goal));
+      vigia_goal_set_weight (part, vigia_goal_get_weight (goal));
+      vigia_goal_set_source_cells (part, vigia_goal_get_source_cells (goal));
+      vigia_goal_set_targets (part, targets);
+      add = op_new (OP_ADD_GOAL, part, dimension);
+      add->to = position + i;
+      g_ptr_array_add (group->ops, add);
+    }
+  return do_op (self, group, error);
+}
+
+/**
+ * vigia_undo_stack_merge_goals:
+ * @goal: a goal of the plan
+ * @next: the goal after it in its dimension
+ *
+ * Makes @next's targets @goal's, after its own, and deletes @next, as one
+ * step: what undoes a split, or joins two rows the plan split.
+ */
+gboolean
+vigia_undo_stack_merge_goals (VigiaUndoStack  *self,
+                              VigiaGoal       *goal,
+                              VigiaGoal       *next,
+                              GError         **error)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  VigiaDimension *dimension = NULL;
+  VigiaDimension *next_dimension = NULL;
+  guint position = 0;
+  guint next_position = 0;
+  Op *group;
+  Op *delete;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
+  g_return_val_if_fail (VIGIA_IS_GOAL (next), FALSE);
+
+  if (!vigia_undo_stack_flush (self, error))
+    return FALSE;
+  if (!find_goal (self, goal, &dimension, &position) || !find_goal (self, next, &next_dimension, &next_position))
+    g_return_val_if_reached (FALSE);
+  g_return_val_if_fail (dimension == next_dimension && next_position == position + 1, FALSE);
+
+  for (guint i = 0; i < vigia_goal_get_n_targets (goal); i++)
+    g_ptr_array_add (targets, g_object_ref (vigia_goal_get_target (goal, i)));
+  /* Copies: @next keeps its own for undo. */
+  for (guint i = 0; i < vigia_goal_get_n_targets (next); i++)
+    g_ptr_array_add (targets, vigia_target_copy (vigia_goal_get_target (next, i)));
+
+  group = op_new (OP_GROUP, goal, dimension);
+  group->ops = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
+  /* @next's rows go first, so that its targets' uuids are free again. */
+  delete = op_new (OP_DELETE_GOAL, next, dimension);
+  delete->from = next_position;
+  g_ptr_array_add (group->ops, delete);
+  g_ptr_array_add (group->ops, set_targets_op (goal, targets));
+  return do_op (self, group, error);
 }
 
 /**

@@ -73,6 +73,13 @@ gboolean        vigia_undo_stack_set_targets      (VigiaUndoStack  *self,
                                                    VigiaGoal       *goal,
                                                    GPtrArray       *targets,
                                                    GError         **error);
+gboolean        vigia_undo_stack_split_goal       (VigiaUndoStack  *self,
+                                                   VigiaGoal       *goal,
+                                                   GError         **error);
+gboolean        vigia_undo_stack_merge_goals      (VigiaUndoStack  *self,
+                                                   VigiaGoal       *goal,
+                                                   VigiaGoal       *next,
+                                                   GError         **error);
 gboolean        vigia_undo_stack_delete_progress  (VigiaUndoStack  *self,
                                                    VigiaGoal       *goal,
                                                    VigiaTarget     *target,
