@@ -921,6 +921,13 @@ test_goal_targets (Fixture       *f,
   g_assert_no_error (error);
   g_assert_nonnull (vigia_target_get_uuid (pocket));
   g_assert_cmpint (raw_count (vigia_library_get_path (library), "SELECT count(*) FROM target"), ==, 5);
+  {
+    g_autoptr(VigiaPlanSummary) summary = vigia_library_load_summary (library, vigia_plan_get_id (plan), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (vigia_plan_summary_get_n_goals (summary), ==, 4);
+    g_assert_cmpuint (vigia_plan_summary_get_n_targets (summary), ==, 5);
+  }
 
   vigia_progress_set_value (entry, 31);
   g_assert_true (vigia_library_save_progress (library, plan, goal, pocket, entry, &error));

@@ -319,6 +319,8 @@ add_summary_json (JsonBuilder      *builder,
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "goals");
   json_builder_add_int_value (builder, vigia_plan_summary_get_n_goals (summary));
+  json_builder_set_member_name (builder, "targets");
+  json_builder_add_int_value (builder, vigia_plan_summary_get_n_targets (summary));
   add_string_or_null (builder, "changed", vigia_plan_summary_get_changed (summary));
   json_builder_end_object (builder);
 }
@@ -329,8 +331,12 @@ print_summary_line (VigiaPlanSummary *summary)
   g_autofree char *place = vigia_plan_summary_dup_place_label (summary);
   g_autofree char *term = vigia_plan_summary_dup_term_label (summary);
   guint n_goals = vigia_plan_summary_get_n_goals (summary);
-  g_autofree char *goals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals",
-                                                        n_goals), n_goals);
+  guint n_targets = vigia_plan_summary_get_n_targets (summary);
+  g_autofree char *goals = n_targets > n_goals ?
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal, %u targets", "%u goals, %u targets",
+                                                         n_goals), n_goals, n_targets) :
+                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals",
+                                                         n_goals), n_goals);
 
   g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n",
            vigia_plan_summary_get_id (summary),

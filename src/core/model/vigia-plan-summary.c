@@ -30,6 +30,7 @@ struct _VigiaPlanSummary
   int            term_start;
   int            term_end;
   guint          n_goals;
+  guint          n_targets;
   guint          n_goals_with_progress;
   char          *changed;
   gboolean       assessed;
@@ -136,6 +137,7 @@ vigia_plan_summary_new (const VigiaPlanSummaryFields *fields)
   self->term_start = fields->term_start;
   self->term_end = fields->term_end;
   self->n_goals = fields->n_goals;
+  self->n_targets = MAX (fields->n_targets, fields->n_goals);
   self->n_goals_with_progress = fields->n_goals_with_progress;
   self->changed = g_strdup (fields->changed);
   if (fields->rollup != NULL)
@@ -229,6 +231,13 @@ vigia_plan_summary_get_n_goals (VigiaPlanSummary *self)
 {
   g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), 0);
   return self->n_goals;
+}
+
+guint
+vigia_plan_summary_get_n_targets (VigiaPlanSummary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), 0);
+  return self->n_targets;
 }
 
 guint

@@ -30,6 +30,8 @@ typedef struct
   int            term_start;
   int            term_end;
   guint          n_goals;
+  /* As many as the goals, or more where a goal has several */
+  guint          n_targets;
   const char    *changed;
   /* Goals with at least one progress entry, of either source. */
   guint          n_goals_with_progress;
@@ -52,6 +54,7 @@ const char       *vigia_plan_summary_get_ubigeo       (VigiaPlanSummary *self);
 int               vigia_plan_summary_get_term_start   (VigiaPlanSummary *self);
 int               vigia_plan_summary_get_term_end     (VigiaPlanSummary *self);
 guint             vigia_plan_summary_get_n_goals      (VigiaPlanSummary *self);
+guint             vigia_plan_summary_get_n_targets    (VigiaPlanSummary *self);
 guint             vigia_plan_summary_get_n_goals_with_progress (VigiaPlanSummary *self);
 const char       *vigia_plan_summary_get_changed      (VigiaPlanSummary *self);
 const VigiaRollup *vigia_plan_summary_get_rollup      (VigiaPlanSummary *self);

@@ -313,6 +313,8 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
   "  WHERE d.plan_id = p.id)," \
   " (SELECT count(DISTINCT t.goal_id) FROM progress pr JOIN target t ON t.id = pr.target_id" \
   "  JOIN goal g ON g.id = t.goal_id JOIN dimension d ON d.id = g.dimension_id" \
+  "  WHERE d.plan_id = p.id)," \
+  " (SELECT count(*) FROM target t JOIN goal g ON g.id = t.goal_id JOIN dimension d ON d.id = g.dimension_id" \
   "  WHERE d.plan_id = p.id)" \
   " FROM plan p"
 
@@ -335,6 +337,7 @@ summary_fields_from_row (sqlite3_stmt           *stmt,
   fields->changed = _vigia_library_column_text (stmt, 11);
   fields->n_goals = sqlite3_column_int (stmt, 12);
   fields->n_goals_with_progress = sqlite3_column_int (stmt, 13);
+  fields->n_targets = sqlite3_column_int (stmt, 14);
 }
 
 /**
