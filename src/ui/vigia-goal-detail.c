@@ -171,6 +171,12 @@ fill_history (VigiaGoalDetail *self)
       const VigiaTimelineItem *item = g_ptr_array_index (items, i - 1);
       g_autofree char *subtitle = NULL;
 
+      /* Of a goal of several targets, the goal's own changes and the shown
+       * target's. */
+      if (item->target_uuid != NULL && vigia_goal_get_n_targets (self->goal) > 1 &&
+          g_strcmp0 (item->target_uuid, vigia_target_get_uuid (self->target)) != 0)
+        continue;
+
       if (item->period != NULL)
         {
           g_autofree char *period = vigia_period_dup_label (item->period);
@@ -179,6 +185,8 @@ fill_history (VigiaGoalDetail *self)
         }
       add_row (self->history_group, self->history_rows, item->text, subtitle != NULL ? subtitle : item->date);
     }
+  if (self->history_rows->len == 0)
+    add_row (self->history_group, self->history_rows, _("No changes recorded"), NULL);
 }
 
 /* The choice of target, for a goal of several. */

@@ -229,6 +229,7 @@ vigia_timeline_item_free (VigiaTimelineItem *item)
   g_free (item->date);
   g_free (item->period);
   g_free (item->text);
+  g_free (item->target_uuid);
   g_free (item);
 }
 
@@ -281,6 +282,7 @@ vigia_timeline_from_history (GPtrArray *history)
 
       item = g_new0 (VigiaTimelineItem, 1);
       item->changed = g_strdup (entry->changed);
+      item->target_uuid = g_strdup (entry->target_uuid);
       item->date = format_date (entry->changed);
 
       if (g_strcmp0 (entry->entity, "progress") == 0)

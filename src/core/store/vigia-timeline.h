@@ -24,6 +24,9 @@ typedef struct
   VigiaSource  source;
   /* What changed: "Value changed from 12,5 to 14". */
   char        *text;
+  /* The target the change was to, or NULL for the goal's own texts (and
+   * for changes recorded before goals had several targets). */
+  char        *target_uuid;
 } VigiaTimelineItem;
 
 void       vigia_timeline_item_free      (VigiaTimelineItem *item);
