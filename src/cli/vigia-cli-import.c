@@ -15,9 +15,7 @@ static void
 print_result (VigiaImportResult *result,
               const char        *name)
 {
-  g_autofree char *goals = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals",
-                                                         result->n_goals),
-                                            result->n_goals);
+  g_autofree char *goals = vigia_goal_dup_count_label (result->n_goals, result->n_targets);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, result->plan_id);
 
   switch (result->outcome)

@@ -330,13 +330,8 @@ print_summary_line (VigiaPlanSummary *summary)
 {
   g_autofree char *place = vigia_plan_summary_dup_place_label (summary);
   g_autofree char *term = vigia_plan_summary_dup_term_label (summary);
-  guint n_goals = vigia_plan_summary_get_n_goals (summary);
-  guint n_targets = vigia_plan_summary_get_n_targets (summary);
-  g_autofree char *goals = n_targets > n_goals ?
-                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal, %u targets", "%u goals, %u targets",
-                                                         n_goals), n_goals, n_targets) :
-                           g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals",
-                                                         n_goals), n_goals);
+  g_autofree char *goals = vigia_goal_dup_count_label (vigia_plan_summary_get_n_goals (summary),
+                                                      vigia_plan_summary_get_n_targets (summary));
 
   g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n",
            vigia_plan_summary_get_id (summary),

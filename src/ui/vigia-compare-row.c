@@ -185,11 +185,7 @@ vigia_compare_row_set_group (VigiaCompareRow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->rank_label), FALSE);
   gtk_label_set_text (self->name_label, title);
   plans = g_strdup_printf (ngettext ("%u plan", "%u plans", n_plans), n_plans);
-  if (rollup->n_targets > rollup->n_goals)
-    goals = g_strdup_printf (ngettext ("%u goal, %u targets", "%u goals, %u targets", rollup->n_goals),
-                             rollup->n_goals, rollup->n_targets);
-  else
-    goals = g_strdup_printf (ngettext ("%u goal", "%u goals", rollup->n_goals), rollup->n_goals);
+  goals = vigia_goal_dup_count_label (rollup->n_goals, rollup->n_targets);
   details = g_strdup_printf ("%s · %s", plans, goals);
   show_rollup (self, rollup, details);
 }

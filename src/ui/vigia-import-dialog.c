@@ -119,7 +119,7 @@ add_row (VigiaImportDialog *self,
 static char *
 dup_result_text (const VigiaImportResult *r)
 {
-  g_autofree char *goals = g_strdup_printf (ngettext ("%u goal", "%u goals", r->n_goals), r->n_goals);
+  g_autofree char *goals = vigia_goal_dup_count_label (r->n_goals, r->n_targets);
   g_autofree char *text = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, r->plan_id);

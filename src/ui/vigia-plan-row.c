@@ -153,7 +153,6 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
   g_autofree char *description = NULL;
   const char *organization;
   guint n_goals;
-  guint n_targets;
   guint n_with_progress;
 
   g_return_if_fail (VIGIA_IS_PLAN_ROW (self));
@@ -168,13 +167,7 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
   term = vigia_plan_summary_dup_term_label (summary);
   n_goals = vigia_plan_summary_get_n_goals (summary);
   n_with_progress = vigia_plan_summary_get_n_goals_with_progress (summary);
-  n_targets = vigia_plan_summary_get_n_targets (summary);
-  if (n_targets > n_goals)
-    /* Translators: in the list of plans, for a plan with goals of several
-     * targets: "14 goals, 108 targets" */
-    goals = g_strdup_printf (ngettext ("%u goal, %u targets", "%u goals, %u targets", n_goals), n_goals, n_targets);
-  else
-    goals = g_strdup_printf (ngettext ("%u goal", "%u goals", n_goals), n_goals);
+  goals = vigia_goal_dup_count_label (n_goals, vigia_plan_summary_get_n_targets (summary));
   details = g_strdup_printf ("%s · %s · %s",
                              vigia_election_get_label (vigia_plan_summary_get_election (summary)),
                              term, goals);

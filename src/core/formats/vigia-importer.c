@@ -389,6 +389,11 @@ result_new (VigiaPlan          *plan,
   result->organization = g_strdup (vigia_plan_get_organization (plan));
   result->place_label = vigia_plan_dup_place_label (plan);
   result->n_goals = vigia_plan_get_n_goals (plan);
+  {
+    g_autoptr(GPtrArray) targets = vigia_plan_list_targets (plan);
+
+    result->n_targets = targets->len;
+  }
   result->missing_place = vigia_plan_get_election (plan) != VIGIA_ELECTION_GENERAL &&
                           vigia_str_empty (vigia_plan_get_department (plan));
   result->missing_term = !vigia_plan_has_term (plan);

@@ -35,6 +35,7 @@ typedef struct
   char               *organization;
   char               *place_label;   /* vigia_place_label() */
   guint               n_goals;
+  guint               n_targets;
   gboolean            missing_place; /* imported without a place: the user must complete it */
   gboolean            missing_term;
   gboolean            unknown_place; /* a place the UBIGEO table does not have: no code */

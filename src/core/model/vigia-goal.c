@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "vigia-enum-types.h"
 #include "vigia-goal.h"
 #include "vigia-utils.h"
@@ -576,6 +578,25 @@ vigia_goal_set_targets (VigiaGoal *self,
     _vigia_target_set_goal (g_ptr_array_index (targets, i), self);
   g_list_store_splice (self->targets, 0, g_list_model_get_n_items (G_LIST_MODEL (self->targets)),
                        targets->pdata, targets->len);
+}
+
+/**
+ * vigia_goal_dup_count_label:
+ * @n_goals: how many goals
+ * @n_targets: how many targets they have
+ *
+ * Returns: (transfer full): "12 goals", or, where goals have several
+ *   targets, "14 goals, 108 targets"
+ */
+char *
+vigia_goal_dup_count_label (guint n_goals,
+                            guint n_targets)
+{
+  if (n_targets > n_goals)
+    /* Translators: for a plan whose goals have several targets: "14 goals, 108 targets" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal, %u targets", "%u goals, %u targets", n_goals),
+                            n_goals, n_targets);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u goal", "%u goals", n_goals), n_goals);
 }
 
 /* The first target's, for a goal of one target. */

@@ -60,6 +60,9 @@ gboolean        vigia_goal_remove_target        (VigiaGoal      *self,
 void            vigia_goal_set_targets          (VigiaGoal      *self,
                                                  GPtrArray      *targets);
 
+char           *vigia_goal_dup_count_label      (guint           n_goals,
+                                                 guint           n_targets);
+
 /* The goal's first target's, for code that shows or edits a goal of one target. */
 const char     *vigia_goal_get_target_text      (VigiaGoal      *self);
 void            vigia_goal_set_target_text      (VigiaGoal      *self,

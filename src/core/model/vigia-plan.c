@@ -894,27 +894,20 @@ vigia_plan_find_target (VigiaPlan   *self,
                         const char  *target_uuid,
                         VigiaGoal  **goal)
 {
-  guint n_dims;
+  g_autoptr(GPtrArray) targets = NULL;
 
   g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
 
-  n_dims = vigia_plan_get_n_dimensions (self);
-  for (guint i = 0; i < n_dims; i++)
+  targets = vigia_plan_list_targets (self);
+  for (guint i = 0; i < targets->len; i++)
     {
-      VigiaDimension *dim = vigia_plan_get_dimension (self, i);
-      guint n_goals = vigia_dimension_get_n_goals (dim);
+      VigiaTarget *target = g_ptr_array_index (targets, i);
 
-      for (guint j = 0; j < n_goals; j++)
+      if (target_uuid != NULL && g_strcmp0 (vigia_target_get_uuid (target), target_uuid) == 0)
         {
-          VigiaGoal *candidate = vigia_dimension_get_goal (dim, j);
-          VigiaTarget *target = vigia_goal_find_target (candidate, target_uuid);
-
-          if (target != NULL)
-            {
-              if (goal != NULL)
-                *goal = candidate;
-              return target;
-            }
+          if (goal != NULL)
+            *goal = vigia_target_get_goal (target);
+          return target;
         }
     }
 

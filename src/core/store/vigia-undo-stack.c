@@ -195,31 +195,12 @@ belongs_to_plan (VigiaUndoStack *self,
           VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
 
           if (object == G_OBJECT (goal) ||
-              (VIGIA_IS_TARGET (object) && vigia_goal_get_target_position (goal, VIGIA_TARGET (object), NULL)))
+              (VIGIA_IS_TARGET (object) && vigia_target_get_goal (VIGIA_TARGET (object)) == goal))
             return TRUE;
         }
     }
 
   return FALSE;
-}
-
-/* The goal that holds @target, or NULL. */
-static VigiaGoal *
-find_target_goal (VigiaUndoStack *self,
-                  VigiaTarget    *target)
-{
-  guint n = vigia_plan_get_n_dimensions (self->plan);
-
-  for (guint i = 0; i < n; i++)
-    {
-      VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
-      guint n_goals = vigia_dimension_get_n_goals (dim);
-
-      for (guint j = 0; j < n_goals; j++)
-        if (vigia_goal_get_target_position (vigia_dimension_get_goal (dim, j), target, NULL))
-          return vigia_dimension_get_goal (dim, j);
-    }
-  return NULL;
 }
 
 static gboolean
@@ -278,7 +259,7 @@ save_object (VigiaUndoStack  *self,
   /* A target is saved with its goal, which writes what changed of it. */
   if (VIGIA_IS_TARGET (object))
     {
-      VigiaGoal *goal = find_target_goal (self, VIGIA_TARGET (object));
+      VigiaGoal *goal = vigia_target_get_goal (VIGIA_TARGET (object));
 
       g_return_val_if_fail (goal != NULL, FALSE);
       return vigia_library_save_goal (self->library, self->plan, goal, error);
