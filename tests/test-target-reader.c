@@ -31,6 +31,22 @@ typedef struct
 } Case;
 
 static const Case cases[] = {
+  /* Metas of the real EG 2026 plans (../shared/samples/jne-json/real), as
+   * their bulleted lists give them one by one: how each reads. */
+  { "8% del PBI destinado a salud.", 8, "%", PCT, UP, AUTO, NONE },
+  { "70% de las Redes Integradas de Salud (RIS) operativas.", 70, "%", PCT, UP, AUTO, NONE },
+  { "Reducción de la anemia infantil a <20%.", 20, "%", PCT, DOWN, AUTO, NONE },
+  { "50% de hospitales con capacidad instalada adecuada.", 50, "%", PCT, UP, AUTO, NONE },
+  { "Alcanzar 100% de cobertura nacional de agua potable y alcantarillado, priorizando zonas rurales y "
+    "periurbanas.", 100, "%", PCT, UP, AUTO, NONE },
+  { "Reducir en 50% la deforestación ilegal en la Amazonía, priorizando titulación comunal, vigilancia "
+    "forestal y proyectos productivos sostenibles.", 50, "%", CHANGE, DOWN, AUTO, NONE },
+  { "Aumentar en 30% la productividad agrícola nacional, impulsando asistencia técnica, financiamiento, "
+    "mecanización e infraestructura productiva.", 30, "%", CHANGE, UP, AUTO, NONE },
+  /* Several figures, or none: a person reads them. */
+  { "Poner en operación 6 líneas de metro: 4 en Lima y 1 en Arequipa, Trujillo y Piura.", NONE, NULL, QUAL, UP,
+    REVIEW, NONE },
+  { "Analfabetismo Cero.", NONE, NULL, QUAL, UP, REVIEW, NONE },
   /* The twelve metas of the DECLARA sample (Independencia, ERM 2022). */
   { "25% DE POBLACIÓN ATENDIDA", 25, "%", PCT, UP, AUTO, NONE },
   { "10% DE POBLACIÓN ATENDIDA", 10, "%", PCT, UP, AUTO, NONE },
