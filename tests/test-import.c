@@ -700,13 +700,15 @@ test_jne_sample (void)
   VigiaGoal *goal;
   static const guint per_dimension[] = { 4, 4, 3, 3 };
 
-  /* Without place or term: read, and says so by having none. */
+  /* Without place: read, and says so by having none; the term is the one
+   * its election (ERM.2026…) elects. */
   plans = vigia_read_plans (file, &format, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (format, ==, VIGIA_FILE_TYPE_JNE_JSON);
   plan = g_ptr_array_index (plans, 0);
   g_assert_null (vigia_plan_get_department (plan));
-  g_assert_false (vigia_plan_has_term (plan));
+  g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2027);
+  g_assert_cmpint (vigia_plan_get_term_end (plan), ==, 2030);
   g_assert_cmpint (vigia_plan_get_election (plan), ==, VIGIA_ELECTION_REGIONAL);
   g_clear_pointer (&plans, g_ptr_array_unref);
 
@@ -877,6 +879,9 @@ test_jne_packed_rows (void)
                                       "packed.json", NULL, NULL, &error);
   g_assert_no_error (error);
   plan = g_ptr_array_index (plans, 0);
+
+  /* An EG 2026 plan's term is the one that election elects. */
+  g_assert_cmpstr (vigia_plan_get_process (plan), ==, "EG 2026");
 
   /* Three goals numbered in every cell are three goals, each read. */
   g_assert_cmpuint (vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, 0)), ==, 3);
@@ -1097,7 +1102,8 @@ test_import_twice (Fixture       *f,
   g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 1);
   g_clear_pointer (&results, g_ptr_array_unref);
 
-  /* JNE data without place and term: imported, and it says what is missing… */
+  /* JNE data without place: imported, and it says what is missing (its
+   * term is its election's)… */
   results = vigia_import_file (library, jne, NULL, NULL, &error);
   g_assert_no_error (error);
   result = g_ptr_array_index (results, 0);
@@ -1105,7 +1111,7 @@ test_import_twice (Fixture       *f,
   g_assert_cmpint (result->plan_id, ==, 2);
   g_assert_cmpuint (result->n_goals, ==, 14);
   g_assert_true (result->missing_place);
-  g_assert_true (result->missing_term);
+  g_assert_false (result->missing_term);
   g_assert_cmpstr (result->place_label, ==, "Place not set");
   g_clear_pointer (&results, g_ptr_array_unref);
 

@@ -186,6 +186,41 @@ test_labels (void)
   vigia_test_set_language ("en");
 }
 
+/* The term each election elects; what is not one of them is not guessed. */
+static void
+test_term_from_process (void)
+{
+  static const struct {
+    const char *process;
+    int         start;
+    int         end;
+  } cases[] = {
+    { "ERM 2018", 2019, 2022 },
+    { "ERM 2022", 2023, 2026 },
+    { "ERM 2026", 2027, 2030 },
+    { "EG 2021", 2021, 2026 },
+    { "EG 2026", 2026, 2031 },
+    { "EMC 2024", 0, 0 },
+    { "ERM", 0, 0 },
+    { "ERM 20226", 0, 0 },
+    { "", 0, 0 },
+    { NULL, 0, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int start = 0, end = 0;
+      gboolean known = vigia_term_from_process (cases[i].process, &start, &end);
+
+      g_assert_cmpint (known, ==, cases[i].start != 0);
+      if (known)
+        {
+          g_assert_cmpint (start, ==, cases[i].start);
+          g_assert_cmpint (end, ==, cases[i].end);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -198,6 +233,7 @@ main (int    argc,
   g_test_add_func ("/period/from-date", test_from_date);
   g_test_add_func ("/period/compare", test_compare);
   g_test_add_func ("/period/labels", test_labels);
+  g_test_add_func ("/term/from-process", test_term_from_process);
 
   return g_test_run ();
 }

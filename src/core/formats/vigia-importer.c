@@ -205,6 +205,18 @@ apply_options (VigiaPlan                 *plan,
       vigia_plan_set_term_end (plan, options->term_end);
     }
 
+  /* The election fixes the term: ERM 2022 elects 2023–2026. */
+  if (!vigia_plan_has_term (plan))
+    {
+      int start, end;
+
+      if (vigia_term_from_process (vigia_plan_get_process (plan), &start, &end))
+        {
+          vigia_plan_set_term_start (plan, start);
+          vigia_plan_set_term_end (plan, end);
+        }
+    }
+
   /* Elections come the year before a regional or municipal term starts
    * (ERM 2022 → 2023–2026) and in the year a general one does (EG 2026 →
    * 2026–2031). */

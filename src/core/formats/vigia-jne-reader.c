@@ -159,6 +159,29 @@ process_from_file_number (const char *number)
   return g_strdup_printf ("%.*s %.4s", (int) letters, number, number + letters + 1);
 }
 
+static char *dup_scalar_text (JsonObject *object,
+                              const char *name);
+
+/* The JNE's number of the process, where the file number is missing: only
+ * those known (SOURCE.md of the JNE samples), never guessed. */
+static char *
+process_from_id (JsonObject *dato)
+{
+  static const struct {
+    const char *id;
+    const char *process;
+  } known[] = {
+    { "113", "ERM 2022" },
+    { "124", "EG 2026" },
+  };
+  g_autofree char *id = dup_scalar_text (dato, "idProcesoElectoral");
+
+  for (guint i = 0; id != NULL && i < G_N_ELEMENTS (known); i++)
+    if (g_str_equal (id, known[i].id))
+      return g_strdup (known[i].process);
+  return NULL;
+}
+
 static char *
 dup_scalar_text (JsonObject *object,
                  const char *name)
@@ -219,6 +242,8 @@ read_dato_general (VigiaJsonDoc  *doc,
     }
 
   process = process_from_file_number (file_number);
+  if (process == NULL)
+    process = process_from_id (dato);
   plan_id = dup_scalar_text (dato, "idPlanGobierno");
   document = dup_scalar_text (dato, "txRutaCompleto");
   if (plan_id != NULL && document != NULL)

@@ -320,3 +320,45 @@ vigia_term_get_expected_share (int         term_start,
     return NAN;
   return (double) k / vigia_term_get_n_periods (term_start, term_end);
 }
+
+/**
+ * vigia_term_from_process:
+ * @process: (nullable): an election process as plans name it, "ERM 2022"
+ *   or "EG 2026"
+ * @term_start: (out): the first year of the term it elects
+ * @term_end: (out): its last year
+ *
+ * The term an election elects (docs/domain.md, "Terms"): regional and
+ * municipal elections the year before a four-year term (ERM 2022 →
+ * 2023–2026), general ones in its first year, for five (EG 2026 →
+ * 2026–2031).  Anything else is not guessed.
+ *
+ * Returns: whether @process names such an election
+ */
+gboolean
+vigia_term_from_process (const char *process,
+                         int        *term_start,
+                         int        *term_end)
+{
+  guint64 year;
+
+  g_return_val_if_fail (term_start != NULL && term_end != NULL, FALSE);
+
+  if (process == NULL)
+    return FALSE;
+  if (g_str_has_prefix (process, "ERM ") &&
+      g_ascii_string_to_unsigned (process + 4, 10, 1980, 2200, &year, NULL))
+    {
+      *term_start = (int) year + 1;
+      *term_end = (int) year + 4;
+      return TRUE;
+    }
+  if (g_str_has_prefix (process, "EG ") &&
+      g_ascii_string_to_unsigned (process + 3, 10, 1980, 2200, &year, NULL))
+    {
+      *term_start = (int) year;
+      *term_end = (int) year + 5;
+      return TRUE;
+    }
+  return FALSE;
+}

@@ -44,5 +44,8 @@ char     *vigia_term_clamp_period     (int          term_start,
 double    vigia_term_get_expected_share (int        term_start,
                                          int        term_end,
                                          const char *period);
+gboolean  vigia_term_from_process     (const char  *process,
+                                       int         *term_start,
+                                       int         *term_end);
 
 G_END_DECLS
