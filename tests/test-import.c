@@ -926,6 +926,47 @@ test_jne_packed_rows (void)
   g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 7);
 }
 
+/* A general election's plan is national: no place is asked, one given is
+ * refused, and its term is its election's. */
+static void
+test_jne_national (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  VigiaImportOptions with_place = { "150112", 0, 0 };
+  VigiaImportResult *result;
+
+  before = vigia_test_checksum_file (vigia_library_get_path (library));
+  results = vigia_import_data (library, (const guint8 *) packed_rows, strlen (packed_rows), "eg.json", &with_place,
+                               &error);
+  g_assert_null (results);
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "eg.json: the plan is for a general election, which is national: it takes "
+                                       "no place, but “150112” was given.");
+  g_clear_error (&error);
+  after = vigia_test_checksum_file (vigia_library_get_path (library));
+  g_assert_cmpstr (after, ==, before);
+
+  results = vigia_import_data (library, (const guint8 *) packed_rows, strlen (packed_rows), "eg.json", NULL, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (results, 0);
+  g_assert_false (result->missing_place);
+  g_assert_false (result->missing_term);
+  g_assert_cmpstr (result->place_label, ==, "National");
+  plan = vigia_library_load_plan (library, result->plan_id, &error);
+  g_assert_no_error (error);
+  place = vigia_plan_dup_place_label (plan);
+  g_assert_cmpstr (place, ==, "National");
+  g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2026);
+  g_assert_cmpint (vigia_plan_get_term_end (plan), ==, 2031);
+}
+
 /* The plans the JNE serves, in ../shared (third-party material, not in the
  * repository): how many goals and targets each gives, counted by reading
  * the files (rows whose cells list as many items, bullets in a meta). */
@@ -1901,7 +1942,12 @@ check_plan_regression (RegressionReader  reader,
         g_assert_no_error (import_error);
       else
         assert_clear_error (import_error, name, data, length);
-      if (valid)
+      /* A general election's plan is national: a place given for it is
+       * refused, saying so. */
+      if (valid && options[i] != NULL && reader != REGRESSION_VIGIA && plans != NULL && plans->len > 0 &&
+          vigia_plan_get_election (g_ptr_array_index (plans, 0)) == VIGIA_ELECTION_GENERAL)
+        g_assert_null (imported);
+      else if (valid)
         {
           g_assert_nonnull (imported);
           g_assert_cmpint (type, ==, regression_readers[reader].type);
@@ -2159,6 +2205,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/import/vigia-json-targets", Fixture, NULL, fixture_set_up, test_vigia_json_targets,
               fixture_tear_down);
+  g_test_add ("/import/jne-national", Fixture, NULL, fixture_set_up, test_jne_national, fixture_tear_down);
   g_test_add ("/import/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing, fixture_tear_down);
   g_test_add ("/import/unknown-file", Fixture, NULL, fixture_set_up, test_unknown_file, fixture_tear_down);
   g_test_add_func ("/import/options", test_options);

@@ -149,6 +149,16 @@ apply_options (VigiaPlan                 *plan,
 {
   gboolean has_place = !vigia_str_empty (vigia_plan_get_department (plan));
 
+  /* A general election is national: a place given for it is a mistake. */
+  if (options != NULL && options->place != NULL && !has_place && election_known &&
+      vigia_plan_get_election (plan) == VIGIA_ELECTION_GENERAL)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                   _("%s: the plan is for a general election, which is national: it takes no place, "
+                     "but “%s” was given."), name, options->place);
+      return FALSE;
+    }
+
   if (options != NULL && options->place != NULL && !has_place)
     {
       VigiaPlaceName place;

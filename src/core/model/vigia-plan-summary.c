@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "vigia-enum-types.h"
 #include "vigia-plan.h"
 #include "vigia-plan-summary.h"
@@ -290,6 +292,9 @@ char *
 vigia_plan_summary_dup_place_label (VigiaPlanSummary *self)
 {
   g_return_val_if_fail (VIGIA_IS_PLAN_SUMMARY (self), NULL);
+
+  if (self->election == VIGIA_ELECTION_GENERAL && vigia_str_empty (self->department))
+    return g_strdup (_("National"));
   return vigia_place_label (self->department, self->province, self->district);
 }
 

@@ -1013,6 +1013,10 @@ char *
 vigia_plan_dup_place_label (VigiaPlan *self)
 {
   g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+
+  /* A general election's plan is the country's: it has no place of its own. */
+  if (self->election == VIGIA_ELECTION_GENERAL && vigia_str_empty (self->department))
+    return g_strdup (_("National"));
   return vigia_place_label (self->department, self->province, self->district);
 }
 
