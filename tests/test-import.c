@@ -1357,27 +1357,27 @@ test_vigia_json_version_1 (Fixture       *f,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GPtrArray) results = vigia_import_file (library, file, NULL, NULL, &error);
   g_autoptr(VigiaPlan) plan = NULL;
-  g_autofree char *derived = vigia_uuid_derive ("01a24559-7d69-77c6-ac19-c3acbc8a86b6", "target");
+  g_autofree char *derived = vigia_uuid_derive ("01a245a7-e9c4-75f3-b579-e2cb06d938ca", "target");
   VigiaGoal *goal = NULL;
   VigiaTarget *target;
 
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 2);
-  plan = vigia_library_load_plan (library, vigia_library_lookup_plan (library, "01a24559-7d67-720d-b049-62605d364035",
+  plan = vigia_library_load_plan (library, vigia_library_lookup_plan (library, "01a245a7-e9c4-75f0-a3f8-71e1aa7141f1",
                                                                       NULL),
                                   &error);
   g_assert_no_error (error);
-  vigia_plan_find_goal (plan, "01a24559-7d69-77c6-ac19-c3acbc8a86b6", &goal);
+  vigia_plan_find_goal (plan, "01a245a7-e9c4-75f3-b579-e2cb06d938ca", &goal);
   g_assert_cmpuint (vigia_goal_get_n_targets (goal), ==, 1);
   target = vigia_goal_get_target (goal, 0);
   g_assert_cmpstr (vigia_target_get_uuid (target), ==, derived);
-  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 42.5);
+  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 6);
   g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_REVIEWED);
   g_assert_cmpfloat (vigia_goal_get_weight (goal), ==, 2);
   g_assert_cmpfloat (vigia_target_get_weight (target), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (vigia_target_get_progress (target)), ==, 3);
   g_assert_cmpfloat (vigia_progress_get_value (vigia_target_find_progress (target, "2027-S2", VIGIA_SOURCE_OBSERVER)),
-                     ==, 36);
+                     ==, 4.8);
 }
 
 /* A goal of several targets, with the cells as written, goes out and comes

@@ -998,8 +998,9 @@ test_goal_targets (Fixture       *f,
 
 /* tests/fixtures/library-schema1.sqlite was made with vigia-cli at commit
  * 1b88f31, before goals had targets (tests/fixtures/README.md says how):
- * two sample plans, progress from both sources, a baseline, a reviewed
- * reading and a goal of weight 2.  Upgraded, it holds all of it. */
+ * the DECLARA sample and a plan of our own writing, progress from both
+ * sources, a baseline, a reviewed reading and a goal of weight 2.
+ * Upgraded, it holds all of it. */
 static void
 test_upgrade_from_schema_1 (Fixture       *f,
                             gconstpointer  data)
@@ -1012,7 +1013,8 @@ test_upgrade_from_schema_1 (Fixture       *f,
   g_autofree char *contents = NULL;
   g_autofree char *derived = NULL;
   g_autoptr(VigiaAssessment) assessment = NULL;
-  VigiaGoal *anemia = NULL;
+  VigiaGoal *dropout = NULL;
+  VigiaGoal *packed;
   VigiaTarget *target;
   VigiaProgress *entry;
   gsize length;
@@ -1026,8 +1028,8 @@ test_upgrade_from_schema_1 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, 2);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM plan"), ==, 2);
-  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM goal"), ==, 26);
-  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM target"), ==, 26);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM goal"), ==, 18);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM target"), ==, 18);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM progress"), ==, 6);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
 
@@ -1036,52 +1038,59 @@ test_upgrade_from_schema_1 (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 11);
 
-  plan = vigia_library_load_plan (library, 1, &error);
+  plan = vigia_library_load_plan (library, 2, &error);
   g_assert_no_error (error);
-  vigia_plan_find_goal (plan, "01a24559-7d69-77c6-ac19-c3acbc8a86b6", &anemia);
-  g_assert_nonnull (anemia);
-  g_assert_cmpuint (vigia_goal_get_n_targets (anemia), ==, 1);
-  g_assert_cmpfloat (vigia_goal_get_weight (anemia), ==, 2);
+  dropout = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 2);
+  g_assert_cmpuint (vigia_goal_get_n_targets (dropout), ==, 1);
+  g_assert_cmpfloat (vigia_goal_get_weight (dropout), ==, 2);
 
   /* Its target: the same on every desk that upgrades the goal. */
-  target = vigia_goal_get_target (anemia, 0);
-  derived = vigia_uuid_derive ("01a24559-7d69-77c6-ac19-c3acbc8a86b6", "target");
+  target = vigia_goal_get_target (dropout, 0);
+  derived = vigia_uuid_derive (vigia_goal_get_uuid (dropout), "target");
   g_assert_cmpstr (vigia_target_get_uuid (target), ==, derived);
-  g_assert_cmpstr (vigia_target_get_text (target), ==, "Disminuir la prevalencia de anemia infantil al 30,0 %.");
-  g_assert_cmpfloat (vigia_target_get_value (target), ==, 30);
+  g_assert_cmpstr (vigia_target_get_text (target), ==, "Reducir la deserción a 3%");
+  g_assert_cmpfloat (vigia_target_get_value (target), ==, 3);
   g_assert_cmpstr (vigia_target_get_unit (target), ==, "%");
   g_assert_cmpint (vigia_target_get_measure (target), ==, VIGIA_MEASURE_PERCENT);
   g_assert_cmpint (vigia_target_get_direction (target), ==, VIGIA_DIRECTION_DOWN);
   g_assert_cmpint (vigia_target_get_reading (target), ==, VIGIA_READING_REVIEWED);
-  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 42.5);
+  g_assert_cmpfloat (vigia_target_get_baseline_value (target), ==, 6);
   g_assert_cmpint (vigia_target_get_baseline_year (target), ==, 2024);
   g_assert_cmpfloat (vigia_target_get_weight (target), ==, 1);
 
   /* Its progress moved with it, from both sources. */
   g_assert_cmpuint (g_list_model_get_n_items (vigia_target_get_progress (target)), ==, 3);
   entry = vigia_target_find_progress (target, "2027-S1", VIGIA_SOURCE_AUTHORITY);
-  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 38);
-  g_assert_cmpstr (vigia_progress_get_note (entry), ==, "Informe ENDES");
-  g_assert_cmpstr (vigia_progress_get_evidence (entry)[0], ==, "https://example.org/endes");
+  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 5);
+  g_assert_cmpstr (vigia_progress_get_note (entry), ==, "Informe de la DRE");
+  g_assert_cmpstr (vigia_progress_get_evidence (entry)[0], ==, "https://example.org/dre");
   g_assert_cmpstr (vigia_progress_get_recorded (entry), ==, "2027-06-30T00:00:00Z");
   entry = vigia_target_find_progress (target, "2027-S2", VIGIA_SOURCE_OBSERVER);
-  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 36);
+  g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 4.8);
   g_assert_cmpstr (vigia_progress_get_note (entry), ==, "Verificado en campo");
 
-  /* And it is assessed as before: (38 − 42.5) / (30 − 42.5) = 36 % for
-   * anemia, weight 2; water 72 of 90 = 80 %; (2 × 0.36 + 0.8) / 3. */
+  /* A meta the old reader left whole stays one target, as written: an
+   * upgrade reads nothing again. */
+  packed = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0);
+  g_assert_cmpuint (vigia_goal_get_n_targets (packed), ==, 1);
+  g_assert_true (g_str_has_prefix (vigia_target_get_text (vigia_goal_get_target (packed, 0)),
+                                   "1 Principales metas:"));
+
+  /* And it is assessed as before: dropout from 6 % down to 3 %, at 5 %:
+   * a third, weight 2; schools 320 of 600: 53 %; (2 × 1/3 + 0.5333) / 3,
+   * the 40 % the last build of schema 1 gave. */
   assessment = vigia_assessment_new (plan, "2027-S1");
   g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (vigia_assessment_get_plan_rollup (
-                                    assessment, VIGIA_SOURCE_AUTHORITY)), (2 * 0.36 + 0.8) / 3, 1e-9);
-  g_assert_cmpuint (vigia_assessment_get_plan_rollup (assessment, VIGIA_SOURCE_AUTHORITY)->n_targets, ==, 14);
+                                    assessment, VIGIA_SOURCE_AUTHORITY)), (2.0 / 3 + 320.0 / 600) / 3, 1e-9);
+  g_assert_cmpuint (vigia_assessment_get_plan_rollup (assessment, VIGIA_SOURCE_AUTHORITY)->n_targets, ==, 6);
 
   /* The whole-library assessment agrees. */
   {
     g_autoptr(GArray) scores = vigia_library_assess_plans (library, "2027-S1", VIGIA_SOURCE_AUTHORITY, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (&g_array_index (scores, VigiaPlanScore, 0).rollup),
-                                    (2 * 0.36 + 0.8) / 3, 1e-9);
+    g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (&g_array_index (scores, VigiaPlanScore, 1).rollup),
+                                    (2.0 / 3 + 320.0 / 600) / 3, 1e-9);
   }
 }
 
