@@ -16,7 +16,7 @@ import jsonschema
 schema_path, samples = sys.argv[1], sys.argv[2]
 cli = os.environ["VIGIA_CLI"]
 declara = os.path.join(samples, "erm2022-lima-independencia-juntos-por-el-peru.txt")
-jne = os.path.join(samples, "erm2026-regional-puno-ahora-nacion.json")
+jne = os.path.join(samples, "erm2026-regional-ejemplo.json")
 
 with open(schema_path, encoding="utf-8") as f:
     schema = json.load(f)

@@ -25,7 +25,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(VigiaPlan) plan = vigia_test_load_sample_plan ();
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *puno = g_build_filename (SOURCE_DATADIR, "samples", "erm2026-regional-puno-ahora-nacion.json",
+  g_autofree char *puno = g_build_filename (SOURCE_DATADIR, "samples", "erm2026-regional-ejemplo.json",
                                             NULL);
   VigiaImportOptions options = { "PUNO", 2027, 2030 };
 
@@ -207,7 +207,7 @@ test_all (Fixture       *f,
   vigia_test_run_cli (&run, "es", "--library", f->path, "export", "--all", "--format", "html", "--period", "2024-S2",
                       "--output", folder2, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, "vigia-cli: plan 2 (AHORA NACION - AN — PUNO) omitido: «2024-S2» está fuera del "
+  g_assert_cmpstr (run.err, ==, "vigia-cli: plan 2 (MOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO — PUNO) omitido: «2024-S2» está fuera del "
                                 "periodo de gobierno del plan, 2027–2030\n");
   g_assert_true (g_str_has_suffix (run.out, "informe-independencia-2024-S2.html\n"));
 

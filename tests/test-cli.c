@@ -362,7 +362,7 @@ sample_path (const char *name)
 }
 
 #define DECLARA_SAMPLE "erm2022-lima-independencia-juntos-por-el-peru.txt"
-#define JNE_SAMPLE "erm2026-regional-puno-ahora-nacion.json"
+#define JNE_SAMPLE "erm2026-regional-ejemplo.json"
 
 static void
 test_import (void)
@@ -382,7 +382,7 @@ test_import (void)
 
   run_cli (&run, "es", "--library", path, "import", "--place", "PUNO", "--term", "2027-2030", jne, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "2\tAHORA NACION - AN\tPUNO\t14 propuestas\n");
+  g_assert_cmpstr (run.out, ==, "2\tMOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO\tPUNO\t14 propuestas\n");
   g_assert_cmpstr (run.err, ==, "");
   run_clear (&run);
 
@@ -425,7 +425,7 @@ test_import_missing_place (void)
 
   run_cli (&run, "en", "--library", path, "import", jne, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "1\tAHORA NACION - AN\tPlace not set\t14 goals\n");
+  g_assert_cmpstr (run.out, ==, "1\tMOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO\tPlace not set\t14 goals\n");
   /* The term is the one its election elects (ERM 2026 → 2027–2030). */
   expected = g_strdup_printf ("%s: plan 1 has no place: import the file again with --place to give it one.\n",
                               jne);
@@ -434,7 +434,7 @@ test_import_missing_place (void)
 
   run_cli (&run, "en", "--library", path, "import", "--place", "21", "--term", "2027–2030", jne, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.out, ==, "1\tAHORA NACION - AN\tPuno\t14 goals\tupdated\n");
+  g_assert_cmpstr (run.out, ==, "1\tMOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO\tPuno\t14 goals\tupdated\n");
   g_assert_cmpstr (run.err, ==, "");
 
   vigia_test_remove_dir (dir);

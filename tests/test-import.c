@@ -124,7 +124,6 @@ test_ubigeo (void)
   g_autoptr(GPtrArray) lima = vigia_ubigeo_children ("15");
   g_autoptr(GPtrArray) santa_cruz = vigia_ubigeo_children ("0613");
   guint n_provinces = 0, n_districts = 0;
-  guint lima_population = 0;
 
   g_assert_cmpuint (departments->len, ==, 25);
   for (guint i = 0; i < departments->len; i++)
@@ -169,12 +168,26 @@ test_ubigeo (void)
   g_assert_cmpstr (vigia_ubigeo_match ("LIMA", "LIMA", "ATLANTIS")->code, ==, "1501");
   g_assert_null (vigia_ubigeo_match ("ATLANTIS", NULL, NULL));
 
-  /* Provinces and departments count their districts' people. */
   g_assert_cmpuint (lima->len, ==, 10);
-  for (guint i = 0; i < lima->len; i++)
-    lima_population += ((const VigiaUbigeoPlace *) g_ptr_array_index (lima, i))->population;
-  g_assert_cmpuint (vigia_ubigeo_find ("15")->population, ==, lima_population);
-  g_assert_cmpuint (lima_population, >, 9000000);
+
+  /* RENIEC numbers departments and provinces otherwise: the JNE's Lima is
+   * 14, its San Borja 140140, and INEI's 140101 is Chiclayo. */
+  g_assert_cmpstr (vigia_ubigeo_find ("15")->reniec_code, ==, "14");
+  g_assert_cmpstr (vigia_ubigeo_find_reniec ("14")->code, ==, "15");
+  g_assert_cmpstr (vigia_ubigeo_find_reniec ("140140")->code, ==, "150130");
+  g_assert_cmpstr (vigia_ubigeo_find_reniec ("140140")->name, ==, "San Borja");
+  g_assert_cmpstr (vigia_ubigeo_find ("140101")->name, ==, "Chiclayo");
+  g_assert_cmpstr (vigia_ubigeo_find_reniec ("070101")->code, ==, "080101");
+  g_assert_cmpstr (vigia_ubigeo_find ("07")->reniec_code, ==, "24");
+  /* Districts the package lacks, from data/ubigeo/changes.tsv. */
+  g_assert_cmpstr (vigia_ubigeo_find ("050413")->name, ==, "Putis");
+  g_assert_cmpstr (vigia_ubigeo_find ("050413")->reniec_code, ==, "050314");
+  g_assert_cmpstr (vigia_ubigeo_find ("1608")->name, ==, "Putumayo");
+  g_assert_cmpstr (vigia_ubigeo_find_reniec ("150901")->code, ==, "160801");
+  /* Created after the JNE's 2022 lists: no RENIEC code yet. */
+  g_assert_cmpstr (vigia_ubigeo_find ("130112")->name, ==, "Alto Trujillo");
+  g_assert_null (vigia_ubigeo_find ("130112")->reniec_code);
+  g_assert_null (vigia_ubigeo_find_reniec ("99"));
 }
 
 static void
@@ -193,6 +206,25 @@ test_place_names (void)
   g_assert_cmpstr (name.department, ==, "Lima");
   g_assert_cmpstr (name.district, ==, "Independencia");
   vigia_place_name_clear (&name);
+
+  /* A JNE code is said to be one, and never read as INEI's. */
+  g_assert_true (vigia_place_name_parse ("jne:140140", &name));
+  g_assert_cmpstr (name.place->code, ==, "150130");
+  g_assert_cmpstr (name.department, ==, "Lima");
+  g_assert_cmpstr (name.district, ==, "San Borja");
+  vigia_place_name_clear (&name);
+  g_assert_true (vigia_place_name_parse ("JNE: 14", &name));
+  g_assert_cmpstr (name.place->code, ==, "15");
+  vigia_place_name_clear (&name);
+  g_assert_false (vigia_place_name_parse ("140140", &name));
+  g_assert_true (vigia_place_name_parse ("140101", &name));
+  g_assert_cmpstr (name.district, ==, "Chiclayo");
+  vigia_place_name_clear (&name);
+  g_assert_true (vigia_place_name_parse ("jne:140101", &name));
+  g_assert_cmpstr (name.place->code, ==, "150101");
+  vigia_place_name_clear (&name);
+  g_assert_false (vigia_place_name_parse ("jne:999999", &name));
+  g_assert_false (vigia_place_name_parse ("jne:lima", &name));
 
   g_assert_true (vigia_place_name_parse ("  PUNO ", &name));
   g_assert_cmpstr (name.department, ==, "PUNO");
@@ -715,7 +747,7 @@ test_jne_sample (void)
   plans = vigia_read_plans (file, &format, &options, NULL, &error);
   g_assert_no_error (error);
   plan = g_ptr_array_index (plans, 0);
-  g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "AHORA NACION - AN");
+  g_assert_cmpstr (vigia_plan_get_organization (plan), ==, "MOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO");
   g_assert_cmpint (vigia_plan_get_election (plan), ==, VIGIA_ELECTION_REGIONAL);
   g_assert_cmpstr (vigia_plan_get_process (plan), ==, "ERM 2026");
   g_assert_cmpstr (vigia_plan_get_department (plan), ==, "PUNO");
@@ -725,7 +757,7 @@ test_jne_sample (void)
   g_assert_null (vigia_plan_get_vision (plan));
   g_assert_cmpstr (vigia_plan_get_source_format (plan), ==, "jne-json");
   g_assert_cmpstr (vigia_plan_get_source_reference (plan), ==,
-                   "JNE idPlanGobierno 5101, f3d4edbb-1027-4de3-ba85-0fb6fa51c926.pdf");
+                   "JNE idPlanGobierno 5101, plan-de-gobierno-ejemplo.pdf");
   g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 14);
   g_assert_cmpuint (vigia_plan_get_n_dimensions (plan), ==, 4);
   for (guint i = 0; i < 4; i++)
@@ -739,7 +771,7 @@ test_jne_sample (void)
 
   goal = goal_at (plan, 0, 0);
   g_assert_cmpstr (vigia_goal_get_problem (goal), ==,
-                   "Elevada prevalencia de anemia infantil, representando una crisis de salud pública.");
+                   "Una de cada tres niñas y niños pequeños de la región tiene anemia.");
   g_assert_cmpstr (vigia_goal_get_target_text (goal), ==, "Disminuir la prevalencia de anemia infantil al 30,0 %.");
   g_assert_cmpfloat (vigia_goal_get_target_value (goal), ==, 30);
   g_assert_cmpint (vigia_goal_get_target_direction (goal), ==, VIGIA_DIRECTION_DOWN);
@@ -1678,7 +1710,7 @@ test_options (void)
   g_assert_nonnull (strstr (error->message, "“ATLANTIS” is not in the UBIGEO table"));
   g_clear_error (&error);
   g_assert_false (vigia_import_options_check (&bad_code, &error));
-  g_assert_nonnull (strstr (error->message, "neither a UBIGEO code"));
+  g_assert_nonnull (strstr (error->message, "neither an INEI code"));
   g_clear_error (&error);
   g_assert_false (vigia_import_options_check (&bad_term, &error));
   g_clear_error (&error);

@@ -1015,7 +1015,7 @@ test_text_round_trip (Fixture       *f,
   g_autoptr(VigiaPlan) tricky = vigia_test_make_plan ("PARTIDO\tMORADO", "SAN JUAN DE LURIGANCHO", 2);
   g_autoptr(VigiaPlan) back = NULL;
   g_autoptr(VigiaDimension) extra = vigia_dimension_new (VIGIA_DIMENSION_KIND_OTHER, "PROPUESTAS ADICIONALES");
-  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "samples", "erm2026-regional-puno-ahora-nacion.json", NULL);
+  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "samples", "erm2026-regional-ejemplo.json", NULL);
   g_autofree char *text = NULL;
   VigiaImportOptions options = { "PUNO", 2027, 2030 };
   VigiaGoal *goal;

@@ -93,7 +93,7 @@ vigia_cli_import (VigiaCli  *cli,
   const GOptionEntry entries[] = {
     { "place", 0, 0, G_OPTION_ARG_STRING, &place,
       N_("The place of plans whose file does not name one (JNE JSON): "
-         "“PUNO”, “LIMA - LIMA - INDEPENDENCIA” or a UBIGEO code"), N_("TEXT|UBIGEO") },
+         "“PUNO”, “LIMA - LIMA - INDEPENDENCIA”, an INEI code (“150130”) or a JNE code (“jne:140140”)"), N_("TEXT|UBIGEO") },
     { "term", 0, 0, G_OPTION_ARG_STRING, &term,
       N_("The term of plans whose file does not name one, as 2027-2030"), N_("START-END") },
     { NULL }

@@ -57,7 +57,7 @@ vigia_sample_plan_file (void)
 GFile *
 vigia_sample_jne_file (void)
 {
-  return resource_file ("samples/erm2026-regional-puno-ahora-nacion.json");
+  return resource_file ("samples/erm2026-regional-ejemplo.json");
 }
 
 /**

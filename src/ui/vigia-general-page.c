@@ -98,6 +98,7 @@ sync_from_plan (VigiaGeneralPage *self)
   VigiaPlan *plan = self->plan;
   const char *ubigeo = vigia_plan_get_ubigeo (plan);
   const char *reference = vigia_plan_get_source_reference (plan);
+  g_autofree char *codes = NULL;
   g_autofree char *imported = format_time (vigia_plan_get_source_imported (plan) != NULL ?
                                            vigia_plan_get_source_imported (plan) :
                                            vigia_plan_get_created (plan));
@@ -113,7 +114,10 @@ sync_from_plan (VigiaGeneralPage *self)
   adw_action_row_set_subtitle (self->term_row,
                                vigia_plan_has_term (plan) ? "" :
                                _("Not set: the semesters to follow come from the term"));
+  if (!vigia_str_empty (ubigeo) && vigia_ubigeo_find (ubigeo) != NULL)
+    codes = vigia_ubigeo_place_dup_codes (vigia_ubigeo_find (ubigeo));
   adw_action_row_set_subtitle (self->ubigeo_row,
+                               codes != NULL ? codes :
                                !vigia_str_empty (ubigeo) ? ubigeo : _("Not matched to the INEI list"));
   adw_action_row_set_subtitle (self->source_format_row,
                                format_label (vigia_plan_get_source_format (plan)));

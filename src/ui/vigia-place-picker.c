@@ -25,6 +25,7 @@ struct _VigiaPlacePicker
   GtkDropDown *department_dropdown;
   GtkDropDown *province_dropdown;
   GtkDropDown *district_dropdown;
+  GtkLabel    *codes_label;
 
   /* VigiaUbigeoPlace of each list, after its first item (the table lives as
    * long as the process) */
@@ -130,6 +131,18 @@ update_code (VigiaPlacePicker *self)
 
   if (vigia_set_string (&self->code, place != NULL ? place->code : NULL))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
+
+  /* Both systems, so that a code read in a JNE list can be checked here. */
+  if (place != NULL)
+    {
+      g_autofree char *codes = vigia_ubigeo_place_dup_codes (place);
+
+      gtk_label_set_text (self->codes_label, codes);
+    }
+  else
+    {
+      gtk_label_set_text (self->codes_label, "");
+    }
 }
 
 static void
@@ -256,6 +269,7 @@ vigia_place_picker_class_init (VigiaPlacePickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaPlacePicker, department_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlacePicker, province_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlacePicker, district_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlacePicker, codes_label);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "vigia-bench-data.h"
+#include "vigia-ubigeo.h"
 
 typedef struct
 {
@@ -80,32 +81,36 @@ VigiaBenchData *
 vigia_bench_data_new (guint32   seed,
                       GError  **error)
 {
-  g_autofree char *path = g_build_filename (SOURCE_DATADIR, "ubigeo", "ubigeo_inei_2025.csv", NULL);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) departments = vigia_ubigeo_children (NULL);
   VigiaBenchData *data;
-
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
 
   data = g_new0 (VigiaBenchData, 1);
   data->seed = seed;
   data->places = g_ptr_array_new_with_free_func (place_free);
 
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 1; lines[i] != NULL; i++)
+  /* Every district, with the names of its province and department. */
+  for (guint d = 0; d < departments->len; d++)
     {
-      g_auto(GStrv) fields = g_strsplit (lines[i], ";", -1);
-      Place *place;
+      const VigiaUbigeoPlace *department = g_ptr_array_index (departments, d);
+      g_autoptr(GPtrArray) provinces = vigia_ubigeo_children (department->code);
 
-      if (g_strv_length (fields) < 4)
-        continue;
-      place = g_new0 (Place, 1);
-      place->department = title_to_upper (fields[0]);
-      place->province = title_to_upper (fields[1]);
-      place->district = title_to_upper (fields[2]);
-      place->code = g_strdup (fields[3]);
-      g_ptr_array_add (data->places, place);
+      for (guint p = 0; p < provinces->len; p++)
+        {
+          const VigiaUbigeoPlace *province = g_ptr_array_index (provinces, p);
+          g_autoptr(GPtrArray) districts = vigia_ubigeo_children (province->code);
+
+          for (guint i = 0; i < districts->len; i++)
+            {
+              const VigiaUbigeoPlace *district = g_ptr_array_index (districts, i);
+              Place *place = g_new0 (Place, 1);
+
+              place->department = title_to_upper (department->name);
+              place->province = title_to_upper (province->name);
+              place->district = title_to_upper (district->name);
+              place->code = g_strdup (district->code);
+              g_ptr_array_add (data->places, place);
+            }
+        }
     }
 
   return data;

@@ -74,15 +74,15 @@ resolve_place (const char      *text,
   if (!vigia_place_name_parse (text, name))
     {
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
-                   _("The place “%s” is neither a UBIGEO code (“21”, “1501”, “150112”) nor "
-                     "DEPARTMENT - PROVINCE - DISTRICT."), text);
+                   _("The place “%s” is neither an INEI code (“21”, “1501”, “150112”), a JNE "
+                     "code (“jne:140140”) nor DEPARTMENT - PROVINCE - DISTRICT."), text);
       return FALSE;
     }
   if (name->place == NULL)
     {
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
                    _("The place “%s” is not in the UBIGEO table (INEI 2025): check its spelling, "
-                     "or give its UBIGEO code."), text);
+                     "or give its INEI code."), text);
       vigia_place_name_clear (name);
       return FALSE;
     }

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  /* "PUNO", "LIMA - LIMA - INDEPENDENCIA", or a UBIGEO code; NULL if not given. */
+  /* "PUNO", "LIMA - LIMA - INDEPENDENCIA", an INEI code or "jne:" and a
+   * RENIEC one; NULL if not given. */
   const char *place;
   /* 0 if not given. */
   int         term_start;

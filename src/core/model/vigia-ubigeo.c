@@ -3,52 +3,39 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The INEI 2025 table (data/ubigeo/, see its SOURCE.md) lists districts only;
- * provinces and departments are the first four and two digits of their
- * codes, their population the sum of their districts'.  Read once from the
+ * The table (data/ubigeo/places.tsv, docs/domain.md, "UBIGEO") is generated from a
+ * registry package by build-aux/gen-ubigeo.py: one row per department,
+ * province and district with its INEI and RENIEC codes.  Read once from the
  * core's GResource and kept for the life of the process.
  */
 #define G_LOG_DOMAIN "vigia-ubigeo"
 
 #include "config.h"
 
-#include <stdlib.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "vigia-resources.h"
 #include "vigia-ubigeo.h"
 #include "vigia-utils.h"
 
-#define UBIGEO_RESOURCE VIGIA_CORE_RESOURCE_PATH "/ubigeo/ubigeo_inei_2025.csv"
+#define UBIGEO_RESOURCE VIGIA_CORE_RESOURCE_PATH "/ubigeo/places.tsv"
 
 typedef struct
 {
   /* VigiaUbigeoPlace, sorted by code: each department before its
    * provinces, each province before its districts. */
   GArray       *places;
-  /* code → index in places */
+  /* INEI code → index in places + 1 */
   GHashTable   *by_code;
-  /* "parent code|folded name" → index in places ("|lima" for a department) */
+  /* RENIEC code → index in places + 1 */
+  GHashTable   *by_reniec;
+  /* "parent code|folded name" → index in places + 1 ("|lima" for a department) */
   GHashTable   *by_name;
   GStringChunk *strings;
 } Table;
 
-/* A name given by the rows of one province or department, with how many
- * rows gave it. */
-typedef struct
-{
-  char  *name;
-  guint  votes;
-} NameVote;
-
 static Table table;
-
-static int
-compare_places (gconstpointer a,
-                gconstpointer b)
-{
-  return strcmp (((const VigiaUbigeoPlace *) a)->code, ((const VigiaUbigeoPlace *) b)->code);
-}
 
 static gboolean
 is_code (const char *text,
@@ -62,80 +49,10 @@ is_code (const char *text,
   return TRUE;
 }
 
-/* A row's name for its province or department counts as one vote.  The
- * source has one known error, row 061306 naming its province "Ninabamba"
- * instead of Santa Cruz (0613): the name most rows give wins, so that one
- * row cannot rename a province. */
-static void
-vote (GHashTable *names,
-      const char *code,
-      const char *name)
+static gboolean
+is_place_code (const char *text)
 {
-  GPtrArray *votes = g_hash_table_lookup (names, code);
-  NameVote *entry;
-
-  if (votes == NULL)
-    {
-      votes = g_ptr_array_new ();
-      g_hash_table_insert (names, g_strdup (code), votes);
-    }
-  for (guint i = 0; i < votes->len; i++)
-    {
-      entry = g_ptr_array_index (votes, i);
-      if (strcmp (entry->name, name) == 0)
-        {
-          entry->votes++;
-          return;
-        }
-    }
-  entry = g_new0 (NameVote, 1);
-  entry->name = g_strdup (name);
-  entry->votes = 1;
-  g_ptr_array_add (votes, entry);
-}
-
-static void
-free_votes (gpointer data)
-{
-  GPtrArray *votes = data;
-
-  for (guint i = 0; i < votes->len; i++)
-    {
-      NameVote *entry = g_ptr_array_index (votes, i);
-
-      g_free (entry->name);
-      g_free (entry);
-    }
-  g_ptr_array_free (votes, TRUE);
-}
-
-static const char *
-winner (GPtrArray *votes)
-{
-  const char *name = "";
-  guint most = 0;
-
-  for (guint i = 0; i < votes->len; i++)
-    {
-      NameVote *entry = g_ptr_array_index (votes, i);
-
-      if (entry->votes > most)
-        {
-          most = entry->votes;
-          name = entry->name;
-        }
-    }
-  return name;
-}
-
-static void
-add_place (GHashTable *populations,
-           const char *code,
-           guint       population)
-{
-  guint total = GPOINTER_TO_UINT (g_hash_table_lookup (populations, code));
-
-  g_hash_table_insert (populations, g_strdup (code), GUINT_TO_POINTER (total + population));
+  return is_code (text, 2) || is_code (text, 4) || is_code (text, 6);
 }
 
 static void
@@ -143,14 +60,11 @@ load_table (void)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GHashTable) names = NULL;
-  g_autoptr(GHashTable) populations = NULL;
   g_auto(GStrv) lines = NULL;
   g_autofree char *text = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  const char *start;
+  gboolean header_seen = FALSE;
   gsize size;
+  const char *data;
 
   vigia_core_ensure_resources ();
   bytes = g_resources_lookup_data (UBIGEO_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
@@ -158,66 +72,39 @@ load_table (void)
   if (bytes == NULL)
     g_error ("The UBIGEO table is missing from the build: %s", error->message);
 
-  start = g_bytes_get_data (bytes, &size);
-  if (size >= 3 && memcmp (start, "\xEF\xBB\xBF", 3) == 0)
-    {
-      start += 3;
-      size -= 3;
-    }
-  text = g_strndup (start, size);
+  data = g_bytes_get_data (bytes, &size);
+  text = g_strndup (data, size);
   lines = g_strsplit (text, "\n", -1);
 
   table.places = g_array_new (FALSE, TRUE, sizeof (VigiaUbigeoPlace));
   table.by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  table.by_reniec = g_hash_table_new (g_str_hash, g_str_equal);
   table.by_name = g_hash_table_new (g_str_hash, g_str_equal);
   table.strings = g_string_chunk_new (64 * 1024);
-  names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_votes);
-  populations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  /* departamento;provincia;distrito;ubigeo;capital_legal;categoría;altitud;población;… */
-  for (guint i = 1; lines[i] != NULL; i++)
+  /* inei, reniec, name; the generator writes them sorted by INEI code. */
+  for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto(GStrv) fields = NULL;
-      char department[3], province[5];
       VigiaUbigeoPlace place;
-      guint population;
 
-      g_strchomp (lines[i]);
-      if (lines[i][0] == '\0')
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
         continue;
-      fields = g_strsplit (lines[i], ";", -1);
-      if (g_strv_length (fields) < 8 || !is_code (fields[3], 6))
-        g_error ("The UBIGEO table has a bad row %u: %s", i + 1, lines[i]);
+      if (!header_seen)
+        {
+          header_seen = TRUE;
+          continue;
+        }
+      fields = g_strsplit (lines[i], "\t", -1);
+      if (g_strv_length (fields) != 3 || !is_place_code (fields[0]) ||
+          (fields[1][0] != '\0' && strlen (fields[1]) != strlen (fields[0])))
+        g_error ("The UBIGEO table has a bad line %u: %s", i + 1, lines[i]);
 
-      population = (guint) strtoul (fields[7], NULL, 10);
-      memcpy (department, fields[3], 2);
-      department[2] = '\0';
-      memcpy (province, fields[3], 4);
-      province[4] = '\0';
-
-      vote (names, department, fields[0]);
-      vote (names, province, fields[1]);
-      add_place (populations, department, population);
-      add_place (populations, province, population);
-
-      place.code = g_string_chunk_insert_const (table.strings, fields[3]);
+      place.code = g_string_chunk_insert_const (table.strings, fields[0]);
+      place.reniec_code = fields[1][0] != '\0' ? g_string_chunk_insert_const (table.strings, fields[1]) : NULL;
       place.name = g_string_chunk_insert_const (table.strings, fields[2]);
-      place.population = population;
       g_array_append_val (table.places, place);
     }
-
-  g_hash_table_iter_init (&iter, names);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      VigiaUbigeoPlace place;
-
-      place.code = g_string_chunk_insert_const (table.strings, key);
-      place.name = g_string_chunk_insert_const (table.strings, winner (value));
-      place.population = GPOINTER_TO_UINT (g_hash_table_lookup (populations, key));
-      g_array_append_val (table.places, place);
-    }
-
-  g_array_sort (table.places, compare_places);
 
   for (guint i = 0; i < table.places->len; i++)
     {
@@ -228,6 +115,8 @@ load_table (void)
 
       name_key = g_strdup_printf ("%.*s|%s", (int) parent_length, place->code, folded);
       g_hash_table_insert (table.by_code, (gpointer) place->code, GUINT_TO_POINTER (i + 1));
+      if (place->reniec_code != NULL)
+        g_hash_table_insert (table.by_reniec, (gpointer) place->reniec_code, GUINT_TO_POINTER (i + 1));
       g_hash_table_insert (table.by_name,
                            g_string_chunk_insert_const (table.strings, name_key),
                            GUINT_TO_POINTER (i + 1));
@@ -269,6 +158,40 @@ vigia_ubigeo_find (const char *code)
 
   ensure_table ();
   return place_at (g_hash_table_lookup (table.by_code, code));
+}
+
+/**
+ * vigia_ubigeo_find_reniec:
+ * @code: a RENIEC code, as the JNE writes places ("14" is Lima, "140140"
+ *   San Borja)
+ *
+ * Returns: (nullable) (transfer none): the place, or %NULL for an unknown code
+ */
+const VigiaUbigeoPlace *
+vigia_ubigeo_find_reniec (const char *code)
+{
+  g_return_val_if_fail (code != NULL, NULL);
+
+  ensure_table ();
+  return place_at (g_hash_table_lookup (table.by_reniec, code));
+}
+
+/**
+ * vigia_ubigeo_place_dup_codes:
+ *
+ * Returns: (transfer full): both codes of @place, each named by its system,
+ *   for a person to read ("INEI 150130 · JNE 140140")
+ */
+char *
+vigia_ubigeo_place_dup_codes (const VigiaUbigeoPlace *place)
+{
+  g_return_val_if_fail (place != NULL, NULL);
+
+  if (place->reniec_code == NULL)
+    /* Translators: a place's code; districts created after the JNE's lists have no JNE code */
+    return g_strdup_printf (_("INEI %s · no JNE code"), place->code);
+  /* Translators: a place's two codes: INEI's, and RENIEC's as the JNE uses it */
+  return g_strdup_printf (_("INEI %s · JNE %s"), place->code, place->reniec_code);
 }
 
 /**
@@ -402,10 +325,30 @@ split_place (const char  *text,
   return n;
 }
 
+/* Each level of @place names its part, from the district up. */
+static void
+name_from_place (const VigiaUbigeoPlace *place,
+                 VigiaPlaceName         *name)
+{
+  const VigiaUbigeoPlace *level = place;
+  char **slot;
+
+  name->place = place;
+  slot = strlen (place->code) == 6 ? &name->district :
+         strlen (place->code) == 4 ? &name->province : &name->department;
+  while (level != NULL)
+    {
+      *slot = g_strdup (level->name);
+      level = vigia_ubigeo_parent (level);
+      slot = slot == &name->district ? &name->province : &name->department;
+    }
+}
+
 /**
  * vigia_place_name_parse:
- * @text: "PUNO", "LIMA - LIMA - INDEPENDENCIA", or a UBIGEO code ("21",
- *   "1501", "150112")
+ * @text: "PUNO", "LIMA - LIMA - INDEPENDENCIA", an INEI code ("21", "1501",
+ *   "150112") or a RENIEC code as the JNE writes it, marked so that it is
+ *   never taken for an INEI one ("jne:140140")
  * @name: (out caller-allocates): the parts, to clear with
  *   vigia_place_name_clear()
  *
@@ -428,24 +371,24 @@ vigia_place_name_parse (const char     *text,
     return FALSE;
   stripped = vigia_text_strip (text);
 
-  if (is_code (stripped, 2) || is_code (stripped, 4) || is_code (stripped, 6))
+  if (g_ascii_strncasecmp (stripped, VIGIA_UBIGEO_RENIEC_PREFIX, strlen (VIGIA_UBIGEO_RENIEC_PREFIX)) == 0)
     {
-      const VigiaUbigeoPlace *place = vigia_ubigeo_find (stripped);
-      const VigiaUbigeoPlace *level = place;
-      char **slot;
+      g_autofree char *code = vigia_text_strip (stripped + strlen (VIGIA_UBIGEO_RENIEC_PREFIX));
+      const VigiaUbigeoPlace *place = is_place_code (code) ? vigia_ubigeo_find_reniec (code) : NULL;
 
       if (place == NULL)
         return FALSE;
-      name->place = place;
-      /* Each level names its part, from the district up. */
-      slot = strlen (place->code) == 6 ? &name->district :
-             strlen (place->code) == 4 ? &name->province : &name->department;
-      while (level != NULL)
-        {
-          *slot = g_strdup (level->name);
-          level = vigia_ubigeo_parent (level);
-          slot = slot == &name->district ? &name->province : &name->department;
-        }
+      name_from_place (place, name);
+      return TRUE;
+    }
+
+  if (is_place_code (stripped))
+    {
+      const VigiaUbigeoPlace *place = vigia_ubigeo_find (stripped);
+
+      if (place == NULL)
+        return FALSE;
+      name_from_place (place, name);
       return TRUE;
     }
 
