@@ -11,6 +11,7 @@
 #include "vigia-declara-reader.h"
 #include "vigia-jne-reader.h"
 #include "vigia-json-reader.h"
+#include "vigia-jne-list-reader.h"
 #include "vigia-test-utils.h"
 
 typedef struct
@@ -275,6 +276,10 @@ test_detect (void)
     { "{\"format\": \"geojson\"}", 0, VIGIA_FILE_TYPE_UNKNOWN, "JSON with a “format”" },
     { "{\"name\": \"x\"}", 0, VIGIA_FILE_TYPE_UNKNOWN, "JSON, but neither" },
     { "[1, 2]", 0, VIGIA_FILE_TYPE_UNKNOWN, "a JSON list" },
+    { "[ {\"idPlanGobierno\": 1, \"txUbigeo\": \"140140\"} ]", 0, VIGIA_FILE_TYPE_JNE_LISTS, NULL },
+    { "{\"pageIndex\": 0, \"data\": [{\"idPlanGobierno\": 1, \"txEstadoLista\": \"INSCRITO\"}]}", 0,
+      VIGIA_FILE_TYPE_JNE_LISTS, NULL },
+    { "[ {\"idPlanGobierno\": 1} ]", 0, VIGIA_FILE_TYPE_UNKNOWN, "a JSON list" },
     { "Lista de compras\nleche\npan\n", 0, VIGIA_FILE_TYPE_UNKNOWN, "text of 3 lines" },
     { "SQLite format 3\0\0", 17, VIGIA_FILE_TYPE_UNKNOWN, "an SQLite database" },
     { "\x01\x02\0\x03", 4, VIGIA_FILE_TYPE_UNKNOWN, "binary data" },
@@ -997,6 +1002,167 @@ test_jne_national (Fixture       *f,
   g_assert_cmpstr (place, ==, "National");
   g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2026);
   g_assert_cmpint (vigia_plan_get_term_end (plan), ==, 2031);
+}
+
+/* Candidate lists as the JNE serves them, written for this test: the
+ * sample plan's list (idPlanGobierno 5101, Puno, RENIEC 20), and a district
+ * list whose code is San Borja's for RENIEC and nothing for INEI. */
+static const char jne_lists[] =
+  "{\"pageIndex\": 0, \"pageSize\": 0, \"data\": [\n"
+  "  {\"idPlanGobierno\": 5101, \"txCodExpedienteExt\": \"ERM.2026020421\", \"txTipoEleccion\": \"REGIONAL\",\n"
+  "   \"txEstadoLista\": \"INSCRITO\", \"txOrganizacionPolitica\": \"MOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO\",\n"
+  "   \"txUbigeo\": \"200000\", \"txRegion\": \"PUNO\", \"txProvincia\": null, \"txDistrito\": null},\n"
+  "  {\"idPlanGobierno\": 7001, \"txCodExpedienteExt\": \"ERM.2026000001\",\n"
+  "   \"txTipoEleccion\": \"MUNICIPAL DISTRITAL\", \"txEstadoLista\": \"INSCRITO\", \"txUbigeo\": \"140140\",\n"
+  "   \"txRegion\": \"LIMA\", \"txProvincia\": \"LIMA\", \"txDistrito\": \"SAN BORJA\"}\n"
+  "]}\n";
+
+static VigiaPlan *
+load_only_plan (VigiaLibrary *library,
+                gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  VigiaPlan *plan = vigia_library_load_plan (library, id, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+test_jne_lists (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "plans-first.sqlite");
+  g_autoptr(VigiaLibrary) other = vigia_test_open_library (f->dir, "lists-first.sqlite");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autofree char *sample = NULL;
+  VigiaImportResult *result;
+  gint64 without_plan;
+  gsize length;
+
+  /* Both shapes, every field, and the place behind a RENIEC code. */
+  lists = vigia_jne_lists_read ((const guint8 *) jne_lists, strlen (jne_lists), "lists.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lists->len, ==, 2);
+  {
+    const VigiaJneList *puno = g_ptr_array_index (lists, 0);
+    const VigiaJneList *borja = g_ptr_array_index (lists, 1);
+
+    g_assert_cmpint (puno->plan_ref, ==, 5101);
+    g_assert_cmpstr (puno->file_number, ==, "ERM.2026020421");
+    g_assert_cmpstr (puno->status, ==, "INSCRITO");
+    g_assert_cmpstr (puno->ubigeo, ==, "200000");
+    g_assert_null (puno->province);
+    g_assert_cmpstr (vigia_jne_list_find_place (puno)->code, ==, "21");
+    g_assert_cmpstr (vigia_jne_list_find_place (borja)->code, ==, "150130");
+  }
+  g_clear_pointer (&lists, g_ptr_array_unref);
+  {
+    const char *bare = strstr (jne_lists, "[");
+    g_autofree char *array = g_strndup (bare, strrchr (jne_lists, ']') - bare + 1);
+
+    lists = vigia_jne_lists_read ((const guint8 *) array, strlen (array), "bare.json", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lists->len, ==, 2);
+  }
+
+  /* The plan first: imported without a place, then placed by its list. */
+  sample = jne_sample (&length);
+  results = vigia_import_data (library, (const guint8 *) sample, length, "plan.json", NULL, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (results, 0);
+  g_assert_true (result->missing_place);
+  g_assert_false (result->placed_by_list);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  results = vigia_import_data (library, (const guint8 *) jne_lists, strlen (jne_lists), "lists.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_LISTS);
+  g_assert_cmpuint (result->n_lists, ==, 2);
+  g_assert_cmpuint (result->n_new_lists, ==, 2);
+  result = g_ptr_array_index (results, 1);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_UPDATED);
+  g_assert_true (result->placed_by_list);
+  g_assert_false (result->missing_place);
+  plan = load_only_plan (library, result->plan_id);
+  g_assert_cmpstr (vigia_plan_get_department (plan), ==, "PUNO");
+  g_assert_cmpstr (vigia_plan_get_ubigeo (plan), ==, "21");
+  g_assert_cmpint (vigia_plan_get_term_start (plan), ==, 2027);
+  g_assert_cmpint (vigia_library_count_jne_lists (library, &without_plan, &error), ==, 2);
+  g_assert_cmpint (without_plan, ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  g_clear_object (&plan);
+
+  /* Again: nothing new, nobody to place. */
+  results = vigia_import_data (library, (const guint8 *) jne_lists, strlen (jne_lists), "lists.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpuint (((VigiaImportResult *) g_ptr_array_index (results, 0))->n_new_lists, ==, 0);
+  g_assert_cmpint (vigia_library_count_jne_lists (library, NULL, &error), ==, 2);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* The lists first: the plan is placed as it comes in. */
+  results = vigia_import_data (other, (const guint8 *) jne_lists, strlen (jne_lists), "lists.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = vigia_import_data (other, (const guint8 *) sample, length, "plan.json", NULL, &error);
+  g_assert_no_error (error);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_ADDED);
+  g_assert_true (result->placed_by_list);
+  g_assert_cmpstr (result->place_label, ==, "PUNO");
+  plan = load_only_plan (other, result->plan_id);
+  g_assert_cmpstr (vigia_plan_get_ubigeo (plan), ==, "21");
+}
+
+static void
+test_jne_lists_bad (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const struct {
+    const char *data;
+    const char *message;
+  } cases[] = {
+    { "[\n {\"idPlanGobierno\": 1, \"txUbigeo\": \"140140\"},\n {\"txUbigeo\": \"140140\", \"txEstadoLista\": \"X\"}\n]",
+      "lists.json: line 3: a list row without its plan (idPlanGobierno)" },
+    { "[\n {\"idPlanGobierno\": 1,\n  \"txUbigeo\": \"14014\"}\n]",
+      "lists.json: line 3: txUbigeo “14014” is not a code of six digits" },
+    { "[\n {\"idPlanGobierno\": \"uno\", \"txUbigeo\": \"140140\"}\n]",
+      "lists.json: line 2: “idPlanGobierno” should be a whole number from 1 to 2147483647 or null" },
+    { "{\"data\": [], \"txUbigeo\": \"000000\", \"idPlanGobierno\": 1}",
+      "lists.json: line 1: no list rows" },
+    { "[\n {\"idPlanGobierno\": 1, \"txUbigeo\": 140140}\n]",
+      "lists.json: line 2: “txUbigeo” should be text or null" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+  g_autofree char *before = NULL;
+  gsize length;
+  g_autofree char *sample = jne_sample (&length);
+  g_autoptr(GPtrArray) results = vigia_import_data (library, (const guint8 *) sample, length, "plan.json", NULL,
+                                                    &error);
+
+  g_assert_no_error (error);
+  before = vigia_test_checksum_file (vigia_library_get_path (library));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) none = vigia_import_data (library, (const guint8 *) cases[i].data, strlen (cases[i].data),
+                                                     "lists.json", NULL, &error);
+      g_autofree char *after = NULL;
+
+      g_assert_null (none);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_clear_error (&error);
+      after = vigia_test_checksum_file (vigia_library_get_path (library));
+      g_assert_cmpstr (after, ==, before);
+    }
 }
 
 /* The plans the JNE serves, in ../shared (third-party material, not in the
@@ -2238,6 +2404,8 @@ main (int    argc,
   g_test_add ("/import/vigia-json-targets", Fixture, NULL, fixture_set_up, test_vigia_json_targets,
               fixture_tear_down);
   g_test_add ("/import/jne-national", Fixture, NULL, fixture_set_up, test_jne_national, fixture_tear_down);
+  g_test_add ("/import/jne-lists", Fixture, NULL, fixture_set_up, test_jne_lists, fixture_tear_down);
+  g_test_add ("/import/jne-lists-bad", Fixture, NULL, fixture_set_up, test_jne_lists_bad, fixture_tear_down);
   g_test_add ("/import/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing, fixture_tear_down);
   g_test_add ("/import/unknown-file", Fixture, NULL, fixture_set_up, test_unknown_file, fixture_tear_down);
   g_test_add_func ("/import/options", test_options);

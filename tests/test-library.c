@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vigia-schema.h"
 #include "vigia-test-utils.h"
 
 typedef struct
@@ -73,7 +74,7 @@ test_create_and_reopen (Fixture       *f,
   g_assert_nonnull (vigia_plan_get_uuid (plan));
   vigia_test_assert_finalized (&library);
 
-  g_assert_cmpint (raw_count (nested, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_count (nested, "PRAGMA user_version"), ==, VIGIA_SCHEMA_VERSION);
   g_assert_cmpint (raw_count (nested, "SELECT count(*) FROM goal"), ==, 12);
   g_assert_cmpint (raw_count (nested, "SELECT count(*) FROM target"), ==, 12);
 
@@ -132,7 +133,7 @@ test_empty_file_migrates (Fixture       *f,
   g_assert_no_error (error);
   vigia_test_assert_finalized (&library);
 
-  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, VIGIA_SCHEMA_VERSION);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'"), ==, 1);
 }
 
@@ -1026,7 +1027,7 @@ test_upgrade_from_schema_1 (Fixture       *f,
 
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, VIGIA_SCHEMA_VERSION);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM plan"), ==, 2);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM goal"), ==, 18);
   g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM target"), ==, 18);

@@ -11,15 +11,54 @@
 
 #include "vigia-cli.h"
 
+typedef struct
+{
+  int         status;
+  GPtrArray  *files;
+  /* The files as the user named them, for the messages. */
+  char      **names;
+  /* For the summary that ends an import with the JNE's lists */
+  gboolean    lists_seen;
+  guint       n_refused;
+  /* Plan ids: those imported or completed, those placed by a list, and
+   * those still without a place (→ "FILE (ORGANIZATION)"), the last word
+   * on a plan being the one that counts. */
+  GHashTable *plans;
+  GHashTable *placed;
+  GHashTable *unplaced;
+} ImportRun;
+
 static void
-print_result (VigiaImportResult *result,
+print_result (ImportRun         *run,
+              VigiaImportResult *result,
               const char        *name)
 {
   g_autofree char *goals = vigia_goal_dup_count_label (result->n_goals, result->n_targets);
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, result->plan_id);
 
+  if (result->outcome == VIGIA_IMPORT_LISTS)
+    {
+      run->lists_seen = TRUE;
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u JNE list read, %u new to the library\n",
+                            "%s: %u JNE lists read, %u new to the library\n", result->n_lists),
+               name, result->n_lists, result->n_new_lists);
+      return;
+    }
+
+  if (result->outcome != VIGIA_IMPORT_ALREADY_PRESENT || result->placed_by_list)
+    g_hash_table_add (run->plans, g_memdup2 (&result->plan_id, sizeof result->plan_id));
+  if (result->placed_by_list)
+    g_hash_table_add (run->placed, g_memdup2 (&result->plan_id, sizeof result->plan_id));
+  if (result->missing_place)
+    g_hash_table_insert (run->unplaced, g_memdup2 (&result->plan_id, sizeof result->plan_id),
+                         g_strdup_printf ("%s (%s)", name, result->organization));
+  else
+    g_hash_table_remove (run->unplaced, &result->plan_id);
+
   switch (result->outcome)
     {
+    case VIGIA_IMPORT_LISTS:
+      g_assert_not_reached ();
     case VIGIA_IMPORT_ALREADY_PRESENT:
       g_print (_("%s: already in the library as plan %s (%s)"), name, id, result->organization);
       g_print ("\n");
@@ -46,14 +85,6 @@ print_result (VigiaImportResult *result,
                 name, id);
 }
 
-typedef struct
-{
-  int         status;
-  GPtrArray  *files;
-  /* The files as the user named them, for the messages. */
-  char      **names;
-} ImportRun;
-
 static void
 import_file_done_cb (GFile        *file,
                      GPtrArray    *results,
@@ -69,6 +100,7 @@ import_file_done_cb (GFile        *file,
       /* Already "FILE: line N: reason". */
       g_printerr ("%s\n", error->message);
       run->status = VIGIA_CLI_ERROR;
+      run->n_refused++;
       return;
     }
 
@@ -76,7 +108,61 @@ import_file_done_cb (GFile        *file,
     g_return_if_reached ();
   name = run->names[index];
   for (guint j = 0; j < results->len; j++)
-    print_result (g_ptr_array_index (results, j), name);
+    print_result (run, g_ptr_array_index (results, j), name);
+}
+
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* What an import with the JNE's lists did, in any order of files. */
+static void
+print_summary (ImportRun    *run,
+               VigiaLibrary *library)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unplaced = g_ptr_array_new ();
+  gint64 without_plan = 0;
+  gint64 n_lists = vigia_library_count_jne_lists (library, &without_plan, &error);
+  guint n_plans = g_hash_table_size (run->plans);
+  guint n_placed = g_hash_table_size (run->placed);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, run->unplaced);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (unplaced, value);
+
+  g_print ("\n");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u plan imported or completed, %u placed from the JNE's lists.\n",
+                        "%u plans imported or completed, %u placed from the JNE's lists.\n", n_plans),
+           n_plans, n_placed);
+  if (unplaced->len > 0)
+    {
+      g_ptr_array_sort (unplaced, compare_texts);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u plan without a list row, imported without a place:\n",
+                            "%u plans without a list row, imported without a place:\n", unplaced->len),
+               unplaced->len);
+      for (guint i = 0; i < unplaced->len; i++)
+        g_print ("  %s\n", (const char *) g_ptr_array_index (unplaced, i));
+    }
+  if (n_lists >= 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u of the library's %u JNE list names a plan not in the library: "
+                          "its plan will be placed when imported.\n",
+                          "%u of the library's %u JNE lists name a plan not in the library: "
+                          "their plans will be placed when imported.\n",
+                          (gulong) n_lists),
+             (guint) without_plan, (guint) n_lists);
+  else
+    g_printerr ("vigia-cli: %s\n", error->message);
+  if (run->n_refused > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "%u file refused (above, with its reason).\n",
+                          "%u files refused (above, with their reasons).\n", run->n_refused),
+             run->n_refused);
 }
 
 int
@@ -104,7 +190,9 @@ vigia_cli_import (VigiaCli  *cli,
                                       _("Imports plans from DECLARA summaries (text), JNE Voto "
                                         "Informado data (JSON) or Vigía documents (JSON), each "
                                         "file in one transaction, and prints a line per plan: "
-                                        "id, organization, place and number of goals."),
+                                        "id, organization, place and number of goals. Files of "
+                                        "the JNE's candidate lists (JSON), in any order with the "
+                                        "plans, give each plan its place and term."),
                                       entries);
   if ((status = vigia_cli_parse (context, &argc, &argv)) != VIGIA_CLI_OK)
     return status;
@@ -128,7 +216,10 @@ vigia_cli_import (VigiaCli  *cli,
 
   {
     g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-    ImportRun run = { VIGIA_CLI_OK, files, argv + 1 };
+    g_autoptr(GHashTable) plans = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GHashTable) placed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GHashTable) unplaced = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+    ImportRun run = { VIGIA_CLI_OK, files, argv + 1, FALSE, 0, plans, placed, unplaced };
 
     for (int i = 1; i < argc; i++)
       g_ptr_array_add (files, g_file_new_for_commandline_arg (argv[i]));
@@ -136,6 +227,8 @@ vigia_cli_import (VigiaCli  *cli,
     /* Each file is reported once it is in the library for good. */
     vigia_import_files (library, (GFile **) files->pdata, files->len, &options,
                         import_file_done_cb, &run, NULL, NULL);
+    if (run.lists_seen)
+      print_summary (&run, library);
     status = run.status;
   }
 

@@ -50,21 +50,44 @@ print_goal (VigiaGoal *goal)
 }
 
 static void
-print_plan (VigiaPlan *plan)
+print_plan (VigiaLibrary *library,
+            VigiaPlan    *plan)
 {
   g_autofree char *place = vigia_plan_dup_place_label (plan);
   g_autofree char *term = vigia_plan_dup_term_label (plan);
+  g_autofree char *codes = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_dims = vigia_plan_get_n_dimensions (plan);
+  const VigiaUbigeoPlace *ubigeo = NULL;
+
+  if (vigia_plan_get_ubigeo (plan) != NULL)
+    ubigeo = vigia_ubigeo_find (vigia_plan_get_ubigeo (plan));
+  if (ubigeo != NULL)
+    codes = vigia_ubigeo_place_dup_codes (ubigeo);
+  if (vigia_plan_get_jne_ref (plan) > 0)
+    lists = vigia_library_find_jne_lists (library, vigia_plan_get_jne_ref (plan), &error);
+  if (error != NULL)
+    g_printerr ("vigia-cli: %s\n", error->message);
 
   g_print ("%s %" G_GINT64_FORMAT ": %s\n", _("Plan"), vigia_plan_get_id (plan),
            vigia_plan_get_organization (plan));
   print_field (_("Election type"), vigia_election_get_label (vigia_plan_get_election (plan)));
   print_field (_("Election process"), vigia_plan_get_process (plan));
   print_field (_("Place"), place);
-  print_field (_("UBIGEO"), vigia_plan_get_ubigeo (plan));
+  print_field (_("UBIGEO"), codes != NULL ? codes : vigia_plan_get_ubigeo (plan));
   print_field (_("Term"), term);
   print_field (_("Authority"), vigia_plan_get_authority_name (plan));
   print_field (_("Source"), vigia_plan_get_source_reference (plan));
+  for (guint i = 0; lists != NULL && i < lists->len; i++)
+    {
+      const VigiaJneList *list = g_ptr_array_index (lists, i);
+      /* Translators: a candidate list that filed the plan: its expediente and status, "ERM.2022009966, INSCRITO" */
+      g_autofree char *text = g_strdup_printf (_("%s, %s"), list->file_number ? list->file_number : "—",
+                                               list->status ? list->status : "—");
+
+      print_field (_("JNE list"), text);
+    }
   print_field ("UUID", vigia_plan_get_uuid (plan));
 
   for (guint i = 0; i < n_dims; i++)
@@ -121,7 +144,7 @@ vigia_cli_show (VigiaCli  *cli,
       fputs (document, stdout);
     }
   else
-    print_plan (plan);
+    print_plan (library, plan);
 
   return VIGIA_CLI_OK;
 }

@@ -133,6 +133,11 @@ dup_result_text (const VigiaImportResult *r)
     case VIGIA_IMPORT_UPDATED:
       text = g_strdup_printf (_("Updated: %s — %s, %s"), r->organization, r->place_label, goals);
       break;
+    case VIGIA_IMPORT_LISTS:
+      text = g_strdup_printf (ngettext ("%u JNE candidate list, %u new to the library",
+                                        "%u JNE candidate lists, %u new to the library", r->n_lists),
+                              r->n_lists, r->n_new_lists);
+      break;
     case VIGIA_IMPORT_ALREADY_PRESENT:
     default:
       text = g_strdup_printf (_("Already in the library as plan %s: %s — %s"), id, r->organization,
@@ -140,7 +145,12 @@ dup_result_text (const VigiaImportResult *r)
       break;
     }
 
-  if (r->missing_place && r->missing_term)
+  if (r->placed_by_list)
+    g_string_append (notes, _("Placed from the JNE’s candidate lists. "));
+
+  if (r->outcome == VIGIA_IMPORT_LISTS)
+    ;
+  else if (r->missing_place && r->missing_term)
     g_string_append (notes, _("Without a place and a term: give them on the plan’s General tab."));
   else if (r->missing_place)
     g_string_append (notes, _("Without a place: give it on the plan’s General tab."));
@@ -243,7 +253,7 @@ imported_cb (GObject      *object,
           g_autofree char *text = dup_result_text (r);
           gboolean notes = result_has_notes (r);
 
-          if (r->outcome != VIGIA_IMPORT_ALREADY_PRESENT)
+          if (r->outcome != VIGIA_IMPORT_ALREADY_PRESENT && r->outcome != VIGIA_IMPORT_LISTS)
             self->n_imported++;
           if (notes)
             self->n_notes++;

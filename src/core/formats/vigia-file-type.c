@@ -289,8 +289,19 @@ vigia_file_type_detect (const guint8 *data,
           has_json_member (start, rest, "\"dimensionSocial\"", NULL) ||
           has_json_member (start, rest, "\"dimensiones\"", NULL))
         return VIGIA_FILE_TYPE_JNE_JSON;
-      return VIGIA_FILE_TYPE_UNKNOWN;
     }
+
+  /* List rows, bare or in the services' envelope: a plan's id and where or
+   * how its list stands, but no plan. */
+  if (rest > 0 && (*start == '{' || *start == '[') &&
+      has_json_member (start, rest, "\"idPlanGobierno\"", NULL) &&
+      (has_json_member (start, rest, "\"txUbigeo\"", NULL) ||
+       has_json_member (start, rest, "\"txUbigeoCompleto\"", NULL) ||
+       has_json_member (start, rest, "\"txEstadoLista\"", NULL)))
+    return VIGIA_FILE_TYPE_JNE_LISTS;
+
+  if (rest > 0 && (*start == '{' || *start == '['))
+    return VIGIA_FILE_TYPE_UNKNOWN;
 
   if (looks_like_declara (start, rest))
     return VIGIA_FILE_TYPE_DECLARA_TEXT;
@@ -302,7 +313,7 @@ vigia_file_type_detect (const guint8 *data,
  * vigia_file_type_to_nick:
  *
  * Returns: the name a plan's source format is stored under:
- *   "declara-text", "jne-json", "vigia-json"; %NULL for unknown
+ *   "declara-text", "jne-json", "vigia-json", "jne-lists"; %NULL for unknown
  */
 const char *
 vigia_file_type_to_nick (VigiaFileType format)
@@ -312,6 +323,7 @@ vigia_file_type_to_nick (VigiaFileType format)
     case VIGIA_FILE_TYPE_DECLARA_TEXT: return "declara-text";
     case VIGIA_FILE_TYPE_JNE_JSON:     return "jne-json";
     case VIGIA_FILE_TYPE_VIGIA_JSON:   return "vigia-json";
+    case VIGIA_FILE_TYPE_JNE_LISTS:    return "jne-lists";
     case VIGIA_FILE_TYPE_UNKNOWN:
     default:                        return NULL;
     }
@@ -325,6 +337,7 @@ vigia_file_type_get_label (VigiaFileType format)
     case VIGIA_FILE_TYPE_DECLARA_TEXT: return _("DECLARA plan summary (text)");
     case VIGIA_FILE_TYPE_JNE_JSON:     return _("JNE Voto Informado data (JSON)");
     case VIGIA_FILE_TYPE_VIGIA_JSON:   return _("Vigía plans (JSON)");
+    case VIGIA_FILE_TYPE_JNE_LISTS:    return _("JNE candidate lists (JSON)");
     case VIGIA_FILE_TYPE_UNKNOWN:
     default:                        return _("Unknown format");
     }

@@ -19,6 +19,7 @@
 #include "vigia-declara-reader.h"
 #include "vigia-error.h"
 #include "vigia-importer.h"
+#include "vigia-jne-list-reader.h"
 #include "vigia-jne-reader.h"
 #include "vigia-json-reader.h"
 #include "vigia-ubigeo.h"
@@ -252,22 +253,15 @@ dup_basename (const char *name)
   return g_strdup (slash != NULL ? slash + 1 : name);
 }
 
-/**
- * vigia_read_plans_from_data:
- * @name: the file as the user knows it, for errors and as the plans' source
- * @format: (out) (optional): the format found
- *
- * Like vigia_read_plans(), from bytes already read.
- *
- * Returns: (transfer full) (element-type VigiaPlan): the plans
- */
-GPtrArray *
-vigia_read_plans_from_data (const guint8              *data,
-                            gsize                      length,
-                            const char                *name,
-                            VigiaFileType               *format,
-                            const VigiaImportOptions  *options,
-                            GError                   **error)
+/* The plans of a file, or the lists of a lists file (with no plans). */
+static GPtrArray *
+read_data (const guint8              *data,
+           gsize                      length,
+           const char                *name,
+           VigiaFileType             *format,
+           const VigiaImportOptions  *options,
+           GPtrArray                **lists,
+           GError                   **error)
 {
   g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *now = vigia_now_iso8601 ();
@@ -323,6 +317,17 @@ vigia_read_plans_from_data (const guint8              *data,
         return NULL;
       break;
 
+    case VIGIA_FILE_TYPE_JNE_LISTS:
+      {
+        g_autoptr(GPtrArray) read = vigia_jne_lists_read (data, length, name, error);
+
+        if (read == NULL)
+          return NULL;
+        if (lists != NULL)
+          *lists = g_steal_pointer (&read);
+      }
+      break;
+
     case VIGIA_FILE_TYPE_UNKNOWN:
     default:
       {
@@ -335,6 +340,27 @@ vigia_read_plans_from_data (const guint8              *data,
     }
 
   return g_steal_pointer (&plans);
+}
+
+/**
+ * vigia_read_plans_from_data:
+ * @name: the file as the user knows it, for errors and as the plans' source
+ * @format: (out) (optional): the format found
+ *
+ * Like vigia_read_plans(), from bytes already read.
+ *
+ * Returns: (transfer full) (element-type VigiaPlan): the plans; none for a
+ *   file of the JNE's lists, which places plans but holds none
+ */
+GPtrArray *
+vigia_read_plans_from_data (const guint8              *data,
+                            gsize                      length,
+                            const char                *name,
+                            VigiaFileType             *format,
+                            const VigiaImportOptions  *options,
+                            GError                   **error)
+{
+  return read_data (data, length, name, format, options, NULL, error);
 }
 
 static char *
@@ -374,19 +400,18 @@ describe_io_error (const GError *error)
  * Returns: (transfer full) (element-type VigiaPlan): the plans, or %NULL
  *   with an error whose message names the file, the line and the reason
  */
-GPtrArray *
-vigia_read_plans (GFile                     *file,
-                  VigiaFileType               *format,
-                  const VigiaImportOptions  *options,
-                  GCancellable              *cancellable,
-                  GError                   **error)
+static GPtrArray *
+read_file_data (GFile                     *file,
+                VigiaFileType             *format,
+                const VigiaImportOptions  *options,
+                GPtrArray                **lists,
+                GCancellable              *cancellable,
+                GError                   **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = dup_file_name (file);
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
@@ -396,7 +421,19 @@ vigia_read_plans (GFile                     *file,
       return NULL;
     }
 
-  return vigia_read_plans_from_data ((const guint8 *) contents, length, name, format, options, error);
+  return read_data ((const guint8 *) contents, length, name, format, options, lists, error);
+}
+
+GPtrArray *
+vigia_read_plans (GFile                     *file,
+                  VigiaFileType             *format,
+                  const VigiaImportOptions  *options,
+                  GCancellable              *cancellable,
+                  GError                   **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return read_file_data (file, format, options, NULL, cancellable, error);
 }
 
 static VigiaImportResult *
@@ -423,6 +460,70 @@ result_new (VigiaPlan          *plan,
                           !vigia_str_empty (vigia_plan_get_department (plan)) &&
                           vigia_str_empty (vigia_plan_get_ubigeo (plan));
   return result;
+}
+
+static VigiaImportResult *
+lists_result_new (guint n_lists,
+                  guint n_new)
+{
+  VigiaImportResult *result = g_new0 (VigiaImportResult, 1);
+
+  result->outcome = VIGIA_IMPORT_LISTS;
+  result->n_lists = n_lists;
+  result->n_new_lists = n_new;
+  return result;
+}
+
+/* Gives @plan, if it has no place, the place of the first of its lists in
+ * the library that fits its election (a plan may serve two lists). */
+static gboolean
+place_from_lists (VigiaLibrary  *library,
+                  VigiaPlan     *plan,
+                  gboolean      *placed,
+                  GError       **error)
+{
+  g_autoptr(GPtrArray) lists = NULL;
+  gint64 ref = vigia_plan_get_jne_ref (plan);
+
+  *placed = FALSE;
+  if (ref == 0 || !vigia_str_empty (vigia_plan_get_department (plan)) ||
+      vigia_plan_get_election (plan) == VIGIA_ELECTION_GENERAL)
+    return TRUE;
+
+  lists = vigia_library_find_jne_lists (library, ref, error);
+  if (lists == NULL)
+    return FALSE;
+  for (guint i = 0; i < lists->len && !*placed; i++)
+    *placed = vigia_jne_list_place_plan (g_ptr_array_index (lists, i), plan);
+  return TRUE;
+}
+
+/* After a file of lists: the plans already in the library that they place. */
+static gboolean
+place_stored_plans (VigiaLibrary  *library,
+                    GPtrArray     *results,
+                    GError       **error)
+{
+  g_autoptr(GArray) ids = vigia_library_list_unplaced_jne_plans (library, error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, id, error);
+      gboolean placed;
+
+      if (plan == NULL || !place_from_lists (library, plan, &placed, error))
+        return FALSE;
+      if (!placed)
+        continue;
+      if (!vigia_library_save_plan (library, plan, error))
+        return FALSE;
+      g_ptr_array_add (results, result_new (plan, id, VIGIA_IMPORT_UPDATED));
+      ((VigiaImportResult *) g_ptr_array_index (results, results->len - 1))->placed_by_list = TRUE;
+    }
+  return TRUE;
 }
 
 /* A summary already in the library is not added again, but what the user
@@ -473,6 +574,10 @@ import_plan (VigiaLibrary       *library,
              GError            **error)
 {
   gint64 existing;
+  gboolean placed;
+
+  if (!place_from_lists (library, plan, &placed, error))
+    return FALSE;
 
   /* Only the plans of an exchange document come with uuids. */
   if (vigia_plan_get_uuid (plan) != NULL)
@@ -494,18 +599,25 @@ import_plan (VigiaLibrary       *library,
       if (existing < 0)
         return FALSE;
       if (existing > 0)
-        return complete_existing (library, existing, plan, result, error);
+        {
+          if (!complete_existing (library, existing, plan, result, error))
+            return FALSE;
+          (*result)->placed_by_list = placed && (*result)->outcome == VIGIA_IMPORT_UPDATED;
+          return TRUE;
+        }
     }
 
   if (!vigia_library_add_plan (library, plan, error))
     return FALSE;
   *result = result_new (plan, vigia_plan_get_id (plan), VIGIA_IMPORT_ADDED);
+  (*result)->placed_by_list = placed;
   return TRUE;
 }
 
 static GPtrArray *
 import_plans (VigiaLibrary  *library,
               GPtrArray     *plans,
+              GPtrArray     *lists,
               const char    *name,
               GError       **error)
 {
@@ -517,6 +629,21 @@ import_plans (VigiaLibrary  *library,
       g_set_error (error, local_error->domain, local_error->code,
                    _("%s: nothing was imported: %s"), name, local_error->message);
       return NULL;
+    }
+
+  if (lists != NULL)
+    {
+      guint n_new = 0;
+
+      if (!vigia_library_add_jne_lists (library, lists, &n_new, &local_error) ||
+          !place_stored_plans (library, results, &local_error))
+        {
+          vigia_library_rollback (library);
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("%s: nothing was imported: %s"), name, local_error->message);
+          return NULL;
+        }
+      g_ptr_array_insert (results, 0, lists_result_new (lists->len, n_new));
     }
 
   for (guint i = 0; i < plans->len; i++)
@@ -547,6 +674,7 @@ static GPtrArray *
 import_read_plans (VigiaLibrary  *library,
                    GFile         *file,
                    GPtrArray     *plans,
+                   GPtrArray     *lists,
                    GCancellable  *cancellable,
                    GError       **error)
 {
@@ -556,7 +684,7 @@ import_read_plans (VigiaLibrary  *library,
     return NULL;
 
   name = dup_file_name (file);
-  return import_plans (library, plans, name, error);
+  return import_plans (library, plans, lists, name, error);
 }
 
 /**
@@ -576,14 +704,15 @@ vigia_import_data (VigiaLibrary              *library,
                    GError                   **error)
 {
   g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  plans = vigia_read_plans_from_data (data, length, name, NULL, options, error);
+  plans = read_data (data, length, name, NULL, options, &lists, error);
   if (plans == NULL)
     return NULL;
-  return import_plans (library, plans, name, error);
+  return import_plans (library, plans, lists, name, error);
 }
 
 /**
@@ -609,14 +738,15 @@ vigia_import_file (VigiaLibrary              *library,
                    GError                   **error)
 {
   g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) lists = NULL;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  plans = vigia_read_plans (file, NULL, options, cancellable, error);
+  plans = read_file_data (file, NULL, options, &lists, cancellable, error);
   if (plans == NULL)
     return NULL;
-  return import_read_plans (library, file, plans, cancellable, error);
+  return import_read_plans (library, file, plans, lists, cancellable, error);
 }
 
 /* Files imported between two commits: each file is still all or nothing (a
@@ -648,6 +778,7 @@ typedef struct
 typedef struct
 {
   GPtrArray *plans;
+  GPtrArray *lists;
   GError    *error;
 } ReadFile;
 
@@ -655,6 +786,7 @@ static void
 read_file_free (ReadFile *read)
 {
   g_clear_pointer (&read->plans, g_ptr_array_unref);
+  g_clear_pointer (&read->lists, g_ptr_array_unref);
   g_clear_error (&read->error);
   g_free (read);
 }
@@ -665,7 +797,8 @@ read_file (Reader *reader,
 {
   ReadFile *read = g_new0 (ReadFile, 1);
 
-  read->plans = vigia_read_plans (reader->files[i], NULL, reader->options, reader->cancellable, &read->error);
+  read->plans = read_file_data (reader->files[i], NULL, reader->options, &read->lists,
+                                reader->cancellable, &read->error);
   return read;
 }
 
@@ -837,8 +970,8 @@ vigia_import_files (VigiaLibrary              *library,
       read = reader_next (&reader, i);
       if (read->plans == NULL)
         done (files[i], NULL, read->error, user_data);
-      else if ((imported.results = import_read_plans (library, files[i], read->plans, cancellable,
-                                                      &file_error)) == NULL)
+      else if ((imported.results = import_read_plans (library, files[i], read->plans, read->lists,
+                                                      cancellable, &file_error)) == NULL)
         done (files[i], NULL, file_error, user_data);
       else
         {

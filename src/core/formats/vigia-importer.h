@@ -27,6 +27,7 @@ typedef enum {
   VIGIA_IMPORT_ADDED,
   VIGIA_IMPORT_UPDATED,
   VIGIA_IMPORT_ALREADY_PRESENT,
+  VIGIA_IMPORT_LISTS,            /* a file of the JNE's lists: no plan of its own */
 } VigiaImportOutcome;
 
 typedef struct
@@ -40,6 +41,10 @@ typedef struct
   gboolean            missing_place; /* imported without a place: the user must complete it */
   gboolean            missing_term;
   gboolean            unknown_place; /* a place the UBIGEO table does not have: no code */
+  gboolean            placed_by_list; /* its place came from the JNE's lists */
+  /* VIGIA_IMPORT_LISTS: the rows read, and those new to the library */
+  guint               n_lists;
+  guint               n_new_lists;
 } VigiaImportResult;
 
 void       vigia_import_result_free  (VigiaImportResult         *result);

@@ -144,9 +144,14 @@ read_dimensiones (VigiaJsonDoc  *doc,
   return TRUE;
 }
 
-/* "ERM.2026020421" → "ERM 2026". */
-static char *
-process_from_file_number (const char *number)
+/**
+ * vigia_jne_process_from_file_number:
+ * @number: (nullable): an expediente as the JNE numbers it, "ERM.2026020421"
+ *
+ * Returns: (transfer full) (nullable): its election process, "ERM 2026"
+ */
+char *
+vigia_jne_process_from_file_number (const char *number)
 {
   gsize letters;
 
@@ -241,15 +246,15 @@ read_dato_general (VigiaJsonDoc  *doc,
       *election_known = TRUE;
     }
 
-  process = process_from_file_number (file_number);
+  process = vigia_jne_process_from_file_number (file_number);
   if (process == NULL)
     process = process_from_id (dato);
   plan_id = dup_scalar_text (dato, "idPlanGobierno");
   document = dup_scalar_text (dato, "txRutaCompleto");
   if (plan_id != NULL && document != NULL)
-    reference = g_strdup_printf ("JNE idPlanGobierno %s, %s", plan_id, document);
+    reference = g_strdup_printf (VIGIA_PLAN_JNE_REFERENCE "%s, %s", plan_id, document);
   else if (plan_id != NULL)
-    reference = g_strdup_printf ("JNE idPlanGobierno %s", plan_id);
+    reference = g_strdup_printf (VIGIA_PLAN_JNE_REFERENCE "%s", plan_id);
   else if (document != NULL)
     reference = g_strdup_printf ("JNE %s", document);
 

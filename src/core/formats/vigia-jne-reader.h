@@ -14,5 +14,6 @@ VigiaPlan *vigia_jne_read (const guint8  *data,
                            const char    *name,
                            gboolean      *election_known,
                            GError       **error);
+char      *vigia_jne_process_from_file_number (const char *number);
 
 G_END_DECLS

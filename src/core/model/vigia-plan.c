@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "vigia-enum-types.h"
 #include "vigia-plan.h"
@@ -638,6 +639,30 @@ vigia_plan_get_source_reference (VigiaPlan *self)
 {
   g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
   return self->source_reference;
+}
+
+/**
+ * vigia_plan_get_jne_ref:
+ *
+ * Returns: the JNE's idPlanGobierno of a plan read from its data, which its
+ *   candidate lists name it by; 0 for any other plan
+ */
+gint64
+vigia_plan_get_jne_ref (VigiaPlan *self)
+{
+  const char *number;
+  guint64 value;
+  g_autofree char *digits = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), 0);
+
+  if (self->source_reference == NULL || !g_str_has_prefix (self->source_reference, VIGIA_PLAN_JNE_REFERENCE))
+    return 0;
+  number = self->source_reference + strlen (VIGIA_PLAN_JNE_REFERENCE);
+  digits = g_strndup (number, strspn (number, "0123456789"));
+  if (!g_ascii_string_to_unsigned (digits, 10, 1, G_MAXINT32, &value, NULL))
+    return 0;
+  return (gint64) value;
 }
 
 void

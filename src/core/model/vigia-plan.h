@@ -71,7 +71,11 @@ void            vigia_plan_set_authority_elected   (VigiaPlan      *self,
 const char     *vigia_plan_get_source_format       (VigiaPlan      *self);
 void            vigia_plan_set_source_format       (VigiaPlan      *self,
                                                     const char     *format);
+/* How a plan read from the JNE's data names it: "JNE idPlanGobierno 17190, …". */
+#define VIGIA_PLAN_JNE_REFERENCE "JNE idPlanGobierno "
+
 const char     *vigia_plan_get_source_reference    (VigiaPlan      *self);
+gint64          vigia_plan_get_jne_ref             (VigiaPlan      *self);
 void            vigia_plan_set_source_reference    (VigiaPlan      *self,
                                                     const char     *reference);
 const char     *vigia_plan_get_source_imported     (VigiaPlan      *self);

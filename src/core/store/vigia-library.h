@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "vigia-assessment.h"
+#include "vigia-jne-list.h"
 #include "vigia-plan.h"
 #include "vigia-plan-summary.h"
 
@@ -100,6 +101,18 @@ gint64            vigia_library_lookup_plan        (VigiaLibrary           *self
                                                     GError                **error);
 gint64            vigia_library_lookup_digest      (VigiaLibrary           *self,
                                                     const char             *digest,
+                                                    GError                **error);
+gboolean          vigia_library_add_jne_lists      (VigiaLibrary           *self,
+                                                    GPtrArray              *lists,
+                                                    guint                  *n_new,
+                                                    GError                **error);
+GPtrArray        *vigia_library_find_jne_lists     (VigiaLibrary           *self,
+                                                    gint64                  plan_ref,
+                                                    GError                **error);
+GArray           *vigia_library_list_unplaced_jne_plans (VigiaLibrary      *self,
+                                                    GError                **error);
+gint64            vigia_library_count_jne_lists    (VigiaLibrary           *self,
+                                                    gint64                 *without_plan,
                                                     GError                **error);
 gint64            vigia_library_lookup_goal        (VigiaLibrary           *self,
                                                     const char             *uuid,

@@ -221,6 +221,22 @@ static const char *migrations[] = {
   "ALTER TABLE history_with_targets RENAME TO history;"
   "CREATE INDEX history_by_plan ON history (plan_uuid, id);"
   "CREATE INDEX history_by_goal ON history (goal_uuid, id);",
+
+  /* 3: the JNE's candidate lists, which place plans (docs/data-model.md,
+   * "jne_list").  A row stays without a plan until its plan is imported. */
+  "CREATE TABLE jne_list ("
+  "  id INTEGER PRIMARY KEY,"
+  "  plan_ref INTEGER NOT NULL CHECK (plan_ref > 0),"
+  "  file_number TEXT NOT NULL DEFAULT '',"
+  "  election TEXT,"
+  "  status TEXT,"
+  "  organization TEXT,"
+  "  ubigeo TEXT CHECK (ubigeo IS NULL OR (length (ubigeo) = 6 AND ubigeo NOT GLOB '*[^0-9]*')),"
+  "  region TEXT,"
+  "  province TEXT,"
+  "  district TEXT,"
+  "  UNIQUE (plan_ref, file_number)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VIGIA_SCHEMA_VERSION);

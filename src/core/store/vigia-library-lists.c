@@ -1,0 +1,214 @@
+/* vigia-library-lists.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The JNE's candidate lists kept in the library (table jne_list,
+ * docs/data-model.md), so that a plan imported before or after its list is
+ * placed either way.  A plan is tied to its lists by the JNE's
+ * idPlanGobierno, which its source reference carries
+ * (vigia_plan_get_jne_ref()).
+ */
+#define G_LOG_DOMAIN "vigia-library"
+
+#include "config.h"
+
+#include "vigia-library-private.h"
+
+/* The idPlanGobierno in a plan's source reference, as SQL reads it: CAST
+ * takes the leading digits of "17190, file.pdf". */
+#define PLAN_REF_SQL \
+  "CAST (substr (p.source_reference, length ('" VIGIA_PLAN_JNE_REFERENCE "') + 1) AS INTEGER)"
+#define PLAN_IS_JNE_SQL \
+  "p.source_reference LIKE '" VIGIA_PLAN_JNE_REFERENCE "%'"
+
+/**
+ * vigia_library_add_jne_lists:
+ * @lists: (element-type VigiaJneList): rows as vigia_jne_lists_read() gives them
+ * @n_new: (out) (optional): how many were not in the library
+ *
+ * Keeps the rows, a row already there (same plan and expediente) taking
+ * the new one's texts.  Part of the caller's transaction, if any.
+ */
+gboolean
+vigia_library_add_jne_lists (VigiaLibrary  *self,
+                             GPtrArray     *lists,
+                             guint         *n_new,
+                             GError       **error)
+{
+  static const char sql[] =
+    "INSERT INTO jne_list (plan_ref, file_number, election, status, organization, ubigeo, region,"
+    "    province, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+    " ON CONFLICT (plan_ref, file_number) DO UPDATE SET election = excluded.election,"
+    "   status = excluded.status, organization = excluded.organization, ubigeo = excluded.ubigeo,"
+    "   region = excluded.region, province = excluded.province, district = excluded.district";
+  gint64 before, after;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (lists != NULL, FALSE);
+
+  if (!vigia_library_begin (self, error))
+    return FALSE;
+  /* An upsert does not say whether it inserted: count the rows instead. */
+  if ((before = vigia_library_count_jne_lists (self, NULL, error)) < 0)
+    goto failed;
+
+  for (guint i = 0; i < lists->len; i++)
+    {
+      const VigiaJneList *list = g_ptr_array_index (lists, i);
+      g_autoptr(CachedStmt) stmt = _vigia_library_prepare (self, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, list->plan_ref);
+      sqlite3_bind_text (stmt, 2, list->file_number != NULL ? list->file_number : "", -1, SQLITE_TRANSIENT);
+      _vigia_library_bind_text (stmt, 3, list->election);
+      _vigia_library_bind_text (stmt, 4, list->status);
+      _vigia_library_bind_text (stmt, 5, list->organization);
+      _vigia_library_bind_text (stmt, 6, list->ubigeo);
+      _vigia_library_bind_text (stmt, 7, list->region);
+      _vigia_library_bind_text (stmt, 8, list->province);
+      _vigia_library_bind_text (stmt, 9, list->district);
+      rc = sqlite3_step (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _vigia_library_set_sqlite_error (self, error, rc);
+          goto failed;
+        }
+    }
+
+  if ((after = vigia_library_count_jne_lists (self, NULL, error)) < 0)
+    goto failed;
+  if (!vigia_library_commit (self, error))
+    return FALSE;
+  if (n_new != NULL)
+    *n_new = (guint) (after - before);
+  return TRUE;
+
+failed:
+  vigia_library_rollback (self);
+  return FALSE;
+}
+
+/**
+ * vigia_library_find_jne_lists:
+ * @plan_ref: the JNE's idPlanGobierno
+ *
+ * Returns: (transfer full) (element-type VigiaJneList): the lists that filed
+ *   that plan (a plan may serve two), by expediente; %NULL on error
+ */
+GPtrArray *
+vigia_library_find_jne_lists (VigiaLibrary  *self,
+                              gint64         plan_ref,
+                              GError       **error)
+{
+  static const char sql[] =
+    "SELECT plan_ref, file_number, election, status, organization, ubigeo, region, province, district"
+    " FROM jne_list WHERE plan_ref = ?1 ORDER BY file_number, id";
+  g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_jne_list_free);
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+
+  stmt = _vigia_library_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, plan_ref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigiaJneList *list = g_new0 (VigiaJneList, 1);
+      const char *file_number = _vigia_library_column_text (stmt, 1);
+
+      list->plan_ref = sqlite3_column_int64 (stmt, 0);
+      list->file_number = file_number != NULL && *file_number != '\0' ? g_strdup (file_number) : NULL;
+      list->election = g_strdup (_vigia_library_column_text (stmt, 2));
+      list->status = g_strdup (_vigia_library_column_text (stmt, 3));
+      list->organization = g_strdup (_vigia_library_column_text (stmt, 4));
+      list->ubigeo = g_strdup (_vigia_library_column_text (stmt, 5));
+      list->region = g_strdup (_vigia_library_column_text (stmt, 6));
+      list->province = g_strdup (_vigia_library_column_text (stmt, 7));
+      list->district = g_strdup (_vigia_library_column_text (stmt, 8));
+      g_ptr_array_add (lists, list);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&lists);
+}
+
+/**
+ * vigia_library_list_unplaced_jne_plans:
+ *
+ * Returns: (transfer full) (element-type gint64): the plans read from the
+ *   JNE's data that have no place, are not national, and have a list in the
+ *   library: those a list can place; %NULL on error
+ */
+GArray *
+vigia_library_list_unplaced_jne_plans (VigiaLibrary  *self,
+                                       GError       **error)
+{
+  static const char sql[] =
+    "SELECT p.id FROM plan p WHERE " PLAN_IS_JNE_SQL
+    " AND coalesce (p.department, '') = '' AND p.election != 'general'"
+    " AND EXISTS (SELECT 1 FROM jne_list l WHERE l.plan_ref = " PLAN_REF_SQL ")"
+    " ORDER BY p.id";
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+
+  stmt = _vigia_library_prepare (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * vigia_library_count_jne_lists:
+ * @without_plan: (out) (optional): how many name a plan not in the library
+ *
+ * Returns: the lists kept, or -1 on error
+ */
+gint64
+vigia_library_count_jne_lists (VigiaLibrary  *self,
+                               gint64        *without_plan,
+                               GError       **error)
+{
+  static const char sql[] =
+    "SELECT count(*), coalesce (sum (NOT EXISTS (SELECT 1 FROM plan p WHERE " PLAN_IS_JNE_SQL
+    "   AND " PLAN_REF_SQL " = l.plan_ref)), 0)"
+    " FROM jne_list l";
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), -1);
+
+  stmt = _vigia_library_prepare (self, sql, error);
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return -1;
+    }
+  if (without_plan != NULL)
+    *without_plan = sqlite3_column_int64 (stmt, 1);
+  return sqlite3_column_int64 (stmt, 0);
+}
