@@ -646,7 +646,13 @@ static gboolean
 import_done (gpointer data)
 {
   return g_strcmp0 (vigia_import_dialog_get_state (data), "results") == 0 ||
-         g_strcmp0 (vigia_import_dialog_get_state (data), "ask") == 0;
+         g_strcmp0 (vigia_import_dialog_get_state (data), "review") == 0;
+}
+
+static gboolean
+import_finished (gpointer data)
+{
+  return g_strcmp0 (vigia_import_dialog_get_state (data), "results") == 0;
 }
 
 static VigiaImportDialog *
@@ -739,12 +745,35 @@ test_import_dialog (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_object (&dialog);
 
-  /* The JNE's file: asked, answered, imported with its place and term. */
+  /* The JNE's file: shown with the others on one screen, its place
+   * chosen there, imported with it and its election's term. */
   files[0] = jne;
   files[1] = sample;
   dialog = import_files (f, files, 2);
-  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "ask");
-  vigia_import_dialog_answer (dialog, "PUNO", 2027, 2030);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "review");
+  g_assert_cmpuint (vigia_import_dialog_get_n_entries (dialog), ==, 2);
+  {
+    g_autofree char *jne_row = vigia_import_dialog_get_entry_text (dialog, 0);
+    g_autofree char *sample_row = vigia_import_dialog_get_entry_text (dialog, 1);
+
+    g_assert_cmpstr (jne_row, ==, "MOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO\n"
+                                  "erm2026-regional-ejemplo.json · Regional · ERM 2026 · 2027–2030\n"
+                                  "No list names its place: choose it · New");
+    g_assert_true (g_str_has_prefix (sample_row, "JUNTOS POR EL PERU\n"));
+    g_assert_true (g_str_has_suffix (sample_row, "INDEPENDENCIA, LIMA, LIMA · New"));
+  }
+  g_assert_null (vigia_import_dialog_get_picker (dialog, 1));
+  /* A district for a regional plan is refused before anything is written. */
+  vigia_place_picker_set_code (vigia_import_dialog_get_picker (dialog, 0), "210101");
+  vigia_import_dialog_import (dialog);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "review");
+  {
+    g_autofree char *jne_row = vigia_import_dialog_get_entry_text (dialog, 0);
+
+    g_assert_nonnull (strstr (jne_row, "A regional plan’s place is a department."));
+  }
+  vigia_place_picker_set_code (vigia_import_dialog_get_picker (dialog, 0), "21");
+  vigia_import_dialog_import (dialog);
   g_assert_true (vigia_test_wait_until (import_done, dialog));
   g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
   g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 2);
@@ -753,14 +782,120 @@ test_import_dialog (Fixture       *f,
     g_autoptr(VigiaPlan) puno = vigia_library_load_plan (library (), id, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpstr (vigia_plan_get_department (puno), ==, "PUNO");
+    g_assert_cmpstr (vigia_plan_get_department (puno), ==, "Puno");
     g_assert_cmpstr (vigia_plan_get_ubigeo (puno), ==, "21");
     g_assert_cmpint (vigia_plan_get_term_start (puno), ==, 2027);
     g_assert_cmpint (vigia_plan_get_election (puno), ==, VIGIA_ELECTION_REGIONAL);
   }
 }
 
-/* Cancel stops the import where it is; what went in before stays in. */
+/* Candidate lists written for this test: the sample JNE plan's list, in
+ * Puno (RENIEC 20), and one whose plan is not among the files. */
+static const char jne_lists[] =
+  "[ {\"idPlanGobierno\": 5101, \"txCodExpedienteExt\": \"ERM.2026020421\", \"txTipoEleccion\": \"REGIONAL\",\n"
+  "   \"txEstadoLista\": \"INSCRITO\", \"txUbigeo\": \"200000\", \"txRegion\": \"PUNO\"},\n"
+  "  {\"idPlanGobierno\": 7001, \"txCodExpedienteExt\": \"ERM.2026000001\", \"txTipoEleccion\": \"MUNICIPAL DISTRITAL\",\n"
+  "   \"txEstadoLista\": \"INSCRITO\", \"txUbigeo\": \"140140\"} ]\n";
+
+/* Lists and plans from one screen: the list places its plan before the
+ * import, an unreadable file is named with its reason, and Enter imports. */
+static void
+test_import_region (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *lists_path = g_build_filename (f->dir, "listas.json", NULL);
+  g_autofree char *bad_path = g_build_filename (f->dir, "roto.json", NULL);
+  g_autoptr(GFile) lists = g_file_new_for_path (lists_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(VigiaImportDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *files[3] = { jne, bad, lists };
+
+  present (f);
+  g_file_set_contents (lists_path, jne_lists, -1, &error);
+  g_file_set_contents (bad_path, "{\"datoGeneral\": {\"txTipoEleccion\": \"REGIONAL\"},\n \"dimensiones\": [", -1,
+                       &error);
+  g_assert_no_error (error);
+
+  dialog = import_files (f, files, 3);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "review");
+  {
+    g_autofree char *plan_row = vigia_import_dialog_get_entry_text (dialog, 0);
+    g_autofree char *bad_row = vigia_import_dialog_get_entry_text (dialog, 1);
+    g_autofree char *lists_row = vigia_import_dialog_get_entry_text (dialog, 2);
+
+    g_assert_cmpstr (plan_row, ==, "MOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO\n"
+                                   "erm2026-regional-ejemplo.json · Regional · ERM 2026 · 2027–2030\n"
+                                   "PUNO (from the JNE’s lists) · New");
+    g_test_message ("%s", bad_row);
+    g_assert_true (g_str_has_prefix (bad_row, "roto.json\n"));
+    g_assert_nonnull (strstr (bad_row, "roto.json: line 2"));
+    g_assert_cmpstr (lists_row, ==, "listas.json\n2 JNE candidate lists");
+  }
+  g_assert_null (vigia_import_dialog_get_picker (dialog, 0));
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) != NULL);
+
+  /* Enter presses the default button: Import. */
+  g_assert_true (gtk_widget_activate (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+  g_assert_true (vigia_test_wait_until (import_finished, dialog));
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+  {
+    gint64 id = vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (vigia_window_get_plans (f->window)), 0);
+    g_autoptr(VigiaPlan) puno = vigia_library_load_plan (library (), id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (vigia_plan_get_department (puno), ==, "PUNO");
+    g_assert_cmpstr (vigia_plan_get_ubigeo (puno), ==, "21");
+  }
+}
+
+/* Many plans without a place: one choice for them all. */
+static void
+test_import_place_for_all (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *second_path = g_build_filename (f->dir, "otro.json", NULL);
+  g_autoptr(GFile) jne = vigia_sample_jne_file ();
+  g_autoptr(GFile) second = g_file_new_for_path (second_path);
+  g_autoptr(VigiaImportDialog) dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  GFile *files[2] = { jne, second };
+  gsize length;
+
+  present (f);
+  g_assert_true (g_file_load_contents (jne, NULL, &contents, &length, NULL, &error));
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "MOVIMIENTO REGIONAL ALTIPLANO DE EJEMPLO", -1);
+
+    changed = g_strjoinv ("FRENTE REGIONAL DE PRUEBA", parts);
+  }
+  g_file_set_contents (second_path, changed, -1, &error);
+  g_assert_no_error (error);
+
+  dialog = import_files (f, files, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "review");
+  vigia_place_picker_set_code (vigia_import_dialog_get_picker (dialog, 0), "08");
+  vigia_import_dialog_apply_place_to_all (dialog, 0);
+  g_assert_cmpstr (vigia_place_picker_get_code (vigia_import_dialog_get_picker (dialog, 1)), ==, "08");
+  vigia_import_dialog_import (dialog);
+  g_assert_true (vigia_test_wait_until (import_done, dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      gint64 id = vigia_plan_list_get_plan_id (VIGIA_PLAN_LIST (vigia_window_get_plans (f->window)), i);
+      g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library (), id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (vigia_plan_get_ubigeo (plan), ==, "08");
+    }
+}
+
+/* Cancel on the review writes nothing; during the import it stops after
+ * the file being imported, and the files left out are listed. */
 static void
 test_import_cancel (Fixture       *f,
                     gconstpointer  data)
@@ -768,14 +903,31 @@ test_import_cancel (Fixture       *f,
   g_autoptr(GFile) jne = vigia_sample_jne_file ();
   g_autoptr(GFile) sample = vigia_sample_plan_file ();
   g_autoptr(VigiaImportDialog) dialog = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   GFile *files[2] = { sample, jne };
 
   present (f);
+  before = vigia_test_checksum_file (f->path);
   dialog = import_files (f, files, 2);
-  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "ask");
+  g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "review");
   vigia_import_dialog_cancel (dialog);
+  vigia_test_wait_idle ();
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 0);
+  g_clear_object (&dialog);
+
+  dialog = import_files (f, files, 2);
+  vigia_import_dialog_import (dialog);
+  /* Stopped while the first file goes in: it goes in whole, the second not. */
+  vigia_import_dialog_cancel (dialog);
+  g_assert_true (vigia_test_wait_until (import_done, dialog));
   g_assert_cmpstr (vigia_import_dialog_get_state (dialog), ==, "results");
-  g_assert_cmpuint (vigia_import_dialog_get_n_results (dialog), ==, 1);
+  g_assert_cmpuint (vigia_import_dialog_get_n_results (dialog), ==, 2);
+  g_assert_cmpstr (vigia_import_dialog_get_result_text (dialog, 1, FALSE), ==, "erm2026-regional-ejemplo.json");
+  g_assert_cmpstr (vigia_import_dialog_get_result_text (dialog, 1, TRUE), ==,
+                   "Not imported: the import was stopped before it.");
   vigia_test_wait_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
 }
@@ -805,6 +957,8 @@ main (int    argc,
   ADD ("import-dialog", test_import_dialog);
   ADD ("drop-files", test_drop_files);
   ADD ("import-cancel", test_import_cancel);
+  ADD ("import-region", test_import_region);
+  ADD ("import-place-for-all", test_import_place_for_all);
 
   status = g_test_run ();
   g_clear_object (&app);

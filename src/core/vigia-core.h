@@ -23,6 +23,8 @@
 #include "vigia-parse.h"
 #include "vigia-goal.h"
 #include "vigia-importer.h"
+#include "vigia-jne-list.h"
+#include "vigia-jne-list-reader.h"
 #include "vigia-number.h"
 #include "vigia-json-writer.h"
 #include "vigia-library.h"

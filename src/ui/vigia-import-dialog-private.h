@@ -6,13 +6,18 @@
 #pragma once
 
 #include "vigia-import-dialog.h"
+#include "vigia-place-picker.h"
 
 G_BEGIN_DECLS
 
-void               vigia_import_dialog_answer       (VigiaImportDialog *self,
-                                                     const char        *place,
-                                                     int                term_start,
-                                                     int                term_end);
+void               vigia_import_dialog_import       (VigiaImportDialog *self);
+guint              vigia_import_dialog_get_n_entries (VigiaImportDialog *self);
+char              *vigia_import_dialog_get_entry_text (VigiaImportDialog *self,
+                                                       guint              position);
+VigiaPlacePicker  *vigia_import_dialog_get_picker   (VigiaImportDialog *self,
+                                                     guint              position);
+void               vigia_import_dialog_apply_place_to_all (VigiaImportDialog *self,
+                                                           guint              position);
 void               vigia_import_dialog_cancel       (VigiaImportDialog *self);
 guint              vigia_import_dialog_get_n_results (VigiaImportDialog *self);
 const char        *vigia_import_dialog_get_result_text (VigiaImportDialog *self,

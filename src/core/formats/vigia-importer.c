@@ -400,13 +400,25 @@ describe_io_error (const GError *error)
  * Returns: (transfer full) (element-type VigiaPlan): the plans, or %NULL
  *   with an error whose message names the file, the line and the reason
  */
-static GPtrArray *
-read_file_data (GFile                     *file,
-                VigiaFileType             *format,
-                const VigiaImportOptions  *options,
-                GPtrArray                **lists,
-                GCancellable              *cancellable,
-                GError                   **error)
+/**
+ * vigia_read_file:
+ * @format: (out) (optional): the format found
+ * @lists: (out) (optional) (transfer full) (element-type VigiaJneList): for a
+ *   file of the JNE's lists, its rows; %NULL for any other
+ *
+ * Like vigia_read_plans(), and gives the rows of a file of lists too: what
+ * a file holds, before anything is written.
+ *
+ * Returns: (transfer full) (element-type VigiaPlan): the plans (none for a
+ *   lists file), or %NULL with an error naming the file, line and reason
+ */
+GPtrArray *
+vigia_read_file (GFile                     *file,
+                 VigiaFileType             *format,
+                 const VigiaImportOptions  *options,
+                 GPtrArray                **lists,
+                 GCancellable              *cancellable,
+                 GError                   **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
@@ -433,7 +445,7 @@ vigia_read_plans (GFile                     *file,
 {
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  return read_file_data (file, format, options, NULL, cancellable, error);
+  return vigia_read_file (file, format, options, NULL, cancellable, error);
 }
 
 static VigiaImportResult *
@@ -743,7 +755,7 @@ vigia_import_file (VigiaLibrary              *library,
   g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  plans = read_file_data (file, NULL, options, &lists, cancellable, error);
+  plans = vigia_read_file (file, NULL, options, &lists, cancellable, error);
   if (plans == NULL)
     return NULL;
   return import_read_plans (library, file, plans, lists, cancellable, error);
@@ -797,7 +809,7 @@ read_file (Reader *reader,
 {
   ReadFile *read = g_new0 (ReadFile, 1);
 
-  read->plans = read_file_data (reader->files[i], NULL, reader->options, &read->lists,
+  read->plans = vigia_read_file (reader->files[i], NULL, reader->options, &read->lists,
                                 reader->cancellable, &read->error);
   return read;
 }

@@ -73,6 +73,12 @@ GPtrArray *vigia_read_plans          (GFile                     *file,
                                       const VigiaImportOptions  *options,
                                       GCancellable              *cancellable,
                                       GError                   **error);
+GPtrArray *vigia_read_file           (GFile                     *file,
+                                      VigiaFileType             *format,
+                                      const VigiaImportOptions  *options,
+                                      GPtrArray                **lists,
+                                      GCancellable              *cancellable,
+                                      GError                   **error);
 GPtrArray *vigia_read_plans_from_data (const guint8             *data,
                                       gsize                      length,
                                       const char                *name,
