@@ -1149,6 +1149,7 @@ test_jne_lists_bad (Fixture       *f,
                                                     &error);
 
   g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 1);
   before = vigia_test_checksum_file (vigia_library_get_path (library));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
