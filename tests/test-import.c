@@ -1084,7 +1084,8 @@ test_jne_lists (Fixture       *f,
   result = g_ptr_array_index (results, 0);
   g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_LISTS);
   g_assert_cmpuint (result->n_lists, ==, 2);
-  g_assert_cmpuint (result->n_new_lists, ==, 2);
+  /* The plan brought its own expediente: one row was there already. */
+  g_assert_cmpuint (result->n_new_lists, ==, 1);
   result = g_ptr_array_index (results, 1);
   g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_UPDATED);
   g_assert_true (result->placed_by_list);
@@ -1164,6 +1165,80 @@ test_jne_lists_bad (Fixture       *f,
       after = vigia_test_checksum_file (vigia_library_get_path (library));
       g_assert_cmpstr (after, ==, before);
     }
+}
+
+/* Candidates written for this test: a presidential ticket of the plan in
+ * eg_shape (expediente EG.2026000123) and one of another list. */
+static const char jne_candidates[] =
+  "{\"type\": 1, \"success\": true, \"data\": [\n"
+  "  {\"strCodExpedienteExt\": \"EG.2026000123\", \"intPosicion\": 2, \"strCargo\": \"PRIMER VICEPRESIDENTE\",\n"
+  "   \"strNombres\": \"ANA\", \"strApellidoPaterno\": \"QUISPE\", \"strApellidoMaterno\": \"ROJAS\"},\n"
+  "  {\"strCodExpedienteExt\": \"EG.2026000123\", \"intPosicion\": 1, \"strCargo\": \"PRESIDENTE DE LA REPÚBLICA\",\n"
+  "   \"strNombres\": \"JUAN CARLOS\", \"strApellidoPaterno\": \"MAMANI\", \"strApellidoMaterno\": \"TORRES\"},\n"
+  "  {\"strCodExpedienteExt\": \"EG.2026000999\", \"intPosicion\": 1, \"strCargo\": \"PRESIDENTE DE LA REPÚBLICA\",\n"
+  "   \"strNombres\": \"ROSA\", \"strApellidoPaterno\": \"HUAMAN\", \"strApellidoMaterno\": null}\n"
+  "]}\n";
+
+/* A candidates file names the authority, the list's head, of the plan its
+ * expediente filed, whichever comes first; candidates by place only are
+ * refused. */
+static void
+test_jne_candidates (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char by_place[] =
+    "{\"data\": [\n {\"nombreCompleto\": \"ROSA HUAMAN\", \"cargo\": [\"GOBERNADOR REGIONAL\"],\n"
+    "  \"postulaDepartamento\": \"PUNO\"}\n]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "plan-first.sqlite");
+  g_autoptr(VigiaLibrary) other = vigia_test_open_library (f->dir, "candidates-first.sqlite");
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GPtrArray) heads = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  VigiaImportResult *result;
+
+  g_assert_cmpint (vigia_file_type_detect ((const guint8 *) jne_candidates, strlen (jne_candidates)), ==,
+                   VIGIA_FILE_TYPE_JNE_CANDIDATES);
+  heads = vigia_jne_candidates_read ((const guint8 *) jne_candidates, strlen (jne_candidates), "c.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (heads->len, ==, 2);
+  g_assert_cmpstr (((VigiaJneList *) g_ptr_array_index (heads, 0))->authority, ==, "JUAN CARLOS MAMANI TORRES");
+  g_assert_cmpstr (((VigiaJneList *) g_ptr_array_index (heads, 1))->authority, ==, "ROSA HUAMAN");
+
+  /* The plan first, then its candidates. */
+  results = vigia_import_data (library, (const guint8 *) eg_shape, strlen (eg_shape), "eg.json", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = vigia_import_data (library, (const guint8 *) jne_candidates, strlen (jne_candidates), "c.json", NULL,
+                               &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, 2);
+  result = g_ptr_array_index (results, 0);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_LISTS);
+  g_assert_cmpuint (result->n_lists, ==, 2);
+  result = g_ptr_array_index (results, 1);
+  g_assert_cmpint (result->outcome, ==, VIGIA_IMPORT_UPDATED);
+  plan = load_only_plan (library, result->plan_id);
+  g_assert_cmpstr (vigia_plan_get_authority_name (plan), ==, "JUAN CARLOS MAMANI TORRES");
+  g_clear_object (&plan);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* The candidates first: the plan comes in with its authority. */
+  results = vigia_import_data (other, (const guint8 *) jne_candidates, strlen (jne_candidates), "c.json", NULL,
+                               &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  results = vigia_import_data (other, (const guint8 *) eg_shape, strlen (eg_shape), "eg.json", NULL, &error);
+  g_assert_no_error (error);
+  plan = load_only_plan (other, ((VigiaImportResult *) g_ptr_array_index (results, 0))->plan_id);
+  g_assert_cmpstr (vigia_plan_get_authority_name (plan), ==, "JUAN CARLOS MAMANI TORRES");
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* ERM 2022's candidates say their place, not their list. */
+  results = vigia_import_data (other, (const guint8 *) by_place, strlen (by_place), "erm.json", NULL, &error);
+  g_assert_null (results);
+  g_assert_cmpstr (error->message, ==, "erm.json: line 2: the candidates do not name their list’s expediente "
+                                       "(strCodExpedienteExt): whose authority they are cannot be told");
 }
 
 /* The plans the JNE serves, in ../shared (third-party material, not in the
@@ -2090,7 +2165,7 @@ read_regression (RegressionReader   reader,
   if (reader == REGRESSION_DECLARA)
     plan = vigia_declara_read ((const guint8 *) data, length, name, error);
   else
-    plan = vigia_jne_read ((const guint8 *) data, length, name, &known, error);
+    plan = vigia_jne_read ((const guint8 *) data, length, name, &known, NULL, error);
   if (plan == NULL)
     return NULL;
   /* A summary or JNE data without proposals is refused, not read empty. */
@@ -2407,6 +2482,7 @@ main (int    argc,
   g_test_add ("/import/jne-national", Fixture, NULL, fixture_set_up, test_jne_national, fixture_tear_down);
   g_test_add ("/import/jne-lists", Fixture, NULL, fixture_set_up, test_jne_lists, fixture_tear_down);
   g_test_add ("/import/jne-lists-bad", Fixture, NULL, fixture_set_up, test_jne_lists_bad, fixture_tear_down);
+  g_test_add ("/import/jne-candidates", Fixture, NULL, fixture_set_up, test_jne_candidates, fixture_tear_down);
   g_test_add ("/import/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing, fixture_tear_down);
   g_test_add ("/import/unknown-file", Fixture, NULL, fixture_set_up, test_unknown_file, fixture_tear_down);
   g_test_add_func ("/import/options", test_options);

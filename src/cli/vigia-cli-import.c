@@ -39,9 +39,14 @@ print_result (ImportRun         *run,
   if (result->outcome == VIGIA_IMPORT_LISTS)
     {
       run->lists_seen = TRUE;
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u JNE list read, %u new to the library\n",
-                            "%s: %u JNE lists read, %u new to the library\n", result->n_lists),
-               name, result->n_lists, result->n_new_lists);
+      if (result->heads)
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: the head of %u JNE list read, %u new to the library\n",
+                              "%s: the heads of %u JNE lists read, %u new to the library\n", result->n_lists),
+                 name, result->n_lists, result->n_new_lists);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE, "%s: %u JNE list read, %u new to the library\n",
+                              "%s: %u JNE lists read, %u new to the library\n", result->n_lists),
+                 name, result->n_lists, result->n_new_lists);
       return;
     }
 

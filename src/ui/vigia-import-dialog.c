@@ -93,6 +93,15 @@ entry_free (Entry *entry)
   g_free (entry);
 }
 
+/* A file of lists or candidates, as against a plan (which brings its own
+ * list too). */
+static gboolean
+is_lists_file (Entry *entry)
+{
+  return entry->error == NULL &&
+         (entry->format == VIGIA_FILE_TYPE_JNE_LISTS || entry->format == VIGIA_FILE_TYPE_JNE_CANDIDATES);
+}
+
 G_DEFINE_FINAL_TYPE (VigiaImportDialog, vigia_import_dialog, ADW_TYPE_WINDOW)
 
 enum {
@@ -179,9 +188,14 @@ dup_result_text (const VigiaImportResult *r)
       text = g_strdup_printf (_("Updated: %s — %s, %s"), r->organization, r->place_label, goals);
       break;
     case VIGIA_IMPORT_LISTS:
-      text = g_strdup_printf (ngettext ("%u JNE candidate list, %u new to the library",
-                                        "%u JNE candidate lists, %u new to the library", r->n_lists),
-                              r->n_lists, r->n_new_lists);
+      if (r->heads)
+        text = g_strdup_printf (ngettext ("The head of %u JNE list, %u new to the library",
+                                          "The heads of %u JNE lists, %u new to the library", r->n_lists),
+                                r->n_lists, r->n_new_lists);
+      else
+        text = g_strdup_printf (ngettext ("%u JNE candidate list, %u new to the library",
+                                          "%u JNE candidate lists, %u new to the library", r->n_lists),
+                                r->n_lists, r->n_new_lists);
       break;
     case VIGIA_IMPORT_ALREADY_PRESENT:
     default:
@@ -383,7 +397,8 @@ start_import (VigiaImportDialog *self)
       {
         Entry *entry = g_ptr_array_index (self->entries, i);
 
-        if ((entry->format == VIGIA_FILE_TYPE_JNE_LISTS) == (pass == 0))
+        if ((entry->format == VIGIA_FILE_TYPE_JNE_LISTS ||
+             entry->format == VIGIA_FILE_TYPE_JNE_CANDIDATES) == (pass == 0))
           g_ptr_array_add (self->queue, entry);
       }
 
@@ -623,7 +638,11 @@ add_other_row (VigiaImportDialog *self,
     }
   else
     {
-      g_autofree char *text = g_strdup_printf (ngettext ("%u JNE candidate list", "%u JNE candidate lists",
+      g_autofree char *text = entry->format == VIGIA_FILE_TYPE_JNE_CANDIDATES ?
+                              g_strdup_printf (ngettext ("The candidates of %u list: its head is the authority",
+                                                         "The candidates of %u lists: their heads are the authorities",
+                                                         entry->lists->len), entry->lists->len) :
+                              g_strdup_printf (ngettext ("%u JNE candidate list", "%u JNE candidate lists",
                                                          entry->lists->len), entry->lists->len);
 
       subtitle = g_markup_escape_text (text, -1);
@@ -648,7 +667,7 @@ update_review (VigiaImportDialog *self)
 
       if (entry->error != NULL)
         n_unreadable++;
-      else if (entry->lists != NULL)
+      else if (is_lists_file (entry))
         n_lists++;
       else
         {
@@ -730,7 +749,7 @@ show_review (VigiaImportDialog *self)
       {
         Entry *entry = g_ptr_array_index (self->entries, i);
 
-        if (entry->error == NULL && entry->lists == NULL && entry->plans->len > 0 &&
+        if (entry->error == NULL && !is_lists_file (entry) && entry->plans->len > 0 &&
             entry->needs_place == (pass == 0))
           {
             add_plan_row (self, entry);
@@ -741,10 +760,10 @@ show_review (VigiaImportDialog *self)
     {
       Entry *entry = g_ptr_array_index (self->entries, i);
 
-      if (entry->error != NULL || entry->lists != NULL)
+      if (entry->error != NULL || is_lists_file (entry))
         {
           add_other_row (self, entry);
-          any_lists = any_lists || entry->lists != NULL;
+          any_lists = any_lists || is_lists_file (entry);
           any_unreadable = any_unreadable || entry->error != NULL;
         }
     }
@@ -782,7 +801,7 @@ surveyed_cb (GObject      *object,
 
       look_up_entry (self, entry);
       from_jne = from_jne || entry->format == VIGIA_FILE_TYPE_JNE_JSON ||
-                 entry->format == VIGIA_FILE_TYPE_JNE_LISTS;
+                 entry->format == VIGIA_FILE_TYPE_JNE_LISTS || entry->format == VIGIA_FILE_TYPE_JNE_CANDIDATES;
     }
 
   /* Summaries and Vigía documents say where they are from: nothing to show

@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   VigiaImportOptions options = { "PUNO", 2027, 2030 };
   gboolean known = FALSE;
 
-  plan = vigia_jne_read (data, size, "fuzz.json", &known, &error);
+  plan = vigia_jne_read (data, size, "fuzz.json", &known, NULL, &error);
   g_assert ((plan == NULL) != (error == NULL));
   if (plan != NULL)
     {

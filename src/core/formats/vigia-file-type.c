@@ -300,6 +300,14 @@ vigia_file_type_detect (const guint8 *data,
        has_json_member (start, rest, "\"txEstadoLista\"", NULL)))
     return VIGIA_FILE_TYPE_JNE_LISTS;
 
+  /* Candidates, by list (EG 2026: strCodExpedienteExt) or by place (ERM). */
+  if (rest > 0 && (*start == '{' || *start == '[') &&
+      ((has_json_member (start, rest, "\"strCodExpedienteExt\"", NULL) &&
+        has_json_member (start, rest, "\"strCargo\"", NULL)) ||
+       (has_json_member (start, rest, "\"nombreCompleto\"", NULL) &&
+        has_json_member (start, rest, "\"cargo\"", NULL))))
+    return VIGIA_FILE_TYPE_JNE_CANDIDATES;
+
   if (rest > 0 && (*start == '{' || *start == '['))
     return VIGIA_FILE_TYPE_UNKNOWN;
 
@@ -313,7 +321,8 @@ vigia_file_type_detect (const guint8 *data,
  * vigia_file_type_to_nick:
  *
  * Returns: the name a plan's source format is stored under:
- *   "declara-text", "jne-json", "vigia-json", "jne-lists"; %NULL for unknown
+ *   "declara-text", "jne-json", "vigia-json", "jne-lists",
+ *   "jne-candidates"; %NULL for unknown
  */
 const char *
 vigia_file_type_to_nick (VigiaFileType format)
@@ -324,6 +333,7 @@ vigia_file_type_to_nick (VigiaFileType format)
     case VIGIA_FILE_TYPE_JNE_JSON:     return "jne-json";
     case VIGIA_FILE_TYPE_VIGIA_JSON:   return "vigia-json";
     case VIGIA_FILE_TYPE_JNE_LISTS:    return "jne-lists";
+    case VIGIA_FILE_TYPE_JNE_CANDIDATES: return "jne-candidates";
     case VIGIA_FILE_TYPE_UNKNOWN:
     default:                        return NULL;
     }
@@ -338,6 +348,7 @@ vigia_file_type_get_label (VigiaFileType format)
     case VIGIA_FILE_TYPE_JNE_JSON:     return _("JNE Voto Informado data (JSON)");
     case VIGIA_FILE_TYPE_VIGIA_JSON:   return _("Vigía plans (JSON)");
     case VIGIA_FILE_TYPE_JNE_LISTS:    return _("JNE candidate lists (JSON)");
+    case VIGIA_FILE_TYPE_JNE_CANDIDATES: return _("JNE candidates (JSON)");
     case VIGIA_FILE_TYPE_UNKNOWN:
     default:                        return _("Unknown format");
     }

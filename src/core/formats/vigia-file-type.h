@@ -17,6 +17,7 @@ typedef enum {
   VIGIA_FILE_TYPE_JNE_JSON,      /* "jne-json", either shape */
   VIGIA_FILE_TYPE_VIGIA_JSON,    /* "vigia-json" */
   VIGIA_FILE_TYPE_JNE_LISTS,     /* "jne-lists": candidate lists, no plan */
+  VIGIA_FILE_TYPE_JNE_CANDIDATES, /* "jne-candidates": the candidates of lists */
 } VigiaFileType;
 
 VigiaFileType  vigia_file_type_detect       (const guint8 *data,

@@ -282,12 +282,21 @@ read_data (const guint8              *data,
       {
         g_autoptr(VigiaPlan) plan = NULL;
 
+        g_autoptr(VigiaJneList) own_list = NULL;
+
         if (found == VIGIA_FILE_TYPE_DECLARA_TEXT)
           plan = vigia_declara_read (data, length, name, error);
         else
-          plan = vigia_jne_read (data, length, name, &election_known, error);
+          plan = vigia_jne_read (data, length, name, &election_known, &own_list, error);
         if (plan == NULL)
           return NULL;
+        /* Kept with the lists: it ties the candidates of its expediente
+         * to the plan. */
+        if (own_list != NULL && lists != NULL)
+          {
+            *lists = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_jne_list_free);
+            g_ptr_array_add (*lists, g_steal_pointer (&own_list));
+          }
 
         if (found == VIGIA_FILE_TYPE_JNE_JSON)
           {
@@ -318,8 +327,11 @@ read_data (const guint8              *data,
       break;
 
     case VIGIA_FILE_TYPE_JNE_LISTS:
+    case VIGIA_FILE_TYPE_JNE_CANDIDATES:
       {
-        g_autoptr(GPtrArray) read = vigia_jne_lists_read (data, length, name, error);
+        g_autoptr(GPtrArray) read = found == VIGIA_FILE_TYPE_JNE_LISTS ?
+                                    vigia_jne_lists_read (data, length, name, error) :
+                                    vigia_jne_candidates_read (data, length, name, error);
 
         if (read == NULL)
           return NULL;
@@ -487,26 +499,39 @@ lists_result_new (guint n_lists,
 }
 
 /* Gives @plan, if it has no place, the place of the first of its lists in
- * the library that fits its election (a plan may serve two lists). */
+ * the library that fits its election (a plan may serve two lists), and, if
+ * it names no authority, its list's head. */
 static gboolean
 place_from_lists (VigiaLibrary  *library,
                   VigiaPlan     *plan,
                   gboolean      *placed,
+                  gboolean      *headed,
                   GError       **error)
 {
   g_autoptr(GPtrArray) lists = NULL;
   gint64 ref = vigia_plan_get_jne_ref (plan);
 
   *placed = FALSE;
-  if (ref == 0 || !vigia_str_empty (vigia_plan_get_department (plan)) ||
-      vigia_plan_get_election (plan) == VIGIA_ELECTION_GENERAL)
+  *headed = FALSE;
+  if (ref == 0)
     return TRUE;
 
   lists = vigia_library_find_jne_lists (library, ref, error);
   if (lists == NULL)
     return FALSE;
-  for (guint i = 0; i < lists->len && !*placed; i++)
-    *placed = vigia_jne_list_place_plan (g_ptr_array_index (lists, i), plan);
+  for (guint i = 0; i < lists->len; i++)
+    {
+      const VigiaJneList *list = g_ptr_array_index (lists, i);
+
+      if (!*placed && vigia_str_empty (vigia_plan_get_department (plan)) &&
+          vigia_plan_get_election (plan) != VIGIA_ELECTION_GENERAL)
+        *placed = vigia_jne_list_place_plan (list, plan);
+      if (!*headed && list->authority != NULL && vigia_str_empty (vigia_plan_get_authority_name (plan)))
+        {
+          vigia_plan_set_authority_name (plan, list->authority);
+          *headed = TRUE;
+        }
+    }
   return TRUE;
 }
 
@@ -524,16 +549,16 @@ place_stored_plans (VigiaLibrary  *library,
     {
       gint64 id = g_array_index (ids, gint64, i);
       g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, id, error);
-      gboolean placed;
+      gboolean placed, headed;
 
-      if (plan == NULL || !place_from_lists (library, plan, &placed, error))
+      if (plan == NULL || !place_from_lists (library, plan, &placed, &headed, error))
         return FALSE;
-      if (!placed)
+      if (!placed && !headed)
         continue;
       if (!vigia_library_save_plan (library, plan, error))
         return FALSE;
       g_ptr_array_add (results, result_new (plan, id, VIGIA_IMPORT_UPDATED));
-      ((VigiaImportResult *) g_ptr_array_index (results, results->len - 1))->placed_by_list = TRUE;
+      ((VigiaImportResult *) g_ptr_array_index (results, results->len - 1))->placed_by_list = placed;
     }
   return TRUE;
 }
@@ -572,6 +597,13 @@ complete_existing (VigiaLibrary       *library,
       changed = TRUE;
     }
 
+  if (vigia_str_empty (vigia_plan_get_authority_name (stored)) &&
+      !vigia_str_empty (vigia_plan_get_authority_name (read)))
+    {
+      vigia_plan_set_authority_name (stored, vigia_plan_get_authority_name (read));
+      changed = TRUE;
+    }
+
   if (changed && !vigia_library_save_plan (library, stored, error))
     return FALSE;
 
@@ -586,9 +618,9 @@ import_plan (VigiaLibrary       *library,
              GError            **error)
 {
   gint64 existing;
-  gboolean placed;
+  gboolean placed, headed;
 
-  if (!place_from_lists (library, plan, &placed, error))
+  if (!place_from_lists (library, plan, &placed, &headed, error))
     return FALSE;
 
   /* Only the plans of an exchange document come with uuids. */
@@ -643,19 +675,27 @@ import_plans (VigiaLibrary  *library,
       return NULL;
     }
 
+  /* A plan's own list is kept quietly; a file of lists places the plans
+   * already in and says what it read. */
   if (lists != NULL)
     {
       guint n_new = 0;
 
       if (!vigia_library_add_jne_lists (library, lists, &n_new, &local_error) ||
-          !place_stored_plans (library, results, &local_error))
+          (plans->len == 0 && !place_stored_plans (library, results, &local_error)))
         {
           vigia_library_rollback (library);
           g_set_error (error, local_error->domain, local_error->code,
                        _("%s: nothing was imported: %s"), name, local_error->message);
           return NULL;
         }
-      g_ptr_array_insert (results, 0, lists_result_new (lists->len, n_new));
+      if (plans->len == 0)
+        {
+          VigiaImportResult *result = lists_result_new (lists->len, n_new);
+
+          result->heads = lists->len > 0 && ((VigiaJneList *) g_ptr_array_index (lists, 0))->plan_ref == 0;
+          g_ptr_array_insert (results, 0, result);
+        }
     }
 
   for (guint i = 0; i < plans->len; i++)

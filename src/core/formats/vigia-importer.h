@@ -42,7 +42,9 @@ typedef struct
   gboolean            missing_term;
   gboolean            unknown_place; /* a place the UBIGEO table does not have: no code */
   gboolean            placed_by_list; /* its place came from the JNE's lists */
-  /* VIGIA_IMPORT_LISTS: the rows read, and those new to the library */
+  /* VIGIA_IMPORT_LISTS: the rows read, and those new to the library; from a
+   * candidates file, the lists' heads */
+  gboolean            heads;
   guint               n_lists;
   guint               n_new_lists;
 } VigiaImportResult;

@@ -124,6 +124,118 @@ vigia_jne_lists_read (const guint8  *data,
   return g_steal_pointer (&lists);
 }
 
+/* The offices that head a list: its head is the authority its plan is for. */
+static gboolean
+is_head_office (const char *office)
+{
+  static const char * const heads[] = { "PRESIDENTE DE LA REP", "GOBERNADOR REGIONAL", "ALCALDE" };
+  g_autofree char *folded = NULL;
+
+  if (office == NULL)
+    return FALSE;
+  folded = vigia_text_fold (office);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      g_autofree char *head = vigia_text_fold (heads[i]);
+
+      if (g_str_has_prefix (folded, head))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * vigia_jne_candidates_read:
+ * @name: the file as the user knows it, for errors
+ *
+ * Reads the JNE's candidates as its services return them, keeping each
+ * list's head: a row per list with plan_ref 0, the expediente and the
+ * head's name as authority.  Candidates that do not name their list's
+ * expediente (ERM 2022's, by place) cannot be tied to a plan and are
+ * refused.
+ *
+ * Returns: (transfer full) (element-type VigiaJneList): the lists' heads, or
+ *   %NULL with a %VIGIA_ERROR_PARSE error "FILE: line N: reason"
+ */
+GPtrArray *
+vigia_jne_candidates_read (const guint8  *data,
+                           gsize          length,
+                           const char    *name,
+                           GError       **error)
+{
+  g_autoptr(VigiaJsonDoc) doc = NULL;
+  g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_jne_list_free);
+  JsonNode *root;
+  JsonArray *rows = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  doc = vigia_json_doc_load (data, length, name, TRUE, error);
+  if (doc == NULL)
+    return NULL;
+
+  root = vigia_json_doc_get_root (doc);
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    rows = json_node_get_array (root);
+  else if (JSON_NODE_HOLDS_OBJECT (root) &&
+           !vigia_json_doc_get_array (doc, json_node_get_object (root), "data", TRUE, &rows, error))
+    return NULL;
+  if (rows == NULL || json_array_get_length (rows) == 0)
+    {
+      vigia_json_doc_error (doc, error, 1, _("no candidates"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonNode *node = json_array_get_element (rows, i);
+      JsonObject *object;
+      g_autofree char *file_number = NULL;
+      g_autofree char *office = NULL;
+      g_autofree char *given = NULL;
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      VigiaJneList *head;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          vigia_json_doc_error (doc, error, vigia_json_doc_node_line (doc, node),
+                                _("a candidate is an object { “strCodExpedienteExt”: … }"));
+          return NULL;
+        }
+      object = json_node_get_object (node);
+      if (!json_object_has_member (object, "strCodExpedienteExt"))
+        {
+          vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, object),
+                                _("the candidates do not name their list’s expediente "
+                                  "(strCodExpedienteExt): whose authority they are cannot be told"));
+          return NULL;
+        }
+      if (!vigia_json_doc_get_text (doc, object, "strCodExpedienteExt", &file_number, error) ||
+          !vigia_json_doc_get_text (doc, object, "strCargo", &office, error) ||
+          !vigia_json_doc_get_text (doc, object, "strNombres", &given, error) ||
+          !vigia_json_doc_get_text (doc, object, "strApellidoPaterno", &first, error) ||
+          !vigia_json_doc_get_text (doc, object, "strApellidoMaterno", &second, error))
+        return NULL;
+      if (file_number == NULL || !is_head_office (office) || given == NULL)
+        continue;
+
+      head = g_new0 (VigiaJneList, 1);
+      head->file_number = g_steal_pointer (&file_number);
+      head->authority = g_strjoin (" ", given, first != NULL ? first : "", second != NULL ? second : "", NULL);
+      g_strchomp (head->authority);
+      g_ptr_array_add (heads, head);
+    }
+
+  if (heads->len == 0)
+    {
+      vigia_json_doc_error (doc, error, 1, _("no candidate heads a list (president, regional governor "
+                                             "or mayor)"));
+      return NULL;
+    }
+  return g_steal_pointer (&heads);
+}
+
 /**
  * vigia_jne_list_place_plan:
  *

@@ -14,6 +14,10 @@ GPtrArray *vigia_jne_lists_read      (const guint8        *data,
                                       gsize                length,
                                       const char          *name,
                                       GError             **error);
+GPtrArray *vigia_jne_candidates_read (const guint8       *data,
+                                      gsize                length,
+                                      const char          *name,
+                                      GError             **error);
 gboolean   vigia_jne_list_place_plan (const VigiaJneList  *list,
                                       VigiaPlan           *plan);
 

@@ -212,6 +212,7 @@ read_dato_general (VigiaJsonDoc  *doc,
                    JsonObject    *dato,
                    VigiaPlan     *plan,
                    gboolean      *election_known,
+                   VigiaJneList **own_list,
                    GError       **error)
 {
   g_autofree char *organization = NULL;
@@ -264,6 +265,24 @@ read_dato_general (VigiaJsonDoc  *doc,
   vigia_plan_set_vision (plan, vision);
   vigia_plan_set_ideario (plan, ideario);
   vigia_plan_set_source_reference (plan, reference);
+
+  /* The list that filed the plan, as the plan names it: what ties the
+   * candidates of its expediente to it. */
+  if (own_list != NULL && vigia_plan_get_jne_ref (plan) > 0 && file_number != NULL)
+    {
+      VigiaJneList *list = g_new0 (VigiaJneList, 1);
+
+      list->plan_ref = vigia_plan_get_jne_ref (plan);
+      list->file_number = g_steal_pointer (&file_number);
+      list->election = g_steal_pointer (&election);
+      list->organization = g_steal_pointer (&organization);
+      if (!vigia_json_doc_get_text (doc, dato, "txEstadoLista", &list->status, error))
+        {
+          vigia_jne_list_free (list);
+          return FALSE;
+        }
+      *own_list = list;
+    }
   return TRUE;
 }
 
@@ -273,6 +292,9 @@ read_dato_general (VigiaJsonDoc  *doc,
  * @election_known: (out): whether the data named the election type
  *   (txTipoEleccion); if not, the plan says municipal district until the
  *   importer knows better
+ * @own_list: (out) (optional) (nullable) (transfer full): the list that
+ *   filed the plan, as its data name it (idPlanGobierno and expediente),
+ *   %NULL if they do not
  *
  * Returns: (transfer full): the plan, without place or term, or %NULL with
  *   a %VIGIA_ERROR_PARSE error "FILE: line N: reason"
@@ -282,8 +304,10 @@ vigia_jne_read (const guint8  *data,
                 gsize          length,
                 const char    *name,
                 gboolean      *election_known,
+                VigiaJneList **own_list,
                 GError       **error)
 {
+  g_autoptr(VigiaJneList) list = NULL;
   g_autoptr(VigiaJsonDoc) doc = NULL;
   g_autoptr(VigiaPlan) plan = NULL;
   JsonNode *root;
@@ -313,7 +337,7 @@ vigia_jne_read (const guint8  *data,
 
   plan = vigia_plan_new ();
   if (!vigia_json_doc_get_object (doc, object, "datoGeneral", TRUE, &dato, error) ||
-      !read_dato_general (doc, dato, plan, &known, error) ||
+      !read_dato_general (doc, dato, plan, &known, own_list != NULL ? &list : NULL, error) ||
       !vigia_json_doc_get_array (doc, object, "dimensiones", FALSE, &dimensiones, error))
     return NULL;
   if (dimensiones != NULL)
@@ -350,5 +374,7 @@ vigia_jne_read (const guint8  *data,
 
   vigia_plan_set_source_format (plan, vigia_file_type_to_nick (VIGIA_FILE_TYPE_JNE_JSON));
   *election_known = known;
+  if (own_list != NULL)
+    *own_list = g_steal_pointer (&list);
   return g_steal_pointer (&plan);
 }

@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "vigia-jne-list.h"
 #include "vigia-plan.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,7 @@ VigiaPlan *vigia_jne_read (const guint8  *data,
                            gsize          length,
                            const char    *name,
                            gboolean      *election_known,
+                           VigiaJneList **own_list,
                            GError       **error);
 char      *vigia_jne_process_from_file_number (const char *number);
 

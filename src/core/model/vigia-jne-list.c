@@ -25,6 +25,7 @@ vigia_jne_list_free (VigiaJneList *list)
   g_free (list->region);
   g_free (list->province);
   g_free (list->district);
+  g_free (list->authority);
   g_free (list);
 }
 
@@ -45,6 +46,7 @@ vigia_jne_list_copy (const VigiaJneList *list)
   copy->region = g_strdup (list->region);
   copy->province = g_strdup (list->province);
   copy->district = g_strdup (list->district);
+  copy->authority = g_strdup (list->authority);
   return copy;
 }
 

@@ -25,6 +25,10 @@ typedef struct
   char   *region;        /* txRegion */
   char   *province;      /* txProvincia */
   char   *district;      /* txDistrito */
+  /* The list's head, from a candidates file: "KEIKO SOFIA FUJIMORI
+   * HIGUCHI"; plan_ref is 0 in a row read from such a file, which ties
+   * its candidates to the list by the expediente alone. */
+  char   *authority;
 } VigiaJneList;
 
 void                    vigia_jne_list_free       (VigiaJneList       *list);

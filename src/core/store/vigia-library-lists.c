@@ -22,13 +22,37 @@
 #define PLAN_IS_JNE_SQL \
   "p.source_reference LIKE '" VIGIA_PLAN_JNE_REFERENCE "%'"
 
+/* Lists and lists' heads kept. */
+static gint64
+count_rows (VigiaLibrary  *self,
+            GError       **error)
+{
+  static const char sql[] =
+    "SELECT (SELECT count(*) FROM jne_list) + (SELECT count(*) FROM jne_candidate)";
+  g_autoptr(CachedStmt) stmt = _vigia_library_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 /**
  * vigia_library_add_jne_lists:
  * @lists: (element-type VigiaJneList): rows as vigia_jne_lists_read() gives them
- * @n_new: (out) (optional): how many were not in the library
+ * @n_new: (out) (optional): how many were not in the library (a row with
+ *   no plan_ref is a list's head, from a candidates file)
  *
  * Keeps the rows, a row already there (same plan and expediente) taking
- * the new one's texts.  Part of the caller's transaction, if any.
+ * the new one's texts where it has them: a plan's own row, which knows no
+ * place, never erases the place its list gave.  Part of the caller's
+ * transaction, if any.
  */
 gboolean
 vigia_library_add_jne_lists (VigiaLibrary  *self,
@@ -39,9 +63,17 @@ vigia_library_add_jne_lists (VigiaLibrary  *self,
   static const char sql[] =
     "INSERT INTO jne_list (plan_ref, file_number, election, status, organization, ubigeo, region,"
     "    province, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-    " ON CONFLICT (plan_ref, file_number) DO UPDATE SET election = excluded.election,"
-    "   status = excluded.status, organization = excluded.organization, ubigeo = excluded.ubigeo,"
-    "   region = excluded.region, province = excluded.province, district = excluded.district";
+    " ON CONFLICT (plan_ref, file_number) DO UPDATE SET"
+    "   election = coalesce (excluded.election, election),"
+    "   status = coalesce (excluded.status, status),"
+    "   organization = coalesce (excluded.organization, organization),"
+    "   ubigeo = coalesce (excluded.ubigeo, ubigeo),"
+    "   region = coalesce (excluded.region, region),"
+    "   province = coalesce (excluded.province, province),"
+    "   district = coalesce (excluded.district, district)";
+  static const char candidate_sql[] =
+    "INSERT INTO jne_candidate (file_number, name) VALUES (?1, ?2)"
+    " ON CONFLICT (file_number) DO UPDATE SET name = excluded.name";
   gint64 before, after;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
@@ -50,15 +82,34 @@ vigia_library_add_jne_lists (VigiaLibrary  *self,
   if (!vigia_library_begin (self, error))
     return FALSE;
   /* An upsert does not say whether it inserted: count the rows instead. */
-  if ((before = vigia_library_count_jne_lists (self, NULL, error)) < 0)
+  if ((before = count_rows (self, error)) < 0)
     goto failed;
 
   for (guint i = 0; i < lists->len; i++)
     {
       const VigiaJneList *list = g_ptr_array_index (lists, i);
-      g_autoptr(CachedStmt) stmt = _vigia_library_prepare (self, sql, error);
+      g_autoptr(CachedStmt) stmt = NULL;
       int rc;
 
+      /* A list's head, from a candidates file: known by its expediente. */
+      if (list->plan_ref == 0)
+        {
+          g_autoptr(CachedStmt) candidate = NULL;
+
+          /* The reader gives both; a row without them says nothing. */
+          if (list->file_number == NULL || list->authority == NULL)
+            continue;
+          candidate = _vigia_library_prepare (self, candidate_sql, error);
+          if (candidate == NULL)
+            goto failed;
+          _vigia_library_bind_text (candidate, 1, list->file_number);
+          _vigia_library_bind_text (candidate, 2, list->authority);
+          if (!_vigia_library_step_done (self, candidate, error))
+            goto failed;
+          continue;
+        }
+
+      stmt = _vigia_library_prepare (self, sql, error);
       if (stmt == NULL)
         goto failed;
       sqlite3_bind_int64 (stmt, 1, list->plan_ref);
@@ -78,7 +129,7 @@ vigia_library_add_jne_lists (VigiaLibrary  *self,
         }
     }
 
-  if ((after = vigia_library_count_jne_lists (self, NULL, error)) < 0)
+  if ((after = count_rows (self, error)) < 0)
     goto failed;
   if (!vigia_library_commit (self, error))
     return FALSE;
@@ -104,8 +155,10 @@ vigia_library_find_jne_lists (VigiaLibrary  *self,
                               GError       **error)
 {
   static const char sql[] =
-    "SELECT plan_ref, file_number, election, status, organization, ubigeo, region, province, district"
-    " FROM jne_list WHERE plan_ref = ?1 ORDER BY file_number, id";
+    "SELECT l.plan_ref, l.file_number, l.election, l.status, l.organization, l.ubigeo, l.region,"
+    "   l.province, l.district, c.name"
+    " FROM jne_list l LEFT JOIN jne_candidate c ON c.file_number = l.file_number AND l.file_number != ''"
+    " WHERE l.plan_ref = ?1 ORDER BY l.file_number, l.id";
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_jne_list_free);
   g_autoptr(CachedStmt) stmt = NULL;
   int rc;
@@ -130,6 +183,7 @@ vigia_library_find_jne_lists (VigiaLibrary  *self,
       list->region = g_strdup (_vigia_library_column_text (stmt, 6));
       list->province = g_strdup (_vigia_library_column_text (stmt, 7));
       list->district = g_strdup (_vigia_library_column_text (stmt, 8));
+      list->authority = g_strdup (_vigia_library_column_text (stmt, 9));
       g_ptr_array_add (lists, list);
     }
   if (rc != SQLITE_DONE)
@@ -144,8 +198,9 @@ vigia_library_find_jne_lists (VigiaLibrary  *self,
  * vigia_library_list_unplaced_jne_plans:
  *
  * Returns: (transfer full) (element-type gint64): the plans read from the
- *   JNE's data that have no place, are not national, and have a list in the
- *   library: those a list can place; %NULL on error
+ *   JNE's data that a list in the library can complete: those without a
+ *   place (and not national) that have a list, and those without an
+ *   authority whose list's head is known; %NULL on error
  */
 GArray *
 vigia_library_list_unplaced_jne_plans (VigiaLibrary  *self,
@@ -153,8 +208,11 @@ vigia_library_list_unplaced_jne_plans (VigiaLibrary  *self,
 {
   static const char sql[] =
     "SELECT p.id FROM plan p WHERE " PLAN_IS_JNE_SQL
-    " AND coalesce (p.department, '') = '' AND p.election != 'general'"
-    " AND EXISTS (SELECT 1 FROM jne_list l WHERE l.plan_ref = " PLAN_REF_SQL ")"
+    " AND ((coalesce (p.department, '') = '' AND p.election != 'general'"
+    "       AND EXISTS (SELECT 1 FROM jne_list l WHERE l.plan_ref = " PLAN_REF_SQL "))"
+    "   OR (coalesce (p.authority_name, '') = ''"
+    "       AND EXISTS (SELECT 1 FROM jne_list l JOIN jne_candidate c ON c.file_number = l.file_number"
+    "                   WHERE l.plan_ref = " PLAN_REF_SQL ")))"
     " ORDER BY p.id";
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(CachedStmt) stmt = NULL;

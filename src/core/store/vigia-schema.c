@@ -236,6 +236,11 @@ static const char *migrations[] = {
   "  province TEXT,"
   "  district TEXT,"
   "  UNIQUE (plan_ref, file_number)"
+  ");"
+  /* The head of each list whose candidates were imported, by expediente. */
+  "CREATE TABLE jne_candidate ("
+  "  file_number TEXT PRIMARY KEY,"
+  "  name TEXT NOT NULL"
   ");",
 };
 
