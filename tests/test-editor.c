@@ -919,6 +919,16 @@ test_general_page (Fixture       *f,
   g_assert_cmpstr (vigia_plan_get_vision (saved), ==, "Puno, región líder del altiplano.\nCon agua y educación.");
   g_clear_object (&saved);
 
+  /* A general election is national: no place rows to fill. */
+  g_assert_true (gtk_widget_get_visible (GENERAL ("department_row")));
+  adw_combo_row_set_selected (election, VIGIA_ELECTION_GENERAL);
+  g_assert_false (gtk_widget_get_visible (GENERAL ("department_row")));
+  g_assert_false (gtk_widget_get_visible (GENERAL ("choose_place_row")));
+  g_assert_cmpstr (adw_preferences_group_get_description (GENERAL ("place_group")), ==,
+                   "National: a general election’s plan is for the whole country");
+  adw_combo_row_set_selected (election, VIGIA_ELECTION_REGIONAL);
+  g_assert_true (gtk_widget_get_visible (GENERAL ("department_row")));
+
   /* A term that ends before it begins is refused, not saved. */
   gtk_spin_button_set_value (end, 2025);
   g_assert_true (gtk_widget_has_css_class (GENERAL ("term_row"), "error"));
@@ -927,6 +937,8 @@ test_general_page (Fixture       *f,
   g_clear_object (&saved);
 
   /* Undo shows in the fields: the election type, then the term. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);

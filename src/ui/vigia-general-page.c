@@ -27,6 +27,7 @@ struct _VigiaGeneralPage
   AdwEntryRow    *organization_row;
   AdwComboRow    *election_row;
   AdwEntryRow    *process_row;
+  AdwPreferencesGroup *place_group;
   AdwEntryRow    *department_row;
   AdwEntryRow    *province_row;
   AdwEntryRow    *district_row;
@@ -109,6 +110,20 @@ sync_from_plan (VigiaGeneralPage *self)
   gtk_spin_button_set_value (self->term_end_spin, vigia_plan_get_term_end (plan));
   gtk_switch_set_active (self->elected_switch, vigia_plan_get_authority_elected (plan));
   self->syncing = FALSE;
+
+  /* A general election's plan is national: it has no place to give. */
+  {
+    gboolean national = vigia_plan_get_election (plan) == VIGIA_ELECTION_GENERAL;
+    GtkWidget *rows[] = { GTK_WIDGET (self->department_row), GTK_WIDGET (self->province_row),
+                          GTK_WIDGET (self->district_row), GTK_WIDGET (self->ubigeo_row),
+                          GTK_WIDGET (self->choose_place_row) };
+
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      gtk_widget_set_visible (rows[i], !national);
+    adw_preferences_group_set_description (self->place_group,
+                                           national ? _("National: a general election’s plan is for the whole country")
+                                                    : _("As the plan writes it"));
+  }
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->term_row), "error");
   adw_action_row_set_subtitle (self->term_row,
@@ -338,6 +353,7 @@ vigia_general_page_class_init (VigiaGeneralPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, organization_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, election_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, process_row);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, place_group);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, department_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, province_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaGeneralPage, district_row);
