@@ -919,15 +919,12 @@ test_general_page (Fixture       *f,
   g_assert_cmpstr (vigia_plan_get_vision (saved), ==, "Puno, región líder del altiplano.\nCon agua y educación.");
   g_clear_object (&saved);
 
-  /* A general election is national: no place rows to fill. */
-  g_assert_true (gtk_widget_get_visible (GENERAL ("department_row")));
+  /* A general election is national: no place to fill. */
+  g_assert_true (gtk_widget_get_visible (GENERAL ("place_group")));
   adw_combo_row_set_selected (election, VIGIA_ELECTION_GENERAL);
-  g_assert_false (gtk_widget_get_visible (GENERAL ("department_row")));
-  g_assert_false (gtk_widget_get_visible (GENERAL ("choose_place_row")));
-  g_assert_cmpstr (adw_preferences_group_get_description (GENERAL ("place_group")), ==,
-                   "National: a general election’s plan is for the whole country");
+  g_assert_false (gtk_widget_get_visible (GENERAL ("place_group")));
   adw_combo_row_set_selected (election, VIGIA_ELECTION_REGIONAL);
-  g_assert_true (gtk_widget_get_visible (GENERAL ("department_row")));
+  g_assert_true (gtk_widget_get_visible (GENERAL ("place_group")));
 
   /* A term that ends before it begins is refused, not saved. */
   gtk_spin_button_set_value (end, 2025);

@@ -111,19 +111,10 @@ sync_from_plan (VigiaGeneralPage *self)
   gtk_switch_set_active (self->elected_switch, vigia_plan_get_authority_elected (plan));
   self->syncing = FALSE;
 
-  /* A general election's plan is national: it has no place to give. */
-  {
-    gboolean national = vigia_plan_get_election (plan) == VIGIA_ELECTION_GENERAL;
-    GtkWidget *rows[] = { GTK_WIDGET (self->department_row), GTK_WIDGET (self->province_row),
-                          GTK_WIDGET (self->district_row), GTK_WIDGET (self->ubigeo_row),
-                          GTK_WIDGET (self->choose_place_row) };
-
-    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-      gtk_widget_set_visible (rows[i], !national);
-    adw_preferences_group_set_description (self->place_group,
-                                           national ? _("National: a general election’s plan is for the whole country")
-                                                    : _("As the plan writes it"));
-  }
+  /* A general election's plan is national: it has no place to give (the
+   * title says Nacional). */
+  gtk_widget_set_visible (GTK_WIDGET (self->place_group),
+                          vigia_plan_get_election (plan) != VIGIA_ELECTION_GENERAL);
 
   gtk_widget_remove_css_class (GTK_WIDGET (self->term_row), "error");
   adw_action_row_set_subtitle (self->term_row,
