@@ -1719,7 +1719,7 @@ test_vigia_json_bad (Fixture       *f,
   struct {
     char       *json;
     const char *message;
-  } cases[12];
+  } cases[14];
 
   {
     g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
@@ -1784,6 +1784,13 @@ test_vigia_json_bad (Fixture       *f,
     cases[11].json = g_regex_replace (target_uuid, document, -1, 0, "\\1", G_REGEX_MATCH_DEFAULT, NULL);
     cases[11].message = "bad.json: line 51: the member “uuid” is missing";
   }
+  /* A member given twice: json-glib would keep the last without a word. */
+  cases[12].json = replace (document, "\"number\": 2,", "\"number\": 2, \"number\": 3,");
+  cases[12].message = "bad.json: line 71: “number” is given twice in the same object";
+  cases[13].json = g_strdup ("{ \"datoGeneral\": { \"txTipoEleccion\": \"REGIONAL\",\n"
+                             "    \"txOrganizacionPolitica\": \"A\", \"txOrganizacionPolitica\": \"B\" },\n"
+                             "  \"dimensionSocial\": [ { \"txPgMeta\": \"10 %\" } ] }");
+  cases[13].message = "bad.json: line 2: “txOrganizacionPolitica” is given twice in the same object";
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -515,6 +515,30 @@ test_bad_headers (Fixture       *f,
     }
 }
 
+/* A row with more cells than the header, filled, was shifted by a comma
+ * outside quotes: refused, not read askew; empty extra cells are fine. */
+static void
+test_extra_cells (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shifted = g_strdup_printf ("goal_uuid,period,value,note\n%s,2024-S1,7,visto en obra, con fotos\n",
+                                              f->social);
+  g_autofree char *trailing = g_strdup_printf ("goal_uuid,period,value,note\n%s,2024-S1,7,visto,,\n", f->social);
+  guint n_saved = 0;
+
+  g_assert_false (vigia_progress_csv_import (f->library, "progress.csv", shifted, strlen (shifted), NULL, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, "progress.csv: row 2: 5 cells where the header has 4: a comma outside "
+                                       "quotes may have moved the cells after it");
+  g_clear_error (&error);
+
+  g_assert_true (vigia_progress_csv_import (f->library, "progress.csv", trailing, strlen (trailing), &n_saved,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_saved, ==, 1);
+}
+
 /* All the problems of a file, one a line, up to twenty. */
 static void
 test_many_problems (Fixture       *f,
@@ -712,6 +736,7 @@ main (int    argc,
   ADD ("bad-files", test_bad_files);
   ADD ("failure-while-writing", test_failure_while_writing);
   ADD ("bad-headers", test_bad_headers);
+  ADD ("extra-cells", test_extra_cells);
   ADD ("many-problems", test_many_problems);
   ADD ("spanish-messages", test_spanish_messages);
   ADD ("import-file", test_import_file);

@@ -31,6 +31,10 @@ struct _VigiaJsonDoc
   JsonParser *parser;
   /* JsonNode * or JsonObject * → line */
   GHashTable *lines;
+  /* JsonObject * → its members' names so far, to find one given twice */
+  GHashTable *names;
+  char       *twice;
+  guint       twice_line;
 };
 
 static void
@@ -50,9 +54,22 @@ object_member_cb (JsonParser *parser,
 {
   VigiaJsonDoc *doc = user_data;
   guint line = json_parser_get_current_line (parser);
+  GHashTable *names = g_hash_table_lookup (doc->names, object);
 
   remember (doc, object, line);
   remember (doc, json_object_get_member (object, member_name), line);
+
+  /* json-glib keeps the last of two members of one name: say it instead. */
+  if (names == NULL)
+    {
+      names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_insert (doc->names, object, names);
+    }
+  if (!g_hash_table_add (names, g_strdup (member_name)) && doc->twice == NULL)
+    {
+      doc->twice = g_strdup (member_name);
+      doc->twice_line = line;
+    }
 }
 
 static void
@@ -101,13 +118,16 @@ static ScanResult
 scan (const guint8  *data,
       gsize          length,
       guint         *line,
-      GArray       **halves)
+      GArray       **halves,
+      guint64       *keys)
 {
   gboolean in_string = FALSE;
   gboolean ended = FALSE;
+  gboolean after_string = FALSE;
   guint depth = 0;
 
   *line = 1;
+  *keys = 0;
   for (gsize i = 0; i < length; i++)
     {
       guint8 c = data[i];
@@ -118,7 +138,10 @@ scan (const guint8  *data,
       if (in_string)
         {
           if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              after_string = TRUE;
+            }
           else if (c == '\\' && i + 1 < length && data[i + 1] == 'u' &&
                    read_hex4 (data, length, i + 2, &unit) && unit >= 0xD800 && unit <= 0xDFFF)
             {
@@ -144,6 +167,10 @@ scan (const guint8  *data,
         continue;
       if (ended)
         return SCAN_SECOND_VALUE;
+      /* A string followed by a colon names a member. */
+      if (after_string && c == ':')
+        (*keys)++;
+      after_string = FALSE;
       if (c == '"')
         in_string = TRUE;
       else if (c == '{' || c == '[')
@@ -155,6 +182,31 @@ scan (const guint8  *data,
         ended = --depth == 0;
     }
   return SCAN_OK;
+}
+
+static guint64
+count_members (JsonNode *node)
+{
+  guint64 n = 0;
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      JsonObjectIter iter;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, object);
+      while (json_object_iter_next (&iter, NULL, &member))
+        n += 1 + count_members (member);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        n += count_members (json_array_get_element (array, i));
+    }
+  return n;
 }
 
 /* json-glib says "<data>:3:14: Parse error: …": the line, then the rest. */
@@ -208,6 +260,9 @@ vigia_json_doc_load (const guint8  *data,
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GArray) halves = NULL;
   g_autofree guint8 *mended = NULL;
+  const guint8 *given = data;
+  gsize given_length = length;
+  guint64 keys = 0;
   guint line = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
@@ -216,8 +271,9 @@ vigia_json_doc_load (const guint8  *data,
   doc = g_new0 (VigiaJsonDoc, 1);
   doc->name = g_strdup (name);
   doc->lines = g_hash_table_new (NULL, NULL);
+  doc->names = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
 
-  switch (scan (data, length, &line, &halves))
+  switch (scan (data, length, &line, &halves, &keys))
     {
     case SCAN_TOO_DEEP:
       vigia_set_parse_error (error, name, line,
@@ -266,7 +322,23 @@ vigia_json_doc_load (const guint8  *data,
       return NULL;
     }
 
+  /* Fewer members than names before colons: one was given twice.  Only the
+   * parser's signals can say which, and where. */
+  if (doc->twice == NULL && count_members (json_parser_get_root (doc->parser)) < keys)
+    {
+      if (!track_lines)
+        return vigia_json_doc_load (given, given_length, name, TRUE, error);
+    }
+  if (doc->twice != NULL)
+    {
+      vigia_set_parse_error (error, name, doc->twice_line,
+                             _("“%s” is given twice in the same object: which one is meant cannot be told"),
+                             doc->twice);
+      return NULL;
+    }
+
   g_signal_handlers_disconnect_by_data (doc->parser, doc);
+  g_clear_pointer (&doc->names, g_hash_table_unref);
   return g_steal_pointer (&doc);
 }
 
@@ -279,6 +351,8 @@ vigia_json_doc_free (VigiaJsonDoc *doc)
     g_signal_handlers_disconnect_by_data (doc->parser, doc);
   g_clear_object (&doc->parser);
   g_clear_pointer (&doc->lines, g_hash_table_unref);
+  g_clear_pointer (&doc->names, g_hash_table_unref);
+  g_free (doc->twice);
   g_free (doc->name);
   g_free (doc);
 }

@@ -77,6 +77,8 @@ typedef struct
   GPtrArray      *entries;
   GString        *problems;
   guint           n_problems;
+  /* Cells in the header: a row with more, filled, was shifted */
+  guint           n_header_cells;
 } Import;
 
 static void
@@ -434,6 +436,7 @@ read_header (Import *import)
     }
 
   n = vigia_csv_reader_get_n_fields (import->reader);
+  import->n_header_cells = n;
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *name = clean_cell (vigia_csv_reader_get_field (import->reader, i));
@@ -575,6 +578,25 @@ read_row (Import *import)
   /* A template row left blank records nothing. */
   if (*value_text == '\0' && *status_text == '\0' && *note == '\0' && *evidence_text == '\0')
     return;
+
+  /* Cells beyond the header's hold something no column names: a comma
+   * outside quotes has moved the cells after it, and what each column
+   * reads is not what was meant. */
+  for (guint i = import->n_header_cells; i < vigia_csv_reader_get_n_fields (import->reader); i++)
+    {
+      g_autofree char *extra = clean_cell (vigia_csv_reader_get_field (import->reader, i));
+
+      if (*extra != '\0')
+        {
+          g_autofree char *reason = g_strdup_printf (_("%u cells where the header has %u: a comma outside "
+                                                       "quotes may have moved the cells after it"),
+                                                     vigia_csv_reader_get_n_fields (import->reader),
+                                                     import->n_header_cells);
+
+          add_problem (import, row, -1, reason);
+          return;
+        }
+    }
 
   entry = g_new0 (Entry, 1);
   entry->row = row;
