@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "vigia-declara-reader.h"
 #include "vigia-jne-reader.h"
 #include "vigia-json-reader.h"
 #include "vigia-jne-list-reader.h"
+#include "vigia-fault-vfs.h"
 #include "vigia-test-utils.h"
 
 typedef struct
@@ -2382,6 +2384,123 @@ files_to_report (GPtrArray *files)
   return copy;
 }
 
+/* What SQLite's integrity check says of @path: "ok" when whole. */
+static char *
+integrity_check (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *verdict;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  verdict = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return verdict;
+}
+
+/* The size of @path's write-ahead log. */
+static gint64
+wal_size (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf info;
+
+  if (g_stat (wal, &info) != 0)
+    return 0;
+  return info.st_size;
+}
+
+/* A disk that fills up during a batch: the batch's commit fails, each file
+ * is tried again alone, every one that fits goes in and each one that does
+ * not is named; with room again, the same files bring exactly the rest. */
+static void
+test_import_full_disk (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GFile) sample_file = vigia_sample_plan_file ();
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sample = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "full.sqlite", NULL);
+  ManyFiles full = { 0, };
+  ManyFiles again = { 0, };
+  const guint n = 6;
+  gint64 empty, one;
+
+  g_assert_true (g_file_load_contents (sample_file, NULL, &sample, NULL, NULL, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("plan-%u.txt", i);
+      g_autofree char *file_path = g_build_filename (f->dir, name, NULL);
+      g_autofree char *organization = g_strdup_printf ("Organización Política: PARTIDO %u", i);
+      g_auto(GStrv) parts = g_strsplit (sample, "Organización Política: JUNTOS POR EL PERU", 2);
+      g_autofree char *text = g_strjoinv (organization, parts);
+
+      g_assert_true (g_file_set_contents (file_path, text, -1, &error));
+      g_ptr_array_add (files, g_file_new_for_path (file_path));
+    }
+
+  /* How much log one plan needs, measured in a library of its own. */
+  {
+    g_autoptr(VigiaLibrary) scratch = vigia_test_open_library (f->dir, "scratch.sqlite");
+    g_autoptr(GPtrArray) results = NULL;
+
+    empty = wal_size (vigia_library_get_path (scratch));
+    results = vigia_import_file (scratch, g_ptr_array_index (files, 0), NULL, NULL, &error);
+    g_assert_no_error (error);
+    one = wal_size (vigia_library_get_path (scratch)) - empty;
+    g_assert_cmpint (one, >, 0);
+  }
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "full.sqlite");
+
+    /* Room in the log for one plan and a half: the batch of six at once
+     * needs about two (they share pages), one plan alone fits. */
+    vigia_fault_vfs_set_wal_limit (wal_size (path) + 3 * one / 2);
+    full.files = files_to_report (files);
+    vigia_import_files (library, (GFile **) files->pdata, files->len, NULL, many_files_done_cb, &full, NULL,
+                        &error);
+    vigia_fault_vfs_set_wal_limit (-1);
+    g_clear_error (&error);
+
+    g_assert_cmpuint (full.n_files, ==, n);
+    g_assert_cmpuint (full.n_added, >=, 1);
+    g_assert_cmpuint (full.n_failed, >=, 1);
+    g_assert_cmpuint (full.n_added + full.n_failed, ==, n);
+    g_assert_true (g_str_has_prefix (full.failed_message, f->dir));
+    g_assert_nonnull (strstr (full.failed_message, ": nothing was imported: "));
+    g_assert_cmpint (vigia_library_count_plans (library, NULL), ==, full.n_added);
+
+  }
+  {
+    g_autofree char *verdict = integrity_check (path);
+
+    g_assert_cmpstr (verdict, ==, "ok");
+  }
+
+  /* Room again: the same files bring the rest, and only the rest. */
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "full.sqlite");
+
+    again.files = files_to_report (files);
+    g_assert_true (vigia_import_files (library, (GFile **) files->pdata, files->len, NULL, many_files_done_cb,
+                                       &again, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (again.n_added, ==, full.n_failed);
+    g_assert_cmpuint (again.n_already, ==, full.n_added);
+    g_assert_cmpint (vigia_library_count_plans (library, NULL), ==, n);
+  }
+
+  g_free (full.failed_message);
+  g_free (again.failed_message);
+  g_ptr_array_unref (full.files);
+  g_ptr_array_unref (again.files);
+}
+
 /* A region's summaries at once: more files than one commit takes, a bad one
  * and a repeated one among them. */
 static void
@@ -2465,6 +2584,9 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* Every library of these tests goes through it; only /import/full-disk
+   * ever fills its disk. */
+  vigia_fault_vfs_install ();
 
   g_test_add_func ("/import/ubigeo", test_ubigeo);
   g_test_add_func ("/import/place-names", test_place_names);
@@ -2496,6 +2618,7 @@ main (int    argc,
   g_test_add ("/import/async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
   g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);
   g_test_add ("/import/many-files", Fixture, NULL, fixture_set_up, test_import_many, fixture_tear_down);
+  g_test_add ("/import/full-disk", Fixture, NULL, fixture_set_up, test_import_full_disk, fixture_tear_down);
 
   return g_test_run ();
 }

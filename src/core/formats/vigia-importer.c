@@ -921,6 +921,9 @@ typedef struct
 {
   GFile     *file;
   GPtrArray *results;
+  /* What was read, kept until the commit, to try the file again alone */
+  GPtrArray *plans;
+  GPtrArray *lists;
 } ImportedFile;
 
 static void
@@ -928,10 +931,71 @@ imported_file_clear (ImportedFile *imported)
 {
   g_clear_object (&imported->file);
   g_clear_pointer (&imported->results, g_ptr_array_unref);
+  g_clear_pointer (&imported->plans, g_ptr_array_unref);
+  g_clear_pointer (&imported->lists, g_ptr_array_unref);
 }
 
-/* Commits the files imported since the last commit and reports them, or
- * reports each of them as failed with the commit's error. */
+static void
+report_failed (GFile               *file,
+               const GError        *error,
+               VigiaImportFileDone  done,
+               gpointer             user_data)
+{
+  g_autofree char *name = dup_file_name (file);
+  g_autoptr(GError) file_error = g_error_new (error->domain, error->code, _("%s: nothing was imported: %s"),
+                                              name, error->message);
+
+  done (file, NULL, file_error, user_data);
+}
+
+/* Each file of a batch whose commit failed, again in a transaction of its
+ * own: a full disk then takes only the files that do not fit, each named.
+ * FALSE if the library cannot even begin one. */
+static gboolean
+retry_one_by_one (VigiaLibrary         *library,
+                  GArray               *pending,
+                  VigiaImportFileDone   done,
+                  gpointer              user_data,
+                  GError              **error)
+{
+  for (guint i = 0; i < pending->len; i++)
+    {
+      ImportedFile *imported = &g_array_index (pending, ImportedFile, i);
+      g_autoptr(GError) file_error = NULL;
+      g_autoptr(GPtrArray) results = NULL;
+
+      /* The first try gave the objects ids the rollback took back. */
+      for (guint j = 0; j < imported->plans->len; j++)
+        vigia_plan_clear_ids (g_ptr_array_index (imported->plans, j));
+
+      if (!vigia_library_begin (library, &file_error))
+        {
+          for (guint j = i; j < pending->len; j++)
+            report_failed (g_array_index (pending, ImportedFile, j).file, file_error, done, user_data);
+          g_array_set_size (pending, 0);
+          g_propagate_error (error, g_steal_pointer (&file_error));
+          return FALSE;
+        }
+      results = import_read_plans (library, imported->file, imported->plans, imported->lists, NULL, &file_error);
+      if (results == NULL)
+        {
+          vigia_library_rollback (library);
+          done (imported->file, NULL, file_error, user_data);
+          continue;
+        }
+      if (!vigia_library_commit (library, &file_error))
+        {
+          report_failed (imported->file, file_error, done, user_data);
+          continue;
+        }
+      done (imported->file, results, NULL, user_data);
+    }
+  g_array_set_size (pending, 0);
+  return TRUE;
+}
+
+/* Commits the files imported since the last commit and reports them; if
+ * the commit fails, tries each of them alone. */
 static gboolean
 commit_imported (VigiaLibrary         *library,
                  GArray               *pending,
@@ -940,29 +1004,27 @@ commit_imported (VigiaLibrary         *library,
                  GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gboolean committed = vigia_library_commit (library, &local_error);
+
+  if (!vigia_library_commit (library, &local_error))
+    {
+      /* One file alone gets no second try: its error is the commit's. */
+      if (pending->len == 1)
+        {
+          report_failed (g_array_index (pending, ImportedFile, 0).file, local_error, done, user_data);
+          g_array_set_size (pending, 0);
+          return TRUE;
+        }
+      return retry_one_by_one (library, pending, done, user_data, error);
+    }
 
   for (guint i = 0; i < pending->len; i++)
     {
       ImportedFile *imported = &g_array_index (pending, ImportedFile, i);
 
-      if (committed)
-        done (imported->file, imported->results, NULL, user_data);
-      else
-        {
-          g_autofree char *name = dup_file_name (imported->file);
-          g_autoptr(GError) file_error = g_error_new (local_error->domain, local_error->code,
-                                                      _("%s: nothing was imported: %s"),
-                                                      name, local_error->message);
-
-          done (imported->file, NULL, file_error, user_data);
-        }
+      done (imported->file, imported->results, NULL, user_data);
     }
   g_array_set_size (pending, 0);
-
-  if (!committed)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return committed;
+  return TRUE;
 }
 
 /**
@@ -975,10 +1037,12 @@ commit_imported (VigiaLibrary         *library,
  * Imports many files, as vigia-cli import and a whole region's summaries
  * need: each file is all or nothing, as with vigia_import_file(), and a file
  * that fails leaves the others be; commits are shared by batches of files.
+ * A batch whose commit fails (a full disk) is tried again file by file, so
+ * that every file that fits goes in and each that does not is named.
  *
  * Returns: %FALSE with @error if the library could not be written at all
- *   (busy, read-only, a disk full at commit); the files concerned were
- *   reported to @done with that error
+ *   (busy, read-only); the files concerned were reported to @done with
+ *   that error
  */
 gboolean
 vigia_import_files (VigiaLibrary              *library,
@@ -1006,7 +1070,7 @@ vigia_import_files (VigiaLibrary              *library,
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GError) file_error = NULL;
-      ImportedFile imported = { NULL, NULL };
+      ImportedFile imported = { NULL, NULL, NULL, NULL };
       ReadFile *read;
 
       if (!in_transaction)
@@ -1028,6 +1092,8 @@ vigia_import_files (VigiaLibrary              *library,
       else
         {
           imported.file = g_object_ref (files[i]);
+          imported.plans = g_steal_pointer (&read->plans);
+          imported.lists = g_steal_pointer (&read->lists);
           g_array_append_val (pending, imported);
         }
       read_file_free (read);

@@ -1,0 +1,15 @@
+/* vigia-fault-vfs.h: an SQLite VFS whose disk fills up when a test says so
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void vigia_fault_vfs_install       (void);
+void vigia_fault_vfs_set_wal_limit (gint64 bytes);
+
+G_END_DECLS
