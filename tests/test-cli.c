@@ -592,6 +592,40 @@ test_import_national (void)
   vigia_test_remove_dir (dir);
 }
 
+/* A right-to-left override in a plan's name does not reach the terminal:
+ * it would turn around the columns after it. */
+static void
+test_bidi (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = NULL;
+  g_auto(Run) run = { 0, };
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (dir, "bidi.sqlite");
+    g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("PARTIDO \u202EAMIL", "INDEPENDENCIA", 1);
+
+    g_assert_true (vigia_library_add_plan (library, plan, &error));
+    g_assert_no_error (error);
+    path = g_strdup (vigia_library_get_path (library));
+  }
+
+  run_cli (&run, "en", "--library", path, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "\u202E"));
+  g_assert_true (g_str_has_prefix (run.out, "1\tPARTIDO AMIL\tINDEPENDENCIA"));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "show", "1", NULL);
+  g_assert_true (g_str_has_prefix (run.out, "Plan 1: PARTIDO AMIL\n"));
+  run_clear (&run);
+
+  run_cli (&run, "en", "--library", path, "assess", NULL);
+  g_assert_null (strstr (run.out, "\u202E"));
+  vigia_test_remove_dir (dir);
+}
+
 static void
 test_import_errors (void)
 {
@@ -819,6 +853,7 @@ main (int    argc,
   g_test_add_func ("/cli/import-errors", test_import_errors);
   g_test_add_func ("/cli/import-region", test_import_region);
   g_test_add_func ("/cli/import-national", test_import_national);
+  g_test_add_func ("/cli/bidi", test_bidi);
   g_test_add_func ("/cli/export", test_export);
   g_test_add_func ("/cli/help-is-translated", test_help_is_translated);
 

@@ -710,6 +710,63 @@ test_html_hostile (Fixture       *f,
   }
 }
 
+/* A right-to-left override in a plan's text cannot turn around what is
+ * written after it (the place after the organization in titles and
+ * footers); right-to-left names are laid out on their own. */
+static void
+test_bidi (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(VigiaReport) report = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *html_path = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *place = NULL;
+
+  vigia_plan_set_organization (f->plan, "PARTIDO \u202EAMIL");
+  vigia_plan_set_district (f->plan, "INDEPENDENCIA\u2067");
+  report = make_report (f->plan, NULL);
+
+  title = vigia_report_dup_title (report);
+  footer = vigia_report_dup_footer (report);
+  g_assert_null (strstr (title, "\u202E"));
+  g_assert_null (strstr (title, "\u2067"));
+  g_assert_nonnull (strstr (title, "PARTIDO AMIL — INDEPENDENCIA, LIMA, LIMA"));
+  g_assert_null (strstr (footer, "\u202E"));
+  g_assert_true (g_str_has_suffix (footer, " — PARTIDO AMIL — INDEPENDENCIA, LIMA, LIMA"));
+
+  html_path = write_report (report, VIGIA_REPORT_FORMAT_HTML, f->dir);
+  html = vigia_test_read_file (html_path);
+  {
+    const char *start = strstr (html, "<title>");
+    const char *end = start != NULL ? strstr (start, "</title>") : NULL;
+    g_autofree char *head = start != NULL && end != NULL ? g_strndup (start, end - start) : NULL;
+
+    g_assert_nonnull (head);
+    g_assert_null (strstr (head, "\u202E"));
+    g_assert_nonnull (strstr (head, "PARTIDO AMIL"));
+  }
+
+  pdf_path = write_report (report, VIGIA_REPORT_FORMAT_PDF, f->dir);
+  pdf_text = run_tool ("pdftotext", pdf_path, "-", NULL);
+  g_assert_null (strstr (pdf_text, "AICNEDNEPEDNI"));
+  g_assert_nonnull (strstr (pdf_text, "INDEPENDENCIA, LIMA, LIMA"));
+
+  /* A name written right to left is isolated, not stripped. */
+  vigia_plan_set_organization (f->plan, "\u05DE\u05E4\u05DC\u05D2\u05D4");
+  place = vigia_text_isolate ("\u05DE\u05E4\u05DC\u05D2\u05D4");
+  g_assert_cmpstr (place, ==, "\u2068\u05DE\u05E4\u05DC\u05D2\u05D4\u2069");
+  g_clear_pointer (&footer, g_free);
+  vigia_test_assert_finalized (&report);
+  report = make_report (f->plan, NULL);
+  footer = vigia_report_dup_footer (report);
+  g_assert_nonnull (strstr (footer, " — \u2068\u05DE\u05E4\u05DC\u05D2\u05D4\u2069 — INDEPENDENCIA"));
+  vigia_test_assert_finalized (&report);
+}
+
 /* A plan with nothing but a name: every format still says what there is. */
 static void
 test_empty_plan (Fixture       *f,
@@ -1243,6 +1300,7 @@ main (int    argc,
   ADD ("painter", test_painter);
   ADD ("html", test_html);
   ADD ("html/hostile", test_html_hostile);
+  ADD ("bidi", test_bidi);
   ADD ("empty-plan", test_empty_plan);
   ADD ("csv", test_csv);
   ADD ("csv/round-trip", test_csv_round_trip);

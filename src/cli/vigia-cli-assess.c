@@ -229,9 +229,9 @@ print_plan_assessment (VigiaAssessment *assessment)
   g_autofree char *period = vigia_period_dup_label (vigia_assessment_get_period (assessment));
   g_autofree char *expected_share = vigia_number_format_share (expected);
   guint n_dims = vigia_plan_get_n_dimensions (plan);
+  g_autofree char *organization = vigia_text_isolate (vigia_plan_get_organization (plan));
 
-  g_print ("%s %" G_GINT64_FORMAT ": %s — %s\n", _("Plan"), vigia_plan_get_id (plan),
-           vigia_plan_get_organization (plan), place);
+  g_print ("%s %" G_GINT64_FORMAT ": %s — %s\n", _("Plan"), vigia_plan_get_id (plan), organization, place);
   /* Translators: the semester, then the share of the term elapsed: "2nd half 2024 (expected 50 %)". */
   g_print (_("As of %s (expected %s)\n"), period, expected_share);
 
@@ -404,9 +404,10 @@ print_ranking (VigiaLibrary *library,
           g_autofree char *place = vigia_plan_summary_dup_place_label (item->summary);
           g_autofree char *share = vigia_number_format_share (achievement);
           g_autofree char *counts = vigia_rollup_dup_status_counts (&item->score.rollup);
+          g_autofree char *organization = vigia_text_isolate (vigia_plan_summary_get_organization (item->summary));
 
           g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", item->score.plan_id,
-                   vigia_plan_summary_get_organization (item->summary), place,
+                   organization, place,
                    vigia_election_get_label (vigia_plan_summary_get_election (item->summary)),
                    share, vigia_pace_get_label (pace), counts);
         }

@@ -99,10 +99,10 @@ load_report (VigiaLibrary         *library,
     {
       g_autofree char *place = vigia_plan_dup_place_label (plan);
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      g_autofree char *organization = vigia_text_isolate (vigia_plan_get_organization (plan));
 
       /* Translators: plan id, organization, place, then why it is left out of an export. */
-      vigia_cli_error (_("plan %s (%s — %s) left out: %s"), number,
-                       vigia_plan_get_organization (plan), place, local_error->message);
+      vigia_cli_error (_("plan %s (%s — %s) left out: %s"), number, organization, place, local_error->message);
       return NULL;
     }
   g_propagate_error (error, g_steal_pointer (&local_error));

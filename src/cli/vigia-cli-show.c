@@ -70,8 +70,11 @@ print_plan (VigiaLibrary *library,
   if (error != NULL)
     g_printerr ("vigia-cli: %s\n", error->message);
 
-  g_print ("%s %" G_GINT64_FORMAT ": %s\n", _("Plan"), vigia_plan_get_id (plan),
-           vigia_plan_get_organization (plan));
+  {
+    g_autofree char *organization = vigia_text_isolate (vigia_plan_get_organization (plan));
+
+    g_print ("%s %" G_GINT64_FORMAT ": %s\n", _("Plan"), vigia_plan_get_id (plan), organization);
+  }
   print_field (_("Election type"), vigia_election_get_label (vigia_plan_get_election (plan)));
   print_field (_("Election process"), vigia_plan_get_process (plan));
   print_field (_("Place"), place);

@@ -332,10 +332,11 @@ print_summary_line (VigiaPlanSummary *summary)
   g_autofree char *term = vigia_plan_summary_dup_term_label (summary);
   g_autofree char *goals = vigia_goal_dup_count_label (vigia_plan_summary_get_n_goals (summary),
                                                       vigia_plan_summary_get_n_targets (summary));
+  g_autofree char *organization = vigia_text_isolate (vigia_plan_summary_get_organization (summary));
 
   g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\n",
            vigia_plan_summary_get_id (summary),
-           vigia_plan_summary_get_organization (summary),
+           organization,
            place,
            vigia_election_get_label (vigia_plan_summary_get_election (summary)),
            term,

@@ -469,7 +469,8 @@ result_new (VigiaPlan          *plan,
 
   result->plan_id = plan_id;
   result->outcome = outcome;
-  result->organization = g_strdup (vigia_plan_get_organization (plan));
+  /* Said beside the place, by the command line and the import dialog. */
+  result->organization = vigia_text_isolate (vigia_plan_get_organization (plan));
   result->place_label = vigia_plan_dup_place_label (plan);
   result->n_goals = vigia_plan_get_n_goals (plan);
   {

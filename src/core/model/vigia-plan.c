@@ -1019,19 +1019,24 @@ vigia_place_label (const char *department,
                    const char *province,
                    const char *district)
 {
-  const char *parts[4] = { NULL, };
+  char *parts[4] = { NULL, };
+  char *label;
   guint n = 0;
 
+  /* Each part on its own: one cannot turn the others around. */
   if (!vigia_str_empty (district))
-    parts[n++] = district;
+    parts[n++] = vigia_text_isolate (district);
   if (!vigia_str_empty (province))
-    parts[n++] = province;
+    parts[n++] = vigia_text_isolate (province);
   if (!vigia_str_empty (department))
-    parts[n++] = department;
+    parts[n++] = vigia_text_isolate (department);
 
   if (n == 0)
     return g_strdup (_("Place not set"));
-  return g_strjoinv (", ", (char **) parts);
+  label = g_strjoinv (", ", parts);
+  for (guint i = 0; i < n; i++)
+    g_free (parts[i]);
+  return label;
 }
 
 char *

@@ -201,6 +201,62 @@ append_unichar (GString  *out,
   g_string_append_len (out, buf, g_unichar_to_utf8 (c, buf));
 }
 
+static gboolean
+is_bidi_control (gunichar c)
+{
+  return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+static gboolean
+is_right_to_left (gunichar c)
+{
+  return c == 0x200F || c == 0x061C || (c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) ||
+         (c >= 0xFE70 && c <= 0xFEFF) || (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF);
+}
+
+/**
+ * vigia_text_isolate:
+ * @text: (nullable): a text of a plan, about to be set beside other text
+ *
+ * A text of a plan laid out next to others (a title, a footer, a line of
+ * the command line) must not change their direction: a right-to-left
+ * override in an organization's name would otherwise reverse the place
+ * written after it.  Embeddings, overrides and isolates (U+202A–U+202E,
+ * U+2066–U+2069) are dropped, since an unmatched one could close ours;
+ * a text with right-to-left letters left is set between FIRST STRONG
+ * ISOLATE and POP DIRECTIONAL ISOLATE, so that it is laid out on its own.
+ * Any other text comes back as it was.
+ *
+ * Returns: (transfer full) (nullable): the text to lay out
+ */
+char *
+vigia_text_isolate (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+  gboolean right_to_left = FALSE;
+  gboolean controls = FALSE;
+
+  if (text == NULL)
+    return NULL;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      controls = controls || is_bidi_control (c);
+      right_to_left = right_to_left || is_right_to_left (c);
+    }
+  if (!controls && !right_to_left)
+    return g_strdup (text);
+
+  out = g_string_new (right_to_left ? "\u2068" : NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_bidi_control (g_utf8_get_char (p)))
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+  if (right_to_left)
+    g_string_append (out, "\u2069");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* Folds case and strips accents, so that "educacion" matches "EDUCACIÓN" and
  * "ANCASH" matches "Áncash".  Only combining marks are dropped: ñ becomes n,
  * as the JNE's own capitals sometimes write it.  Plain ASCII, most of any

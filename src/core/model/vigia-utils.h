@@ -28,6 +28,7 @@ char    *vigia_uuid_derive   (const char  *uuid,
                               const char  *name);
 char    *vigia_text_fold     (const char  *text);
 char    *vigia_text_strip    (const char  *text);
+char    *vigia_text_isolate  (const char  *text);
 gboolean vigia_str_empty     (const char  *text);
 
 G_END_DECLS

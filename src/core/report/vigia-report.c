@@ -500,9 +500,12 @@ build_identification (VigiaReport *self,
     { _("Date of the report"), date },
   };
 
-  subtitle = g_strdup_printf ("%s — %s", vigia_plan_get_organization (plan) != NULL ?
-                              vigia_plan_get_organization (plan) : _("Organization not set"),
-                              place_label);
+  {
+    g_autofree char *organization = vigia_text_isolate (vigia_plan_get_organization (plan));
+
+    subtitle = g_strdup_printf ("%s — %s", organization != NULL ? organization : _("Organization not set"),
+                                place_label);
+  }
   block = add_block (blocks, VIGIA_REPORT_BLOCK_TITLE, _("Progress report"));
   block->subtitle = g_steal_pointer (&subtitle);
   block->group = 1;
@@ -1291,13 +1294,13 @@ vigia_report_dup_title (VigiaReport *self)
 {
   g_autofree char *place = NULL;
   g_autofree char *period = NULL;
-  const char *organization;
+  g_autofree char *organization = NULL;
 
   g_return_val_if_fail (VIGIA_IS_REPORT (self), NULL);
 
   place = vigia_plan_dup_place_label (self->plan);
   period = vigia_period_dup_label (self->period);
-  organization = vigia_plan_get_organization (self->plan);
+  organization = vigia_text_isolate (vigia_plan_get_organization (self->plan));
   /* Translators: a report's title: organization, place, semester. */
   return g_strdup_printf (_("Progress report: %s — %s, %s"),
                           organization != NULL ? organization : _("Organization not set"), place, period);
@@ -1330,12 +1333,12 @@ char *
 vigia_report_dup_footer (VigiaReport *self)
 {
   g_autofree char *place = NULL;
-  const char *organization;
+  g_autofree char *organization = NULL;
 
   g_return_val_if_fail (VIGIA_IS_REPORT (self), NULL);
 
   place = vigia_plan_dup_place_label (self->plan);
-  organization = vigia_plan_get_organization (self->plan);
+  organization = vigia_text_isolate (vigia_plan_get_organization (self->plan));
   /* Translators: the footer of a report's pages: organization, place. */
   return g_strdup_printf (_("Progress report — %s — %s"),
                           organization != NULL ? organization : _("Organization not set"), place);
