@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "vigia-fault-vfs.h"
 #include "vigia-schema.h"
 #include "vigia-test-utils.h"
 
@@ -240,6 +241,9 @@ test_corrupt_file (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+static guint count_search (VigiaLibrary *library,
+                           const char   *text);
+
 static void
 test_read_only (Fixture       *f,
                 gconstpointer  data)
@@ -268,6 +272,38 @@ test_read_only (Fixture       *f,
   g_clear_error (&error);
   vigia_test_assert_finalized (&library);
 
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* In a folder where nothing can be made (a read-only medium, a backup):
+   * no log, no shared memory, and still every read works.  (The read-only
+   * connection above left its empty log and shared memory: a copy to a
+   * medium would not have them.) */
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+    g_remove (wal);
+    g_remove (shm);
+  }
+  vigia_fault_vfs_set_read_only_folder (TRUE);
+  library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_library_count_plans (library, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_search (library, "comas"), ==, 1);
+  g_assert_false (vigia_library_add_plan (library, other, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  vigia_test_assert_finalized (&library);
+  vigia_fault_vfs_set_read_only_folder (FALSE);
+  {
+    g_autofree char *wal = g_strconcat (f->path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (f->path, "-shm", NULL);
+
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  }
   after = vigia_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 
@@ -1105,6 +1141,8 @@ main (int    argc,
     return run_writer (writer, 150);
 
   g_test_init (&argc, &argv, NULL);
+  /* For /library/read-only's folder where nothing can be made. */
+  vigia_fault_vfs_install ();
 
 #define ADD(name, func) \
   g_test_add ("/library/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

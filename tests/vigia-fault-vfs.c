@@ -7,8 +7,9 @@
  * way SQLite's own tests fail I/O: every call goes to the real file, except
  * that a write-ahead log may not grow past a size the test sets: the write
  * fails with SQLITE_FULL, as on a nearly full disk, where a commit that
- * needs less room still fits.  Installed as the default VFS, so that every
- * library the test opens goes through it.
+ * needs less room still fits; or that no file may be made beside a
+ * library, as in a read-only folder.  Installed as the default VFS, so that
+ * every library the test opens goes through it.
  */
 #include "config.h"
 
@@ -29,6 +30,9 @@ static sqlite3_vfs *real_vfs;
 static sqlite3_io_methods fault_methods;
 /* The largest a log may grow; negative: no limit. */
 static gint64 wal_limit = -1;
+/* Whether the folder of every file is read-only: no log and no shared
+ * memory can be made beside a library. */
+static gboolean read_only_folder;
 
 #define REAL(file) (((FaultFile *) (file))->real)
 
@@ -129,6 +133,8 @@ fault_shm_map (sqlite3_file  *file,
                int            extend,
                void volatile **out)
 {
+  if (read_only_folder)
+    return SQLITE_CANTOPEN;
   return REAL (file)->pMethods->xShmMap (REAL (file), page, size, extend, out);
 }
 
@@ -181,6 +187,11 @@ fault_open (sqlite3_vfs  *vfs,
   FaultFile *fault = (FaultFile *) file;
   int rc;
 
+  if (read_only_folder && (flags & (SQLITE_OPEN_WAL | SQLITE_OPEN_MAIN_JOURNAL | SQLITE_OPEN_CREATE)) != 0)
+    {
+      fault->base.pMethods = NULL;
+      return SQLITE_CANTOPEN;
+    }
   fault->real = (sqlite3_file *) (fault + 1);
   fault->is_wal = (flags & SQLITE_OPEN_WAL) != 0;
   rc = real_vfs->xOpen (real_vfs, name, fault->real, flags, out_flags);
@@ -317,6 +328,18 @@ vigia_fault_vfs_install (void)
     .xCurrentTimeInt64 = fault_current_time_int64,
   };
   g_assert_cmpint (sqlite3_vfs_register (&fault_vfs, 1), ==, SQLITE_OK);
+}
+
+/**
+ * vigia_fault_vfs_set_read_only_folder:
+ *
+ * Makes every folder read-only to SQLite: nothing is created, no log or
+ * shared memory is opened.
+ */
+void
+vigia_fault_vfs_set_read_only_folder (gboolean read_only)
+{
+  read_only_folder = read_only;
 }
 
 /**

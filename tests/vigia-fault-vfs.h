@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 
 void vigia_fault_vfs_install       (void);
 void vigia_fault_vfs_set_wal_limit (gint64 bytes);
+void vigia_fault_vfs_set_read_only_folder (gboolean read_only);
 
 G_END_DECLS

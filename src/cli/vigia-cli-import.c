@@ -215,7 +215,7 @@ vigia_cli_import (VigiaCli  *cli,
   if (!vigia_import_options_check (&options, &error))
     return vigia_cli_usage_error (context, error->message);
 
-  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_DEFAULT);
+  library = vigia_cli_open_library_for_writing (cli, VIGIA_LIBRARY_OPEN_DEFAULT);
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 

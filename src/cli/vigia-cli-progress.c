@@ -230,7 +230,7 @@ progress_set (VigiaCli  *cli,
   if (date_option != NULL && (recorded = vigia_progress_parse_date (date_option, &error)) == NULL)
     return vigia_cli_usage_error (context, error->message);
 
-  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
+  library = vigia_cli_open_library_for_writing (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 
@@ -314,7 +314,7 @@ progress_import (VigiaCli  *cli,
   if (argc != 2)
     return vigia_cli_usage_error (context, _("Name one CSV file."));
 
-  library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
+  library = vigia_cli_open_library_for_writing (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)
     return VIGIA_CLI_ERROR;
 

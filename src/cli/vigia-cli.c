@@ -127,6 +127,28 @@ vigia_cli_open_library (VigiaCli              *cli,
 }
 
 /**
+ * vigia_cli_open_library_for_writing:
+ *
+ * Like vigia_cli_open_library(), for a command that writes: a library that
+ * can only be read (its file, folder or medium read-only) is refused before
+ * anything is done, saying so.
+ */
+VigiaLibrary *
+vigia_cli_open_library_for_writing (VigiaCli              *cli,
+                                    VigiaLibraryOpenFlags  flags)
+{
+  g_autoptr(VigiaLibrary) library = vigia_cli_open_library (cli, flags);
+
+  if (library != NULL && vigia_library_is_read_only (library))
+    {
+      vigia_cli_error (_("The library “%s” can only be read (its file, its folder or its disk is read-only): "
+                         "nothing was changed."), vigia_library_get_path (library));
+      return NULL;
+    }
+  return g_steal_pointer (&library);
+}
+
+/**
  * vigia_cli_parse_period:
  * @text: --period, or a PERIOD argument, as typed
  * @period: (out): "2027-S1"

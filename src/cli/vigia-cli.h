@@ -58,6 +58,8 @@ int             vigia_cli_parse          (GOptionContext      *context,
                                           char              ***argv);
 VigiaLibrary   *vigia_cli_open_library   (VigiaCli            *cli,
                                           VigiaLibraryOpenFlags flags);
+VigiaLibrary   *vigia_cli_open_library_for_writing (VigiaCli              *cli,
+                                                    VigiaLibraryOpenFlags  flags);
 VigiaPlan      *vigia_cli_load_plan      (VigiaLibrary        *library,
                                           const char          *reference);
 int             vigia_cli_parse_period   (GOptionContext      *context,

@@ -896,19 +896,33 @@ derive_uuid_sql (sqlite3_context  *context,
   sqlite3_result_text (context, vigia_uuid_derive (uuid, name), -1, g_free);
 }
 
+/* @immutable: opens the file as one that nothing changes, without locks or
+ * a write-ahead log, which a read-only folder or medium cannot hold. */
 static gboolean
 open_connection (VigiaLibrary  *self,
                  gboolean       create,
+                 gboolean       immutable,
                  GError       **error)
 {
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  g_autofree char *uri = NULL;
   int rc;
 
   flags |= self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (create)
     flags |= SQLITE_OPEN_CREATE;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  if (immutable)
+    {
+      g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+      g_autofree char *file_uri = g_filename_to_uri (absolute, NULL, error);
+
+      if (file_uri == NULL)
+        return FALSE;
+      uri = g_strconcat (file_uri, "?mode=ro&immutable=1", NULL);
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : self->path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
       _vigia_library_set_sqlite_error (self, error, rc);
@@ -930,6 +944,7 @@ vigia_library_open_file (VigiaLibrary           *self,
                          GError                **error)
 {
   gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
+  g_autoptr(GError) local_error = NULL;
   int version = 0;
 
   if (exists && g_file_test (self->path, G_FILE_TEST_IS_DIR))
@@ -976,14 +991,32 @@ vigia_library_open_file (VigiaLibrary           *self,
     }
 
   /* A file we may not write opens read-only rather than failing later. */
-  self->read_only = (flags & VIGIA_LIBRARY_OPEN_READ_ONLY) != 0 ||
-                    (exists && g_access (self->path, W_OK) != 0);
+  {
+    g_autofree char *dir = g_path_get_dirname (self->path);
 
-  if (!open_connection (self, !exists, error))
+    /* A folder we may not write holds no log beside the file either. */
+    self->read_only = (flags & VIGIA_LIBRARY_OPEN_READ_ONLY) != 0 ||
+                      (exists && (g_access (self->path, W_OK) != 0 || g_access (dir, W_OK) != 0));
+  }
+
+  if (!open_connection (self, !exists, FALSE, error))
     return FALSE;
 
-  if (!check_library (self, &version, error))
-    return FALSE;
+  if (!check_library (self, &version, &local_error))
+    {
+      /* A library on a read-only folder or medium cannot make its log and
+       * lock files: read it as a file nothing changes. */
+      if (!self->read_only || g_error_matches (local_error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY) ||
+          g_error_matches (local_error, VIGIA_ERROR, VIGIA_ERROR_NEWER_SCHEMA))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_clear_error (&local_error);
+      g_clear_pointer (&self->db, sqlite3_close);
+      if (!open_connection (self, FALSE, TRUE, error) || !check_library (self, &version, error))
+        return FALSE;
+    }
 
   if (self->read_only)
     {
