@@ -2401,6 +2401,66 @@ integrity_check (const char *path)
   return verdict;
 }
 
+/* Files above the limits are refused whole, saying which limit, and the
+ * library is as it was. */
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "limits.sqlite");
+  g_autofree char *sample = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) big = NULL;
+  g_autoptr(GString) many = g_string_new ("{ \"datoGeneral\": { \"txTipoEleccion\": \"REGIONAL\" },\n"
+                                          "  \"dimensionSocial\": [");
+  g_autoptr(GString) long_cell = g_string_new ("{ \"datoGeneral\": { \"txTipoEleccion\": \"REGIONAL\" },\n"
+                                               "  \"dimensionSocial\": [ { \"txPgProblema\": \"");
+  gsize length;
+  struct {
+    const char *name;
+    GString    *text;
+    const char *message;
+  } cases[3];
+
+  sample = declara_sample (&length);
+  big = g_string_new (sample);
+  while (big->len <= 17 * 1024 * 1024)
+    g_string_append (big, "Una línea más del resumen, repetida hasta pasar el límite.\n");
+  for (guint i = 0; i < 2001; i++)
+    g_string_append_printf (many, "%s{ \"txPgObjetivo\": \"Objetivo %u\", \"txPgMeta\": \"%u colegios\" }",
+                            i > 0 ? ",\n" : "", i, i);
+  g_string_append (many, "] }");
+  for (guint i = 0; i < 70000; i++)
+    g_string_append_c (long_cell, 'A');
+  g_string_append (long_cell, "\", \"txPgMeta\": \"10 %\" } ] }");
+
+  cases[0].name = "grande.txt";
+  cases[0].text = big;
+  cases[0].message = "grande.txt: 17.0\u00A0MiB is more than a file of this kind holds (16.0\u00A0MiB at most;";
+  cases[1].name = "muchas.json";
+  cases[1].text = many;
+  cases[1].message = "muchas.json: the plan has 2001 goals and 2001 targets, more than Vigía takes in one "
+                     "plan (2000 goals, 10000 targets): nothing was imported.";
+  cases[2].name = "celda.json";
+  cases[2].text = long_cell;
+  cases[2].message = "celda.json: goal 1 of Social has a text longer than 64.0\u00A0KiB";
+
+  before = vigia_test_checksum_file (vigia_library_get_path (library));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) results = vigia_import_data (library, (const guint8 *) cases[i].text->str,
+                                                        cases[i].text->len, cases[i].name, NULL, &error);
+
+      g_assert_null (results);
+      g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
+      g_assert_true (g_str_has_prefix (error->message, cases[i].message));
+    }
+  after = vigia_test_checksum_file (vigia_library_get_path (library));
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* The size of @path's write-ahead log. */
 static gint64
 wal_size (const char *path)
@@ -2619,6 +2679,7 @@ main (int    argc,
   g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);
   g_test_add ("/import/many-files", Fixture, NULL, fixture_set_up, test_import_many, fixture_tear_down);
   g_test_add ("/import/full-disk", Fixture, NULL, fixture_set_up, test_import_full_disk, fixture_tear_down);
+  g_test_add ("/import/limits", Fixture, NULL, fixture_set_up, test_limits, fixture_tear_down);
 
   return g_test_run ();
 }

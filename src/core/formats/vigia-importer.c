@@ -253,6 +253,67 @@ dup_basename (const char *name)
   return g_strdup (slash != NULL ? slash + 1 : name);
 }
 
+/* The limits of what one file may hold (README, "Limits"): far above every
+ * real plan (the largest the JNE serves are a few hundred kilobytes, with
+ * 26 rows and 108 metas), far below what would take the library down. */
+#define MAX_PLAN_FILE_SIZE  (16 * 1024 * 1024)
+#define MAX_LISTS_FILE_SIZE (64 * 1024 * 1024)
+#define MAX_GOALS           2000
+#define MAX_TARGETS         10000
+#define MAX_CELL_SIZE       (64 * 1024)
+
+static gboolean
+text_too_long (const char *text)
+{
+  return text != NULL && strlen (text) > MAX_CELL_SIZE;
+}
+
+/* Refuses a plan above the limits, saying which and where. */
+static gboolean
+check_limits (VigiaPlan   *plan,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) targets = vigia_plan_list_targets (plan);
+  g_autofree char *cell_limit = g_format_size_full (MAX_CELL_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  if (vigia_plan_get_n_goals (plan) > MAX_GOALS || targets->len > MAX_TARGETS)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                   _("%s: the plan has %u goals and %u targets, more than Vigía takes in one plan "
+                     "(%u goals, %u targets): nothing was imported."),
+                   name, vigia_plan_get_n_goals (plan), targets->len, MAX_GOALS, MAX_TARGETS);
+      return FALSE;
+    }
+
+  for (guint d = 0; d < vigia_plan_get_n_dimensions (plan); d++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, d);
+
+      for (guint g = 0; g < vigia_dimension_get_n_goals (dim); g++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, g);
+          gboolean too_long = text_too_long (vigia_goal_get_problem (goal)) ||
+                              text_too_long (vigia_goal_get_objective (goal)) ||
+                              text_too_long (vigia_goal_get_indicator (goal));
+
+          for (guint t = 0; t < vigia_goal_get_n_targets (goal) && !too_long; t++)
+            too_long = text_too_long (vigia_target_get_text (vigia_goal_get_target (goal, t)));
+          if (too_long)
+            {
+              g_autofree char *dimension = vigia_dimension_dup_name (dim);
+
+              g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                           _("%s: goal %u of %s has a text longer than %s, more than a cell of a plan "
+                             "holds: nothing was imported."),
+                           name, vigia_goal_get_number (goal), dimension, cell_limit);
+              return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* The plans of a file, or the lists of a lists file (with no plans). */
 static GPtrArray *
 read_data (const guint8              *data,
@@ -274,6 +335,22 @@ read_data (const guint8              *data,
   found = vigia_file_type_detect (data, length);
   if (format != NULL)
     *format = found;
+
+  /* An exchange document holds a whole library: no limit but memory. */
+  if ((found == VIGIA_FILE_TYPE_JNE_LISTS && length > MAX_LISTS_FILE_SIZE) ||
+      ((found == VIGIA_FILE_TYPE_DECLARA_TEXT || found == VIGIA_FILE_TYPE_JNE_JSON ||
+        found == VIGIA_FILE_TYPE_JNE_CANDIDATES) && length > MAX_PLAN_FILE_SIZE))
+    {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (found == VIGIA_FILE_TYPE_JNE_LISTS ? MAX_LISTS_FILE_SIZE
+                                                                                    : MAX_PLAN_FILE_SIZE,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                   _("%s: %s is more than a file of this kind holds (%s at most; the largest real plans "
+                     "are a few hundred kB): nothing was imported."), name, size, limit);
+      return NULL;
+    }
 
   switch (found)
     {
@@ -350,6 +427,10 @@ read_data (const guint8              *data,
         return NULL;
       }
     }
+
+  for (guint i = 0; i < plans->len; i++)
+    if (!check_limits (g_ptr_array_index (plans, i), name, error))
+      return NULL;
 
   return g_steal_pointer (&plans);
 }
