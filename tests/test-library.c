@@ -304,6 +304,7 @@ test_read_only (Fixture       *f,
     g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
     g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   }
+  g_clear_pointer (&after, g_free);
   after = vigia_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
 
