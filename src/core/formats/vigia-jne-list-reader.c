@@ -70,6 +70,36 @@ read_row (VigiaJsonDoc  *doc,
   return TRUE;
 }
 
+/* The rows of a file the JNE's services return: a bare array, or the
+ * envelope { …, "data": [ … ] }.  @what_is_empty says what the rows are,
+ * should there be none. */
+static JsonArray *
+get_rows (VigiaJsonDoc  *doc,
+          const char    *what_is_empty,
+          GError       **error)
+{
+  JsonNode *root = vigia_json_doc_get_root (doc);
+  JsonArray *rows = NULL;
+
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    rows = json_node_get_array (root);
+  else if (JSON_NODE_HOLDS_OBJECT (root) &&
+           !vigia_json_doc_get_array (doc, json_node_get_object (root), "data", TRUE, &rows, error))
+    return NULL;
+  if (rows == NULL)
+    {
+      vigia_json_doc_error (doc, error, 1, _("the JNE's lists are an array, or an object whose "
+                                             "“data” is one"));
+      return NULL;
+    }
+  if (json_array_get_length (rows) == 0)
+    {
+      vigia_json_doc_error (doc, error, vigia_json_doc_node_line (doc, root), "%s", what_is_empty);
+      return NULL;
+    }
+  return rows;
+}
+
 /**
  * vigia_jne_lists_read:
  * @name: the file as the user knows it, for errors
@@ -85,32 +115,16 @@ vigia_jne_lists_read (const guint8  *data,
 {
   g_autoptr(VigiaJsonDoc) doc = NULL;
   g_autoptr(GPtrArray) lists = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_jne_list_free);
-  JsonNode *root;
-  JsonArray *rows = NULL;
+  JsonArray *rows;
 
   g_return_val_if_fail (name != NULL, NULL);
 
   doc = vigia_json_doc_load (data, length, name, TRUE, error);
   if (doc == NULL)
     return NULL;
-
-  root = vigia_json_doc_get_root (doc);
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    rows = json_node_get_array (root);
-  else if (JSON_NODE_HOLDS_OBJECT (root) &&
-           !vigia_json_doc_get_array (doc, json_node_get_object (root), "data", TRUE, &rows, error))
-    return NULL;
+  rows = get_rows (doc, _("no list rows"), error);
   if (rows == NULL)
-    {
-      vigia_json_doc_error (doc, error, 1, _("the JNE's lists are an array, or an object whose "
-                                             "“data” is one"));
-      return NULL;
-    }
-  if (json_array_get_length (rows) == 0)
-    {
-      vigia_json_doc_error (doc, error, vigia_json_doc_node_line (doc, root), _("no list rows"));
-      return NULL;
-    }
+    return NULL;
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -165,26 +179,16 @@ vigia_jne_candidates_read (const guint8  *data,
 {
   g_autoptr(VigiaJsonDoc) doc = NULL;
   g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_jne_list_free);
-  JsonNode *root;
-  JsonArray *rows = NULL;
+  JsonArray *rows;
 
   g_return_val_if_fail (name != NULL, NULL);
 
   doc = vigia_json_doc_load (data, length, name, TRUE, error);
   if (doc == NULL)
     return NULL;
-
-  root = vigia_json_doc_get_root (doc);
-  if (JSON_NODE_HOLDS_ARRAY (root))
-    rows = json_node_get_array (root);
-  else if (JSON_NODE_HOLDS_OBJECT (root) &&
-           !vigia_json_doc_get_array (doc, json_node_get_object (root), "data", TRUE, &rows, error))
+  rows = get_rows (doc, _("no candidates"), error);
+  if (rows == NULL)
     return NULL;
-  if (rows == NULL || json_array_get_length (rows) == 0)
-    {
-      vigia_json_doc_error (doc, error, 1, _("no candidates"));
-      return NULL;
-    }
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {

@@ -214,27 +214,14 @@ vigia_library_list_unplaced_jne_plans (VigiaLibrary  *self,
     "       AND EXISTS (SELECT 1 FROM jne_list l JOIN jne_candidate c ON c.file_number = l.file_number"
     "                   WHERE l.plan_ref = " PLAN_REF_SQL ")))"
     " ORDER BY p.id";
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(CachedStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
 
   stmt = _vigia_library_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _vigia_library_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
+  return _vigia_library_collect_ids (self, stmt, error);
 }
 
 /**

@@ -110,6 +110,9 @@ void _vigia_library_set_no_plan_error (GError **error,
 gboolean _vigia_library_set_sqlite_error (VigiaLibrary  *self,
                                           GError       **error,
                                           int            rc);
+GArray *_vigia_library_collect_ids (VigiaLibrary  *self,
+                                    sqlite3_stmt  *stmt,
+                                    GError       **error);
 gboolean _vigia_library_step_done (VigiaLibrary  *self,
                                    sqlite3_stmt  *stmt,
                                    GError       **error);

@@ -186,11 +186,9 @@ vigia_library_query_plan_ids (VigiaLibrary          *self,
       " WHERE plan_search MATCH ?1 AND" QUERY_FILTERS " ORDER BY s.rank, p.id",
   };
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autofree char *match = NULL;
   VigiaPlanQuery defaults = VIGIA_PLAN_QUERY_INIT;
   VigiaPlanSort sort;
-  int rc;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
 
@@ -218,20 +216,7 @@ vigia_library_query_plan_ids (VigiaLibrary          *self,
   _vigia_library_bind_text (stmt, 3, query->department);
   _vigia_library_bind_positive (stmt, 4, query->term_start);
 
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      _vigia_library_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  return g_steal_pointer (&ids);
+  return _vigia_library_collect_ids (self, stmt, error);
 }
 
 /**

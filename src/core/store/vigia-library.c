@@ -195,6 +195,29 @@ _vigia_library_exec_cached (VigiaLibrary  *self,
   return TRUE;
 }
 
+/* Steps @stmt to its end, collecting its first column as ids. */
+GArray *
+_vigia_library_collect_ids (VigiaLibrary  *self,
+                            sqlite3_stmt  *stmt,
+                            GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
 gboolean
 _vigia_library_step_done (VigiaLibrary  *self,
                           sqlite3_stmt  *stmt,
