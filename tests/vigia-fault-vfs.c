@@ -33,6 +33,18 @@ static gint64 wal_limit = -1;
 /* Whether the folder of every file is read-only: no log and no shared
  * memory can be made beside a library. */
 static gboolean read_only_folder;
+/* Writes and syncs since vigia_fault_vfs_fail_from(), and the first of
+ * them to fail (with every one after): 0 for none. */
+static guint n_calls;
+static guint fail_from;
+
+/* Whether this write or sync is one that fails. */
+static gboolean
+fault_due (void)
+{
+  n_calls++;
+  return fail_from > 0 && n_calls >= fail_from;
+}
 
 #define REAL(file) (((FaultFile *) (file))->real)
 
@@ -61,6 +73,8 @@ fault_write (sqlite3_file *file,
 {
   if (((FaultFile *) file)->is_wal && wal_limit >= 0 && offset + amount > wal_limit)
     return SQLITE_FULL;
+  if (fault_due ())
+    return SQLITE_IOERR_WRITE;
   return REAL (file)->pMethods->xWrite (REAL (file), buffer, amount, offset);
 }
 
@@ -75,6 +89,8 @@ static int
 fault_sync (sqlite3_file *file,
             int           flags)
 {
+  if (fault_due ())
+    return SQLITE_IOERR_FSYNC;
   return REAL (file)->pMethods->xSync (REAL (file), flags);
 }
 
@@ -328,6 +344,31 @@ vigia_fault_vfs_install (void)
     .xCurrentTimeInt64 = fault_current_time_int64,
   };
   g_assert_cmpint (sqlite3_vfs_register (&fault_vfs, 1), ==, SQLITE_OK);
+}
+
+/**
+ * vigia_fault_vfs_fail_from:
+ * @n: the first write or sync to fail, counting from this call; 0 for none
+ *
+ * Every write and sync from the @n-th on fails, as on a disk that went
+ * away: what SQLite's own I/O-error tests do.
+ */
+void
+vigia_fault_vfs_fail_from (guint n)
+{
+  n_calls = 0;
+  fail_from = n;
+}
+
+/**
+ * vigia_fault_vfs_get_count:
+ *
+ * Returns: the writes and syncs since vigia_fault_vfs_fail_from()
+ */
+guint
+vigia_fault_vfs_get_count (void)
+{
+  return n_calls;
 }
 
 /**

@@ -12,5 +12,7 @@ G_BEGIN_DECLS
 void vigia_fault_vfs_install       (void);
 void vigia_fault_vfs_set_wal_limit (gint64 bytes);
 void vigia_fault_vfs_set_read_only_folder (gboolean read_only);
+void  vigia_fault_vfs_fail_from (guint n);
+guint vigia_fault_vfs_get_count (void);
 
 G_END_DECLS
