@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "vigia-application.h"
 #include "vigia-import-dialog-private.h"
@@ -894,6 +896,39 @@ test_import_place_for_all (Fixture       *f,
     }
 }
 
+/* A library that can only be read says so, and offers nothing that would
+ * write it.  Root writes any file, so this needs an ordinary user. */
+static void
+test_read_only_library (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 2);
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("running as root: file permissions do not apply");
+      return;
+    }
+  add_plan (plan);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  g_assert_true (vigia_application_open_library (app, f->path, &error));
+  g_assert_no_error (error);
+  present (f);
+  g_assert_true (vigia_library_is_read_only (library ()));
+  /* New Plan does nothing, and files dropped are refused. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-plan", NULL);
+  vigia_test_wait_idle ();
+  {
+    g_autoptr(GFile) sample = vigia_sample_plan_file ();
+    g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+    g_list_store_append (files, sample);
+    g_assert_null (vigia_window_import_files (f->window, G_LIST_MODEL (files)));
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
+}
+
 /* Cancel on the review writes nothing; during the import it stops after
  * the file being imported, and the files left out are listed. */
 static void
@@ -958,6 +993,7 @@ main (int    argc,
   ADD ("drop-files", test_drop_files);
   ADD ("import-cancel", test_import_cancel);
   ADD ("import-region", test_import_region);
+  ADD ("read-only-library", test_read_only_library);
   ADD ("import-place-for-all", test_import_place_for_all);
 
   status = g_test_run ();

@@ -739,15 +739,21 @@ _vigia_window_actions_update (VigiaWindow *self)
 {
   VigiaUndoStack *undo_stack = get_undo_stack (self);
   gboolean open = undo_stack != NULL;
+  /* A library on a read-only disk or folder is read, exported and printed,
+   * never written. */
+  gboolean writable = self->library != NULL && !vigia_library_is_read_only (self->library);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-plan", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-plan", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-plan", open && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", open && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 undo_stack != NULL && vigia_undo_stack_get_can_undo (undo_stack));
+                                 writable && undo_stack != NULL && vigia_undo_stack_get_can_undo (undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
-                                 undo_stack != NULL && vigia_undo_stack_get_can_redo (undo_stack));
+                                 writable && undo_stack != NULL && vigia_undo_stack_get_can_redo (undo_stack));
 }
 
 void
@@ -796,6 +802,15 @@ vigia_window_import_files (VigiaWindow *self,
 
   if (self->library == NULL)
     return NULL;
+  if (vigia_library_is_read_only (self->library))
+    {
+      g_autoptr(GError) error = g_error_new (VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
+                                             _("The library “%s” can only be read: its file, its folder or its "
+                                               "disk is read-only."), vigia_library_get_path (self->library));
+
+      vigia_window_show_error (self, _("Nothing Was Imported"), error);
+      return NULL;
+    }
 
   vigia_plan_editor_flush (self->editor);
   dialog = vigia_import_dialog_new (GTK_WINDOW (self), self->library, files);

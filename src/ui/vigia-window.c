@@ -355,9 +355,20 @@ library_changed_cb (VigiaWindow      *self,
   search_changed_cb (self);
 
   basename = g_path_get_basename (vigia_library_get_path (library));
-  adw_window_title_set_subtitle (self->sidebar_title, basename);
+  if (vigia_library_is_read_only (library))
+    {
+      /* Translators: the library's file name, in the sidebar's title, when it cannot be written */
+      g_autofree char *subtitle = g_strdup_printf (_("%s · read-only"), basename);
+
+      adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->sidebar_title, basename);
+    }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), vigia_library_get_path (library));
   update_sidebar (self);
+  _vigia_window_actions_update (self);
 }
 
 /* ---------------------------------------------------------------------- */
