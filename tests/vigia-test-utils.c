@@ -358,3 +358,25 @@ vigia_test_run_cli (VigiaTestRun *run,
   g_assert_no_error (error);
   run->status = g_subprocess_get_exit_status (process);
 }
+
+/**
+ * vigia_test_integrity_check:
+ *
+ * Returns: (transfer full): what SQLite's integrity check says of the
+ *   library at @path: "ok" when it is whole
+ */
+char *
+vigia_test_integrity_check (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *verdict;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  verdict = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return verdict;
+}

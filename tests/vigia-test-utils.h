@@ -28,6 +28,7 @@ void       vigia_test_assert_finalized_at (gpointer    object_ptr,
 char      *vigia_test_make_dir        (void);
 void       vigia_test_remove_dir      (const char *path);
 char      *vigia_test_checksum_file   (const char *path);
+char      *vigia_test_integrity_check (const char *path);
 char      *vigia_test_read_file       (const char *path);
 VigiaPlan *vigia_test_make_plan       (const char *organization,
                                        const char *district,
