@@ -67,8 +67,10 @@ typedef struct
   GFile            *file;
   char             *name;
   VigiaFileType     format;
-  /* VigiaPlan as read, placed here as its list will place it */
+  /* The first plan's own fields (no goals: a batch of thousands must not
+   * be held whole), placed here as its list will place it */
   GPtrArray        *plans;
+  guint             n_plans;
   /* VigiaJneList, for a file of lists */
   GPtrArray        *lists;
   /* Why it cannot be read */
@@ -424,6 +426,26 @@ election_depth (VigiaElection election)
     }
 }
 
+/* A plan without its goals: what the review shows and looks up. */
+static VigiaPlan *
+dup_plan_fields (VigiaPlan *plan)
+{
+  static const char * const names[] = {
+    "uuid", "organization", "election", "process", "department", "province", "district", "ubigeo",
+    "term-start", "term-end", "authority-name", "source-format", "source-reference", "source-digest",
+  };
+  VigiaPlan *copy = vigia_plan_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_object_get_property (G_OBJECT (plan), names[i], &value);
+      g_object_set_property (G_OBJECT (copy), names[i], &value);
+    }
+  return copy;
+}
+
 static void
 survey_thread (GTask        *task,
                gpointer      source_object,
@@ -436,10 +458,17 @@ survey_thread (GTask        *task,
     {
       Entry *entry = g_ptr_array_index (entries, i);
 
+      g_autoptr(GPtrArray) plans = NULL;
+
       if (g_task_return_error_if_cancelled (task))
         return;
-      entry->plans = vigia_read_file (entry->file, &entry->format, NULL, &entry->lists, cancellable,
-                                      &entry->error);
+      plans = vigia_read_file (entry->file, &entry->format, NULL, &entry->lists, cancellable, &entry->error);
+      if (plans == NULL)
+        continue;
+      entry->n_plans = plans->len;
+      entry->plans = g_ptr_array_new_with_free_func (g_object_unref);
+      if (plans->len > 0)
+        g_ptr_array_add (entry->plans, dup_plan_fields (g_ptr_array_index (plans, 0)));
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -671,7 +700,7 @@ update_review (VigiaImportDialog *self)
         n_lists++;
       else
         {
-          n_plans += entry->plans->len;
+          n_plans += entry->n_plans;
           n_placed += entry->placed_by_list;
           n_present += entry->existing_id > 0;
         }
