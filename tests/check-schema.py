@@ -44,6 +44,8 @@ def validate(name, text):
 
 
 def without_ids(text):
+    # A library that receives a plan records that it took it in ("merged").
+    text = re.sub(r'"merged": (null|"[^"]*")', '"merged": _', text)
     return re.sub(r'"id": [0-9]+', '"id": _', text)
 
 
@@ -84,13 +86,13 @@ with tempfile.TemporaryDirectory() as tmp:
         print("ok - the round trip gives the same document")
 
     # A version 1 document (tests/fixtures, written before goals had targets)
-    # imports, and is written back as version 2, each goal with its one target.
+    # imports, and is written back as version 3, each goal with its one target.
     fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "exchange-v1.json")
     fourth = os.path.join(tmp, "fourth.sqlite")
     run(fourth, "import", fixture)
     upgraded = validate("export --all of a version 1 document", run(fourth, "export", "--all"))
     goals = [g for p in upgraded["plans"] for d in p["dimensions"] for g in d["goals"]]
-    if upgraded["version"] != 2 or len(goals) != 18 or any(len(g["targets"]) != 1 for g in goals):
+    if upgraded["version"] != 3 or len(goals) != 18 or any(len(g["targets"]) != 1 for g in goals):
         failures += 1
         print("not ok - the version 1 document did not become 18 goals of one target")
 

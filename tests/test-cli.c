@@ -256,7 +256,7 @@ test_show (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "vigia-plans");
-  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 3);
   plan = json_array_get_object_element (json_object_get_array_member (root, "plans"), 0);
   g_assert_cmpstr (json_object_get_string_member (plan, "organization"), ==, "JUNTOS POR EL PERU");
   dimensions = json_object_get_array_member (plan, "dimensions");
@@ -775,15 +775,16 @@ test_export (void)
   g_assert_cmpstr (run.out, ==, "1\tJUNTOS POR EL PERU\tINDEPENDENCIA, LIMA, LIMA\t12 goals\n"
                                 "2\tAHORA NACION - AN\tPUNO\t8 goals\n");
   run_clear (&run);
+  /* Again: merged, and nothing is new. */
   run_cli (&run, "en", "--library", copy, "import", all, NULL);
-  g_assert_cmpstr (run.out, ==, "1\tJUNTOS POR EL PERU\tINDEPENDENCIA, LIMA, LIMA\t12 goals\tupdated\n"
-                                "2\tAHORA NACION - AN\tPUNO\t8 goals\tupdated\n");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_suffix (run.out, "all.json: already in the library as plan 2 (AHORA NACION - AN)\n"));
   run_clear (&run);
 
   /* To the standard output without --output. */
   run_cli (&run, "en", "--library", path, "export", "2", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_true (g_str_has_prefix (run.out, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 2,\n"));
+  g_assert_true (g_str_has_prefix (run.out, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 3,\n"));
   run_clear (&run);
 
   /* Only the formats there are. */

@@ -1457,7 +1457,7 @@ export_library (VigiaLibrary *library)
   g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
   guint n_written = 0;
 
-  g_assert_true (vigia_json_writer_write_plans (stream, library, NULL, &n_written, NULL, NULL));
+  g_assert_true (vigia_json_writer_write_plans (stream, library, NULL, NULL, &n_written, NULL, NULL));
   g_assert_cmpuint (n_written, ==, vigia_library_count_plans (library, NULL));
   g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
   g_assert_true (g_output_stream_close (stream, NULL, NULL));
@@ -1469,8 +1469,11 @@ static char *
 without_ids (const char *document)
 {
   g_autoptr(GRegex) ids = g_regex_new ("\"id\": [0-9]+", 0, 0, NULL);
+  /* A library that receives a plan records that it took it in. */
+  g_autoptr(GRegex) merged = g_regex_new ("\"merged\": (null|\"[^\"]*\")", 0, 0, NULL);
+  g_autofree char *plain = g_regex_replace_literal (ids, document, -1, 0, "\"id\": _", 0, NULL);
 
-  return g_regex_replace_literal (ids, document, -1, 0, "\"id\": _", 0, NULL);
+  return g_regex_replace_literal (merged, plain, -1, 0, "\"merged\": _", 0, NULL);
 }
 
 static void
@@ -1544,9 +1547,22 @@ test_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (again, "\"evidence\": [\n"));
   g_assert_nonnull (strstr (again, "\"name\": \"Ana Quispe\""));
 
-  /* The same document again updates its plans, by uuid. */
-  edited = replace (exported, "\"organization\": \"JUNTOS POR EL PERU\"",
-                    "\"organization\": \"JUNTOS POR EL PERÚ\"");
+  /* The same document again changes nothing; one edited since updates its
+   * plans, by uuid, keeping what the library has. */
+  results = vigia_import_data (second, (const guint8 *) exported, strlen (exported), "plans.json",
+                               NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (((VigiaImportResult *) g_ptr_array_index (results, i))->outcome, ==,
+                     VIGIA_IMPORT_ALREADY_PRESENT);
+  g_clear_pointer (&results, g_ptr_array_unref);
+  {
+    g_autoptr(VigiaPlan) plan = vigia_library_load_plan (first, 1, NULL);
+
+    vigia_plan_set_organization (plan, "JUNTOS POR EL PERÚ");
+    g_assert_true (vigia_library_save_plan (first, plan, NULL));
+  }
+  edited = export_library (first);
   results = vigia_import_data (second, (const guint8 *) edited, strlen (edited), "plans.json",
                                NULL, &error);
   g_assert_no_error (error);
@@ -1597,14 +1613,14 @@ test_write_plans (Fixture       *f,
     g_array_append_val (ids, id);
     id = vigia_plan_get_id (first);
     g_array_append_val (ids, id);
-    g_assert_true (vigia_json_writer_write_plans (stream, library, ids, &n_written, NULL, &error));
+    g_assert_true (vigia_json_writer_write_plans (stream, library, ids, NULL, &n_written, NULL, &error));
     g_assert_no_error (error);
     g_assert_cmpuint (n_written, ==, 2);
     g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
     g_assert_true (g_output_stream_close (stream, NULL, NULL));
     bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (stream));
     text = g_bytes_get_data (bytes, NULL);
-    g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 2,"));
+    g_assert_true (g_str_has_prefix (text, "{\n  \"format\": \"vigia-plans\",\n  \"version\": 3,"));
     g_assert_nonnull (strstr (text, "SOMOS PERU"));
     g_assert_true (strstr (text, "SOMOS PERU") < strstr (text, "JUNTOS POR EL PERU"));
   }
@@ -1614,7 +1630,7 @@ test_write_plans (Fixture       *f,
     gint64 missing = 999;
 
     g_array_append_val (ids, missing);
-    g_assert_false (vigia_json_writer_write_plans (stream, library, ids, &n_written, NULL, &error));
+    g_assert_false (vigia_json_writer_write_plans (stream, library, ids, NULL, &n_written, NULL, &error));
     g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
     g_assert_cmpuint (n_written, ==, 2);
   }
@@ -1737,20 +1753,20 @@ test_vigia_json_bad (Fixture       *f,
     g_string_append_c (nested, '[');
   deep = g_string_free (g_steal_pointer (&nested), FALSE);
 
-  cases[0].json = replace (document, "\"version\": 2", "\"version\": 3");
-  cases[0].message = "bad.json: line 3: the document is version 3 of the format, written by a newer Vigía";
+  cases[0].json = replace (document, "\"version\": 3", "\"version\": 4");
+  cases[0].message = "bad.json: line 3: the document is version 4 of the format, written by a newer Vigía";
   cases[1].json = replace (document, "\"measure\": \"percent\"", "\"measure\": \"percentage\"");
-  cases[1].message = "bad.json: line 55: “measure” is “percentage”, which is none of “percent”";
+  cases[1].message = "bad.json: line 62: “measure” is “percentage”, which is none of “percent”";
   cases[2].json = replace (document, "\"kind\": \"economic\"", "\"kind\": 7");
-  cases[2].message = "bad.json: line 126: “kind” should be text or null";
+  cases[2].message = "bad.json: line 148: “kind” should be text or null";
   cases[3].json = replace (document, "\"start\": 2023", "\"start\": 2023.5");
   cases[3].message = "bad.json: line 18: “start” should be a whole number from 1900 to 2200 or null";
   cases[4].json = replace (document, "\"number\": 2,", "\"number\": 2,,");
-  cases[4].message = "bad.json: line 71: not valid JSON";
+  cases[4].message = "bad.json: line 81: not valid JSON";
   cases[5].json = g_strdup (deep);
   cases[5].message = "bad.json: line 1: the JSON nests deeper than 64 levels";
   cases[6].json = replace (document, "\"weight\": 1,", "\"weight\": -1,");
-  cases[6].message = "bad.json: line 47: “weight” cannot be negative";
+  cases[6].message = "bad.json: line 51: “weight” cannot be negative";
   /* Two goals with one uuid. */
   {
     g_autoptr(GRegex) uuid = g_regex_new ("\"uuid\": \"([0-9a-f-]{36})\"", 0, 0, NULL);
@@ -1768,7 +1784,7 @@ test_vigia_json_bad (Fixture       *f,
     old = g_strdup_printf ("\"uuid\": \"%s\"", second_uuid);
     new = g_strdup_printf ("\"uuid\": \"%s\"", goal_uuid);
     cases[7].json = replace (document, old, new);
-    cases[7].message = "bad.json: line 50: the uuid";
+    cases[7].message = "bad.json: line 57: the uuid";
   }
   /* JNE data, bad, meets the library the same way. */
   cases[8].json = g_strdup ("{ \"datoGeneral\": { \"txTipoEleccion\": \"REGIONAL\" },\n  \"dimensiones\": [] }");
@@ -1782,13 +1798,13 @@ test_vigia_json_bad (Fixture       *f,
     g_autoptr(GRegex) target_uuid = g_regex_new ("(\"targets\": \\[\\s*\\{\\s*)\"uuid\": \"[0-9a-f-]{36}\",", 0, 0, NULL);
 
     cases[10].json = g_regex_replace_literal (targets, document, -1, 0, "\"targets\": []", G_REGEX_MATCH_DEFAULT, NULL);
-    cases[10].message = "bad.json: line 48: a goal has at least one target";
+    cases[10].message = "bad.json: line 55: a goal has at least one target";
     cases[11].json = g_regex_replace (target_uuid, document, -1, 0, "\\1", G_REGEX_MATCH_DEFAULT, NULL);
-    cases[11].message = "bad.json: line 51: the member “uuid” is missing";
+    cases[11].message = "bad.json: line 58: the member “uuid” is missing";
   }
   /* A member given twice: json-glib would keep the last without a word. */
   cases[12].json = replace (document, "\"number\": 2,", "\"number\": 2, \"number\": 3,");
-  cases[12].message = "bad.json: line 71: “number” is given twice in the same object";
+  cases[12].message = "bad.json: line 81: “number” is given twice in the same object";
   cases[13].json = g_strdup ("{ \"datoGeneral\": { \"txTipoEleccion\": \"REGIONAL\",\n"
                              "    \"txOrganizacionPolitica\": \"A\", \"txOrganizacionPolitica\": \"B\" },\n"
                              "  \"dimensionSocial\": [ { \"txPgMeta\": \"10 %\" } ] }");
@@ -1852,7 +1868,7 @@ test_all_or_nothing (Fixture       *f,
     g_autofree char *one = g_strndup (plans_start, plans_end - plans_start);
     g_autofree char *renamed = replace (one, plan_uuid, new_uuid);
 
-    two = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 2,\n  \"plans\": [\n%s,\n%s\n  ]\n}\n",
+    two = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 3,\n  \"plans\": [\n%s,\n%s\n  ]\n}\n",
                            one, renamed);
   }
 
@@ -1876,7 +1892,7 @@ test_all_or_nothing (Fixture       *f,
     g_autoptr(GPtrArray) results = NULL;
     g_autofree char *one = g_strndup (plans_start, plans_end - plans_start);
     g_autofree char *renamed = replace (one, plan_uuid, new_uuid);
-    g_autofree char *fresh = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 2,\n  \"plans\": [\n%s\n  ]\n}\n",
+    g_autofree char *fresh = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 3,\n  \"plans\": [\n%s\n  ]\n}\n",
                                               renamed);
     results = vigia_import_data (library, (const guint8 *) fresh, strlen (fresh), "fresh.json", NULL, &error);
     g_assert_null (results);

@@ -949,8 +949,12 @@ test_csv_round_trip (Fixture       *f,
       {
         g_autofree char *a = vigia_json_writer_goal_to_string (vigia_dimension_get_goal (vigia_plan_get_dimension (loaded, i), j));
         g_autofree char *b = vigia_json_writer_goal_to_string (vigia_dimension_get_goal (vigia_plan_get_dimension (copied, i), j));
-        const char *pa = strstr (a, "\"progress\"");
-        const char *pb = strstr (b, "\"progress\"");
+        /* Recorded anew in the other library: when and by whom differ. */
+        g_autoptr(GRegex) stamps = g_regex_new ("\"(edited|edited_by|merged)\": [^\n]*\n", 0, 0, NULL);
+        g_autofree char *plain_a = g_regex_replace_literal (stamps, a, -1, 0, "", 0, NULL);
+        g_autofree char *plain_b = g_regex_replace_literal (stamps, b, -1, 0, "", 0, NULL);
+        const char *pa = strstr (plain_a, "\"progress\"");
+        const char *pb = strstr (plain_b, "\"progress\"");
 
         g_assert_nonnull (pa);
         g_assert_cmpstr (pa, ==, pb);

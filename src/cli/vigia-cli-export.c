@@ -23,6 +23,8 @@ typedef struct
   /* Whether the whole library is exported: a plan whose term does not
    * hold the period is then left out, and said so. */
   gboolean            all;
+  /* json: only what changed after this time (--since). */
+  const char         *since;
 } ExportOptions;
 
 /* One export format: writes the plans @ids of @library to @stream. */
@@ -74,7 +76,7 @@ export_json (VigiaLibrary         *library,
              GOutputStream        *stream,
              GError              **error)
 {
-  return vigia_json_writer_write_plans (stream, library, ids, NULL, NULL, error);
+  return vigia_json_writer_write_plans (stream, library, ids, options->since, NULL, NULL, error);
 }
 
 /* The report of a plan as of the period.  With --all, a plan whose term does
@@ -258,9 +260,11 @@ vigia_cli_export (VigiaCli  *cli,
   g_autofree char *output = NULL;
   g_autofree char *period_option = NULL;
   g_autofree char *period = NULL;
+  g_autofree char *since_option = NULL;
+  g_autofree char *since = NULL;
   g_autofree char *names = format_names ();
   g_autofree char *format_help = NULL;
-  ExportOptions options = { NULL, NULL, ',', FALSE };
+  ExportOptions options = { NULL, NULL, ',', FALSE, NULL };
   gboolean all = FALSE;
   gboolean semicolon = FALSE;
   GOptionEntry entries[] = {
@@ -272,6 +276,9 @@ vigia_cli_export (VigiaCli  *cli,
       N_("The semester of the report, pdf, html or csv (default: the latest with progress)"),
       N_("PERIOD") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Export every plan of the library"), NULL },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &since_option,
+      N_("json: only what was recorded or changed after this date (2026-07-01) or time, a package of "
+         "changes that “import” merges"), N_("DATE") },
     { "semicolon", 0, 0, G_OPTION_ARG_NONE, &semicolon,
       N_("csv: separate cells with semicolons and write decimal commas, as spreadsheets in Spanish expect"),
       NULL },
@@ -314,6 +321,10 @@ vigia_cli_export (VigiaCli  *cli,
     return vigia_cli_usage_error (context, _("--period is for the reports: pdf, html or csv."));
   if (period_option != NULL && (status = vigia_cli_parse_period (context, period_option, &period)) != VIGIA_CLI_OK)
     return status;
+  if (since_option != NULL && options.format->write != export_json)
+    return vigia_cli_usage_error (context, _("--since is for json, Vigía’s exchange format."));
+  if (since_option != NULL && (since = vigia_stamp_parse_time (since_option, &error)) == NULL)
+    return vigia_cli_usage_error (context, error->message);
   if (all && options.format->per_plan && (output == NULL || g_strcmp0 (output, "-") == 0))
     return vigia_cli_usage_error (context, _("With --all, pdf, html and txt need --output FOLDER: "
                                              "a file is written per plan."));
@@ -321,6 +332,7 @@ vigia_cli_export (VigiaCli  *cli,
   options.period = period;
   options.delimiter = semicolon ? ';' : ',';
   options.all = all;
+  options.since = since;
 
   library = vigia_cli_open_library (cli, VIGIA_LIBRARY_OPEN_EXISTING);
   if (library == NULL)

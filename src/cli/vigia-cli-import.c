@@ -28,6 +28,26 @@ typedef struct
   GHashTable *unplaced;
 } ImportRun;
 
+/* What merging a plan the library had did, and each conflict with the
+ * command that puts back the version set aside. */
+static void
+print_merge (const VigiaMergeSummary *merge)
+{
+  g_autofree char *description = vigia_merge_summary_dup_description (merge);
+
+  g_print ("  %s\n", description);
+  for (guint i = 0; i < merge->conflicts->len; i++)
+    {
+      const VigiaConflict *conflict = g_ptr_array_index (merge->conflicts, i);
+      g_autofree char *what = vigia_conflict_dup_description (conflict);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, conflict->history_id);
+
+      /* TRANSLATORS: "conflict: Social, goal 2: Kept …; … is in the history (restore it: vigia-cli restore 41)" */
+      g_print (_("  conflict: %s: %s (restore it: vigia-cli restore %s)"), conflict->label, what, number);
+      g_print ("\n");
+    }
+}
+
 static void
 print_result (ImportRun         *run,
               VigiaImportResult *result,
@@ -71,6 +91,8 @@ print_result (ImportRun         *run,
     case VIGIA_IMPORT_UPDATED:
       g_print ("%s\t%s\t%s\t%s\t%s\n", id, result->organization, result->place_label, goals,
                _("updated"));
+      if (result->merge != NULL)
+        print_merge (result->merge);
       break;
     case VIGIA_IMPORT_ADDED:
     default:

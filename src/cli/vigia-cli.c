@@ -30,14 +30,19 @@ static const CommandInfo commands[] = {
   { "assess", vigia_cli_assess, N_("Show a plan’s achievement, or rank every plan") },
   { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
   { "export", vigia_cli_export, N_("Write a plan or the library: exchange file, progress report, spreadsheet or JNE text") },
+  { "restore", vigia_cli_restore, N_("Put back the version of an item that a merge set aside") },
 };
 
 static char *library_option;
+static char *as_option;
 
 static const GOptionEntry library_entries[] = {
   { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_option,
     N_("The library file (default: $VIGIA_LIBRARY, or the library in your data folder)"),
     N_("FILE") },
+  { "as", 0, 0, G_OPTION_ARG_STRING, &as_option,
+    N_("Who the changes are recorded as (default: $VIGIA_USER, or your account’s name)"),
+    N_("NAME") },
   { NULL }
 };
 
@@ -123,6 +128,8 @@ vigia_cli_open_library (VigiaCli              *cli,
   library = vigia_library_open (path, flags, &error);
   if (library == NULL)
     vigia_cli_error ("%s", error->message);
+  else if (as_option != NULL || cli->author != NULL)
+    vigia_library_set_author (library, as_option != NULL ? as_option : cli->author);
   return library;
 }
 
@@ -464,6 +471,7 @@ main (int    argc,
     return vigia_cli_usage_error (context, _("No command given."));
 
   cli.library_path = g_steal_pointer (&library_option);
+  cli.author = g_steal_pointer (&as_option);
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -472,7 +480,9 @@ main (int    argc,
 
       status = commands[i].run (&cli, argc - 1, argv + 1);
       g_free (cli.library_path);
+      g_free (cli.author);
       g_clear_pointer (&library_option, g_free);
+      g_clear_pointer (&as_option, g_free);
       return status;
     }
 
@@ -480,6 +490,7 @@ main (int    argc,
     g_autofree char *message = g_strdup_printf (_("Unknown command “%s”."), argv[1]);
 
     g_free (cli.library_path);
+    g_free (cli.author);
     return vigia_cli_usage_error (context, message);
   }
 }

@@ -20,6 +20,8 @@ typedef struct
 {
   /* The --library given before the command, or NULL for the default. */
   char *library_path;
+  /* The --as given before the command, or NULL. */
+  char *author;
 } VigiaCli;
 
 typedef int (*VigiaCliCommand) (VigiaCli  *cli,
@@ -45,6 +47,9 @@ int           vigia_cli_import        (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
 int           vigia_cli_export        (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
+int           vigia_cli_restore       (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
 

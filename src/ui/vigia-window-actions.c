@@ -332,7 +332,7 @@ write_plans (GOutputStream  *stream,
 {
   ExportRun *run = user_data;
 
-  return vigia_json_writer_write_plans (stream, run->library, run->data->ids,
+  return vigia_json_writer_write_plans (stream, run->library, run->data->ids, NULL,
                                         &run->data->n_written, cancellable, error);
 }
 

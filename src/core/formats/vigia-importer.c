@@ -32,6 +32,7 @@ vigia_import_result_free (VigiaImportResult *result)
     return;
   g_free (result->organization);
   g_free (result->place_label);
+  vigia_merge_summary_free (result->merge);
   g_free (result);
 }
 
@@ -713,10 +714,28 @@ import_plan (VigiaLibrary       *library,
         return FALSE;
       if (existing > 0)
         {
-          if (!vigia_library_replace_plan (library, existing, plan, error))
+          g_autoptr(VigiaMergeSummary) merge = NULL;
+          g_autoptr(VigiaPlan) stored = NULL;
+
+          /* A plan the library has is merged, never replaced (docs/merge.md). */
+          if (!vigia_library_merge_plan (library, existing, plan, &merge, error))
             return FALSE;
-          *result = result_new (plan, existing, VIGIA_IMPORT_UPDATED);
+          stored = vigia_library_load_plan (library, existing, error);
+          if (stored == NULL)
+            return FALSE;
+          *result = result_new (stored, existing,
+                                vigia_merge_summary_changed (merge) ? VIGIA_IMPORT_UPDATED
+                                                                    : VIGIA_IMPORT_ALREADY_PRESENT);
+          (*result)->merge = g_steal_pointer (&merge);
           return TRUE;
+        }
+      vigia_plan_mark_merged (plan);
+      if (vigia_plan_get_stamp (plan)->reference)
+        {
+          g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE,
+                       _("The package of changes is for a plan this library does not have: "
+                         "import the whole plan first."));
+          return FALSE;
         }
     }
   else if (vigia_plan_get_source_digest (plan) != NULL)

@@ -47,6 +47,8 @@ typedef struct
   gboolean            heads;
   guint               n_lists;
   guint               n_new_lists;
+  /* A plan of an exchange document the library had: what merging it did */
+  VigiaMergeSummary  *merge;
 } VigiaImportResult;
 
 void       vigia_import_result_free  (VigiaImportResult         *result);

@@ -30,6 +30,10 @@ typedef struct
   int           version;
   /* uuid → line, to refuse a uuid given twice */
   GHashTable   *uuids;
+  /* When the document was read: what a document of before version 3, which
+   * says nothing of when its items were edited, is taken as
+   * (docs/exchange-format.md, "Versions"). */
+  char         *now;
 } Reader;
 
 static gboolean
@@ -100,6 +104,79 @@ read_uuid (Reader      *r,
       return FALSE;
     }
   g_hash_table_insert (r->uuids, g_strdup (*uuid), GUINT_TO_POINTER (line));
+  return TRUE;
+}
+
+static gboolean
+read_time (Reader      *r,
+           JsonObject  *object,
+           const char  *name,
+           char       **time,
+           GError     **error)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  *time = NULL;
+  if (!vigia_json_doc_get_text (r->doc, object, name, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+  *time = vigia_stamp_parse_time (text, &local_error);
+  if (*time == NULL)
+    {
+      vigia_json_doc_error (r->doc, error,
+                            vigia_json_doc_node_line (r->doc, json_object_get_member (object, name)),
+                            _("“%s” should be a time such as “2026-11-25T10:00:00Z”"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* When the item was edited, by whom, and what it merged (version 3). */
+static gboolean
+read_stamp (Reader      *r,
+            JsonObject  *object,
+            VigiaStamp  *stamp,
+            GError     **error)
+{
+  g_autofree char *edited = NULL;
+  g_autofree char *edited_by = NULL;
+  g_autofree char *merged = NULL;
+
+  if (r->version < 3)
+    {
+      vigia_stamp_set (stamp, r->now, NULL, NULL);
+      return TRUE;
+    }
+  if (!read_time (r, object, "edited", &edited, error) ||
+      !vigia_json_doc_get_text (r->doc, object, "edited_by", &edited_by, error) ||
+      !read_time (r, object, "merged", &merged, error))
+    return FALSE;
+  vigia_stamp_set (stamp, edited, edited_by, merged);
+  return TRUE;
+}
+
+/* Whether the object only names an item of a package of changes, to hold
+ * what changed in it: `"unchanged": true`. */
+static gboolean
+read_unchanged (Reader      *r,
+                JsonObject  *object,
+                gboolean    *unchanged,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, "unchanged");
+
+  *unchanged = FALSE;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) || r->version < 3)
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      vigia_json_doc_error (r->doc, error, vigia_json_doc_node_line (r->doc, node),
+                            _("“%s” should be true or false"), "unchanged");
+      return FALSE;
+    }
+  *unchanged = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -182,6 +259,8 @@ read_progress (Reader       *r,
   vigia_progress_set_note (progress, note);
   vigia_progress_set_evidence (progress, evidence_strv[0] != NULL ? (const char * const *) evidence_strv : NULL);
   vigia_progress_set_recorded (progress, recorded);
+  if (!read_stamp (r, object, vigia_progress_get_stamp (progress), error))
+    return FALSE;
   vigia_target_put_progress (target, progress);
   return TRUE;
 }
@@ -258,6 +337,7 @@ read_target (Reader      *r,
   g_autoptr(VigiaTarget) target = vigia_target_new ();
   g_autofree char *uuid = NULL;
   JsonObject *object;
+  gboolean unchanged;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -268,7 +348,21 @@ read_target (Reader      *r,
   object = json_node_get_object (node);
 
   if (!read_uuid (r, object, &uuid, error) ||
-      !read_target_fields (r, object, object, target, TRUE, error))
+      !read_unchanged (r, object, &unchanged, error))
+    return FALSE;
+  if (unchanged)
+    {
+      JsonArray *progress;
+
+      vigia_target_get_stamp (target)->reference = TRUE;
+      if (!vigia_json_doc_get_array (r->doc, object, "progress", FALSE, &progress, error))
+        return FALSE;
+      for (guint i = 0; progress != NULL && i < json_array_get_length (progress); i++)
+        if (!read_progress (r, json_array_get_element (progress, i), target, error))
+          return FALSE;
+    }
+  else if (!read_target_fields (r, object, object, target, TRUE, error) ||
+           !read_stamp (r, object, vigia_target_get_stamp (target), error))
     return FALSE;
 
   vigia_target_set_uuid (target, uuid);
@@ -290,7 +384,8 @@ read_goal (Reader          *r,
   g_autofree char *indicator = NULL;
   JsonObject *object;
   gint64 number = 0;
-  double weight;
+  double weight = VIGIA_NO_VALUE;
+  gboolean unchanged;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -301,11 +396,16 @@ read_goal (Reader          *r,
   object = json_node_get_object (node);
 
   if (!read_uuid (r, object, &uuid, error) ||
-      !vigia_json_doc_get_int (r->doc, object, "number", 0, G_MAXINT32, &number, error) ||
-      !vigia_json_doc_get_text (r->doc, object, "problem", &problem, error) ||
-      !vigia_json_doc_get_text (r->doc, object, "objective", &objective, error) ||
-      !vigia_json_doc_get_text (r->doc, object, "indicator", &indicator, error) ||
-      !vigia_json_doc_get_number (r->doc, object, "weight", &weight, error))
+      !read_unchanged (r, object, &unchanged, error))
+    return FALSE;
+  if (unchanged)
+    vigia_goal_get_stamp (goal)->reference = TRUE;
+  else if (!read_stamp (r, object, vigia_goal_get_stamp (goal), error) ||
+           !vigia_json_doc_get_int (r->doc, object, "number", 0, G_MAXINT32, &number, error) ||
+           !vigia_json_doc_get_text (r->doc, object, "problem", &problem, error) ||
+           !vigia_json_doc_get_text (r->doc, object, "objective", &objective, error) ||
+           !vigia_json_doc_get_text (r->doc, object, "indicator", &indicator, error) ||
+           !vigia_json_doc_get_number (r->doc, object, "weight", &weight, error))
     return FALSE;
 
   if (VIGIA_HAS_VALUE (weight) && weight < 0)
@@ -318,10 +418,10 @@ read_goal (Reader          *r,
 
   if (r->version >= 2)
     {
-      JsonObject *written;
+      JsonObject *written = NULL;
       JsonArray *list;
 
-      if (!vigia_json_doc_get_object (r->doc, object, "as_written", FALSE, &written, error) ||
+      if ((!unchanged && !vigia_json_doc_get_object (r->doc, object, "as_written", FALSE, &written, error)) ||
           !vigia_json_doc_get_array (r->doc, object, "targets", TRUE, &list, error))
         return FALSE;
       if (written != NULL)
@@ -418,6 +518,62 @@ read_dimension (Reader     *r,
   return TRUE;
 }
 
+/* The goals and targets deleted from the plan (version 3). */
+static gboolean
+read_deletions (Reader      *r,
+                JsonArray   *list,
+                VigiaPlan   *plan,
+                GError     **error)
+{
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      JsonObject *object;
+      g_autofree char *uuid = NULL;
+      g_autofree char *goal = NULL;
+      g_autofree char *entity = NULL;
+      g_autofree char *deleted = NULL;
+      g_autofree char *deleted_by = NULL;
+      guint line = vigia_json_doc_node_line (r->doc, node);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          vigia_json_doc_error (r->doc, error, line, _("a deletion should be an object { … }"));
+          return FALSE;
+        }
+      object = json_node_get_object (node);
+      if (!vigia_json_doc_get_text (r->doc, object, "uuid", &uuid, error) ||
+          !vigia_json_doc_get_text (r->doc, object, "goal", &goal, error) ||
+          !vigia_json_doc_get_text (r->doc, object, "entity", &entity, error) ||
+          !read_time (r, object, "deleted", &deleted, error) ||
+          !vigia_json_doc_get_text (r->doc, object, "deleted_by", &deleted_by, error))
+        return FALSE;
+      if (uuid == NULL)
+        {
+          vigia_json_doc_error (r->doc, error, line, _("the member “%s” is missing"), "uuid");
+          return FALSE;
+        }
+      if (!g_uuid_string_is_valid (uuid) || (goal != NULL && !g_uuid_string_is_valid (goal)))
+        {
+          vigia_json_doc_error (r->doc, error, line, _("“%s” is not a uuid"),
+                                g_uuid_string_is_valid (uuid) ? goal : uuid);
+          return FALSE;
+        }
+      if (g_strcmp0 (entity, "goal") != 0 && g_strcmp0 (entity, "target") != 0)
+        {
+          vigia_json_doc_error (r->doc, error, line, _("“entity” should be “goal” or “target”"));
+          return FALSE;
+        }
+      if (deleted == NULL)
+        {
+          vigia_json_doc_error (r->doc, error, line, _("the member “%s” is missing"), "deleted");
+          return FALSE;
+        }
+      g_ptr_array_add (vigia_plan_get_deletions (plan), vigia_deletion_new (uuid, goal, entity, deleted, deleted_by));
+    }
+  return TRUE;
+}
+
 static gboolean
 read_plan (Reader      *r,
            JsonNode    *node,
@@ -446,8 +602,10 @@ read_plan (Reader      *r,
   JsonObject *authority_object = NULL;
   JsonObject *source = NULL;
   JsonArray *dimensions;
+  JsonArray *deleted = NULL;
   gint64 start = 0, end = 0;
   gboolean elected = FALSE;
+  gboolean unchanged;
   int election = VIGIA_ELECTION_MUNICIPAL_DISTRICT;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -459,6 +617,18 @@ read_plan (Reader      *r,
   object = json_node_get_object (node);
 
   if (!read_uuid (r, object, &uuid, error) ||
+      !read_unchanged (r, object, &unchanged, error) ||
+      (r->version >= 3 && !vigia_json_doc_get_array (r->doc, object, "deleted", FALSE, &deleted, error)) ||
+      !read_deletions (r, deleted, plan, error))
+    return FALSE;
+  if (unchanged)
+    {
+      vigia_plan_set_uuid (plan, uuid);
+      vigia_plan_get_stamp (plan)->reference = TRUE;
+      goto dimensions;
+    }
+
+  if (!read_stamp (r, object, vigia_plan_get_stamp (plan), error) ||
       !vigia_json_doc_get_text (r->doc, object, "organization", &organization, error) ||
       !read_enum (r, object, "election", VIGIA_TYPE_ELECTION, TRUE, &election, error) ||
       !vigia_json_doc_get_text (r->doc, object, "process", &process, error) ||
@@ -468,8 +638,7 @@ read_plan (Reader      *r,
       !vigia_json_doc_get_text (r->doc, object, "vision", &vision, error) ||
       !vigia_json_doc_get_text (r->doc, object, "accountability", &accountability, error) ||
       !vigia_json_doc_get_object (r->doc, object, "authority", FALSE, &authority_object, error) ||
-      !vigia_json_doc_get_object (r->doc, object, "source", FALSE, &source, error) ||
-      !vigia_json_doc_get_array (r->doc, object, "dimensions", TRUE, &dimensions, error))
+      !vigia_json_doc_get_object (r->doc, object, "source", FALSE, &source, error))
     return FALSE;
 
   if (place != NULL &&
@@ -532,6 +701,9 @@ read_plan (Reader      *r,
   vigia_plan_set_source_imported (plan, imported);
   vigia_plan_set_source_digest (plan, digest);
 
+dimensions:
+  if (!vigia_json_doc_get_array (r->doc, object, "dimensions", TRUE, &dimensions, error))
+    return FALSE;
   for (guint i = 0; i < json_array_get_length (dimensions); i++)
     if (!read_dimension (r, json_array_get_element (dimensions, i), plan, error))
       return FALSE;
@@ -592,11 +764,16 @@ read_document (VigiaJsonDoc  *doc,
   r.doc = doc;
   r.version = (int) version;
   r.uuids = uuids;
+  r.now = vigia_stamp_now ();
   plans = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < json_array_get_length (list); i++)
     if (!read_plan (&r, json_array_get_element (list, i), plans, error))
-      return NULL;
+      {
+        g_free (r.now);
+        return NULL;
+      }
 
+  g_free (r.now);
   return g_steal_pointer (&plans);
 }
 

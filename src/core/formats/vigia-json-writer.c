@@ -27,6 +27,7 @@ struct _VigiaJsonWriter
   GOutputStream *stream;
   GString       *buffer;
   guint          n_plans;
+  char          *since;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaJsonWriter, vigia_json_writer, G_TYPE_OBJECT)
@@ -40,6 +41,8 @@ typedef struct
    * than the format goes. */
   gboolean has_member[64];
   gboolean after_key;
+  /* A package of changes: only what was edited after this time. */
+  const char *since;
 } Json;
 
 static void
@@ -224,6 +227,81 @@ json_enum (Json       *j,
 }
 
 static void
+write_stamp (Json             *j,
+             const VigiaStamp *stamp)
+{
+  json_string (j, "edited", stamp->edited);
+  json_string (j, "edited_by", stamp->edited_by);
+  json_string (j, "merged", stamp->merged);
+}
+
+/* In a package of changes, whether anything of these was edited after its
+ * time. */
+static gboolean
+target_changed (VigiaTarget *target,
+                const char  *since)
+{
+  GListModel *progress = vigia_target_get_progress (target);
+  guint n = g_list_model_get_n_items (progress);
+
+  if (vigia_stamp_after (vigia_target_get_stamp (target), since))
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, i);
+
+      if (vigia_stamp_after (vigia_progress_get_stamp (entry), since))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+goal_changed (VigiaGoal  *goal,
+              const char *since)
+{
+  guint n = vigia_goal_get_n_targets (goal);
+
+  if (vigia_stamp_after (vigia_goal_get_stamp (goal), since))
+    return TRUE;
+  for (guint i = 0; i < n; i++)
+    if (target_changed (vigia_goal_get_target (goal, i), since))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * vigia_json_writer_plan_changed:
+ * @since: (nullable): a time, ISO 8601 in UTC
+ *
+ * Returns: whether anything of @plan was edited or deleted after @since
+ *   (always, when @since is %NULL)
+ */
+gboolean
+vigia_json_writer_plan_changed (VigiaPlan  *plan,
+                                const char *since)
+{
+  GPtrArray *deletions = vigia_plan_get_deletions (plan);
+  guint n = vigia_plan_get_n_dimensions (plan);
+
+  if (vigia_stamp_after (vigia_plan_get_stamp (plan), since))
+    return TRUE;
+  for (guint i = 0; i < deletions->len; i++)
+    if (vigia_stamp_compare (((VigiaDeletion *) g_ptr_array_index (deletions, i))->deleted, since) > 0)
+      return TRUE;
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, i);
+      guint n_goals = vigia_dimension_get_n_goals (dim);
+
+      for (guint k = 0; k < n_goals; k++)
+        if (goal_changed (vigia_dimension_get_goal (dim, k), since))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
 write_progress (Json          *j,
                 VigiaProgress *progress)
 {
@@ -241,6 +319,7 @@ write_progress (Json          *j,
     json_string (j, NULL, evidence[i]);
   json_close (j, ']');
   json_string (j, "recorded", vigia_progress_get_recorded (progress));
+  write_stamp (j, vigia_progress_get_stamp (progress));
   json_close (j, '}');
 }
 
@@ -256,6 +335,12 @@ write_target (Json        *j,
   json_string (j, "uuid", vigia_target_get_uuid (target));
   if (ref != NULL)
     json_string (j, "ref", ref);
+  if (!vigia_stamp_after (vigia_target_get_stamp (target), j->since))
+    {
+      /* Only its entries changed: the target is named, not sent. */
+      json_bool (j, "unchanged", TRUE);
+      goto progress;
+    }
   json_string (j, "text", vigia_target_get_text (target));
   json_number (j, "value", vigia_target_get_value (target));
   json_string (j, "unit", vigia_target_get_unit (target));
@@ -270,14 +355,17 @@ write_target (Json        *j,
   json_close (j, '}');
 
   json_number (j, "weight", vigia_target_get_weight (target));
+  write_stamp (j, vigia_target_get_stamp (target));
 
+progress:
   json_key (j, "progress");
   json_open (j, '[');
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, i);
 
-      write_progress (j, entry);
+      if (vigia_stamp_after (vigia_progress_get_stamp (entry), j->since))
+        write_progress (j, entry);
     }
   json_close (j, ']');
   json_close (j, '}');
@@ -298,6 +386,11 @@ write_goal (Json       *j,
   json_string (j, "uuid", vigia_goal_get_uuid (goal));
   if (ref != NULL)
     json_string (j, "ref", ref);
+  if (!vigia_stamp_after (vigia_goal_get_stamp (goal), j->since))
+    {
+      json_bool (j, "unchanged", TRUE);
+      goto targets;
+    }
   json_int (j, "number", vigia_goal_get_number (goal), FALSE);
   json_string (j, "problem", vigia_goal_get_problem (goal));
   json_string (j, "objective", vigia_goal_get_objective (goal));
@@ -314,14 +407,17 @@ write_goal (Json       *j,
       json_string (j, "target", cells[3]);
       json_close (j, '}');
     }
+  write_stamp (j, vigia_goal_get_stamp (goal));
 
+targets:
   json_key (j, "targets");
   json_open (j, '[');
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *target_ref = ref != NULL ? g_strdup_printf ("%s.%u", ref, i + 1) : NULL;
 
-      write_target (j, vigia_goal_get_target (goal, i), target_ref);
+      if (target_changed (vigia_goal_get_target (goal, i), j->since))
+        write_target (j, vigia_goal_get_target (goal, i), target_ref);
     }
   json_close (j, ']');
   json_close (j, '}');
@@ -332,10 +428,16 @@ write_plan (Json      *j,
             VigiaPlan *plan)
 {
   guint n_dims = vigia_plan_get_n_dimensions (plan);
+  GPtrArray *deletions = vigia_plan_get_deletions (plan);
 
   json_open (j, '{');
   json_int (j, "id", vigia_plan_get_id (plan), TRUE);
   json_string (j, "uuid", vigia_plan_get_uuid (plan));
+  if (!vigia_stamp_after (vigia_plan_get_stamp (plan), j->since))
+    {
+      json_bool (j, "unchanged", TRUE);
+      goto dimensions;
+    }
   json_string (j, "organization", vigia_plan_get_organization (plan));
   json_enum (j, "election", VIGIA_TYPE_ELECTION, vigia_plan_get_election (plan));
   json_string (j, "process", vigia_plan_get_process (plan));
@@ -372,6 +474,26 @@ write_plan (Json      *j,
   /* Lets a library that receives the plan recognise the summary it came from. */
   json_string (j, "digest", vigia_plan_get_source_digest (plan));
   json_close (j, '}');
+  write_stamp (j, vigia_plan_get_stamp (plan));
+
+dimensions:
+  json_key (j, "deleted");
+  json_open (j, '[');
+  for (guint i = 0; i < deletions->len; i++)
+    {
+      VigiaDeletion *deletion = g_ptr_array_index (deletions, i);
+
+      if (vigia_stamp_compare (deletion->deleted, j->since) <= 0 && j->since != NULL)
+        continue;
+      json_open (j, '{');
+      json_string (j, "uuid", deletion->uuid);
+      json_string (j, "goal", deletion->goal_uuid);
+      json_string (j, "entity", deletion->entity);
+      json_string (j, "deleted", deletion->deleted);
+      json_string (j, "deleted_by", deletion->deleted_by);
+      json_close (j, '}');
+    }
+  json_close (j, ']');
 
   json_key (j, "dimensions");
   json_open (j, '[');
@@ -392,7 +514,8 @@ write_plan (Json      *j,
           g_autofree char *ref = dim_ref != NULL ? g_strdup_printf ("%s:%u", dim_ref, vigia_goal_get_number (goal))
                                                  : NULL;
 
-          write_goal (j, goal, ref);
+          if (goal_changed (goal, j->since))
+            write_goal (j, goal, ref);
         }
       json_close (j, ']');
       json_close (j, '}');
@@ -407,6 +530,7 @@ vigia_json_writer_finalize (GObject *object)
   VigiaJsonWriter *self = (VigiaJsonWriter *)object;
 
   g_clear_object (&self->stream);
+  g_clear_pointer (&self->since, g_free);
   if (self->buffer != NULL)
     g_string_free (g_steal_pointer (&self->buffer), TRUE);
 
@@ -463,6 +587,25 @@ vigia_json_writer_new (GOutputStream *stream)
   return self;
 }
 
+/**
+ * vigia_json_writer_set_since:
+ * @since: (nullable): a time, ISO 8601 in UTC, or %NULL for everything
+ *
+ * Makes the document a package of changes: of each plan given, only what
+ * was edited or deleted after @since; what is written only to hold what
+ * changed is marked `"unchanged": true` (docs/exchange-format.md).  To be
+ * called before vigia_json_writer_begin().
+ */
+void
+vigia_json_writer_set_since (VigiaJsonWriter *self,
+                             const char      *since)
+{
+  g_return_if_fail (VIGIA_IS_JSON_WRITER (self));
+
+  g_free (self->since);
+  self->since = g_strdup (since);
+}
+
 gboolean
 vigia_json_writer_begin (VigiaJsonWriter  *self,
                          GCancellable     *cancellable,
@@ -470,9 +613,11 @@ vigia_json_writer_begin (VigiaJsonWriter  *self,
 {
   g_return_val_if_fail (VIGIA_IS_JSON_WRITER (self), FALSE);
 
-  g_string_append_printf (self->buffer,
-                          "{\n  \"format\": \"%s\",\n  \"version\": %d,\n  \"plans\": [",
+  g_string_append_printf (self->buffer, "{\n  \"format\": \"%s\",\n  \"version\": %d,\n",
                           VIGIA_EXCHANGE_FORMAT, VIGIA_EXCHANGE_VERSION);
+  if (self->since != NULL)
+    g_string_append_printf (self->buffer, "  \"since\": \"%s\",\n", self->since);
+  g_string_append (self->buffer, "  \"plans\": [");
   return flush (self, FALSE, cancellable, error);
 }
 
@@ -492,6 +637,7 @@ vigia_json_writer_add_plan (VigiaJsonWriter  *self,
   j.out = self->buffer;
   j.depth = 2;
   j.after_key = TRUE;
+  j.since = self->since;
   write_plan (&j, plan);
   self->n_plans++;
 
@@ -517,6 +663,8 @@ vigia_json_writer_end (VigiaJsonWriter  *self,
  * @library: the library the plans are in
  * @ids: (nullable) (element-type gint64): the plans, in order, or %NULL for
  *   every plan of the library
+ * @since: (nullable): only what changed after this time
+ *   (vigia_json_writer_set_since()); plans with no such change are left out
  * @n_written: (out) (optional): how many plans were written, also when the
  *   document could not be finished
  *
@@ -530,6 +678,7 @@ gboolean
 vigia_json_writer_write_plans (GOutputStream  *stream,
                                VigiaLibrary   *library,
                                GArray         *ids,
+                               const char     *since,
                                guint          *n_written,
                                GCancellable   *cancellable,
                                GError        **error)
@@ -553,13 +702,18 @@ vigia_json_writer_write_plans (GOutputStream  *stream,
     }
 
   writer = vigia_json_writer_new (stream);
+  vigia_json_writer_set_since (writer, since);
   if (!vigia_json_writer_begin (writer, cancellable, error))
     return FALSE;
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), error);
 
-      if (plan == NULL || !vigia_json_writer_add_plan (writer, plan, cancellable, error))
+      if (plan == NULL)
+        return FALSE;
+      if (!vigia_json_writer_plan_changed (plan, since))
+        continue;
+      if (!vigia_json_writer_add_plan (writer, plan, cancellable, error))
         return FALSE;
       if (n_written != NULL)
         (*n_written)++;

@@ -13,13 +13,17 @@
 G_BEGIN_DECLS
 
 #define VIGIA_EXCHANGE_FORMAT  "vigia-plans"
-#define VIGIA_EXCHANGE_VERSION 2
+#define VIGIA_EXCHANGE_VERSION 3
 
 #define VIGIA_TYPE_JSON_WRITER (vigia_json_writer_get_type ())
 
 G_DECLARE_FINAL_TYPE (VigiaJsonWriter, vigia_json_writer, VIGIA, JSON_WRITER, GObject)
 
 VigiaJsonWriter *vigia_json_writer_new              (GOutputStream    *stream);
+void             vigia_json_writer_set_since        (VigiaJsonWriter  *self,
+                                                     const char       *since);
+gboolean         vigia_json_writer_plan_changed     (VigiaPlan        *plan,
+                                                     const char       *since);
 gboolean         vigia_json_writer_begin            (VigiaJsonWriter  *self,
                                                      GCancellable     *cancellable,
                                                      GError          **error);
@@ -34,6 +38,7 @@ gboolean         vigia_json_writer_end              (VigiaJsonWriter  *self,
 gboolean         vigia_json_writer_write_plans      (GOutputStream    *stream,
                                                      VigiaLibrary     *library,
                                                      GArray           *ids,
+                                                     const char       *since,
                                                      guint            *n_written,
                                                      GCancellable     *cancellable,
                                                      GError          **error);

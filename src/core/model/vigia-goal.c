@@ -23,6 +23,8 @@ struct _VigiaGoal
 {
   GObject         parent_instance;
 
+  VigiaStamp   stamp;
+
   gint64          id;
   char           *uuid;
   guint           number;
@@ -133,6 +135,7 @@ vigia_goal_finalize (GObject *object)
 {
   VigiaGoal *self = (VigiaGoal *)object;
 
+  vigia_stamp_clear (&self->stamp);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->objective, g_free);
@@ -288,6 +291,7 @@ vigia_goal_copy (VigiaGoal *self)
 
   copy = vigia_goal_new ();
   copy->id = self->id;
+  vigia_stamp_copy (&copy->stamp, &self->stamp);
   copy->uuid = g_strdup (self->uuid);
   copy->number = self->number;
   copy->problem = g_strdup (self->problem);
@@ -766,4 +770,17 @@ vigia_goal_set_baseline_year (VigiaGoal *self,
 {
   g_return_if_fail (VIGIA_IS_GOAL (self));
   vigia_target_set_baseline_year (self->first, value);
+}
+
+/**
+ * vigia_goal_get_stamp:
+ *
+ * Returns: (transfer none): when its own fields were last edited, by whom,
+ *   and what it has merged; the caller may change it
+ */
+VigiaStamp *
+vigia_goal_get_stamp (VigiaGoal *self)
+{
+  g_return_val_if_fail (VIGIA_IS_GOAL (self), NULL);
+  return &self->stamp;
 }

@@ -100,4 +100,6 @@ void            vigia_goal_put_progress         (VigiaGoal      *self,
 gboolean        vigia_goal_remove_progress      (VigiaGoal      *self,
                                                  VigiaProgress  *progress);
 
+VigiaStamp *vigia_goal_get_stamp (VigiaGoal *self);
+
 G_END_DECLS

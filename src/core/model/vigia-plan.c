@@ -18,6 +18,10 @@ struct _VigiaPlan
 {
   GObject        parent_instance;
 
+  VigiaStamp   stamp;
+  /* VigiaDeletion: the goals and targets deleted from it */
+  GPtrArray   *deletions;
+
   gint64         id;
   char          *uuid;
   char          *organization;
@@ -80,6 +84,8 @@ vigia_plan_finalize (GObject *object)
 {
   VigiaPlan *self = (VigiaPlan *)object;
 
+  vigia_stamp_clear (&self->stamp);
+  g_clear_pointer (&self->deletions, g_ptr_array_unref);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->organization, g_free);
   g_clear_pointer (&self->process, g_free);
@@ -244,6 +250,9 @@ vigia_plan_copy (VigiaPlan *self)
 
   copy = vigia_plan_new ();
   copy->id = self->id;
+  vigia_stamp_copy (&copy->stamp, &self->stamp);
+  for (guint i = 0; self->deletions != NULL && i < self->deletions->len; i++)
+    g_ptr_array_add (vigia_plan_get_deletions (copy), vigia_deletion_copy (g_ptr_array_index (self->deletions, i)));
   COPY_STRING (uuid);
   COPY_STRING (organization);
   copy->election = self->election;
@@ -1076,4 +1085,76 @@ vigia_plan_dup_term_label (VigiaPlan *self)
 {
   g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
   return vigia_term_label (self->term_start, self->term_end);
+}
+
+/**
+ * vigia_plan_get_stamp:
+ *
+ * Returns: (transfer none): when its own fields were last edited, by whom,
+ *   and what it has merged; the caller may change it
+ */
+VigiaStamp *
+vigia_plan_get_stamp (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+  return &self->stamp;
+}
+
+/**
+ * vigia_plan_get_deletions:
+ *
+ * Returns: (transfer none) (element-type VigiaDeletion): the goals and
+ *   targets deleted from the plan, as far as its library knows; the caller
+ *   may change the array
+ */
+GPtrArray *
+vigia_plan_get_deletions (VigiaPlan *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PLAN (self), NULL);
+
+  if (self->deletions == NULL)
+    self->deletions = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_deletion_free);
+  return self->deletions;
+}
+
+/**
+ * vigia_plan_mark_merged:
+ *
+ * Marks the plan and every goal, target and entry in it as taken in from
+ * another desk just as they are: what a library does with a plan of an
+ * exchange document that it adds, so that a later version from that desk is
+ * known to follow it (docs/merge.md).
+ */
+void
+vigia_plan_mark_merged (VigiaPlan *self)
+{
+  guint n = vigia_plan_get_n_dimensions (self);
+
+  g_return_if_fail (VIGIA_IS_PLAN (self));
+
+  vigia_stamp_mark_merged (&self->stamp);
+  for (guint d = 0; d < n; d++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self, d);
+
+      for (guint k = 0; k < vigia_dimension_get_n_goals (dim); k++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, k);
+
+          vigia_stamp_mark_merged (vigia_goal_get_stamp (goal));
+          for (guint t = 0; t < vigia_goal_get_n_targets (goal); t++)
+            {
+              VigiaTarget *target = vigia_goal_get_target (goal, t);
+              GListModel *progress = vigia_target_get_progress (target);
+
+              vigia_stamp_mark_merged (vigia_target_get_stamp (target));
+              for (guint i = 0; i < g_list_model_get_n_items (progress); i++)
+                {
+                  g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, i);
+
+                  vigia_stamp_mark_merged (vigia_progress_get_stamp (entry));
+                }
+            }
+        }
+    }
 }

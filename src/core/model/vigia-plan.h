@@ -123,4 +123,8 @@ char           *vigia_place_label                  (const char     *department,
 char           *vigia_term_label                   (int             start,
                                                     int             end);
 
+VigiaStamp *vigia_plan_get_stamp     (VigiaPlan *self);
+GPtrArray  *vigia_plan_get_deletions (VigiaPlan *self);
+void        vigia_plan_mark_merged   (VigiaPlan *self);
+
 G_END_DECLS

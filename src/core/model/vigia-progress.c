@@ -19,6 +19,8 @@ struct _VigiaProgress
 {
   GObject      parent_instance;
 
+  VigiaStamp   stamp;
+
   gint64       id;
   char        *period;
   VigiaSource  source;
@@ -51,6 +53,7 @@ vigia_progress_finalize (GObject *object)
 {
   VigiaProgress *self = (VigiaProgress *)object;
 
+  vigia_stamp_clear (&self->stamp);
   g_clear_pointer (&self->period, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->evidence, g_strfreev);
@@ -162,6 +165,7 @@ vigia_progress_copy (VigiaProgress *self)
 
   copy = vigia_progress_new (self->period, self->source);
   copy->id = self->id;
+  vigia_stamp_copy (&copy->stamp, &self->stamp);
   copy->value = self->value;
   copy->status = self->status;
   copy->note = g_strdup (self->note);
@@ -362,4 +366,17 @@ vigia_progress_parse_date (const char  *text,
 
   in_utc = g_date_time_to_utc (date);
   return g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/**
+ * vigia_progress_get_stamp:
+ *
+ * Returns: (transfer none): when its own fields were last edited, by whom,
+ *   and what it has merged; the caller may change it
+ */
+VigiaStamp *
+vigia_progress_get_stamp (VigiaProgress *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS (self), NULL);
+  return &self->stamp;
 }

@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "vigia-stamp.h"
+
 #include "vigia-enums.h"
 
 G_BEGIN_DECLS
@@ -45,5 +47,7 @@ void                 vigia_progress_set_recorded (VigiaProgress       *self,
 
 char                *vigia_progress_parse_date   (const char          *text,
                                                   GError             **error);
+
+VigiaStamp *vigia_progress_get_stamp (VigiaProgress *self);
 
 G_END_DECLS

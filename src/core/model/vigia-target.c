@@ -22,6 +22,8 @@ struct _VigiaTarget
 {
   GObject         parent_instance;
 
+  VigiaStamp   stamp;
+
   gint64          id;
   char           *uuid;
   char           *text;
@@ -80,6 +82,7 @@ vigia_target_finalize (GObject *object)
 {
   VigiaTarget *self = (VigiaTarget *)object;
 
+  vigia_stamp_clear (&self->stamp);
   g_clear_weak_pointer (&self->goal);
   g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->text, g_free);
@@ -205,6 +208,7 @@ vigia_target_copy (VigiaTarget *self)
 
   copy = vigia_target_new ();
   copy->id = self->id;
+  vigia_stamp_copy (&copy->stamp, &self->stamp);
   copy->uuid = g_strdup (self->uuid);
   copy->text = g_strdup (self->text);
   copy->value = self->value;
@@ -590,4 +594,17 @@ vigia_target_remove_progress (VigiaTarget   *self,
     return FALSE;
   g_list_store_remove (self->progress, position);
   return TRUE;
+}
+
+/**
+ * vigia_target_get_stamp:
+ *
+ * Returns: (transfer none): when its own fields were last edited, by whom,
+ *   and what it has merged; the caller may change it
+ */
+VigiaStamp *
+vigia_target_get_stamp (VigiaTarget *self)
+{
+  g_return_val_if_fail (VIGIA_IS_TARGET (self), NULL);
+  return &self->stamp;
 }

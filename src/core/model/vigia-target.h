@@ -69,4 +69,6 @@ void            vigia_target_put_progress       (VigiaTarget    *self,
 gboolean        vigia_target_remove_progress    (VigiaTarget    *self,
                                                  VigiaProgress  *progress);
 
+VigiaStamp *vigia_target_get_stamp (VigiaTarget *self);
+
 G_END_DECLS

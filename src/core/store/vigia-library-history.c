@@ -91,8 +91,8 @@ _vigia_library_insert_target_history (VigiaLibrary  *self,
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO history (changed, plan_uuid, goal_uuid, target_uuid, entity, action,"
-                                 " scope, field, old_value, new_value)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                                 " scope, field, old_value, new_value, author)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -107,6 +107,7 @@ _vigia_library_insert_target_history (VigiaLibrary  *self,
   _vigia_library_bind_text (stmt, 8, field);
   _vigia_library_bind_text (stmt, 9, old_value);
   _vigia_library_bind_text (stmt, 10, new_value);
+  _vigia_library_bind_text (stmt, 11, self->writing_as != NULL ? self->writing_as : self->author);
 
   return _vigia_library_step_done (self, stmt, error);
 }
@@ -173,6 +174,7 @@ history_entry_from_row (sqlite3_stmt       *stmt,
   entry->old_value = g_strdup (_vigia_library_column_text (stmt, 8));
   entry->new_value = g_strdup (_vigia_library_column_text (stmt, 9));
   entry->target_uuid = g_strdup (_vigia_library_column_text (stmt, 10));
+  entry->author = g_strdup (_vigia_library_column_text (stmt, 11));
 }
 
 void
@@ -190,6 +192,7 @@ vigia_history_entry_free (VigiaHistoryEntry *entry)
   g_free (entry->field);
   g_free (entry->old_value);
   g_free (entry->new_value);
+  g_free (entry->author);
   g_free (entry);
 }
 
@@ -215,7 +218,7 @@ vigia_library_list_history (VigiaLibrary  *self,
 
   stmt = _vigia_library_prepare (self,
                                  "SELECT id, changed, plan_uuid, goal_uuid, entity, action, scope, field,"
-                                 " old_value, new_value, target_uuid FROM history"
+                                 " old_value, new_value, target_uuid, author FROM history"
                                  " WHERE (?1 IS NULL OR plan_uuid = ?1) AND (?2 IS NULL OR goal_uuid = ?2)"
                                  " ORDER BY id",
                                  error);

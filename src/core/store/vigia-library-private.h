@@ -35,6 +35,11 @@ struct _VigiaLibrary
   /* Plans whose row of the search index is to be rebuilt at commit
    * (PendingSearch): FTS5 writes several times faster outside savepoints. */
   GArray     *pending_search;
+
+  /* Who makes the changes (vigia_library_set_author()), and, while a merge
+   * writes another desk's changes, whose they are. */
+  char       *author;
+  const char *writing_as;
 };
 
 typedef struct
@@ -61,21 +66,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
 #define PLAN_COLUMNS \
   "id, uuid, organization, election, process, department, province, district, ubigeo," \
   " term_start, term_end, ideario, vision, accountability, authority_name, authority_elected," \
-  " source_format, source_reference, source_imported, source_digest, created, changed"
+  " source_format, source_reference, source_imported, source_digest, created, changed," \
+  " edited, edited_by, merged"
 
 /* Columns read by goal_from_row(), in order. */
 #define GOAL_COLUMNS \
   "g.id, g.uuid, g.number, g.problem, g.objective, g.indicator, g.weight, g.source_problem," \
-  " g.source_objective, g.source_indicator, g.source_target"
+  " g.source_objective, g.source_indicator, g.source_target, g.edited, g.edited_by, g.merged"
 
 /* Columns read by target_from_row(), in order. */
 #define TARGET_COLUMNS \
   "t.id, t.uuid, t.text, t.value, t.unit, t.measure, t.direction, t.reading, t.baseline_value," \
-  " t.baseline_year, t.weight"
+  " t.baseline_year, t.weight, t.edited, t.edited_by, t.merged"
 
 /* Columns read by progress_from_row(), in order. */
 #define PROGRESS_COLUMNS \
-  "pr.id, pr.period, pr.source, pr.value, pr.status, pr.note, pr.evidence, pr.recorded"
+  "pr.id, pr.period, pr.source, pr.value, pr.status, pr.note, pr.evidence, pr.recorded, pr.edited," \
+  " pr.edited_by, pr.merged"
 
 /* vigia-library.c */
 void _vigia_library_bind_enum (sqlite3_stmt *stmt,
@@ -116,6 +123,26 @@ GArray *_vigia_library_collect_ids (VigiaLibrary  *self,
 gboolean _vigia_library_step_done (VigiaLibrary  *self,
                                    sqlite3_stmt  *stmt,
                                    GError       **error);
+
+extern const char * const _vigia_plan_history_fields[];
+extern const char * const _vigia_goal_history_fields[];
+extern const char * const _vigia_target_history_fields[];
+extern const char * const _vigia_target_history_names[];
+extern const char * const _vigia_progress_history_fields[];
+extern const char * const _vigia_dimension_history_fields[];
+
+gboolean _vigia_library_rewrite_plan (VigiaLibrary  *self,
+                                      VigiaPlan     *plan,
+                                      const char    *now,
+                                      GError       **error);
+gboolean _vigia_library_record_deletion (VigiaLibrary  *self,
+                                         const char    *plan_uuid,
+                                         const char    *goal_uuid,
+                                         const char    *uuid,
+                                         const char    *entity,
+                                         const char    *when,
+                                         const char    *who,
+                                         GError       **error);
 
 /* vigia-library-search.c */
 gboolean _vigia_library_flush_search_rows (VigiaLibrary  *self,

@@ -44,28 +44,28 @@ enum {
 static guint signals [N_SIGNALS];
 
 /* Properties compared to write the history of an update. */
-static const char * const plan_history_fields[] = {
+const char * const _vigia_plan_history_fields[] = {
   "organization", "election", "process", "department", "province", "district", "ubigeo",
   "term-start", "term-end", "ideario", "vision", "accountability", "authority-name",
   "authority-elected", "source-format", "source-reference", NULL
 };
-static const char * const goal_history_fields[] = {
+const char * const _vigia_goal_history_fields[] = {
   "number", "problem", "objective", "indicator", "weight", NULL
 };
 /* A target's fields, and the names its history rows give them: those a
  * goal's target had before goals had several. */
-static const char * const target_history_fields[] = {
+const char * const _vigia_target_history_fields[] = {
   "text", "value", "unit", "measure", "direction", "reading", "baseline-value", "baseline-year",
   "weight", NULL
 };
-static const char * const target_history_names[] = {
+const char * const _vigia_target_history_names[] = {
   "target-text", "target-value", "target-unit", "target-measure", "target-direction", "target-reading",
   "baseline-value", "baseline-year", "target-weight", NULL
 };
-static const char * const progress_history_fields[] = {
+const char * const _vigia_progress_history_fields[] = {
   "value", "status", "note", "evidence", "recorded", NULL
 };
-static const char * const dimension_history_fields[] = {
+const char * const _vigia_dimension_history_fields[] = {
   "kind", "title", NULL
 };
 
@@ -332,6 +332,46 @@ column_strv (sqlite3_stmt *stmt,
 /* Rows to objects                                                        */
 /* ---------------------------------------------------------------------- */
 
+/* Reads edited, edited_by and merged from column @first on. */
+static void
+stamp_from_row (sqlite3_stmt *stmt,
+                int           first,
+                VigiaStamp   *stamp)
+{
+  vigia_stamp_set (stamp, _vigia_library_column_text (stmt, first), _vigia_library_column_text (stmt, first + 1),
+                   _vigia_library_column_text (stmt, first + 2));
+}
+
+static void
+bind_stamp (sqlite3_stmt     *stmt,
+            int               first,
+            const VigiaStamp *stamp)
+{
+  _vigia_library_bind_text (stmt, first, stamp->edited);
+  _vigia_library_bind_text (stmt, first + 1, stamp->edited_by);
+  _vigia_library_bind_text (stmt, first + 2, stamp->merged);
+}
+
+/* A new item, and an edited one, is stamped with the time and the author,
+ * unless it comes from another desk with its own stamp. */
+static void
+stamp_edit (VigiaLibrary *self,
+            VigiaStamp   *stamp,
+            const char   *merged)
+{
+  g_autofree char *now = vigia_stamp_now ();
+
+  vigia_stamp_set (stamp, now, self->author, merged);
+}
+
+static void
+stamp_new (VigiaLibrary *self,
+           VigiaStamp   *stamp)
+{
+  if (stamp->edited == NULL)
+    stamp_edit (self, stamp, stamp->merged);
+}
+
 static VigiaPlan *
 plan_from_row (sqlite3_stmt *stmt)
 {
@@ -360,6 +400,7 @@ plan_from_row (sqlite3_stmt *stmt)
   vigia_plan_set_source_digest (plan, _vigia_library_column_text (stmt, 19));
   vigia_plan_set_created (plan, _vigia_library_column_text (stmt, 20));
   vigia_plan_set_changed (plan, _vigia_library_column_text (stmt, 21));
+  stamp_from_row (stmt, 22, vigia_plan_get_stamp (plan));
 
   return plan;
 }
@@ -386,6 +427,7 @@ goal_from_row (sqlite3_stmt *stmt,
         cells[i] = _vigia_library_column_text (stmt, first + 7 + i) ? _vigia_library_column_text (stmt, first + 7 + i) : "";
       vigia_goal_set_source_cells (goal, cells);
     }
+  stamp_from_row (stmt, first + 11, vigia_goal_get_stamp (goal));
 
   return goal;
 }
@@ -411,6 +453,7 @@ target_from_row (sqlite3_stmt *stmt,
   vigia_target_set_baseline_value (target, _vigia_library_column_double (stmt, first + 8));
   vigia_target_set_baseline_year (target, sqlite3_column_int (stmt, first + 9));
   vigia_target_set_weight (target, sqlite3_column_double (stmt, first + 10));
+  stamp_from_row (stmt, first + 11, vigia_target_get_stamp (target));
 
   return target;
 }
@@ -433,6 +476,7 @@ progress_from_row (sqlite3_stmt *stmt,
   vigia_progress_set_note (progress, _vigia_library_column_text (stmt, first + 5));
   vigia_progress_set_evidence (progress, (const char * const *) evidence);
   vigia_progress_set_recorded (progress, _vigia_library_column_text (stmt, first + 7));
+  stamp_from_row (stmt, first + 8, vigia_progress_get_stamp (progress));
 
   return progress;
 }
@@ -496,6 +540,7 @@ bind_plan_fields (sqlite3_stmt *stmt,
   _vigia_library_bind_text (stmt, 18, vigia_plan_get_source_imported (plan));
   _vigia_library_bind_text (stmt, 19, vigia_plan_get_source_digest (plan));
   _vigia_library_bind_text (stmt, 20, vigia_plan_get_changed (plan));
+  bind_stamp (stmt, 21, vigia_plan_get_stamp (plan));
 }
 
 static void
@@ -530,6 +575,54 @@ bind_target_fields (sqlite3_stmt *stmt,
   sqlite3_bind_double (stmt, 11, vigia_target_get_weight (target));
 }
 
+/* A goal or target that is put back (undo, restore, a merge) is no longer
+ * deleted. */
+static gboolean
+forget_deletion (VigiaLibrary  *self,
+                 const char    *uuid,
+                 GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = _vigia_library_prepare (self, "DELETE FROM tombstone WHERE uuid = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _vigia_library_bind_text (stmt, 1, uuid);
+  return _vigia_library_step_done (self, stmt, error);
+}
+
+/* Remembers that the goal or target @uuid was deleted (at @when, or now),
+ * so that a merge does
+ * not bring it back from a library that still has it unchanged. */
+gboolean
+_vigia_library_record_deletion (VigiaLibrary  *self,
+                                const char    *plan_uuid,
+                                const char    *goal_uuid,
+                                const char    *uuid,
+                                const char    *entity,
+                                const char    *when,
+                                const char    *who,
+                                GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *now = when == NULL ? vigia_stamp_now () : NULL;
+
+  stmt = _vigia_library_prepare (self,
+                                 "INSERT INTO tombstone (uuid, plan_uuid, goal_uuid, entity, deleted, deleted_by)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (uuid) DO UPDATE SET"
+                                 " deleted = max (deleted, excluded.deleted),"
+                                 " deleted_by = iif (excluded.deleted > deleted, excluded.deleted_by, deleted_by)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  _vigia_library_bind_text (stmt, 1, uuid);
+  _vigia_library_bind_text (stmt, 2, plan_uuid);
+  _vigia_library_bind_text (stmt, 3, goal_uuid);
+  _vigia_library_bind_text (stmt, 4, entity);
+  _vigia_library_bind_text (stmt, 5, when != NULL ? when : now);
+  _vigia_library_bind_text (stmt, 6, who);
+  return _vigia_library_step_done (self, stmt, error);
+}
+
 static gboolean
 insert_progress_row (VigiaLibrary   *self,
                      gint64          target_id,
@@ -541,13 +634,14 @@ insert_progress_row (VigiaLibrary   *self,
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO progress (target_id, period, source, value, status, note, evidence,"
-                                 " recorded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                 " recorded, edited, edited_by, merged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
   if (vigia_progress_get_recorded (progress) == NULL)
     vigia_progress_set_recorded (progress, now);
+  stamp_new (self, vigia_progress_get_stamp (progress));
 
   sqlite3_bind_int64 (stmt, 1, target_id);
   _vigia_library_bind_text (stmt, 2, vigia_progress_get_period (progress));
@@ -557,6 +651,7 @@ insert_progress_row (VigiaLibrary   *self,
   _vigia_library_bind_text (stmt, 6, vigia_progress_get_note (progress));
   bind_strv (stmt, 7, vigia_progress_get_evidence (progress));
   _vigia_library_bind_text (stmt, 8, vigia_progress_get_recorded (progress));
+  bind_stamp (stmt, 9, vigia_progress_get_stamp (progress));
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
 
@@ -584,19 +679,23 @@ insert_target_row (VigiaLibrary  *self,
 
       vigia_target_set_uuid (target, uuid);
     }
+  else if (!forget_deletion (self, vigia_target_get_uuid (target), error))
+    return FALSE;
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO target (goal_id, uuid, text, value, unit, measure, direction, reading,"
-                                 " baseline_value, baseline_year, weight, position)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                 " baseline_value, baseline_year, weight, position, edited, edited_by, merged)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
+  stamp_new (self, vigia_target_get_stamp (target));
   sqlite3_bind_int64 (stmt, 1, goal_id);
   _vigia_library_bind_text (stmt, 2, vigia_target_get_uuid (target));
   bind_target_fields (stmt, target);
   sqlite3_bind_int (stmt, 12, position);
+  bind_stamp (stmt, 13, vigia_target_get_stamp (target));
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
 
@@ -636,20 +735,24 @@ insert_goal_row (VigiaLibrary  *self,
 
       vigia_goal_set_uuid (goal, uuid);
     }
+  else if (!forget_deletion (self, vigia_goal_get_uuid (goal), error))
+    return FALSE;
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO goal (dimension_id, uuid, number, problem, objective, indicator,"
                                  " weight, source_problem, source_objective, source_indicator, source_target,"
-                                 " position)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                 " position, edited, edited_by, merged)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
+  stamp_new (self, vigia_goal_get_stamp (goal));
   sqlite3_bind_int64 (stmt, 1, dimension_id);
   _vigia_library_bind_text (stmt, 2, vigia_goal_get_uuid (goal));
   bind_goal_fields (stmt, goal);
   sqlite3_bind_int (stmt, 12, position);
+  bind_stamp (stmt, 13, vigia_goal_get_stamp (goal));
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
 
@@ -1100,6 +1203,7 @@ vigia_library_finalize (GObject *object)
   g_clear_pointer (&self->touched, g_array_unref);
   g_clear_pointer (&self->pending_search, g_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
 
   G_OBJECT_CLASS (vigia_library_parent_class)->finalize (object);
 }
@@ -1130,11 +1234,60 @@ vigia_library_init (VigiaLibrary *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
   self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_search = g_array_new (FALSE, FALSE, sizeof (PendingSearch));
+  self->author = vigia_library_dup_default_author ();
 }
 
 /* ---------------------------------------------------------------------- */
 /* Public API                                                             */
 /* ---------------------------------------------------------------------- */
+
+/**
+ * vigia_library_dup_default_author:
+ *
+ * Returns: (transfer full): who changes go under when nobody said:
+ *   `$VIGIA_USER` if set, otherwise the account's real name, otherwise its
+ *   login
+ */
+char *
+vigia_library_dup_default_author (void)
+{
+  const char *env = g_getenv ("VIGIA_USER");
+  const char *real = g_get_real_name ();
+
+  if (!vigia_str_empty (env))
+    return g_strstrip (g_strdup (env));
+  /* GLib says "Unknown" where the account has no real name. */
+  if (!vigia_str_empty (real) && g_strcmp0 (real, "Unknown") != 0)
+    return g_strdup (real);
+  return g_strdup (g_get_user_name ());
+}
+
+/**
+ * vigia_library_set_author:
+ * @author: (nullable): the name, or %NULL for vigia_library_dup_default_author()
+ *
+ * Sets who the changes made through this connection are recorded as
+ * (progress entries, edits, the history).
+ */
+void
+vigia_library_set_author (VigiaLibrary *self,
+                          const char   *author)
+{
+  g_return_if_fail (VIGIA_IS_LIBRARY (self));
+
+  g_free (self->author);
+  if (vigia_str_empty (author))
+    self->author = vigia_library_dup_default_author ();
+  else
+    self->author = g_strstrip (g_strdup (author));
+}
+
+const char *
+vigia_library_get_author (VigiaLibrary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+  return self->author;
+}
 
 /**
  * vigia_library_dup_default_path:
@@ -1380,6 +1533,35 @@ load_plan_row (VigiaLibrary  *self,
   return plan_from_row (stmt);
 }
 
+/* The goals and targets deleted from @plan. */
+static gboolean
+load_deletions (VigiaLibrary  *self,
+                VigiaPlan     *plan,
+                GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  GPtrArray *deletions = vigia_plan_get_deletions (plan);
+  int rc;
+
+  stmt = _vigia_library_prepare (self,
+                                 "SELECT uuid, goal_uuid, entity, deleted, deleted_by FROM tombstone"
+                                 " WHERE plan_uuid = ?1 ORDER BY deleted, uuid",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  _vigia_library_bind_text (stmt, 1, vigia_plan_get_uuid (plan));
+  g_ptr_array_set_size (deletions, 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (deletions, vigia_deletion_new (_vigia_library_column_text (stmt, 0),
+                                                    _vigia_library_column_text (stmt, 1),
+                                                    _vigia_library_column_text (stmt, 2),
+                                                    _vigia_library_column_text (stmt, 3),
+                                                    _vigia_library_column_text (stmt, 4)));
+  if (rc != SQLITE_DONE)
+    return _vigia_library_set_sqlite_error (self, error, rc);
+  return TRUE;
+}
+
 /**
  * vigia_library_load_plan:
  *
@@ -1489,6 +1671,9 @@ vigia_library_load_plan (VigiaLibrary  *self,
       _vigia_library_set_sqlite_error (self, error, rc);
       goto failed;
     }
+
+  if (!load_deletions (self, plan, error))
+    goto failed;
 
   if (self->depth == 0)
     _vigia_library_exec (self, "COMMIT", NULL);
@@ -1632,16 +1817,17 @@ add_plan_inner (VigiaLibrary  *self,
                                  "INSERT INTO plan (uuid, organization, election, process, department, province,"
                                  " district, ubigeo, term_start, term_end, ideario, vision, accountability,"
                                  " authority_name, authority_elected, source_format, source_reference,"
-                                 " source_imported, source_digest, changed, created)"
+                                 " source_imported, source_digest, changed, edited, edited_by, merged, created)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21)",
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
+  stamp_new (self, vigia_plan_get_stamp (plan));
   _vigia_library_bind_text (stmt, 1, vigia_plan_get_uuid (plan));
   bind_plan_fields (stmt, plan);
-  _vigia_library_bind_text (stmt, 21, vigia_plan_get_created (plan));
+  _vigia_library_bind_text (stmt, 24, vigia_plan_get_created (plan));
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
 
@@ -1715,8 +1901,8 @@ update_plan_row (VigiaLibrary  *self,
                                  " province = ?6, district = ?7, ubigeo = ?8, term_start = ?9, term_end = ?10,"
                                  " ideario = ?11, vision = ?12, accountability = ?13, authority_name = ?14,"
                                  " authority_elected = ?15, source_format = ?16, source_reference = ?17,"
-                                 " source_imported = ?18, source_digest = ?19, changed = ?20"
-                                 " WHERE id = ?1",
+                                 " source_imported = ?18, source_digest = ?19, changed = ?20, edited = ?21,"
+                                 " edited_by = ?22, merged = ?23 WHERE id = ?1",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -1742,7 +1928,6 @@ replace_plan_inner (VigiaLibrary  *self,
                     const char    *now,
                     GError       **error)
 {
-  g_autoptr(CachedStmt) del = NULL;
   g_autoptr(VigiaPlan) old = NULL;
   guint n_changed = 0;
 
@@ -1755,9 +1940,29 @@ replace_plan_inner (VigiaLibrary  *self,
   vigia_plan_set_created (plan, vigia_plan_get_created (old));
 
   if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, NULL, "plan", NULL,
-                                           G_OBJECT (old), G_OBJECT (plan), plan_history_fields, NULL,
+                                           G_OBJECT (old), G_OBJECT (plan), _vigia_plan_history_fields, NULL,
                                            &n_changed, error) ||
-      !update_plan_row (self, plan, error))
+      !_vigia_library_rewrite_plan (self, plan, now, error) ||
+      !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), NULL, "plan", "update", NULL,
+                                      "contents", NULL, vigia_plan_get_source_format (plan), error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Writes @plan (with its id set) over what the library holds of it: its row,
+ * and its dimensions, goals, targets and progress written anew.  Writes no
+ * history: the caller says what changed. */
+gboolean
+_vigia_library_rewrite_plan (VigiaLibrary  *self,
+                             VigiaPlan     *plan,
+                             const char    *now,
+                             GError       **error)
+{
+  g_autoptr(CachedStmt) del = NULL;
+  gint64 plan_id = vigia_plan_get_id (plan);
+
+  if (!update_plan_row (self, plan, error))
     return FALSE;
 
   /* Goals keep their uuids (and so their history) across the replacement. */
@@ -1769,9 +1974,7 @@ replace_plan_inner (VigiaLibrary  *self,
     return FALSE;
 
   if (!insert_plan_contents (self, plan_id, plan, now, error) ||
-      !_vigia_library_queue_search_row (self, plan_id, error) ||
-      !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), NULL, "plan", "update", NULL,
-                                      "contents", NULL, vigia_plan_get_source_format (plan), error))
+      !_vigia_library_queue_search_row (self, plan_id, error))
     return FALSE;
 
   touch (self, plan_id);
@@ -1844,7 +2047,7 @@ vigia_library_save_plan (VigiaLibrary  *self,
     goto failed;
 
   if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, NULL, "plan", NULL,
-                                           G_OBJECT (old), G_OBJECT (plan), plan_history_fields, NULL,
+                                           G_OBJECT (old), G_OBJECT (plan), _vigia_plan_history_fields, NULL,
                                            &n_changed, error))
     goto failed;
 
@@ -1856,6 +2059,7 @@ vigia_library_save_plan (VigiaLibrary  *self,
 
   previous_changed = g_strdup (vigia_plan_get_changed (plan));
   vigia_plan_set_changed (plan, now);
+  stamp_edit (self, vigia_plan_get_stamp (plan), vigia_plan_get_stamp (old)->merged);
   if (!update_plan_row (self, plan, error) ||
       !_vigia_library_queue_search_row (self, vigia_plan_get_id (plan), error))
     {
@@ -2033,7 +2237,7 @@ vigia_library_save_dimension (VigiaLibrary    *self,
   if (old == NULL ||
       !_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, NULL, "dimension",
                                            NULL, G_OBJECT (old), G_OBJECT (dimension),
-                                           dimension_history_fields, NULL, &n_changed, error))
+                                           _vigia_dimension_history_fields, NULL, &n_changed, error))
     goto failed;
 
   if (n_changed == 0)
@@ -2097,7 +2301,9 @@ vigia_library_delete_dimension (VigiaLibrary    *self,
       g_autofree char *document = vigia_json_writer_goal_to_string (goal);
 
       if (!_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
-                                          "goal", "delete", NULL, NULL, document, NULL, error))
+                                          "goal", "delete", NULL, NULL, document, NULL, error) ||
+          !_vigia_library_record_deletion (self, vigia_plan_get_uuid (plan), NULL, vigia_goal_get_uuid (goal),
+                                           "goal", NULL, self->author, error))
         goto failed;
     }
 
@@ -2252,7 +2458,9 @@ save_targets (VigiaLibrary  *self,
       if (!_vigia_library_step_done (self, stmt, error) ||
           !_vigia_library_insert_target_history (self, now, plan_uuid, goal_uuid, vigia_target_get_uuid (was),
                                                  "target", "delete", NULL, "target-text", document, NULL,
-                                                 error))
+                                                 error) ||
+          !_vigia_library_record_deletion (self, plan_uuid, goal_uuid, vigia_target_get_uuid (was), "target",
+                                           NULL, self->author, error))
         return FALSE;
       (*n_changed)++;
     }
@@ -2287,15 +2495,21 @@ save_targets (VigiaLibrary  *self,
 
       if (!_vigia_library_insert_history_diff (self, now, plan_uuid, goal_uuid, vigia_target_get_uuid (target),
                                                "target", NULL, G_OBJECT (was), G_OBJECT (target),
-                                               target_history_fields, target_history_names, &n_fields, error))
+                                               _vigia_target_history_fields, _vigia_target_history_names, &n_fields, error))
         return FALSE;
       if (n_fields == 0 && old_position == i)
         continue;
 
+      if (n_fields > 0)
+        stamp_edit (self, vigia_target_get_stamp (target), vigia_target_get_stamp (was)->merged);
+      else
+        vigia_stamp_copy (vigia_target_get_stamp (target), vigia_target_get_stamp (was));
+
       stmt = _vigia_library_prepare (self,
                                      "UPDATE target SET text = ?3, value = ?4, unit = ?5, measure = ?6,"
                                      " direction = ?7, reading = ?8, baseline_value = ?9, baseline_year = ?10,"
-                                     " weight = ?11, position = ?12 WHERE id = ?1 AND uuid = ?2",
+                                     " weight = ?11, position = ?12, edited = ?13, edited_by = ?14, merged = ?15"
+                                     " WHERE id = ?1 AND uuid = ?2",
                                      error);
       if (stmt == NULL)
         return FALSE;
@@ -2303,6 +2517,7 @@ save_targets (VigiaLibrary  *self,
       _vigia_library_bind_text (stmt, 2, vigia_target_get_uuid (target));
       bind_target_fields (stmt, target);
       sqlite3_bind_int (stmt, 12, i);
+      bind_stamp (stmt, 13, vigia_target_get_stamp (target));
       if (!_vigia_library_step_done (self, stmt, error))
         return FALSE;
       *n_changed += MAX (n_fields, 1);
@@ -2341,7 +2556,7 @@ vigia_library_save_goal (VigiaLibrary  *self,
   if (old == NULL ||
       !_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
                                            NULL, "goal", NULL, G_OBJECT (old), G_OBJECT (goal),
-                                           goal_history_fields, NULL, &n_goal, error) ||
+                                           _vigia_goal_history_fields, NULL, &n_goal, error) ||
       !save_targets (self, plan, goal, old, now, &n_changed, error))
     goto failed;
 
@@ -2354,14 +2569,19 @@ vigia_library_save_goal (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self,
                                  "UPDATE goal SET number = ?3, problem = ?4, objective = ?5, indicator = ?6,"
                                  " weight = ?7, source_problem = ?8, source_objective = ?9,"
-                                 " source_indicator = ?10, source_target = ?11"
-                                 " WHERE id = ?1 AND uuid = ?2",
+                                 " source_indicator = ?10, source_target = ?11, edited = ?12, edited_by = ?13,"
+                                 " merged = ?14 WHERE id = ?1 AND uuid = ?2",
                                  error);
   if (stmt == NULL)
     goto failed;
+  if (n_goal > 0)
+    stamp_edit (self, vigia_goal_get_stamp (goal), vigia_goal_get_stamp (old)->merged);
+  else
+    vigia_stamp_copy (vigia_goal_get_stamp (goal), vigia_goal_get_stamp (old));
   sqlite3_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
   _vigia_library_bind_text (stmt, 2, vigia_goal_get_uuid (goal));
   bind_goal_fields (stmt, goal);
+  bind_stamp (stmt, 12, vigia_goal_get_stamp (goal));
   if (!_vigia_library_step_done (self, stmt, error) ||
       !_vigia_library_queue_search_row (self, vigia_plan_get_id (plan), error) ||
       !stamp_plan (self, plan, now, error))
@@ -2417,6 +2637,8 @@ vigia_library_delete_goal (VigiaLibrary    *self,
       !write_goal_order (self, plan, order, now, error) ||
       !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
                                       "goal", "delete", NULL, NULL, document, NULL, error) ||
+      !_vigia_library_record_deletion (self, vigia_plan_get_uuid (plan), NULL, vigia_goal_get_uuid (goal), "goal",
+                                       NULL, self->author, error) ||
       !_vigia_library_queue_search_row (self, vigia_plan_get_id (plan), error) ||
       !stamp_plan (self, plan, now, error))
     goto failed;
@@ -2534,6 +2756,7 @@ save_progress_inner (VigiaLibrary   *self,
       new_value = _vigia_library_value_to_text (&value);
 
       *n_changed = 1;
+      stamp_edit (self, vigia_progress_get_stamp (progress), vigia_progress_get_stamp (progress)->merged);
       return insert_progress_row (self, vigia_target_get_id (target), progress, now, error) &&
              _vigia_library_insert_target_history (self, now, vigia_plan_get_uuid (plan),
                                                    vigia_goal_get_uuid (goal), vigia_target_get_uuid (target),
@@ -2548,13 +2771,18 @@ save_progress_inner (VigiaLibrary   *self,
 
       if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
                                                vigia_target_get_uuid (target), "progress", scope, G_OBJECT (old),
-                                               G_OBJECT (progress), progress_history_fields, NULL, n_changed,
+                                               G_OBJECT (progress), _vigia_progress_history_fields, NULL, n_changed,
                                                error))
         return FALSE;
 
+      if (*n_changed > 0)
+        stamp_edit (self, vigia_progress_get_stamp (progress), vigia_progress_get_stamp (old)->merged);
+      else
+        vigia_stamp_copy (vigia_progress_get_stamp (progress), vigia_progress_get_stamp (old));
+
       update = _vigia_library_prepare (self,
                                        "UPDATE progress SET value = ?2, status = ?3, note = ?4, evidence = ?5,"
-                                       " recorded = ?6 WHERE id = ?1",
+                                       " recorded = ?6, edited = ?7, edited_by = ?8, merged = ?9 WHERE id = ?1",
                                        error);
       if (update == NULL)
         return FALSE;
@@ -2564,6 +2792,7 @@ save_progress_inner (VigiaLibrary   *self,
       _vigia_library_bind_text (update, 4, vigia_progress_get_note (progress));
       bind_strv (update, 5, vigia_progress_get_evidence (progress));
       _vigia_library_bind_text (update, 6, vigia_progress_get_recorded (progress));
+      bind_stamp (update, 7, vigia_progress_get_stamp (progress));
       if (!_vigia_library_step_done (self, update, error))
         return FALSE;
 

@@ -63,12 +63,50 @@ typedef struct
   char   *old_value;
   char   *new_value;
   char   *target_uuid;
+  char   *author;      /* who made the change; NULL before schema 4 */
 } VigiaHistoryEntry;
 
 void vigia_history_entry_free (VigiaHistoryEntry *entry);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigiaHistoryEntry, vigia_history_entry_free)
 
+/* A conflict a merge settled: both sides changed the item since they last
+ * exchanged it, the later edit was kept, and the other went to the history. */
+typedef struct
+{
+  char   *entity;      /* "plan", "goal", "target" or "progress" */
+  char   *label;       /* the item, in words: "Social, goal 2" */
+  char   *kept_by;     /* whose version the library has now, and when it was made */
+  char   *kept_at;
+  char   *other_by;    /* whose version was set aside */
+  char   *other_at;
+  gint64  history_id;  /* its first history row: vigia_library_restore_conflict() */
+} VigiaConflict;
+
+/* What merging one plan of an exchange document did. */
+typedef struct
+{
+  guint      n_updated;          /* the plan, goals and targets that took the document's version */
+  guint      n_goals_added;
+  guint      n_targets_added;
+  guint      n_entries_added;
+  guint      n_entries_updated;
+  guint      n_deleted;          /* goals and targets the document deleted after they last changed here */
+  guint      n_restored;         /* deleted on one side, changed later on the other: kept */
+  GPtrArray *conflicts;          /* VigiaConflict */
+} VigiaMergeSummary;
+
+VigiaMergeSummary *vigia_merge_summary_new     (void);
+void               vigia_merge_summary_free    (VigiaMergeSummary       *summary);
+gboolean           vigia_merge_summary_changed (const VigiaMergeSummary *summary);
+char              *vigia_merge_summary_dup_description (const VigiaMergeSummary *summary);
+char              *vigia_conflict_dup_description      (const VigiaConflict     *conflict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigiaMergeSummary, vigia_merge_summary_free)
+
 char             *vigia_library_dup_default_path   (void);
+char             *vigia_library_dup_default_author (void);
+void              vigia_library_set_author         (VigiaLibrary           *self,
+                                                    const char             *author);
+const char       *vigia_library_get_author         (VigiaLibrary           *self);
 VigiaLibrary     *vigia_library_open               (const char             *path,
                                                     VigiaLibraryOpenFlags   flags,
                                                     GError                **error);
@@ -131,6 +169,15 @@ gboolean          vigia_library_add_plan           (VigiaLibrary           *self
 gboolean          vigia_library_replace_plan       (VigiaLibrary           *self,
                                                     gint64                  plan_id,
                                                     VigiaPlan              *plan,
+                                                    GError                **error);
+gboolean          vigia_library_merge_plan         (VigiaLibrary           *self,
+                                                    gint64                  plan_id,
+                                                    VigiaPlan              *remote,
+                                                    VigiaMergeSummary     **summary,
+                                                    GError                **error);
+gboolean          vigia_library_restore_conflict   (VigiaLibrary           *self,
+                                                    gint64                  history_id,
+                                                    gint64                 *plan_id,
                                                     GError                **error);
 gboolean          vigia_library_save_plan          (VigiaLibrary           *self,
                                                     VigiaPlan              *plan,

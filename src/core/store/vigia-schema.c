@@ -242,6 +242,61 @@ static const char *migrations[] = {
   "  file_number TEXT PRIMARY KEY,"
   "  name TEXT NOT NULL"
   ");",
+
+  /* 4: what merging two libraries needs (docs/merge.md): when each plan,
+   * goal, target and entry was last edited, by whom, and the newest version
+   * from another desk it accounts for; what was deleted; who made each
+   * change, and the conflicts a merge settled. */
+  "ALTER TABLE plan ADD COLUMN edited TEXT;"
+  "ALTER TABLE plan ADD COLUMN edited_by TEXT;"
+  "ALTER TABLE plan ADD COLUMN merged TEXT;"
+  "ALTER TABLE goal ADD COLUMN edited TEXT;"
+  "ALTER TABLE goal ADD COLUMN edited_by TEXT;"
+  "ALTER TABLE goal ADD COLUMN merged TEXT;"
+  "ALTER TABLE target ADD COLUMN edited TEXT;"
+  "ALTER TABLE target ADD COLUMN edited_by TEXT;"
+  "ALTER TABLE target ADD COLUMN merged TEXT;"
+  "ALTER TABLE progress ADD COLUMN edited TEXT;"
+  "ALTER TABLE progress ADD COLUMN edited_by TEXT;"
+  "ALTER TABLE progress ADD COLUMN merged TEXT;"
+  /* An entry was last edited when it was recorded, as far as is known. */
+  "UPDATE progress SET edited = substr (recorded, 1, 19) || '.000000Z'"
+  "  WHERE recorded GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z';"
+  ""
+  "CREATE TABLE tombstone ("
+  "  uuid TEXT PRIMARY KEY,"
+  "  plan_uuid TEXT NOT NULL,"
+  "  goal_uuid TEXT,"
+  "  entity TEXT NOT NULL CHECK (entity = 'goal' OR entity = 'target'),"
+  "  deleted TEXT NOT NULL,"
+  "  deleted_by TEXT"
+  ");"
+  "CREATE INDEX tombstone_by_plan ON tombstone (plan_uuid);"
+  ""
+  "CREATE TABLE history_with_authors ("
+  "  id INTEGER PRIMARY KEY,"
+  "  changed TEXT NOT NULL,"
+  "  plan_uuid TEXT,"
+  "  goal_uuid TEXT,"
+  "  target_uuid TEXT,"
+  "  entity TEXT NOT NULL CHECK (entity = 'plan' OR entity = 'dimension' OR entity = 'goal' OR"
+  "      entity = 'target' OR entity = 'progress'),"
+  "  action TEXT NOT NULL CHECK (action = 'create' OR action = 'update' OR action = 'delete' OR"
+  "      action = 'conflict'),"
+  "  scope TEXT,"
+  "  field TEXT,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  author TEXT"
+  ");"
+  "INSERT INTO history_with_authors (id, changed, plan_uuid, goal_uuid, target_uuid, entity, action, scope,"
+  "    field, old_value, new_value)"
+  "  SELECT id, changed, plan_uuid, goal_uuid, target_uuid, entity, action, scope, field, old_value,"
+  "    new_value FROM history;"
+  "DROP TABLE history;"
+  "ALTER TABLE history_with_authors RENAME TO history;"
+  "CREATE INDEX history_by_plan ON history (plan_uuid, id);"
+  "CREATE INDEX history_by_goal ON history (goal_uuid, id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VIGIA_SCHEMA_VERSION);
