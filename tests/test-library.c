@@ -1103,6 +1103,15 @@ test_upgrade_from_schema_1 (Fixture       *f,
   g_assert_cmpstr (vigia_progress_get_note (entry), ==, "Informe de la DRE");
   g_assert_cmpstr (vigia_progress_get_evidence (entry)[0], ==, "https://example.org/dre");
   g_assert_cmpstr (vigia_progress_get_recorded (entry), ==, "2027-06-30T00:00:00Z");
+  /* Schema 4: an entry was last edited when it was recorded; nothing else
+   * has a stamp, nor does the history say who. */
+  g_assert_cmpstr (vigia_progress_get_stamp (entry)->edited, ==, "2027-06-30T00:00:00.000000Z");
+  g_assert_null (vigia_progress_get_stamp (entry)->edited_by);
+  g_assert_null (vigia_target_get_stamp (target)->edited);
+  g_assert_null (vigia_goal_get_stamp (dropout)->edited);
+  g_assert_null (vigia_plan_get_stamp (plan)->edited);
+  g_assert_null (((VigiaHistoryEntry *) g_ptr_array_index (history, 0))->author);
+  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM tombstone"), ==, 0);
   entry = vigia_target_find_progress (target, "2027-S2", VIGIA_SOURCE_OBSERVER);
   g_assert_cmpfloat (vigia_progress_get_value (entry), ==, 4.8);
   g_assert_cmpstr (vigia_progress_get_note (entry), ==, "Verificado en campo");
