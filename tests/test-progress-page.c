@@ -59,6 +59,8 @@ fixture_set_up (Fixture       *f,
 
   f->dir = vigia_test_make_dir ();
   f->path = g_build_filename (f->dir, "library.sqlite", NULL);
+  /* The name Preferences keeps is the one entries are recorded under. */
+  g_settings_set_string (vigia_application_get_settings (app), "author-name", "Rosa Condori");
   g_assert_true (vigia_application_open_library (app, f->path, &error));
   g_assert_no_error (error);
 
@@ -582,12 +584,14 @@ test_goal_detail (Fixture       *f,
   g_assert_cmpuint (vigia_goal_detail_get_n_entries (detail), ==, 1);
   g_assert_cmpstr (vigia_goal_detail_get_text (detail, FALSE, 0, FALSE), ==, "2nd half 2023 · Authority");
   g_assert_true (g_str_has_prefix (vigia_goal_detail_get_text (detail, FALSE, 0, TRUE), "14 %\nRecorded on "));
+  g_assert_true (g_str_has_suffix (vigia_goal_detail_get_text (detail, FALSE, 0, TRUE), " by Rosa Condori"));
 
   /* The history, newest first: the value changed, then the entry created. */
   g_assert_cmpuint (vigia_goal_detail_get_n_changes (detail), ==, 2);
   g_assert_cmpstr (vigia_goal_detail_get_text (detail, TRUE, 0, FALSE), ==, "Value: from 12.5 to 14");
   g_assert_cmpstr (vigia_goal_detail_get_text (detail, TRUE, 1, FALSE), ==, "Entry recorded: 12.5");
-  g_assert_true (g_str_has_suffix (vigia_goal_detail_get_text (detail, TRUE, 0, TRUE), " · 2nd half 2023 · Authority"));
+  g_assert_true (g_str_has_suffix (vigia_goal_detail_get_text (detail, TRUE, 0, TRUE),
+                                   " · 2nd half 2023 · Authority · by Rosa Condori"));
 
   /* Its trajectory chart follows the goal. */
   description = chart_description (vigia_goal_detail_get_chart_view (detail));

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vigia-application.h"
+#include "vigia-preferences-window.h"
 #include "vigia-progress-import.h"
 #include "vigia-window.h"
 
@@ -222,6 +223,36 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  VigiaApplication *self = user_data;
+  GtkWidget *window;
+
+  window = vigia_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)), self->settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* The name set in Preferences is the library's author, as it is typed. */
+static void
+apply_author (VigiaApplication *self)
+{
+  g_autofree char *name = g_settings_get_string (self->settings, "author-name");
+
+  if (self->library != NULL)
+    vigia_library_set_author (self->library, name);
+}
+
+static void
+author_changed_cb (GSettings        *settings,
+                   const char       *key,
+                   VigiaApplication *self)
+{
+  apply_author (self);
+}
+
+static void
 import_progress_action (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
@@ -240,6 +271,7 @@ vigia_application_startup (GApplication *app)
   static const GActionEntry actions[] = {
     { "quit", quit_action },
     { "about", about_action },
+    { "preferences", preferences_action },
     { "import-progress", import_progress_action },
   };
   static const struct {
@@ -247,6 +279,7 @@ vigia_application_startup (GApplication *app)
     const char *accel;
   } accels[] = {
     { "app.quit", "<Control>q" },
+    { "app.preferences", "<Control>comma" },
     { "window.close", "<Control>w" },
     { "win.search", "<Control>f" },
     { "win.new-plan", "<Control>n" },
@@ -332,6 +365,7 @@ vigia_application_init (VigiaApplication *self)
   };
 
   self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect (self->settings, "changed::author-name", G_CALLBACK (author_changed_cb), self);
 
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
@@ -389,6 +423,7 @@ vigia_application_open_library (VigiaApplication  *self,
     return FALSE;
 
   g_set_object (&self->library, library);
+  apply_author (self);
   g_settings_set_string (self->settings, "last-library", path);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
   return TRUE;

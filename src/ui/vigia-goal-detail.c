@@ -106,7 +106,12 @@ dup_entry_subtitle (VigiaGoalDetail *self,
     g_ptr_array_add (parts, g_strdup (vigia_progress_get_note (entry)));
   for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
     g_ptr_array_add (parts, g_strdup (evidence[i]));
-  if (vigia_progress_get_recorded (entry) != NULL)
+  if (vigia_progress_get_recorded (entry) != NULL && vigia_progress_get_stamp (entry)->edited_by != NULL)
+    /* Translators: the date an entry was recorded, and who recorded it:
+     * "Recorded on 2024-06-30 by Ana Quispe" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Recorded on %.10s by %s"), vigia_progress_get_recorded (entry),
+                                             vigia_progress_get_stamp (entry)->edited_by));
+  else if (vigia_progress_get_recorded (entry) != NULL)
     /* Translators: the date an entry was recorded: "Recorded on 2024-06-30" */
     g_ptr_array_add (parts, g_strdup_printf (_("Recorded on %.10s"), vigia_progress_get_recorded (entry)));
   g_ptr_array_add (parts, NULL);
@@ -145,6 +150,23 @@ fill_entries (VigiaGoalDetail *self)
     }
 }
 
+/* Puts back the version a merge set aside; the window reloads the plan, as
+ * after any change it did not make through the editor. */
+static void
+restore_clicked_cb (GtkButton       *button,
+                    VigiaGoalDetail *self)
+{
+  gint64 history_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "history-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!vigia_library_restore_conflict (vigia_undo_stack_get_library (self->undo_stack), history_id, NULL, &error))
+    {
+      gtk_button_set_label (button, _("Could Not Restore"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button), error->message);
+      gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+    }
+}
+
 static void
 fill_history (VigiaGoalDetail *self)
 {
@@ -170,6 +192,7 @@ fill_history (VigiaGoalDetail *self)
     {
       const VigiaTimelineItem *item = g_ptr_array_index (items, i - 1);
       g_autofree char *subtitle = NULL;
+      GtkWidget *row;
 
       /* Of a goal of several targets, the goal's own changes and the shown
        * target's. */
@@ -183,7 +206,26 @@ fill_history (VigiaGoalDetail *self)
 
           subtitle = g_strdup_printf ("%s · %s · %s", item->date, period, vigia_source_get_label (item->source));
         }
-      add_row (self->history_group, self->history_rows, item->text, subtitle != NULL ? subtitle : item->date);
+      else
+        subtitle = g_strdup (item->date);
+      if (item->author != NULL)
+        {
+          g_autofree char *when = g_steal_pointer (&subtitle);
+
+          /* Translators: when a change was made, and by whom: "2026-12-05 10:04 · by Ana Quispe" */
+          subtitle = g_strdup_printf (_("%s · by %s"), when, item->author);
+        }
+      row = add_row (self->history_group, self->history_rows, item->text, subtitle);
+      if (item->restore_id > 0)
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_widget_set_tooltip_text (button, _("Put back the version set aside, as a change of yours"));
+          g_object_set_data (G_OBJECT (button), "history-id", GSIZE_TO_POINTER ((gsize) item->restore_id));
+          g_signal_connect (button, "clicked", G_CALLBACK (restore_clicked_cb), self);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
     }
   if (self->history_rows->len == 0)
     add_row (self->history_group, self->history_rows, _("No changes recorded"), NULL);

@@ -187,7 +187,16 @@ dup_result_text (const VigiaImportResult *r)
       text = g_strdup_printf (_("Added: %s — %s, %s"), r->organization, r->place_label, goals);
       break;
     case VIGIA_IMPORT_UPDATED:
-      text = g_strdup_printf (_("Updated: %s — %s, %s"), r->organization, r->place_label, goals);
+      if (r->merge != NULL)
+        {
+          g_autofree char *merged = vigia_merge_summary_dup_description (r->merge);
+
+          /* Translators: a plan the library had, merged from a Vigía document:
+           * "Merged: JUNTOS POR EL PERU — INDEPENDENCIA, LIMA, LIMA: 2 entries added, 1 conflict" */
+          text = g_strdup_printf (_("Merged: %s — %s: %s"), r->organization, r->place_label, merged);
+        }
+      else
+        text = g_strdup_printf (_("Updated: %s — %s, %s"), r->organization, r->place_label, goals);
       break;
     case VIGIA_IMPORT_LISTS:
       if (r->heads)
@@ -228,7 +237,56 @@ dup_result_text (const VigiaImportResult *r)
 static gboolean
 result_has_notes (const VigiaImportResult *r)
 {
-  return r->missing_place || r->missing_term || r->unknown_place;
+  return r->missing_place || r->missing_term || r->unknown_place ||
+         (r->merge != NULL && r->merge->conflicts->len > 0);
+}
+
+/* Puts back the version a merge set aside, from the conflict's row. */
+static void
+restore_clicked_cb (GtkButton         *button,
+                    VigiaImportDialog *self)
+{
+  gint64 history_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "history-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (vigia_library_restore_conflict (self->library, history_id, NULL, &error))
+    {
+      gtk_button_set_label (button, _("Restored"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button), NULL);
+    }
+  else
+    {
+      gtk_button_set_label (button, _("Could Not Restore"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button), error->message);
+    }
+  gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
+}
+
+/* A row per conflict of a merge: the item, whose version was kept, and a
+ * button that puts the other one back. */
+static void
+add_conflict_rows (VigiaImportDialog       *self,
+                   const VigiaImportResult *r)
+{
+  for (guint i = 0; r->merge != NULL && i < r->merge->conflicts->len; i++)
+    {
+      const VigiaConflict *conflict = g_ptr_array_index (r->merge->conflicts, i);
+      g_autofree char *title = NULL;
+      g_autofree char *description = vigia_conflict_dup_description (conflict);
+      g_autofree char *subtitle = g_markup_escape_text (description, -1);
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore Other Version"));
+      GtkWidget *row;
+
+      /* Translators: a row of the import's results: "Conflict: Social, goal 3" */
+      title = g_strdup_printf (_("Conflict: %s"), conflict->label);
+      add_row (self, title, subtitle, "dialog-warning-symbolic", "warning", 0);
+      row = g_ptr_array_index (self->rows, self->rows->len - 1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Put back the version set aside, as a change of yours"));
+      g_object_set_data (G_OBJECT (button), "history-id", GSIZE_TO_POINTER ((gsize) conflict->history_id));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
 }
 
 static void
@@ -342,6 +400,7 @@ imported_cb (GObject      *object,
             self->first_plan_id = r->plan_id;
           add_row (self, name, text, notes ? "dialog-warning-symbolic" : "emblem-ok-symbolic",
                    notes ? "warning" : "success", r->plan_id);
+          add_conflict_rows (self, r);
         }
     }
 

@@ -33,6 +33,7 @@ struct _VigiaProgressEditor
   GtkGrid          *status_grid;
   GtkExpander      *details_expander;
   GtkEntry         *date_entry;
+  GtkLabel         *recorded_by_label;
   GtkTextView      *note_view;
   GtkBox           *evidence_box;
   GtkButton        *add_link_button;
@@ -226,6 +227,13 @@ load (VigiaProgressEditor *self)
       self->recorded = g_strdup (vigia_progress_get_recorded (entry));
       if (self->recorded != NULL)
         self->shown_day = g_strndup (self->recorded, 10);
+      if (vigia_progress_get_stamp (entry)->edited_by != NULL)
+        {
+          /* Translators: in an entry's details: "Recorded by Ana Quispe" */
+          g_autofree char *who = g_strdup_printf (_("Recorded by %s"), vigia_progress_get_stamp (entry)->edited_by);
+
+          gtk_label_set_text (self->recorded_by_label, who);
+        }
     }
   else
     {
@@ -242,6 +250,8 @@ load (VigiaProgressEditor *self)
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), self->shown_day != NULL ? self->shown_day : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->recorded_by_label),
+                          entry != NULL && vigia_progress_get_stamp (entry)->edited_by != NULL);
   /* What is there is shown; the quick way through is the value and status. */
   gtk_expander_set_expanded (self->details_expander,
                              entry != NULL && (!vigia_str_empty (vigia_progress_get_note (entry)) ||
@@ -432,6 +442,7 @@ vigia_progress_editor_class_init (VigiaProgressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, status_grid);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, details_expander);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, recorded_by_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, evidence_box);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, add_link_button);

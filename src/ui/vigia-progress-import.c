@@ -87,6 +87,8 @@ vigia_progress_import_choose (GtkWindow    *parent,
 typedef struct
 {
   char   *library_path;
+  /* Who the thread's connection records changes as: the library's author. */
+  char   *author;
   GFile  *file;
   guint   n_saved;
   /* The plans the import wrote to, for the application's library to announce. */
@@ -97,6 +99,7 @@ static void
 import_data_free (ImportData *data)
 {
   g_free (data->library_path);
+  g_free (data->author);
   g_clear_object (&data->file);
   g_clear_pointer (&data->changed, g_array_unref);
   g_free (data);
@@ -127,6 +130,7 @@ import_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
+  vigia_library_set_author (library, data->author);
 
   g_signal_connect (library, "plans-changed", G_CALLBACK (thread_plans_changed_cb), data);
   if (vigia_progress_csv_import_file (library, data->file, &data->n_saved, cancellable, &error))
@@ -233,6 +237,7 @@ vigia_progress_import_file_async (GtkWindow           *parent,
 
   data = g_new0 (ImportData, 1);
   data->library_path = g_strdup (vigia_library_get_path (library));
+  data->author = g_strdup (vigia_library_get_author (library));
   data->file = g_object_ref (file);
   data->changed = g_array_new (FALSE, FALSE, sizeof (gint64));
 

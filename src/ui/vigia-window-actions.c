@@ -24,6 +24,10 @@ typedef struct
   GArray *ids;
   GFile  *file;
   guint   n_written;
+  /* A package of changes: only what changed after this time (docs/merge.md). */
+  char   *since;
+  /* When the export began: the next "since the last export" starts there. */
+  char   *started;
 } ExportData;
 
 static void
@@ -315,6 +319,8 @@ export_data_free (ExportData *data)
   g_free (data->library_path);
   g_clear_pointer (&data->ids, g_array_unref);
   g_clear_object (&data->file);
+  g_free (data->since);
+  g_free (data->started);
   g_free (data);
 }
 
@@ -332,7 +338,7 @@ write_plans (GOutputStream  *stream,
 {
   ExportRun *run = user_data;
 
-  return vigia_json_writer_write_plans (stream, run->library, run->data->ids, NULL,
+  return vigia_json_writer_write_plans (stream, run->library, run->data->ids, run->data->since,
                                         &run->data->n_written, cancellable, error);
 }
 
@@ -360,6 +366,71 @@ export_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The application remembers, per library, when it last exported from it,
+ * for "Changes since the last export". */
+static GSettings *
+window_settings (VigiaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app != NULL ? vigia_application_get_settings (VIGIA_APPLICATION (app)) : NULL;
+}
+
+static char *
+dup_last_export (VigiaWindow *self,
+                 const char  *library_path)
+{
+  GSettings *settings = window_settings (self);
+  g_autoptr(GVariant) exports = settings != NULL ? g_settings_get_value (settings, "last-exports") : NULL;
+  char *time = NULL;
+
+  if (exports != NULL && g_variant_lookup (exports, library_path, "s", &time))
+    return time;
+  return NULL;
+}
+
+static void
+remember_export (VigiaWindow *self,
+                 ExportData  *data)
+{
+  GSettings *settings = window_settings (self);
+  g_autoptr(GVariant) exports = NULL;
+  g_autoptr(GVariantDict) dict = NULL;
+
+  if (settings == NULL)
+    return;
+  exports = g_settings_get_value (settings, "last-exports");
+  dict = g_variant_dict_new (exports);
+  g_variant_dict_insert (dict, data->library_path, "s", data->started);
+  g_settings_set_value (settings, "last-exports", g_variant_dict_end (dict));
+}
+
+/* What the chooser's "Contents" asks for: everything (NULL), the changes
+ * since the last export, or those of the last days. */
+static char *
+dup_since (VigiaWindow *self,
+           const char  *choice,
+           const char  *library_path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) then = NULL;
+
+  if (g_strcmp0 (choice, "last-export") == 0)
+    {
+      char *last = dup_last_export (self, library_path);
+
+      /* Never exported: a package of everything. */
+      return last != NULL ? last : g_strdup ("1900-01-01T00:00:00.000000Z");
+    }
+  if (g_strcmp0 (choice, "month") == 0)
+    then = g_date_time_add_days (now, -31);
+  else if (g_strcmp0 (choice, "semester") == 0)
+    then = g_date_time_add_months (now, -6);
+  else
+    return NULL;
+  return g_date_time_format (then, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
 static void
 export_done_cb (GObject      *object,
                 GAsyncResult *result,
@@ -382,9 +453,16 @@ export_done_cb (GObject      *object,
   /* Toast titles are markup (libadwaita 1.2). */
   basename = g_file_get_basename (data->file);
   name = g_markup_escape_text (basename, -1);
-  /* Translators: a toast: "3 plans exported to plans.json" */
-  title = g_strdup_printf (ngettext ("%u plan exported to %s", "%u plans exported to %s", data->n_written),
-                           data->n_written, name);
+  remember_export (self, data);
+  if (data->since != NULL)
+    /* Translators: a toast: "The changes of 3 plans exported to cambios.json" */
+    title = g_strdup_printf (ngettext ("The changes of %u plan exported to %s",
+                                       "The changes of %u plans exported to %s", data->n_written),
+                             data->n_written, name);
+  else
+    /* Translators: a toast: "3 plans exported to plans.json" */
+    title = g_strdup_printf (ngettext ("%u plan exported to %s", "%u plans exported to %s", data->n_written),
+                             data->n_written, name);
   toast = adw_toast_new (title);
   add_toast (self, g_steal_pointer (&toast));
 }
@@ -405,6 +483,9 @@ export_response_cb (GtkNativeDialog *chooser,
       data->library_path = g_strdup (vigia_library_get_path (self->library));
       data->ids = ids != NULL ? g_array_ref (ids) : NULL;
       data->file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      data->started = vigia_stamp_now ();
+      data->since = dup_since (self, gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "contents"),
+                               data->library_path);
 
       task = g_task_new (self, NULL, export_done_cb, NULL);
       g_task_set_source_tag (task, export_response_cb);
@@ -442,6 +523,13 @@ export (VigiaWindow *self,
                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  /* A volunteer sends only what changed: a package others merge. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "contents", _("Contents"),
+                               (const char *[]) { "all", "last-export", "month", "semester", NULL },
+                               (const char *[]) { _("Everything"), _("Only Changes Since the Last Export"),
+                                                  _("Only Changes of the Last Month"),
+                                                  _("Only Changes of the Last Six Months"), NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "contents", "all");
   if (ids != NULL)
     g_object_set_data_full (G_OBJECT (chooser), "ids", g_array_ref (ids), (GDestroyNotify) g_array_unref);
   g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), NULL);

@@ -1223,6 +1223,8 @@ vigia_import_files (VigiaLibrary              *library,
 typedef struct
 {
   char  *library_path;
+  /* Who the thread's connection records changes as: the library's author. */
+  char  *author;
   GFile *file;
   char  *place;
   int    term_start;
@@ -1235,6 +1237,7 @@ import_task_free (gpointer data)
   ImportTask *task = data;
 
   g_free (task->library_path);
+  g_free (task->author);
   g_clear_object (&task->file);
   g_free (task->place);
   g_free (task);
@@ -1259,6 +1262,7 @@ import_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  vigia_library_set_author (library, data->author);
 
   results = vigia_import_file (library, data->file, &options, cancellable, &error);
   if (results == NULL)
@@ -1292,6 +1296,7 @@ vigia_import_file_async (VigiaLibrary              *library,
 
   data = g_new0 (ImportTask, 1);
   data->library_path = g_strdup (vigia_library_get_path (library));
+  data->author = g_strdup (vigia_library_get_author (library));
   data->file = g_object_ref (file);
   if (options != NULL)
     {

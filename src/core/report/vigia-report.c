@@ -681,6 +681,14 @@ target_detail (VigiaReport *self,
 
           add_text (detail, VIGIA_REPORT_ITEM_PLAIN, text);
         }
+      if (vigia_progress_get_stamp (entry)->edited_by != NULL)
+        {
+          /* Translators: who recorded the entry shown, then its source: "Recorded by Ana Quispe (Observer)." */
+          g_autofree char *text = g_strdup_printf (_("Recorded by %s (%s)."), vigia_progress_get_stamp (entry)->edited_by,
+                                                   source);
+
+          add_text (detail, VIGIA_REPORT_ITEM_MUTED, text);
+        }
       evidence = vigia_progress_get_evidence (entry);
       if (evidence != NULL && evidence[0] != NULL)
         {

@@ -182,6 +182,26 @@ describe_update (const VigiaHistoryEntry *entry)
                           old_value != NULL ? old_value : "—", new_value != NULL ? new_value : "—");
 }
 
+/* A field of a version a merge set aside: its value there, and the one kept. */
+static char *
+describe_conflict (const VigiaHistoryEntry *entry)
+{
+  const FieldInfo *field = find_field (entry->field);
+  const char *label = field != NULL ? _(field->label) : entry->field;
+  g_autofree char *set_aside = NULL;
+  g_autofree char *kept = NULL;
+
+  if (field != NULL && field->kind == KIND_OPAQUE)
+    /* Translators: %s is what two desks both changed, as in "Note: two versions; the other one set aside". */
+    return g_strdup_printf (_("%s: two versions; the other one set aside"), label);
+  set_aside = format_value (field, entry->old_value);
+  kept = format_value (field, entry->new_value);
+  /* Translators: what two desks both changed, the value kept, the value set
+   * aside: "Problem: two versions; kept “A”, set aside “B”" */
+  return g_strdup_printf (_("%s: two versions; kept %s, set aside %s"), label,
+                          kept != NULL ? kept : "—", set_aside != NULL ? set_aside : "—");
+}
+
 static char *
 describe_progress (const VigiaHistoryEntry *entry)
 {
@@ -220,6 +240,16 @@ describe_goal (const VigiaHistoryEntry *entry)
   return describe_update (entry);
 }
 
+/* Whether two rows of the history are fields of one conflict. */
+static gboolean
+same_conflict (const VigiaHistoryEntry *a,
+               const VigiaHistoryEntry *b)
+{
+  return a != NULL && g_strcmp0 (a->action, "conflict") == 0 && g_strcmp0 (a->changed, b->changed) == 0 &&
+         g_strcmp0 (a->entity, b->entity) == 0 && g_strcmp0 (a->goal_uuid, b->goal_uuid) == 0 &&
+         g_strcmp0 (a->target_uuid, b->target_uuid) == 0 && g_strcmp0 (a->scope, b->scope) == 0;
+}
+
 void
 vigia_timeline_item_free (VigiaTimelineItem *item)
 {
@@ -230,6 +260,7 @@ vigia_timeline_item_free (VigiaTimelineItem *item)
   g_free (item->period);
   g_free (item->text);
   g_free (item->target_uuid);
+  g_free (item->author);
   g_free (item);
 }
 
@@ -283,7 +314,11 @@ vigia_timeline_from_history (GPtrArray *history)
       item = g_new0 (VigiaTimelineItem, 1);
       item->changed = g_strdup (entry->changed);
       item->target_uuid = g_strdup (entry->target_uuid);
+      item->author = g_strdup (entry->author);
       item->date = format_date (entry->changed);
+      item->conflict = g_strcmp0 (entry->action, "conflict") == 0;
+      if (item->conflict && !same_conflict (i > 0 ? g_ptr_array_index (history, i - 1) : NULL, entry))
+        item->restore_id = entry->id;
 
       if (g_strcmp0 (entry->entity, "progress") == 0)
         {
@@ -296,10 +331,10 @@ vigia_timeline_from_history (GPtrArray *history)
           if (scope[0] != NULL && scope[1] != NULL)
             vigia_enum_from_nick (VIGIA_TYPE_SOURCE, scope[1], &source);
           item->source = source;
-          item->text = describe_progress (entry);
+          item->text = item->conflict ? describe_conflict (entry) : describe_progress (entry);
         }
       else
-        item->text = describe_goal (entry);
+        item->text = item->conflict ? describe_conflict (entry) : describe_goal (entry);
 
       g_ptr_array_add (items, item);
     }

@@ -27,6 +27,12 @@ typedef struct
   /* The target the change was to, or NULL for the goal's own texts (and
    * for changes recorded before goals had several targets). */
   char        *target_uuid;
+  /* Who made the change, or NULL where the history does not say. */
+  char        *author;
+  /* A version a merge set aside (docs/merge.md): the first item of each
+   * conflict names the history row vigia_library_restore_conflict() takes. */
+  gboolean     conflict;
+  gint64       restore_id;
 } VigiaTimelineItem;
 
 void       vigia_timeline_item_free      (VigiaTimelineItem *item);
