@@ -54,6 +54,8 @@ struct _VigiaImportDialog
   /* AdwActionRow, one per file done */
   GPtrArray           *rows;
   guint                n_imported;
+  /* Of those, the plans the library had, merged from a Vigía document */
+  guint                n_merged;
   guint                n_failed;
   /* Files that went in with something to tell (no place, no term). */
   guint                n_notes;
@@ -342,6 +344,8 @@ finish (VigiaImportDialog *self,
       /* Translators: "14 plans imported · 1 file could not be imported" */
       summary = self->n_imported > 0 ? g_strdup_printf (_("%s · %s"), imported, failed) : g_steal_pointer (&failed);
     }
+  else if (self->n_merged > 0 && self->n_merged == self->n_imported)
+    summary = g_strdup_printf (ngettext ("%u plan merged", "%u plans merged", self->n_merged), self->n_merged);
   else
     summary = g_strdup_printf (ngettext ("%u plan imported", "%u plans imported", self->n_imported),
                                self->n_imported);
@@ -394,6 +398,8 @@ imported_cb (GObject      *object,
 
           if (r->outcome != VIGIA_IMPORT_ALREADY_PRESENT && r->outcome != VIGIA_IMPORT_LISTS)
             self->n_imported++;
+          if (r->merge != NULL && r->outcome == VIGIA_IMPORT_UPDATED)
+            self->n_merged++;
           if (notes)
             self->n_notes++;
           if (self->first_plan_id == 0)
