@@ -85,6 +85,17 @@ with tempfile.TemporaryDirectory() as tmp:
     else:
         print("ok - the round trip gives the same document")
 
+    # A package of changes: an entry recorded after a time, in a plan and a
+    # goal written only to hold it, and a deletion.
+    since = run(first, "show", "1", "--json")  # a moment before the changes below
+    since = json.loads(since)["plans"][0]["edited"]
+    run(first, "progress", "set", "1:social:1", "2024-S1", "12")
+    package = validate("export --since", run(first, "export", "1", "--since", since))
+    plan = package["plans"][0] if package["plans"] else {}
+    if package.get("since") is None or not plan.get("unchanged"):
+        failures += 1
+        print("not ok - the package of changes did not name its plan as unchanged")
+
     # A version 1 document (tests/fixtures, written before goals had targets)
     # imports, and is written back as version 3, each goal with its one target.
     fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "exchange-v1.json")

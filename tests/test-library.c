@@ -679,40 +679,6 @@ test_goal_edits (Fixture       *f,
   vigia_test_assert_finalized (&library);
 }
 
-static void
-test_replace_plan (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "replace.sqlite");
-  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
-  g_autoptr(VigiaPlan) newer = NULL;
-  g_autoptr(VigiaPlan) loaded = NULL;
-  gint64 id;
-
-  g_assert_true (vigia_library_add_plan (library, plan, &error));
-  id = vigia_plan_get_id (plan);
-
-  newer = vigia_plan_copy (plan);
-  vigia_plan_set_vision (newer, "Nueva visión");
-  vigia_dimension_remove_goal (vigia_plan_get_dimension (newer, 0),
-                               vigia_dimension_get_goal (vigia_plan_get_dimension (newer, 0), 0), NULL);
-
-  g_assert_cmpint (vigia_library_lookup_plan (library, vigia_plan_get_uuid (plan), &error), ==, id);
-  g_assert_true (vigia_library_replace_plan (library, id, newer, &error));
-  g_assert_no_error (error);
-
-  loaded = vigia_library_load_plan (library, id, &error);
-  g_assert_cmpstr (vigia_plan_get_vision (loaded), ==, "Nueva visión");
-  g_assert_cmpuint (vigia_plan_get_n_goals (loaded), ==, 11);
-  g_assert_cmpstr (vigia_plan_get_created (loaded), ==, vigia_plan_get_created (plan));
-  g_assert_cmpuint (vigia_library_count_plans (library, &error), ==, 1);
-  vigia_test_assert_finalized (&loaded);
-  vigia_test_assert_finalized (&newer);
-  vigia_test_assert_finalized (&plan);
-  vigia_test_assert_finalized (&library);
-}
-
 typedef struct
 {
   guint  n_signals;
@@ -1172,7 +1138,6 @@ main (int    argc,
   ADD ("failed-write-leaves-nothing", test_failed_write_leaves_nothing);
   ADD ("goal-edits", test_goal_edits);
   ADD ("goal-targets", test_goal_targets);
-  ADD ("replace-plan", test_replace_plan);
   ADD ("plan-list-is-lazy", test_plan_list_is_lazy);
   ADD ("two-writers", test_two_writers);
   g_test_add_func ("/library/target-labels", test_target_labels);

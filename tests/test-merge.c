@@ -354,6 +354,8 @@ test_since (Fixture       *f,
   since = vigia_stamp_now ();
   record (b, 0, 1, VIGIA_SOURCE_OBSERVER, 7, "Visita de Luis");
   record (b, 2, 0, VIGIA_SOURCE_OBSERVER, 40, "Acta del comité");
+  /* A goal's text edited, its target not: the goal is sent, its target named. */
+  edit_problem (b, 1, 2, "Pocas empresas se conocen entre sí");
 
   whole = export_library (b, NULL);
   package = export_library (b, since);
@@ -370,6 +372,8 @@ test_since (Fixture       *f,
   g_assert_cmpstr (content_a, ==, content_b);
   plan = vigia_library_load_plan (a, 1, NULL);
   g_assert_cmpuint (vigia_plan_get_n_goals (plan), ==, 12);
+  g_assert_cmpstr (vigia_goal_get_problem (goal_at (plan, 1, 2)), ==, "Pocas empresas se conocen entre sí");
+  g_assert_cmpuint (merge_summary (into_a)->n_updated, ==, 1);
 
   /* Nothing changed after now: no plan in the package. */
   g_free (since);

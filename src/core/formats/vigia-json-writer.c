@@ -380,13 +380,14 @@ write_goal (Json       *j,
 {
   const char * const *cells = vigia_goal_get_source_cells (goal);
   guint n = vigia_goal_get_n_targets (goal);
+  gboolean whole = vigia_stamp_after (vigia_goal_get_stamp (goal), j->since);
 
   json_open (j, '{');
   json_int (j, "id", vigia_goal_get_id (goal), TRUE);
   json_string (j, "uuid", vigia_goal_get_uuid (goal));
   if (ref != NULL)
     json_string (j, "ref", ref);
-  if (!vigia_stamp_after (vigia_goal_get_stamp (goal), j->since))
+  if (!whole)
     {
       json_bool (j, "unchanged", TRUE);
       goto targets;
@@ -416,7 +417,9 @@ targets:
     {
       g_autofree char *target_ref = ref != NULL ? g_strdup_printf ("%s.%u", ref, i + 1) : NULL;
 
-      if (target_changed (vigia_goal_get_target (goal, i), j->since))
+      /* A goal sent whole names all its targets (a goal has at least one);
+       * one only named holds those that changed. */
+      if (whole || target_changed (vigia_goal_get_target (goal, i), j->since))
         write_target (j, vigia_goal_get_target (goal, i), target_ref);
     }
   json_close (j, ']');

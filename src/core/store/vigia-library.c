@@ -1921,35 +1921,6 @@ update_plan_row (VigiaLibrary  *self,
   return TRUE;
 }
 
-static gboolean
-replace_plan_inner (VigiaLibrary  *self,
-                    gint64         plan_id,
-                    VigiaPlan     *plan,
-                    const char    *now,
-                    GError       **error)
-{
-  g_autoptr(VigiaPlan) old = NULL;
-  guint n_changed = 0;
-
-  old = load_plan_row (self, plan_id, error);
-  if (old == NULL)
-    return FALSE;
-
-  vigia_plan_set_id (plan, plan_id);
-  vigia_plan_set_uuid (plan, vigia_plan_get_uuid (old));
-  vigia_plan_set_created (plan, vigia_plan_get_created (old));
-
-  if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, NULL, "plan", NULL,
-                                           G_OBJECT (old), G_OBJECT (plan), _vigia_plan_history_fields, NULL,
-                                           &n_changed, error) ||
-      !_vigia_library_rewrite_plan (self, plan, now, error) ||
-      !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), NULL, "plan", "update", NULL,
-                                      "contents", NULL, vigia_plan_get_source_format (plan), error))
-    return FALSE;
-
-  return TRUE;
-}
-
 /* Writes @plan (with its id set) over what the library holds of it: its row,
  * and its dimensions, goals, targets and progress written anew.  Writes no
  * history: the caller says what changed. */
@@ -1978,45 +1949,6 @@ _vigia_library_rewrite_plan (VigiaLibrary  *self,
     return FALSE;
 
   touch (self, plan_id);
-  return TRUE;
-}
-
-/**
- * vigia_library_replace_plan:
- *
- * Replaces everything stored of plan @plan_id by @plan (an import of a newer
- * version of the same plan): fields, dimensions, goals and progress.  The
- * plan keeps its id, uuid and creation time.
- */
-gboolean
-vigia_library_replace_plan (VigiaLibrary  *self,
-                            gint64         plan_id,
-                            VigiaPlan     *plan,
-                            GError       **error)
-{
-  g_autofree char *now = vigia_now_iso8601 ();
-
-  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
-  g_return_val_if_fail (VIGIA_IS_PLAN (plan), FALSE);
-
-  vigia_plan_set_changed (plan, now);
-
-  if (!vigia_library_begin (self, error))
-    return FALSE;
-
-  if (!replace_plan_inner (self, plan_id, plan, now, error))
-    {
-      vigia_library_rollback (self);
-      vigia_plan_clear_ids (plan);
-      return FALSE;
-    }
-
-  if (!vigia_library_commit (self, error))
-    {
-      vigia_plan_clear_ids (plan);
-      return FALSE;
-    }
-
   return TRUE;
 }
 

@@ -166,10 +166,6 @@ gint64            vigia_library_lookup_target      (VigiaLibrary           *self
 gboolean          vigia_library_add_plan           (VigiaLibrary           *self,
                                                     VigiaPlan              *plan,
                                                     GError                **error);
-gboolean          vigia_library_replace_plan       (VigiaLibrary           *self,
-                                                    gint64                  plan_id,
-                                                    VigiaPlan              *plan,
-                                                    GError                **error);
 gboolean          vigia_library_merge_plan         (VigiaLibrary           *self,
                                                     gint64                  plan_id,
                                                     VigiaPlan              *remote,
