@@ -115,6 +115,47 @@ main (int    argc,
   seconds = (g_get_monotonic_time () - start) / 1e6;
   g_print ("import that document (%u plans, one transaction): %.3f s, %.0f plans/s\n",
            results->len, seconds, results->len / seconds);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* The same document again: every plan merged, nothing new (docs/merge.md). */
+  start = g_get_monotonic_time ();
+  results = vigia_import_data (copy, (const guint8 *) document, strlen (document), "all.json",
+                               NULL, &error);
+  g_assert_no_error (error);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_print ("merge it again, nothing new (%u plans): %.3f s, %.0f plans/s\n",
+           results->len, seconds, results->len / seconds);
+  g_clear_pointer (&results, g_ptr_array_unref);
+
+  /* An entry recorded on every plan in the first library, merged into the
+   * second: each plan compared and written anew. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, g_array_index (ids, gint64, i), NULL);
+      VigiaGoal *goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0);
+      g_autoptr(VigiaProgress) entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_OBSERVER);
+
+      vigia_progress_set_value (entry, 10);
+      g_assert_true (vigia_library_save_progress (library, plan, goal, vigia_goal_get_target (goal, 0), entry,
+                                                  NULL));
+    }
+  g_free (document);
+  {
+    g_autoptr(GOutputStream) again = g_memory_output_stream_new_resizable ();
+
+    g_assert_true (vigia_json_writer_write_plans (again, library, ids, NULL, NULL, NULL, NULL));
+    g_assert_true (g_output_stream_write_all (again, "", 1, NULL, NULL, NULL));
+    g_assert_true (g_output_stream_close (again, NULL, NULL));
+    document = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (again));
+  }
+  start = g_get_monotonic_time ();
+  results = vigia_import_data (copy, (const guint8 *) document, strlen (document), "all.json",
+                               NULL, &error);
+  g_assert_no_error (error);
+  seconds = (g_get_monotonic_time () - start) / 1e6;
+  g_assert_cmpuint (((VigiaImportResult *) g_ptr_array_index (results, 0))->merge->n_entries_added, ==, 1);
+  g_print ("merge an entry into each of %u plans: %.3f s, %.0f plans/s\n",
+           results->len, seconds, results->len / seconds);
 
   vigia_test_remove_dir (dir);
   return 0;
