@@ -593,6 +593,21 @@ test_goal_detail (Fixture       *f,
   g_assert_true (g_str_has_suffix (vigia_goal_detail_get_text (detail, TRUE, 0, TRUE),
                                    " · 2nd half 2023 · Authority · by Rosa Condori"));
 
+  /* The plan read again, as after a merge or a restore: its page stays. */
+  {
+    g_autoptr(VigiaPlan) again = vigia_library_load_plan (library (), vigia_plan_get_id (f->plan), NULL);
+    g_autoptr(VigiaUndoStack) stack = vigia_undo_stack_new (library (), again);
+    g_autofree char *uuid = g_strdup (vigia_goal_get_uuid (goal));
+    VigiaGoal *same = NULL;
+
+    vigia_plan_editor_set_undo_stack (f->editor, stack);
+    vigia_plan_find_goal (again, uuid, &same);
+    g_assert_true (vigia_progress_page_get_goal_shown (f->page));
+    g_assert_true (vigia_goal_detail_get_goal (detail) == same);
+    g_assert_cmpuint (vigia_goal_detail_get_n_entries (detail), ==, 1);
+    goal = same;
+  }
+
   /* Its trajectory chart follows the goal. */
   description = chart_description (vigia_goal_detail_get_chart_view (detail));
   g_assert_nonnull (strstr (description, "14 %"));

@@ -1535,8 +1535,20 @@ void
 vigia_progress_page_set_undo_stack (VigiaProgressPage *self,
                                     VigiaUndoStack    *undo_stack)
 {
+  g_autofree char *shown_plan = NULL;
+  g_autofree char *shown_target = NULL;
+
   g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
   g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
+
+  /* The same plan read again (a merge, a restore, another window's change)
+   * keeps the goal page it showed. */
+  if (self->plan != NULL && vigia_progress_page_get_goal_shown (self) &&
+      vigia_goal_detail_get_target (self->goal_detail) != NULL)
+    {
+      shown_plan = g_strdup (vigia_plan_get_uuid (self->plan));
+      shown_target = g_strdup (vigia_target_get_uuid (vigia_goal_detail_get_target (self->goal_detail)));
+    }
 
   cancel_pending (self);
   forget_typed (self);
@@ -1569,6 +1581,14 @@ vigia_progress_page_set_undo_stack (VigiaProgressPage *self,
   /* Opening a plan does not wait for its grid: the page is filled when it
    * is shown, or asked. */
   stack_changed_cb (self);
+
+  if (shown_target != NULL && self->plan != NULL && g_strcmp0 (shown_plan, vigia_plan_get_uuid (self->plan)) == 0)
+    {
+      VigiaTarget *target = vigia_plan_find_target (self->plan, shown_target, NULL);
+
+      if (target != NULL)
+        vigia_progress_page_show_target (self, target);
+    }
 }
 
 /**
