@@ -1726,6 +1726,113 @@ test_vigia_json_targets (Fixture       *f,
   }
 }
 
+/* An exchange document from a file is read a plan at a time: a problem in
+ * a later plan is found after the first ones went in, and rolls them back;
+ * the document's own punctuation is checked as it is read. */
+static void
+test_vigia_json_stream (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *document = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *before = NULL;
+  const char *plans_start;
+  const char *plans_end;
+  struct {
+    char       *json;
+    const char *message;
+  } cases[5];
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+    g_autoptr(GFile) declara = vigia_sample_plan_file ();
+    g_autoptr(GPtrArray) results = vigia_import_file (library, declara, NULL, NULL, NULL);
+
+    g_assert_nonnull (results);
+    document = export_library (library);
+    g_assert_true (vigia_library_delete_plan (library, 1, NULL));
+  }
+  before = vigia_test_checksum_file (f->path);
+  plans_start = strstr (document, "\"plans\": [\n") + strlen ("\"plans\": [\n");
+  plans_end = g_strrstr (document, "\n  ]\n}");
+  one = g_strndup (plans_start, plans_end - plans_start);
+
+  /* Three plans, the third of which is wrong on its line 5. */
+  {
+    g_autoptr(GRegex) uuids = g_regex_new ("\"uuid\": \"01", 0, 0, NULL);
+    g_autofree char *second = g_regex_replace_literal (uuids, one, -1, 0, "\"uuid\": \"02", 0, NULL);
+    g_autofree char *third_ok = g_regex_replace_literal (uuids, one, -1, 0, "\"uuid\": \"03", 0, NULL);
+    g_autofree char *third = replace (third_ok, "\"election\": \"municipal-district\"",
+                                      "\"election\": \"municipal\"");
+    guint lines = 0;
+
+    for (const char *c = document; c < plans_start; c++)
+      lines += *c == '\n';
+    for (const char *c = one; *c != '\0'; c++)
+      lines += *c == '\n';
+    for (const char *c = second; *c != '\0'; c++)
+      lines += *c == '\n';
+    cases[0].json = g_strdup_printf ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 3,\n  \"plans\": [\n%s,\n%s,\n%s\n  ]\n}\n",
+                                     one, second, third);
+    /* The line of "election" in the third plan: the lines before it, then
+     * its fifth. */
+    cases[0].message = g_strdup_printf ("bad.json: line %u: “election” is “municipal”", lines + 3 + 4);
+  }
+  cases[1].json = g_strdup_printf ("{\n  \"plans\": [\n%s\n  ],\n  \"format\": \"vigia-plans\",\n  \"version\": 3\n}\n", one);
+  cases[1].message = "bad.json: line 2: “format” and “version” should come before “plans”";
+  cases[2].json = g_strdup_printf ("%s{}", document);
+  cases[2].message = "bad.json: line";
+  cases[3].json = g_strndup (document, strlen (document) / 2);
+  cases[3].message = "bad.json: line";
+  cases[4].json = g_strdup ("{\n  \"format\": \"vigia-plans\",\n  \"version\": 3,\n  \"extra\": [1, {\"a\": tru}],\n  \"plans\": []\n}\n");
+  cases[4].message = "bad.json: line 4: not valid JSON";
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+      g_autofree char *path = g_build_filename (f->dir, "bad.json", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *after = NULL;
+      g_autofree char *message = NULL;
+
+      g_assert_true (g_file_set_contents (path, cases[i].json, -1, NULL));
+      results = vigia_import_file (library, file, NULL, NULL, &error);
+      g_assert_null (results);
+      g_assert_nonnull (error);
+      message = g_strdup (strstr (error->message, "bad.json"));
+      if (!g_str_has_prefix (message, cases[i].message))
+        g_error ("case %u: “%s” does not start with “%s”", i, message, cases[i].message);
+      g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 0);
+      vigia_test_assert_finalized (&library);
+      after = vigia_test_checksum_file (f->path);
+      g_assert_cmpstr (after, ==, before);
+    }
+
+  /* Members it does not know are passed over, a package's "since" too. */
+  {
+    g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "library.sqlite");
+    g_autofree char *path = g_build_filename (f->dir, "good.json", NULL);
+    g_autofree char *good = g_strdup_printf ("\xEF\xBB\xBF{\n  \"format\": \"vigia-plans\",\n  \"version\": 3,\n"
+                                             "  \"since\": \"2026-01-01\",\n  \"written_by\": {\"x\": [[1], \"]}\"]},\n"
+                                             "  \"plans\": [\n%s\n  ]\n}\n", one);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GPtrArray) results = NULL;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_file_set_contents (path, good, -1, NULL));
+    results = vigia_import_file (library, file, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (results->len, ==, 1);
+    g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 1);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_free (cases[i].json);
+  g_free ((char *) cases[0].message);
+}
+
 static void
 test_vigia_json_bad (Fixture       *f,
                      gconstpointer  data)
@@ -2663,6 +2770,8 @@ main (int    argc,
   g_test_add ("/import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/import/write-plans", Fixture, NULL, fixture_set_up, test_write_plans, fixture_tear_down);
   g_test_add ("/import/vigia-json-bad", Fixture, NULL, fixture_set_up, test_vigia_json_bad, fixture_tear_down);
+  g_test_add ("/import/vigia-json-stream", Fixture, NULL, fixture_set_up, test_vigia_json_stream,
+              fixture_tear_down);
   g_test_add ("/import/vigia-json-version-1", Fixture, NULL, fixture_set_up, test_vigia_json_version_1,
               fixture_tear_down);
   g_test_add ("/import/vigia-json-targets", Fixture, NULL, fixture_set_up, test_vigia_json_targets,

@@ -822,6 +822,104 @@ import_plans (VigiaLibrary  *library,
   return g_steal_pointer (&results);
 }
 
+/* The first bytes of a file say its format: a whole library's exchange
+ * document is then read as a stream, never whole (docs/exchange-format.md). */
+#define PEEK_SIZE (256 * 1024)
+
+static gboolean
+peek_format (GFile          *file,
+             VigiaFileType  *format,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autofree guint8 *head = g_malloc (PEEK_SIZE);
+  gsize length = 0;
+
+  input = g_file_read (file, cancellable, &local_error);
+  if (input == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (input), head, PEEK_SIZE, &length, cancellable, &local_error))
+    {
+      g_autofree char *name = dup_file_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: the file could not be read: %s"), name, describe_io_error (local_error));
+      return FALSE;
+    }
+  *format = vigia_file_type_detect (head, length);
+  return TRUE;
+}
+
+typedef struct
+{
+  VigiaLibrary *library;
+  GPtrArray    *results;
+  const char   *name;
+} StreamedImport;
+
+static gboolean
+import_streamed_plan (VigiaPlan  *plan,
+                      gpointer    user_data,
+                      GError    **error)
+{
+  StreamedImport *run = user_data;
+  g_autoptr(GError) local_error = NULL;
+  VigiaImportResult *result = NULL;
+
+  if (!check_limits (plan, run->name, error))
+    return FALSE;
+  if (!import_plan (run->library, plan, &result, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: nothing was imported: %s"), run->name, local_error->message);
+      return FALSE;
+    }
+  g_ptr_array_add (run->results, result);
+  return TRUE;
+}
+
+/* An exchange document into the library as it is read, a plan at a time,
+ * in one transaction (or a savepoint of the caller's): every plan or none. */
+static GPtrArray *
+import_document (VigiaLibrary  *library,
+                 GFile         *file,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_import_result_free);
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = dup_file_name (file);
+  StreamedImport run = { library, results, name };
+
+  input = g_file_read (file, cancellable, &local_error);
+  if (input == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: the file could not be read: %s"), name, describe_io_error (local_error));
+      return NULL;
+    }
+  if (!vigia_library_begin (library, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: nothing was imported: %s"), name, local_error->message);
+      return NULL;
+    }
+  if (!vigia_json_read_stream (G_INPUT_STREAM (input), name, import_streamed_plan, &run, cancellable, error))
+    {
+      vigia_library_rollback (library);
+      return NULL;
+    }
+  if (!vigia_library_commit (library, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: nothing was imported: %s"), name, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&results);
+}
+
 /* The plans read from @file, into the library. */
 static GPtrArray *
 import_read_plans (VigiaLibrary  *library,
@@ -876,7 +974,8 @@ vigia_import_data (VigiaLibrary              *library,
  * Reads @file, finds its format from the content, and imports every plan
  * it holds in one transaction: a DECLARA summary already imported is
  * reported as such (and completed with a place or term it lacked), a plan
- * of an exchange document whose uuid is in the library replaces it.
+ * of an exchange document whose uuid is in the library is merged into it
+ * (docs/merge.md); an exchange document is read a plan at a time.
  *
  * Returns: (transfer full) (element-type VigiaImportResult): one result per
  *   plan, or %NULL with an error (%VIGIA_ERROR_PARSE,
@@ -893,8 +992,15 @@ vigia_import_file (VigiaLibrary              *library,
   g_autoptr(GPtrArray) plans = NULL;
   g_autoptr(GPtrArray) lists = NULL;
 
+  VigiaFileType format = VIGIA_FILE_TYPE_UNKNOWN;
+
   g_return_val_if_fail (VIGIA_IS_LIBRARY (library), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (!peek_format (file, &format, cancellable, error))
+    return NULL;
+  if (format == VIGIA_FILE_TYPE_VIGIA_JSON)
+    return import_document (library, file, cancellable, error);
 
   plans = vigia_read_file (file, NULL, options, &lists, cancellable, error);
   if (plans == NULL)
@@ -933,6 +1039,8 @@ typedef struct
   GPtrArray *plans;
   GPtrArray *lists;
   GError    *error;
+  /* An exchange document: read as it is imported, not ahead */
+  gboolean   document;
 } ReadFile;
 
 static void
@@ -949,9 +1057,15 @@ read_file (Reader *reader,
            guint   i)
 {
   ReadFile *read = g_new0 (ReadFile, 1);
+  VigiaFileType format = VIGIA_FILE_TYPE_UNKNOWN;
 
-  read->plans = vigia_read_file (reader->files[i], NULL, reader->options, &read->lists,
-                                reader->cancellable, &read->error);
+  if (!peek_format (reader->files[i], &format, reader->cancellable, &read->error))
+    return read;
+  if (format == VIGIA_FILE_TYPE_VIGIA_JSON)
+    read->document = TRUE;
+  else
+    read->plans = vigia_read_file (reader->files[i], NULL, reader->options, &read->lists,
+                                   reader->cancellable, &read->error);
   return read;
 }
 
@@ -1022,9 +1136,11 @@ typedef struct
 {
   GFile     *file;
   GPtrArray *results;
-  /* What was read, kept until the commit, to try the file again alone */
+  /* What was read, kept until the commit, to try the file again alone; an
+   * exchange document is read again */
   GPtrArray *plans;
   GPtrArray *lists;
+  gboolean   document;
 } ImportedFile;
 
 static void
@@ -1066,7 +1182,7 @@ retry_one_by_one (VigiaLibrary         *library,
       g_autoptr(GPtrArray) results = NULL;
 
       /* The first try gave the objects ids the rollback took back. */
-      for (guint j = 0; j < imported->plans->len; j++)
+      for (guint j = 0; imported->plans != NULL && j < imported->plans->len; j++)
         vigia_plan_clear_ids (g_ptr_array_index (imported->plans, j));
 
       if (!vigia_library_begin (library, &file_error))
@@ -1077,7 +1193,10 @@ retry_one_by_one (VigiaLibrary         *library,
           g_propagate_error (error, g_steal_pointer (&file_error));
           return FALSE;
         }
-      results = import_read_plans (library, imported->file, imported->plans, imported->lists, NULL, &file_error);
+      if (imported->document)
+        results = import_document (library, imported->file, NULL, &file_error);
+      else
+        results = import_read_plans (library, imported->file, imported->plans, imported->lists, NULL, &file_error);
       if (results == NULL)
         {
           vigia_library_rollback (library);
@@ -1171,7 +1290,7 @@ vigia_import_files (VigiaLibrary              *library,
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GError) file_error = NULL;
-      ImportedFile imported = { NULL, NULL, NULL, NULL };
+      ImportedFile imported = { NULL, NULL, NULL, NULL, FALSE };
       ReadFile *read;
 
       if (!in_transaction)
@@ -1185,7 +1304,18 @@ vigia_import_files (VigiaLibrary              *library,
         }
 
       read = reader_next (&reader, i);
-      if (read->plans == NULL)
+      if (read->document)
+        {
+          if ((imported.results = import_document (library, files[i], cancellable, &file_error)) == NULL)
+            done (files[i], NULL, file_error, user_data);
+          else
+            {
+              imported.file = g_object_ref (files[i]);
+              imported.document = TRUE;
+              g_array_append_val (pending, imported);
+            }
+        }
+      else if (read->plans == NULL)
         done (files[i], NULL, read->error, user_data);
       else if ((imported.results = import_read_plans (library, files[i], read->plans, read->lists,
                                                       cancellable, &file_error)) == NULL)

@@ -35,6 +35,8 @@ struct _VigiaJsonDoc
   GHashTable *names;
   char       *twice;
   guint       twice_line;
+  /* The lines before the data, in the file it was cut from */
+  guint       line_offset;
 };
 
 static void
@@ -237,7 +239,7 @@ set_syntax_error (VigiaJsonDoc  *doc,
    * are not UTF-8 included. */
   valid = g_utf8_make_valid (message, -1);
 
-  vigia_set_parse_error (error, doc->name, (guint) line, _("not valid JSON: %s"), valid);
+  vigia_set_parse_error (error, doc->name, (guint) line + doc->line_offset, _("not valid JSON: %s"), valid);
 }
 
 /**
@@ -256,6 +258,25 @@ vigia_json_doc_load (const guint8  *data,
                      gboolean       track_lines,
                      GError       **error)
 {
+  return vigia_json_doc_load_at (data, length, name, 1, track_lines, error);
+}
+
+/**
+ * vigia_json_doc_load_at:
+ * @first_line: the line of the file that @data starts on, when @data is a
+ *   piece of a larger document (one plan of a library's): the lines said
+ *   are the file's
+ *
+ * Like vigia_json_doc_load().
+ */
+VigiaJsonDoc *
+vigia_json_doc_load_at (const guint8  *data,
+                        gsize          length,
+                        const char    *name,
+                        guint          first_line,
+                        gboolean       track_lines,
+                        GError       **error)
+{
   g_autoptr(VigiaJsonDoc) doc = NULL;
   g_autoptr(GError) parse_error = NULL;
   g_autoptr(GArray) halves = NULL;
@@ -270,17 +291,18 @@ vigia_json_doc_load (const guint8  *data,
 
   doc = g_new0 (VigiaJsonDoc, 1);
   doc->name = g_strdup (name);
+  doc->line_offset = first_line > 0 ? first_line - 1 : 0;
   doc->lines = g_hash_table_new (NULL, NULL);
   doc->names = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
 
   switch (scan (data, length, &line, &halves, &keys))
     {
     case SCAN_TOO_DEEP:
-      vigia_set_parse_error (error, name, line,
+      vigia_set_parse_error (error, name, line + doc->line_offset,
                              _("the JSON nests deeper than %d levels"), MAX_DEPTH);
       return NULL;
     case SCAN_SECOND_VALUE:
-      vigia_set_parse_error (error, name, line,
+      vigia_set_parse_error (error, name, line + doc->line_offset,
                              _("the JSON document has ended, but the file goes on: "
                                "a file holds one document"));
       return NULL;
@@ -327,11 +349,11 @@ vigia_json_doc_load (const guint8  *data,
   if (doc->twice == NULL && count_members (json_parser_get_root (doc->parser)) < keys)
     {
       if (!track_lines)
-        return vigia_json_doc_load (given, given_length, name, TRUE, error);
+        return vigia_json_doc_load_at (given, given_length, name, first_line, TRUE, error);
     }
   if (doc->twice != NULL)
     {
-      vigia_set_parse_error (error, name, doc->twice_line,
+      vigia_set_parse_error (error, name, doc->twice_line + doc->line_offset,
                              _("“%s” is given twice in the same object: which one is meant cannot be told"),
                              doc->twice);
       return NULL;
@@ -371,8 +393,8 @@ vigia_json_doc_node_line (VigiaJsonDoc *doc,
 
   /* An object or array is known by its first member's line. */
   if (line == 0 && node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-    line = vigia_json_doc_object_line (doc, json_node_get_object (node));
-  return line > 0 ? line : 1;
+    return vigia_json_doc_object_line (doc, json_node_get_object (node));
+  return (line > 0 ? line : 1) + doc->line_offset;
 }
 
 guint
@@ -381,7 +403,7 @@ vigia_json_doc_object_line (VigiaJsonDoc *doc,
 {
   guint line = GPOINTER_TO_UINT (g_hash_table_lookup (doc->lines, object));
 
-  return line > 0 ? line : 1;
+  return (line > 0 ? line : 1) + doc->line_offset;
 }
 
 void

@@ -16,6 +16,12 @@ VigiaJsonDoc *vigia_json_doc_load         (const guint8  *data,
                                            const char    *name,
                                            gboolean       track_lines,
                                            GError       **error);
+VigiaJsonDoc *vigia_json_doc_load_at      (const guint8  *data,
+                                           gsize          length,
+                                           const char    *name,
+                                           guint          first_line,
+                                           gboolean       track_lines,
+                                           GError       **error);
 void          vigia_json_doc_free         (VigiaJsonDoc  *doc);
 JsonNode     *vigia_json_doc_get_root     (VigiaJsonDoc  *doc);
 guint         vigia_json_doc_node_line    (VigiaJsonDoc  *doc,

@@ -20,8 +20,14 @@
 #include "vigia-file-type.h"
 #include "vigia-json-doc.h"
 #include "vigia-json-reader.h"
+#include "vigia-json-stream.h"
 #include "vigia-json-writer.h"
+#include "vigia-parse.h"
 #include "vigia-utils.h"
+
+/* The most one plan of a document may take: far above any real plan (a few
+ * hundred kB), and below what would need gigabytes to parse. */
+#define MAX_PLAN_BYTES (64 * 1024 * 1024)
 
 typedef struct
 {
@@ -30,6 +36,8 @@ typedef struct
   int           version;
   /* uuid → line, to refuse a uuid given twice */
   GHashTable   *uuids;
+  /* Those the plan being read added, to take back if it is read again */
+  GPtrArray    *added;
   /* When the document was read: what a document of before version 3, which
    * says nothing of when its items were edited, is taken as
    * (docs/exchange-format.md, "Versions"). */
@@ -104,6 +112,7 @@ read_uuid (Reader      *r,
       return FALSE;
     }
   g_hash_table_insert (r->uuids, g_strdup (*uuid), GUINT_TO_POINTER (line));
+  g_ptr_array_add (r->added, g_strdup (*uuid));
   return TRUE;
 }
 
@@ -712,74 +721,230 @@ dimensions:
   return TRUE;
 }
 
-static GPtrArray *
-read_document (VigiaJsonDoc  *doc,
-               GError       **error)
+/* What one plan, given as the bytes of its JSON, reads as: parsed without
+ * the line of every value, and again with them only to say where it is
+ * wrong. */
+static VigiaPlan *
+read_plan_bytes (Reader      *r,
+                 GBytes      *bytes,
+                 guint        line,
+                 const char  *name,
+                 GError     **error)
 {
-  g_autoptr(GPtrArray) plans = NULL;
-  g_autoptr(GHashTable) uuids = NULL;
-  g_autofree char *format = NULL;
-  Reader r = { NULL, };
-  JsonObject *root;
-  JsonArray *list;
-  gint64 version = 0;
+  gsize length = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &length);
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) first_error = NULL;
 
-  if (!JSON_NODE_HOLDS_OBJECT (vigia_json_doc_get_root (doc)))
+  for (guint pass = 0; pass < 2; pass++)
     {
-      vigia_json_doc_error (doc, error, 1,
-                            _("a Vigía document is a JSON object { “format”: “vigia-plans”, … }"));
-      return NULL;
-    }
-  root = json_node_get_object (vigia_json_doc_get_root (doc));
+      g_autoptr(VigiaJsonDoc) doc = vigia_json_doc_load_at (data, length, name, line, pass == 1, error);
+      gboolean ok;
 
-  if (!vigia_json_doc_get_text (doc, root, "format", &format, error))
-    return NULL;
-  if (g_strcmp0 (format, VIGIA_EXCHANGE_FORMAT) != 0)
-    {
-      vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, root),
-                            _("“format” should be “%s”"), VIGIA_EXCHANGE_FORMAT);
-      return NULL;
-    }
-  if (!vigia_json_doc_get_int (doc, root, "version", 1, G_MAXINT32, &version, error))
-    return NULL;
-  if (version == 0)
-    {
-      vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, root),
-                            _("the member “%s” is missing"), "version");
-      return NULL;
-    }
-  if (version > VIGIA_EXCHANGE_VERSION)
-    {
-      vigia_json_doc_error (doc, error,
-                            vigia_json_doc_node_line (doc, json_object_get_member (root, "version")),
-                            _("the document is version %d of the format, written by a newer "
-                              "Vigía; this one reads version %d: update Vigía to import it"),
-                            (int) version, VIGIA_EXCHANGE_VERSION);
-      return NULL;
-    }
-  if (!vigia_json_doc_get_array (doc, root, "plans", TRUE, &list, error))
-    return NULL;
-
-  uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.doc = doc;
-  r.version = (int) version;
-  r.uuids = uuids;
-  r.now = vigia_stamp_now ();
-  plans = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    if (!read_plan (&r, json_array_get_element (list, i), plans, error))
-      {
-        g_free (r.now);
+      if (doc == NULL)
         return NULL;
-      }
+      r->doc = doc;
+      g_ptr_array_set_size (r->added, 0);
+      /* The uuids of a plan refused the first time are given again. */
+      ok = read_plan (r, vigia_json_doc_get_root (doc), plans, pass == 0 ? &first_error : error);
+      r->doc = NULL;
+      if (ok)
+        return g_object_ref (g_ptr_array_index (plans, 0));
+      for (guint i = 0; pass == 0 && i < r->added->len; i++)
+        g_hash_table_remove (r->uuids, g_ptr_array_index (r->added, i));
+    }
+  return NULL;
+}
 
-  g_free (r.now);
-  return g_steal_pointer (&plans);
+/* A member of the document's own object (format, version), checked as the
+ * members of a plan are: the value is read as the only member of an object. */
+static VigiaJsonDoc *
+load_member (VigiaJsonStream  *stream,
+             const char       *key,
+             const char       *name,
+             GCancellable     *cancellable,
+             GError          **error)
+{
+  g_autoptr(GBytes) value = NULL;
+  g_autoptr(GString) object = g_string_new (NULL);
+  guint line = 0;
+
+  value = vigia_json_stream_read_value (stream, &line, cancellable, error);
+  if (value == NULL)
+    return NULL;
+  g_string_append_printf (object, "{\"%s\": ", key);
+  g_string_append_len (object, g_bytes_get_data (value, NULL), g_bytes_get_size (value));
+  g_string_append_c (object, '}');
+  return vigia_json_doc_load_at ((const guint8 *) object->str, object->len, name, line, TRUE, error);
+}
+
+/**
+ * vigia_json_read_stream:
+ * @name: the file as the user knows it, for errors
+ * @func: called with each plan as it is read, in order; it may keep it
+ *
+ * Reads an exchange document from @input one plan at a time: however large
+ * the document, only one plan is in memory at once (with the uuids seen, to
+ * refuse one given twice).  The document must give `format` and `version`
+ * before `plans`, as Vigía writes them.
+ *
+ * Returns: %FALSE with a %VIGIA_ERROR_PARSE error "FILE: line N: reason",
+ *   or @func's error, at the first problem; the plans before it were given
+ *   to @func
+ */
+gboolean
+vigia_json_read_stream (GInputStream       *input,
+                        const char         *name,
+                        VigiaJsonPlanFunc   func,
+                        gpointer            user_data,
+                        GCancellable       *cancellable,
+                        GError            **error)
+{
+  g_autoptr(VigiaJsonStream) stream = NULL;
+  g_autoptr(GHashTable) uuids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *now = vigia_stamp_now ();
+  gboolean seen_format = FALSE;
+  gboolean seen_plans = FALSE;
+  Reader r = { NULL, 0, uuids, added, now };
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (input), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stream = vigia_json_stream_new (input, name, MAX_PLAN_BYTES);
+  if (!vigia_json_stream_begin (stream, cancellable, error))
+    return FALSE;
+
+  for (;;)
+    {
+      g_autofree char *key = NULL;
+
+      if (!vigia_json_stream_next_member (stream, &key, cancellable, error))
+        return FALSE;
+      if (key == NULL)
+        break;
+
+      if (g_strcmp0 (key, "format") == 0 || g_strcmp0 (key, "version") == 0)
+        {
+          gboolean is_format = key[0] == 'f';
+          g_autoptr(VigiaJsonDoc) doc = NULL;
+          g_autofree char *format = NULL;
+          JsonObject *member;
+          gint64 version = 0;
+
+          if (is_format ? seen_format : r.version > 0)
+            {
+              vigia_set_parse_error (error, name, vigia_json_stream_get_line (stream),
+                                     _("“%s” is given twice in the same object: which one is meant cannot be told"),
+                                     key);
+              return FALSE;
+            }
+          doc = load_member (stream, key, name, cancellable, error);
+          if (doc == NULL)
+            return FALSE;
+          member = json_node_get_object (vigia_json_doc_get_root (doc));
+          if (is_format)
+            {
+              if (!vigia_json_doc_get_text (doc, member, "format", &format, error))
+                return FALSE;
+              if (g_strcmp0 (format, VIGIA_EXCHANGE_FORMAT) != 0)
+                {
+                  vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, member),
+                                        _("“format” should be “%s”"), VIGIA_EXCHANGE_FORMAT);
+                  return FALSE;
+                }
+              seen_format = TRUE;
+              continue;
+            }
+          if (!vigia_json_doc_get_int (doc, member, "version", 1, G_MAXINT32, &version, error))
+            return FALSE;
+          if (version == 0)
+            {
+              vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, member),
+                                    _("the member “%s” is missing"), "version");
+              return FALSE;
+            }
+          if (version > VIGIA_EXCHANGE_VERSION)
+            {
+              vigia_json_doc_error (doc, error, vigia_json_doc_object_line (doc, member),
+                                    _("the document is version %d of the format, written by a newer "
+                                      "Vigía; this one reads version %d: update Vigía to import it"),
+                                    (int) version, VIGIA_EXCHANGE_VERSION);
+              return FALSE;
+            }
+          r.version = (int) version;
+        }
+      else if (g_strcmp0 (key, "plans") == 0)
+        {
+          if (seen_plans)
+            {
+              vigia_set_parse_error (error, name, vigia_json_stream_get_line (stream),
+                                     _("“%s” is given twice in the same object: which one is meant cannot be told"),
+                                     key);
+              return FALSE;
+            }
+          if (!seen_format || r.version == 0)
+            {
+              vigia_set_parse_error (error, name, vigia_json_stream_get_line (stream),
+                                     _("“format” and “version” should come before “plans”, as Vigía writes them"));
+              return FALSE;
+            }
+          seen_plans = TRUE;
+          if (!vigia_json_stream_begin_array (stream, cancellable, error))
+            return FALSE;
+          for (;;)
+            {
+              g_autoptr(GBytes) element = NULL;
+              g_autoptr(VigiaPlan) plan = NULL;
+              guint line = 0;
+
+              if (!vigia_json_stream_next_element (stream, &element, &line, cancellable, error))
+                return FALSE;
+              if (element == NULL)
+                break;
+              plan = read_plan_bytes (&r, element, line, name, error);
+              if (plan == NULL || !func (plan, user_data, error))
+                return FALSE;
+            }
+        }
+      else
+        {
+          /* Not used, but it must be JSON: a document that is not is refused. */
+          g_autoptr(VigiaJsonDoc) doc = load_member (stream, key, name, cancellable, error);
+
+          if (doc == NULL)
+            return FALSE;
+        }
+    }
+
+  if (!seen_format)
+    {
+      vigia_set_parse_error (error, name, 1, _("the member “%s” is missing"), "format");
+      return FALSE;
+    }
+  if (!seen_plans)
+    {
+      vigia_set_parse_error (error, name, 1, _("the member “%s” is missing"), "plans");
+      return FALSE;
+    }
+  return vigia_json_stream_end (stream, cancellable, error);
+}
+
+static gboolean
+collect_plan (VigiaPlan  *plan,
+              gpointer    user_data,
+              GError    **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (plan));
+  return TRUE;
 }
 
 /**
  * vigia_json_read:
  * @name: the file as the user knows it, for errors
+ *
+ * Reads a whole exchange document held in memory; see
+ * vigia_json_read_stream() to read one plan at a time.
  *
  * Returns: (transfer full) (element-type VigiaPlan): the plans of an
  *   exchange document, or %NULL with a %VIGIA_ERROR_PARSE error
@@ -791,26 +956,12 @@ vigia_json_read (const guint8  *data,
                  const char    *name,
                  GError       **error)
 {
-  g_autoptr(VigiaJsonDoc) doc = NULL;
-  g_autoptr(GError) first_error = NULL;
-  GPtrArray *plans;
+  g_autoptr(GInputStream) input = g_memory_input_stream_new_from_data (data, length, NULL);
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (name != NULL, NULL);
 
-  /* A whole library is a large document, and the line of each value is
-   * wanted only to report a problem: read without them, and only if the
-   * document is refused read it again to say where. */
-  doc = vigia_json_doc_load (data, length, name, FALSE, error);
-  if (doc == NULL)
+  if (!vigia_json_read_stream (input, name, collect_plan, plans, NULL, error))
     return NULL;
-  plans = read_document (doc, &first_error);
-  if (plans != NULL)
-    return plans;
-
-  g_clear_pointer (&doc, vigia_json_doc_free);
-  doc = vigia_json_doc_load (data, length, name, TRUE, error);
-  if (doc == NULL)
-    return NULL;
-  /* The same bytes give the same verdict, now with its line. */
-  return read_document (doc, error);
+  return g_steal_pointer (&plans);
 }
