@@ -523,17 +523,17 @@ survey_thread (GTask        *task,
     {
       Entry *entry = g_ptr_array_index (entries, i);
 
-      g_autoptr(GPtrArray) plans = NULL;
+      g_autoptr(VigiaPlan) first = NULL;
 
       if (g_task_return_error_if_cancelled (task))
         return;
-      plans = vigia_read_file (entry->file, &entry->format, NULL, &entry->lists, cancellable, &entry->error);
-      if (plans == NULL)
+      first = vigia_survey_file (entry->file, &entry->format, &entry->lists, &entry->n_plans, cancellable,
+                                 &entry->error);
+      if (entry->error != NULL)
         continue;
-      entry->n_plans = plans->len;
       entry->plans = g_ptr_array_new_with_free_func (g_object_unref);
-      if (plans->len > 0)
-        g_ptr_array_add (entry->plans, dup_plan_fields (g_ptr_array_index (plans, 0)));
+      if (first != NULL)
+        g_ptr_array_add (entry->plans, dup_plan_fields (first));
     }
   g_task_return_boolean (task, TRUE);
 }

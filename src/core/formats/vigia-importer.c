@@ -530,6 +530,120 @@ vigia_read_file (GFile                     *file,
   return read_data ((const guint8 *) contents, length, name, format, options, lists, error);
 }
 
+/* The first bytes of a file say its format: a whole library's exchange
+ * document is then read as a stream, never whole (docs/exchange-format.md). */
+#define PEEK_SIZE (256 * 1024)
+
+static gboolean
+peek_format (GFile          *file,
+             VigiaFileType  *format,
+             GCancellable   *cancellable,
+             GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInputStream) input = NULL;
+  g_autofree guint8 *head = g_malloc (PEEK_SIZE);
+  gsize length = 0;
+
+  input = g_file_read (file, cancellable, &local_error);
+  if (input == NULL ||
+      !g_input_stream_read_all (G_INPUT_STREAM (input), head, PEEK_SIZE, &length, cancellable, &local_error))
+    {
+      g_autofree char *name = dup_file_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("%s: the file could not be read: %s"), name, describe_io_error (local_error));
+      return FALSE;
+    }
+  *format = vigia_file_type_detect (head, length);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint      n_plans;
+  VigiaPlan *first;
+} Survey;
+
+static gboolean
+survey_plan (VigiaPlan  *plan,
+             gpointer    user_data,
+             GError    **error)
+{
+  Survey *survey = user_data;
+
+  if (survey->n_plans++ == 0)
+    survey->first = g_object_ref (plan);
+  return TRUE;
+}
+
+/**
+ * vigia_survey_file:
+ * @format: (out) (optional): the format found
+ * @lists: (out) (optional) (transfer full) (element-type VigiaJneList): as
+ *   vigia_read_file() gives them
+ * @n_plans: (out): how many plans the file holds
+ *
+ * What a file holds, as the import dialog shows it before importing: its
+ * format, its first plan and how many there are, checked whole.  An
+ * exchange document is read a plan at a time and only its first plan is
+ * kept, however large the document.
+ *
+ * Returns: (transfer full) (nullable): the first plan, or %NULL for a file
+ *   with none; %NULL with @error if the file cannot be read
+ */
+VigiaPlan *
+vigia_survey_file (GFile          *file,
+                   VigiaFileType  *format,
+                   GPtrArray     **lists,
+                   guint          *n_plans,
+                   GCancellable   *cancellable,
+                   GError        **error)
+{
+  g_autoptr(GPtrArray) plans = NULL;
+  VigiaFileType found = VIGIA_FILE_TYPE_UNKNOWN;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (n_plans != NULL, NULL);
+
+  *n_plans = 0;
+  if (lists != NULL)
+    *lists = NULL;
+  if (!peek_format (file, &found, cancellable, error))
+    return NULL;
+  if (format != NULL)
+    *format = found;
+
+  if (found == VIGIA_FILE_TYPE_VIGIA_JSON)
+    {
+      g_autoptr(GFileInputStream) input = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *name = dup_file_name (file);
+      Survey survey = { 0, NULL };
+
+      input = g_file_read (file, cancellable, &local_error);
+      if (input == NULL)
+        {
+          g_set_error (error, local_error->domain, local_error->code,
+                       _("%s: the file could not be read: %s"), name, describe_io_error (local_error));
+          return NULL;
+        }
+      if (!vigia_json_read_stream (G_INPUT_STREAM (input), name, survey_plan, &survey, cancellable, error))
+        {
+          g_clear_object (&survey.first);
+          return NULL;
+        }
+      *n_plans = survey.n_plans;
+      return survey.first;
+    }
+
+  plans = vigia_read_file (file, NULL, NULL, lists, cancellable, error);
+  if (plans == NULL)
+    return NULL;
+  *n_plans = plans->len;
+  return plans->len > 0 ? g_object_ref (g_ptr_array_index (plans, 0)) : NULL;
+}
+
 GPtrArray *
 vigia_read_plans (GFile                     *file,
                   VigiaFileType             *format,
@@ -820,35 +934,6 @@ import_plans (VigiaLibrary  *library,
       return NULL;
     }
   return g_steal_pointer (&results);
-}
-
-/* The first bytes of a file say its format: a whole library's exchange
- * document is then read as a stream, never whole (docs/exchange-format.md). */
-#define PEEK_SIZE (256 * 1024)
-
-static gboolean
-peek_format (GFile          *file,
-             VigiaFileType  *format,
-             GCancellable   *cancellable,
-             GError        **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFileInputStream) input = NULL;
-  g_autofree guint8 *head = g_malloc (PEEK_SIZE);
-  gsize length = 0;
-
-  input = g_file_read (file, cancellable, &local_error);
-  if (input == NULL ||
-      !g_input_stream_read_all (G_INPUT_STREAM (input), head, PEEK_SIZE, &length, cancellable, &local_error))
-    {
-      g_autofree char *name = dup_file_name (file);
-
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("%s: the file could not be read: %s"), name, describe_io_error (local_error));
-      return FALSE;
-    }
-  *format = vigia_file_type_detect (head, length);
-  return TRUE;
 }
 
 typedef struct

@@ -77,6 +77,12 @@ GPtrArray *vigia_read_plans          (GFile                     *file,
                                       const VigiaImportOptions  *options,
                                       GCancellable              *cancellable,
                                       GError                   **error);
+VigiaPlan *vigia_survey_file         (GFile                     *file,
+                                      VigiaFileType             *format,
+                                      GPtrArray                **lists,
+                                      guint                     *n_plans,
+                                      GCancellable              *cancellable,
+                                      GError                   **error);
 GPtrArray *vigia_read_file           (GFile                     *file,
                                       VigiaFileType             *format,
                                       const VigiaImportOptions  *options,
