@@ -105,6 +105,7 @@ raw_insert (VigiaBenchData *data,
   sqlite3_stmt *plan_stmt = NULL;
   sqlite3_stmt *dim_stmt = NULL;
   sqlite3_stmt *goal_stmt = NULL;
+  sqlite3_stmt *target_stmt = NULL;
   sqlite3_stmt *search_stmt = NULL;
   sqlite3_stmt *history_stmt = NULL;
   double start;
@@ -121,20 +122,25 @@ raw_insert (VigiaBenchData *data,
                 NULL, NULL, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO plan (uuid, organization, election, process, department,"
                           " province, district, ubigeo, term_start, term_end, ideario, vision,"
-                          " accountability, source_format, created, changed)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)",
+                          " accountability, source_format, created, changed, edited, edited_by)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16,"
+                          " 'bench')",
                       -1, &plan_stmt, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO dimension (plan_id, position, kind, title) VALUES (?1, ?2, ?3, ?4)",
                       -1, &dim_stmt, NULL);
+  /* The rows of schema 4: a goal, and its target (one per goal here). */
   sqlite3_prepare_v2 (db, "INSERT INTO goal (dimension_id, uuid, position, number, problem, objective,"
-                          " indicator, target_text, target_value, target_unit, target_measure,"
-                          " target_direction, target_reading)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                          " indicator, edited, edited_by)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'bench')",
                       -1, &goal_stmt, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO target (goal_id, uuid, position, text, value, unit, measure, direction,"
+                          " reading, edited, edited_by)"
+                          " VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'bench')",
+                      -1, &target_stmt, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO plan_search (rowid, organization, place, texts, goals) VALUES (?1, ?2, ?3, ?4, ?5)",
                       -1, &search_stmt, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO history (changed, plan_uuid, entity, action, field, new_value)"
-                          " VALUES (?1, ?2, 'plan', 'create', 'source', 'declara-text')",
+  sqlite3_prepare_v2 (db, "INSERT INTO history (changed, plan_uuid, entity, action, field, new_value, author)"
+                          " VALUES (?1, ?2, 'plan', 'create', 'source', 'declara-text', 'bench')",
                       -1, &history_stmt, NULL);
 
   start = now_ms ();
@@ -163,6 +169,7 @@ raw_insert (VigiaBenchData *data,
       sqlite3_bind_text (plan_stmt, 13, vigia_plan_get_accountability (plan), -1, SQLITE_STATIC);
       sqlite3_bind_text (plan_stmt, 14, "declara-text", -1, SQLITE_STATIC);
       sqlite3_bind_text (plan_stmt, 15, "2026-11-25T00:00:00Z", -1, SQLITE_STATIC);
+      sqlite3_bind_text (plan_stmt, 16, "2026-11-25T00:00:00.000000Z", -1, SQLITE_STATIC);
       g_assert (sqlite3_step (plan_stmt) == SQLITE_DONE);
       sqlite3_reset (plan_stmt);
       plan_id = sqlite3_last_insert_rowid (db);
@@ -184,6 +191,7 @@ raw_insert (VigiaBenchData *data,
             {
               VigiaGoal *goal = vigia_dimension_get_goal (dim, g);
               g_autofree char *goal_uuid = vigia_uuid_new ();
+              g_autofree char *target_uuid = vigia_uuid_new ();
 
               sqlite3_bind_int64 (goal_stmt, 1, dim_id);
               sqlite3_bind_text (goal_stmt, 2, goal_uuid, -1, SQLITE_TRANSIENT);
@@ -192,14 +200,20 @@ raw_insert (VigiaBenchData *data,
               sqlite3_bind_text (goal_stmt, 5, vigia_goal_get_problem (goal), -1, SQLITE_STATIC);
               sqlite3_bind_text (goal_stmt, 6, vigia_goal_get_objective (goal), -1, SQLITE_STATIC);
               sqlite3_bind_text (goal_stmt, 7, vigia_goal_get_indicator (goal), -1, SQLITE_STATIC);
-              sqlite3_bind_text (goal_stmt, 8, vigia_goal_get_target_text (goal), -1, SQLITE_STATIC);
-              sqlite3_bind_double (goal_stmt, 9, vigia_goal_get_target_value (goal));
-              sqlite3_bind_text (goal_stmt, 10, vigia_goal_get_target_unit (goal), -1, SQLITE_STATIC);
-              sqlite3_bind_text (goal_stmt, 11, vigia_enum_to_nick (VIGIA_TYPE_MEASURE, vigia_goal_get_target_measure (goal)), -1, SQLITE_STATIC);
-              sqlite3_bind_text (goal_stmt, 12, vigia_enum_to_nick (VIGIA_TYPE_DIRECTION, vigia_goal_get_target_direction (goal)), -1, SQLITE_STATIC);
-              sqlite3_bind_text (goal_stmt, 13, vigia_enum_to_nick (VIGIA_TYPE_READING, vigia_goal_get_target_reading (goal)), -1, SQLITE_STATIC);
+              sqlite3_bind_text (goal_stmt, 8, "2026-11-25T00:00:00.000000Z", -1, SQLITE_STATIC);
               g_assert (sqlite3_step (goal_stmt) == SQLITE_DONE);
               sqlite3_reset (goal_stmt);
+              sqlite3_bind_int64 (target_stmt, 1, sqlite3_last_insert_rowid (db));
+              sqlite3_bind_text (target_stmt, 2, target_uuid, -1, SQLITE_TRANSIENT);
+              sqlite3_bind_text (target_stmt, 3, vigia_goal_get_target_text (goal), -1, SQLITE_STATIC);
+              sqlite3_bind_double (target_stmt, 4, vigia_goal_get_target_value (goal));
+              sqlite3_bind_text (target_stmt, 5, vigia_goal_get_target_unit (goal), -1, SQLITE_STATIC);
+              sqlite3_bind_text (target_stmt, 6, vigia_enum_to_nick (VIGIA_TYPE_MEASURE, vigia_goal_get_target_measure (goal)), -1, SQLITE_STATIC);
+              sqlite3_bind_text (target_stmt, 7, vigia_enum_to_nick (VIGIA_TYPE_DIRECTION, vigia_goal_get_target_direction (goal)), -1, SQLITE_STATIC);
+              sqlite3_bind_text (target_stmt, 8, vigia_enum_to_nick (VIGIA_TYPE_READING, vigia_goal_get_target_reading (goal)), -1, SQLITE_STATIC);
+              sqlite3_bind_text (target_stmt, 9, "2026-11-25T00:00:00.000000Z", -1, SQLITE_STATIC);
+              g_assert (sqlite3_step (target_stmt) == SQLITE_DONE);
+              sqlite3_reset (target_stmt);
               g_string_append_printf (goals, "%s %s %s %s ", vigia_goal_get_problem (goal),
                                       vigia_goal_get_objective (goal), vigia_goal_get_indicator (goal),
                                       vigia_goal_get_target_text (goal));
@@ -230,6 +244,7 @@ raw_insert (VigiaBenchData *data,
   sqlite3_finalize (plan_stmt);
   sqlite3_finalize (dim_stmt);
   sqlite3_finalize (goal_stmt);
+  sqlite3_finalize (target_stmt);
   sqlite3_finalize (search_stmt);
   sqlite3_finalize (history_stmt);
   sqlite3_close (db);
