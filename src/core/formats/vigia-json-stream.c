@@ -193,6 +193,20 @@ consume_string (VigiaJsonStream  *self,
       c = peek (self, cancellable, error);
       if (c < 0)
         return syntax_error (self, c, "“\"”", error);
+      /* The bytes up to the next quote or escape, kept at once: strings are
+       * most of a document. */
+      if (c != '"' && c != '\\' && c != '\n')
+        {
+          gsize end = self->pos;
+
+          while (end < self->len && self->buffer[end] != '"' && self->buffer[end] != '\\' &&
+                 self->buffer[end] != '\n')
+            end++;
+          if (out != NULL)
+            g_byte_array_append (out, self->buffer + self->pos, end - self->pos);
+          self->pos = end;
+          continue;
+        }
       keep (out, (guint8) c);
       advance (self);
       if (c == '"')
