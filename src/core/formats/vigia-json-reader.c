@@ -633,6 +633,7 @@ read_plan (Reader      *r,
   if (unchanged)
     {
       vigia_plan_set_uuid (plan, uuid);
+      vigia_plan_set_organization (plan, "");
       vigia_plan_get_stamp (plan)->reference = TRUE;
       goto dimensions;
     }
