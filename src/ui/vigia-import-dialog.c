@@ -253,8 +253,14 @@ restore_clicked_cb (GtkButton         *button,
 
   if (vigia_library_restore_conflict (self->library, history_id, NULL, &error))
     {
+      AdwActionRow *row = ADW_ACTION_ROW (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW));
+      g_autofree char *subtitle = g_markup_escape_text (g_object_get_data (G_OBJECT (button), "restored"), -1);
+
       gtk_button_set_label (button, _("Restored"));
       gtk_widget_set_tooltip_text (GTK_WIDGET (button), NULL);
+      /* The row says what the library has now. */
+      if (row != NULL)
+        adw_action_row_set_subtitle (row, subtitle);
     }
   else
     {
@@ -286,6 +292,13 @@ add_conflict_rows (VigiaImportDialog       *self,
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (button, _("Put back the version set aside, as a change of yours"));
       g_object_set_data (G_OBJECT (button), "history-id", GSIZE_TO_POINTER ((gsize) conflict->history_id));
+      /* Translators: a conflict's row once the other version is restored:
+       * "Restored Ana Quispe’s version; Luis Mamani’s is in the history" */
+      g_object_set_data_full (G_OBJECT (button), "restored",
+                              g_strdup_printf (_("Restored %s’s version; %s’s is in the history"),
+                                               conflict->other_by != NULL ? conflict->other_by : _("someone"),
+                                               conflict->kept_by != NULL ? conflict->kept_by : _("someone")),
+                              g_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (restore_clicked_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
