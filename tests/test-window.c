@@ -17,6 +17,7 @@
 #include "vigia-plan-selection-private.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
+#include "vigia-preferences-window.h"
 #include "vigia-window-private.h"
 
 /* One application for the whole program: its id can be registered once. */
@@ -967,6 +968,55 @@ test_import_cancel (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
 }
 
+/* Preferences keeps the name entries and changes are recorded under, and
+ * the library takes it as it is typed. */
+static void
+test_preferences (Fixture       *f,
+                  gconstpointer  data)
+{
+  GSettings *settings = vigia_application_get_settings (app);
+  g_autofree char *fallback = vigia_library_dup_default_author ();
+  GListModel *toplevels;
+  GtkWidget *preferences = NULL;
+  GtkEditable *name_row;
+  AdwPreferencesGroup *group;
+
+  present (f);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  vigia_test_wait_idle ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (VIGIA_IS_PREFERENCES_WINDOW (window))
+        preferences = GTK_WIDGET (window);
+    }
+  g_assert_nonnull (preferences);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (preferences)) == GTK_WINDOW (f->window));
+
+  group = ADW_PREFERENCES_GROUP (gtk_widget_get_template_child (preferences, VIGIA_TYPE_PREFERENCES_WINDOW,
+                                                                "team_group"));
+  g_assert_nonnull (strstr (adw_preferences_group_get_description (group), fallback));
+  name_row = GTK_EDITABLE (gtk_widget_get_template_child (preferences, VIGIA_TYPE_PREFERENCES_WINDOW, "name_row"));
+  g_assert_cmpstr (gtk_editable_get_text (name_row), ==, "");
+
+  gtk_editable_set_text (name_row, "Rosa Condori");
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "author-name");
+
+    g_assert_cmpstr (stored, ==, "Rosa Condori");
+  }
+  g_assert_cmpstr (vigia_library_get_author (library ()), ==, "Rosa Condori");
+
+  /* Emptied, it is the account's name again. */
+  gtk_editable_set_text (name_row, "");
+  g_assert_cmpstr (vigia_library_get_author (library ()), ==, fallback);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "author-name");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -995,6 +1045,7 @@ main (int    argc,
   ADD ("import-region", test_import_region);
   ADD ("read-only-library", test_read_only_library);
   ADD ("import-place-for-all", test_import_place_for_all);
+  ADD ("preferences", test_preferences);
 
   status = g_test_run ();
   g_clear_object (&app);
