@@ -196,7 +196,15 @@ typedef struct
   const char         *goal_uuid;
   const char         *target_uuid;
   const char         *scope;
+  /* Where the item is, to name it in a conflict (only then: a merge
+   * compares millions of entries) */
+  VigiaDimension     *dimension;
+  VigiaGoal          *goal;
+  VigiaTarget        *target;
+  VigiaProgress      *entry;
 } ItemKind;
+
+static char *item_label (const ItemKind *kind);
 
 static gboolean
 insert_rows (Merge          *m,
@@ -240,7 +248,6 @@ merge_item (Merge           *m,
             VigiaStamp      *local_stamp,
             GObject         *remote,
             const VigiaStamp *remote_stamp,
-            const char      *label,
             gboolean        *taken,
             GError         **error)
 {
@@ -266,7 +273,7 @@ merge_item (Merge           *m,
       VigiaConflict *conflict = g_new0 (VigiaConflict, 1);
 
       conflict->entity = g_strdup (kind->entity);
-      conflict->label = g_strdup (label);
+      conflict->label = item_label (kind);
       conflict->kept_by = g_strdup (kept->edited_by);
       conflict->kept_at = g_strdup (kept->edited);
       conflict->other_by = g_strdup (other->edited_by);
@@ -346,6 +353,18 @@ entry_label (VigiaDimension *dimension,
    * "Social, goal 2: first half of 2024, observer" */
   return g_strdup_printf (_("%s: %s, %s"), item, period,
                           vigia_source_get_label (vigia_progress_get_source (entry)));
+}
+
+static char *
+item_label (const ItemKind *kind)
+{
+  if (kind->entry != NULL)
+    return entry_label (kind->dimension, kind->goal, kind->target, kind->entry);
+  if (kind->target != NULL)
+    return target_label (kind->dimension, kind->goal, kind->target);
+  if (kind->goal != NULL)
+    return goal_label (kind->dimension, kind->goal);
+  return g_strdup (_("The plan’s own fields"));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -465,8 +484,7 @@ merge_entries (Merge          *m,
                                                 vigia_enum_to_nick (VIGIA_TYPE_SOURCE,
                                                                     vigia_progress_get_source (theirs)));
       ItemKind kind = { "progress", _vigia_progress_history_fields, NULL, vigia_goal_get_uuid (goal),
-                        vigia_target_get_uuid (local), scope };
-      g_autofree char *label = NULL;
+                        vigia_target_get_uuid (local), scope, dimension, goal, local, ours };
       gboolean taken;
 
       if (ours == NULL)
@@ -495,9 +513,8 @@ merge_entries (Merge          *m,
           continue;
         }
 
-      label = entry_label (dimension, goal, local, ours);
       if (!merge_item (m, &kind, G_OBJECT (ours), vigia_progress_get_stamp (ours), G_OBJECT (theirs),
-                       vigia_progress_get_stamp (theirs), label, &taken, error))
+                       vigia_progress_get_stamp (theirs), &taken, error))
         return FALSE;
       if (taken)
         m->summary->n_entries_updated++;
@@ -561,8 +578,8 @@ merge_targets (Merge          *m,
       VigiaTarget *theirs = vigia_goal_get_target (remote, i);
       VigiaTarget *ours = vigia_goal_find_target (local, vigia_target_get_uuid (theirs));
       ItemKind kind = { "target", _vigia_target_history_fields, _vigia_target_history_names,
-                        vigia_goal_get_uuid (local), vigia_target_get_uuid (theirs), NULL };
-      g_autofree char *label = NULL;
+                        vigia_goal_get_uuid (local), vigia_target_get_uuid (theirs), NULL,
+                        dimension, local, ours, NULL };
       gboolean taken;
 
       if (ours == NULL)
@@ -591,9 +608,8 @@ merge_targets (Merge          *m,
           continue;
         }
 
-      label = target_label (dimension, local, ours);
       if (!merge_item (m, &kind, G_OBJECT (ours), vigia_target_get_stamp (ours), G_OBJECT (theirs),
-                       vigia_target_get_stamp (theirs), label, &taken, error) ||
+                       vigia_target_get_stamp (theirs), &taken, error) ||
           !merge_entries (m, dimension, local, ours, theirs, error))
         return FALSE;
       if (taken)
@@ -629,12 +645,12 @@ merge_goal (Merge          *m,
             VigiaGoal      *remote,
             GError        **error)
 {
-  ItemKind kind = { "goal", goal_merge_fields, NULL, vigia_goal_get_uuid (local), NULL, NULL };
-  g_autofree char *label = goal_label (dimension, local);
+  ItemKind kind = { "goal", goal_merge_fields, NULL, vigia_goal_get_uuid (local), NULL, NULL,
+                    dimension, local, NULL, NULL };
   gboolean taken;
 
   if (!merge_item (m, &kind, G_OBJECT (local), vigia_goal_get_stamp (local), G_OBJECT (remote),
-                   vigia_goal_get_stamp (remote), label, &taken, error))
+                   vigia_goal_get_stamp (remote), &taken, error))
     return FALSE;
   if (taken)
     m->summary->n_updated++;
@@ -900,7 +916,7 @@ vigia_library_merge_plan (VigiaLibrary       *self,
   g_autoptr(GHashTable) local_deleted = NULL;
   g_autoptr(GHashTable) remote_deleted = NULL;
   g_autoptr(GHashTable) remote_uuids = NULL;
-  ItemKind kind = { "plan", _vigia_plan_history_fields, NULL, NULL, NULL, NULL };
+  ItemKind kind = { "plan", _vigia_plan_history_fields, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL };
   Merge m = { 0, };
   gboolean taken;
 
@@ -926,7 +942,7 @@ vigia_library_merge_plan (VigiaLibrary       *self,
   m.summary = result;
 
   if (!merge_item (&m, &kind, G_OBJECT (plan), vigia_plan_get_stamp (plan), G_OBJECT (remote),
-                   vigia_plan_get_stamp (remote), _("The plan’s own fields"), &taken, error) ||
+                   vigia_plan_get_stamp (remote), &taken, error) ||
       !merge_goals (&m, remote, error) ||
       !apply_remote_deletions (&m, remote, error) ||
       !record_remote_deletions (&m, remote, error))
