@@ -454,6 +454,44 @@ test_who (Fixture       *f,
   vigia_test_assert_finalized (&b);
 }
 
+/* Stamps read from any ISO 8601 time come back in one form that compares
+ * as text and reads back, whatever the year. */
+static void
+test_stamp_times (void)
+{
+  const struct {
+    const char *text;
+    const char *stamp;
+  } cases[] = {
+    { "2026-07-01", "2026-07-01T00:00:00.000000Z" },
+    { "2026-12-05T10:04:31Z", "2026-12-05T10:04:31.000000Z" },
+    { "2026-12-05T05:04:31.25-05:00", "2026-12-05T10:04:31.250000Z" },
+    { "0099-12-31T23:59:59+05:00", "0099-12-31T18:59:59.000000Z" },
+    { "0001-01-01", "0001-01-01T00:00:00.000000Z" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stamp = vigia_stamp_parse_time (cases[i].text, &error);
+      g_autofree char *again = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (stamp, ==, cases[i].stamp);
+      again = vigia_stamp_parse_time (stamp, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (again, ==, stamp);
+    }
+  for (const char * const *bad = (const char * const[]) { "ayer", "2026-13-01", "", NULL }; *bad != NULL; bad++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stamp = vigia_stamp_parse_time (*bad, &error);
+
+      g_assert_null (stamp);
+      g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +506,7 @@ main (int   argc,
   ADD ("/merge/since", test_since);
   ADD ("/merge/since-unknown-plan", test_since_unknown_plan);
   ADD ("/merge/who", test_who);
+  g_test_add_func ("/merge/stamp-times", test_stamp_times);
 
   return g_test_run ();
 }

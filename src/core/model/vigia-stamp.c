@@ -11,9 +11,18 @@
 #include "vigia-error.h"
 #include "vigia-stamp.h"
 
-/* Stamps are written to the microsecond: two desks, or one desk and a
- * test, edit the same item within a second. */
-#define STAMP_FORMAT "%Y-%m-%dT%H:%M:%S.%fZ"
+/* Stamps are written to the microsecond (two desks, or one desk and a
+ * test, edit the same item within a second), every field at its full width:
+ * GLib's %Y writes the year 99 as "99", which would not compare as text nor
+ * read back. */
+static char *
+format_stamp (GDateTime *time)
+{
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", g_date_time_get_year (time),
+                          g_date_time_get_month (time), g_date_time_get_day_of_month (time),
+                          g_date_time_get_hour (time), g_date_time_get_minute (time),
+                          g_date_time_get_second (time), g_date_time_get_microsecond (time));
+}
 
 /**
  * vigia_stamp_now:
@@ -26,7 +35,7 @@ vigia_stamp_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  return g_date_time_format (now, STAMP_FORMAT);
+  return format_stamp (now);
 }
 
 /**
@@ -62,7 +71,7 @@ vigia_stamp_parse_time (const char  *text,
       return NULL;
     }
   in_utc = g_date_time_to_utc (time);
-  return g_date_time_format (in_utc, STAMP_FORMAT);
+  return format_stamp (in_utc);
 }
 
 void
