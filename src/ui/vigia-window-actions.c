@@ -415,13 +415,9 @@ dup_since (VigiaWindow *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) then = NULL;
 
+  /* Never exported: everything, items not stamped since the upgrade too. */
   if (g_strcmp0 (choice, "last-export") == 0)
-    {
-      char *last = dup_last_export (self, library_path);
-
-      /* Never exported: a package of everything. */
-      return last != NULL ? last : g_strdup ("1900-01-01T00:00:00.000000Z");
-    }
+    return dup_last_export (self, library_path);
   if (g_strcmp0 (choice, "month") == 0)
     then = g_date_time_add_days (now, -31);
   else if (g_strcmp0 (choice, "semester") == 0)
