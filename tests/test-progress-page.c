@@ -129,6 +129,8 @@ saved_entry (Fixture     *f,
              const char  *period,
              VigiaSource  source)
 {
+  /* Called again with the same holder, it lets go of the plan it held. */
+  g_clear_object (holder);
   *holder = vigia_test_reload_plan (f->path, vigia_plan_get_id (f->plan));
   return vigia_goal_find_progress (vigia_dimension_get_goal (vigia_plan_get_dimension (*holder, dimension), position),
                                    period, source);
