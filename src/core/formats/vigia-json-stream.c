@@ -172,8 +172,7 @@ static void
 keep (GByteArray *out,
       guint8      c)
 {
-  if (out != NULL)
-    g_byte_array_append (out, &c, 1);
+  g_byte_array_append (out, &c, 1);
 }
 
 /* A string, from its opening quote to its closing one, escapes left as they
@@ -202,8 +201,7 @@ consume_string (VigiaJsonStream  *self,
           while (end < self->len && self->buffer[end] != '"' && self->buffer[end] != '\\' &&
                  self->buffer[end] != '\n')
             end++;
-          if (out != NULL)
-            g_byte_array_append (out, self->buffer + self->pos, end - self->pos);
+          g_byte_array_append (out, self->buffer + self->pos, end - self->pos);
           self->pos = end;
           continue;
         }
@@ -228,7 +226,7 @@ is_scalar_byte (int c)
   return g_ascii_isalnum (c) || c == '-' || c == '+' || c == '.';
 }
 
-/* A JSON value whole, into @out when it is not NULL. */
+/* A JSON value whole, into @out. */
 static gboolean
 consume_value (VigiaJsonStream  *self,
                GByteArray       *out,
@@ -242,7 +240,7 @@ consume_value (VigiaJsonStream  *self,
   start_line = self->line;
   if (c == '"')
     return consume_string (self, out, cancellable, error) &&
-           (out == NULL || out->len <= self->max_value || too_long (self, start_line, error));
+           (out->len <= self->max_value || too_long (self, start_line, error));
 
   if (c != '{' && c != '[')
     {
@@ -267,8 +265,7 @@ consume_value (VigiaJsonStream  *self,
                                  word->str);
           return FALSE;
         }
-      if (out != NULL)
-        g_byte_array_append (out, (const guint8 *) word->str, word->len);
+      g_byte_array_append (out, (const guint8 *) word->str, word->len);
       return TRUE;
     }
 
@@ -298,7 +295,7 @@ consume_value (VigiaJsonStream  *self,
           else if ((c == '}' || c == ']') && --depth == 0)
             break;
         }
-      if (out != NULL && out->len > self->max_value)
+      if (out->len > self->max_value)
         return too_long (self, start_line, error);
     }
   return TRUE;

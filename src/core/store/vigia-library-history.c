@@ -56,6 +56,38 @@ _vigia_library_value_to_text (const GValue *value)
   g_return_val_if_reached (NULL);
 }
 
+/* The reverse of _vigia_library_value_to_text(). */
+void
+_vigia_library_value_from_text (GValue     *value,
+                                const char *text)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, text);
+  else if (type == G_TYPE_STRV)
+    {
+      g_auto(GStrv) lines = text != NULL ? g_strsplit (text, "\n", -1) : NULL;
+
+      g_value_set_boxed (value, lines);
+    }
+  else if (type == G_TYPE_DOUBLE)
+    g_value_set_double (value, text != NULL ? g_ascii_strtod (text, NULL) : VIGIA_NO_VALUE);
+  else if (type == G_TYPE_INT)
+    g_value_set_int (value, text != NULL ? (int) g_ascii_strtoll (text, NULL, 10) : 0);
+  else if (type == G_TYPE_UINT)
+    g_value_set_uint (value, text != NULL ? (guint) g_ascii_strtoull (text, NULL, 10) : 0);
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, g_strcmp0 (text, "true") == 0);
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      int nick_value;
+
+      if (text != NULL && vigia_enum_from_nick (type, text, &nick_value))
+        g_value_set_enum (value, nick_value);
+    }
+}
+
 gboolean
 _vigia_library_insert_history (VigiaLibrary  *self,
                                const char    *now,

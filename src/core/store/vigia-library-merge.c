@@ -974,38 +974,6 @@ failed:
 /* Restoring the version a conflict set aside                             */
 /* ---------------------------------------------------------------------- */
 
-/* The reverse of _vigia_library_value_to_text(). */
-static void
-value_from_text (GValue     *value,
-                 const char *text)
-{
-  GType type = G_VALUE_TYPE (value);
-
-  if (type == G_TYPE_STRING)
-    g_value_set_string (value, text);
-  else if (type == G_TYPE_STRV)
-    {
-      g_auto(GStrv) lines = text != NULL ? g_strsplit (text, "\n", -1) : NULL;
-
-      g_value_set_boxed (value, lines);
-    }
-  else if (type == G_TYPE_DOUBLE)
-    g_value_set_double (value, text != NULL ? g_ascii_strtod (text, NULL) : VIGIA_NO_VALUE);
-  else if (type == G_TYPE_INT)
-    g_value_set_int (value, text != NULL ? (int) g_ascii_strtoll (text, NULL, 10) : 0);
-  else if (type == G_TYPE_UINT)
-    g_value_set_uint (value, text != NULL ? (guint) g_ascii_strtoull (text, NULL, 10) : 0);
-  else if (type == G_TYPE_BOOLEAN)
-    g_value_set_boolean (value, g_strcmp0 (text, "true") == 0);
-  else if (G_TYPE_IS_ENUM (type))
-    {
-      int nick_value;
-
-      if (text != NULL && vigia_enum_from_nick (type, text, &nick_value))
-        g_value_set_enum (value, nick_value);
-    }
-}
-
 /* The property a history row's field names: a target's fields are recorded
  * under the names they had on goals. */
 static const char *
@@ -1139,7 +1107,7 @@ vigia_library_restore_conflict (VigiaLibrary  *self,
       if (pspec == NULL)
         continue;
       g_value_init (&value, pspec->value_type);
-      value_from_text (&value, _vigia_library_column_text (rows, 1));
+      _vigia_library_value_from_text (&value, _vigia_library_column_text (rows, 1));
       g_object_set_property (object, property, &value);
     }
   if (rc != SQLITE_DONE)

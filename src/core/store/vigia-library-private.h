@@ -189,6 +189,8 @@ gboolean _vigia_library_insert_history_diff (VigiaLibrary        *self,
                                              guint               *n_changed,
                                              GError             **error);
 char *_vigia_library_value_to_text (const GValue *value);
+void _vigia_library_value_from_text (GValue     *value,
+                                     const char *text);
 
 /* vigia-library-assess.c */
 gboolean _vigia_library_assess_plan (VigiaLibrary  *self,
