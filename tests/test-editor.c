@@ -14,6 +14,7 @@
 #include "vigia-place-picker.h"
 #include "vigia-plan-editor-private.h"
 #include "vigia-progress-cell-private.h"
+#include "vigia-progress-editor.h"
 #include "vigia-progress-page-private.h"
 #include "vigia-target-chip-private.h"
 #include "vigia-target-editor-private.h"
@@ -1065,6 +1066,96 @@ test_dimensions (Fixture       *f,
   g_assert_cmpuint (vigia_plan_get_n_goals (saved), ==, 12);
 }
 
+/* A child of @widget's template, by its id. */
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+}
+
+/* A library that can only be read (a backup, a shared drive) shows its plan
+ * without offering to change it: a banner says so, the entries cannot be
+ * edited, Edit, Add Goal, the target's Save and the entry's Save are gone,
+ * and what the keyboard or an action tries writes nothing. */
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = vigia_test_checksum_file (f->path);
+  g_autofree char *after = NULL;
+  VigiaGeneralPage *general;
+  VigiaDimensionPage *page;
+  VigiaGoalCard *card;
+  VigiaTargetChip *chip;
+  VigiaGoal *goal;
+  GtkWidget *progress_editor;
+  GtkEditable *organization;
+  guint n_windows;
+
+  g_assert_true (vigia_application_open_library_full (app, f->path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  vigia_test_wait_idle ();
+
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (f->editor), "read-only"));
+  g_assert_true (gtk_revealer_get_reveal_child (template_child (f->editor, VIGIA_TYPE_PLAN_EDITOR,
+                                                                               "read_only_revealer")));
+
+  /* The General tab: texts shown, none editable; the place cannot be chosen. */
+  general = vigia_plan_editor_get_general_page (f->editor);
+  organization = template_child (general, VIGIA_TYPE_GENERAL_PAGE, "organization_row");
+  g_assert_cmpstr (gtk_editable_get_text (organization), ==, "JUNTOS POR EL PERU");
+  g_assert_false (gtk_editable_get_editable (organization));
+  g_assert_false (gtk_widget_get_sensitive (template_child (general, VIGIA_TYPE_GENERAL_PAGE, "election_row")));
+  g_assert_false (gtk_widget_get_visible (template_child (general, VIGIA_TYPE_GENERAL_PAGE, "choose_place_row")));
+
+  /* A dimension: no Add Goal; a card that will not go into editing. */
+  page = vigia_plan_editor_get_dimension_page (f->editor, 0);
+  g_assert_false (gtk_widget_get_visible (template_child (page, VIGIA_TYPE_DIMENSION_PAGE,
+                                                                         "add_button")));
+  card = card_at (f, 0, 0);
+  vigia_goal_card_set_editing (card, TRUE);
+  g_assert_false (vigia_goal_card_get_editing (card));
+  n_windows = g_list_model_get_n_items (gtk_window_get_toplevels ());
+  gtk_widget_activate_action (GTK_WIDGET (card), "goal.delete", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (card), "goal.add-target", NULL);
+  vigia_test_wait_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_window_get_toplevels ()), ==, n_windows);
+  g_assert_cmpuint (vigia_dimension_page_get_n_cards (page), ==, 3);
+  g_assert_cmpuint (vigia_goal_get_n_targets (vigia_goal_card_get_goal (card)), ==, 1);
+
+  /* The target's reading is shown, not saved. */
+  chip = vigia_goal_card_get_chip (card);
+  gtk_widget_activate (gtk_widget_get_first_child (GTK_WIDGET (chip)));
+  vigia_test_wait_idle ();
+  g_assert_false (gtk_widget_get_visible (chip_child (chip, "save_button")));
+  g_assert_false (gtk_editable_get_editable (chip_child (chip, "value_entry")));
+  gtk_editable_set_text (chip_child (chip, "value_entry"), "40");
+  g_assert_false (vigia_target_editor_save (chip_child (chip, "popover")));
+  gtk_popover_popdown (chip_child (chip, "popover"));
+
+  /* A semester's entry opens to be read; Save does nothing. */
+  goal = vigia_goal_card_get_goal (card);
+  progress_editor = vigia_progress_editor_new (vigia_plan_editor_get_undo_stack (f->editor),
+                                               vigia_goal_get_target (goal, 0), "2023-S2", VIGIA_SOURCE_AUTHORITY);
+  g_object_ref_sink (progress_editor);
+  vigia_progress_editor_type_value (VIGIA_PROGRESS_EDITOR (progress_editor), "12");
+  g_assert_false (vigia_progress_editor_save (VIGIA_PROGRESS_EDITOR (progress_editor)));
+  g_assert_false (gtk_widget_get_visible (template_child (progress_editor, VIGIA_TYPE_PROGRESS_EDITOR,
+                                                                         "save_button")));
+  g_object_unref (progress_editor);
+
+  /* Undo has nothing to undo, and the file is as it was. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  vigia_test_wait_idle ();
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1092,6 +1183,7 @@ main (int    argc,
   ADD ("general-page", test_general_page);
   ADD ("dimensions", test_dimensions);
   ADD ("choose-place", test_choose_place);
+  ADD ("read-only", test_read_only);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -27,6 +27,7 @@ struct _VigiaApplication
   VigiaLibrary   *library;
   /* Given with --library, or NULL for the last library or the default. */
   char           *library_option;
+  gboolean        read_only_option;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaApplication, vigia_application, ADW_TYPE_APPLICATION)
@@ -80,7 +81,10 @@ ensure_library (VigiaApplication *self,
     return;
 
   path = dup_startup_library_path (self);
-  if (!vigia_application_open_library (self, path, &error))
+  if (!vigia_application_open_library_full (self, path,
+                                            self->read_only_option ? VIGIA_LIBRARY_OPEN_READ_ONLY
+                                                                   : VIGIA_LIBRARY_OPEN_DEFAULT,
+                                            &error))
     vigia_window_show_library_error (window, error);
 }
 
@@ -142,7 +146,11 @@ vigia_application_open (GApplication  *app,
       g_autofree char *path = g_file_get_path (library);
       g_autoptr(GError) error = NULL;
 
-      if (path == NULL || !vigia_application_open_library (self, path, &error))
+      if (path == NULL ||
+          !vigia_application_open_library_full (self, path,
+                                                self->read_only_option ? VIGIA_LIBRARY_OPEN_READ_ONLY
+                                                                       : VIGIA_LIBRARY_OPEN_DEFAULT,
+                                                &error))
         {
           if (error == NULL)
             g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -173,6 +181,7 @@ vigia_application_handle_local_options (GApplication *app,
       return 0;
     }
 
+  self->read_only_option = g_variant_dict_contains (options, "read-only");
   if (g_variant_dict_lookup (options, "library", "^ay", &library))
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (library);
@@ -360,6 +369,7 @@ vigia_application_init (VigiaApplication *self)
   static const GOptionEntry entries[] = {
     { "library", 'l', 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open this library file instead of the last one"), N_("FILE") },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the library to read it, without changing it"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
   };
@@ -413,17 +423,34 @@ vigia_application_open_library (VigiaApplication  *self,
                                 const char        *path,
                                 GError           **error)
 {
+  return vigia_application_open_library_full (self, path, VIGIA_LIBRARY_OPEN_DEFAULT, error);
+}
+
+/**
+ * vigia_application_open_library_full:
+ * @flags: %VIGIA_LIBRARY_OPEN_READ_ONLY to show the library without changing it
+ *
+ * As vigia_application_open_library(), with the flags of vigia_library_open().
+ */
+gboolean
+vigia_application_open_library_full (VigiaApplication        *self,
+                                     const char              *path,
+                                     VigiaLibraryOpenFlags    flags,
+                                     GError                 **error)
+{
   g_autoptr(VigiaLibrary) library = NULL;
 
   g_return_val_if_fail (VIGIA_IS_APPLICATION (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  library = vigia_library_open (path, VIGIA_LIBRARY_OPEN_DEFAULT, error);
+  library = vigia_library_open (path, flags, error);
   if (library == NULL)
     return FALSE;
 
   g_set_object (&self->library, library);
   apply_author (self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import-progress")),
+                               !vigia_library_is_read_only (library));
   g_settings_set_string (self->settings, "last-library", path);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
   return TRUE;

@@ -20,6 +20,10 @@ VigiaLibrary     *vigia_application_get_library      (VigiaApplication  *self);
 gboolean          vigia_application_open_library     (VigiaApplication  *self,
                                                       const char        *path,
                                                       GError           **error);
+gboolean          vigia_application_open_library_full (VigiaApplication     *self,
+                                                       const char           *path,
+                                                       VigiaLibraryOpenFlags flags,
+                                                       GError              **error);
 GSettings        *vigia_application_get_settings     (VigiaApplication  *self);
 
 G_END_DECLS

@@ -23,6 +23,8 @@ struct _VigiaDimensionPage
 
   GtkLabel       *title_label;
   GtkLabel       *subtitle_label;
+  GtkButton      *add_button;
+  GtkMenuButton  *menu_button;
   GtkListBox     *goal_list;
   AdwStatusPage  *empty_page;
 
@@ -161,6 +163,8 @@ vigia_dimension_page_class_init (VigiaDimensionPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-dimension-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaDimensionPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaDimensionPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaDimensionPage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaDimensionPage, menu_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaDimensionPage, goal_list);
   gtk_widget_class_bind_template_child (widget_class, VigiaDimensionPage, empty_page);
 
@@ -206,6 +210,8 @@ vigia_dimension_page_set_dimension (VigiaDimensionPage *self,
                                     VigiaUndoStack     *undo_stack,
                                     VigiaDimension     *dimension)
 {
+  gboolean writable;
+
   g_return_if_fail (VIGIA_IS_DIMENSION_PAGE (self));
   g_return_if_fail (VIGIA_IS_UNDO_STACK (undo_stack));
   g_return_if_fail (VIGIA_IS_DIMENSION (dimension));
@@ -231,6 +237,12 @@ vigia_dimension_page_set_dimension (VigiaDimensionPage *self,
   g_signal_connect_object (dimension, "notify", G_CALLBACK (dimension_notify_cb), self,
                            G_CONNECT_SWAPPED);
   update_header (self);
+  writable = !vigia_undo_stack_is_read_only (undo_stack);
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), writable);
+  gtk_widget_set_visible (GTK_WIDGET (self->menu_button), writable);
+  adw_status_page_set_description (self->empty_page,
+                                   writable ? _("This dimension has no goals yet: add the ones the plan sets out")
+                                            : _("This dimension has no goals"));
   /* On screen, the cards are made now; otherwise when it is shown. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     ensure_cards (self);

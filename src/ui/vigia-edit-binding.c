@@ -11,6 +11,8 @@
  * saved changes of the plan, in order.
  *
  * The binding lives as long as the widget: it is kept as the widget's data.
+ * A plan of a read-only library is shown in widgets that cannot be edited,
+ * whose text can still be selected and copied.
  */
 #define G_LOG_DOMAIN "vigia-edit-binding"
 
@@ -170,6 +172,8 @@ vigia_edit_binding_bind_editable (GtkEditable    *editable,
   g_object_set_data (G_OBJECT (editable), BINDING_KEY, NULL);
   gtk_editable_set_enable_undo (editable, FALSE);
 
+  gtk_editable_set_editable (editable, !vigia_undo_stack_is_read_only (undo_stack));
+
   self = g_object_new (VIGIA_TYPE_EDIT_BINDING, NULL);
   self->editable = editable;
   bind (self, GTK_WIDGET (editable), G_OBJECT (editable), undo_stack, object, property);
@@ -194,6 +198,9 @@ vigia_edit_binding_bind_text_view (GtkTextView    *text_view,
   g_return_if_fail (property != NULL);
 
   g_object_set_data (G_OBJECT (text_view), BINDING_KEY, NULL);
+
+  gtk_text_view_set_editable (text_view, !vigia_undo_stack_is_read_only (undo_stack));
+  gtk_text_view_set_cursor_visible (text_view, !vigia_undo_stack_is_read_only (undo_stack));
 
   self = g_object_new (VIGIA_TYPE_EDIT_BINDING, NULL);
   self->buffer = gtk_text_view_get_buffer (text_view);

@@ -417,6 +417,7 @@ vigia_general_page_set_undo_stack (VigiaGeneralPage *self,
     { G_STRUCT_OFFSET (VigiaGeneralPage, source_reference_row), "source-reference" },
   };
   GObject *plan;
+  gboolean writable;
 
   g_return_if_fail (VIGIA_IS_GENERAL_PAGE (self));
   g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
@@ -449,6 +450,14 @@ vigia_general_page_set_undo_stack (VigiaGeneralPage *self,
   vigia_text_field_bind (self->ideario_field, undo_stack, plan, "ideario");
   vigia_text_field_bind (self->vision_field, undo_stack, plan, "vision");
   vigia_text_field_bind (self->accountability_field, undo_stack, plan, "accountability");
+
+  /* The entries cannot be edited; the other controls are greyed. */
+  writable = !vigia_undo_stack_is_read_only (undo_stack);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->election_row), writable);
+  gtk_widget_set_visible (GTK_WIDGET (self->choose_place_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->term_start_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->term_end_spin), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->elected_switch), writable);
 
   sync_from_plan (self);
 }

@@ -95,11 +95,18 @@ update_actions (VigiaGoalCard *self)
 {
   guint number = vigia_goal_get_number (self->goal);
   guint n = vigia_dimension_get_n_goals (self->dimension);
+  /* A goal of a read-only library is read and its progress seen. */
+  gboolean writable = !vigia_undo_stack_is_read_only (self->undo_stack);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.move-up", number > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.move-down", number < n);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.split", vigia_goal_get_n_targets (self->goal) > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.merge-next", number < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.edit", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.move-up", writable && number > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.move-down", writable && number < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.split",
+                                 writable && vigia_goal_get_n_targets (self->goal) > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.merge-next", writable && number < n);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.add-target", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "goal.delete", writable);
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_button), writable);
 }
 
 static void
@@ -202,7 +209,8 @@ build_targets (VigiaGoalCard *self)
       gtk_box_append (GTK_BOX (row), number);
       gtk_box_append (GTK_BOX (row), text);
       gtk_box_append (GTK_BOX (row), chip);
-      gtk_box_append (GTK_BOX (row), target_menu_button (self, i, n, position));
+      if (!vigia_undo_stack_is_read_only (self->undo_stack))
+        gtk_box_append (GTK_BOX (row), target_menu_button (self, i, n, position));
       gtk_box_append (self->targets_box, row);
       g_ptr_array_add (self->chips, chip);
       g_ptr_array_add (self->texts, text);
@@ -788,7 +796,7 @@ vigia_goal_card_set_editing (VigiaGoalCard *self,
                              gboolean       editing)
 {
   g_return_if_fail (VIGIA_IS_GOAL_CARD (self));
-  gtk_toggle_button_set_active (self->edit_button, editing);
+  gtk_toggle_button_set_active (self->edit_button, editing && !vigia_undo_stack_is_read_only (self->undo_stack));
 }
 
 /**

@@ -216,7 +216,7 @@ fill_history (VigiaGoalDetail *self)
           subtitle = g_strdup_printf (_("%s · by %s"), when, item->author);
         }
       row = add_row (self->history_group, self->history_rows, item->text, subtitle);
-      if (item->restore_id > 0)
+      if (item->restore_id > 0 && !vigia_undo_stack_is_read_only (self->undo_stack))
         {
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
 

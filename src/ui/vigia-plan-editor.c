@@ -25,6 +25,7 @@ struct _VigiaPlanEditor
   AdwHeaderBar         *header_bar;
   GtkButton            *back_button;
   AdwViewSwitcherTitle *switcher_title;
+  GtkRevealer          *read_only_revealer;
   AdwViewStack         *view_stack;
   VigiaGeneralPage     *general_page;
   AdwViewSwitcherBar   *switcher_bar;
@@ -643,6 +644,7 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, general_page);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_bar);
@@ -678,6 +680,24 @@ vigia_plan_editor_get_undo_stack (VigiaPlanEditor *self)
   return self->undo_stack;
 }
 
+/* A plan of a read-only library is shown, never changed: a banner says so,
+ * and the style class hides the entries' pencils. */
+static void
+update_read_only (VigiaPlanEditor *self)
+{
+  gboolean read_only = self->undo_stack != NULL && vigia_undo_stack_is_read_only (self->undo_stack);
+
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
+  if (read_only)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "read-only");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.add-dimension", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.rename-dimension", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.remove-dimension", !read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.delete-goal", !read_only);
+}
+
 /**
  * vigia_plan_editor_set_undo_stack:
  * @undo_stack: (nullable): the undo stack of the plan to show, or %NULL for none
@@ -711,6 +731,7 @@ vigia_plan_editor_set_undo_stack (VigiaPlanEditor *self,
   if (undo_stack == NULL)
     vigia_general_page_set_undo_stack (self->general_page, NULL);
 
+  update_read_only (self);
   if (undo_stack != NULL)
     {
       vigia_general_page_set_undo_stack (self->general_page, undo_stack);

@@ -41,6 +41,7 @@ struct _VigiaProgressEditor
   GtkLabel         *error_label;
   GtkButton        *delete_button;
   GtkButton        *save_button;
+  GtkLabel         *enter_hint_label;
   GtkToggleButton  *status_toggles[VIGIA_N_STATUSES];
 
   /* The page's, not kept: GTK 4.8 never lets go of a popover that is open
@@ -172,6 +173,13 @@ remove_evidence_cb (GtkButton *button)
     gtk_widget_grab_focus (gtk_widget_get_first_child (next));
 }
 
+/* A read-only library's entries are shown to be read and copied. */
+static gboolean
+is_read_only (VigiaProgressEditor *self)
+{
+  return self->undo_stack != NULL && vigia_undo_stack_is_read_only (self->undo_stack);
+}
+
 static GtkWidget *
 add_evidence_row (VigiaProgressEditor *self,
                   const char          *reference)
@@ -191,6 +199,8 @@ add_evidence_row (VigiaProgressEditor *self,
   gtk_box_append (GTK_BOX (row), entry);
   gtk_box_append (GTK_BOX (row), remove);
   gtk_box_append (self->evidence_box, row);
+  gtk_editable_set_editable (GTK_EDITABLE (entry), !is_read_only (self));
+  gtk_widget_set_visible (remove, !is_read_only (self));
   return entry;
 }
 
@@ -257,7 +267,7 @@ load (VigiaProgressEditor *self)
                              entry != NULL && (!vigia_str_empty (vigia_progress_get_note (entry)) ||
                                                vigia_progress_get_evidence (entry) != NULL));
   gtk_toggle_button_set_active (self->status_toggles[status], TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), entry != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->delete_button), entry != NULL && !is_read_only (self));
   show_error (self, NULL);
 
   g_free (self->loaded_state);
@@ -450,6 +460,7 @@ vigia_progress_editor_class_init (VigiaProgressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, enter_hint_label);
 }
 
 static void
@@ -546,6 +557,18 @@ vigia_progress_editor_new (VigiaUndoStack *undo_stack,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->unit_label), unit);
   gtk_widget_set_visible (GTK_WIDGET (self->unit_label), !vigia_str_empty (unit));
 
+  if (vigia_undo_stack_is_read_only (undo_stack))
+    {
+      gtk_editable_set_editable (GTK_EDITABLE (self->value_entry), FALSE);
+      gtk_editable_set_editable (GTK_EDITABLE (self->date_entry), FALSE);
+      gtk_text_view_set_editable (self->note_view, FALSE);
+      gtk_text_view_set_cursor_visible (self->note_view, FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->status_grid), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->add_link_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->add_file_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->enter_hint_label), FALSE);
+    }
   load (self);
   return GTK_WIDGET (self);
 }
@@ -676,6 +699,12 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
   double value = VIGIA_NO_VALUE;
 
   g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), FALSE);
+  /* Enter on an entry of a read-only library has read it. */
+  if (is_read_only (self))
+    {
+      gtk_popover_popdown (GTK_POPOVER (self));
+      return FALSE;
+    }
   /* Its page, and the plan's stack, are gone. */
   if (self->undo_stack == NULL)
     return FALSE;
@@ -746,7 +775,7 @@ vigia_progress_editor_delete (VigiaProgressEditor *self)
 
   g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), FALSE);
 
-  if (self->undo_stack == NULL ||
+  if (self->undo_stack == NULL || is_read_only (self) ||
       vigia_target_find_progress (self->target, self->period, self->source) == NULL)
     return FALSE;
 

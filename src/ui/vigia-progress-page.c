@@ -1031,7 +1031,9 @@ typed_ahead (VigiaProgressPage *self,
   gunichar c = gdk_keyval_to_unicode (keyval);
   Typed *typed;
 
-  if ((state & GDK_CONTROL_MASK) != 0)
+  /* Enter still opens a read-only library's entry, to be read. */
+  if ((state & GDK_CONTROL_MASK) != 0 || self->undo_stack == NULL ||
+      vigia_undo_stack_is_read_only (self->undo_stack))
     return FALSE;
   /* Alt on its way to a status's letter. */
   if (keyval >= GDK_KEY_Shift_L && keyval <= GDK_KEY_Hyper_R)
@@ -1330,7 +1332,21 @@ refresh (VigiaProgressPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->grid_scroller), TRUE);
   gtk_widget_set_visible (self->hint_label, TRUE);
-  if (total == 0)
+  /* Figures are typed in only where the library can be written. */
+  gtk_label_set_text (GTK_LABEL (self->hint_label),
+                      vigia_undo_stack_is_read_only (self->undo_stack) ?
+                      _("In each semester, the authority’s figure above and the observers’ below. Press Enter or "
+                        "click a cell to read its entry.") :
+                      _("In each semester, the authority’s figure above and the observers’ below. Type a figure on a "
+                        "cell, or press Enter or click it; Enter saves and goes down, Tab moves right."));
+  if (total == 0 && vigia_undo_stack_is_read_only (self->undo_stack))
+    {
+      show_status (self, "no-progress", "view-list-bullet-symbolic", _("No Progress Recorded"),
+                   _("No semester of this plan has a figure yet"));
+      gtk_widget_set_visible (self->chart_clamp, FALSE);
+      gtk_widget_set_visible (self->source_box, FALSE);
+    }
+  else if (total == 0)
     {
       show_status (self, "no-progress", "view-list-bullet-symbolic", _("Record the First Semester’s Progress"),
                    _("Select a semester of a goal in the grid below and press Enter, or bring a spreadsheet in with Import Progress…"));

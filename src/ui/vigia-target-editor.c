@@ -32,6 +32,7 @@ struct _VigiaTargetEditor
   GtkSpinButton  *weight_spin;
   GtkLabel       *state_label;
   GtkLabel       *error_label;
+  GtkButton      *cancel_button;
   GtkButton      *save_button;
 
   /* The chip's, not kept: GTK 4.8 never lets go of a popover that is open
@@ -109,6 +110,12 @@ read_number (GtkEntry *entry,
   return vigia_number_parse (text, value);
 }
 
+static gboolean
+is_read_only (VigiaTargetEditor *self)
+{
+  return self->undo_stack != NULL && vigia_undo_stack_is_read_only (self->undo_stack);
+}
+
 static void
 vigia_target_editor_show (GtkWidget *widget)
 {
@@ -136,19 +143,27 @@ vigia_target_editor_show (GtkWidget *widget)
                                edits_goal (self) ? _("The goal’s weight in its dimension and plan")
                                                  : _("The target’s weight among its goal’s targets"));
 
+  /* What the reading is, and what to do about it where it can be changed. */
   switch (vigia_target_get_reading (self->target))
     {
     case VIGIA_READING_AUTOMATIC:
       gtk_label_set_text (self->state_label,
+                          is_read_only (self) ?
+                          _("Read automatically from the target as written, and not reviewed.") :
                           _("Read automatically from the target as written. Saving marks the reading as reviewed."));
       break;
     case VIGIA_READING_NEEDS_REVIEW:
       if (VIGIA_HAS_VALUE (vigia_target_get_value (self->target)))
         gtk_label_set_text (self->state_label,
+                            is_read_only (self) ?
+                            _("The text changed after this reading was confirmed, or was cut where the JNE cuts "
+                              "long texts: the reading needs a review.") :
                             _("The text changed after this reading was confirmed, or was cut where the JNE cuts "
                               "long texts: check the reading and save it."));
       else
         gtk_label_set_text (self->state_label,
+                            is_read_only (self) ?
+                            _("This target could not be read as one number.") :
                             _("This target could not be read as one number: enter its reading, or choose Qualitative."));
       break;
     case VIGIA_READING_REVIEWED:
@@ -207,6 +222,7 @@ vigia_target_editor_class_init (VigiaTargetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, weight_spin);
   gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, state_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, save_button);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked_cb);
@@ -252,6 +268,23 @@ vigia_target_editor_new (VigiaUndoStack *undo_stack,
   g_set_weak_pointer (&self->undo_stack, undo_stack);
   self->goal = g_object_ref (goal);
   self->target = g_object_ref (target);
+
+  /* A read-only library's reading is shown, and can be copied. */
+  if (vigia_undo_stack_is_read_only (undo_stack))
+    {
+      GtkEditable *entries[] = {
+        GTK_EDITABLE (self->value_entry), GTK_EDITABLE (self->unit_entry),
+        GTK_EDITABLE (self->baseline_entry), GTK_EDITABLE (self->baseline_year_entry),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+        gtk_editable_set_editable (entries[i], FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->weight_spin), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->measure_dropdown), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->direction_dropdown), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->save_button), FALSE);
+      gtk_button_set_label (self->cancel_button, _("_Close"));
+    }
   return GTK_WIDGET (self);
 }
 
@@ -279,7 +312,7 @@ vigia_target_editor_save (VigiaTargetEditor *self)
 
   g_return_val_if_fail (VIGIA_IS_TARGET_EDITOR (self), FALSE);
   /* Its chip, and the plan's stack, are gone. */
-  if (self->undo_stack == NULL)
+  if (self->undo_stack == NULL || vigia_undo_stack_is_read_only (self->undo_stack))
     return FALSE;
 
   clear_errors (self);

@@ -979,6 +979,19 @@ vigia_undo_stack_get_plan (VigiaUndoStack *self)
 }
 
 /**
+ * vigia_undo_stack_is_read_only:
+ *
+ * Whether the plan can only be read, its library being read-only: the
+ * widgets that edit through the stack show it without offering to change it.
+ */
+gboolean
+vigia_undo_stack_is_read_only (VigiaUndoStack *self)
+{
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), TRUE);
+  return vigia_library_is_read_only (self->library);
+}
+
+/**
  * vigia_undo_stack_set:
  * @object: the plan, or one of its dimensions or goals
  * @names: (array length=n_properties): properties of @object

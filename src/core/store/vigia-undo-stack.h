@@ -23,6 +23,7 @@ VigiaUndoStack *vigia_undo_stack_new              (VigiaLibrary    *library,
                                                    VigiaPlan       *plan);
 VigiaLibrary   *vigia_undo_stack_get_library      (VigiaUndoStack  *self);
 VigiaPlan      *vigia_undo_stack_get_plan         (VigiaUndoStack  *self);
+gboolean        vigia_undo_stack_is_read_only     (VigiaUndoStack  *self);
 
 gboolean        vigia_undo_stack_set              (VigiaUndoStack  *self,
                                                    GObject         *object,
