@@ -164,6 +164,25 @@ test_row_of_targets (void)
   g_assert_cmpstr (vigia_goal_get_source_cells (goal)[3], ==, meta->str);
 }
 
+/* The lines a cell is cut into, whatever ends them: what the regular
+ * expression "\r\n|\r|\n" gave before, compared on every case. */
+static void
+test_lines (void)
+{
+  static const char *texts[] = {
+    "", "a", "a\n", "\n", "\n\n", "a\r\nb", "a\rb\nc\r\n", "\r\r\n\n", "a\n\rb",
+    "ÁREA 1\r\n• 8 %\r\n\r\n", "sin fin de línea",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto(GStrv) expected = g_regex_split_simple ("\\r\\n|\\r|\\n", texts[i], 0, 0);
+      g_auto(GStrv) lines = vigia_str_split_lines (texts[i]);
+
+      g_assert_cmpstrv (lines, expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -173,6 +192,7 @@ main (int    argc,
   g_test_add_func ("/cell-items/split", test_split);
   g_test_add_func ("/cell-items/split-null", test_split_null);
   g_test_add_func ("/cell-items/tidy", test_tidy);
+  g_test_add_func ("/cell-items/lines", test_lines);
   g_test_add_func ("/cell-items/cut", test_cut);
   g_test_add_func ("/cell-items/row-of-targets", test_row_of_targets);
 

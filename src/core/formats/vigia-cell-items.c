@@ -150,10 +150,12 @@ split_lines (const char *cell)
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) raw = NULL;
 
-  raw = g_regex_split_simple ("\\r\\n|\\r|\\n", cell, 0, 0);
+  raw = vigia_str_split_lines (cell);
   for (guint i = 0; raw[i] != NULL; i++)
     {
-      g_auto(GStrv) parts = g_regex_split (inline_bullet_regex (), raw[i], 0);
+      /* Most lines have no "¿" at all: no need to ask the expression. */
+      g_auto(GStrv) parts = strstr (raw[i], "¿") != NULL ? g_regex_split (inline_bullet_regex (), raw[i], 0)
+                                                         : g_strsplit (raw[i], "\n", 1);
 
       /* An empty line splits into no part at all. */
       if (parts[0] == NULL)
@@ -256,12 +258,18 @@ vigia_cell_tidy (const char *text)
   if (text == NULL)
     return g_strdup ("");
 
-  lines = g_regex_split_simple ("\\r\\n|\\r|\\n", text, 0, 0);
+  lines = vigia_str_split_lines (text);
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *spaced = g_regex_replace_literal (inline_bullet_regex (), lines[i], -1,
-                                                         0, " ¿ ", 0, NULL);
-      g_autofree char *line = g_regex_replace_literal (blanks_regex (), spaced, -1, 0, " ", 0, NULL);
+      /* The expressions only where they can change something: most lines
+       * have no "¿", no tab, no no-break space and no double space. */
+      g_autofree char *spaced = strstr (lines[i], "¿") != NULL ?
+                                g_regex_replace_literal (inline_bullet_regex (), lines[i], -1, 0, " ¿ ", 0, NULL) :
+                                g_strdup (lines[i]);
+      g_autofree char *line = strchr (spaced, '\t') != NULL || strstr (spaced, "  ") != NULL ||
+                              strstr (spaced, "\u00A0") != NULL ?
+                              g_regex_replace_literal (blanks_regex (), spaced, -1, 0, " ", 0, NULL) :
+                              g_strdup (spaced);
       const char *rest = NULL;
 
       g_strstrip (line);

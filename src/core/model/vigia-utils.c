@@ -361,3 +361,37 @@ vigia_str_empty (const char *text)
       return FALSE;
   return TRUE;
 }
+
+/**
+ * vigia_str_split_lines:
+ * @text: a text whose lines end in "\n", "\r\n" or "\r"
+ *
+ * The lines of @text, without their ends; a text that ends a line ends with
+ * an empty one, and an empty text has no lines.  (What splitting at the
+ * regular expression "\r\n|\r|\n" gives, without one.)
+ *
+ * Returns: (transfer full): the lines
+ */
+char **
+vigia_str_split_lines (const char *text)
+{
+  GPtrArray *lines;
+  const char *start = text;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  lines = g_ptr_array_new ();
+  for (const char *p = text; *text != '\0'; p++)
+    {
+      if (*p != '\n' && *p != '\r' && *p != '\0')
+        continue;
+      g_ptr_array_add (lines, g_strndup (start, p - start));
+      if (*p == '\0')
+        break;
+      if (*p == '\r' && p[1] == '\n')
+        p++;
+      start = p + 1;
+    }
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (lines, FALSE);
+}

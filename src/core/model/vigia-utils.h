@@ -30,5 +30,6 @@ char    *vigia_text_fold     (const char  *text);
 char    *vigia_text_strip    (const char  *text);
 char    *vigia_text_isolate  (const char  *text);
 gboolean vigia_str_empty     (const char  *text);
+char   **vigia_str_split_lines (const char *text);
 
 G_END_DECLS
