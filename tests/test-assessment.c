@@ -282,6 +282,40 @@ test_contradiction (void)
                               "check the reading. It is not measured until then.");
 }
 
+/* A figure that went the wrong way reads below 0 %, saying so, and counts as
+ * 0 % in its goal; one past the target says so too, and counts as 100 %. */
+static void
+test_away_from_target (void)
+{
+  VigiaTargetTerms down = { VIGIA_MEASURE_PERCENT, VIGIA_DIRECTION_DOWN, 30, 40, 1 };
+  VigiaRollup goal = { 0, };
+  double away = vigia_target_terms_get_achievement (&down, 50, VIGIA_STATUS_IN_PROGRESS);
+  double past = vigia_target_terms_get_achievement (&down, 27, VIGIA_STATUS_IN_PROGRESS);
+  g_autofree char *away_text = vigia_target_achievement_format (away);
+  g_autofree char *past_text = vigia_target_achievement_format (past);
+  g_autofree char *plain = vigia_target_achievement_format (0.5);
+  g_autofree char *full = vigia_target_achievement_format (1.004);
+  g_autofree char *none = vigia_target_achievement_format (NO);
+  g_autofree char *es_away = NULL;
+
+  assert_figure (away, -1.0, "50 from 40 towards 30");
+  assert_figure (past, 1.3, "27 from 40 towards 30");
+  g_assert_cmpstr (away_text, ==, "-100 % (moving away from the target)");
+  g_assert_cmpstr (past_text, ==, "130 % (past the target)");
+  g_assert_cmpstr (plain, ==, "50 %");
+  g_assert_cmpstr (full, ==, "100 %");
+  g_assert_cmpstr (none, ==, "no data");
+
+  vigia_rollup_add_target (&goal, away, 1, VIGIA_STATUS_IN_PROGRESS);
+  vigia_rollup_add_target (&goal, past, 1, VIGIA_STATUS_IN_PROGRESS);
+  assert_figure (vigia_rollup_get_achievement (&goal), 0.5, "clipped to 0 and 1");
+
+  vigia_test_set_language ("es");
+  es_away = vigia_target_achievement_format (away);
+  g_assert_cmpstr (es_away, ==, "-100 % (se aleja de la meta)");
+  vigia_test_set_language ("en");
+}
+
 static void
 test_description (void)
 {
@@ -695,6 +729,7 @@ main (int    argc,
   g_test_add_func ("/assessment/rollup", test_rollup);
   g_test_add_func ("/assessment/goal-of-targets", test_goal_of_targets);
   g_test_add_func ("/assessment/contradiction", test_contradiction);
+  g_test_add_func ("/assessment/away-from-target", test_away_from_target);
   g_test_add_func ("/assessment/plan-of-targets", test_plan_of_targets);
   g_test_add_func ("/assessment/description", test_description);
   g_test_add_func ("/assessment/plan", test_plan);

@@ -206,7 +206,7 @@ describe_rollup (const VigiaRollup *rollup,
 static char *
 describe_target_result (const VigiaTargetResult *result)
 {
-  g_autofree char *share = vigia_number_format_share (result->achievement);
+  g_autofree char *share = vigia_target_achievement_format (result->achievement);
   g_autofree char *value = NULL;
   g_autofree char *period = NULL;
 

@@ -242,6 +242,36 @@ vigia_target_terms_get_achievement (const VigiaTargetTerms *terms,
   return (value - start) / (goal - start);
 }
 
+/**
+ * vigia_target_achievement_format:
+ * @achievement: a target's achievement as vigia_target_terms_get_achievement()
+ *   gives it, not clipped
+ *
+ * A target's achievement in words that cannot be misread: below 0 %, the
+ * figure moved away from the target (it counts as 0 % in the goal's, the
+ * dimension's and the plan's achievement); above 100 %, it went past it
+ * (counted as 100 %).
+ *
+ * Returns: (transfer full): "42 %", "−25 % (moving away from the target)",
+ *   "130 % (past the target)", or "no data"
+ */
+char *
+vigia_target_achievement_format (double achievement)
+{
+  g_autofree char *share = vigia_number_format_share (achievement);
+
+  if (!VIGIA_HAS_VALUE (achievement))
+    return g_steal_pointer (&share);
+  /* As vigia_number_format_share() rounds it. */
+  if (round (achievement * 100) < 0)
+    /* Translators: a target's achievement below 0 %: "−25 % (moving away from the target)" */
+    return g_strdup_printf (_("%s (moving away from the target)"), share);
+  if (round (achievement * 100) > 100)
+    /* Translators: a target's achievement above 100 %: "130 % (past the target)" */
+    return g_strdup_printf (_("%s (past the target)"), share);
+  return g_steal_pointer (&share);
+}
+
 VigiaPace
 vigia_pace_from_achievement (double achievement,
                              double expected)

@@ -96,6 +96,7 @@ double      vigia_target_terms_get_start      (const VigiaTargetTerms *terms);
 double      vigia_target_terms_get_goal_value (const VigiaTargetTerms *terms);
 
 double      vigia_status_get_achievement    (VigiaStatus           status);
+char       *vigia_target_achievement_format (double                achievement);
 char       *vigia_status_dup_count          (VigiaStatus           status,
                                              guint                 n);
 VigiaPace   vigia_pace_from_achievement     (double                achievement,

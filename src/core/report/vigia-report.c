@@ -788,7 +788,8 @@ goal_table (VigiaReport    *self,
 
               value = format_value (target, result->entry != NULL ? vigia_progress_get_value (result->entry)
                                                                   : VIGIA_NO_VALUE);
-              share = format_share (result->achievement);
+              share = VIGIA_HAS_VALUE (result->achievement) ? vigia_target_achievement_format (result->achievement)
+                                                             : format_share (result->achievement);
               add_text (row->cells[4], VIGIA_REPORT_ITEM_PLAIN, vigia_source_get_label (s));
               add_text (row->cells[5], VIGIA_REPORT_ITEM_PLAIN, value);
               add_text (row->cells[6], VIGIA_REPORT_ITEM_STRONG, share);
@@ -900,6 +901,11 @@ build_annex (VigiaReport *self,
                    "to increase something starts from zero when it has no baseline; a goal to "
                    "decrease something has no achievement until its baseline is entered. A target "
                    "stated as a percent change is compared with the change recorded."));
+  add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY,
+                 _("A figure that moved away from the target, below the baseline of a goal to "
+                   "increase something or above that of a goal to decrease it, gives an achievement "
+                   "below 0 %, marked “moving away from the target”; a figure beyond the target gives "
+                   "more than 100 %, marked “past the target”."));
   add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY,
                  _("Goals whose target is not a number are assessed by their status: kept counts as "
                    "100 %, partly kept as 50 % and broken as 0 %; in progress, stalled and not rated "
