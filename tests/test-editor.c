@@ -1066,6 +1066,68 @@ test_dimensions (Fixture       *f,
   g_assert_cmpuint (vigia_plan_get_n_goals (saved), ==, 12);
 }
 
+/* A shortcut of @widget's, found by its key and run as GTK runs it. */
+static gboolean
+press_shortcut (gpointer         widget,
+                guint            keyval,
+                GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (widget));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, GTK_WIDGET (widget),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+/* Ctrl+Page Up and Down go from tab to tab, Alt+N to the N-th; Escape ends
+ * a goal's editing. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  VigiaGoalCard *card;
+
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "general");
+  g_assert_true (press_shortcut (f->editor, GDK_KEY_Page_Down, GDK_CONTROL_MASK));
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "dimension-0");
+  g_assert_true (press_shortcut (f->editor, GDK_KEY_6, GDK_ALT_MASK));
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
+  g_assert_true (press_shortcut (f->editor, GDK_KEY_Page_Down, GDK_CONTROL_MASK));
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
+  g_assert_true (press_shortcut (f->editor, GDK_KEY_Page_Up, GDK_CONTROL_MASK));
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "dimension-3");
+  g_assert_true (press_shortcut (f->editor, GDK_KEY_9, GDK_ALT_MASK));
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "dimension-3");
+  g_assert_true (press_shortcut (f->editor, GDK_KEY_1, GDK_ALT_MASK));
+  g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "general");
+
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-0");
+  card = card_at (f, 0, 1);
+  vigia_goal_card_set_editing (card, TRUE);
+  vigia_test_wait_idle ();
+  g_assert_true (press_shortcut (card, GDK_KEY_Escape, 0));
+  g_assert_false (vigia_goal_card_get_editing (card));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card)));
+  /* Not editing, Escape is someone else's. */
+  g_assert_false (press_shortcut (card, GDK_KEY_Escape, 0));
+}
+
 /* A child of @widget's template, by its id. */
 static gpointer
 template_child (gpointer    widget,
@@ -1184,6 +1246,7 @@ main (int    argc,
   ADD ("dimensions", test_dimensions);
   ADD ("choose-place", test_choose_place);
   ADD ("read-only", test_read_only);
+  ADD ("keyboard", test_keyboard);
 
   status = g_test_run ();
   g_clear_object (&app);

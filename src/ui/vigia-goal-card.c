@@ -409,6 +409,21 @@ vigia_goal_card_activate (GtkListBoxRow *row)
   vigia_goal_card_set_editing (self, !vigia_goal_card_get_editing (self));
 }
 
+/* Escape ends the editing, and leaves the keyboard on the card. */
+static gboolean
+stop_editing_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  VigiaGoalCard *self = VIGIA_GOAL_CARD (widget);
+
+  if (!vigia_goal_card_get_editing (self))
+    return FALSE;
+  vigia_goal_card_set_editing (self, FALSE);
+  gtk_widget_grab_focus (widget);
+  return TRUE;
+}
+
 static void
 edit_action (GtkWidget  *widget,
              const char *action_name,
@@ -708,6 +723,7 @@ vigia_goal_card_class_init (VigiaGoalCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, targets_box);
 
   gtk_widget_class_install_action (widget_class, "goal.edit", NULL, edit_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, stop_editing_cb, NULL);
   gtk_widget_class_install_action (widget_class, "goal.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "goal.move-down", NULL, move_down_action);
   gtk_widget_class_install_action (widget_class, "goal.delete", NULL, delete_action);

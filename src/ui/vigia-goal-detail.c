@@ -393,6 +393,7 @@ vigia_goal_detail_class_init (VigiaGoalDetailClass *klass)
 
   gtk_widget_class_install_action (widget_class, "detail.back", NULL, back_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "detail.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "detail.back", NULL);
 }
 
 static void

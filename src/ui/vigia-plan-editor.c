@@ -551,6 +551,57 @@ show_error_action (GtkWidget  *widget,
   show_error_message (VIGIA_PLAN_EDITOR (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The tabs shown, in order: the General tab, the dimensions, Progress. */
+static GPtrArray *
+dup_shown_pages (VigiaPlanEditor *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+  GPtrArray *shown = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      if (adw_view_stack_page_get_visible (page))
+        g_ptr_array_add (shown, adw_view_stack_page_get_child (page));
+    }
+  return shown;
+}
+
+/* Ctrl+Page Up and Down go to the tab before and after, Alt+1…9 to the
+ * N-th; the keyboard goes into the tab shown. */
+static void
+switch_page_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  VigiaPlanEditor *self = VIGIA_PLAN_EDITOR (widget);
+  g_autoptr(GPtrArray) shown = dup_shown_pages (self);
+  GtkWidget *visible = adw_view_stack_get_visible_child (self->view_stack);
+  guint current = 0;
+  guint next;
+  GtkWidget *child;
+
+  if (self->plan == NULL || shown->len == 0)
+    return;
+  g_ptr_array_find (shown, visible, &current);
+  if (g_str_equal (action_name, "editor.show-page"))
+    next = g_variant_get_uint32 (parameter);
+  else if (g_str_equal (action_name, "editor.next-page"))
+    next = current + 1;
+  else
+    next = current > 0 ? current - 1 : G_MAXUINT;
+  if (next >= shown->len || next == current)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  child = g_ptr_array_index (shown, next);
+  adw_view_stack_set_visible_child (self->view_stack, child);
+  gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 vigia_plan_editor_dispose (GObject *object)
 {
@@ -656,6 +707,34 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.show-goal-progress", "s", goal_action);
   gtk_widget_class_install_action (widget_class, "editor.toast-undo", "s", toast_undo_action);
   gtk_widget_class_install_action (widget_class, "editor.show-error", "s", show_error_action);
+  gtk_widget_class_install_action (widget_class, "editor.previous-page", NULL, switch_page_action);
+  gtk_widget_class_install_action (widget_class, "editor.next-page", NULL, switch_page_action);
+  gtk_widget_class_install_action (widget_class, "editor.show-page", "u", switch_page_action);
+}
+
+/* Caught before the focused widget sees them: a text view would take
+ * Ctrl+Page Up and Down for itself. */
+static void
+add_page_shortcuts (VigiaPlanEditor *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("editor.previous-page")));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("editor.next-page")));
+  for (guint i = 0; i < 9; i++)
+    {
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_1 + i, GDK_ALT_MASK),
+                                                gtk_named_action_new ("editor.show-page"));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_uint32 (i));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 static void
@@ -669,6 +748,7 @@ vigia_plan_editor_init (VigiaPlanEditor *self)
                                   G_CALLBACK (dimensions_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_page_shortcuts (self);
   adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
   self->progress_page = g_object_ref_sink (g_object_new (VIGIA_TYPE_PROGRESS_PAGE, NULL));
 }

@@ -1804,7 +1804,9 @@ vigia_progress_page_show_target (VigiaProgressPage *self,
   close_editor (self);
   vigia_goal_detail_set_target (self->goal_detail, self->undo_stack, target);
   adw_leaflet_set_visible_child_name (self->leaflet, "goal");
-  gtk_widget_grab_focus (GTK_WIDGET (self->goal_detail));
+  /* The page is no control itself: its first one takes the keyboard, so
+   * that Escape and Alt+Left lead back. */
+  gtk_widget_child_focus (GTK_WIDGET (self->goal_detail), GTK_DIR_TAB_FORWARD);
 }
 
 /**
