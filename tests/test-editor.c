@@ -943,6 +943,36 @@ test_general_page (Fixture       *f,
   g_assert_cmpuint (adw_combo_row_get_selected (election), ==, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (start), ==, 2023);
   g_assert_cmpint (gtk_spin_button_get_value_as_int (end), ==, 2026);
+
+  /* No term yet: + on the empty first year gives this year, and the term's
+   * end follows; − below the first year a term can have stops there; a
+   * year typed short is refused, and the year there was stays. */
+  gtk_spin_button_set_value (start, 0);
+  gtk_spin_button_set_value (end, 0);
+  g_assert_true (vigia_test_wait_until (nothing_pending, stack (f)));
+  saved = reload (f);
+  g_assert_cmpint (vigia_plan_get_term_start (saved), ==, 0);
+  g_clear_object (&saved);
+  gtk_spin_button_spin (start, GTK_SPIN_STEP_FORWARD, 1);
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (start), ==, g_date_time_get_year (now));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (end), ==, g_date_time_get_year (now) + 3);
+  }
+  gtk_spin_button_set_value (start, 1980);
+  gtk_spin_button_spin (start, GTK_SPIN_STEP_BACKWARD, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (start), ==, 1980);
+  gtk_editable_set_text (GTK_EDITABLE (start), "27");
+  gtk_spin_button_update (start);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (start), ==, 1980);
+  gtk_editable_set_text (GTK_EDITABLE (start), "2031");
+  gtk_spin_button_update (start);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (start), ==, 2031);
+  g_assert_true (vigia_test_wait_until (nothing_pending, stack (f)));
+  saved = reload (f);
+  g_assert_cmpint (vigia_plan_get_term_start (saved), ==, 2031);
+  g_assert_cmpint (vigia_plan_get_term_end (saved), ==, 2034);
 #undef GENERAL
 }
 

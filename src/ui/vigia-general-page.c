@@ -16,6 +16,7 @@
 
 #include "vigia-edit-binding.h"
 #include "vigia-general-page.h"
+#include "vigia-period.h"
 #include "vigia-place-picker.h"
 #include "vigia-text-field.h"
 
@@ -195,6 +196,25 @@ term_changed_cb (VigiaGeneralPage *self,
   if (self->syncing || self->plan == NULL)
     return;
 
+  /* + on an empty year gives 1, and − on the first year one before it:
+   * the first means "a year", this one or the term's end; the second stops
+   * at the first year there can be. */
+  if ((start > 0 && start < VIGIA_TERM_FIRST_YEAR) || (end > 0 && end < VIGIA_TERM_FIRST_YEAR))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      int length = vigia_plan_get_election (self->plan) == VIGIA_ELECTION_GENERAL ? 5 : 3;
+
+      if (start > 0 && start < VIGIA_TERM_FIRST_YEAR)
+        start = vigia_plan_get_term_start (self->plan) == 0 ? g_date_time_get_year (now) : VIGIA_TERM_FIRST_YEAR;
+      if (end > 0 && end < VIGIA_TERM_FIRST_YEAR)
+        end = vigia_plan_get_term_end (self->plan) != 0 ? VIGIA_TERM_FIRST_YEAR :
+              (start > 0 ? start : g_date_time_get_year (now)) + length;
+      self->syncing = TRUE;
+      gtk_spin_button_set_value (self->term_start_spin, start);
+      gtk_spin_button_set_value (self->term_end_spin, end);
+      self->syncing = FALSE;
+    }
+
   if (spin == self->term_start_spin && start > 0 && (end < start || end == 0))
     {
       end = start + (vigia_plan_get_election (self->plan) == VIGIA_ELECTION_GENERAL ? 5 : 3);
@@ -291,13 +311,26 @@ year_output_cb (GtkSpinButton *spin)
   return TRUE;
 }
 
+/* A year is typed with its four digits, within the years a term can have;
+ * anything else puts back the year there was. */
 static int
 year_input_cb (GtkSpinButton *spin,
                double        *new_value)
 {
-  if (!vigia_str_empty (gtk_editable_get_text (GTK_EDITABLE (spin))))
-    return FALSE;
-  *new_value = 0;
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+  guint64 year = 0;
+
+  if (*text == '\0')
+    {
+      *new_value = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, VIGIA_TERM_FIRST_YEAR, VIGIA_TERM_LAST_YEAR, &year, NULL))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (spin));
+      return GTK_INPUT_ERROR;
+    }
+  *new_value = year;
   return TRUE;
 }
 

@@ -18,6 +18,11 @@ G_BEGIN_DECLS
 /* "2027-S1" and its terminating zero. */
 #define VIGIA_PERIOD_SIZE 8
 
+/* The years a term may be given in the editor: four digits, from the first
+ * elections of the regional governments' forerunners to well past any plan. */
+#define VIGIA_TERM_FIRST_YEAR 1980
+#define VIGIA_TERM_LAST_YEAR  2100
+
 gboolean  vigia_period_parse          (const char  *period,
                                        int         *year,
                                        int         *half);
