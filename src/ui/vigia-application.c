@@ -214,21 +214,35 @@ about_action (GSimpleAction *action,
               gpointer       user_data)
 {
   VigiaApplication *self = user_data;
-  static const char *developers[] = { "The Vigía developers", NULL };
+  const char *developers[] = { _("The Vigía developers"), NULL };
+  /* Translators: the credits of the data Vigía ships, in the About window */
+  const char *places[] = { _("ubigeo-peru 2.0.2, by Angel Fernando Quiroz Campos (GPL 3.0) "
+                             "https://github.com/AngelFQC/ubigeo-peru"), NULL };
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
 
-  adw_show_about_window (window,
-                         "application-name", _("Vigía"),
-                         "application-icon", APPLICATION_ID,
-                         "developer-name", _("The Vigía developers"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Follow plans de gobierno from promise to result"),
-                         "developers", developers,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         "copyright", "© 2026 The Vigía developers",
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-name", _("Vigía"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Vigía developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Follow plans de gobierno from promise to result"),
+                        "website", PACKAGE_WEBSITE,
+                        "issue-url", PACKAGE_ISSUES,
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        "copyright", _("© 2026 The Vigía developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        NULL);
+  /* Translators: a heading of the About window's credits: where the list of Peru's places comes from */
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Peru’s Places and Their Codes"), places);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Plans de Gobierno"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("The plans Vigía imports are public records of Peru’s National Jury of "
+                                        "Elections (JNE), as its DECLARA and Voto Informado systems publish them; "
+                                        "the progress recorded is its authors’ own."));
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void

@@ -31,6 +31,7 @@ struct _VigiaWindow
   GtkRevealer          *filter_revealer;
   GtkLabel             *filter_label;
   GtkStack             *sidebar_stack;
+  AdwStatusPage        *no_plan_page;
   GtkListView          *plan_list_view;
   AdwStatusPage        *error_page;
   GtkStack             *content_stack;

@@ -56,6 +56,22 @@ update_sidebar (VigiaWindow *self)
   else
     state = "empty";
   gtk_stack_set_visible_child_name (self->sidebar_stack, state);
+
+  /* An empty library has no list to choose from: the list says how to
+   * start, and this side what for. */
+  if (g_str_equal (state, "empty"))
+    {
+      adw_status_page_set_title (self->no_plan_page, _("Welcome to Vigía"));
+      adw_status_page_set_description (self->no_plan_page,
+                                       _("Follow plans de gobierno from promise to result: bring the plans in, "
+                                         "record each semester’s progress with its evidence, and publish the "
+                                         "reports"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->no_plan_page, _("No Plan Open"));
+      adw_status_page_set_description (self->no_plan_page, _("Choose a plan from the list"));
+    }
 }
 
 /* Says which filters hide plans, so that a list that looks short is never
@@ -506,6 +522,7 @@ vigia_window_class_init (VigiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, filter_revealer);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, filter_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigiaWindow, no_plan_page);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, plan_list_view);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, content_stack);
