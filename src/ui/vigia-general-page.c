@@ -74,15 +74,9 @@ format_label (const char *format)
 static char *
 format_time (const char *iso8601)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  char *label = vigia_stamp_dup_time_label (iso8601, TRUE);
 
-  if (iso8601 == NULL || (utc = g_date_time_new_from_iso8601 (iso8601, NULL)) == NULL)
-    return g_strdup (_("Not known"));
-
-  local = g_date_time_to_local (utc);
-  /* Translators: a date and time as strftime() writes it: "25 November 2026, 10:00" */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return label != NULL ? label : g_strdup (_("Not known"));
 }
 
 static void

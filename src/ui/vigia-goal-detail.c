@@ -99,6 +99,9 @@ dup_entry_subtitle (VigiaGoalDetail *self,
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   const char * const *evidence = vigia_progress_get_evidence (entry);
   double value = vigia_progress_get_value (entry);
+  const char *recorded = vigia_progress_get_recorded (entry);
+  g_autofree char *recorded_day = recorded != NULL ? g_strndup (recorded, 10) : NULL;
+  g_autofree char *day = vigia_stamp_dup_time_label (recorded_day, FALSE);
 
   if (VIGIA_HAS_VALUE (value))
     g_ptr_array_add (parts, vigia_target_dup_value_label (self->target, value));
@@ -106,14 +109,14 @@ dup_entry_subtitle (VigiaGoalDetail *self,
     g_ptr_array_add (parts, g_strdup (vigia_progress_get_note (entry)));
   for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
     g_ptr_array_add (parts, g_strdup (evidence[i]));
-  if (vigia_progress_get_recorded (entry) != NULL && vigia_progress_get_stamp (entry)->edited_by != NULL)
-    /* Translators: the date an entry was recorded, and who recorded it:
-     * "Recorded on 2024-06-30 by Ana Quispe" */
-    g_ptr_array_add (parts, g_strdup_printf (_("Recorded on %.10s by %s"), vigia_progress_get_recorded (entry),
+  if (day != NULL && vigia_progress_get_stamp (entry)->edited_by != NULL)
+    /* Translators: the day an entry was recorded, and who recorded it:
+     * "Recorded on 30 June 2024 by Ana Quispe" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Recorded on %s by %s"), day,
                                              vigia_progress_get_stamp (entry)->edited_by));
-  else if (vigia_progress_get_recorded (entry) != NULL)
-    /* Translators: the date an entry was recorded: "Recorded on 2024-06-30" */
-    g_ptr_array_add (parts, g_strdup_printf (_("Recorded on %.10s"), vigia_progress_get_recorded (entry)));
+  else if (day != NULL)
+    /* Translators: the day an entry was recorded: "Recorded on 30 June 2024" */
+    g_ptr_array_add (parts, g_strdup_printf (_("Recorded on %s"), day));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv ("\n", (char **) parts->pdata);
 }

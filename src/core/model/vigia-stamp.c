@@ -74,6 +74,49 @@ vigia_stamp_parse_time (const char  *text,
   return format_stamp (in_utc);
 }
 
+/**
+ * vigia_stamp_dup_time_label:
+ * @text: (nullable): a time as the library keeps it, "2026-12-05T15:04:00Z",
+ *   or a day, "2026-12-05"
+ * @with_time: whether to say the hour and minute too
+ *
+ * A time as a person reads it, in the local time and the words of the
+ * language shown: "5 December 2026, 10:04", "5 de diciembre de 2026".  A day
+ * alone is that day, whatever the time zone.
+ *
+ * Returns: (transfer full) (nullable): the words, or %NULL for no time or
+ *   one that cannot be read
+ */
+char *
+vigia_stamp_dup_time_label (const char *text,
+                            gboolean    with_time)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  int year, month, day;
+  char rest;
+
+  if (text == NULL)
+    return NULL;
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) == 3)
+    {
+      if (!g_date_valid_dmy (day, month, year))
+        return NULL;
+      local = g_date_time_new_local (year, month, day, 0, 0, 0);
+      with_time = FALSE;
+    }
+  else if ((time = g_date_time_new_from_iso8601 (text, utc)) != NULL)
+    local = g_date_time_to_local (time);
+  if (local == NULL)
+    return NULL;
+
+  /* Translators: a date and time as strftime() writes it: "25 November 2026, 10:00" */
+  return g_date_time_format (local, with_time ? _("%-d %B %Y, %H:%M")
+                                              /* Translators: a date as strftime() writes it: "25 November 2026" */
+                                              : _("%-d %B %Y"));
+}
+
 void
 vigia_stamp_clear (VigiaStamp *stamp)
 {

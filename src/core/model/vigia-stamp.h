@@ -23,6 +23,8 @@ typedef struct
 char    *vigia_stamp_now        (void);
 char    *vigia_stamp_parse_time (const char       *text,
                                  GError          **error);
+char    *vigia_stamp_dup_time_label (const char *text,
+                                    gboolean    with_time);
 void     vigia_stamp_clear   (VigiaStamp       *stamp);
 void     vigia_stamp_copy    (VigiaStamp       *dest,
                               const VigiaStamp *src);

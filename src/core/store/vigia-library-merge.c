@@ -1190,13 +1190,9 @@ vigia_merge_summary_dup_description (const VigiaMergeSummary *summary)
 static char *
 dup_time_label (const char *time)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) parsed = time != NULL ? g_date_time_new_from_iso8601 (time, utc) : NULL;
-  g_autoptr(GDateTime) local = parsed != NULL ? g_date_time_to_local (parsed) : NULL;
+  char *label = vigia_stamp_dup_time_label (time, TRUE);
 
-  if (local == NULL)
-    return g_strdup (_("an unknown time"));
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return label != NULL ? label : g_strdup (_("an unknown time"));
 }
 
 /**

@@ -90,16 +90,9 @@ enum_label (GType       type,
 static char *
 format_date (const char *iso)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
+  char *label = vigia_stamp_dup_time_label (iso, TRUE);
 
-  if (iso == NULL)
-    return NULL;
-  utc = g_date_time_new_from_iso8601 (iso, NULL);
-  if (utc == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return label != NULL || iso == NULL ? label : g_strdup (iso);
 }
 
 /* A recorded value as a person reads it, or NULL for none. */
