@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-compare-row-private.h"
 #include "vigia-number.h"
 
@@ -54,6 +55,7 @@ show_rollup (VigiaCompareRow   *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (self->name_label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  vigia_accessible_name_row (GTK_WIDGET (self), TRUE, gtk_label_get_text (self->name_label), description);
   /* The tooltip says the same: kept, and given when asked for, as the
    * library's rows do (setting it on every bind slowed a long list). */
   g_free (self->description);

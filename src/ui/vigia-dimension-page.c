@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-dimension-page-private.h"
 
 struct _VigiaDimensionPage
@@ -177,6 +178,7 @@ static void
 vigia_dimension_page_init (VigiaDimensionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 /**

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-export-dialog-private.h"
 
 struct _VigiaExportDialog
@@ -463,6 +464,7 @@ static void
 vigia_export_dialog_init (VigiaExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 /* ---------------------------------------------------------------------- */

@@ -29,6 +29,7 @@ struct _VigiaGoalCard
   VigiaOptionalLabel *heading_label;
   AdwBin          *chip_bin;
   GtkToggleButton *edit_button;
+  GtkMenuButton   *menu_button;
   GtkStack        *stack;
   GtkLabel        *problem_label;
   GtkLabel        *objective_label;
@@ -217,6 +218,21 @@ build_targets (VigiaGoalCard *self)
     }
 }
 
+/* Every card has the same buttons: their names say whose they are. */
+static void
+update_button_names (VigiaGoalCard *self)
+{
+  guint number = vigia_goal_get_number (self->goal);
+  gboolean editing = gtk_toggle_button_get_active (self->edit_button);
+  /* Translators: the Edit button of a goal's card, read aloud: "Edit Goal 2" */
+  g_autofree char *edit = g_strdup_printf (editing ? _("Done Editing Goal %u") : _("Edit Goal %u"), number);
+  /* Translators: the menu button of a goal's card, read aloud: "Goal 2 Menu" */
+  g_autofree char *menu = g_strdup_printf (_("Goal %u Menu"), number);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edit_button), GTK_ACCESSIBLE_PROPERTY_LABEL, edit, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu, -1);
+}
+
 static void
 update (VigiaGoalCard *self)
 {
@@ -274,7 +290,7 @@ update (VigiaGoalCard *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
-
+  update_button_names (self);
   update_actions (self);
 }
 
@@ -392,6 +408,7 @@ edit_toggled_cb (VigiaGoalCard *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->edit_button),
                                editing ? _("Done Editing") : _("Edit Goal"));
   gtk_accessible_update_state (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_STATE_EXPANDED, editing, -1);
+  update_button_names (self);
 
   if (editing)
     gtk_widget_grab_focus (g_hash_table_lookup (self->fields, "problem"));
@@ -713,6 +730,7 @@ vigia_goal_card_class_init (VigiaGoalCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, heading_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, chip_bin);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, edit_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, menu_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, stack);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, problem_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaGoalCard, objective_label);

@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-import-dialog-private.h"
 #include "vigia-place-picker.h"
 
@@ -1070,6 +1071,7 @@ vigia_import_dialog_init (VigiaImportDialog *self)
   self->state = "none";
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
 }
 
 /**

@@ -712,14 +712,18 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.show-page", "u", switch_page_action);
 }
 
-/* Caught before the focused widget sees them: a text view would take
- * Ctrl+Page Up and Down for itself. */
+/* Twice: caught before the focused widget sees them where the keyboard is
+ * in the editor (a text view would take Ctrl+Page Up and Down for itself),
+ * and for the whole window where it is elsewhere, in the list of plans. */
 static void
-add_page_shortcuts (VigiaPlanEditor *self)
+add_page_shortcuts (VigiaPlanEditor   *self,
+                    GtkShortcutScope   scope)
 {
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), scope);
+  if (scope == GTK_SHORTCUT_SCOPE_LOCAL)
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, GDK_CONTROL_MASK),
                                                           gtk_named_action_new ("editor.previous-page")));
@@ -748,7 +752,8 @@ vigia_plan_editor_init (VigiaPlanEditor *self)
                                   G_CALLBACK (dimensions_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_page_shortcuts (self);
+  add_page_shortcuts (self, GTK_SHORTCUT_SCOPE_LOCAL);
+  add_page_shortcuts (self, GTK_SHORTCUT_SCOPE_GLOBAL);
   adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
   self->progress_page = g_object_ref_sink (g_object_new (VIGIA_TYPE_PROGRESS_PAGE, NULL));
 }

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-plan-row-private.h"
 #include "vigia-number.h"
 
@@ -206,6 +207,8 @@ vigia_plan_row_set_summary (VigiaPlanRow     *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, organization,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  /* The list's row takes the keyboard, and is what a screen reader says. */
+  vigia_accessible_name_row (GTK_WIDGET (self), TRUE, organization, description);
 }
 
 /**

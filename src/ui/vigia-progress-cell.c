@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-progress-cell-private.h"
 #include "vigia-number.h"
 #include "vigia-status-badge.h"
@@ -31,6 +32,8 @@ struct _VigiaProgressCell
 
   VigiaTarget      *target;
   char             *period;
+  /* The goal's dimension, which the goal's number alone does not tell */
+  char             *dimension;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaProgressCell, vigia_progress_cell, GTK_TYPE_WIDGET)
@@ -119,16 +122,19 @@ update (VigiaProgressCell *self)
   if (goal != NULL && vigia_goal_get_n_targets (goal) > 1 &&
       vigia_goal_get_target_position (goal, self->target, &position))
     /* Translators: a cell of the progress grid for one of a goal's targets,
-     * read aloud: "Target 2.1, 1st half 2024" */
-    name = g_strdup_printf (_("Target %u.%u, %s"), vigia_goal_get_number (goal), position + 1, period);
+     * read aloud: "Social, target 2.1, 1st half 2024" */
+    name = g_strdup_printf (_("%s, target %u.%u, %s"), self->dimension != NULL ? self->dimension : "",
+                            vigia_goal_get_number (goal), position + 1, period);
   else
-    /* Translators: a cell of the progress grid, read aloud: "Goal 2, 1st half 2024" */
-    name = g_strdup_printf (_("Goal %u, %s"), goal != NULL ? vigia_goal_get_number (goal) : 0, period);
+    /* Translators: a cell of the progress grid, read aloud: "Social, goal 2, 1st half 2024" */
+    name = g_strdup_printf (_("%s, goal %u, %s"), self->dimension != NULL ? self->dimension : "",
+                            goal != NULL ? vigia_goal_get_number (goal) : 0, period);
   description = g_strdup_printf ("%s. %s.", authority, observer);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+  vigia_accessible_name_row (GTK_WIDGET (self), FALSE, name, description);
 }
 
 static void
@@ -239,6 +245,7 @@ vigia_progress_cell_dispose (GObject *object)
   GtkWidget *child;
 
   vigia_progress_cell_bind (self, NULL, NULL, FALSE, FALSE);
+  g_clear_pointer (&self->dimension, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIA_TYPE_PROGRESS_CELL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -299,6 +306,22 @@ GtkWidget *
 vigia_progress_cell_new (void)
 {
   return g_object_new (VIGIA_TYPE_PROGRESS_CELL, NULL);
+}
+
+/**
+ * vigia_progress_cell_set_dimension:
+ * @dimension: (nullable): the name of the dimension of the goals shown next
+ *
+ * Says which dimension the cell's goal is in, for its name read aloud:
+ * "Social, goal 1" and "Económica, goal 1" are two cells.  Called before
+ * vigia_progress_cell_bind().
+ */
+void
+vigia_progress_cell_set_dimension (VigiaProgressCell *self,
+                                   const char        *dimension)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_CELL (self));
+  vigia_set_string (&self->dimension, dimension);
 }
 
 /**

@@ -16,6 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VigiaProgressCell, vigia_progress_cell, VIGIA, PROGRESS_CELL, GtkWidget)
 
 GtkWidget  *vigia_progress_cell_new        (void);
+void        vigia_progress_cell_set_dimension (VigiaProgressCell *self,
+                                               const char        *dimension);
 void        vigia_progress_cell_bind       (VigiaProgressCell *self,
                                             VigiaTarget       *target,
                                             const char        *period,

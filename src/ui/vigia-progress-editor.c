@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-progress-editor-private.h"
 #include "vigia-number.h"
 
@@ -469,6 +470,7 @@ vigia_progress_editor_init (VigiaProgressEditor *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   gtk_button_set_label (GTK_BUTTON (self->authority_toggle), vigia_progress_editor_source_mnemonic (VIGIA_SOURCE_AUTHORITY));
   gtk_button_set_label (GTK_BUTTON (self->observer_toggle), vigia_progress_editor_source_mnemonic (VIGIA_SOURCE_OBSERVER));

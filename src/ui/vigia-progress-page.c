@@ -28,6 +28,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-chart-view.h"
 #include "vigia-progress-page-private.h"
 
@@ -406,6 +407,7 @@ fill_goal_cell (GtkWidget *box,
       gtk_widget_add_css_class (box, "progress-dimension");
       gtk_widget_set_tooltip_text (box, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      vigia_accessible_name_row (box, TRUE, name, goals);
     }
   else if (goal != NULL)
     {
@@ -467,6 +469,7 @@ fill_goal_cell (GtkWidget *box,
         name = g_strdup_printf (_("Goal %u: %s"), vigia_goal_get_number (goal), gtk_label_get_text (title));
       gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, line, -1);
+      vigia_accessible_name_row (box, TRUE, name, line);
     }
 }
 
@@ -597,6 +600,29 @@ cell_activate_cb (VigiaProgressCell *cell,
     open_editor (self, target, column);
 }
 
+/* The name of the dimension that holds @goal, for what a cell says aloud. */
+static char *
+dup_dimension_name (VigiaProgressPage *self,
+                    VigiaGoal         *goal)
+{
+  GListModel *dimensions = self->plan != NULL ? vigia_plan_get_dimensions (self->plan) : NULL;
+
+  for (guint i = 0; dimensions != NULL && i < g_list_model_get_n_items (dimensions); i++)
+    {
+      g_autoptr(VigiaDimension) dimension = g_list_model_get_item (dimensions, i);
+      GListModel *goals = vigia_dimension_get_goals (dimension);
+
+      for (guint j = 0; j < g_list_model_get_n_items (goals); j++)
+        {
+          g_autoptr(VigiaGoal) other = g_list_model_get_item (goals, j);
+
+          if (other == goal)
+            return vigia_dimension_dup_name (dimension);
+        }
+    }
+  return NULL;
+}
+
 static void
 setup_period_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
@@ -626,6 +652,11 @@ bind_period_cb (GtkSignalListItemFactory *factory,
       return;
     }
 
+  {
+    g_autofree char *dimension = dup_dimension_name (self, vigia_target_get_goal (VIGIA_TARGET (object)));
+
+    vigia_progress_cell_set_dimension (cell, dimension);
+  }
   vigia_progress_cell_bind (cell, VIGIA_TARGET (object), period, g_strcmp0 (period, self->current) == 0,
                             vigia_period_compare (period, self->current) > 0);
   register_cell (self, VIGIA_TARGET (object), column, GTK_WIDGET (cell));
@@ -1526,6 +1557,7 @@ vigia_progress_page_init (VigiaProgressPage *self)
   g_signal_group_connect_swapped (self->stack_signals, "changed", G_CALLBACK (stack_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-target-editor-private.h"
 #include "vigia-number.h"
 
@@ -235,6 +236,7 @@ vigia_target_editor_init (VigiaTargetEditor *self)
   g_autoptr(GtkStringList) directions = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   /* In the order of the enums, so that the position is the value. */
   for (VigiaMeasure m = VIGIA_MEASURE_PERCENT; m <= VIGIA_MEASURE_QUALITATIVE; m++)

@@ -244,10 +244,9 @@ vigia_text_field_set_title (VigiaTextField *self,
     return;
 
   gtk_label_set_label (self->title_label, title != NULL ? title : "");
+  /* The title is the text view's mnemonic label, which names it for screen
+   * readers; a label of its own as well had them say it twice. */
   gtk_widget_set_visible (GTK_WIDGET (self->title_label), title != NULL && *title != '\0');
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
-                                  -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 

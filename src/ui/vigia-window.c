@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-accessible-names.h"
 #include "vigia-plan-row.h"
 #include "vigia-window-private.h"
 
@@ -567,6 +568,7 @@ vigia_window_init (VigiaWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->deleted_plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 

@@ -1,0 +1,18 @@
+/* vigia-accessible-names.h
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+void vigia_accessible_name_row       (GtkWidget  *child,
+                                      gboolean    row,
+                                      const char *label,
+                                      const char *description);
+void vigia_accessible_fix_mnemonics  (GtkWidget  *root);
+
+G_END_DECLS
