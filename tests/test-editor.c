@@ -187,6 +187,22 @@ test_tabs_follow_the_plan (Fixture       *f,
                    "Target: 25 % ↑ (Read automatically)");
 }
 
+/* The first scrolled view in @widget: a tab's own. */
+static GtkScrolledWindow *
+first_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = first_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static const char *
 tab_title (VigiaDimensionPage *page)
 {
@@ -203,6 +219,8 @@ static void
 test_tabs_from_plan_to_plan (Fixture       *f,
                              gconstpointer  data)
 {
+  GtkScrolledWindow *general_scroller;
+  GtkAdjustment *adjustment;
   g_autoptr(VigiaPlan) other = vigia_test_make_plan ("SOMOS PERU", "COMAS", 2);
   g_autoptr(GListModel) pages = NULL;
   g_autoptr(GError) error = NULL;
@@ -216,6 +234,14 @@ test_tabs_from_plan_to_plan (Fixture       *f,
   page1 = vigia_plan_editor_get_dimension_page (f->editor, 1);
   g_assert_cmpuint (vigia_dimension_page_get_n_cards (page1), ==, 3);
 
+  /* Read halfway down the General tab… */
+  general_scroller = first_scroller (GTK_WIDGET (vigia_plan_editor_get_general_page (f->editor)));
+  g_assert_nonnull (general_scroller);
+  vigia_test_wait_idle ();
+  adjustment = gtk_scrolled_window_get_vadjustment (general_scroller);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 100);
+  gtk_adjustment_set_value (adjustment, 100);
+
   /* Another plan, of three dimensions, the first one of its own. */
   g_assert_true (vigia_plan_remove_dimension (other, vigia_plan_get_dimension (other, 3), NULL));
   vigia_dimension_set_kind (vigia_plan_get_dimension (other, 0), VIGIA_DIMENSION_KIND_OTHER);
@@ -227,6 +253,8 @@ test_tabs_from_plan_to_plan (Fixture       *f,
   vigia_test_wait_idle ();
 
   g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "general");
+  /* …and the other plan starts at its top. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
   g_assert_cmpuint (vigia_plan_editor_get_n_dimension_pages (f->editor), ==, 3);
   g_assert_true (vigia_plan_editor_get_dimension_page (f->editor, 0) == page0);
   g_assert_true (vigia_plan_editor_get_dimension_page (f->editor, 1) == page1);

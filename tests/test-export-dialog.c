@@ -86,6 +86,10 @@ test_choices (void)
 
   /* A PDF of the latest semester with progress, named for the place. */
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  /* The keyboard starts on Export, not on Cancel. */
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) ==
+                 GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), VIGIA_TYPE_EXPORT_DIALOG,
+                                                            "export_button")));
   g_assert_cmpint (vigia_export_dialog_get_format (dialog), ==, VIGIA_REPORT_FORMAT_PDF);
   g_assert_cmpstr (vigia_export_dialog_get_period (dialog), ==, "2024-S2");
   name = basename_of (dialog);

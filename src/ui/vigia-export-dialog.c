@@ -26,6 +26,7 @@ struct _VigiaExportDialog
 
   AdwWindowTitle    *window_title;
   GtkStack          *export_stack;
+  GtkButton         *export_button;
   GtkSpinner        *spinner;
   AdwComboRow       *format_row;
   AdwComboRow       *period_row;
@@ -449,6 +450,7 @@ vigia_export_dialog_class_init (VigiaExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaExportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, VigiaExportDialog, export_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigiaExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, VigiaExportDialog, format_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaExportDialog, period_row);
@@ -465,6 +467,9 @@ vigia_export_dialog_init (VigiaExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* The choices made before are kept: Enter exports, Escape cancels. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->export_button));
 }
 
 /* ---------------------------------------------------------------------- */

@@ -26,6 +26,7 @@ struct _VigiaPlanEditor
   GtkButton            *back_button;
   AdwViewSwitcherTitle *switcher_title;
   GtkRevealer          *read_only_revealer;
+  AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
   VigiaGeneralPage     *general_page;
   AdwViewSwitcherBar   *switcher_bar;
@@ -210,11 +211,7 @@ static void
 add_toast (VigiaPlanEditor *self,
            AdwToast        *toast)
 {
-  GtkWidget *overlay;
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), g_object_ref (toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (toast));
 }
 
 /* Offers to undo the step just done, which must be the newest of the
@@ -568,6 +565,41 @@ dup_shown_pages (VigiaPlanEditor *self)
   return shown;
 }
 
+/* The first scrolled view in @widget, depth first: a tab's own. */
+static GtkScrolledWindow *
+find_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+scroll_pages_to_top (VigiaPlanEditor *self)
+{
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (self->view_stack);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkScrolledWindow *scroller = find_scroller (adw_view_stack_page_get_child (page));
+
+      if (scroller != NULL)
+        {
+          GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+        }
+    }
+}
+
 /* Ctrl+Page Up and Down go to the tab before and after, Alt+1…9 to the
  * N-th; the keyboard goes into the tab shown. */
 static void
@@ -696,6 +728,7 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, view_stack);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, general_page);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_bar);
@@ -794,6 +827,8 @@ void
 vigia_plan_editor_set_undo_stack (VigiaPlanEditor *self,
                                   VigiaUndoStack  *undo_stack)
 {
+  gint64 previous;
+
   g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
   g_return_if_fail (undo_stack == NULL || VIGIA_IS_UNDO_STACK (undo_stack));
 
@@ -802,6 +837,7 @@ vigia_plan_editor_set_undo_stack (VigiaPlanEditor *self,
 
   if (self->undo_stack != NULL)
     vigia_plan_editor_flush (self);
+  previous = self->plan != NULL ? vigia_plan_get_id (self->plan) : 0;
   /* The dimension tabs stay, for the next plan's dimensions. */
   if (undo_stack == NULL)
     clear_dimension_pages (self);
@@ -823,6 +859,10 @@ vigia_plan_editor_set_undo_stack (VigiaPlanEditor *self,
       update_title (self);
       rebuild_dimension_pages (self);
       adw_view_stack_set_visible_child_name (self->view_stack, "general");
+      /* Another plan starts at the top of each tab; the same plan shown
+       * again (changed elsewhere) stays where it was read. */
+      if (vigia_plan_get_id (self->plan) != previous)
+        scroll_pages_to_top (self);
     }
 
   if (self->dimension_pages != NULL)
