@@ -12,6 +12,7 @@
 #include "vigia-compare-page-private.h"
 #include "vigia-compare-row-private.h"
 #include "vigia-dimension-page-private.h"
+#include "vigia-export-dialog.h"
 #include "vigia-goal-detail-private.h"
 #include "vigia-plan-editor-private.h"
 #include "vigia-progress-cell-private.h"
@@ -866,6 +867,74 @@ test_goal_of_targets (Fixture       *f,
   g_assert_cmpuint (vigia_goal_detail_get_n_entries (vigia_progress_page_get_goal_detail (f->page)), ==, 1);
 }
 
+/* The semester the tab judges the plan as of: today's within the term at
+ * first, any of the term's when chosen, named under the title, and the one
+ * the report opens on; another plan starts from today's again. */
+static void
+test_semester_judged (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (f->page), VIGIA_TYPE_PROGRESS_PAGE,
+                                                                        "period_dropdown"));
+  GtkLabel *subtitle = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), VIGIA_TYPE_PROGRESS_PAGE,
+                                                                 "subtitle_label"));
+  g_autoptr(VigiaPlan) other = vigia_test_make_plan ("SOMOS PERU", "COMAS", 3);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *today_label = NULL;
+  GListModel *toplevels;
+  VigiaExportDialog *dialog = NULL;
+
+  vigia_test_add_sample_progress (other);
+  g_assert_true (vigia_library_add_plan (library (), other, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (other), &error));
+  g_assert_no_error (error);
+  vigia_plan_editor_set_visible_page (f->editor, "progress");
+  vigia_test_wait_idle ();
+
+  /* Today's semester within the term (2023–2026), among the term's eight. */
+  today = vigia_assessment_dup_default_period (other);
+  today_label = vigia_period_dup_label (today);
+  period = vigia_progress_page_dup_period (f->page);
+  g_assert_cmpstr (period, ==, today);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 8);
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (dropdown)), ==, today_label);
+  g_assert_nonnull (strstr (gtk_label_get_text (subtitle), today_label));
+  g_clear_pointer (&period, g_free);
+
+  /* Chosen: the 1st half of 2024, named and kept. */
+  gtk_drop_down_set_selected (dropdown, 2);
+  period = vigia_progress_page_dup_period (f->page);
+  g_assert_cmpstr (period, ==, "2024-S1");
+  g_assert_cmpstr (gtk_label_get_text (subtitle), ==, "Up to the 1st half 2024, as the authority reports it");
+  g_clear_pointer (&period, g_free);
+
+  /* The report is of the same semester. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-plan", NULL);
+  vigia_test_wait_idle ();
+  toplevels = gtk_window_get_toplevels ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (VIGIA_IS_EXPORT_DIALOG (window))
+        dialog = VIGIA_EXPORT_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (vigia_export_dialog_get_period (dialog), ==, "2024-S1");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  vigia_test_wait_idle ();
+
+  /* Another plan: today's again. */
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  period = vigia_progress_page_dup_period (f->page);
+  g_assert_cmpstr (period, ==, today);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -888,6 +957,7 @@ main (int    argc,
   ADD ("goal-of-targets", test_goal_of_targets);
   ADD ("compare-ranks-plans", test_compare_ranks_plans);
   ADD ("close-with-editor-open", test_close_with_editor_open);
+  ADD ("semester-judged", test_semester_judged);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -13,10 +13,15 @@
  * - A button whose label has a mnemonic is named twice, once by its label
  *   with the underscore and once by the label widget inside it: Orca said
  *   "_Importar un plan… Importar un plan…".  The second is enough.
+ * - A drop-down's keyboard goes to a button inside it, which has no name:
+ *   Orca said "GtkToggleButton".  It is named by what the drop-down is and
+ *   what is chosen.
  */
 #define G_LOG_DOMAIN "vigia-accessible-names"
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "vigia-accessible-names.h"
 
@@ -78,4 +83,44 @@ vigia_accessible_fix_mnemonics (GtkWidget *root)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL);
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
     vigia_accessible_fix_mnemonics (child);
+}
+
+static void
+drop_down_selected_cb (GtkDropDown *drop_down)
+{
+  const char *label = g_object_get_data (G_OBJECT (drop_down), "vigia-accessible-label");
+  gpointer item = gtk_drop_down_get_selected_item (drop_down);
+  g_autofree char *name = NULL;
+
+  if (GTK_IS_STRING_OBJECT (item))
+    /* Translators: a drop-down read aloud, what it is and what is chosen: "Semester judged: 1st half 2027" */
+    name = g_strdup_printf (_("%s: %s"), label, gtk_string_object_get_string (item));
+  else
+    name = g_strdup (label);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/**
+ * vigia_accessible_name_drop_down:
+ * @drop_down: a drop-down of strings
+ * @label: what it chooses, in words
+ *
+ * Names @drop_down's button by @label and the string chosen, and keeps the
+ * name up to date.
+ */
+void
+vigia_accessible_name_drop_down (GtkDropDown *drop_down,
+                                 const char  *label)
+{
+  g_return_if_fail (GTK_IS_DROP_DOWN (drop_down));
+  g_return_if_fail (label != NULL);
+
+  g_object_set_data_full (G_OBJECT (drop_down), "vigia-accessible-label", g_strdup (label), g_free);
+  g_signal_handlers_disconnect_by_func (drop_down, drop_down_selected_cb, NULL);
+  g_signal_connect (drop_down, "notify::selected", G_CALLBACK (drop_down_selected_cb), NULL);
+  drop_down_selected_cb (drop_down);
 }

@@ -14,5 +14,7 @@ void vigia_accessible_name_row       (GtkWidget  *child,
                                       const char *label,
                                       const char *description);
 void vigia_accessible_fix_mnemonics  (GtkWidget  *root);
+void vigia_accessible_name_drop_down (GtkDropDown *drop_down,
+                                      const char  *label);
 
 G_END_DECLS

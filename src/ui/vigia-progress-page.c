@@ -48,6 +48,8 @@ struct _VigiaProgressPage
   AdwLeaflet          *leaflet;
   GtkScrolledWindow   *scroller;
   GtkLabel            *subtitle_label;
+  GtkWidget           *period_box;
+  GtkDropDown         *period_dropdown;
   GtkWidget           *source_box;
   GtkToggleButton     *authority_toggle;
   GtkToggleButton     *observer_toggle;
@@ -72,6 +74,8 @@ struct _VigiaProgressPage
   /* The semesters of the term, a column each after the goals' */
   GStrv                periods;
   char                *current;
+  /* The semester chosen to judge the plan as of, or NULL for the default */
+  char                *judged;
   /* Each VigiaDimension followed by its goals' rows: a goal of one target
    * is that VigiaTarget, a goal of several the VigiaGoal then each target */
   GListModel          *rows;
@@ -96,6 +100,7 @@ struct _VigiaProgressPage
   GtkRoot             *root;
   const char          *state;
   gboolean             stale;
+  gboolean             filling_periods;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaProgressPage, vigia_progress_page, GTK_TYPE_WIDGET)
@@ -1264,6 +1269,62 @@ show_status (VigiaProgressPage *self,
     }
 }
 
+/* The semester the tab judges the plan as of: the one chosen, while the
+ * term has it, else today's within the term, as the reports and Compare
+ * Plans judge it by default. */
+static char *
+dup_judged_period (VigiaProgressPage *self)
+{
+  if (self->judged != NULL && vigia_plan_has_term (self->plan))
+    {
+      g_autofree char *clamped = vigia_term_clamp_period (vigia_plan_get_term_start (self->plan),
+                                                          vigia_plan_get_term_end (self->plan), self->judged);
+
+      if (g_strcmp0 (clamped, self->judged) == 0)
+        return g_steal_pointer (&clamped);
+    }
+  return vigia_assessment_dup_default_period (self->plan);
+}
+
+/* The term's semesters to choose from, @judged chosen. */
+static void
+fill_period_dropdown (VigiaProgressPage *self,
+                      const char        *judged)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; self->periods != NULL && self->periods[i] != NULL; i++)
+    {
+      g_autofree char *label = vigia_period_dup_label (self->periods[i]);
+
+      gtk_string_list_append (labels, label);
+      if (g_strcmp0 (self->periods[i], judged) == 0)
+        selected = i;
+    }
+  self->filling_periods = TRUE;
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->period_dropdown, selected);
+  self->filling_periods = FALSE;
+}
+
+static void
+update_subtitle (VigiaProgressPage *self);
+
+static void
+period_selected_cb (VigiaProgressPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+  g_autofree char *judged = NULL;
+
+  if (self->filling_periods || self->periods == NULL || selected >= g_strv_length (self->periods))
+    return;
+  vigia_set_string (&self->judged, self->periods[selected]);
+  judged = dup_judged_period (self);
+  vigia_chart_plan_set_period (self->chart, judged);
+  update_subtitle (self);
+}
+
 static void
 update_subtitle (VigiaProgressPage *self)
 {
@@ -1278,7 +1339,7 @@ update_subtitle (VigiaProgressPage *self)
       return;
     }
 
-  assessed = vigia_assessment_dup_default_period (self->plan);
+  assessed = dup_judged_period (self);
   label = vigia_period_dup_label (assessed);
   if (gtk_toggle_button_get_active (self->observer_toggle))
     /* Translators: under the title of the progress tab: "Up to the 1st half 2025, as observers verified it" */
@@ -1330,8 +1391,9 @@ refresh (VigiaProgressPage *self)
       close_editor (self);
       build_grid (self, periods);
     }
-  assessed = vigia_assessment_dup_default_period (self->plan);
+  assessed = dup_judged_period (self);
   vigia_chart_plan_set_period (self->chart, assessed);
+  fill_period_dropdown (self, assessed);
 
   /* The goals' names and numbers may have changed on their tabs. */
   {
@@ -1503,6 +1565,7 @@ vigia_progress_page_dispose (GObject *object)
   g_clear_pointer (&self->cells, g_hash_table_unref);
   g_clear_pointer (&self->periods, g_strfreev);
   g_clear_pointer (&self->current, g_free);
+  g_clear_pointer (&self->judged, g_free);
   forget_typed (self);
 
   G_OBJECT_CLASS (vigia_progress_page_parent_class)->dispose (object);
@@ -1527,6 +1590,8 @@ vigia_progress_page_class_init (VigiaProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, leaflet);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, period_box);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, source_box);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, authority_toggle);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressPage, observer_toggle);
@@ -1567,10 +1632,44 @@ vigia_progress_page_init (VigiaProgressPage *self)
   /* Either may say it last when the other is pressed. */
   g_signal_connect_swapped (self->authority_toggle, "toggled", G_CALLBACK (chart_source_cb), self);
   g_signal_connect_swapped (self->observer_toggle, "toggled", G_CALLBACK (chart_source_cb), self);
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self);
+  vigia_accessible_name_drop_down (self->period_dropdown, _("Semester judged"));
+  g_object_bind_property (self->source_box, "visible", self->period_box, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->grid_scroller), "notify::page-size",
                             G_CALLBACK (grid_width_cb), self);
   g_signal_connect_swapped (self->goal_detail, "back", G_CALLBACK (detail_back_cb), self);
   g_signal_connect_swapped (self->goal_detail, "edit-entry", G_CALLBACK (detail_edit_entry_cb), self);
+}
+
+/**
+ * vigia_progress_page_dup_period:
+ *
+ * Returns: (transfer full) (nullable): the semester the tab judges the plan
+ *   as of, or %NULL without a plan
+ */
+char *
+vigia_progress_page_dup_period (VigiaProgressPage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_PAGE (self), NULL);
+  return self->plan != NULL ? dup_judged_period (self) : NULL;
+}
+
+/**
+ * vigia_progress_page_set_period:
+ * @period: a semester of the plan's term
+ *
+ * Judges the plan as of @period, as choosing it above the chart does.
+ */
+void
+vigia_progress_page_set_period (VigiaProgressPage *self,
+                                const char        *period)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
+  g_return_if_fail (period != NULL);
+
+  for (guint i = 0; self->periods != NULL && self->periods[i] != NULL; i++)
+    if (g_str_equal (self->periods[i], period))
+      gtk_drop_down_set_selected (self->period_dropdown, i);
 }
 
 /**
@@ -1598,6 +1697,11 @@ vigia_progress_page_set_undo_stack (VigiaProgressPage *self,
       shown_target = g_strdup (vigia_target_get_uuid (vigia_goal_detail_get_target (self->goal_detail)));
     }
 
+  /* Another plan is judged as of its default semester again. */
+  if (self->plan == NULL || undo_stack == NULL ||
+      g_strcmp0 (vigia_plan_get_uuid (self->plan), vigia_plan_get_uuid (vigia_undo_stack_get_plan (undo_stack))) != 0)
+    g_clear_pointer (&self->judged, g_free);
+
   cancel_pending (self);
   forget_typed (self);
   close_editor (self);
@@ -1619,7 +1723,7 @@ vigia_progress_page_set_undo_stack (VigiaProgressPage *self,
       dimensions = gtk_map_list_model_new (g_object_ref (vigia_plan_get_dimensions (self->plan)),
                                            map_dimension, NULL, NULL);
       self->rows = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (dimensions)));
-      assessed = vigia_assessment_dup_default_period (self->plan);
+      assessed = dup_judged_period (self);
       self->chart = vigia_chart_plan_new (self->plan, assessed,
                                           gtk_toggle_button_get_active (self->observer_toggle) ?
                                           VIGIA_SOURCE_OBSERVER : VIGIA_SOURCE_AUTHORITY);

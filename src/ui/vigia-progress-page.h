@@ -21,5 +21,8 @@ void vigia_progress_page_show_goal      (VigiaProgressPage *self,
                                          VigiaGoal         *goal);
 void               vigia_progress_page_show_target (VigiaProgressPage *self,
                                                     VigiaTarget       *target);
+char              *vigia_progress_page_dup_period  (VigiaProgressPage *self);
+void               vigia_progress_page_set_period  (VigiaProgressPage *self,
+                                                    const char        *period);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 
 #include "vigia-export-dialog.h"
 #include "vigia-import-dialog.h"
+#include "vigia-plan-editor-private.h"
+#include "vigia-progress-page.h"
 #include "vigia-report-print.h"
 #include "vigia-window-private.h"
 
@@ -576,6 +578,14 @@ export_plan_action (GtkWidget  *widget,
     return;
 
   dialog = vigia_export_dialog_new (GTK_WINDOW (self), plan);
+  /* The report judges the plan as of the semester the Avance tab does. */
+  {
+    g_autofree char *period = vigia_progress_page_dup_period (vigia_plan_editor_get_progress_page (self->editor));
+    g_auto(GStrv) periods = vigia_report_list_periods (plan);
+
+    if (period != NULL && g_strv_contains ((const char * const *) periods, period))
+      vigia_export_dialog_set_period (dialog, period);
+  }
   g_signal_connect_object (dialog, "exported", G_CALLBACK (report_exported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -590,11 +600,16 @@ print_plan_action (GtkWidget  *widget,
   VigiaPlan *plan = vigia_plan_editor_get_plan (self->editor);
   g_autoptr(VigiaReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *period = NULL;
+  g_auto(GStrv) periods = NULL;
 
   if (plan == NULL || !vigia_plan_editor_flush (self->editor))
     return;
 
-  report = vigia_report_new (plan, NULL, &error);
+  period = vigia_progress_page_dup_period (vigia_plan_editor_get_progress_page (self->editor));
+  periods = vigia_report_list_periods (plan);
+  report = vigia_report_new (plan, period != NULL && g_strv_contains ((const char * const *) periods, period) ?
+                             period : NULL, &error);
   if (report == NULL ||
       vigia_report_print (report, GTK_WINDOW (self), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
                           &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
