@@ -1017,6 +1017,38 @@ test_preferences (Fixture       *f,
   g_settings_reset (settings, "author-name");
 }
 
+/* F1 and the main menu's Help open the guide: its address, help:vigia, is
+ * what the installed pages answer to (help/meson.build). */
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.help");
+  GMenuModel *menu;
+  gboolean in_menu = FALSE;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "help"));
+  g_assert_cmpstrv (accels, ((const char *[]) { "F1", NULL }));
+
+  present (f);
+  menu = f->window->primary_menu;
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu) && !in_menu; i++)
+    {
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          if (g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+              g_str_equal (action, "app.help"))
+            in_menu = TRUE;
+        }
+    }
+  g_assert_true (in_menu);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1046,6 +1078,7 @@ main (int    argc,
   ADD ("read-only-library", test_read_only_library);
   ADD ("import-place-for-all", test_import_place_for_all);
   ADD ("preferences", test_preferences);
+  ADD ("help", test_help);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -245,6 +245,18 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* F1: the guide, through yelp or whatever opens help: addresses. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  VigiaApplication *self = user_data;
+
+  gtk_show_uri (gtk_application_get_active_window (GTK_APPLICATION (self)), "help:vigia",
+                GDK_CURRENT_TIME);
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -294,6 +306,7 @@ vigia_application_startup (GApplication *app)
   static const GActionEntry actions[] = {
     { "quit", quit_action },
     { "about", about_action },
+    { "help", help_action },
     { "preferences", preferences_action },
     { "import-progress", import_progress_action },
   };
@@ -303,6 +316,7 @@ vigia_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", "<Control>q" },
     { "app.preferences", "<Control>comma" },
+    { "app.help", "F1" },
     { "window.close", "<Control>w" },
     { "win.search", "<Control>f" },
     { "win.new-plan", "<Control>n" },

@@ -32,6 +32,7 @@ struct _VigiaWindow
   GtkLabel             *filter_label;
   GtkStack             *sidebar_stack;
   AdwStatusPage        *no_plan_page;
+  GMenuModel           *primary_menu;
   GtkListView          *plan_list_view;
   AdwStatusPage        *error_page;
   GtkStack             *content_stack;

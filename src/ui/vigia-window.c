@@ -524,6 +524,7 @@ vigia_window_class_init (VigiaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, filter_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, no_plan_page);
+  gtk_widget_class_bind_template_child (widget_class, VigiaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, plan_list_view);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, VigiaWindow, content_stack);
