@@ -935,6 +935,68 @@ test_semester_judged (Fixture       *f,
   g_assert_cmpstr (period, ==, today);
 }
 
+/* A semester still to come is marked in the entry editor, and the first
+ * figure saved for one asks for a second Enter; after that, the plan's
+ * other semesters to come are not asked about again. */
+static void
+test_future_semester (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *names[] = { "term-start", "term-end" };
+  GValue values[2] = { G_VALUE_INIT, G_VALUE_INIT };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int start = g_date_time_get_year (now) + 1;
+  g_autofree char *first = g_strdup_printf ("%d-S1", start);
+  VigiaProgressEditor *editor;
+
+  /* A term that starts next year: every semester is still to come. */
+  g_value_init (&values[0], G_TYPE_INT);
+  g_value_set_int (&values[0], start);
+  g_value_init (&values[1], G_TYPE_INT);
+  g_value_set_int (&values[1], start + 3);
+  g_assert_true (vigia_undo_stack_set (vigia_plan_editor_get_undo_stack (f->editor),
+                                       G_OBJECT (vigia_plan_editor_get_plan (f->editor)), 2, names, values, &error));
+  g_assert_no_error (error);
+  vigia_test_wait_idle ();
+
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), first));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), first);
+  g_assert_true (gtk_widget_get_visible (editor_child (editor, "future_label")));
+  vigia_test_wait_idle ();
+  before = vigia_test_checksum_file (f->path);
+
+  /* The first Enter says so and saves nothing… */
+  g_assert_true (type_and_enter (editor, "12"));
+  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==,
+                   "This semester has not begun yet: save again to record a figure for it all the same.");
+  g_assert_true (vigia_progress_page_get_editor (f->page) == editor);
+  vigia_test_wait_idle ();
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* …the second saves, and the next goal's is saved at once. */
+  g_assert_true (type_and_enter (editor, "12"));
+  editor = wait_for_editor (f, goal_at (f, 0, 1), first);
+  g_assert_true (type_and_enter (editor, "7"));
+  vigia_test_wait_idle ();
+  saved = vigia_test_reload_plan (f->path, vigia_plan_get_id (f->plan));
+  g_assert_cmpfloat (vigia_progress_get_value (vigia_goal_find_progress (vigia_dimension_get_goal (
+                       vigia_plan_get_dimension (saved, 0), 0), first, VIGIA_SOURCE_AUTHORITY)), ==, 12);
+  g_assert_cmpfloat (vigia_progress_get_value (vigia_goal_find_progress (vigia_dimension_get_goal (
+                       vigia_plan_get_dimension (saved, 0), 1), first, VIGIA_SOURCE_AUTHORITY)), ==, 7);
+  g_value_unset (&values[0]);
+  g_value_unset (&values[1]);
+  editor = vigia_progress_page_get_editor (f->page);
+  if (editor != NULL)
+    gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -958,6 +1020,7 @@ main (int    argc,
   ADD ("compare-ranks-plans", test_compare_ranks_plans);
   ADD ("close-with-editor-open", test_close_with_editor_open);
   ADD ("semester-judged", test_semester_judged);
+  ADD ("future-semester", test_future_semester);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -27,6 +27,7 @@ struct _VigiaProgressEditor
 
   GtkLabel         *heading_label;
   GtkLabel         *goal_label;
+  GtkLabel         *future_label;
   GtkToggleButton  *authority_toggle;
   GtkToggleButton  *observer_toggle;
   GtkEntry         *value_entry;
@@ -60,6 +61,9 @@ struct _VigiaProgressEditor
   /* What the fields said when loaded, to tell an untouched entry. */
   char             *loaded_state;
   gboolean          loading;
+  /* The semester is still to come, and whether that was said on a save */
+  gboolean          future;
+  gboolean          future_asked;
   /* The value was typed before the editor showed: it is not selected. */
   gboolean          typed;
 };
@@ -461,6 +465,7 @@ vigia_progress_editor_class_init (VigiaProgressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, future_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, enter_hint_label);
 }
 
@@ -678,6 +683,39 @@ vigia_progress_editor_add_evidence (VigiaProgressEditor *self,
 }
 
 /**
+ * vigia_progress_editor_set_future:
+ * @future: whether the semester is still to come
+ * @asked: whether the user was already asked about such a semester, and
+ *   said to go on
+ *
+ * A semester still to come is marked as such, and its first save only
+ * asks for a second, unless @asked.
+ */
+void
+vigia_progress_editor_set_future (VigiaProgressEditor *self,
+                                  gboolean             future,
+                                  gboolean             asked)
+{
+  g_return_if_fail (VIGIA_IS_PROGRESS_EDITOR (self));
+
+  self->future = future;
+  self->future_asked = asked;
+  gtk_widget_set_visible (GTK_WIDGET (self->future_label), future);
+}
+
+/**
+ * vigia_progress_editor_get_future_asked:
+ *
+ * Returns: whether the user was asked about a semester still to come
+ */
+gboolean
+vigia_progress_editor_get_future_asked (VigiaProgressEditor *self)
+{
+  g_return_val_if_fail (VIGIA_IS_PROGRESS_EDITOR (self), FALSE);
+  return self->future && self->future_asked;
+}
+
+/**
  * vigia_progress_editor_save:
  *
  * Saves what the fields say as the goal's entry, what Enter does.  A value
@@ -736,6 +774,15 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
     {
       show_error (self, error->message);
       gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+      return FALSE;
+    }
+
+  /* A figure for a semester still to come is a slip as often as a
+   * forecast: the first save says so, the next one saves. */
+  if (self->future && !self->future_asked)
+    {
+      self->future_asked = TRUE;
+      show_error (self, _("This semester has not begun yet: save again to record a figure for it all the same."));
       return FALSE;
     }
 

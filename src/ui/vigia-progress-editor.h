@@ -32,5 +32,9 @@ void         vigia_progress_editor_type_value (VigiaProgressEditor *self,
 const char  *vigia_progress_editor_status_mnemonic (VigiaStatus       status);
 const char  *vigia_progress_editor_source_mnemonic (VigiaSource       source);
 gboolean     vigia_progress_editor_save       (VigiaProgressEditor *self);
+void         vigia_progress_editor_set_future (VigiaProgressEditor *self,
+                                               gboolean             future,
+                                               gboolean             asked);
+gboolean     vigia_progress_editor_get_future_asked (VigiaProgressEditor *self);
 
 G_END_DECLS

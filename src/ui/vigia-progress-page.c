@@ -101,6 +101,7 @@ struct _VigiaProgressPage
   const char          *state;
   gboolean             stale;
   gboolean             filling_periods;
+  gboolean             future_asked;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaProgressPage, vigia_progress_page, GTK_TYPE_WIDGET)
@@ -955,6 +956,9 @@ editor_saved_cb (VigiaProgressEditor *editor,
   VigiaTarget *next = neighbour_target (self, target, 1);
 
   self->source = vigia_progress_editor_get_source (editor);
+  /* Asked once about semesters to come, the user is not asked again for
+   * this plan. */
+  self->future_asked = self->future_asked || vigia_progress_editor_get_future_asked (editor);
   close_editor (self);
 
   /* Down to the next target, ready for its value; the last one stays. */
@@ -1008,6 +1012,9 @@ show_editor (VigiaProgressPage *self,
   /* Beside the cell: the column being typed stays in sight. */
   gtk_popover_set_position (GTK_POPOVER (editor),
                             gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH ? GTK_POS_BOTTOM : GTK_POS_RIGHT);
+  vigia_progress_editor_set_future (VIGIA_PROGRESS_EDITOR (editor),
+                                    vigia_period_compare (self->periods[column - 1], self->current) > 0,
+                                    self->future_asked);
   g_signal_connect (editor, "saved", G_CALLBACK (editor_saved_cb), self);
   g_signal_connect (editor, "deleted", G_CALLBACK (editor_deleted_cb), self);
   g_signal_connect (editor, "closed", G_CALLBACK (editor_closed_cb), self);
@@ -1700,7 +1707,10 @@ vigia_progress_page_set_undo_stack (VigiaProgressPage *self,
   /* Another plan is judged as of its default semester again. */
   if (self->plan == NULL || undo_stack == NULL ||
       g_strcmp0 (vigia_plan_get_uuid (self->plan), vigia_plan_get_uuid (vigia_undo_stack_get_plan (undo_stack))) != 0)
-    g_clear_pointer (&self->judged, g_free);
+    {
+      g_clear_pointer (&self->judged, g_free);
+      self->future_asked = FALSE;
+    }
 
   cancel_pending (self);
   forget_typed (self);
