@@ -510,7 +510,7 @@ test_plan_chart (void)
   g_autofree char *spanish = NULL;
   cairo_surface_t *surface;
   cairo_rectangle_t plot;
-  double cy, goal_w;
+  double cy, goal_w, bar_h, bar_y, strip_y;
 
   record (vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 1), "2024-S1",
           VIGIA_SOURCE_AUTHORITY, NAN, VIGIA_STATUS_KEPT);
@@ -520,16 +520,30 @@ test_plan_chart (void)
   surface = render (VIGIA_CHART (chart), &style, WIDTH, HEIGHT);
   g_assert_true (vigia_chart_get_plot_area (VIGIA_CHART (chart), &style, WIDTH, HEIGHT, &plot));
 
-  /* Four dimensions of three goals: in the social row one kept, one in
-   * progress, one not rated, a third of the width each, in that order. */
+  /* Four dimensions of three goals.  In each row's band, as drawn: the
+   * achievement bar in its top 62 %, the strip of targets by status in its
+   * bottom quarter. */
   goal_w = plot.width / 3;
+  bar_h = MIN (plot.height / 4 * 0.6, 28.0);
   cy = plot.y + plot.height * 0.5 / 4;
-  g_assert_true (pixel_is (surface, plot.x + goal_w * 0.5, cy, &style.status[VIGIA_STATUS_KEPT]));
-  g_assert_true (pixel_is (surface, plot.x + goal_w * 1.5, cy, &style.status[VIGIA_STATUS_IN_PROGRESS]));
-  g_assert_true (pixel_is (surface, plot.x + goal_w * 2.5, cy, &style.status[VIGIA_STATUS_NOT_RATED]));
-  /* The economic row: all three not rated. */
+  bar_y = cy - bar_h / 2 + bar_h * 0.3;
+  strip_y = cy - bar_h / 2 + bar_h * 0.875;
+
+  /* The social row's achievement, 80 %, is 80 % of the track, not a count:
+   * the bar ends between 79 % and 81 %, the track goes on to 100 %. */
+  g_assert_true (pixel_is (surface, plot.x + plot.width * 0.10, bar_y, &style.target));
+  g_assert_true (pixel_is (surface, plot.x + plot.width * 0.79, bar_y, &style.target));
+  g_assert_true (pixel_is (surface, plot.x + plot.width * 0.81, bar_y, &style.grid));
+  g_assert_true (pixel_is (surface, plot.x + plot.width * 0.99, bar_y, &style.grid));
+  /* Its targets: one kept, one in progress, one not rated, a third each. */
+  g_assert_true (pixel_is (surface, plot.x + goal_w * 0.5, strip_y, &style.status[VIGIA_STATUS_KEPT]));
+  g_assert_true (pixel_is (surface, plot.x + goal_w * 1.5, strip_y, &style.status[VIGIA_STATUS_IN_PROGRESS]));
+  g_assert_true (pixel_is (surface, plot.x + goal_w * 2.5, strip_y, &style.status[VIGIA_STATUS_NOT_RATED]));
+  /* The economic row, no data: an empty track, all three not rated. */
   cy = plot.y + plot.height * 1.5 / 4;
-  g_assert_true (pixel_is (surface, plot.x + goal_w * 0.5, cy, &style.status[VIGIA_STATUS_NOT_RATED]));
+  g_assert_true (pixel_is (surface, plot.x + plot.width * 0.10, cy - bar_h / 2 + bar_h * 0.3, &style.grid));
+  g_assert_true (pixel_is (surface, plot.x + goal_w * 0.5, cy - bar_h / 2 + bar_h * 0.875,
+                           &style.status[VIGIA_STATUS_NOT_RATED]));
   cairo_surface_destroy (surface);
 
   description = vigia_chart_dup_description (VIGIA_CHART (chart));
@@ -537,9 +551,11 @@ test_plan_chart (void)
                                    "Achievement 80 %: 1 kept, 1 in progress, 0 broken, 10 not rated; 2nd half 2024, "
                                    "Authority, expected 50 %. Social: Achievement 80 %: 1 kept, 1 in progress, 0 broken, "
                                    "1 not rated. Economic: Achievement not known yet: 0 kept, 0 in progress, 0 broken, 3 not rated."));
-  hover = vigia_chart_dup_value_at (VIGIA_CHART (chart), &style, WIDTH, HEIGHT, plot.x + goal_w * 1.5,
-                                    plot.y + plot.height * 0.5 / 4);
+  hover = vigia_chart_dup_value_at (VIGIA_CHART (chart), &style, WIDTH, HEIGHT, plot.x + goal_w * 1.5, strip_y);
   g_assert_cmpstr (hover, ==, "Social: 1 in progress");
+  g_clear_pointer (&hover, g_free);
+  hover = vigia_chart_dup_value_at (VIGIA_CHART (chart), &style, WIDTH, HEIGHT, plot.x + plot.width * 0.5, bar_y);
+  g_assert_cmpstr (hover, ==, "Social: Achievement 80 %: 1 kept, 1 in progress, 0 broken, 1 not rated");
 
   vigia_test_set_language ("es");
   spanish = vigia_chart_dup_description (VIGIA_CHART (chart));

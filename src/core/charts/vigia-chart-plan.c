@@ -4,9 +4,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The plan's achievement in large type, then one row per dimension: its
- * goals as a bar stacked by status (kept, partly kept, in progress, stalled,
- * broken, not rated; one goal as wide in every row, so that rows compare),
- * and the dimension's achievement after it.  A legend names the colours.
+ * achievement as the length of a bar on a track of 100 %, against a line at
+ * the share expected by the semester, with the figure after the track; and
+ * under it a thin strip of its targets by status (kept, partly kept, in
+ * progress, stalled, broken, not rated; one target as wide in every row, so
+ * that rows compare).  A bar's length is never a count: "47 %" is drawn
+ * as 47 % of the track.  A legend names the colours.
  */
 #define G_LOG_DOMAIN "vigia-chart-plan"
 
@@ -40,6 +43,14 @@ typedef struct
   double             label_w;
   double             title_y, subtitle_y, legend_y;
 } Layout;
+
+/* Of a row's band: the achievement bar at the top, the status strip at
+ * the bottom, a gap between. */
+#define ACHIEVEMENT_SHARE 0.62
+#define STRIP_TOP 0.75
+
+/* The legend: the bar, the line, then the statuses. */
+#define N_LEGEND (G_N_ELEMENTS (stack_order) + 2)
 
 /* The order of the stacked segments, best first. */
 static const VigiaStatus stack_order[] = {
@@ -96,10 +107,16 @@ legend_items (const VigiaChartStyle  *style,
               const char            **labels,
               const VigiaColor      **colors)
 {
+  /* The target's colour: the statuses' blue of "in progress" would make
+   * the bar read as a count of goals in progress. */
+  labels[0] = _("Achievement");
+  colors[0] = &style->target;
+  labels[1] = _("Expected by now");
+  colors[1] = &style->expected;
   for (guint i = 0; i < G_N_ELEMENTS (stack_order); i++)
     {
-      labels[i] = vigia_status_get_label (stack_order[i]);
-      colors[i] = &style->status[stack_order[i]];
+      labels[i + 2] = vigia_status_get_label (stack_order[i]);
+      colors[i + 2] = &style->status[stack_order[i]];
     }
 }
 
@@ -114,8 +131,8 @@ compute_layout (VigiaChartPlan        *self,
   g_autoptr(PangoLayout) title = NULL;
   g_autoptr(PangoLayout) probe = NULL;
   g_autoptr(PangoLayout) share = NULL;
-  const char *labels[G_N_ELEMENTS (stack_order)];
-  const VigiaColor *colors[G_N_ELEMENTS (stack_order)];
+  const char *labels[N_LEGEND];
+  const VigiaColor *colors[N_LEGEND];
   double th, lh, legend_h, share_w, natural_w = 0;
 
   layout->assessment = vigia_assessment_new (self->plan, self->period);
@@ -143,7 +160,7 @@ compute_layout (VigiaChartPlan        *self,
 
   legend_items (style, labels, colors);
   vigia_chart_draw_legend (cr, style, VIGIA_CHART_PAD, 0, width - 2 * VIGIA_CHART_PAD, labels, NULL,
-                           G_N_ELEMENTS (stack_order), &legend_h);
+                           N_LEGEND, &legend_h);
   layout->legend_y = height - VIGIA_CHART_PAD - legend_h;
 
   /* Room after the bars for "100 %" or "no data", whichever is wider. */
@@ -174,8 +191,8 @@ vigia_chart_plan_draw (VigiaChart            *chart,
   g_auto(Layout) layout = { NULL, };
   g_autofree char *title_text = NULL;
   g_autofree char *subtitle_text = NULL;
-  const char *labels[G_N_ELEMENTS (stack_order)];
-  const VigiaColor *colors[G_N_ELEMENTS (stack_order)];
+  const char *labels[N_LEGEND];
+  const VigiaColor *colors[N_LEGEND];
   double goal_w, bar_h;
 
   compute_layout (self, cr, style, width, height, &layout);
@@ -191,18 +208,38 @@ vigia_chart_plan_draw (VigiaChart            *chart,
     {
       VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
       const VigiaRollup *rollup = vigia_assessment_get_dimension_rollup (layout.assessment, i, self->source);
+      double achievement = vigia_rollup_get_achievement (rollup);
       g_autofree char *name = vigia_dimension_dup_name (dim);
-      g_autofree char *share_text = vigia_number_format_share (vigia_rollup_get_achievement (rollup));
+      g_autofree char *share_text = vigia_number_format_share (achievement);
       g_autoptr(PangoLayout) label = vigia_chart_layout (cr, style, 0.9, FALSE, name);
       g_autoptr(PangoLayout) share = vigia_chart_layout (cr, style, 0.9, TRUE, share_text);
       double cy = vigia_chart_row_center (&layout.plot, layout.n, i);
+      double top = round (cy - bar_h / 2);
+      double bar_bottom = round (cy - bar_h / 2 + bar_h * ACHIEVEMENT_SHARE);
+      double strip_top = round (cy - bar_h / 2 + bar_h * STRIP_TOP);
+      double strip_bottom = round (cy + bar_h / 2);
       double x = layout.plot.x, h;
 
       pango_layout_set_width (label, (int) (layout.label_w * PANGO_SCALE));
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       vigia_chart_text_size (label, NULL, &h);
-      vigia_chart_show_text (cr, label, &style->foreground, VIGIA_CHART_PAD, cy - h / 2);
+      vigia_chart_show_text (cr, label, &style->foreground, VIGIA_CHART_PAD, (top + bar_bottom) / 2 - h / 2);
 
+      /* The track is 100 %; the bar, the achievement (none without data). */
+      cairo_save (cr);
+      vigia_chart_set_color (cr, &style->grid);
+      cairo_rectangle (cr, round (layout.plot.x), top, round (layout.plot.width), bar_bottom - top);
+      cairo_fill (cr);
+      if (VIGIA_HAS_VALUE (achievement) && achievement > 0)
+        {
+          vigia_chart_set_color (cr, &style->target);
+          cairo_rectangle (cr, round (layout.plot.x), top,
+                           round (layout.plot.width * CLAMP (achievement, 0, 1)), bar_bottom - top);
+          cairo_fill (cr);
+        }
+      cairo_restore (cr);
+
+      /* The targets by status, in a strip of their own. */
       for (guint k = 0; k < G_N_ELEMENTS (stack_order); k++)
         {
           guint count = rollup->status_counts[stack_order[k]];
@@ -211,20 +248,40 @@ vigia_chart_plan_draw (VigiaChart            *chart,
             continue;
           cairo_save (cr);
           vigia_chart_set_color (cr, &style->status[stack_order[k]]);
-          cairo_rectangle (cr, round (x), round (cy - bar_h / 2), round (x + goal_w * count) - round (x),
-                           round (bar_h));
+          cairo_rectangle (cr, round (x), strip_top, round (x + goal_w * count) - round (x),
+                           strip_bottom - strip_top);
           cairo_fill (cr);
           cairo_restore (cr);
           x += goal_w * count;
         }
 
       vigia_chart_text_size (share, NULL, &h);
-      vigia_chart_show_text (cr, share, &style->foreground, x + 6, cy - h / 2);
+      vigia_chart_show_text (cr, share, &style->foreground, layout.plot.x + layout.plot.width + 6,
+                             (top + bar_bottom) / 2 - h / 2);
     }
+
+  /* The share expected by the semester, across every row's track. */
+  {
+    double expected = vigia_assessment_get_expected (layout.assessment);
+
+    if (VIGIA_HAS_VALUE (expected))
+      {
+        double ex = round (layout.plot.x + layout.plot.width * CLAMP (expected, 0, 1)) + 0.5;
+
+        cairo_save (cr);
+        vigia_chart_set_color (cr, &style->expected);
+        cairo_set_line_width (cr, 2);
+        cairo_set_dash (cr, (double[]) { 4, 3 }, 2, 0);
+        cairo_move_to (cr, ex, layout.plot.y);
+        cairo_line_to (cr, ex, layout.plot.y + layout.plot.height);
+        cairo_stroke (cr);
+        cairo_restore (cr);
+      }
+  }
 
   legend_items (style, labels, colors);
   vigia_chart_draw_legend (cr, style, VIGIA_CHART_PAD, layout.legend_y, width - 2 * VIGIA_CHART_PAD,
-                           labels, colors, G_N_ELEMENTS (stack_order), NULL);
+                           labels, colors, N_LEGEND, NULL);
 }
 
 static char *
@@ -266,7 +323,7 @@ vigia_chart_plan_dup_value_at (VigiaChart            *chart,
   cairo_t *cr = vigia_chart_measure_context ();
   const VigiaRollup *rollup;
   g_autofree char *name = NULL;
-  double goal_w, left;
+  double goal_w, left, bar_h, strip_top;
   int row;
 
   compute_layout (self, cr, style, width, height, &layout);
@@ -278,9 +335,13 @@ vigia_chart_plan_dup_value_at (VigiaChart            *chart,
 
   rollup = vigia_assessment_get_dimension_rollup (layout.assessment, row, self->source);
   name = vigia_dimension_dup_name (vigia_plan_get_dimension (self->plan, row));
+  bar_h = vigia_chart_bar_height (&layout.plot, layout.n);
+  strip_top = vigia_chart_row_center (&layout.plot, layout.n, row) - bar_h / 2 + bar_h * STRIP_TOP;
+
+  /* On the strip: the targets of the status there. */
   goal_w = layout.plot.width / layout.max_goals;
   left = layout.plot.x;
-  for (guint k = 0; k < G_N_ELEMENTS (stack_order); k++)
+  for (guint k = 0; y >= strip_top - 1 && k < G_N_ELEMENTS (stack_order); k++)
     {
       guint count = rollup->status_counts[stack_order[k]];
 
@@ -293,8 +354,8 @@ vigia_chart_plan_dup_value_at (VigiaChart            *chart,
       left += goal_w * count;
     }
 
-  /* Beside the bar: the dimension's figures. */
-  if (x >= left)
+  /* On the bar, its track or the figure after it: the dimension's figures. */
+  if (x >= layout.plot.x)
     {
       g_autofree char *description = vigia_rollup_dup_description (rollup);
 
