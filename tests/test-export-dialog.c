@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "vigia-export-dialog-private.h"
+#include "vigia-plan-editor-private.h"
+#include "vigia-progress-page.h"
 #include "vigia-report-print-private.h"
 #include "vigia-test-utils.h"
 #include "vigia-ui-test-utils.h"
-#include "vigia-window.h"
+#include "vigia-window-private.h"
 
 /* One application for the whole program: its id can be registered once. */
 static VigiaApplication *app;
@@ -309,6 +311,8 @@ test_window (void)
   g_assert_no_error (error);
   vigia_test_wait_idle ();
 
+  /* The report is of the semester the Avance tab judges the plan as of. */
+  vigia_progress_page_set_period (vigia_plan_editor_get_progress_page (vigia_window_get_editor (window)), "2024-S2");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-plan", NULL);
   vigia_test_wait_idle ();
   dialog = find_export_dialog ();

@@ -1674,6 +1674,8 @@ vigia_progress_page_set_period (VigiaProgressPage *self,
   g_return_if_fail (VIGIA_IS_PROGRESS_PAGE (self));
   g_return_if_fail (period != NULL);
 
+  /* Kept for the grid that is not made yet, until the tab is shown. */
+  vigia_set_string (&self->judged, period);
   for (guint i = 0; self->periods != NULL && self->periods[i] != NULL; i++)
     if (g_str_equal (self->periods[i], period))
       gtk_drop_down_set_selected (self->period_dropdown, i);
