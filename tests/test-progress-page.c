@@ -15,6 +15,7 @@
 #include "vigia-export-dialog.h"
 #include "vigia-goal-detail-private.h"
 #include "vigia-plan-editor-private.h"
+#include "vigia-plan-selection.h"
 #include "vigia-progress-cell-private.h"
 #include "vigia-progress-editor-private.h"
 #include "vigia-progress-page-private.h"
@@ -750,6 +751,17 @@ test_compare_ranks_plans (Fixture       *f,
                          "activate", 0);
   g_assert_cmpstr (vigia_plan_editor_get_visible_page (f->editor), ==, "progress");
   g_assert_cmpint (vigia_plan_get_id (vigia_plan_editor_get_plan (f->editor)), ==, vigia_plan_get_id (puno));
+  g_assert_cmpint (vigia_plan_selection_get_selected_id (f->window->selection), ==, vigia_plan_get_id (puno));
+
+  /* The plan open before Compare, chosen in it, is chosen in the list too. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare", NULL);
+  g_assert_true (vigia_test_wait_until (compare_ready, page));
+  vigia_test_wait_idle ();
+  g_assert_cmpint (vigia_plan_selection_get_selected_id (f->window->selection), ==, 0);
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (page), VIGIA_TYPE_COMPARE_PAGE, "list_view"),
+                         "activate", 0);
+  g_assert_cmpint (vigia_plan_get_id (vigia_plan_editor_get_plan (f->editor)), ==, vigia_plan_get_id (puno));
+  g_assert_cmpint (vigia_plan_selection_get_selected_id (f->window->selection), ==, vigia_plan_get_id (puno));
 
   /* Progress recorded elsewhere is ranked when the page is shown again. */
   vigia_compare_page_set_filters (page, -1, NULL);

@@ -734,6 +734,8 @@ vigia_window_open_plan (VigiaWindow  *self,
     {
       gtk_stack_set_visible_child_name (self->content_stack, "plan");
       adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      /* Compare Plans left nothing chosen in the list. */
+      select_open_plan (self);
       return TRUE;
     }
 
