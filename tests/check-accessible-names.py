@@ -118,7 +118,9 @@ def main():
             for tab, digit, presses, expected in (
                     ('Social', 2, 40, ['Editar la propuesta 1', 'Menú de la propuesta 2']),
                     ('Avance', 6, 70, ['Social, propuesta 1, 1.er semestre 2027',
-                                       'Económica, propuesta 1, 1.er semestre 2027'])):
+                                       'Económica, propuesta 1, 1.er semestre 2027',
+                                       'Propuesta 1: Bajar la anemia de los menores de tres años con controles '
+                                       'de crecimiento, hierro y visitas a los hogares.'])):
                 alt(KEY_0 + digit)
                 found += problems(tab, reach(presses), english, spanish, expected)
 

@@ -424,10 +424,12 @@ fill_goal_cell (GtkWidget *box,
       g_autofree char *tooltip = NULL;
       g_autofree char *name = NULL;
       g_autofree char *shown = NULL;
-      const char *text = vigia_goal_get_indicator (goal);
+      /* The objective tells goals apart: plans repeat an indicator's first
+       * words from goal to goal ("PERSONAS CON DISCAPACIDAD…"). */
+      const char *text = vigia_goal_get_objective (goal);
 
       if (vigia_str_empty (text))
-        text = vigia_goal_get_objective (goal);
+        text = vigia_goal_get_indicator (goal);
       if (vigia_str_empty (text))
         text = vigia_goal_get_problem (goal);
 
