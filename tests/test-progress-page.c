@@ -1009,6 +1009,42 @@ test_future_semester (Fixture       *f,
   vigia_test_wait_idle ();
 }
 
+/* The wheel over the grid, which scrolls only sideways, scrolls the page:
+ * the chart above and the goals below are reached without the scroll bar. */
+static void
+test_wheel_over_grid (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *grid_scroller = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->page), VIGIA_TYPE_PROGRESS_PAGE,
+                                                                        "grid_scroller"));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (f->page),
+                                                                                    VIGIA_TYPE_PROGRESS_PAGE,
+                                                                                    "scroller"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (grid_scroller);
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  vigia_test_wait_idle ();
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment), >, 50);
+  gtk_adjustment_set_value (adjustment, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "vigia-page-wheel") != 0)
+        continue;
+      found = TRUE;
+      g_signal_emit_by_name (controller, "scroll", 0.0, 2.0, &handled);
+      g_assert_true (handled);
+      /* Sideways is the grid's own. */
+      g_signal_emit_by_name (controller, "scroll", 2.0, 0.0, &handled);
+      g_assert_false (handled);
+    }
+  g_assert_true (found);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1033,6 +1069,7 @@ main (int    argc,
   ADD ("close-with-editor-open", test_close_with_editor_open);
   ADD ("semester-judged", test_semester_judged);
   ADD ("future-semester", test_future_semester);
+  ADD ("wheel-over-grid", test_wheel_over_grid);
 
   status = g_test_run ();
   g_clear_object (&app);

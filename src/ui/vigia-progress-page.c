@@ -26,6 +26,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "vigia-accessible-names.h"
@@ -1317,6 +1318,29 @@ fill_period_dropdown (VigiaProgressPage *self,
   self->filling_periods = FALSE;
 }
 
+/* The grid scrolls sideways only, and its scrolled view took the wheel's
+ * vertical turns too: the page above it and below it could be reached only
+ * by its scroll bar.  They scroll the page. */
+static gboolean
+grid_scroll_cb (GtkEventControllerScroll *controller,
+                double                    dx,
+                double                    dy,
+                VigiaProgressPage        *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  double step;
+
+  if (dy == 0 || fabs (dx) > fabs (dy))
+    return FALSE;
+  /* A wheel's notch, as GTK's own scrolled views take it; a touchpad's
+   * movement as it is. */
+  step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? pow (page_size, 2.0 / 3.0)
+                                                                                      : 1;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return TRUE;
+}
+
 static void
 update_subtitle (VigiaProgressPage *self);
 
@@ -1642,6 +1666,14 @@ vigia_progress_page_init (VigiaProgressPage *self)
   g_signal_connect_swapped (self->authority_toggle, "toggled", G_CALLBACK (chart_source_cb), self);
   g_signal_connect_swapped (self->observer_toggle, "toggled", G_CALLBACK (chart_source_cb), self);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (period_selected_cb), self);
+  {
+    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+
+    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+    gtk_event_controller_set_name (wheel, "vigia-page-wheel");
+    g_signal_connect (wheel, "scroll", G_CALLBACK (grid_scroll_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->grid_scroller), wheel);
+  }
   vigia_accessible_name_drop_down (self->period_dropdown, _("Semester judged"));
   g_object_bind_property (self->source_box, "visible", self->period_box, "visible", G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->grid_scroller), "notify::page-size",
