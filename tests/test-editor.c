@@ -1043,6 +1043,37 @@ test_choose_place (Fixture       *f,
   /* It starts on the plan's place, matched in the table. */
   g_assert_cmpstr (vigia_place_picker_get_code (picker), ==, "150112");
 
+  /* A list opens with the keyboard in its search, and Enter chooses the one
+   * place the letters typed leave: "huanuco", without its accent. */
+  {
+    GtkDropDown *departments = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (picker),
+                                                                             VIGIA_TYPE_PLACE_PICKER,
+                                                                             "department_dropdown"));
+    GtkWidget *popover = gtk_widget_get_last_child (GTK_WIDGET (departments));
+    GtkWidget *search = NULL;
+
+    g_assert_true (GTK_IS_POPOVER (popover));
+    gtk_popover_popup (GTK_POPOVER (popover));
+    vigia_test_wait_idle ();
+    for (GtkWidget *w = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (departments))); w != NULL;
+         w = gtk_widget_get_parent (w))
+      if (GTK_IS_SEARCH_ENTRY (w))
+        search = w;
+    g_assert_nonnull (search);
+    gtk_editable_set_text (GTK_EDITABLE (search), "huanuco");
+    /* The search entry waits for typing to pause before it searches. */
+    {
+      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+      while (g_get_monotonic_time () < until)
+        g_main_context_iteration (NULL, FALSE);
+    }
+    vigia_test_wait_idle ();
+    g_signal_emit_by_name (search, "activate");
+    vigia_test_wait_idle ();
+    g_assert_cmpstr (vigia_place_picker_get_code (picker), ==, "10");
+  }
+
   vigia_place_picker_set_code (picker, "210101");
   vigia_test_respond ("Place of the Plan", "choose");
 

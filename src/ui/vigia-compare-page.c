@@ -28,6 +28,7 @@
 #include "vigia-list-stager.h"
 #include "vigia-number.h"
 #include "vigia-plan-group.h"
+#include "vigia-search-drop-down.h"
 
 struct _VigiaComparePage
 {
@@ -731,6 +732,7 @@ vigia_compare_page_init (VigiaComparePage *self)
   g_autoptr(GtkStringList) departments = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  vigia_search_drop_down_init (self->department_dropdown);
   adw_header_bar_set_show_start_title_buttons (self->header_bar, FALSE);
 
   self->items = g_list_store_new (G_TYPE_OBJECT);

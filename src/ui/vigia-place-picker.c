@@ -16,6 +16,7 @@
 
 #include "vigia-core.h"
 #include "vigia-place-picker.h"
+#include "vigia-search-drop-down.h"
 #include "vigia-ubigeo.h"
 
 struct _VigiaPlacePicker
@@ -86,6 +87,7 @@ set_up_dropdown (GtkDropDown *dropdown)
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
                                             G_CALLBACK (fold_string), NULL, NULL);
   gtk_drop_down_set_expression (dropdown, expression);
+  vigia_search_drop_down_init (dropdown);
 }
 
 /* Fills @dropdown with @first, then the names of @places. */

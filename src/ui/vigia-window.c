@@ -16,6 +16,7 @@
 
 #include "vigia-accessible-names.h"
 #include "vigia-plan-row.h"
+#include "vigia-search-drop-down.h"
 #include "vigia-window-private.h"
 
 G_DEFINE_FINAL_TYPE (VigiaWindow, vigia_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -570,6 +571,7 @@ vigia_window_init (VigiaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   vigia_accessible_fix_mnemonics (GTK_WIDGET (self));
+  vigia_search_drop_down_init (self->department_dropdown);
 
   self->deleted_plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
