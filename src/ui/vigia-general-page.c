@@ -114,7 +114,7 @@ sync_from_plan (VigiaGeneralPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->term_row), "error");
   adw_action_row_set_subtitle (self->term_row,
                                vigia_plan_has_term (plan) ? "" :
-                               _("Not set: the semesters to follow come from the term"));
+                               _("Not set yet: progress is followed semester by semester over these years"));
   if (!vigia_str_empty (ubigeo) && vigia_ubigeo_find (ubigeo) != NULL)
     codes = vigia_ubigeo_place_dup_codes (vigia_ubigeo_find (ubigeo));
   adw_action_row_set_subtitle (self->ubigeo_row,
@@ -284,8 +284,8 @@ choose_place_cb (VigiaGeneralPage *self)
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                        _("Place of the Plan"),
-                                                       _("The department, and the province and district "
-                                                         "for a provincial or district plan, from the INEI’s UBIGEO table.")));
+                                                       _("Choose the department; for a provincial or district plan, "
+                                                         "the province and the district too. The places are the INEI’s.")));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "choose", _("C_hoose"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "choose", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "choose");
