@@ -149,6 +149,15 @@ text_of (GtkTextView *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* A child of @widget's template, by its id. */
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+}
+
 /* A field of the editor the chip opens. */
 static gpointer
 chip_child (VigiaTargetChip *chip,
@@ -937,7 +946,13 @@ test_general_page (Fixture       *f,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (end), ==, 2030);
   adw_combo_row_set_selected (election, VIGIA_ELECTION_REGIONAL);
 
+  /* Empty, a field says what to write in it (the plan has no ideario);
+   * written, it does not. */
+  g_assert_true (gtk_widget_get_visible (template_child (GENERAL ("ideario_field"), VIGIA_TYPE_TEXT_FIELD,
+                                                         "placeholder_label")));
   type_text (vigia_text_field_get_text_view (vision), "Puno, región líder del altiplano.\nCon agua y educación.");
+  g_assert_false (gtk_widget_get_visible (template_child (vision, VIGIA_TYPE_TEXT_FIELD,
+                                                                         "placeholder_label")));
   g_assert_true (vigia_test_wait_until (nothing_pending, stack (f)));
 
   saved = reload (f);
@@ -1215,15 +1230,6 @@ test_keyboard (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (card)));
   /* Not editing, Escape is someone else's. */
   g_assert_false (press_shortcut (card, GDK_KEY_Escape, 0));
-}
-
-/* A child of @widget's template, by its id. */
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  return gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
 }
 
 /* A library that can only be read (a backup, a shared drive) shows its plan

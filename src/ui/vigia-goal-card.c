@@ -71,11 +71,12 @@ static void add_fields (VigiaGoalCard *self);
 static const struct {
   const char *property;
   const char *title;
+  const char *placeholder;
 } texts[] = {
-  { "problem", N_("Problem identified") },
-  { "objective", N_("Strategic objective") },
-  { "indicator", N_("Indicator") },
-  { "target-text", N_("Target as written") },
+  { "problem", N_("Problem identified"), N_("The problem the goal answers, as the plan writes it") },
+  { "objective", N_("Strategic objective"), N_("What the authority is to achieve") },
+  { "indicator", N_("Indicator"), N_("What is measured to know it: a rate, a number, an amount") },
+  { "target-text", N_("Target as written"), N_("The figure to reach, and by when: “Reducir la anemia al 30 %”") },
 };
 
 static void
@@ -351,12 +352,14 @@ goals_changed_cb (VigiaGoalCard *self)
 static void
 add_field (VigiaGoalCard *self,
            const char    *title,
+           const char    *placeholder,
            GObject       *object,
            const char    *property,
            char          *key)
 {
   GtkWidget *field = vigia_text_field_new (title);
 
+  vigia_text_field_set_placeholder (VIGIA_TEXT_FIELD (field), placeholder);
   vigia_text_field_bind (VIGIA_TEXT_FIELD (field), self->undo_stack, object, property);
   gtk_box_append (self->edit_box, field);
   g_hash_table_insert (self->fields, key, field);
@@ -373,7 +376,8 @@ add_fields (VigiaGoalCard *self)
   g_hash_table_remove_all (self->fields);
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     if (n == 1 || g_strcmp0 (texts[i].property, "target-text") != 0)
-      add_field (self, _(texts[i].title), G_OBJECT (self->goal), texts[i].property, g_strdup (texts[i].property));
+      add_field (self, _(texts[i].title), _(texts[i].placeholder), G_OBJECT (self->goal), texts[i].property,
+                 g_strdup (texts[i].property));
   if (n == 1)
     return;
   for (guint i = 0; i < n; i++)
@@ -382,7 +386,7 @@ add_fields (VigiaGoalCard *self)
       g_autofree char *title = g_strdup_printf (_("Target %u.%u as written"), vigia_goal_get_number (self->goal),
                                                 i + 1);
 
-      add_field (self, title, G_OBJECT (vigia_goal_get_target (self->goal, i)), "text",
+      add_field (self, title, _(texts[3].placeholder), G_OBJECT (vigia_goal_get_target (self->goal, i)), "text",
                  g_strdup_printf ("target-%u", i + 1));
     }
 }

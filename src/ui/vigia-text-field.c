@@ -28,6 +28,7 @@ struct _VigiaTextField
   GtkLabel    *title_label;
   GtkFrame    *frame;
   GtkTextView *text_view;
+  GtkLabel    *placeholder_label;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaTextField, vigia_text_field, GTK_TYPE_WIDGET)
@@ -38,6 +39,7 @@ G_DEFINE_FINAL_TYPE (VigiaTextField, vigia_text_field, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_TITLE,
+  PROP_PLACEHOLDER,
   N_PROPS
 };
 
@@ -71,9 +73,22 @@ text_height_for_width (VigiaTextField *self,
   return MAX (MIN_HEIGHT, height + gtk_text_view_get_top_margin (view) + gtk_text_view_get_bottom_margin (view));
 }
 
+/* What to write shows while nothing is written, where it can be written. */
+static void
+update_placeholder (VigiaTextField *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->placeholder_label),
+                          gtk_text_buffer_get_char_count (buffer) == 0 &&
+                          gtk_text_view_get_editable (self->text_view) &&
+                          *gtk_label_get_text (self->placeholder_label) != '\0');
+}
+
 static void
 buffer_changed_cb (VigiaTextField *self)
 {
+  update_placeholder (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -157,6 +172,9 @@ vigia_text_field_get_property (GObject    *object,
     case PROP_TITLE:
       g_value_set_string (value, vigia_text_field_get_title (self));
       break;
+    case PROP_PLACEHOLDER:
+      g_value_set_string (value, gtk_label_get_text (self->placeholder_label));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -174,6 +192,9 @@ vigia_text_field_set_property (GObject      *object,
     {
     case PROP_TITLE:
       vigia_text_field_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_PLACEHOLDER:
+      vigia_text_field_set_placeholder (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -198,6 +219,8 @@ vigia_text_field_class_init (VigiaTextFieldClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL,
                                                 G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                 G_PARAM_STATIC_STRINGS);
+  properties[PROP_PLACEHOLDER] = g_param_spec_string ("placeholder", NULL, NULL, NULL,
+                                                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-text-field.ui");
@@ -205,6 +228,7 @@ vigia_text_field_class_init (VigiaTextFieldClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaTextField, title_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaTextField, frame);
   gtk_widget_class_bind_template_child (widget_class, VigiaTextField, text_view);
+  gtk_widget_class_bind_template_child (widget_class, VigiaTextField, placeholder_label);
 }
 
 static void
@@ -214,6 +238,25 @@ vigia_text_field_init (VigiaTextField *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (buffer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->text_view, "notify::editable", G_CALLBACK (update_placeholder), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * vigia_text_field_set_placeholder:
+ * @placeholder: (nullable): what to write in the field, shown while it is
+ *   empty, and told to screen readers
+ */
+void
+vigia_text_field_set_placeholder (VigiaTextField *self,
+                                  const char     *placeholder)
+{
+  g_return_if_fail (VIGIA_IS_TEXT_FIELD (self));
+
+  gtk_label_set_text (self->placeholder_label, placeholder != NULL ? placeholder : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  placeholder != NULL ? placeholder : "", -1);
+  update_placeholder (self);
 }
 
 GtkWidget *

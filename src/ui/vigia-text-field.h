@@ -20,6 +20,8 @@ const char  *vigia_text_field_get_title     (VigiaTextField *self);
 void         vigia_text_field_set_title     (VigiaTextField *self,
                                              const char     *title);
 GtkTextView *vigia_text_field_get_text_view (VigiaTextField *self);
+void         vigia_text_field_set_placeholder (VigiaTextField *self,
+                                               const char     *placeholder);
 char        *vigia_text_field_dup_text      (VigiaTextField *self);
 void         vigia_text_field_bind          (VigiaTextField *self,
                                              VigiaUndoStack *undo_stack,
