@@ -516,8 +516,11 @@ test_bad_input (Fixture       *f,
   after = vigia_test_checksum_file (f->path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (vigia_undo_stack_get_can_undo (vigia_plan_editor_get_undo_stack (f->editor)));
+
+  /* Closed without saving, the keyboard is back on its cell. */
   gtk_popover_popdown (GTK_POPOVER (editor));
   vigia_test_wait_idle ();
+  assert_focus (f, goal_at (f, 2, 1), "2025-S2");
 }
 
 /* Deleting an entry asks nothing and offers undo in a toast. */

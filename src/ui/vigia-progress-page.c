@@ -857,8 +857,15 @@ static void
 editor_closed_cb (VigiaProgressEditor *editor,
                   VigiaProgressPage   *self)
 {
-  if (self->editor == editor)
-    close_editor (self);
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (editor));
+
+  if (self->editor != editor)
+    return;
+  close_editor (self);
+  /* Escape, or a click elsewhere: the keyboard goes back to the cell, not
+   * nowhere with the popover it was in. */
+  if (cell != NULL && gtk_widget_get_mapped (cell) && gtk_widget_get_focusable (cell))
+    gtk_widget_grab_focus (cell);
 }
 
 static guint
