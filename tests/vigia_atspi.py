@@ -116,12 +116,20 @@ def press(keyval, times=1):
         pump(0.08)
 
 
-def alt(keyval):
-    """@keyval with Alt held down."""
-    Atspi.generate_keyboard_event(ALT_MASK, None, Atspi.KeySynthType.LOCKMODIFIERS)
+def with_modifier(mask, keyval):
+    """@keyval with the modifier @mask held down."""
+    Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.LOCKMODIFIERS)
     Atspi.generate_keyboard_event(keyval, None, Atspi.KeySynthType.SYM)
-    Atspi.generate_keyboard_event(ALT_MASK, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
+    Atspi.generate_keyboard_event(mask, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
     pump(1)
+
+
+def alt(keyval):
+    with_modifier(ALT_MASK, keyval)
+
+
+def control(keyval):
+    with_modifier(CONTROL_MASK, keyval)
 
 
 def reach(presses):
@@ -153,14 +161,6 @@ def place(node):
         indices.append(node.get_index_in_parent())
         node = node.get_parent()
     return tuple(indices)
-
-
-def control(keyval):
-    """@keyval with Ctrl held down."""
-    Atspi.generate_keyboard_event(CONTROL_MASK, None, Atspi.KeySynthType.LOCKMODIFIERS)
-    Atspi.generate_keyboard_event(keyval, None, Atspi.KeySynthType.SYM)
-    Atspi.generate_keyboard_event(CONTROL_MASK, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
-    pump(1)
 
 
 def type_text(text):

@@ -692,32 +692,6 @@ read_proposals_line (Parser      *p,
   return TRUE;
 }
 
-/* Windows (CRLF) and old Mac (CR) line ends alike. */
-static GStrv
-split_lines (const char *text)
-{
-  GPtrArray *lines = g_ptr_array_new ();
-  const char *start = text;
-  const char *p = text;
-
-  for (;;)
-    {
-      if (*p == '\n' || *p == '\r' || *p == '\0')
-        {
-          g_ptr_array_add (lines, g_strndup (start, p - start));
-          if (*p == '\0')
-            break;
-          if (*p == '\r' && p[1] == '\n')
-            p++;
-          start = p + 1;
-        }
-      p++;
-    }
-
-  g_ptr_array_add (lines, NULL);
-  return (GStrv) g_ptr_array_free (lines, FALSE);
-}
-
 static char *
 normalize_lines (const char   *text,
                  GStrv        *lines_out)
@@ -726,7 +700,7 @@ normalize_lines (const char   *text,
   GString *normal = g_string_new (NULL);
   guint n;
 
-  lines = split_lines (text);
+  lines = vigia_str_split_lines (text);
   n = g_strv_length (lines);
   for (guint i = 0; i < n; i++)
     {
