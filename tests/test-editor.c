@@ -1058,37 +1058,6 @@ test_choose_place (Fixture       *f,
   /* It starts on the plan's place, matched in the table. */
   g_assert_cmpstr (vigia_place_picker_get_code (picker), ==, "150112");
 
-  /* A list opens with the keyboard in its search, and Enter chooses the one
-   * place the letters typed leave: "huanuco", without its accent. */
-  {
-    GtkDropDown *departments = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (picker),
-                                                                             VIGIA_TYPE_PLACE_PICKER,
-                                                                             "department_dropdown"));
-    GtkWidget *popover = gtk_widget_get_last_child (GTK_WIDGET (departments));
-    GtkWidget *search = NULL;
-
-    g_assert_true (GTK_IS_POPOVER (popover));
-    gtk_popover_popup (GTK_POPOVER (popover));
-    vigia_test_wait_idle ();
-    for (GtkWidget *w = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (departments))); w != NULL;
-         w = gtk_widget_get_parent (w))
-      if (GTK_IS_SEARCH_ENTRY (w))
-        search = w;
-    g_assert_nonnull (search);
-    gtk_editable_set_text (GTK_EDITABLE (search), "huanuco");
-    /* The search entry waits for typing to pause before it searches. */
-    {
-      gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-      while (g_get_monotonic_time () < until)
-        g_main_context_iteration (NULL, FALSE);
-    }
-    vigia_test_wait_idle ();
-    g_signal_emit_by_name (search, "activate");
-    vigia_test_wait_idle ();
-    g_assert_cmpstr (vigia_place_picker_get_code (picker), ==, "10");
-  }
-
   vigia_place_picker_set_code (picker, "210101");
   vigia_test_respond ("Place of the Plan", "choose");
 
@@ -1313,6 +1282,46 @@ test_read_only (Fixture       *f,
   g_assert_cmpstr (after, ==, before);
 }
 
+/* The place picker's lists open with the keyboard in their search, and
+ * Enter chooses the one place the letters typed leave: "huanuco", without
+ * its accent. */
+static void
+test_place_search (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *picker = vigia_place_picker_new ();
+  GtkDropDown *departments = GTK_DROP_DOWN (gtk_widget_get_template_child (picker, VIGIA_TYPE_PLACE_PICKER,
+                                                                           "department_dropdown"));
+  GtkWidget *popover = gtk_widget_get_last_child (GTK_WIDGET (departments));
+  GtkWidget *search = NULL;
+  gint64 until;
+
+  gtk_window_set_child (GTK_WINDOW (window), picker);
+  gtk_window_present (GTK_WINDOW (window));
+  vigia_test_wait_idle ();
+
+  g_assert_true (GTK_IS_POPOVER (popover));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  vigia_test_wait_idle ();
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_SEARCH_ENTRY (w))
+      search = w;
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "huanuco");
+  /* The search entry waits for typing to pause before it searches. */
+  until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  vigia_test_wait_idle ();
+  g_signal_emit_by_name (search, "activate");
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_place_picker_get_code (VIGIA_PLACE_PICKER (picker)), ==, "10");
+  g_assert_false (gtk_widget_get_mapped (popover));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  vigia_test_wait_idle ();
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1342,6 +1351,7 @@ main (int    argc,
   ADD ("choose-place", test_choose_place);
   ADD ("read-only", test_read_only);
   ADD ("keyboard", test_keyboard);
+  g_test_add_func ("/editor/place-search", test_place_search);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -36,19 +36,31 @@ find_descendant (GtkWidget *widget,
 static gboolean
 focus_search_cb (gpointer data)
 {
-  g_autoptr(GtkWidget) popover = data;
-  GtkWidget *entry = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  GWeakRef *ref = data;
+  g_autoptr(GtkWidget) popover = g_weak_ref_get (ref);
+  GtkWidget *entry = popover != NULL ? find_descendant (popover, GTK_TYPE_SEARCH_ENTRY) : NULL;
 
   if (entry != NULL && gtk_widget_get_mapped (popover))
     gtk_widget_grab_focus (entry);
   return G_SOURCE_REMOVE;
 }
 
-/* Once the popover has put the keyboard on its list, as it does. */
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* Once the popover has put the keyboard on its list, as it does; a
+ * popover gone by then (its window closed) is let go of. */
 static void
 popup_mapped_cb (GtkWidget *popover)
 {
-  g_idle_add (focus_search_cb, g_object_ref (popover));
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (ref, popover);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_search_cb, ref, weak_ref_free);
 }
 
 static void
