@@ -30,6 +30,7 @@ static const CommandInfo commands[] = {
   { "assess", vigia_cli_assess, N_("Show a plan’s achievement, or rank every plan") },
   { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
   { "export", vigia_cli_export, N_("Write a plan or the library: exchange file, progress report, spreadsheet or JNE text") },
+  { "publish", vigia_cli_publish, N_("Publish the library as a static website: map, ranking, a page per plan, data") },
   { "restore", vigia_cli_restore, N_("Put back the version of an item that a merge set aside") },
 };
 

@@ -49,6 +49,9 @@ int           vigia_cli_import        (VigiaCli    *cli,
 int           vigia_cli_export        (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
+int           vigia_cli_publish       (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
 int           vigia_cli_restore       (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);

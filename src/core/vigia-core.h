@@ -38,6 +38,8 @@
 #include "vigia-report-csv.h"
 #include "vigia-report-painter.h"
 #include "vigia-resources.h"
+#include "vigia-site.h"
+#include "vigia-site-map.h"
 #include "vigia-target-reader.h"
 #include "vigia-timeline.h"
 #include "vigia-ubigeo.h"

@@ -16,6 +16,18 @@ G_BEGIN_DECLS
 /* Room around the plot and between texts, in pixels (points on paper). */
 #define VIGIA_CHART_PAD 8.0
 
+/* Where a chart's texts go instead of being drawn as outlines: a web page
+ * writes them as SVG text.  @x and @y are the layout's top left corner, in
+ * the surface's units. */
+typedef void (*VigiaChartTextFunc) (PangoLayout      *layout,
+                                    const VigiaColor *color,
+                                    double            x,
+                                    double            y,
+                                    gpointer          user_data);
+
+void         vigia_chart_set_text_func     (cairo_t               *cr,
+                                            VigiaChartTextFunc     func,
+                                            gpointer               user_data);
 cairo_t     *vigia_chart_measure_context   (void);
 PangoLayout *vigia_chart_layout            (cairo_t               *cr,
                                             const VigiaChartStyle *style,

@@ -257,6 +257,35 @@ vigia_chart_set_color (cairo_t          *cr,
   cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha);
 }
 
+typedef struct
+{
+  VigiaChartTextFunc func;
+  gpointer           user_data;
+} TextSink;
+
+static const cairo_user_data_key_t text_sink_key;
+
+/**
+ * vigia_chart_set_text_func: (skip)
+ * @func: (nullable): what receives the texts drawn on @cr from now on,
+ *   instead of their outlines; %NULL to draw them again
+ */
+void
+vigia_chart_set_text_func (cairo_t            *cr,
+                           VigiaChartTextFunc  func,
+                           gpointer            user_data)
+{
+  TextSink *sink = NULL;
+
+  if (func != NULL)
+    {
+      sink = g_new (TextSink, 1);
+      sink->func = func;
+      sink->user_data = user_data;
+    }
+  cairo_set_user_data (cr, &text_sink_key, sink, g_free);
+}
+
 void
 vigia_chart_show_text (cairo_t          *cr,
                        PangoLayout      *layout,
@@ -264,6 +293,15 @@ vigia_chart_show_text (cairo_t          *cr,
                        double            x,
                        double            y)
 {
+  TextSink *sink = cairo_get_user_data (cr, &text_sink_key);
+
+  if (sink != NULL)
+    {
+      cairo_user_to_device (cr, &x, &y);
+      sink->func (layout, color, x, y, sink->user_data);
+      return;
+    }
+
   cairo_save (cr);
   vigia_chart_set_color (cr, color);
   cairo_move_to (cr, x, y);

@@ -6,8 +6,8 @@
  * The report as one self-contained HTML5 page: the style sheet inline, the
  * charts inline SVG drawn by the same code as on screen and in the PDF
  * (draw_figures() says how), nothing fetched from elsewhere.  Every text of the plan goes through
- * append_escaped(); links are made only of web and mail addresses, so that a
- * "javascript:" evidence stays text.  The page reads on a phone (tables turn
+ * vigia_html_append_escaped(); links are made only of web and mail addresses, so that
+ * a "javascript:" evidence stays text.  The page reads on a phone (tables turn
  * into one card per row) and prints (a page per section, headers repeated).
  * It is also well-formed XML, which lets the tests parse it.
  */
@@ -19,6 +19,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "vigia-chart-private.h"
+#include "vigia-html.h"
 #include "vigia-report-private.h"
 #include "vigia-utils.h"
 
@@ -39,42 +41,10 @@ typedef struct
   GPtrArray       *pages;
   /* What each chart shows, in words, for screen readers. */
   GPtrArray       *descriptions;
+  /* Each chart's texts, as SVG text elements. */
+  GPtrArray       *texts;
   guint            next_page;
 } Html;
-
-/* Text for an element or a quoted attribute.  Control characters that HTML
- * forbids are dropped. */
-static void
-append_escaped (GString    *out,
-                const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    return;
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '&':  g_string_append (out, "&amp;"); break;
-        case '<':  g_string_append (out, "&lt;"); break;
-        case '>':  g_string_append (out, "&gt;"); break;
-        case '"':  g_string_append (out, "&quot;"); break;
-        case '\'': g_string_append (out, "&#39;"); break;
-        case '\t':
-        case '\n':
-          g_string_append_c (out, *p);
-          break;
-        default:
-          if ((guchar) *p >= 0x20 && *p != 0x7f)
-            g_string_append_c (out, *p);
-          break;
-        }
-    }
-}
 
 static void
 append_color (GString          *out,
@@ -110,9 +80,9 @@ append_style (Html *html)
 
   g_string_append (out,
     "<style>\n"
-    ":root{color-scheme:light;--ink:#1a1a1a;--muted:#5e5c64;--rule:#9a9996;--shade:#f3f3f3;--head:#e3e3e5;--link:#1a5fb4}\n"
+    ":root{color-scheme:light;--bg:#fff;--ink:#1a1a1a;--muted:#5e5c64;--rule:#9a9996;--shade:#f3f3f3;--head:#e3e3e5;--link:#1a5fb4}\n"
     "*{box-sizing:border-box}\n"
-    "body{margin:0;background:#fff;color:var(--ink);font:15px/1.45 Cantarell,\"Noto Sans\",\"DejaVu Sans\",system-ui,sans-serif}\n"
+    "body{margin:0;background:var(--bg);color:var(--ink);font:15px/1.45 Cantarell,\"Noto Sans\",\"DejaVu Sans\",system-ui,sans-serif}\n"
     "main,body>header,body>footer{max-width:60rem;margin:0 auto;padding:0 1.25rem}\n"
     "body>header{padding-top:2rem}\n"
     "h1{font-size:2rem;line-height:1.15;margin:0 0 .3rem}\n"
@@ -132,6 +102,8 @@ append_style (Html *html)
     "table.goals tbody:nth-of-type(even) td{background:var(--shade)}\n"
     "tbody th{font-weight:bold}\n"
     ".num{text-align:right}\n"
+    "table.compact td{white-space:nowrap}\n"
+    "table.compact tr.detail td{white-space:normal}\n"
     ".item{display:block}\n"
     ".stack .item{min-height:1.7em;white-space:nowrap}\n"
     ".muted{color:var(--muted);font-size:.92em}\n"
@@ -143,6 +115,7 @@ append_style (Html *html)
     "figure{margin:0}\n"
     "figcaption{font-weight:bold;font-size:.85rem}\n"
     "figure svg{display:block;width:100%;height:auto}\n"
+    "figure svg text{font-family:Cantarell,\"Noto Sans\",\"DejaVu Sans\",system-ui,sans-serif;white-space:pre}\n"
     "svg.defs{position:absolute}\n"
     "body>footer{margin-top:3rem;padding-bottom:2rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--rule)}\n");
 
@@ -187,6 +160,20 @@ append_style (Html *html)
     "</style>\n");
 }
 
+/**
+ * vigia_report_append_html_style: (skip)
+ *
+ * Appends the report's style sheet, for other pages that look the same.
+ */
+void
+vigia_report_append_html_style (GString *out)
+{
+  Html html = { NULL, out, };
+
+  vigia_report_chart_style_init (&html.style);
+  append_style (&html);
+}
+
 /* ---------------------------------------------------------------------- */
 /* Charts                                                                 */
 /* ---------------------------------------------------------------------- */
@@ -198,6 +185,85 @@ svg_write_cb (void                *closure,
 {
   g_string_append_len (closure, (const char *) data, length);
   return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+append_number (GString *out,
+               double   value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  char *dot;
+
+  g_ascii_formatd (text, sizeof text, "%.1f", value);
+  dot = strchr (text, '.');
+  if (dot != NULL && g_str_equal (dot, ".0"))
+    *dot = '\0';
+  g_string_append (out, text);
+}
+
+/* A chart's text as SVG text rather than the outlines of its letters: a
+ * tenth of the weight, and the page's own font (charts in a site's plan
+ * page went from 380 kB to under 100 kB).  Its width is the one
+ * Pango laid out, so that what lines up on paper lines up on the page. */
+static void
+svg_text_cb (PangoLayout      *layout,
+             const VigiaColor *color,
+             double            x,
+             double            y,
+             gpointer          user_data)
+{
+  GString *out = user_data;
+  const char *text = pango_layout_get_text (layout);
+  const PangoFontDescription *font = pango_layout_get_font_description (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      g_autoptr(GString) piece = g_string_new (NULL);
+      PangoRectangle logical;
+      double baseline = pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
+
+      /* Run by run: where a label is cut short, a run stands for what
+       * was left out and shows an ellipsis. */
+      for (GSList *l = line->runs; l != NULL; l = l->next)
+        {
+          PangoItem *item = ((PangoGlyphItem *) l->data)->item;
+
+          if (item->analysis.flags & PANGO_ANALYSIS_FLAG_IS_ELLIPSIS)
+            g_string_append (piece, "…");
+          else
+            g_string_append_len (piece, text + item->offset, item->length);
+        }
+      g_strchomp (piece->str);
+      if (piece->str[0] == '\0')
+        continue;
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      g_string_append (out, "<text x=\"");
+      append_number (out, x + logical.x / (double) PANGO_SCALE);
+      g_string_append (out, "\" y=\"");
+      append_number (out, y + baseline);
+      g_string_append (out, "\" font-size=\"");
+      append_number (out, font != NULL ? pango_font_description_get_size (font) / (double) PANGO_SCALE : 10);
+      g_string_append (out, "\" textLength=\"");
+      append_number (out, logical.width / (double) PANGO_SCALE);
+      g_string_append_printf (out, "\"%s fill=\"#%02x%02x%02x\"",
+                              font != NULL && pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD ?
+                                " font-weight=\"bold\"" : "",
+                              (int) (color->red * 255 + 0.5), (int) (color->green * 255 + 0.5),
+                              (int) (color->blue * 255 + 0.5));
+      if (color->alpha < 1)
+        {
+          g_string_append (out, " fill-opacity=\"");
+          append_number (out, color->alpha);
+          g_string_append_c (out, '"');
+        }
+      g_string_append_c (out, '>');
+      vigia_html_append_escaped (out, piece->str);
+      g_string_append (out, "</text>\n");
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
 }
 
 static void
@@ -226,6 +292,92 @@ dup_between (const char  *text,
   if (next != NULL)
     *next = end + strlen (close);
   return g_strndup (start + strlen (open), end - start - strlen (open));
+}
+
+/* Cairo writes every style in full and every coordinate to the millionth
+ * of a pixel: the defaults go, colours become #rrggbb and numbers keep one
+ * decimal, which halves a chart. */
+static char *
+compact_svg (char *page)
+{
+  static const char * const defaults[] = {
+    "stroke-linecap:butt;", "stroke-linejoin:miter;", "stroke-opacity:1;", "fill-opacity:1;",
+    "stroke-miterlimit:10;", "fill-rule:nonzero;", "stroke-width:1;", "style=\" ",
+  };
+  GString *out = g_string_sized_new (strlen (page));
+  const char *p = page;
+
+  while (*p != '\0')
+    {
+      gboolean matched = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (defaults) && !matched; i++)
+        if (strncmp (p, defaults[i], strlen (defaults[i])) == 0)
+          {
+            /* The blank cairo puts at the start of some styles. */
+            if (g_str_has_prefix (defaults[i], "style="))
+              g_string_append (out, "style=\"");
+            p += strlen (defaults[i]);
+            matched = TRUE;
+          }
+      if (matched)
+        continue;
+
+      if (strncmp (p, "rgb(", 4) == 0)
+        {
+          double rgb[3];
+          char *end = (char *) p + 4;
+          guint k;
+
+          for (k = 0; k < 3; k++)
+            {
+              rgb[k] = g_ascii_strtod (end, &end);
+              if (*end != '%')
+                break;
+              end++;
+              if (k < 2 && *end++ != ',')
+                break;
+            }
+          if (k == 3 && *end == ')')
+            {
+              g_string_append_printf (out, "#%02x%02x%02x", (int) (rgb[0] * 2.55 + 0.5), (int) (rgb[1] * 2.55 + 0.5),
+                                      (int) (rgb[2] * 2.55 + 0.5));
+              p = end + 1;
+              continue;
+            }
+        }
+
+      /* A number with decimals, not part of a name ("glyph1-2"). */
+      if (g_ascii_isdigit (*p) && (p == page || !g_ascii_isalpha (p[-1])))
+        {
+          const char *q = p;
+
+          while (g_ascii_isdigit (*q))
+            q++;
+          if (*q == '.' && g_ascii_isdigit (q[1]))
+            {
+              char *end;
+              double value = g_ascii_strtod (p, &end);
+              char text[G_ASCII_DTOSTR_BUF_SIZE];
+              char *dot;
+
+              g_ascii_formatd (text, sizeof text, "%.1f", value);
+              dot = strchr (text, '.');
+              if (dot != NULL && g_str_equal (dot, ".0"))
+                *dot = '\0';
+              g_string_append (out, text);
+              p = end;
+              continue;
+            }
+          g_string_append_len (out, p, q - p);
+          p = q;
+          continue;
+        }
+
+      g_string_append_c (out, *p++);
+    }
+  g_free (page);
+  return g_string_free (out, FALSE);
 }
 
 /* Cairo names each page's group "surface1": the ids of a page must be
@@ -289,10 +441,14 @@ draw_figures (Html *html)
           g_autoptr(VigiaChart) chart = vigia_report_figure_create_chart (html->report,
                                                                           g_ptr_array_index (block->figures, k));
 
+          GString *texts = g_string_new (NULL);
+
+          vigia_chart_set_text_func (cr, svg_text_cb, texts);
           cairo_save (cr);
           vigia_chart_draw (chart, cr, width, height, &html->style);
           cairo_restore (cr);
           cairo_show_page (cr);
+          g_ptr_array_add (html->texts, g_string_free (texts, FALSE));
           g_ptr_array_add (html->descriptions, vigia_chart_dup_description (chart));
         }
     }
@@ -309,7 +465,7 @@ draw_figures (Html *html)
       char *page;
 
       while ((page = dup_between (rest, "<page>", "</page>", &rest)) != NULL)
-        g_ptr_array_add (html->pages, drop_surface_id (page));
+        g_ptr_array_add (html->pages, compact_svg (drop_surface_id (page)));
     }
   else
     {
@@ -317,7 +473,7 @@ draw_figures (Html *html)
       const char *end = g_strrstr (rest, "</svg>");
 
       if (end != NULL)
-        g_ptr_array_add (html->pages, drop_surface_id (g_strndup (rest, end - rest)));
+        g_ptr_array_add (html->pages, compact_svg (drop_surface_id (g_strndup (rest, end - rest))));
     }
 }
 
@@ -350,18 +506,20 @@ append_figure (Html                    *html,
   if (figure->caption != NULL)
     {
       g_string_append (html->out, "<figcaption>");
-      append_escaped (html->out, figure->caption);
+      vigia_html_append_escaped (html->out, figure->caption);
       g_string_append (html->out, "</figcaption>\n");
     }
   /* Its size comes from the page; the viewBox keeps its proportions. */
   g_ascii_formatd (w, sizeof w, "%.2f", width);
   g_ascii_formatd (h, sizeof h, "%.2f", height);
   g_string_append (html->out, "<svg role=\"img\" aria-label=\"");
-  append_escaped (html->out, description);
+  vigia_html_append_escaped (html->out, description);
   g_string_append_printf (html->out, "\" xmlns=\"http://www.w3.org/2000/svg\" "
                                      "xmlns:xlink=\"http://www.w3.org/1999/xlink\" viewBox=\"0 0 %s %s\">", w, h);
   if (page < html->pages->len)
     g_string_append (html->out, g_ptr_array_index (html->pages, page));
+  if (page < html->texts->len)
+    g_string_append (html->out, g_ptr_array_index (html->texts, page));
   g_string_append (html->out, "</svg>\n</figure>\n");
 }
 
@@ -382,16 +540,6 @@ append_figures (Html                   *html,
 /* Text and tables                                                        */
 /* ---------------------------------------------------------------------- */
 
-/* Only addresses of the web and of mail become links. */
-static gboolean
-is_safe_link (const char *uri)
-{
-  const char *scheme = g_uri_peek_scheme (uri);
-
-  return scheme != NULL && (g_str_equal (scheme, "http") || g_str_equal (scheme, "https") ||
-                            g_str_equal (scheme, "mailto"));
-}
-
 static void
 append_item (Html                  *html,
              const VigiaReportItem *item)
@@ -403,17 +551,17 @@ append_item (Html                  *html,
     case VIGIA_REPORT_ITEM_STATUS:
       g_string_append_printf (out, "<span class=\"item\"><span class=\"status status-%s\">",
                               status_class (item->status));
-      append_escaped (out, item->text);
+      vigia_html_append_escaped (out, item->text);
       g_string_append (out, "</span></span>");
       return;
 
     case VIGIA_REPORT_ITEM_LINK:
-      if (is_safe_link (item->uri))
+      if (vigia_html_is_safe_link (item->uri))
         {
           g_string_append (out, "<span class=\"item\"><a href=\"");
-          append_escaped (out, item->uri);
+          vigia_html_append_escaped (out, item->uri);
           g_string_append (out, "\">");
-          append_escaped (out, item->text);
+          vigia_html_append_escaped (out, item->text);
           g_string_append (out, "</a></span>");
           return;
         }
@@ -430,7 +578,7 @@ append_item (Html                  *html,
   if (item->flags & VIGIA_REPORT_ITEM_MUTED)
     g_string_append (out, " muted");
   g_string_append (out, "\">");
-  append_escaped (out, item->text);
+  vigia_html_append_escaped (out, item->text);
   g_string_append (out, "</span>");
 }
 
@@ -442,12 +590,81 @@ append_items (Html      *html,
     append_item (html, g_ptr_array_index (items, i));
 }
 
+/* A cell's items on lines of their own, without a box each. */
+static void
+append_plain_items (Html      *html,
+                    GPtrArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      const VigiaReportItem *item = g_ptr_array_index (items, i);
+
+      if (i > 0)
+        g_string_append (html->out, "<br/>");
+      if (item->kind == VIGIA_REPORT_ITEM_STATUS || item->kind == VIGIA_REPORT_ITEM_LINK)
+        append_item (html, item);
+      else if (item->flags & VIGIA_REPORT_ITEM_STRONG)
+        {
+          g_string_append (html->out, "<b>");
+          vigia_html_append_escaped (html->out, item->text);
+          g_string_append (html->out, "</b>");
+        }
+      else
+        vigia_html_append_escaped (html->out, item->text);
+    }
+}
+
+static void
+append_compact_table (Html                   *html,
+                      const VigiaReportTable *table)
+{
+  GString *out = html->out;
+
+  g_string_append (out, "<div class=\"table\">\n<table class=\"compact\">\n<caption>");
+  vigia_html_append_escaped (out, table->caption);
+  g_string_append (out, "</caption>\n<thead><tr>");
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      g_string_append_printf (out, "<th scope=\"col\"%s>",
+                              table->columns[c].align == VIGIA_REPORT_ALIGN_END ? " class=\"num\"" : "");
+      vigia_html_append_escaped (out, table->columns[c].title);
+      g_string_append (out, "</th>");
+    }
+  g_string_append (out, "</tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < table->rows->len; i++)
+    {
+      const VigiaReportRow *row = g_ptr_array_index (table->rows, i);
+
+      g_string_append (out, "<tr>");
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          g_string_append (out, table->columns[c].align == VIGIA_REPORT_ALIGN_END ? "<td class=\"num\">" : "<td>");
+          append_plain_items (html, row->cells[c]);
+          g_string_append (out, "</td>");
+        }
+      g_string_append (out, "</tr>\n");
+      if (row->detail != NULL)
+        {
+          g_string_append_printf (out, "<tr class=\"detail\"><td colspan=\"%u\">", table->n_columns);
+          append_items (html, row->detail);
+          g_string_append (out, "</td></tr>\n");
+        }
+    }
+  g_string_append (out, "</tbody>\n</table>\n</div>\n");
+}
+
 static void
 append_table (Html                   *html,
               const VigiaReportTable *table)
 {
   GString *out = html->out;
   gboolean has_detail = FALSE;
+
+  if (table->compact)
+    {
+      append_compact_table (html, table);
+      return;
+    }
 
   for (guint i = 0; i < table->rows->len && !has_detail; i++)
     has_detail = ((VigiaReportRow *) g_ptr_array_index (table->rows, i))->detail != NULL;
@@ -464,7 +681,7 @@ append_table (Html                   *html,
   if (table->caption != NULL)
     {
       g_string_append (out, "<caption>");
-      append_escaped (out, table->caption);
+      vigia_html_append_escaped (out, table->caption);
       g_string_append (out, "</caption>\n");
     }
 
@@ -475,7 +692,7 @@ append_table (Html                   *html,
         {
           g_string_append_printf (out, "<th scope=\"col\"%s>",
                                   table->columns[c].align == VIGIA_REPORT_ALIGN_END ? " class=\"num\"" : "");
-          append_escaped (out, table->columns[c].title);
+          vigia_html_append_escaped (out, table->columns[c].title);
           g_string_append (out, "</th>");
         }
       g_string_append (out, "</tr></thead>\n");
@@ -508,7 +725,7 @@ append_table (Html                   *html,
           if (column->title != NULL)
             {
               g_string_append (out, " data-label=\"");
-              append_escaped (out, column->title);
+              vigia_html_append_escaped (out, column->title);
               g_string_append_c (out, '"');
             }
           /* One box for the items, beside the label on a phone. */
@@ -564,9 +781,9 @@ append_blocks (Html *html)
         {
         case VIGIA_REPORT_BLOCK_TITLE:
           g_string_append (out, "<header>\n<h1>");
-          append_escaped (out, block->text);
+          vigia_html_append_escaped (out, block->text);
           g_string_append (out, "</h1>\n<p class=\"subtitle\">");
-          append_escaped (out, block->subtitle);
+          vigia_html_append_escaped (out, block->subtitle);
           g_string_append (out, "</p>\n");
           in_header = TRUE;
           break;
@@ -583,11 +800,11 @@ append_blocks (Html *html)
           if (block->anchor != NULL)
             {
               g_string_append (out, " id=\"");
-              append_escaped (out, block->anchor);
+              vigia_html_append_escaped (out, block->anchor);
               g_string_append_c (out, '"');
             }
           g_string_append_c (out, '>');
-          append_escaped (out, block->text);
+          vigia_html_append_escaped (out, block->text);
           g_string_append (out, block->level == 1 ? "</h2>\n" : "</h3>\n");
           break;
 
@@ -595,7 +812,7 @@ append_blocks (Html *html)
           g_string_append_printf (out, "<p class=\"text%s\">",
                                   block->style == VIGIA_REPORT_TEXT_LEAD ? " lead" :
                                   block->style == VIGIA_REPORT_TEXT_NOTE ? " note" : "");
-          append_escaped (out, block->text);
+          vigia_html_append_escaped (out, block->text);
           g_string_append (out, "</p>\n");
           break;
 
@@ -623,6 +840,81 @@ append_blocks (Html *html)
 }
 
 /**
+ * vigia_report_append_html: (skip)
+ * @frame: (nullable): what a site adds around the report
+ *
+ * Appends @self as one HTML page to @out.
+ */
+void
+vigia_report_append_html (VigiaReport                *self,
+                          const VigiaReportHtmlFrame *frame,
+                          GString                    *out)
+{
+  static const VigiaReportHtmlFrame no_frame = { NULL, };
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *footer = NULL;
+  Html html = { self, out, };
+
+  g_return_if_fail (VIGIA_IS_REPORT (self));
+
+  if (frame == NULL)
+    frame = &no_frame;
+  vigia_report_chart_style_init (&html.style);
+  title = vigia_report_dup_title (self);
+  author = vigia_report_dup_author (self);
+  footer = vigia_report_dup_footer (self);
+
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
+  /* Translators: the code of your translation's language, as web pages give it ("es"). */
+  vigia_html_append_escaped (out, frame->lang != NULL ? frame->lang : C_("language code", "en"));
+  g_string_append (out, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
+  g_string_append (out, "<meta name=\"author\" content=\"");
+  vigia_html_append_escaped (out, author);
+  g_string_append (out, "\"/>\n<meta name=\"generator\" content=\"Vigía " PACKAGE_VERSION "\"/>\n<title>");
+  vigia_html_append_escaped (out, title);
+  if (frame->title_suffix != NULL)
+    {
+      g_string_append (out, " · ");
+      vigia_html_append_escaped (out, frame->title_suffix);
+    }
+  g_string_append (out, "</title>\n");
+  append_style (&html);
+  if (frame->style != NULL)
+    g_string_append_printf (out, "<style>\n%s</style>\n", frame->style);
+  g_string_append (out, "</head>\n<body>\n");
+
+  html.pages = g_ptr_array_new_with_free_func (g_free);
+  html.descriptions = g_ptr_array_new_with_free_func (g_free);
+  html.texts = g_ptr_array_new_with_free_func (g_free);
+  draw_figures (&html);
+  append_defs (&html);
+  if (frame->header != NULL)
+    g_string_append (out, frame->header);
+  append_blocks (&html);
+  g_clear_pointer (&html.pages, g_ptr_array_unref);
+  g_clear_pointer (&html.descriptions, g_ptr_array_unref);
+  g_clear_pointer (&html.texts, g_ptr_array_unref);
+  g_clear_pointer (&html.defs, g_free);
+
+  g_string_append (out, "<footer>\n<p>");
+  vigia_html_append_escaped (out, footer);
+  g_string_append (out, "</p>\n<p>");
+  /* Translators: the line at the end of a report's web page; %s is "Vigía 0.1.0". */
+  {
+    g_autofree char *made = g_strdup_printf (_("Made with %s, from the plan de gobierno filed with the JNE."),
+                                             "Vigía " PACKAGE_VERSION);
+
+    vigia_html_append_escaped (out, made);
+  }
+  g_string_append (out, "</p>\n");
+  if (frame->footer != NULL)
+    g_string_append (out, frame->footer);
+  g_string_append (out, "</footer>\n</body>\n</html>\n");
+}
+
+/**
  * vigia_report_write_html: (skip)
  *
  * Writes @self as one HTML page to @stream, without closing it.
@@ -634,52 +926,10 @@ vigia_report_write_html (VigiaReport    *self,
                          GError        **error)
 {
   g_autoptr(GString) out = g_string_sized_new (256 * 1024);
-  g_autofree char *title = NULL;
-  g_autofree char *author = NULL;
-  g_autofree char *footer = NULL;
-  Html html = { self, out, };
 
   g_return_val_if_fail (VIGIA_IS_REPORT (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
 
-  vigia_report_chart_style_init (&html.style);
-  title = vigia_report_dup_title (self);
-  author = vigia_report_dup_author (self);
-  footer = vigia_report_dup_footer (self);
-
-  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"");
-  /* Translators: the code of your translation's language, as web pages give it ("es"). */
-  append_escaped (out, C_("language code", "en"));
-  g_string_append (out, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n");
-  g_string_append (out, "<meta name=\"author\" content=\"");
-  append_escaped (out, author);
-  g_string_append (out, "\"/>\n<meta name=\"generator\" content=\"Vigía " PACKAGE_VERSION "\"/>\n<title>");
-  append_escaped (out, title);
-  g_string_append (out, "</title>\n");
-  append_style (&html);
-  g_string_append (out, "</head>\n<body>\n");
-
-  html.pages = g_ptr_array_new_with_free_func (g_free);
-  html.descriptions = g_ptr_array_new_with_free_func (g_free);
-  draw_figures (&html);
-  append_defs (&html);
-  append_blocks (&html);
-  g_clear_pointer (&html.pages, g_ptr_array_unref);
-  g_clear_pointer (&html.descriptions, g_ptr_array_unref);
-  g_clear_pointer (&html.defs, g_free);
-
-  g_string_append (out, "<footer>\n<p>");
-  append_escaped (out, footer);
-  g_string_append (out, "</p>\n<p>");
-  /* Translators: the line at the end of a report's web page; %s is "Vigía 0.1.0". */
-  {
-    g_autofree char *made = g_strdup_printf (_("Made with %s, from the plan de gobierno filed with the JNE."),
-                                             "Vigía " PACKAGE_VERSION);
-
-    append_escaped (out, made);
-  }
-  g_string_append (out, "</p>\n</footer>\n</body>\n</html>\n");
-
+  vigia_report_append_html (self, NULL, out);
   return g_output_stream_write_all (stream, out->str, out->len, NULL, cancellable, error);
 }

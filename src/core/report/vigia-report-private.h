@@ -91,6 +91,9 @@ typedef struct
   guint              n_columns;
   /* Whether the column titles are shown (and repeated on each page). */
   gboolean           header;
+  /* Long tables of short cells (a target's entries): on the web, plain
+   * cells that scroll sideways on a phone rather than a card a row. */
+  gboolean           compact;
   /* A name for the table, for screen readers. */
   char              *caption;
   /* VigiaReportRow */
@@ -142,6 +145,28 @@ typedef struct
   double                figure_height;
 } VigiaReportBlock;
 
+/* What a site puts around a report's page: HTML written as it is (the caller
+ * escapes what it holds), each NULL for nothing. */
+typedef struct
+{
+  /* The page's language; NULL for the translation's. */
+  const char *lang;
+  /* After the report's title in the window's title. */
+  const char *title_suffix;
+  /* A style sheet added after the report's. */
+  const char *style;
+  /* Before the report's heading: the site's navigation. */
+  const char *header;
+  /* At the end of the footer. */
+  const char *footer;
+} VigiaReportHtmlFrame;
+
+void        vigia_report_set_entry_log       (VigiaReport             *self,
+                                              gboolean                 entry_log);
+char       *vigia_report_dup_target_anchor   (guint                    dimension,
+                                              guint                    goal,
+                                              guint                    target);
+GStrv       vigia_report_dup_method          (void);
 GPtrArray  *vigia_report_get_blocks          (VigiaReport             *self);
 GStrv       vigia_report_list_entry_periods  (VigiaPlan               *plan);
 VigiaChart *vigia_report_figure_create_chart (VigiaReport             *self,
@@ -153,6 +178,10 @@ gboolean    vigia_report_write_pdf            (VigiaReport             *self,
                                                GOutputStream           *stream,
                                                GCancellable            *cancellable,
                                                GError                 **error);
+void        vigia_report_append_html          (VigiaReport             *self,
+                                               const VigiaReportHtmlFrame *frame,
+                                               GString                 *out);
+void        vigia_report_append_html_style    (GString                 *out);
 gboolean    vigia_report_write_html           (VigiaReport             *self,
                                                GOutputStream           *stream,
                                                GCancellable            *cancellable,

@@ -40,6 +40,8 @@ struct _VigiaReport
   VigiaAssessment *assessment;
   GDateTime       *date;
   gboolean         has_observer;
+  /* Every target's entries in a section of its own, for a site. */
+  gboolean         entry_log;
   /* VigiaReportBlock, built on first use. */
   GPtrArray       *blocks;
 };
@@ -181,6 +183,15 @@ add_link (GPtrArray  *items,
 
   add_item (items, VIGIA_REPORT_ITEM_LINK, VIGIA_REPORT_ITEM_PLAIN, stripped)->uri =
     g_uri_escape_string (stripped, ":/?#[]@!$&'()*+,;=%", FALSE);
+}
+
+/* A link to a section of the same page. */
+static void
+add_anchor_link (GPtrArray  *items,
+                 const char *anchor,
+                 const char *text)
+{
+  add_item (items, VIGIA_REPORT_ITEM_LINK, VIGIA_REPORT_ITEM_PLAIN, text)->uri = g_strconcat ("#", anchor, NULL);
 }
 
 static void
@@ -707,9 +718,10 @@ target_detail (VigiaReport *self,
 }
 
 static VigiaReportTable *
-goal_table (VigiaReport    *self,
-            VigiaDimension *dim)
+goal_table (VigiaReport *self,
+            guint        position)
 {
+  VigiaDimension *dim = vigia_plan_get_dimension (self->plan, position);
   g_autofree char *name = vigia_dimension_dup_name (dim);
   g_autofree char *caption = NULL;
   guint n_goals = vigia_dimension_get_n_goals (dim);
@@ -746,7 +758,14 @@ goal_table (VigiaReport    *self,
             number = g_strdup_printf ("%u", vigia_goal_get_number (goal));
           else
             number = g_strdup_printf ("%u.%u", vigia_goal_get_number (goal), t + 1);
-          add_text (row->cells[0], VIGIA_REPORT_ITEM_PLAIN, number);
+          if (self->entry_log)
+            {
+              g_autofree char *anchor = vigia_report_dup_target_anchor (position, j, t);
+
+              add_anchor_link (row->cells[0], anchor, number);
+            }
+          else
+            add_text (row->cells[0], VIGIA_REPORT_ITEM_PLAIN, number);
 
           if (t == 0)
             {
@@ -796,11 +815,24 @@ goal_table (VigiaReport    *self,
               add_status (row->cells[7], result->status);
             }
 
-          row->detail = target_detail (self, target);
+          /* A site gives every entry's notes in the target's section. */
+          if (!self->entry_log)
+            row->detail = target_detail (self, target);
         }
     }
 
   return table;
+}
+
+static char *
+dup_goal_caption (VigiaGoal *goal,
+                  guint      target)
+{
+  if (vigia_goal_get_n_targets (goal) <= 1)
+    /* Translators: above a goal's trajectory chart: "Goal 2". */
+    return g_strdup_printf (_("Goal %u"), vigia_goal_get_number (goal));
+  /* Translators: above the chart of one of a goal's targets: "Goal 2, target 1". */
+  return g_strdup_printf (_("Goal %u, target %u"), vigia_goal_get_number (goal), target + 1);
 }
 
 static void
@@ -843,7 +875,11 @@ build_dimension (VigiaReport *self,
   block = add_figures (blocks, 1, CLAMP ((76.0 + 26.0 * n_goals) / 643.0, 0.2, 1.0));
   add_figure (block, VIGIA_REPORT_FIGURE_DIMENSION, VIGIA_SOURCE_AUTHORITY)->dimension = position;
 
-  add_table (blocks, goal_table (self, dim));
+  add_table (blocks, goal_table (self, position));
+
+  /* A site draws each trajectory in its target's own section. */
+  if (self->entry_log)
+    return;
 
   add_heading (blocks, 2, _("Trajectories"), NULL);
   add_paragraph (blocks, VIGIA_REPORT_TEXT_NOTE,
@@ -862,81 +898,9 @@ build_dimension (VigiaReport *self,
           figure->dimension = position;
           figure->goal = j;
           figure->target = t;
-          if (n_targets == 1)
-            /* Translators: above a goal's trajectory chart: "Goal 2". */
-            figure->caption = g_strdup_printf (_("Goal %u"), vigia_goal_get_number (goal));
-          else
-            /* Translators: above the chart of one of a goal's targets: "Goal 2, target 1". */
-            figure->caption = g_strdup_printf (_("Goal %u, target %u"), vigia_goal_get_number (goal), t + 1);
+          figure->caption = dup_goal_caption (goal, t);
         }
     }
-}
-
-static void
-build_annex (VigiaReport *self,
-             GPtrArray   *blocks)
-{
-  g_autofree char *rule = NULL;
-  g_autofree char *tolerance = vigia_number_format (VIGIA_PACE_TOLERANCE * 100, 0);
-
-  add_block (blocks, VIGIA_REPORT_BLOCK_PAGE_BREAK, NULL);
-  add_heading (blocks, 1, _("Annex"), "annex");
-
-  add_heading (blocks, 2, _("Vision"), NULL);
-  add_free_text (blocks, vigia_plan_get_vision (self->plan));
-
-  add_heading (blocks, 2, _("Ideario: principles, objectives and values"), NULL);
-  add_free_text (blocks, vigia_plan_get_ideario (self->plan));
-
-  if (!vigia_str_empty (vigia_plan_get_accountability (self->plan)))
-    {
-      add_heading (blocks, 2, _("Citizen oversight of the plan"), NULL);
-      add_free_text (blocks, vigia_plan_get_accountability (self->plan));
-    }
-
-  add_heading (blocks, 2, _("How achievement is computed"), NULL);
-  add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY,
-                 _("A goal’s achievement is the share of the way from its baseline to its target "
-                   "that the value recorded covers: (value − baseline) ÷ (target − baseline). A goal "
-                   "to increase something starts from zero when it has no baseline; a goal to "
-                   "decrease something has no achievement until its baseline is entered. A target "
-                   "stated as a percent change is compared with the change recorded."));
-  add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY,
-                 _("A figure that moved away from the target, below the baseline of a goal to "
-                   "increase something or above that of a goal to decrease it, gives an achievement "
-                   "below 0 %, marked “moving away from the target”; a figure beyond the target gives "
-                   "more than 100 %, marked “past the target”."));
-  add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY,
-                 _("Goals whose target is not a number are assessed by their status: kept counts as "
-                   "100 %, partly kept as 50 % and broken as 0 %; in progress, stalled and not rated "
-                   "are counted but not scored."));
-  add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY,
-                 _("As of a semester, each goal counts its latest entry at or before it. A dimension’s "
-                   "and the plan’s achievement are the mean over the goals with data, weighted by "
-                   "each goal’s weight, each goal counting from 0 to 100 %. Goals with nothing "
-                   "recorded are shown as “—”, never as 0 %. The authority’s figures and the "
-                   "observer’s are assessed apart."));
-  /* Translators: %s is the tolerance in percentage points, "10". */
-  rule = g_strdup_printf (_("The expected achievement is the share of the term elapsed by the end of "
-                            "the semester: k ÷ n at the k-th of n semesters. Achievement more than %s "
-                            "points below it is behind, more than %s points above it is ahead, and "
-                            "otherwise on track."), tolerance, tolerance);
-  add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY, rule);
-}
-
-static GPtrArray *
-build_blocks (VigiaReport *self)
-{
-  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
-  guint n_dims = vigia_plan_get_n_dimensions (self->plan);
-
-  build_identification (self, blocks);
-  build_summary (self, blocks);
-  for (guint i = 0; i < n_dims; i++)
-    build_dimension (self, blocks, i);
-  build_annex (self, blocks);
-
-  return blocks;
 }
 
 /* A report is as of its semester: what was recorded later is not drawn. */
@@ -964,6 +928,209 @@ get_plan_as_of (VigiaReport *self)
         }
     }
   return self->plan_as_of;
+}
+
+/* Every entry of a target up to the period, oldest first, both sources. */
+static VigiaReportTable *
+entry_table (VigiaReport *self,
+             VigiaTarget *target,
+             const char  *caption)
+{
+  GListModel *entries = vigia_target_get_progress (target);
+  guint n_entries = g_list_model_get_n_items (entries);
+  VigiaTargetTerms terms;
+  VigiaReportTable *table;
+
+  vigia_target_terms_init (&terms, target);
+  table = table_new (caption, TRUE, 6);
+  table->compact = TRUE;
+  table_set_column (table, 0, _("Semester"), 0.16, VIGIA_REPORT_ALIGN_START, FALSE);
+  table_set_column (table, 1, _("Source"), 0.14, VIGIA_REPORT_ALIGN_START, FALSE);
+  table_set_column (table, 2, _("Value"), 0.12, VIGIA_REPORT_ALIGN_END, FALSE);
+  table_set_column (table, 3, _("Achievement"), 0.16, VIGIA_REPORT_ALIGN_END, FALSE);
+  table_set_column (table, 4, _("Status"), 0.17, VIGIA_REPORT_ALIGN_START, FALSE);
+  table_set_column (table, 5, _("Recorded"), 0.25, VIGIA_REPORT_ALIGN_START, FALSE);
+
+  for (guint k = 0; k < n_entries; k++)
+    {
+      g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, k);
+      VigiaReportRow *row = table_add_row (table);
+      VigiaStamp *stamp = vigia_progress_get_stamp (entry);
+      const char * const *evidence = vigia_progress_get_evidence (entry);
+      g_autofree char *period = vigia_period_dup_label (vigia_progress_get_period (entry));
+      g_autofree char *value = format_value (target, vigia_progress_get_value (entry));
+      double achievement = vigia_target_terms_get_achievement (&terms, vigia_progress_get_value (entry),
+                                                               vigia_progress_get_status (entry));
+      g_autofree char *share = VIGIA_HAS_VALUE (achievement) ? vigia_target_achievement_format (achievement)
+                                                             : format_share (achievement);
+
+      add_text (row->cells[0], VIGIA_REPORT_ITEM_PLAIN, period);
+      add_text (row->cells[1], VIGIA_REPORT_ITEM_PLAIN, vigia_source_get_label (vigia_progress_get_source (entry)));
+      add_text (row->cells[2], VIGIA_REPORT_ITEM_PLAIN, value);
+      add_text (row->cells[3], VIGIA_REPORT_ITEM_STRONG, share);
+      add_status (row->cells[4], vigia_progress_get_status (entry));
+      if (stamp->edited != NULL)
+        {
+          g_autofree char *when = vigia_stamp_dup_time_label (stamp->edited, FALSE);
+
+          add_text (row->cells[5], VIGIA_REPORT_ITEM_PLAIN, when);
+        }
+      add_text (row->cells[5], VIGIA_REPORT_ITEM_MUTED, stamp->edited_by != NULL ? stamp->edited_by : "—");
+
+      if (!vigia_str_empty (vigia_progress_get_note (entry)) || (evidence != NULL && evidence[0] != NULL))
+        {
+          row->detail = items_new ();
+          if (!vigia_str_empty (vigia_progress_get_note (entry)))
+            add_text (row->detail, VIGIA_REPORT_ITEM_PLAIN, vigia_progress_get_note (entry));
+          for (guint i = 0; evidence != NULL && evidence[i] != NULL; i++)
+            add_link (row->detail, evidence[i]);
+        }
+    }
+  return table;
+}
+
+/* For a site: each target in a section of its own, linked from the goal
+ * tables, with its trajectory and every entry recorded up to the period,
+ * its note, its date, who recorded it and its evidence. */
+static void
+build_entry_log (VigiaReport *self,
+                 GPtrArray   *blocks)
+{
+  VigiaPlan *plan = get_plan_as_of (self);
+  guint n_dims = vigia_plan_get_n_dimensions (plan);
+
+  add_block (blocks, VIGIA_REPORT_BLOCK_PAGE_BREAK, NULL);
+  add_heading (blocks, 1, _("Targets, semester by semester"), "targets");
+  add_paragraph (blocks, VIGIA_REPORT_TEXT_NOTE,
+                 _("Each target’s trajectory and every entry recorded up to the semester reported: "
+                   "its value, who recorded it and when, its note and its evidence."));
+
+  for (guint d = 0; d < n_dims; d++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (plan, d);
+      g_autofree char *name = vigia_dimension_dup_name (dim);
+
+      for (guint j = 0; j < vigia_dimension_get_n_goals (dim); j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+          const char *objective = vigia_goal_get_objective (goal);
+
+          for (guint t = 0; t < vigia_goal_get_n_targets (goal); t++)
+            {
+              VigiaTarget *target = vigia_goal_get_target (goal, t);
+              g_autofree char *anchor = vigia_report_dup_target_anchor (d, j, t);
+              g_autofree char *caption = dup_goal_caption (goal, t);
+              g_autofree char *heading = g_strdup_printf ("%s · %s", caption, name);
+              /* Translators: the caption of a target's table of entries; %s is "Goal 2, target 1". */
+              g_autofree char *table_caption = g_strdup_printf (_("Entries of %s"), caption);
+              g_autofree char *goal_text = NULL;
+              VigiaReportBlock *block;
+              VigiaReportFigure *figure;
+
+              add_heading (blocks, 2, heading, anchor);
+              /* Translators: a target's goal and what it promises: "Objective: … Target: …". */
+              goal_text = g_strdup_printf (_("Objective: %s\nTarget: %s"),
+                                           !vigia_str_empty (objective) ? objective : vigia_goal_get_problem (goal),
+                                           !vigia_str_empty (vigia_target_get_text (target)) ?
+                                             vigia_target_get_text (target) : "—");
+              add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY, goal_text)->keep_with_next = TRUE;
+
+              block = add_figures (blocks, 2, 0.8);
+              figure = add_figure (block, VIGIA_REPORT_FIGURE_TRAJECTORY, VIGIA_SOURCE_AUTHORITY);
+              figure->dimension = d;
+              figure->goal = j;
+              figure->target = t;
+
+              if (g_list_model_get_n_items (vigia_target_get_progress (target)) == 0)
+                add_paragraph (blocks, VIGIA_REPORT_TEXT_NOTE, _("Nothing recorded up to this semester."));
+              else
+                add_table (blocks, entry_table (self, target, table_caption));
+            }
+        }
+    }
+}
+
+/**
+ * vigia_report_dup_method: (skip)
+ *
+ * Returns: (transfer full): how achievement, the expected share and the
+ *   pace are computed, a paragraph each: the report's annex and a site's
+ *   methodology say it in the same words
+ */
+GStrv
+vigia_report_dup_method (void)
+{
+  g_autofree char *tolerance = vigia_number_format (VIGIA_PACE_TOLERANCE * 100, 0);
+  GPtrArray *method = g_ptr_array_new ();
+
+  g_ptr_array_add (method, g_strdup (_("A goal’s achievement is the share of the way from its baseline to its target "
+                                      "that the value recorded covers: (value − baseline) ÷ (target − baseline). A goal "
+                                      "to increase something starts from zero when it has no baseline; a goal to "
+                                      "decrease something has no achievement until its baseline is entered. A target "
+                                      "stated as a percent change is compared with the change recorded.")));
+  g_ptr_array_add (method, g_strdup (_("A figure that moved away from the target, below the baseline of a goal to "
+                                      "increase something or above that of a goal to decrease it, gives an achievement "
+                                      "below 0 %, marked “moving away from the target”; a figure beyond the target gives "
+                                      "more than 100 %, marked “past the target”.")));
+  g_ptr_array_add (method, g_strdup (_("Goals whose target is not a number are assessed by their status: kept counts as "
+                                      "100 %, partly kept as 50 % and broken as 0 %; in progress, stalled and not rated "
+                                      "are counted but not scored.")));
+  g_ptr_array_add (method, g_strdup (_("As of a semester, each goal counts its latest entry at or before it. A dimension’s "
+                                      "and the plan’s achievement are the mean over the goals with data, weighted by "
+                                      "each goal’s weight, each goal counting from 0 to 100 %. Goals with nothing "
+                                      "recorded are shown as “—”, never as 0 %. The authority’s figures and the "
+                                      "observer’s are assessed apart.")));
+  /* Translators: %s is the tolerance in percentage points, "10". */
+  g_ptr_array_add (method, g_strdup_printf (_("The expected achievement is the share of the term elapsed by the end of "
+                                            "the semester: k ÷ n at the k-th of n semesters. Achievement more than %s "
+                                            "points below it is behind, more than %s points above it is ahead, and "
+                                            "otherwise on track."), tolerance, tolerance));
+  g_ptr_array_add (method, NULL);
+  return (GStrv) g_ptr_array_free (method, FALSE);
+}
+
+static void
+build_annex (VigiaReport *self,
+             GPtrArray   *blocks)
+{
+  g_auto(GStrv) method = NULL;
+
+  add_block (blocks, VIGIA_REPORT_BLOCK_PAGE_BREAK, NULL);
+  add_heading (blocks, 1, _("Annex"), "annex");
+
+  add_heading (blocks, 2, _("Vision"), NULL);
+  add_free_text (blocks, vigia_plan_get_vision (self->plan));
+
+  add_heading (blocks, 2, _("Ideario: principles, objectives and values"), NULL);
+  add_free_text (blocks, vigia_plan_get_ideario (self->plan));
+
+  if (!vigia_str_empty (vigia_plan_get_accountability (self->plan)))
+    {
+      add_heading (blocks, 2, _("Citizen oversight of the plan"), NULL);
+      add_free_text (blocks, vigia_plan_get_accountability (self->plan));
+    }
+
+  add_heading (blocks, 2, _("How achievement is computed"), NULL);
+  method = vigia_report_dup_method ();
+  for (guint i = 0; method[i] != NULL; i++)
+    add_paragraph (blocks, VIGIA_REPORT_TEXT_BODY, method[i]);
+}
+
+static GPtrArray *
+build_blocks (VigiaReport *self)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
+  guint n_dims = vigia_plan_get_n_dimensions (self->plan);
+
+  build_identification (self, blocks);
+  build_summary (self, blocks);
+  for (guint i = 0; i < n_dims; i++)
+    build_dimension (self, blocks, i);
+  if (self->entry_log)
+    build_entry_log (self, blocks);
+  build_annex (self, blocks);
+
+  return blocks;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -1282,6 +1449,37 @@ vigia_report_set_date (VigiaReport *self,
   g_clear_pointer (&self->date, g_date_time_unref);
   self->date = date;
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+}
+
+/**
+ * vigia_report_set_entry_log: (skip)
+ *
+ * Whether the report gives each target a section of its own, with its
+ * trajectory and all its entries, linked from the goal tables: a page of a
+ * published site, where the reader follows links rather than pages.
+ */
+void
+vigia_report_set_entry_log (VigiaReport *self,
+                            gboolean     entry_log)
+{
+  g_return_if_fail (VIGIA_IS_REPORT (self));
+
+  self->entry_log = !!entry_log;
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+}
+
+/**
+ * vigia_report_dup_target_anchor: (skip)
+ *
+ * Returns: the name of a target's section in a site's plan page, by the
+ *   positions of its dimension, goal and target: "meta-1-2-1"
+ */
+char *
+vigia_report_dup_target_anchor (guint dimension,
+                                guint goal,
+                                guint target)
+{
+  return g_strdup_printf ("meta-%u-%u-%u", dimension + 1, goal + 1, target + 1);
 }
 
 /**

@@ -1,0 +1,617 @@
+/* vigia-site-pages.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The pages of a site that are not a plan's: the index (the map and the
+ * ranking) and the methodology, and what every page shares — the style
+ * sheet, the navigation, the footer with the data.  The plan pages are the
+ * report's web page inside the same frame (vigia_report_append_html()).
+ * Every page is self-contained and readable without scripts; the index's
+ * small script only adds a filter box.  Docs: docs/publishing.md.
+ */
+#define G_LOG_DOMAIN "vigia-site"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "vigia-html.h"
+#include "vigia-number.h"
+#include "vigia-period.h"
+#include "vigia-report-private.h"
+#include "vigia-site-private.h"
+#include "vigia-utils.h"
+
+#define E(out, text) vigia_html_append_escaped ((out), (text))
+
+void
+vigia_site_plan_free (VigiaSitePlan *plan)
+{
+  g_clear_object (&plan->summary);
+  g_free (plan->page);
+  g_free (plan->place);
+  g_free (plan->key);
+  g_free (plan);
+}
+
+/* The report's style sheet is the base; this adds the site's parts and its
+ * colours in the dark.  Charts keep a light sheet under them in the dark:
+ * they are drawn in the report's colours. */
+char *
+vigia_site_dup_style (void)
+{
+  GString *out = g_string_new (
+    ".site{max-width:60rem;margin:0 auto;padding:.6rem 1.25rem;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;"
+    "align-items:baseline;border-bottom:1px solid var(--rule)}\n"
+    ".site .name{font-weight:bold;margin-right:auto;color:var(--ink);text-decoration:none}\n"
+    ".site a[aria-current]{font-weight:bold;color:var(--ink)}\n"
+    ".skip{position:absolute;left:-100rem}\n.skip:focus{left:1rem;top:1rem;background:var(--bg);padding:.3rem}\n"
+    ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}\n"
+    ".map{display:grid;grid-template-columns:repeat(" G_STRINGIFY (VIGIA_SITE_MAP_COLUMNS) ",minmax(0,4.6rem));"
+    "gap:.3rem;list-style:none;padding:0;margin:1rem 0}\n"
+    ".map li{aspect-ratio:1}\n"
+    ".map a{display:flex;flex-direction:column;justify-content:center;align-items:center;height:100%;"
+    "border-radius:.35rem;text-decoration:none;font-size:.8rem;line-height:1.2;border:1px solid rgba(0,0,0,.25)}\n"
+    ".map a:focus-visible,.map a:hover{outline:3px solid var(--link);outline-offset:1px}\n"
+    ".map .abbr{font-weight:bold;font-size:.95rem}\n"
+    ".map .none{border-style:dashed}\n"
+    ".legend{display:flex;flex-wrap:wrap;gap:.3rem;list-style:none;padding:0;font-size:.8rem}\n"
+    ".legend li{padding:.1rem .5rem;border-radius:.25rem;border:1px solid rgba(0,0,0,.25)}\n"
+    ".bar{display:block;height:.35rem;background:var(--shade);border-radius:.2rem;margin-top:.15rem;min-width:3rem}\n"
+    ".bar span{display:block;height:100%;background:var(--link);border-radius:.2rem}\n"
+    ".filter{margin:.6rem 0;font:inherit;padding:.3rem .5rem;width:100%;max-width:24rem}\n"
+    ".data{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0}\n"
+    "@media (prefers-color-scheme:dark){\n"
+    ":root{color-scheme:dark;--bg:#1e1e1e;--ink:#f0f0f0;--muted:#bdbcc2;--rule:#77767b;--shade:#2b2b2b;"
+    "--head:#383838;--link:#99c1f1}\n"
+    "figure svg{background:#fff;border-radius:.3rem}\n"
+    ".map a,.legend li{border-color:rgba(255,255,255,.35)}\n"
+    "}\n"
+    "@media print{.site,.skip,.filter{display:none}}\n");
+
+  return g_string_free (out, FALSE);
+}
+
+/* The navigation at the top of every page; @root leads back to the site's
+ * root from the page ("" or "../"), @current is the page's own path. */
+char *
+vigia_site_dup_header (const VigiaSiteContent *content,
+                       const char             *root,
+                       const char             *current)
+{
+  static const struct { const char *path; const char *label; } links[] = {
+    { VIGIA_SITE_INDEX, N_("Plans") },
+    { VIGIA_SITE_METHODOLOGY, N_("Methodology") },
+    { VIGIA_SITE_INDEX "#data", N_("Data") },
+  };
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out, "<a class=\"skip\" href=\"#content\">");
+  E (out, _("Skip to the content"));
+  g_string_append (out, "</a>\n<nav class=\"site\" aria-label=\"");
+  E (out, _("Site"));
+  g_string_append_printf (out, "\">\n<a class=\"name\" href=\"%s" VIGIA_SITE_INDEX "\">", root);
+  E (out, content->title);
+  g_string_append (out, "</a>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_string_append_printf (out, "<a href=\"%s%s\"%s>", root, links[i].path,
+                              g_strcmp0 (current, links[i].path) == 0 ? " aria-current=\"page\"" : "");
+      E (out, _(links[i].label));
+      g_string_append (out, "</a>\n");
+    }
+  g_string_append (out, "</nav>\n<div id=\"content\"></div>\n");
+  return g_string_free (out, FALSE);
+}
+
+char *
+vigia_site_dup_footer (const VigiaSiteContent *content,
+                       const char             *root)
+{
+  GString *out = g_string_new ("<p>");
+  g_autofree char *date = NULL;
+
+  /* Translators: at the foot of every page of a published site; %s is a date, "5 de diciembre de 2026". */
+  date = g_strdup_printf (_("Data as of %s. Plans: Jurado Nacional de Elecciones (JNE); progress: "
+                            "as recorded by the authorities and the observers."), content->date);
+  E (out, date);
+  g_string_append_printf (out, " <a href=\"%s" VIGIA_SITE_DATA_CSV "\">", root);
+  E (out, _("Data as CSV"));
+  g_string_append_printf (out, "</a> · <a href=\"%s" VIGIA_SITE_DATA_JSON "\">", root);
+  E (out, _("Data as Vigía JSON"));
+  g_string_append_printf (out, "</a> · <a href=\"%s" VIGIA_SITE_METHODOLOGY "\">", root);
+  E (out, _("Methodology"));
+  g_string_append (out, "</a></p>\n");
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_page_start (const VigiaSiteContent *content,
+                   const char             *title,
+                   const char             *current,
+                   GString                *out)
+{
+  g_autofree char *style = vigia_site_dup_style ();
+  g_autofree char *header = vigia_site_dup_header (content, "", current);
+
+  g_string_append (out, "<!DOCTYPE html>\n<html lang=\"es-PE\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+                        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+                        "<meta name=\"generator\" content=\"Vigía " PACKAGE_VERSION "\"/>\n<title>");
+  E (out, title);
+  if (g_strcmp0 (title, content->title) != 0)
+    {
+      g_string_append (out, " · ");
+      E (out, content->title);
+    }
+  g_string_append (out, "</title>\n");
+  vigia_report_append_html_style (out);
+  g_string_append_printf (out, "<style>\n%s</style>\n</head>\n<body>\n", style);
+  g_string_append (out, header);
+}
+
+static void
+append_page_end (const VigiaSiteContent *content,
+                 GString                *out)
+{
+  g_autofree char *footer = vigia_site_dup_footer (content, "");
+
+  g_string_append (out, "<footer>\n");
+  g_string_append (out, footer);
+  g_string_append (out, "<p>");
+  E (out, "Vigía " PACKAGE_VERSION);
+  g_string_append (out, "</p>\n</footer>\n</body>\n</html>\n");
+}
+
+static char *
+format_share (double share)
+{
+  if (isnan (share))
+    return g_strdup ("—");
+  return vigia_number_format_share (share);
+}
+
+/* ---------------------------------------------------------------------- */
+/* The index                                                              */
+/* ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  guint  n_plans;
+  guint  n_with_data;
+  double sum;
+} RegionTotal;
+
+static double
+region_mean (const RegionTotal *total)
+{
+  return total->n_with_data > 0 ? total->sum / total->n_with_data : NAN;
+}
+
+static void
+append_tile_style (GString              *out,
+                   const VigiaSiteShade *shade)
+{
+  g_string_append_printf (out, "background:%s;color:%s", shade->background, shade->foreground);
+}
+
+static void
+append_map (const VigiaSiteContent *content,
+            const RegionTotal      *totals,
+            GString                *out)
+{
+  guint n_regions;
+  const VigiaSiteRegion *regions = vigia_site_regions (&n_regions);
+  const VigiaSiteShade *shades = vigia_site_shades ();
+
+  g_string_append (out, "<section aria-labelledby=\"map\">\n<h2 id=\"map\">");
+  E (out, _("Achievement by region"));
+  g_string_append (out, "</h2>\n<p class=\"text note\">");
+  E (out, _("Each tile is a region, laid out roughly as on a map of Peru, with Lima Metropolitana "
+            "apart from the region of Lima. Its figure is the mean achievement of its plans with data; "
+            "the darker, the higher. Each tile leads to its plans."));
+  g_string_append (out, "</p>\n<ul class=\"map\">\n");
+  for (guint i = 0; i < n_regions; i++)
+    {
+      const VigiaSiteRegion *region = &regions[i];
+      const RegionTotal *total = &totals[i];
+      double mean = region_mean (total);
+      const VigiaSiteShade *shade = vigia_site_shade_for_achievement (mean);
+      g_autofree char *figure = total->n_plans == 0 ? g_strdup (_("no plans")) :
+                                isnan (mean) ? g_strdup (_("no data")) : format_share (mean);
+
+      g_string_append_printf (out, "<li style=\"grid-column:%u;grid-row:%u\">", region->column + 1, region->row + 1);
+      if (total->n_plans > 0 && content->group == VIGIA_SITE_GROUP_DEPARTMENT)
+        g_string_append_printf (out, "<a href=\"#region-%s\"", region->code);
+      else
+        g_string_append (out, "<a");
+      g_string_append_printf (out, " class=\"%s\" style=\"", isnan (mean) ? "none" : "some");
+      append_tile_style (out, shade);
+      g_string_append (out, "\"><span class=\"abbr\" aria-hidden=\"true\">");
+      E (out, region->abbreviation);
+      g_string_append (out, "</span><span class=\"sr\">");
+      E (out, region->name);
+      g_string_append (out, ": </span><span>");
+      E (out, figure);
+      g_string_append (out, "</span></a></li>\n");
+    }
+  g_string_append (out, "</ul>\n<ul class=\"legend\" aria-label=\"");
+  E (out, _("Legend"));
+  g_string_append (out, "\">\n");
+  for (guint i = 0; i < VIGIA_SITE_N_SHADES; i++)
+    {
+      g_autofree char *from = vigia_number_format_share ((double) i / VIGIA_SITE_N_SHADES);
+      g_autofree char *to = vigia_number_format_share ((double) (i + 1) / VIGIA_SITE_N_SHADES);
+
+      g_string_append (out, "<li style=\"");
+      append_tile_style (out, &shades[i]);
+      g_string_append (out, "\">");
+      E (out, from);
+      g_string_append (out, " – ");
+      E (out, to);
+      g_string_append (out, "</li>\n");
+    }
+  g_string_append (out, "<li style=\"");
+  append_tile_style (out, vigia_site_shade_no_data ());
+  g_string_append (out, "\">");
+  E (out, _("no data"));
+  g_string_append (out, "</li>\n</ul>\n");
+
+  /* The map's figures as a table: what a screen reader or a printout reads. */
+  g_string_append (out, "<div class=\"table\">\n<table class=\"cards\">\n<caption>");
+  E (out, _("Achievement by region"));
+  g_string_append (out, "</caption>\n<thead><tr><th scope=\"col\">");
+  E (out, _("Region"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Plans"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Plans with data"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Achievement"));
+  g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < n_regions; i++)
+    {
+      g_autofree char *mean = format_share (region_mean (&totals[i]));
+
+      if (totals[i].n_plans == 0)
+        continue;
+      g_string_append (out, "<tr><th scope=\"row\">");
+      E (out, regions[i].name);
+      g_string_append_printf (out, "</th><td class=\"num\" data-label=\"%s\">%u</td>"
+                                   "<td class=\"num\" data-label=\"%s\">%u</td><td class=\"num\" data-label=\"",
+                              _("Plans"), totals[i].n_plans, _("Plans with data"), totals[i].n_with_data);
+      E (out, _("Achievement"));
+      g_string_append (out, "\">");
+      E (out, mean);
+      g_string_append (out, "</td></tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+static void
+append_plan_row (const VigiaSiteContent *content,
+                 const VigiaSitePlan    *plan,
+                 guint                   rank,
+                 GString                *out)
+{
+  VigiaPlanSummary *summary = plan->summary;
+  const VigiaRollup *rollup = vigia_plan_summary_get_rollup (summary);
+  g_autofree char *share = format_share (plan->achievement);
+  g_autofree char *expected = format_share (plan->expected);
+  g_autofree char *counts = rollup != NULL ? vigia_rollup_dup_status_counts (rollup) : g_strdup ("—");
+  g_autofree char *with_data = NULL;
+  g_autofree char *term = NULL;
+  g_autofree char *period = NULL;
+  const char *organization = vigia_plan_summary_get_organization (summary);
+  VigiaPace pace = vigia_pace_from_achievement (plan->achievement, plan->expected);
+
+  if (vigia_plan_summary_get_term_start (summary) > 0)
+    term = g_strdup_printf ("%d–%d", vigia_plan_summary_get_term_start (summary),
+                            vigia_plan_summary_get_term_end (summary));
+  else
+    term = g_strdup ("—");
+  period = vigia_period_dup_short_label (vigia_plan_summary_get_period (summary));
+  /* Translators: goals with data of all the goals of a plan: "3 of 12". */
+  with_data = g_strdup_printf (_("%u of %u"), rollup != NULL ? rollup->n_with_data : 0,
+                               vigia_plan_summary_get_n_goals (summary));
+
+  g_string_append_printf (out, "<tr><td class=\"num\" data-label=\"%s\">%u</td><th scope=\"row\"><a href=\"",
+                          _("No."), rank);
+  E (out, plan->page);
+  g_string_append (out, "\">");
+  E (out, !vigia_str_empty (organization) ? organization : _("Organization not set"));
+  g_string_append (out, "</a><span class=\"item muted\">");
+  E (out, plan->place);
+  g_string_append (out, " · ");
+  E (out, vigia_election_get_label (vigia_plan_summary_get_election (summary)));
+  g_string_append (out, " · ");
+  E (out, term);
+  g_string_append (out, "</span></th><td class=\"num\" data-label=\"");
+  E (out, _("Achievement"));
+  g_string_append (out, "\"><span class=\"strong\">");
+  E (out, share);
+  g_string_append (out, "</span>");
+  if (!isnan (plan->achievement))
+    g_string_append_printf (out, "<span class=\"bar\" aria-hidden=\"true\"><span style=\"width:%d%%\"></span></span>",
+                            (int) round (CLAMP (plan->achievement, 0, 1) * 100));
+  g_string_append (out, "</td><td class=\"num\" data-label=\"");
+  E (out, _("Expected"));
+  g_string_append (out, "\">");
+  E (out, expected);
+  g_string_append (out, "<span class=\"item muted\">");
+  E (out, period);
+  g_string_append (out, "</span></td><td data-label=\"");
+  E (out, _("Pace"));
+  g_string_append (out, "\">");
+  E (out, vigia_pace_get_label (pace));
+  g_string_append (out, "</td><td class=\"num\" data-label=\"");
+  E (out, _("Goals with data"));
+  g_string_append (out, "\">");
+  E (out, with_data);
+  g_string_append (out, "</td><td data-label=\"");
+  E (out, _("Statuses"));
+  g_string_append (out, "\">");
+  E (out, counts);
+  g_string_append (out, "</td></tr>\n");
+}
+
+static const char *
+group_key (const VigiaSiteContent *content,
+           const VigiaSitePlan    *plan)
+{
+  if (content->group == VIGIA_SITE_GROUP_ELECTION)
+    return vigia_election_get_label (vigia_plan_summary_get_election (plan->summary));
+  return plan->region != NULL ? plan->region->name : _("Place not set");
+}
+
+static void
+append_group (const VigiaSiteContent *content,
+              const char             *name,
+              const char             *id,
+              GPtrArray              *plans,
+              GString                *out)
+{
+  /* Translators: the caption of a table of plans; %s is a region or an election type. */
+  g_autofree char *caption = g_strdup_printf (_("Plans of %s, by achievement"), name);
+
+  g_string_append_printf (out, "<section class=\"group\" aria-labelledby=\"%s\">\n<h3 id=\"%s\">", id, id);
+  E (out, name);
+  g_string_append (out, "</h3>\n<div class=\"table\">\n<table class=\"cards ranking\">\n<caption>");
+  E (out, caption);
+  g_string_append (out, "</caption>\n<thead><tr><th scope=\"col\" class=\"num\">");
+  E (out, _("No."));
+  g_string_append (out, "</th><th scope=\"col\">");
+  E (out, _("Plan"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Achievement"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Expected"));
+  g_string_append (out, "</th><th scope=\"col\">");
+  E (out, _("Pace"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Goals with data"));
+  g_string_append (out, "</th><th scope=\"col\">");
+  E (out, _("Statuses"));
+  g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < plans->len; i++)
+    append_plan_row (content, g_ptr_array_index (plans, i), i + 1, out);
+  g_string_append (out, "</tbody>\n</table>\n</div>\n</section>\n");
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+append_ranking (const VigiaSiteContent *content,
+                GString                *out)
+{
+  /* Groups in the order of their first plan's name, plans ranked within. */
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                        (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  guint n_regions;
+  const VigiaSiteRegion *regions = vigia_site_regions (&n_regions);
+
+  for (guint i = 0; i < content->plans->len; i++)
+    {
+      VigiaSitePlan *plan = g_ptr_array_index (content->plans, i);
+      const char *key = group_key (content, plan);
+      GPtrArray *group = g_hash_table_lookup (groups, key);
+
+      if (group == NULL)
+        {
+          group = g_ptr_array_new ();
+          g_hash_table_insert (groups, (gpointer) key, group);
+          g_ptr_array_add (names, (gpointer) key);
+        }
+      g_ptr_array_add (group, plan);
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  g_string_append (out, "<section aria-labelledby=\"ranking\">\n<h2 id=\"ranking\">");
+  E (out, _("Plans ranked"));
+  g_string_append (out, "</h2>\n<p class=\"text note\">");
+  E (out, content->group == VIGIA_SITE_GROUP_ELECTION ?
+          _("Every plan, by election type, from the highest achievement down; plans with nothing recorded last.") :
+          _("Every plan, by region, from the highest achievement down; plans with nothing recorded last."));
+  g_string_append (out, "</p>\n<div id=\"filter\"></div>\n");
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *id = NULL;
+
+      if (content->group == VIGIA_SITE_GROUP_DEPARTMENT)
+        {
+          for (guint r = 0; r < n_regions && id == NULL; r++)
+            if (g_str_equal (regions[r].name, name))
+              id = g_strdup_printf ("region-%s", regions[r].code);
+        }
+      if (id == NULL)
+        id = g_strdup_printf ("group-%u", i + 1);
+      append_group (content, name, id, g_hash_table_lookup (groups, name), out);
+    }
+  g_string_append (out, "</section>\n");
+}
+
+/* Filters the ranking's rows as one types; without scripts the box is not
+ * there at all. */
+static void
+append_script (GString *out)
+{
+  g_string_append (out, "<script>\n(function(){\nvar place=document.getElementById('filter');\n"
+                        "var box=document.createElement('input');box.type='search';box.className='filter';\n"
+                        "box.setAttribute('aria-label',");
+  {
+    g_autofree char *label = g_strescape (_("Filter the plans"), NULL);
+
+    g_string_append_printf (out, "'%s'", label);
+  }
+  g_string_append (out, ");\nbox.placeholder=box.getAttribute('aria-label');place.appendChild(box);\n"
+                        "function fold(s){return s.normalize('NFD').replace(/[\\u0300-\\u036f]/g,'').toLowerCase();}\n"
+                        "box.addEventListener('input',function(){var q=fold(box.value);\n"
+                        "document.querySelectorAll('section.group').forEach(function(g){var n=0;\n"
+                        "g.querySelectorAll('tbody tr').forEach(function(r){var m=fold(r.textContent).indexOf(q)>=0;"
+                        "r.hidden=!m;if(m)n++;});g.hidden=n===0;});});\n})();\n</script>\n");
+}
+
+/**
+ * vigia_site_append_index: (skip)
+ *
+ * The site's first page: the map, the ranking and the data.
+ */
+void
+vigia_site_append_index (const VigiaSiteContent *content,
+                         GString                *out)
+{
+  guint n_regions;
+  const VigiaSiteRegion *regions = vigia_site_regions (&n_regions);
+  g_autofree RegionTotal *totals = g_new0 (RegionTotal, n_regions);
+  g_autofree char *lead = NULL;
+  g_autofree char *period = NULL;
+
+  for (guint i = 0; i < content->plans->len; i++)
+    {
+      VigiaSitePlan *plan = g_ptr_array_index (content->plans, i);
+      guint r = plan->region != NULL ? (guint) (plan->region - regions) : n_regions;
+
+      if (r >= n_regions)
+        continue;
+      totals[r].n_plans++;
+      if (!isnan (plan->achievement))
+        {
+          totals[r].n_with_data++;
+          totals[r].sum += CLAMP (plan->achievement, 0, 1);
+        }
+    }
+
+  append_page_start (content, content->title, VIGIA_SITE_INDEX, out);
+  g_string_append (out, "<header>\n<h1>");
+  E (out, content->title);
+  g_string_append (out, "</h1>\n<p class=\"subtitle\">");
+  if (content->period != NULL)
+    {
+      g_autofree char *label = vigia_period_dup_label (content->period);
+
+      /* Translators: under a site's title: the number of plans, the semester ("2nd half 2026") and whose figures. */
+      lead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan, as of the %s (or the last semester of its term). Figures: %s.",
+                                           "%u plans, as of the %s (or the last semester of their term). Figures: %s.",
+                                           content->plans->len),
+                              content->plans->len, label, vigia_source_get_label (content->source));
+    }
+  else
+    /* Translators: under a site's title: the number of plans, then whose figures. */
+    lead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u plan, as of the current semester of its term. Figures: %s.",
+                                         "%u plans, each as of the current semester of its term. Figures: %s.",
+                                         content->plans->len),
+                            content->plans->len, vigia_source_get_label (content->source));
+  E (out, lead);
+  g_string_append (out, "</p>\n</header>\n<main>\n");
+
+  append_map (content, totals, out);
+  append_ranking (content, out);
+
+  g_string_append (out, "<section aria-labelledby=\"data\">\n<h2 id=\"data\">");
+  E (out, _("Data"));
+  g_string_append (out, "</h2>\n<p class=\"text\">");
+  E (out, _("Everything on this site, to reuse: the plans with every goal, target and entry, "
+            "as a spreadsheet (CSV, one row per target and source) and as a Vigía exchange file (JSON), "
+            "which Vigía imports."));
+  g_string_append (out, "</p>\n<ul class=\"data\">\n<li><a href=\"" VIGIA_SITE_DATA_CSV "\">");
+  E (out, _("Data as CSV"));
+  g_string_append (out, "</a></li>\n<li><a href=\"" VIGIA_SITE_DATA_JSON "\">");
+  E (out, _("Data as Vigía JSON"));
+  g_string_append (out, "</a></li>\n</ul>\n</section>\n</main>\n");
+  append_script (out);
+  append_page_end (content, out);
+}
+
+/**
+ * vigia_site_append_methodology: (skip)
+ *
+ * How the figures are made, and where the data come from.
+ */
+void
+vigia_site_append_methodology (const VigiaSiteContent *content,
+                               GString                *out)
+{
+  static const VigiaStatus statuses[] = {
+    VIGIA_STATUS_KEPT, VIGIA_STATUS_PARTLY_KEPT, VIGIA_STATUS_IN_PROGRESS,
+    VIGIA_STATUS_STALLED, VIGIA_STATUS_BROKEN, VIGIA_STATUS_NOT_RATED,
+  };
+  const char *meanings[] = {
+    [VIGIA_STATUS_KEPT] = N_("the target was reached."),
+    [VIGIA_STATUS_PARTLY_KEPT] = N_("part of the target was reached, or it was reached in part of the place promised."),
+    [VIGIA_STATUS_IN_PROGRESS] = N_("work towards the target is under way."),
+    [VIGIA_STATUS_STALLED] = N_("work started but has not moved, for lack of funds, will or another reason."),
+    [VIGIA_STATUS_BROKEN] = N_("the target will not be reached in the term, or the promise was abandoned."),
+    [VIGIA_STATUS_NOT_RATED] = N_("nothing allows a judgement yet."),
+  };
+  g_auto(GStrv) method = vigia_report_dup_method ();
+  g_autofree char *sources = NULL;
+
+  append_page_start (content, _("Methodology"), VIGIA_SITE_METHODOLOGY, out);
+  g_string_append (out, "<header>\n<h1>");
+  E (out, _("Methodology"));
+  g_string_append (out, "</h1>\n<p class=\"subtitle\">");
+  E (out, _("How achievement, the expected share and the statuses are defined, and where the data come from."));
+  g_string_append (out, "</p>\n</header>\n<main>\n<section>\n<h2>");
+  E (out, _("Achievement and pace"));
+  g_string_append (out, "</h2>\n");
+  for (guint i = 0; method[i] != NULL; i++)
+    {
+      g_string_append (out, "<p class=\"text\">");
+      E (out, method[i]);
+      g_string_append (out, "</p>\n");
+    }
+  g_string_append (out, "<p class=\"text\">");
+  E (out, _("A region’s figure on the map is the mean achievement of its plans with data, each plan "
+            "counting once. Plans are ranked by their achievement; those with nothing recorded come last."));
+  g_string_append (out, "</p>\n</section>\n<section>\n<h2>");
+  E (out, _("Statuses"));
+  g_string_append (out, "</h2>\n<dl>\n");
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_string_append (out, "<dt><span class=\"status\">");
+      E (out, vigia_status_get_label (statuses[i]));
+      g_string_append (out, "</span></dt>\n<dd>");
+      E (out, _(meanings[statuses[i]]));
+      g_string_append (out, "</dd>\n");
+    }
+  g_string_append (out, "</dl>\n</section>\n<section>\n<h2>");
+  E (out, _("Sources"));
+  g_string_append (out, "</h2>\n<p class=\"text\">");
+  /* Translators: %s is the date of the newest change in the library, "5 de diciembre de 2026". */
+  sources = g_strdup_printf (_("The plans de gobierno are those filed with the Jurado Nacional de Elecciones "
+                               "(JNE) by each candidate list, as published by the JNE. The progress of each "
+                               "target is recorded semester by semester by the authority that governs (its "
+                               "report) and by civil-society observers (what they verified), each with its "
+                               "evidence; the two are assessed apart. The data are as of %s."), content->date);
+  E (out, sources);
+  g_string_append (out, "</p>\n</section>\n</main>\n");
+  append_page_end (content, out);
+}
