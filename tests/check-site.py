@@ -172,7 +172,7 @@ def main():
         first = summary(cli(vigia_cli, library, "publish", "--output", site, "--title", "Observatorio <Prueba>"))
         files, document = check_site(site)
         n_plans = len(plans)
-        if first[0] != n_plans or len(glob.glob(os.path.join(site, "planes", "*.html"))) != n_plans:
+        if first[0] != n_plans or len(glob.glob(os.path.join(site, "planes", "*.html"))) != 2 * n_plans:
             fail(f"{first[0]} plans published, {n_plans} in the library")
         if len(document.get("plans", [])) != n_plans:
             fail(f"planes.json holds {len(document.get('plans', []))} plans, not {n_plans}")
@@ -191,16 +191,21 @@ def main():
                 fail(f"the map has no tile for {region}")
 
         page = open(os.path.join(site, "planes", hostile_plan["uuid"] + ".html"), encoding="utf-8").read()
-        if "<img src=x" in page or "&lt;/td&gt;&lt;img src=x onerror=alert(1)&gt; OBJETIVO" not in page:
-            fail("the hostile objective is not escaped on its plan page")
-        if 'href="javascript:' in page:
-            fail("a javascript: evidence became a link")
-        if 'href="https://example.org/informe?a=1&amp;b=2"' not in page:
+        targets_name = hostile_plan["uuid"] + "-metas.html"
+        targets = open(os.path.join(site, "planes", targets_name), encoding="utf-8").read()
+        for name, text in (("plan", page), ("targets", targets)):
+            if "<img src=x" in text or "&lt;/td&gt;&lt;img src=x onerror=alert(1)&gt; OBJETIVO" not in text:
+                fail(f"the hostile objective is not escaped on the {name} page")
+            if 'href="javascript:' in text:
+                fail(f"a javascript: evidence became a link on the {name} page")
+        if 'href="https://example.org/informe?a=1&amp;b=2"' not in targets:
             fail("the evidence link is missing from the target's section")
-        if "Nota &lt;b&gt;con&lt;/b&gt; marcas" not in page or "Ana Quispe" not in page:
+        if "Nota &lt;b&gt;con&lt;/b&gt; marcas" not in targets or "Ana Quispe" not in targets:
             fail("the entry's note or who recorded it is missing from the target's section")
-        if 'id="meta-1-1-1"' not in page or 'href="#meta-1-1-1"' not in page:
+        if 'id="meta-1-1-1"' not in targets or f'href="{targets_name}#meta-1-1-1"' not in page:
             fail("the target has no section of its own linked from its goal")
+        if f'href="{hostile_plan["uuid"]}.html"' not in targets:
+            fail("the page of targets does not lead back to its plan")
 
         # Again: nothing changed, nothing written.
         again = summary(cli(vigia_cli, library, "publish", "--output", site, "--title", "Observatorio <Prueba>"))
@@ -210,16 +215,16 @@ def main():
         # A change to one plan rewrites its page, the index and the data, not the others.
         cli(vigia_cli, library, "progress", "set", f"{hostile_plan['id']}:1:1", "2027-S1", "40")
         changed = summary(cli(vigia_cli, library, "publish", "--output", site, "--title", "Observatorio <Prueba>"))
-        if not 3 <= changed[1] <= 5:
-            fail(f"one plan changed, {changed[1]} files written (expected its page and the two data "
+        if not 4 <= changed[1] <= 6:
+            fail(f"one plan changed, {changed[1]} files written (expected its two pages and the two data "
                  "files, and the index and methodology if their figures or date moved)")
 
         # Left out: a plan no longer included loses its page.
         only = summary(cli(vigia_cli, library, "publish", "--output", site, "--title", "Observatorio <Prueba>",
                            "--plan", hostile_plan["uuid"]))
-        if only[0] != 1 or only[3] != n_plans - 1:
-            fail(f"publishing one plan removed {only[3]} pages, not {n_plans - 1}")
-        if len(glob.glob(os.path.join(site, "planes", "*.html"))) != 1:
+        if only[0] != 1 or only[3] != 2 * (n_plans - 1):
+            fail(f"publishing one plan removed {only[3]} pages, not {2 * (n_plans - 1)}")
+        if len(glob.glob(os.path.join(site, "planes", "*.html"))) != 2:
             fail("pages of plans left out are still there")
         check_site(site)
 

@@ -31,6 +31,7 @@ vigia_site_plan_free (VigiaSitePlan *plan)
 {
   g_clear_object (&plan->summary);
   g_free (plan->page);
+  g_free (plan->targets_page);
   g_free (plan->place);
   g_free (plan->key);
   g_free (plan);
@@ -62,6 +63,7 @@ vigia_site_dup_style (void)
     ".bar{display:block;height:.35rem;background:var(--shade);border-radius:.2rem;margin-top:.15rem;min-width:3rem}\n"
     ".bar span{display:block;height:100%;background:var(--link);border-radius:.2rem}\n"
     ".filter{margin:.6rem 0;font:inherit;padding:.3rem .5rem;width:100%;max-width:24rem}\n"
+    ".back{max-width:60rem;margin:.6rem auto 0;padding:0 1.25rem}\n"
     ".data{display:flex;flex-wrap:wrap;gap:.3rem 1.2rem;list-style:none;padding:0}\n"
     "@media (prefers-color-scheme:dark){\n"
     ":root{color-scheme:dark;--bg:#1e1e1e;--ink:#f0f0f0;--muted:#bdbcc2;--rule:#77767b;--shade:#2b2b2b;"

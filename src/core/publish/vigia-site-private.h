@@ -25,6 +25,8 @@ typedef struct
   const VigiaSiteRegion *region;
   /* From the site's root: "planes/<uuid>.html". */
   char                  *page;
+  /* Its targets' sections: "planes/<uuid>-metas.html". */
+  char                  *targets_page;
   char                  *place;
   /* Of its rollup; NAN for no data. */
   double                 achievement;

@@ -365,6 +365,7 @@ collect_plans (VigiaSite     *self,
                                                   vigia_plan_summary_get_department (summary),
                                                   vigia_plan_summary_get_province (summary));
       plan->page = g_strdup_printf (VIGIA_SITE_PLANS "/%s.html", vigia_plan_summary_get_uuid (summary));
+      plan->targets_page = g_strdup_printf (VIGIA_SITE_PLANS "/%s-metas.html", vigia_plan_summary_get_uuid (summary));
       plan->place = dup_place (summary);
       plan->achievement = rollup != NULL ? vigia_rollup_get_achievement (rollup) : NAN;
       if (vigia_plan_summary_get_term_start (summary) > 0)
@@ -516,6 +517,9 @@ publish_plan (Publication            *pub,
   g_autofree char *style = NULL;
   g_autofree char *header = NULL;
   g_autofree char *footer = NULL;
+  g_autofree char *targets_name = NULL;
+  g_autofree char *plan_name = NULL;
+  g_autoptr(GString) back = NULL;
   VigiaReportHtmlFrame frame = { "es-PE", };
 
   plan = vigia_library_load_plan (library, vigia_plan_summary_get_id (summary), error);
@@ -526,10 +530,11 @@ publish_plan (Publication            *pub,
   text = vigia_json_writer_plan_to_string (plan);
   key = dup_key (self, "plan", text, period);
   vigia_set_string (&site_plan->key, key);
-  if (is_current (pub, site_plan->page, key))
+  if (is_current (pub, site_plan->page, key) && is_current (pub, site_plan->targets_page, key))
     {
       g_key_file_set_string (pub->manifest, MANIFEST_GROUP, site_plan->page, key);
-      self->n_unchanged++;
+      g_key_file_set_string (pub->manifest, MANIFEST_GROUP, site_plan->targets_page, key);
+      self->n_unchanged += 2;
       return TRUE;
     }
   report = vigia_report_new (plan, period, error);
@@ -538,7 +543,6 @@ publish_plan (Publication            *pub,
   /* The plan's last change, not today: a page is the same until its plan changes. */
   date = parse_stamp (vigia_plan_summary_get_changed (summary));
   vigia_report_set_date (report, date);
-  vigia_report_set_entry_log (report, TRUE);
 
   style = vigia_site_dup_style ();
   header = vigia_site_dup_header (content, "../", NULL);
@@ -547,9 +551,27 @@ publish_plan (Publication            *pub,
   frame.style = style;
   frame.header = header;
   frame.footer = footer;
+
+  /* The plan, its goals linked to their sections on its page of targets. */
+  targets_name = g_path_get_basename (site_plan->targets_page);
+  vigia_report_set_targets_page (report, targets_name);
   out = g_string_sized_new (128 * 1024);
   vigia_report_append_html (report, &frame, out);
-  return put_page (pub, site_plan->page, key, out, error);
+  if (!put_page (pub, site_plan->page, key, out, error))
+    return FALSE;
+
+  /* The page of targets, with a way back to the plan. */
+  plan_name = g_path_get_basename (site_plan->page);
+  back = g_string_new (header);
+  g_string_append_printf (back, "<p class=\"back\"><a href=\"%s\">", plan_name);
+  /* Translators: the link from a plan's page of targets back to the plan's page. */
+  vigia_html_append_escaped (back, _("Back to the plan"));
+  g_string_append (back, "</a></p>\n");
+  frame.header = back->str;
+  vigia_report_set_targets_only (report, TRUE);
+  g_string_truncate (out, 0);
+  vigia_report_append_html (report, &frame, out);
+  return put_page (pub, site_plan->targets_page, key, out, error);
 }
 
 typedef struct
@@ -721,8 +743,8 @@ write_manifest (Publication  *pub,
 }
 
 /* The site's pages are in Spanish, whatever the desktop's language; the
- * thread that publishes reads its messages and dates in es_PE while it
- * does.  Without that locale the desktop's language stays. */
+ * thread that publishes reads its messages, dates and numbers in es_PE
+ * while it does.  Without that locale the desktop's language stays. */
 static locale_t
 use_spanish (locale_t *previous)
 {
@@ -732,7 +754,7 @@ use_spanish (locale_t *previous)
   *previous = (locale_t) 0;
   if (base == (locale_t) 0)
     return (locale_t) 0;
-  spanish = newlocale (LC_MESSAGES_MASK | LC_TIME_MASK, "es_PE.UTF-8", base);
+  spanish = newlocale (LC_MESSAGES_MASK | LC_TIME_MASK | LC_NUMERIC_MASK, "es_PE.UTF-8", base);
   if (spanish == (locale_t) 0)
     {
       freelocale (base);

@@ -556,7 +556,7 @@ append_item (Html                  *html,
       return;
 
     case VIGIA_REPORT_ITEM_LINK:
-      if (vigia_html_is_safe_link (item->uri))
+      if ((item->flags & VIGIA_REPORT_ITEM_INTERNAL) || vigia_html_is_safe_link (item->uri))
         {
           g_string_append (out, "<span class=\"item\"><a href=\"");
           vigia_html_append_escaped (out, item->uri);

@@ -46,6 +46,8 @@ typedef enum {
   VIGIA_REPORT_ITEM_PLAIN  = 0,
   VIGIA_REPORT_ITEM_STRONG = 1 << 0,
   VIGIA_REPORT_ITEM_MUTED  = 1 << 1,
+  /* A link the report made to a page of its own site. */
+  VIGIA_REPORT_ITEM_INTERNAL = 1 << 2,
 } VigiaReportItemFlags;
 
 /* One piece of a table cell: cells stack their items one under another. */
@@ -161,8 +163,10 @@ typedef struct
   const char *footer;
 } VigiaReportHtmlFrame;
 
-void        vigia_report_set_entry_log       (VigiaReport             *self,
-                                              gboolean                 entry_log);
+void        vigia_report_set_targets_page    (VigiaReport             *self,
+                                              const char              *page);
+void        vigia_report_set_targets_only    (VigiaReport             *self,
+                                              gboolean                 targets_only);
 char       *vigia_report_dup_target_anchor   (guint                    dimension,
                                               guint                    goal,
                                               guint                    target);

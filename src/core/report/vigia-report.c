@@ -40,8 +40,11 @@ struct _VigiaReport
   VigiaAssessment *assessment;
   GDateTime       *date;
   gboolean         has_observer;
-  /* Every target's entries in a section of its own, for a site. */
-  gboolean         entry_log;
+  /* In a site: the page holding each target's section, which the goal
+   * tables link to; NULL in a report of its own. */
+  char            *targets_page;
+  /* Whether this is that page. */
+  gboolean         targets_only;
   /* VigiaReportBlock, built on first use. */
   GPtrArray       *blocks;
 };
@@ -185,13 +188,15 @@ add_link (GPtrArray  *items,
     g_uri_escape_string (stripped, ":/?#[]@!$&'()*+,;=%", FALSE);
 }
 
-/* A link to a section of the same page. */
+/* A link to a section of a page of the same site. */
 static void
-add_anchor_link (GPtrArray  *items,
-                 const char *anchor,
-                 const char *text)
+add_section_link (GPtrArray  *items,
+                  const char *page,
+                  const char *anchor,
+                  const char *text)
 {
-  add_item (items, VIGIA_REPORT_ITEM_LINK, VIGIA_REPORT_ITEM_PLAIN, text)->uri = g_strconcat ("#", anchor, NULL);
+  add_item (items, VIGIA_REPORT_ITEM_LINK, VIGIA_REPORT_ITEM_INTERNAL, text)->uri =
+    g_strconcat (page, "#", anchor, NULL);
 }
 
 static void
@@ -758,11 +763,11 @@ goal_table (VigiaReport *self,
             number = g_strdup_printf ("%u", vigia_goal_get_number (goal));
           else
             number = g_strdup_printf ("%u.%u", vigia_goal_get_number (goal), t + 1);
-          if (self->entry_log)
+          if (self->targets_page != NULL)
             {
               g_autofree char *anchor = vigia_report_dup_target_anchor (position, j, t);
 
-              add_anchor_link (row->cells[0], anchor, number);
+              add_section_link (row->cells[0], self->targets_page, anchor, number);
             }
           else
             add_text (row->cells[0], VIGIA_REPORT_ITEM_PLAIN, number);
@@ -816,7 +821,7 @@ goal_table (VigiaReport *self,
             }
 
           /* A site gives every entry's notes in the target's section. */
-          if (!self->entry_log)
+          if (self->targets_page == NULL)
             row->detail = target_detail (self, target);
         }
     }
@@ -878,7 +883,7 @@ build_dimension (VigiaReport *self,
   add_table (blocks, goal_table (self, position));
 
   /* A site draws each trajectory in its target's own section. */
-  if (self->entry_log)
+  if (self->targets_page != NULL)
     return;
 
   add_heading (blocks, 2, _("Trajectories"), NULL);
@@ -989,6 +994,24 @@ entry_table (VigiaReport *self,
   return table;
 }
 
+/* The title of a site's page of targets: the plan it belongs to. */
+static void
+build_targets_title (VigiaReport *self,
+                     GPtrArray   *blocks)
+{
+  g_autofree char *organization = vigia_text_isolate (vigia_plan_get_organization (self->plan));
+  g_autofree char *place = dup_place_and_election (self->plan);
+  g_autofree char *period = vigia_period_dup_label (self->period);
+  /* Translators: under the title of a site's page of targets: up to which semester ("2nd half 2026"). */
+  g_autofree char *lead = g_strdup_printf (_("Every target of the plan, with what was recorded up to the %s."), period);
+  VigiaReportBlock *block;
+
+  block = add_block (blocks, VIGIA_REPORT_BLOCK_TITLE, _("Targets and entries"));
+  block->subtitle = g_strdup_printf ("%s — %s", organization != NULL ? organization : _("Organization not set"),
+                                     place);
+  add_paragraph (blocks, VIGIA_REPORT_TEXT_LEAD, lead);
+}
+
 /* For a site: each target in a section of its own, linked from the goal
  * tables, with its trajectory and every entry recorded up to the period,
  * its note, its date, who recorded it and its evidence. */
@@ -999,7 +1022,6 @@ build_entry_log (VigiaReport *self,
   VigiaPlan *plan = get_plan_as_of (self);
   guint n_dims = vigia_plan_get_n_dimensions (plan);
 
-  add_block (blocks, VIGIA_REPORT_BLOCK_PAGE_BREAK, NULL);
   add_heading (blocks, 1, _("Targets, semester by semester"), "targets");
   add_paragraph (blocks, VIGIA_REPORT_TEXT_NOTE,
                  _("Each target’s trajectory and every entry recorded up to the semester reported: "
@@ -1122,12 +1144,17 @@ build_blocks (VigiaReport *self)
   GPtrArray *blocks = g_ptr_array_new_with_free_func ((GDestroyNotify) block_free);
   guint n_dims = vigia_plan_get_n_dimensions (self->plan);
 
+  if (self->targets_only)
+    {
+      build_targets_title (self, blocks);
+      build_entry_log (self, blocks);
+      return blocks;
+    }
+
   build_identification (self, blocks);
   build_summary (self, blocks);
   for (guint i = 0; i < n_dims; i++)
     build_dimension (self, blocks, i);
-  if (self->entry_log)
-    build_entry_log (self, blocks);
   build_annex (self, blocks);
 
   return blocks;
@@ -1201,6 +1228,7 @@ vigia_report_finalize (GObject *object)
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_object (&self->assessment);
   g_clear_pointer (&self->period, g_free);
+  g_clear_pointer (&self->targets_page, g_free);
   g_clear_object (&self->plan_as_of);
   g_clear_object (&self->plan);
 
@@ -1452,19 +1480,37 @@ vigia_report_set_date (VigiaReport *self,
 }
 
 /**
- * vigia_report_set_entry_log: (skip)
+ * vigia_report_set_targets_page: (skip)
+ * @page: (nullable): the page of a site, relative to the report's own,
+ *   that holds each target's section; %NULL for none
  *
- * Whether the report gives each target a section of its own, with its
- * trajectory and all its entries, linked from the goal tables: a page of a
- * published site, where the reader follows links rather than pages.
+ * In a site, a plan's page stays light: its goal tables link each target to
+ * its section on another page, with its trajectory and all its entries, and
+ * leave those out.
  */
 void
-vigia_report_set_entry_log (VigiaReport *self,
-                            gboolean     entry_log)
+vigia_report_set_targets_page (VigiaReport *self,
+                               const char  *page)
 {
   g_return_if_fail (VIGIA_IS_REPORT (self));
 
-  self->entry_log = !!entry_log;
+  vigia_set_string (&self->targets_page, page);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
+}
+
+/**
+ * vigia_report_set_targets_only: (skip)
+ *
+ * Whether the report is that page of targets: its title, then a section a
+ * target (vigia_report_dup_target_anchor()).
+ */
+void
+vigia_report_set_targets_only (VigiaReport *self,
+                               gboolean     targets_only)
+{
+  g_return_if_fail (VIGIA_IS_REPORT (self));
+
+  self->targets_only = !!targets_only;
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
 }
 

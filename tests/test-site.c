@@ -1,0 +1,237 @@
+/* test-site.c: the published site's map, colours and failures
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a published folder holds is checked page by page by
+ * check-site.py; this checks what it cannot see: that every tile of the
+ * map reads (its letters keep 4.5:1 against its colour), that plans find
+ * their tile by either code or by name, and that a publication that cannot
+ * be made fails with the folder's name and leaves the last one whole.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "vigia-site-map.h"
+#include "vigia-test-utils.h"
+
+static double
+channel (guint value)
+{
+  double c = value / 255.0;
+
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG 2.1's relative luminance of "#rrggbb". */
+static double
+luminance (const char *color)
+{
+  guint r, g, b;
+
+  g_assert_cmpint (sscanf (color, "#%02x%02x%02x", &r, &g, &b), ==, 3);
+  return 0.2126 * channel (r) + 0.7152 * channel (g) + 0.0722 * channel (b);
+}
+
+static double
+contrast (const char *a,
+          const char *b)
+{
+  double la = luminance (a), lb = luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
+
+static void
+test_shades (void)
+{
+  const VigiaSiteShade *shades = vigia_site_shades ();
+  double last = 2;
+
+  for (guint i = 0; i < VIGIA_SITE_N_SHADES; i++)
+    {
+      double l = luminance (shades[i].background);
+
+      g_assert_cmpfloat (contrast (shades[i].background, shades[i].foreground), >=, 4.5);
+      /* Darker as achievement grows: the scale reads in grey too. */
+      g_assert_cmpfloat (l, <, last);
+      last = l;
+    }
+  g_assert_cmpfloat (contrast (vigia_site_shade_no_data ()->background, vigia_site_shade_no_data ()->foreground),
+                     >=, 4.5);
+
+  g_assert_true (vigia_site_shade_for_achievement (0) == &shades[0]);
+  g_assert_true (vigia_site_shade_for_achievement (0.19) == &shades[0]);
+  g_assert_true (vigia_site_shade_for_achievement (0.2) == &shades[1]);
+  g_assert_true (vigia_site_shade_for_achievement (0.99) == &shades[4]);
+  /* Past the target or moving away, still on the scale. */
+  g_assert_true (vigia_site_shade_for_achievement (1.4) == &shades[4]);
+  g_assert_true (vigia_site_shade_for_achievement (-0.3) == &shades[0]);
+  g_assert_true (vigia_site_shade_for_achievement (NAN) == vigia_site_shade_no_data ());
+}
+
+static void
+test_regions (void)
+{
+  guint n_regions;
+  const VigiaSiteRegion *regions = vigia_site_regions (&n_regions);
+  gboolean taken[VIGIA_SITE_MAP_COLUMNS][VIGIA_SITE_MAP_ROWS] = { { FALSE } };
+
+  /* 24 departments, Callao, and Lima Metropolitana apart. */
+  g_assert_cmpuint (n_regions, ==, 26);
+  for (guint i = 0; i < n_regions; i++)
+    {
+      g_assert_cmpuint (regions[i].column, <, VIGIA_SITE_MAP_COLUMNS);
+      g_assert_cmpuint (regions[i].row, <, VIGIA_SITE_MAP_ROWS);
+      g_assert_false (taken[regions[i].column][regions[i].row]);
+      taken[regions[i].column][regions[i].row] = TRUE;
+      g_assert_cmpuint (strlen (regions[i].abbreviation), ==, 3);
+    }
+
+  g_assert_cmpstr (vigia_site_region_for_place ("150112", NULL, NULL)->name, ==, "Lima Metropolitana");
+  g_assert_cmpstr (vigia_site_region_for_place ("1501", NULL, NULL)->name, ==, "Lima Metropolitana");
+  g_assert_cmpstr (vigia_site_region_for_place ("150501", NULL, NULL)->name, ==, "Lima");
+  g_assert_cmpstr (vigia_site_region_for_place ("080101", NULL, NULL)->name, ==, "Cusco");
+  g_assert_cmpstr (vigia_site_region_for_place ("07", NULL, NULL)->name, ==, "Callao");
+  /* Without a code, by the names the plan gives. */
+  g_assert_cmpstr (vigia_site_region_for_place (NULL, "CUSCO", NULL)->name, ==, "Cusco");
+  g_assert_cmpstr (vigia_site_region_for_place (NULL, "Lima", "Lima")->name, ==, "Lima Metropolitana");
+  g_assert_cmpstr (vigia_site_region_for_place (NULL, "Junin", NULL)->name, ==, "Junín");
+  g_assert_null (vigia_site_region_for_place (NULL, NULL, NULL));
+  g_assert_null (vigia_site_region_for_place ("999999", "Atlántida", NULL));
+}
+
+typedef struct
+{
+  char         *dir;
+  VigiaLibrary *library;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) plan = vigia_test_load_sample_plan ();
+  g_autoptr(GError) error = NULL;
+
+  vigia_test_add_sample_progress (plan);
+  f->dir = vigia_test_make_dir ();
+  f->library = vigia_test_open_library (f->dir, "plans.sqlite");
+  vigia_library_add_plan (f->library, plan, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  vigia_test_assert_finalized (&f->library);
+  vigia_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+test_publish (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(VigiaSite) site = vigia_site_new ();
+  g_autofree char *path = g_build_filename (f->dir, "sitio", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index_path = g_build_filename (path, "index.html", NULL);
+  g_autofree char *index = NULL;
+  g_autofree char *methodology = NULL;
+  g_autofree char *methodology_path = g_build_filename (path, "metodologia.html", NULL);
+
+  vigia_site_set_period (site, "2024-S2");
+  vigia_site_set_title (site, "Vigilancia Independencia");
+  g_assert_true (vigia_site_publish (site, f->library, folder, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_site_get_n_plans (site), ==, 1);
+  /* index, methodology, a plan's two pages, two data files */
+  g_assert_cmpuint (vigia_site_get_n_written (site), ==, 6);
+
+  index = vigia_test_read_file (index_path);
+  g_assert_true (g_str_has_prefix (index, "<!DOCTYPE html>\n<html lang=\"es-PE\">"));
+  g_assert_nonnull (strstr (index, "<h1>Vigilancia Independencia</h1>"));
+  /* The plan's tile: Independencia is a district of Lima Metropolitana. */
+  g_assert_nonnull (strstr (index, "<a href=\"#region-1501\""));
+  g_assert_nonnull (strstr (index, "<span class=\"sr\">Lima Metropolitana: </span><span>40 %</span>"));
+  g_assert_nonnull (strstr (index, ">JUNTOS POR EL PERU</a>"));
+  methodology = vigia_test_read_file (methodology_path);
+  g_assert_nonnull (strstr (methodology, "(valor − línea base) ÷ (meta − línea"));
+
+  /* Again: nothing to write. */
+  g_assert_true (vigia_site_publish (site, f->library, folder, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_site_get_n_written (site), ==, 0);
+  g_assert_cmpuint (vigia_site_get_n_unchanged (site), ==, 6);
+}
+
+static void
+progress_cb (guint    done,
+             guint    total,
+             gpointer user_data)
+{
+  GCancellable *cancellable = user_data;
+
+  g_assert_cmpuint (done, <=, total);
+  g_cancellable_cancel (cancellable);
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(VigiaSite) site = vigia_site_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *path = g_build_filename (f->dir, "sitio", NULL);
+  g_autofree char *manifest = g_build_filename (path, ".vigia-sitio", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled after the plan: no manifest, so the next run compares every page. */
+  g_assert_false (vigia_site_publish (site, f->library, folder, progress_cb, cancellable, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (manifest, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_not_a_folder (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VigiaSite) site = vigia_site_new ();
+  g_autofree char *path = g_build_filename (f->dir, "plans.sqlite", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The library's own file, closed: whole, as a checksum can tell. */
+  g_clear_object (&f->library);
+  before = vigia_test_checksum_file (path);
+  f->library = vigia_test_open_library (f->dir, "plans.sqlite");
+  g_assert_false (vigia_site_publish (site, f->library, folder, NULL, NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "plans.sqlite"));
+  g_clear_object (&f->library);
+  after = vigia_test_checksum_file (path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  vigia_test_set_language ("es");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/site/shades", test_shades);
+  g_test_add_func ("/site/regions", test_regions);
+  g_test_add ("/site/publish", Fixture, NULL, fixture_set_up, test_publish, fixture_tear_down);
+  g_test_add ("/site/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/site/not-a-folder", Fixture, NULL, fixture_set_up, test_not_a_folder, fixture_tear_down);
+  return g_test_run ();
+}
