@@ -54,7 +54,8 @@ vigia_site_dup_style (void)
     "gap:.3rem;list-style:none;padding:0;margin:1rem 0}\n"
     ".map li{aspect-ratio:1}\n"
     ".map a{display:flex;flex-direction:column;justify-content:center;align-items:center;height:100%;"
-    "border-radius:.35rem;text-decoration:none;font-size:.8rem;line-height:1.2;border:1px solid rgba(0,0,0,.25)}\n"
+    "border-radius:.35rem;text-decoration:none;font-size:.8rem;line-height:1.2;text-align:center;"
+    "border:1px solid rgba(0,0,0,.25)}\n"
     ".map a:focus-visible,.map a:hover{outline:3px solid var(--link);outline-offset:1px}\n"
     ".map .abbr{font-weight:bold;font-size:.95rem}\n"
     ".map .none{border-style:dashed}\n"
@@ -71,6 +72,10 @@ vigia_site_dup_style (void)
     "figure svg{background:#fff;border-radius:.3rem}\n"
     ".map a,.legend li{border-color:rgba(255,255,255,.35)}\n"
     "}\n"
+    "@media (min-width:56rem){.atlas{display:grid;grid-template-columns:auto minmax(0,1fr);gap:0 2rem;"
+    "align-items:start}}\n"
+    "@media (max-width:40rem){.map a{font-size:.7rem}.map .abbr{font-size:.8rem}"
+    "table.cards th[scope=row]{display:block;width:100%}}\n"
     "@media print{.site,.skip,.filter{display:none}}\n");
 
   return g_string_free (out, FALSE);
@@ -213,15 +218,14 @@ append_map (const VigiaSiteContent *content,
   E (out, _("Each tile is a region, laid out roughly as on a map of Peru, with Lima Metropolitana "
             "apart from the region of Lima. Its figure is the mean achievement of its plans with data; "
             "the darker, the higher. Each tile leads to its plans."));
-  g_string_append (out, "</p>\n<ul class=\"map\">\n");
+  g_string_append (out, "</p>\n<div class=\"atlas\">\n<div>\n<ul class=\"map\">\n");
   for (guint i = 0; i < n_regions; i++)
     {
       const VigiaSiteRegion *region = &regions[i];
       const RegionTotal *total = &totals[i];
       double mean = region_mean (total);
       const VigiaSiteShade *shade = vigia_site_shade_for_achievement (mean);
-      g_autofree char *figure = total->n_plans == 0 ? g_strdup (_("no plans")) :
-                                isnan (mean) ? g_strdup (_("no data")) : format_share (mean);
+      g_autofree char *figure = isnan (mean) ? NULL : format_share (mean);
 
       g_string_append_printf (out, "<li style=\"grid-column:%u;grid-row:%u\">", region->column + 1, region->row + 1);
       if (total->n_plans > 0 && content->group == VIGIA_SITE_GROUP_DEPARTMENT)
@@ -234,9 +238,21 @@ append_map (const VigiaSiteContent *content,
       E (out, region->abbreviation);
       g_string_append (out, "</span><span class=\"sr\">");
       E (out, region->name);
-      g_string_append (out, ": </span><span>");
-      E (out, figure);
-      g_string_append (out, "</span></a></li>\n");
+      g_string_append (out, ": </span>");
+      if (figure != NULL)
+        {
+          g_string_append (out, "<span>");
+          E (out, figure);
+          g_string_append (out, "</span>");
+        }
+      else
+        {
+          /* A dash on the tile, its meaning for screen readers. */
+          g_string_append (out, "<span aria-hidden=\"true\">—</span><span class=\"sr\">");
+          E (out, total->n_plans == 0 ? _("no plans") : _("no data"));
+          g_string_append (out, "</span>");
+        }
+      g_string_append (out, "</a></li>\n");
     }
   g_string_append (out, "</ul>\n<ul class=\"legend\" aria-label=\"");
   E (out, _("Legend"));
@@ -258,7 +274,7 @@ append_map (const VigiaSiteContent *content,
   append_tile_style (out, vigia_site_shade_no_data ());
   g_string_append (out, "\">");
   E (out, _("no data"));
-  g_string_append (out, "</li>\n</ul>\n");
+  g_string_append (out, "</li>\n</ul>\n</div>\n");
 
   /* The map's figures as a table: what a screen reader or a printout reads. */
   g_string_append (out, "<div class=\"table\">\n<table class=\"cards\">\n<caption>");
@@ -288,7 +304,7 @@ append_map (const VigiaSiteContent *content,
       E (out, mean);
       g_string_append (out, "</td></tr>\n");
     }
-  g_string_append (out, "</tbody>\n</table>\n</div>\n</section>\n");
+  g_string_append (out, "</tbody>\n</table>\n</div>\n</div>\n</section>\n");
 }
 
 static void

@@ -802,6 +802,13 @@ goal_table (VigiaReport *self,
                 add_text (row->cells[2], VIGIA_REPORT_ITEM_PLAIN, contradiction);
             }
 
+          if (self->targets_page != NULL)
+            {
+              g_autofree char *anchor = vigia_report_dup_target_anchor (position, j, t);
+
+              /* Translators: a link from a target to its section, on a published site. */
+              add_section_link (row->cells[2], self->targets_page, anchor, _("Trajectory and entries"));
+            }
           add_text (row->cells[3], VIGIA_REPORT_ITEM_PLAIN, baseline);
 
           for (guint s = 0; s < n_sources; s++)
