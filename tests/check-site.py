@@ -119,11 +119,44 @@ def check_page(root_dir, path, pages):
                 fail(f"{rel}: the link {href} names no section")
 
 
+def luminance(color):
+    color = color.lstrip("#")
+    if len(color) == 3:
+        color = "".join(c * 2 for c in color)
+    channels = [int(color[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a, b):
+    la, lb = luminance(a), luminance(b)
+    return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+
+
+def check_contrast(path):
+    """WCAG 2.1 AA (4.5:1) for the page's text colours on its backgrounds, light and dark."""
+    text = open(path, encoding="utf-8").read()
+    schemes = {}
+    for block in re.findall(r":root\{([^}]*)\}", text):
+        values = dict(re.findall(r"--([a-z]+):(#[0-9a-fA-F]{3,6})", block))
+        schemes["dark" if "color-scheme:dark" in block else "light"] = values
+    if set(schemes) != {"light", "dark"}:
+        fail(f"{path}: no light and dark colours found")
+        return
+    for name, colors in schemes.items():
+        for fg, bg in (("ink", "bg"), ("muted", "bg"), ("muted", "shade"), ("link", "bg"), ("ink", "head"),
+                       ("ink", "shade"), ("link", "shade")):
+            ratio = contrast(colors[fg], colors[bg])
+            if ratio < 4.5:
+                fail(f"{path}: {name} --{fg} on --{bg} is {ratio:.2f}:1, under 4.5:1")
+
+
 def check_site(site):
     pages = {}
     files = sorted(glob.glob(os.path.join(site, "*.html")) + glob.glob(os.path.join(site, "planes", "*.html")))
     for path in files:
         check_page(site, path, pages)
+    check_contrast(os.path.join(site, "index.html"))
     for data in ("datos/avance.csv", "datos/planes.json"):
         if not os.path.exists(os.path.join(site, data)):
             fail(f"{site}: no {data}")

@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The window's actions ("win."): plans added, duplicated, deleted and
- * restored, undo, import and export, and the library opened or created.
+ * restored, undo, import and export, the library published as a website,
+ * and the library opened or created.
  */
 #define G_LOG_DOMAIN "vigia-window"
 
@@ -16,6 +17,7 @@
 #include "vigia-import-dialog.h"
 #include "vigia-plan-editor-private.h"
 #include "vigia-progress-page.h"
+#include "vigia-publish-dialog.h"
 #include "vigia-report-print.h"
 #include "vigia-window-private.h"
 
@@ -626,6 +628,52 @@ open_file_action (GtkWidget  *widget,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Publish                                                                */
+/* ---------------------------------------------------------------------- */
+
+static void
+site_published_cb (VigiaWindow *self,
+                   GFile       *folder,
+                   guint        n_plans)
+{
+  g_autoptr(AdwToast) toast = NULL;
+  g_autoptr(GFile) index = g_file_get_child (folder, "index.html");
+  g_autofree char *uri = g_file_get_uri (index);
+  g_autofree char *shown = g_file_get_parse_name (folder);
+  g_autofree char *where = g_markup_escape_text (shown, -1);
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast: "Site published: 12 plans in /home/ana/sitio" */
+  title = g_strdup_printf (ngettext ("Site published: %u plan in %s", "Site published: %u plans in %s", n_plans),
+                           n_plans, where);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  add_toast (self, g_steal_pointer (&toast));
+}
+
+/* Publish…: the library as a static website, in a dialog that asks for its
+ * title, figures, semester and folder. */
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  VigiaWindow *self = VIGIA_WINDOW (widget);
+  VigiaPublishDialog *dialog;
+
+  if (self->library == NULL)
+    return;
+  /* The site is of what was typed too: the thread reads the library. */
+  vigia_plan_editor_flush (self->editor);
+
+  dialog = vigia_publish_dialog_new (GTK_WINDOW (self), self->library);
+  g_signal_connect_object (dialog, "published", G_CALLBACK (site_published_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---------------------------------------------------------------------- */
 /* Import                                                                 */
 /* ---------------------------------------------------------------------- */
 
@@ -849,6 +897,8 @@ _vigia_window_actions_update (VigiaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-plan", open && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-plan", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-plan", open);
+  /* A read-only library is published too: the site only reads it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.publish", self->library != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  writable && undo_stack != NULL && vigia_undo_stack_get_can_undo (undo_stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -875,6 +925,7 @@ _vigia_window_class_actions_init (VigiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-plan", NULL, export_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print-plan", NULL, print_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);

@@ -510,7 +510,6 @@ vigia_site_append_index (const VigiaSiteContent *content,
   const VigiaSiteRegion *regions = vigia_site_regions (&n_regions);
   g_autofree RegionTotal *totals = g_new0 (RegionTotal, n_regions);
   g_autofree char *lead = NULL;
-  g_autofree char *period = NULL;
 
   for (guint i = 0; i < content->plans->len; i++)
     {
