@@ -58,6 +58,7 @@ struct _VigiaSite
   guint           n_written;
   guint           n_unchanged;
   guint           n_removed;
+  GMutex          lock;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaSite, vigia_site, G_TYPE_OBJECT)
@@ -72,6 +73,7 @@ vigia_site_finalize (GObject *object)
   g_free (self->department);
   g_free (self->province);
   g_ptr_array_unref (self->plan_refs);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (vigia_site_parent_class)->finalize (object);
 }
@@ -86,6 +88,7 @@ static void
 vigia_site_init (VigiaSite *self)
 {
   self->election = -1;
+  g_mutex_init (&self->lock);
   self->plan_refs = g_ptr_array_new_with_free_func (g_free);
 }
 
@@ -393,7 +396,26 @@ typedef struct
   GKeyFile     *old_manifest;
   GKeyFile     *manifest;
   GCancellable *cancellable;
+  /* The manifests and the counts, when plan pages are made by several
+   * threads: the site's. */
+  GMutex       *lock;
 } Publication;
+
+/* What a page's making does to the manifest and the counts. */
+static void
+record_page (Publication *pub,
+             const char  *path,
+             const char  *key,
+             gboolean     written)
+{
+  g_mutex_lock (pub->lock);
+  g_key_file_set_string (pub->manifest, MANIFEST_GROUP, path, key);
+  if (written)
+    pub->site->n_written++;
+  else
+    pub->site->n_unchanged++;
+  g_mutex_unlock (pub->lock);
+}
 
 static gboolean
 write_string_cb (GOutputStream  *stream,
@@ -441,11 +463,10 @@ put_page (Publication  *pub,
   g_autofree char *old = NULL;
   gsize old_length = 0;
 
-  g_key_file_set_string (pub->manifest, MANIFEST_GROUP, path, key);
   if (g_file_load_contents (file, pub->cancellable, &old, &old_length, NULL, NULL) &&
       old_length == text->len && memcmp (old, text->str, old_length) == 0)
     {
-      pub->site->n_unchanged++;
+      record_page (pub, path, key, FALSE);
       return TRUE;
     }
   if (!make_parent (file, error) ||
@@ -454,7 +475,7 @@ put_page (Publication  *pub,
       prefix_error (error, file);
       return FALSE;
     }
-  pub->site->n_written++;
+  record_page (pub, path, key, TRUE);
   return TRUE;
 }
 
@@ -464,9 +485,12 @@ is_current (Publication *pub,
             const char  *path,
             const char  *key)
 {
-  g_autofree char *old_key = g_key_file_get_string (pub->old_manifest, MANIFEST_GROUP, path, NULL);
+  g_autofree char *old_key = NULL;
   g_autoptr(GFile) file = NULL;
 
+  g_mutex_lock (pub->lock);
+  old_key = g_key_file_get_string (pub->old_manifest, MANIFEST_GROUP, path, NULL);
+  g_mutex_unlock (pub->lock);
   if (g_strcmp0 (old_key, key) != 0)
     return FALSE;
   file = g_file_resolve_relative_path (pub->folder, path);
@@ -497,6 +521,10 @@ parse_stamp (const char *stamp)
 
   return date != NULL ? date : g_date_time_new_from_unix_utc (0);
 }
+
+static locale_t use_spanish    (locale_t *previous);
+static void     restore_locale (locale_t  spanish,
+                                locale_t  previous);
 
 static gboolean
 publish_plan (Publication            *pub,
@@ -532,9 +560,8 @@ publish_plan (Publication            *pub,
   vigia_set_string (&site_plan->key, key);
   if (is_current (pub, site_plan->page, key) && is_current (pub, site_plan->targets_page, key))
     {
-      g_key_file_set_string (pub->manifest, MANIFEST_GROUP, site_plan->page, key);
-      g_key_file_set_string (pub->manifest, MANIFEST_GROUP, site_plan->targets_page, key);
-      self->n_unchanged += 2;
+      record_page (pub, site_plan->page, key, FALSE);
+      record_page (pub, site_plan->targets_page, key, FALSE);
       return TRUE;
     }
   report = vigia_report_new (plan, period, error);
@@ -572,6 +599,115 @@ publish_plan (Publication            *pub,
   g_string_truncate (out, 0);
   vigia_report_append_html (report, &frame, out);
   return put_page (pub, site_plan->targets_page, key, out, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Plan pages, on every core                                              */
+/* ---------------------------------------------------------------------- */
+
+/* A plan's pages take most of a publication (a report each, its charts
+ * drawn): they are made by a thread per core, each on a connection of its
+ * own to the library, taking the next plan as it is free. */
+typedef struct
+{
+  Publication            *pub;
+  const VigiaSiteContent *content;
+  VigiaLibrary           *library;
+  const char             *path;
+  VigiaSiteProgressFunc   progress;
+  gpointer                user_data;
+  guint                   total;
+  int                     next;
+  int                     done;
+  int                     failed;
+  GError                 *error;
+} Workers;
+
+static void
+workers_fail (Workers *workers,
+              GError  *error)
+{
+  g_mutex_lock (workers->pub->lock);
+  if (workers->error == NULL)
+    workers->error = error;
+  else
+    g_error_free (error);
+  g_mutex_unlock (workers->pub->lock);
+  g_atomic_int_set (&workers->failed, 1);
+}
+
+static void
+work (Workers      *workers,
+      VigiaLibrary *library)
+{
+  GPtrArray *plans = workers->content->plans;
+
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&workers->next, 1);
+      GError *error = NULL;
+      guint done;
+
+      if (i >= plans->len || g_atomic_int_get (&workers->failed))
+        return;
+      if (g_cancellable_set_error_if_cancelled (workers->pub->cancellable, &error) ||
+          !publish_plan (workers->pub, library, workers->content, g_ptr_array_index (plans, i), &error))
+        {
+          workers_fail (workers, error);
+          return;
+        }
+      done = (guint) g_atomic_int_add (&workers->done, 1) + 1;
+      if (workers->progress != NULL)
+        workers->progress (done, workers->total, workers->user_data);
+    }
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Workers *workers = data;
+  g_autoptr(VigiaLibrary) library = NULL;
+  GError *error = NULL;
+  locale_t previous;
+  locale_t spanish = use_spanish (&previous);
+
+  library = vigia_library_open (workers->path, VIGIA_LIBRARY_OPEN_READ_ONLY | VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  if (library == NULL)
+    workers_fail (workers, error);
+  else
+    work (workers, library);
+  restore_locale (spanish, previous);
+  return NULL;
+}
+
+static gboolean
+publish_plans (Publication            *pub,
+               VigiaLibrary           *library,
+               const VigiaSiteContent *content,
+               VigiaSiteProgressFunc   progress,
+               gpointer                user_data,
+               GError                **error)
+{
+  Workers workers = { pub, content, library, vigia_library_get_path (library), progress, user_data,
+                      content->plans->len + 1, };
+  /* A thread is worth its connection for a few plans at least. */
+  guint n_threads = MIN ((guint) g_get_num_processors (), 8);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  n_threads = MIN (n_threads, content->plans->len / 4);
+  for (guint i = 1; i < n_threads && workers.path != NULL; i++)
+    g_ptr_array_add (threads, g_thread_new ("vigia-site", worker_thread, &workers));
+  /* This thread works too, on the caller's connection. */
+  work (&workers, library);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+
+  if (workers.error != NULL)
+    {
+      g_propagate_error (error, workers.error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 typedef struct
@@ -673,10 +809,9 @@ publish_data (Publication            *pub,
     {
       g_autoptr(GFile) file = g_file_resolve_relative_path (pub->folder, files[i].path);
 
-      g_key_file_set_string (pub->manifest, MANIFEST_GROUP, files[i].path, key);
       if (is_current (pub, files[i].path, key))
         {
-          pub->site->n_unchanged++;
+          record_page (pub, files[i].path, key, FALSE);
           continue;
         }
       if (!make_parent (file, error) ||
@@ -685,7 +820,7 @@ publish_data (Publication            *pub,
           prefix_error (error, file);
           return FALSE;
         }
-      pub->site->n_written++;
+      record_page (pub, files[i].path, key, TRUE);
     }
   return TRUE;
 }
@@ -796,7 +931,7 @@ publish (VigiaSite              *self,
   g_autofree char *index_key = NULL;
   g_autoptr(GError) local_error = NULL;
   VigiaSiteContent content = { vigia_site_get_title (self), self->source, self->group, self->period, };
-  Publication pub = { self, folder, old_manifest, manifest, cancellable };
+  Publication pub = { self, folder, old_manifest, manifest, cancellable, &self->lock };
 
   self->n_plans = self->n_written = self->n_unchanged = self->n_removed = 0;
 
@@ -832,15 +967,8 @@ publish (VigiaSite              *self,
   content.date = date;
   content.plans = plans;
 
-  for (guint i = 0; i < plans->len; i++)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      if (!publish_plan (&pub, library, &content, g_ptr_array_index (plans, i), error))
-        return FALSE;
-      if (progress != NULL)
-        progress (i + 1, plans->len + 1, user_data);
-    }
+  if (!publish_plans (&pub, library, &content, progress, user_data, error))
+    return FALSE;
 
   if (!publish_data (&pub, library, &content, error))
     return FALSE;
