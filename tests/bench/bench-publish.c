@@ -183,7 +183,7 @@ main (int    argc,
     }
 
   folder = opt_output != NULL ? g_file_new_for_commandline_arg (opt_output) : g_file_new_build_filename (dir, "site", NULL);
-  printf ("publishing %u plans (release build, one thread)\n", vigia_library_count_plans (library, NULL));
+  printf ("publishing %u plans (release build, a thread per core)\n", vigia_library_count_plans (library, NULL));
   first = publish (library, folder, NULL);
   again = publish (library, folder, NULL);
 
