@@ -153,7 +153,8 @@ def check_contrast(path):
 
 def check_site(site):
     pages = {}
-    files = sorted(glob.glob(os.path.join(site, "*.html")) + glob.glob(os.path.join(site, "planes", "*.html")))
+    files = sorted(glob.glob(os.path.join(site, "*.html")) + glob.glob(os.path.join(site, "planes", "*.html")) +
+                   glob.glob(os.path.join(site, "ranking", "*.html")))
     for path in files:
         check_page(site, path, pages)
     check_contrast(os.path.join(site, "index.html"))

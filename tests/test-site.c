@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 
-#include "vigia-site-map.h"
+#include "vigia-site-private.h"
 #include "vigia-test-utils.h"
 
 static double
@@ -170,6 +170,49 @@ test_publish (Fixture       *f,
   g_assert_cmpuint (vigia_site_get_n_unchanged (site), ==, 6);
 }
 
+/* Above the index's limit, each region's plans are ranked on a page of its own. */
+static void
+test_ranking_pages (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(VigiaSite) site = vigia_site_new ();
+  g_autoptr(VigiaPlan) plan = vigia_library_load_plan (f->library, 1, NULL);
+  g_autofree char *path = g_build_filename (f->dir, "sitio", NULL);
+  g_autofree char *index_path = g_build_filename (path, "index.html", NULL);
+  g_autofree char *ranking_path = g_build_filename (path, "ranking", "region-1501.html", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *index = NULL;
+  g_autofree char *ranking = NULL;
+  g_autofree char *plan_link = NULL;
+
+  g_assert_nonnull (plan);
+  vigia_site_set_period (site, "2024-S2");
+  vigia_site_set_max_index_plans (site, 0);
+  g_assert_true (vigia_site_publish (site, f->library, folder, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  index = vigia_test_read_file (index_path);
+  /* The tile and the row of the region lead to its page; the plan is not on the index. */
+  g_assert_nonnull (strstr (index, "<a href=\"ranking/region-1501.html\" class=\"some\""));
+  g_assert_nonnull (strstr (index, "<tr><th scope=\"row\"><a href=\"ranking/region-1501.html\">Lima Metropolitana</a>"));
+  g_assert_null (strstr (index, ">JUNTOS POR EL PERU</a>"));
+
+  ranking = vigia_test_read_file (ranking_path);
+  g_assert_nonnull (strstr (ranking, "<html lang=\"es-PE\">"));
+  g_assert_nonnull (strstr (ranking, "<h1 id=\"region-1501\">Lima Metropolitana</h1>"));
+  plan_link = g_strdup_printf ("<a href=\"../planes/%s.html\">JUNTOS POR EL PERU</a>", vigia_plan_get_uuid (plan));
+  g_assert_nonnull (strstr (ranking, plan_link));
+  g_assert_nonnull (strstr (ranking, "<a href=\"../index.html#ranking\">"));
+
+  /* Back under the limit: the region's page goes, its plans are on the index again. */
+  vigia_site_set_max_index_plans (site, 400);
+  g_assert_true (vigia_site_publish (site, f->library, folder, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_site_get_n_removed (site), ==, 1);
+  g_assert_false (g_file_test (ranking_path, G_FILE_TEST_EXISTS));
+}
+
 static void
 progress_cb (guint    done,
              guint    total,
@@ -231,6 +274,7 @@ main (int    argc,
   g_test_add_func ("/site/shades", test_shades);
   g_test_add_func ("/site/regions", test_regions);
   g_test_add ("/site/publish", Fixture, NULL, fixture_set_up, test_publish, fixture_tear_down);
+  g_test_add ("/site/ranking-pages", Fixture, NULL, fixture_set_up, test_ranking_pages, fixture_tear_down);
   g_test_add ("/site/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/site/not-a-folder", Fixture, NULL, fixture_set_up, test_not_a_folder, fixture_tear_down);
   return g_test_run ();

@@ -137,11 +137,12 @@ vigia_site_dup_footer (const VigiaSiteContent *content,
 static void
 append_page_start (const VigiaSiteContent *content,
                    const char             *title,
+                   const char             *root,
                    const char             *current,
                    GString                *out)
 {
   g_autofree char *style = vigia_site_dup_style ();
-  g_autofree char *header = vigia_site_dup_header (content, "", current);
+  g_autofree char *header = vigia_site_dup_header (content, root, current);
 
   g_string_append (out, "<!DOCTYPE html>\n<html lang=\"es-PE\">\n<head>\n<meta charset=\"utf-8\"/>\n"
                         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
@@ -160,9 +161,10 @@ append_page_start (const VigiaSiteContent *content,
 
 static void
 append_page_end (const VigiaSiteContent *content,
+                 const char             *root,
                  GString                *out)
 {
-  g_autofree char *footer = vigia_site_dup_footer (content, "");
+  g_autofree char *footer = vigia_site_dup_footer (content, root);
 
   g_string_append (out, "<footer>\n");
   g_string_append (out, footer);
@@ -196,6 +198,23 @@ region_mean (const RegionTotal *total)
   return total->n_with_data > 0 ? total->sum / total->n_with_data : NAN;
 }
 
+/* The group of the ranking a tile leads to, when the plans are grouped by region. */
+static const VigiaSiteRanking *
+find_ranking (const VigiaSiteContent *content,
+              const VigiaSiteRegion  *region)
+{
+  if (content->group != VIGIA_SITE_GROUP_DEPARTMENT)
+    return NULL;
+  for (guint i = 0; i < content->rankings->len; i++)
+    {
+      const VigiaSiteRanking *ranking = g_ptr_array_index (content->rankings, i);
+
+      if (g_str_equal (ranking->name, region->name))
+        return ranking;
+    }
+  return NULL;
+}
+
 static void
 append_tile_style (GString              *out,
                    const VigiaSiteShade *shade)
@@ -225,11 +244,15 @@ append_map (const VigiaSiteContent *content,
       const RegionTotal *total = &totals[i];
       double mean = region_mean (total);
       const VigiaSiteShade *shade = vigia_site_shade_for_achievement (mean);
+      const VigiaSiteRanking *ranking;
       g_autofree char *figure = isnan (mean) ? NULL : format_share (mean);
 
       g_string_append_printf (out, "<li style=\"grid-column:%u;grid-row:%u\">", region->column + 1, region->row + 1);
-      if (total->n_plans > 0 && content->group == VIGIA_SITE_GROUP_DEPARTMENT)
-        g_string_append_printf (out, "<a href=\"#region-%s\"", region->code);
+      ranking = total->n_plans > 0 ? find_ranking (content, region) : NULL;
+      if (ranking != NULL && ranking->page != NULL)
+        g_string_append_printf (out, "<a href=\"%s\"", ranking->page);
+      else if (ranking != NULL)
+        g_string_append_printf (out, "<a href=\"#%s\"", ranking->id);
       else
         g_string_append (out, "<a");
       g_string_append_printf (out, " class=\"%s\" style=\"", isnan (mean) ? "none" : "some");
@@ -311,6 +334,7 @@ static void
 append_plan_row (const VigiaSiteContent *content,
                  const VigiaSitePlan    *plan,
                  guint                   rank,
+                 const char             *root,
                  GString                *out)
 {
   VigiaPlanSummary *summary = plan->summary;
@@ -336,6 +360,7 @@ append_plan_row (const VigiaSiteContent *content,
 
   g_string_append_printf (out, "<tr><td class=\"num\" data-label=\"%s\">%u</td><th scope=\"row\"><a href=\"",
                           _("No."), rank);
+  E (out, root);
   E (out, plan->page);
   g_string_append (out, "\">");
   E (out, !vigia_str_empty (organization) ? organization : _("Organization not set"));
@@ -383,19 +408,21 @@ group_key (const VigiaSiteContent *content,
   return plan->region != NULL ? plan->region->name : _("Place not set");
 }
 
+/* A group's table of plans; on the index (@level 3) or on its own page (2). */
 static void
-append_group (const VigiaSiteContent *content,
-              const char             *name,
-              const char             *id,
-              GPtrArray              *plans,
-              GString                *out)
+append_group (const VigiaSiteContent  *content,
+              const VigiaSiteRanking  *ranking,
+              const char              *root,
+              guint                    level,
+              GString                 *out)
 {
   /* Translators: the caption of a table of plans; %s is a region or an election type. */
-  g_autofree char *caption = g_strdup_printf (_("Plans of %s, by achievement"), name);
+  g_autofree char *caption = g_strdup_printf (_("Plans of %s, by achievement"), ranking->name);
 
-  g_string_append_printf (out, "<section class=\"group\" aria-labelledby=\"%s\">\n<h3 id=\"%s\">", id, id);
-  E (out, name);
-  g_string_append (out, "</h3>\n<div class=\"table\">\n<table class=\"cards ranking\">\n<caption>");
+  g_string_append_printf (out, "<section class=\"group\" aria-labelledby=\"%s\">\n<h%u id=\"%s\">", ranking->id,
+                          level, ranking->id);
+  E (out, ranking->name);
+  g_string_append_printf (out, "</h%u>\n<div class=\"table\">\n<table class=\"cards ranking\">\n<caption>", level);
   E (out, caption);
   g_string_append (out, "</caption>\n<thead><tr><th scope=\"col\" class=\"num\">");
   E (out, _("No."));
@@ -412,26 +439,42 @@ append_group (const VigiaSiteContent *content,
   g_string_append (out, "</th><th scope=\"col\">");
   E (out, _("Statuses"));
   g_string_append (out, "</th></tr></thead>\n<tbody>\n");
-  for (guint i = 0; i < plans->len; i++)
-    append_plan_row (content, g_ptr_array_index (plans, i), i + 1, out);
+  for (guint i = 0; i < ranking->plans->len; i++)
+    append_plan_row (content, g_ptr_array_index (ranking->plans, i), i + 1, root, out);
   g_string_append (out, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+static void
+ranking_free (VigiaSiteRanking *ranking)
 {
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+  g_free (ranking->name);
+  g_free (ranking->id);
+  g_free (ranking->page);
+  g_ptr_array_unref (ranking->plans);
+  g_free (ranking);
 }
 
-static void
-append_ranking (const VigiaSiteContent *content,
-                GString                *out)
+static int
+compare_rankings (gconstpointer a,
+                  gconstpointer b)
 {
-  /* Groups in the order of their first plan's name, plans ranked within. */
-  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                        (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  return g_utf8_collate ((*(VigiaSiteRanking * const *) a)->name, (*(VigiaSiteRanking * const *) b)->name);
+}
+
+/**
+ * vigia_site_make_rankings: (skip)
+ * @max_index_plans: above this many plans, each group gets a page of its own
+ *
+ * Returns: (transfer full): the groups of the ranking, by name, each with
+ *   its plans in the order of @content's
+ */
+GPtrArray *
+vigia_site_make_rankings (const VigiaSiteContent *content,
+                          guint                   max_index_plans)
+{
+  g_autoptr(GHashTable) by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *rankings = g_ptr_array_new_with_free_func ((GDestroyNotify) ranking_free);
+  gboolean pages = content->plans->len > max_index_plans;
   guint n_regions;
   const VigiaSiteRegion *regions = vigia_site_regions (&n_regions);
 
@@ -439,39 +482,104 @@ append_ranking (const VigiaSiteContent *content,
     {
       VigiaSitePlan *plan = g_ptr_array_index (content->plans, i);
       const char *key = group_key (content, plan);
-      GPtrArray *group = g_hash_table_lookup (groups, key);
+      VigiaSiteRanking *ranking = g_hash_table_lookup (by_name, key);
 
-      if (group == NULL)
+      if (ranking == NULL)
         {
-          group = g_ptr_array_new ();
-          g_hash_table_insert (groups, (gpointer) key, group);
-          g_ptr_array_add (names, (gpointer) key);
+          ranking = g_new0 (VigiaSiteRanking, 1);
+          ranking->name = g_strdup (key);
+          ranking->plans = g_ptr_array_new ();
+          g_hash_table_insert (by_name, ranking->name, ranking);
+          g_ptr_array_add (rankings, ranking);
         }
-      g_ptr_array_add (group, plan);
+      g_ptr_array_add (ranking->plans, plan);
+      if (!isnan (plan->achievement))
+        {
+          ranking->achievement = (ranking->achievement * ranking->n_with_data + CLAMP (plan->achievement, 0, 1)) /
+                                 (ranking->n_with_data + 1);
+          ranking->n_with_data++;
+        }
     }
-  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_sort (rankings, compare_rankings);
+
+  for (guint i = 0; i < rankings->len; i++)
+    {
+      VigiaSiteRanking *ranking = g_ptr_array_index (rankings, i);
+
+      if (ranking->n_with_data == 0)
+        ranking->achievement = NAN;
+      if (content->group == VIGIA_SITE_GROUP_DEPARTMENT)
+        for (guint r = 0; r < n_regions && ranking->id == NULL; r++)
+          if (g_str_equal (regions[r].name, ranking->name))
+            ranking->id = g_strdup_printf ("region-%s", regions[r].code);
+      if (ranking->id == NULL)
+        ranking->id = g_strdup_printf ("group-%u", i + 1);
+      if (pages)
+        ranking->page = g_strdup_printf (VIGIA_SITE_RANKINGS "/%s.html", ranking->id);
+    }
+  return rankings;
+}
+
+/* Where the groups have pages of their own: a row a group, linked. */
+static void
+append_ranking_groups (const VigiaSiteContent *content,
+                       GString                *out)
+{
+  g_string_append (out, "<div class=\"table\">\n<table class=\"cards\">\n<caption>");
+  E (out, content->group == VIGIA_SITE_GROUP_ELECTION ? _("Plans by election type") : _("Plans by region"));
+  g_string_append (out, "</caption>\n<thead><tr><th scope=\"col\">");
+  E (out, content->group == VIGIA_SITE_GROUP_ELECTION ? _("Election") : _("Region"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Plans"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Plans with data"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Achievement"));
+  g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < content->rankings->len; i++)
+    {
+      const VigiaSiteRanking *ranking = g_ptr_array_index (content->rankings, i);
+      g_autofree char *share = format_share (ranking->achievement);
+
+      g_string_append_printf (out, "<tr><th scope=\"row\"><a href=\"%s\">", ranking->page);
+      E (out, ranking->name);
+      g_string_append_printf (out, "</a></th><td class=\"num\" data-label=\"%s\">%u</td>"
+                                   "<td class=\"num\" data-label=\"%s\">%u</td><td class=\"num\" data-label=\"",
+                              _("Plans"), ranking->plans->len, _("Plans with data"), ranking->n_with_data);
+      E (out, _("Achievement"));
+      g_string_append (out, "\">");
+      E (out, share);
+      g_string_append (out, "</td></tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n</div>\n");
+}
+
+static void
+append_ranking (const VigiaSiteContent *content,
+                GString                *out)
+{
+  gboolean pages = content->rankings->len > 0 &&
+                   ((VigiaSiteRanking *) g_ptr_array_index (content->rankings, 0))->page != NULL;
 
   g_string_append (out, "<section aria-labelledby=\"ranking\">\n<h2 id=\"ranking\">");
   E (out, _("Plans ranked"));
   g_string_append (out, "</h2>\n<p class=\"text note\">");
-  E (out, content->group == VIGIA_SITE_GROUP_ELECTION ?
-          _("Every plan, by election type, from the highest achievement down; plans with nothing recorded last.") :
-          _("Every plan, by region, from the highest achievement down; plans with nothing recorded last."));
-  g_string_append (out, "</p>\n<div id=\"filter\"></div>\n");
-  for (guint i = 0; i < names->len; i++)
+  if (pages)
+    E (out, content->group == VIGIA_SITE_GROUP_ELECTION ?
+            _("Every plan, ranked on the page of its election type: from the highest achievement down, plans with nothing recorded last.") :
+            _("Every plan, ranked on the page of its region: from the highest achievement down, plans with nothing recorded last."));
+  else
+    E (out, content->group == VIGIA_SITE_GROUP_ELECTION ?
+            _("Every plan, by election type, from the highest achievement down; plans with nothing recorded last.") :
+            _("Every plan, by region, from the highest achievement down; plans with nothing recorded last."));
+  g_string_append (out, "</p>\n");
+  if (pages)
+    append_ranking_groups (content, out);
+  else
     {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *id = NULL;
-
-      if (content->group == VIGIA_SITE_GROUP_DEPARTMENT)
-        {
-          for (guint r = 0; r < n_regions && id == NULL; r++)
-            if (g_str_equal (regions[r].name, name))
-              id = g_strdup_printf ("region-%s", regions[r].code);
-        }
-      if (id == NULL)
-        id = g_strdup_printf ("group-%u", i + 1);
-      append_group (content, name, id, g_hash_table_lookup (groups, name), out);
+      g_string_append (out, "<div id=\"filter\"></div>\n");
+      for (guint i = 0; i < content->rankings->len; i++)
+        append_group (content, g_ptr_array_index (content->rankings, i), "", 3, out);
     }
   g_string_append (out, "</section>\n");
 }
@@ -526,7 +634,7 @@ vigia_site_append_index (const VigiaSiteContent *content,
         }
     }
 
-  append_page_start (content, content->title, VIGIA_SITE_INDEX, out);
+  append_page_start (content, content->title, "", VIGIA_SITE_INDEX, out);
   g_string_append (out, "<header>\n<h1>");
   E (out, content->title);
   g_string_append (out, "</h1>\n<p class=\"subtitle\">");
@@ -564,7 +672,27 @@ vigia_site_append_index (const VigiaSiteContent *content,
   E (out, _("Data as Vigía JSON"));
   g_string_append (out, "</a></li>\n</ul>\n</section>\n</main>\n");
   append_script (out);
-  append_page_end (content, out);
+  append_page_end (content, "", out);
+}
+
+/**
+ * vigia_site_append_ranking_page: (skip)
+ *
+ * A group's page: its plans ranked, where the index lists only the groups.
+ */
+void
+vigia_site_append_ranking_page (const VigiaSiteContent *content,
+                                const VigiaSiteRanking *ranking,
+                                GString                *out)
+{
+  append_page_start (content, ranking->name, "../", NULL, out);
+  g_string_append (out, "<main>\n<p class=\"back\"><a href=\"../" VIGIA_SITE_INDEX "#ranking\">");
+  E (out, _("Back to the ranking"));
+  g_string_append (out, "</a></p>\n<div id=\"filter\"></div>\n");
+  append_group (content, ranking, "../", 1, out);
+  g_string_append (out, "</main>\n");
+  append_script (out);
+  append_page_end (content, "../", out);
 }
 
 /**
@@ -591,7 +719,7 @@ vigia_site_append_methodology (const VigiaSiteContent *content,
   g_auto(GStrv) method = vigia_report_dup_method ();
   g_autofree char *sources = NULL;
 
-  append_page_start (content, _("Methodology"), VIGIA_SITE_METHODOLOGY, out);
+  append_page_start (content, _("Methodology"), "", VIGIA_SITE_METHODOLOGY, out);
   g_string_append (out, "<header>\n<h1>");
   E (out, _("Methodology"));
   g_string_append (out, "</h1>\n<p class=\"subtitle\">");
@@ -630,5 +758,5 @@ vigia_site_append_methodology (const VigiaSiteContent *content,
                                "evidence; the two are assessed apart. The data are as of %s."), content->date);
   E (out, sources);
   g_string_append (out, "</p>\n</section>\n</main>\n");
-  append_page_end (content, out);
+  append_page_end (content, "", out);
 }

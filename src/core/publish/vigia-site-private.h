@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 #define VIGIA_SITE_INDEX       "index.html"
 #define VIGIA_SITE_METHODOLOGY "metodologia.html"
 #define VIGIA_SITE_PLANS       "planes"
+#define VIGIA_SITE_RANKINGS    "ranking"
+/* Above this many plans, the index lists the groups and each group's plans
+ * are ranked on a page of their own: a national index would weigh 13 MB. */
+#define VIGIA_SITE_INDEX_MAX_PLANS 400
 #define VIGIA_SITE_DATA_JSON   "datos/planes.json"
 #define VIGIA_SITE_DATA_CSV    "datos/avance.csv"
 #define VIGIA_SITE_MANIFEST    ".vigia-sitio"
@@ -35,6 +39,21 @@ typedef struct
   char                  *key;
 } VigiaSitePlan;
 
+/* A group of the ranking: a region, or an election type. */
+typedef struct
+{
+  char      *name;
+  /* Its anchor on the index, and the name of its page. */
+  char      *id;
+  /* VigiaSitePlan, ranked. */
+  GPtrArray *plans;
+  /* From the site's root, where the group has a page of its own; NULL. */
+  char      *page;
+  guint      n_with_data;
+  /* The mean achievement of its plans with data, each counting once. */
+  double     achievement;
+} VigiaSiteRanking;
+
 typedef struct
 {
   const char     *title;
@@ -46,9 +65,18 @@ typedef struct
   char           *date;
   /* VigiaSitePlan, ranked. */
   GPtrArray      *plans;
+  /* VigiaSiteRanking, in the order of their names. */
+  GPtrArray      *rankings;
 } VigiaSiteContent;
 
 void  vigia_site_plan_free          (VigiaSitePlan          *plan);
+GPtrArray *vigia_site_make_rankings (const VigiaSiteContent *content,
+                                     guint                   max_index_plans);
+void  vigia_site_append_ranking_page (const VigiaSiteContent *content,
+                                      const VigiaSiteRanking *ranking,
+                                      GString                *out);
+void  vigia_site_set_max_index_plans (VigiaSite              *self,
+                                      guint                   max_plans);
 char *vigia_site_dup_style          (void);
 char *vigia_site_dup_header         (const VigiaSiteContent *content,
                                      const char             *root,

@@ -58,6 +58,7 @@ struct _VigiaSite
   guint           n_written;
   guint           n_unchanged;
   guint           n_removed;
+  guint           max_index_plans;
   GMutex          lock;
 };
 
@@ -88,6 +89,7 @@ static void
 vigia_site_init (VigiaSite *self)
 {
   self->election = -1;
+  self->max_index_plans = VIGIA_SITE_INDEX_MAX_PLANS;
   g_mutex_init (&self->lock);
   self->plan_refs = g_ptr_array_new_with_free_func (g_free);
 }
@@ -218,6 +220,16 @@ vigia_site_add_plan (VigiaSite  *self,
   g_return_if_fail (reference != NULL);
 
   g_ptr_array_add (self->plan_refs, g_strdup (reference));
+}
+
+/* For tests: how many plans the index ranks before the groups get pages. */
+void
+vigia_site_set_max_index_plans (VigiaSite *self,
+                                guint      max_plans)
+{
+  g_return_if_fail (VIGIA_IS_SITE (self));
+
+  self->max_index_plans = max_plans;
 }
 
 guint
@@ -923,6 +935,7 @@ publish (VigiaSite              *self,
   g_autoptr(GKeyFile) old_manifest = g_key_file_new ();
   g_autoptr(GKeyFile) manifest = g_key_file_new ();
   g_autoptr(GPtrArray) plans = NULL;
+  g_autoptr(GPtrArray) rankings = NULL;
   g_autoptr(GString) page = NULL;
   g_autofree char *period = self->period != NULL ? g_strdup (self->period) : vigia_period_dup_current ();
   g_autofree char *newest = NULL;
@@ -966,6 +979,8 @@ publish (VigiaSite              *self,
   }
   content.date = date;
   content.plans = plans;
+  rankings = vigia_site_make_rankings (&content, self->max_index_plans);
+  content.rankings = rankings;
 
   if (!publish_plans (&pub, library, &content, progress, user_data, error))
     return FALSE;
@@ -982,6 +997,17 @@ publish (VigiaSite              *self,
   vigia_site_append_methodology (&content, page);
   if (!put_page (&pub, VIGIA_SITE_METHODOLOGY, index_key, page, error))
     return FALSE;
+  for (guint i = 0; i < rankings->len; i++)
+    {
+      const VigiaSiteRanking *ranking = g_ptr_array_index (rankings, i);
+
+      if (ranking->page == NULL)
+        continue;
+      g_string_truncate (page, 0);
+      vigia_site_append_ranking_page (&content, ranking, page);
+      if (!put_page (&pub, ranking->page, index_key, page, error))
+        return FALSE;
+    }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !remove_stale (&pub, error) ||
