@@ -23,6 +23,7 @@ gint64           vigia_compare_page_get_plan_id  (VigiaComparePage  *self,
                                                   guint              position);
 VigiaCompareRow *vigia_compare_page_get_row      (VigiaComparePage  *self,
                                                   guint              position);
+const char      *vigia_compare_page_get_period   (VigiaComparePage  *self);
 const char      *vigia_compare_page_get_state    (VigiaComparePage  *self);
 const char      *vigia_compare_page_get_summary  (VigiaComparePage  *self);
 void             vigia_compare_page_set_filters  (VigiaComparePage  *self,
@@ -30,6 +31,8 @@ void             vigia_compare_page_set_filters  (VigiaComparePage  *self,
                                                   const char        *department);
 void             vigia_compare_page_set_group    (VigiaComparePage  *self,
                                                   VigiaCompareGroup  group);
+void             vigia_compare_page_set_period   (VigiaComparePage  *self,
+                                                  const char        *period);
 void             vigia_compare_page_set_source   (VigiaComparePage  *self,
                                                   VigiaSource        source);
 

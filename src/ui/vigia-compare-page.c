@@ -5,10 +5,11 @@
  *
  * What an observatory following a region's mayors looks at: every plan of
  * the library ranked by achievement (the authority's figures, or the
- * observers'), with its goals by status and a bar, as of the current
- * semester within each plan's own term.  Plans can be grouped by department
- * or by election type (the groups ranked too, their goals pooled) and
- * filtered by either.
+ * observers'), with its goals by status and a bar, as of a semester within
+ * each plan's own term: the current one by default, or one chosen, as the
+ * Avance tab's "Semester judged" chooses it for one plan.  Plans can be
+ * grouped by department or by election type (the groups ranked too, their
+ * goals pooled) and filtered by either.
  *
  * The whole library is assessed in a thread, on a connection of its own,
  * when the page is shown and after the library changes: a national library
@@ -24,6 +25,7 @@
 #include <malloc.h>
 #endif
 
+#include "vigia-accessible-names.h"
 #include "vigia-compare-page-private.h"
 #include "vigia-list-stager.h"
 #include "vigia-number.h"
@@ -41,6 +43,7 @@ struct _VigiaComparePage
   GtkDropDown      *election_dropdown;
   GtkDropDown      *department_dropdown;
   GtkDropDown      *source_dropdown;
+  GtkDropDown      *period_dropdown;
   GtkStack         *stack;
   GtkSpinner       *spinner;
   AdwStatusPage    *empty_page;
@@ -52,6 +55,13 @@ struct _VigiaComparePage
   GPtrArray        *summaries;
   /* The departments the filter offers, after "all" */
   GStrv             departments;
+  /* The semester chosen to judge every plan as of, or NULL for the current
+   * one; and the semesters offered after "each plan's current", newest first */
+  char             *period;
+  GStrv             periods;
+  /* The semester the plans shown were assessed as of, before each plan's
+   * term brought it into the term */
+  char             *assessed;
   /* What the list shows: VigiaPlanSummary, and VigiaPlanGroup before the
    * plans of each group */
   GListStore       *items;
@@ -293,7 +303,9 @@ rebuild (VigiaComparePage *self)
     g_autofree char *current = vigia_period_dup_current ();
     g_autofree char *share = vigia_number_format_share (vigia_rollup_get_achievement (&all));
 
-    period = vigia_period_dup_label (current);
+    /* The semester the figures are of, chosen or today's: named as the
+     * Avance tab and the reports name theirs. */
+    period = vigia_period_dup_label (self->assessed != NULL ? self->assessed : current);
     plans = g_strdup_printf (ngettext ("%u plan", "%u plans", shown->len), shown->len);
     /* Translators: above the comparison: "12 plans, 5 with data · all together 38 % · as of the 2nd half 2026 …" */
     summary = g_strdup_printf (_("%s, %u with data · all together %s · as of the %s, or the nearest semester of each plan’s term"),
@@ -350,6 +362,82 @@ refresh_departments (VigiaComparePage *self)
   self->updating = TRUE;
   gtk_drop_down_set_model (self->department_dropdown, G_LIST_MODEL (list));
   gtk_drop_down_set_selected (self->department_dropdown, position);
+  self->updating = FALSE;
+}
+
+/* Every semester of the plans' terms, from the first of the earliest to
+ * the last of the latest, newest first: 17 for a national library of the
+ * municipal terms of 2023–2026 and the president's of 2026–2031. */
+static GStrv
+list_periods (VigiaComparePage *self)
+{
+  GPtrArray *periods = g_ptr_array_new ();
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  int year, half;
+
+  for (guint i = 0; self->summaries != NULL && i < self->summaries->len; i++)
+    {
+      VigiaPlanSummary *plan = g_ptr_array_index (self->summaries, i);
+      g_auto(GStrv) term = vigia_term_list_periods (vigia_plan_summary_get_term_start (plan),
+                                                    vigia_plan_summary_get_term_end (plan));
+      guint n = g_strv_length (term);
+
+      if (n == 0)
+        continue;
+      if (first == NULL || vigia_period_compare (term[0], first) < 0)
+        vigia_set_string (&first, term[0]);
+      if (last == NULL || vigia_period_compare (term[n - 1], last) > 0)
+        vigia_set_string (&last, term[n - 1]);
+    }
+  /* The semester chosen stays on offer. */
+  if (self->period != NULL && (first == NULL || vigia_period_compare (self->period, first) < 0))
+    vigia_set_string (&first, self->period);
+  if (self->period != NULL && (last == NULL || vigia_period_compare (self->period, last) > 0))
+    vigia_set_string (&last, self->period);
+
+  /* Semesters counted from year 0's first: 2 × year + half − 1. */
+  if (first != NULL && vigia_period_parse (first, &year, &half))
+    {
+      int from = 2 * year + half - 1;
+
+      vigia_period_parse (last, &year, &half);
+      for (int k = 2 * year + half - 1; k >= from; k--)
+        g_ptr_array_add (periods, vigia_period_format (k / 2, k % 2 + 1));
+    }
+
+  g_ptr_array_add (periods, NULL);
+  return (GStrv) g_ptr_array_free (periods, FALSE);
+}
+
+/* Each plan's current semester, then the semesters of the plans' terms,
+ * the one the page judges as of chosen. */
+static void
+refresh_periods (VigiaComparePage *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+  g_auto(GStrv) periods = list_periods (self);
+  guint position = 0;
+
+  if (self->periods != NULL && g_strv_equal ((const char * const *) periods, (const char * const *) self->periods))
+    return;
+
+  gtk_string_list_append (list, _("Each plan’s current semester"));
+  for (guint i = 0; periods[i] != NULL; i++)
+    {
+      g_autofree char *label = vigia_period_dup_label (periods[i]);
+
+      gtk_string_list_append (list, label);
+      if (g_strcmp0 (periods[i], self->period) == 0)
+        position = i + 1;
+    }
+
+  g_strfreev (self->periods);
+  self->periods = g_steal_pointer (&periods);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (list));
+  gtk_drop_down_set_selected (self->period_dropdown, position);
   self->updating = FALSE;
 }
 
@@ -443,7 +531,9 @@ load_done_cb (GObject      *object,
 
   old = g_steal_pointer (&self->summaries);
   self->summaries = g_steal_pointer (&summaries);
+  vigia_set_string (&self->assessed, ((LoadData *) g_task_get_task_data (G_TASK (result)))->period);
   refresh_departments (self);
+  refresh_periods (self);
   rebuild (self);
 
   /* The last ranking's plans go in a thread: freeing 20,000 of them took
@@ -480,7 +570,7 @@ reload (VigiaComparePage *self)
 
   data = g_new0 (LoadData, 1);
   data->path = g_strdup (vigia_library_get_path (self->library));
-  data->period = vigia_period_dup_current ();
+  data->period = self->period != NULL ? g_strdup (self->period) : vigia_period_dup_current ();
   data->source = get_source (self);
 
   self->loading = TRUE;
@@ -524,6 +614,39 @@ source_changed_cb (VigiaComparePage *self)
 {
   if (!self->updating)
     reload (self);
+}
+
+static void
+period_changed_cb (VigiaComparePage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->period_dropdown);
+
+  if (self->updating)
+    return;
+  if (selected == GTK_INVALID_LIST_POSITION || self->periods == NULL || selected > g_strv_length (self->periods))
+    return;
+  vigia_compare_page_set_period (self, selected > 0 ? self->periods[selected - 1] : NULL);
+}
+
+/* The semester on the drop-down's button: "Each plan's current semester"
+ * took more than a narrow window has, and is cut short there. */
+static void
+setup_period_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_period_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
 }
 
 static void
@@ -616,6 +739,9 @@ vigia_compare_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
   g_clear_pointer (&self->departments, g_strfreev);
+  g_clear_pointer (&self->periods, g_strfreev);
+  g_clear_pointer (&self->period, g_free);
+  g_clear_pointer (&self->assessed, g_free);
 
   G_OBJECT_CLASS (vigia_compare_page_parent_class)->dispose (object);
 }
@@ -715,6 +841,7 @@ vigia_compare_page_class_init (VigiaComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaComparePage, election_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigiaComparePage, department_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigiaComparePage, source_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, VigiaComparePage, period_dropdown);
   gtk_widget_class_bind_template_child (widget_class, VigiaComparePage, stack);
   gtk_widget_class_bind_template_child (widget_class, VigiaComparePage, spinner);
   gtk_widget_class_bind_template_child (widget_class, VigiaComparePage, empty_page);
@@ -730,6 +857,7 @@ vigia_compare_page_init (VigiaComparePage *self)
   g_autoptr(GtkStringList) elections = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) departments = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) periods = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   vigia_search_drop_down_init (self->department_dropdown);
@@ -773,10 +901,24 @@ vigia_compare_page_init (VigiaComparePage *self)
   gtk_string_list_append (sources, vigia_source_get_label (VIGIA_SOURCE_OBSERVER));
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (sources));
 
+  gtk_string_list_append (periods, _("Each plan’s current semester"));
+  gtk_drop_down_set_model (self->period_dropdown, G_LIST_MODEL (periods));
+  {
+    g_autoptr(GtkListItemFactory) button = gtk_signal_list_item_factory_new ();
+
+    /* The list keeps GTK's own items, with the mark of the one chosen. */
+    gtk_drop_down_set_list_factory (self->period_dropdown, gtk_drop_down_get_factory (self->period_dropdown));
+    g_signal_connect (button, "setup", G_CALLBACK (setup_period_cb), NULL);
+    g_signal_connect (button, "bind", G_CALLBACK (bind_period_cb), NULL);
+    gtk_drop_down_set_factory (self->period_dropdown, button);
+  }
+  vigia_accessible_name_drop_down (self->period_dropdown, _("Semester judged"));
+
   g_signal_connect_swapped (self->group_dropdown, "notify::selected", G_CALLBACK (view_changed_cb), self);
   g_signal_connect_swapped (self->election_dropdown, "notify::selected", G_CALLBACK (view_changed_cb), self);
   g_signal_connect_swapped (self->department_dropdown, "notify::selected", G_CALLBACK (view_changed_cb), self);
   g_signal_connect_swapped (self->source_dropdown, "notify::selected", G_CALLBACK (source_changed_cb), self);
+  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (period_changed_cb), self);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -858,6 +1000,52 @@ vigia_compare_page_set_source (VigiaComparePage *self,
 {
   g_return_if_fail (VIGIA_IS_COMPARE_PAGE (self));
   gtk_drop_down_set_selected (self->source_dropdown, source == VIGIA_SOURCE_OBSERVER ? 1 : 0);
+}
+
+/**
+ * vigia_compare_page_set_period:
+ * @period: (nullable): a semester, "2025-S1", or %NULL for each plan's
+ *   current one
+ *
+ * Ranks every plan as of @period brought into its own term, as choosing it
+ * above the ranking does, assessing the library again.
+ */
+void
+vigia_compare_page_set_period (VigiaComparePage *self,
+                               const char       *period)
+{
+  guint position = 0;
+
+  g_return_if_fail (VIGIA_IS_COMPARE_PAGE (self));
+  g_return_if_fail (period == NULL || vigia_period_is_valid (period));
+
+  if (g_strcmp0 (self->period, period) == 0)
+    return;
+  vigia_set_string (&self->period, period);
+
+  /* A semester not on offer yet is offered. */
+  if (period != NULL && (self->periods == NULL || !g_strv_contains ((const char * const *) self->periods, period)))
+    refresh_periods (self);
+  for (guint i = 0; period != NULL && self->periods != NULL && self->periods[i] != NULL; i++)
+    if (g_str_equal (self->periods[i], period))
+      position = i + 1;
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->period_dropdown, position);
+  self->updating = FALSE;
+  reload (self);
+}
+
+/**
+ * vigia_compare_page_get_period:
+ *
+ * Returns: (nullable): the semester chosen to judge every plan as of, or
+ *   %NULL for each plan's current one
+ */
+const char *
+vigia_compare_page_get_period (VigiaComparePage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_COMPARE_PAGE (self), NULL);
+  return self->period;
 }
 
 /**
