@@ -25,6 +25,7 @@ struct _VigiaPlanEditor
   AdwHeaderBar         *header_bar;
   GtkButton            *back_button;
   AdwViewSwitcherTitle *switcher_title;
+  GtkLabel             *plan_caption;
   GtkRevealer          *read_only_revealer;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *view_stack;
@@ -72,6 +73,14 @@ update_title (VigiaPlanEditor *self)
                                      !vigia_str_empty (organization) ? organization :
                                      _("Untitled Plan"));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+
+  {
+    g_autofree char *caption = g_strdup_printf ("%s · %s", !vigia_str_empty (organization) ? organization :
+                                                _("Untitled Plan"), subtitle);
+
+    gtk_label_set_text (self->plan_caption, caption);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->plan_caption), caption);
+  }
 }
 
 static void
@@ -727,6 +736,7 @@ vigia_plan_editor_class_init (VigiaPlanEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, header_bar);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, plan_caption);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VigiaPlanEditor, view_stack);
