@@ -222,6 +222,51 @@ append_tile_style (GString              *out,
   g_string_append_printf (out, "background:%s;color:%s", shade->background, shade->foreground);
 }
 
+/* A table of groups of plans: the map's regions, or the ranking's groups. */
+static void
+append_counts_start (GString    *out,
+                     const char *caption,
+                     const char *first_title)
+{
+  g_string_append (out, "<div class=\"table\">\n<table class=\"cards\">\n<caption>");
+  E (out, caption);
+  g_string_append (out, "</caption>\n<thead><tr><th scope=\"col\">");
+  E (out, first_title);
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Plans"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Plans with data"));
+  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
+  E (out, _("Achievement"));
+  g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+}
+
+/* A row of it; @href links its name where the group has a page. */
+static void
+append_counts_row (GString    *out,
+                   const char *name,
+                   const char *href,
+                   guint       n_plans,
+                   guint       n_with_data,
+                   double      achievement)
+{
+  g_autofree char *share = format_share (achievement);
+
+  g_string_append (out, "<tr><th scope=\"row\">");
+  if (href != NULL)
+    g_string_append_printf (out, "<a href=\"%s\">", href);
+  E (out, name);
+  if (href != NULL)
+    g_string_append (out, "</a>");
+  g_string_append_printf (out, "</th><td class=\"num\" data-label=\"%s\">%u</td>"
+                               "<td class=\"num\" data-label=\"%s\">%u</td><td class=\"num\" data-label=\"",
+                          _("Plans"), n_plans, _("Plans with data"), n_with_data);
+  E (out, _("Achievement"));
+  g_string_append (out, "\">");
+  E (out, share);
+  g_string_append (out, "</td></tr>\n");
+}
+
 static void
 append_map (const VigiaSiteContent *content,
             const RegionTotal      *totals,
@@ -300,33 +345,11 @@ append_map (const VigiaSiteContent *content,
   g_string_append (out, "</li>\n</ul>\n</div>\n");
 
   /* The map's figures as a table: what a screen reader or a printout reads. */
-  g_string_append (out, "<div class=\"table\">\n<table class=\"cards\">\n<caption>");
-  E (out, _("Achievement by region"));
-  g_string_append (out, "</caption>\n<thead><tr><th scope=\"col\">");
-  E (out, _("Region"));
-  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
-  E (out, _("Plans"));
-  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
-  E (out, _("Plans with data"));
-  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
-  E (out, _("Achievement"));
-  g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+  append_counts_start (out, _("Achievement by region"), _("Region"));
   for (guint i = 0; i < n_regions; i++)
-    {
-      g_autofree char *mean = format_share (region_mean (&totals[i]));
-
-      if (totals[i].n_plans == 0)
-        continue;
-      g_string_append (out, "<tr><th scope=\"row\">");
-      E (out, regions[i].name);
-      g_string_append_printf (out, "</th><td class=\"num\" data-label=\"%s\">%u</td>"
-                                   "<td class=\"num\" data-label=\"%s\">%u</td><td class=\"num\" data-label=\"",
-                              _("Plans"), totals[i].n_plans, _("Plans with data"), totals[i].n_with_data);
-      E (out, _("Achievement"));
-      g_string_append (out, "\">");
-      E (out, mean);
-      g_string_append (out, "</td></tr>\n");
-    }
+    if (totals[i].n_plans > 0)
+      append_counts_row (out, regions[i].name, NULL, totals[i].n_plans, totals[i].n_with_data,
+                         region_mean (&totals[i]));
   g_string_append (out, "</tbody>\n</table>\n</div>\n</div>\n</section>\n");
 }
 
@@ -525,31 +548,15 @@ static void
 append_ranking_groups (const VigiaSiteContent *content,
                        GString                *out)
 {
-  g_string_append (out, "<div class=\"table\">\n<table class=\"cards\">\n<caption>");
-  E (out, content->group == VIGIA_SITE_GROUP_ELECTION ? _("Plans by election type") : _("Plans by region"));
-  g_string_append (out, "</caption>\n<thead><tr><th scope=\"col\">");
-  E (out, content->group == VIGIA_SITE_GROUP_ELECTION ? _("Election") : _("Region"));
-  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
-  E (out, _("Plans"));
-  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
-  E (out, _("Plans with data"));
-  g_string_append (out, "</th><th scope=\"col\" class=\"num\">");
-  E (out, _("Achievement"));
-  g_string_append (out, "</th></tr></thead>\n<tbody>\n");
+  append_counts_start (out, content->group == VIGIA_SITE_GROUP_ELECTION ? _("Plans by election type") :
+                                                                       _("Plans by region"),
+                       content->group == VIGIA_SITE_GROUP_ELECTION ? _("Election") : _("Region"));
   for (guint i = 0; i < content->rankings->len; i++)
     {
       const VigiaSiteRanking *ranking = g_ptr_array_index (content->rankings, i);
-      g_autofree char *share = format_share (ranking->achievement);
 
-      g_string_append_printf (out, "<tr><th scope=\"row\"><a href=\"%s\">", ranking->page);
-      E (out, ranking->name);
-      g_string_append_printf (out, "</a></th><td class=\"num\" data-label=\"%s\">%u</td>"
-                                   "<td class=\"num\" data-label=\"%s\">%u</td><td class=\"num\" data-label=\"",
-                              _("Plans"), ranking->plans->len, _("Plans with data"), ranking->n_with_data);
-      E (out, _("Achievement"));
-      g_string_append (out, "\">");
-      E (out, share);
-      g_string_append (out, "</td></tr>\n");
+      append_counts_row (out, ranking->name, ranking->page, ranking->plans->len, ranking->n_with_data,
+                         ranking->achievement);
     }
   g_string_append (out, "</tbody>\n</table>\n</div>\n");
 }

@@ -622,14 +622,10 @@ append_plain_items (Html      *html,
 }
 
 static void
-append_compact_table (Html                   *html,
+append_column_titles (GString                *out,
                       const VigiaReportTable *table)
 {
-  GString *out = html->out;
-
-  g_string_append (out, "<div class=\"table\">\n<table class=\"compact\">\n<caption>");
-  vigia_html_append_escaped (out, table->caption);
-  g_string_append (out, "</caption>\n<thead><tr>");
+  g_string_append (out, "<thead><tr>");
   for (guint c = 0; c < table->n_columns; c++)
     {
       g_string_append_printf (out, "<th scope=\"col\"%s>",
@@ -637,7 +633,20 @@ append_compact_table (Html                   *html,
       vigia_html_append_escaped (out, table->columns[c].title);
       g_string_append (out, "</th>");
     }
-  g_string_append (out, "</tr></thead>\n<tbody>\n");
+  g_string_append (out, "</tr></thead>\n");
+}
+
+static void
+append_compact_table (Html                   *html,
+                      const VigiaReportTable *table)
+{
+  GString *out = html->out;
+
+  g_string_append (out, "<div class=\"table\">\n<table class=\"compact\">\n<caption>");
+  vigia_html_append_escaped (out, table->caption);
+  g_string_append (out, "</caption>\n");
+  append_column_titles (out, table);
+  g_string_append (out, "<tbody>\n");
   for (guint i = 0; i < table->rows->len; i++)
     {
       const VigiaReportRow *row = g_ptr_array_index (table->rows, i);
@@ -693,17 +702,7 @@ append_table (Html                   *html,
     }
 
   if (table->header)
-    {
-      g_string_append (out, "<thead><tr>");
-      for (guint c = 0; c < table->n_columns; c++)
-        {
-          g_string_append_printf (out, "<th scope=\"col\"%s>",
-                                  table->columns[c].align == VIGIA_REPORT_ALIGN_END ? " class=\"num\"" : "");
-          vigia_html_append_escaped (out, table->columns[c].title);
-          g_string_append (out, "</th>");
-        }
-      g_string_append (out, "</tr></thead>\n");
-    }
+    append_column_titles (out, table);
 
   if (!has_detail)
     g_string_append (out, "<tbody>\n");
