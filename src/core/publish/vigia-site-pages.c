@@ -428,7 +428,12 @@ group_key (const VigiaSiteContent *content,
 {
   if (content->group == VIGIA_SITE_GROUP_ELECTION)
     return vigia_election_get_label (vigia_plan_summary_get_election (plan->summary));
-  return plan->region != NULL ? plan->region->name : _("Place not set");
+  if (plan->region != NULL)
+    return plan->region->name;
+  /* A president's and congress's plans are the whole country's. */
+  if (vigia_plan_summary_get_election (plan->summary) == VIGIA_ELECTION_GENERAL)
+    return _("National");
+  return _("Place not set");
 }
 
 /* A group's table of plans; on the index (@level 3) or on its own page (2). */

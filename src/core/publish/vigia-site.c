@@ -344,13 +344,6 @@ compare_ranked (gconstpointer a,
   return g_utf8_collate (pa->place, pb->place);
 }
 
-static char *
-dup_place (VigiaPlanSummary *summary)
-{
-  return vigia_place_label (vigia_plan_summary_get_department (summary), vigia_plan_summary_get_province (summary),
-                            vigia_plan_summary_get_district (summary));
-}
-
 static GPtrArray *
 collect_plans (VigiaSite     *self,
                VigiaLibrary  *library,
@@ -381,7 +374,7 @@ collect_plans (VigiaSite     *self,
                                                   vigia_plan_summary_get_province (summary));
       plan->page = g_strdup_printf (VIGIA_SITE_PLANS "/%s.html", vigia_plan_summary_get_uuid (summary));
       plan->targets_page = g_strdup_printf (VIGIA_SITE_PLANS "/%s-metas.html", vigia_plan_summary_get_uuid (summary));
-      plan->place = dup_place (summary);
+      plan->place = vigia_plan_summary_dup_place_label (summary);
       plan->achievement = rollup != NULL ? vigia_rollup_get_achievement (rollup) : NAN;
       if (vigia_plan_summary_get_term_start (summary) > 0)
         plan->expected = vigia_term_get_expected_share (vigia_plan_summary_get_term_start (summary),
