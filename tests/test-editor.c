@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libintl.h>
 
 #include "vigia-application.h"
 #include "vigia-dimension-page-private.h"
@@ -429,6 +430,73 @@ test_long_target_narrow (Fixture       *f,
   g_assert_cmpint (min, <, 300);
   gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_assert_cmpint (min, <=, 400);
+}
+
+/* The popover, its shadow included, lies within its window. */
+static void
+assert_within_window (GtkWidget *popover,
+                      GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  double popover_x, popover_y, window_x, window_y;
+  int x;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  x = gdk_popup_get_position_x (GDK_POPUP (surface)) + (int) popover_x - (int) window_x;
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (x + gtk_widget_get_width (popover), <=, gtk_widget_get_width (window));
+}
+
+/* The target's editor opened in a window 400 px wide, in Spanish, on a
+ * long target: it stays within the window, its texts wrapped. */
+static void
+test_target_editor_narrow (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *domain = g_strdup (textdomain (NULL));
+  VigiaTargetChip *chip;
+  GtkWidget *popover;
+  int min = 0;
+  int natural = 0;
+
+  /* In Spanish, as the application sets it up: its own strings come from
+   * the default text domain. */
+  vigia_test_set_language ("es");
+  textdomain (GETTEXT_PACKAGE);
+  /* A window opened narrow: a window's size is chosen before it shows. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = vigia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  f->editor = vigia_window_get_editor (f->window);
+  g_assert_true (vigia_undo_stack_set_string (stack (f), G_OBJECT (goal_at (vigia_plan_editor_get_plan (f->editor), 0, 0)),
+                                              "target-text",
+                                              "REDUCIR AL 25% LA ANEMIA INFANTIL EN NIÑOS MENORES DE TRES AÑOS "
+                                              "DEL DISTRITO, CON ENFOQUE INTERCULTURAL Y DE GÉNERO, AL 2026.",
+                                              &error));
+  g_assert_no_error (error);
+  vigia_plan_editor_set_visible_page (f->editor, "dimension-0");
+  vigia_test_wait_idle ();
+
+  chip = vigia_goal_card_get_chip (card_at (f, 0, 0));
+  vigia_target_chip_popup (chip);
+  popover = chip_child (chip, "popover");
+  g_assert_true (vigia_test_wait_until (is_laid_out, popover));
+  vigia_test_wait_idle ();
+
+  gtk_widget_measure (popover, GTK_ORIENTATION_HORIZONTAL, -1, &min, &natural, NULL, NULL);
+  g_assert_cmpint (min, <=, 400);
+  g_assert_cmpint (natural, <=, 400);
+  g_assert_cmpint (gtk_widget_get_width (popover), <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  assert_within_window (popover, GTK_WIDGET (f->window));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  vigia_test_wait_idle ();
+  textdomain (domain);
+  vigia_test_set_language ("en");
 }
 
 static void
@@ -1338,6 +1406,7 @@ main (int    argc,
   ADD ("goal-edit-saved", test_goal_edit_saved);
   ADD ("texts-not-cut", test_texts_not_cut);
   ADD ("long-target-narrow", test_long_target_narrow);
+  ADD ("target-editor-narrow", test_target_editor_narrow);
   ADD ("undo-redo-typing", test_undo_redo_typing);
   ADD ("target-marked-reviewed", test_target_marked_reviewed);
   ADD ("target-bad-input", test_target_bad_input);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <libintl.h>
 
 #include "vigia-application.h"
 #include "vigia-chart-view.h"
@@ -509,7 +510,7 @@ test_bad_input (Fixture       *f,
 
   gtk_editable_set_text (editor_child (editor, "date_entry"), "2025-13-40");
   g_assert_true (type_and_enter (editor, "12"));
-  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==, "“2025-13-40” is not a date: write it as 2027-03-31");
+  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==, "“2025-13-40” is not a date: there is no month 13.");
   g_assert_false (vigia_progress_editor_save (editor));
 
   vigia_test_wait_idle ();
@@ -806,6 +807,195 @@ test_close_with_editor_open (Fixture       *f,
   /* The tear-down closes the window now and checks what it let go. */
 }
 
+/* Peru writes a day as 5/12/2026: the entry's date is shown so, in
+ * Spanish, and read so, as 5-12-2026 and as 2026-12-05 too, or picked in a
+ * calendar; a day that does not exist says why and saves nothing.  What is
+ * kept is ISO 8601, as before. */
+static void
+test_date_field (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) saved = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) picked = NULL;
+  g_autofree char *today = g_date_time_format (now, "%-d/%-m/%Y");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *domain = g_strdup (textdomain (NULL));
+  VigiaTarget *target = vigia_goal_get_target (goal_at (f, 0, 0), 0);
+  VigiaProgressEditor *editor;
+  GtkEditable *date;
+
+  /* In Spanish, as the application sets it up: its own strings come from
+   * the default text domain. */
+  vigia_test_set_language ("es");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* A new entry is dated today, as a day is written in Peru. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, target, "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
+  date = editor_child (editor, "date_entry");
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, today);
+  g_assert_true (gtk_widget_get_visible (editor_child (editor, "calendar_button")));
+  gtk_editable_set_text (date, "2024-06-12");
+  g_assert_true (type_and_enter (editor, "10"));
+  editor = wait_for_editor (f, goal_at (f, 0, 1), "2024-S1");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_progress_get_recorded (saved_entry (f, &saved, 0, 0, "2024-S1", VIGIA_SOURCE_AUTHORITY)), ==,
+                   "2024-06-12T00:00:00Z");
+
+  /* Opened again, the day kept is shown as d/m/yyyy, and in words. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, target, "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
+  date = editor_child (editor, "date_entry");
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "12/6/2024");
+  g_assert_cmpstr (gtk_label_get_text (editor_child (editor, "date_words_label")), ==, "12 de junio de 2024");
+
+  /* 31/02/2026: said, the field marked, nothing saved. */
+  vigia_test_wait_idle ();
+  before = vigia_test_checksum_file (f->path);
+  gtk_editable_set_text (date, "31/02/2026");
+  g_assert_false (vigia_progress_editor_save (editor));
+  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==,
+                   "«31/02/2026» no es una fecha: febrero de 2026 tiene 28 días.");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  gtk_editable_set_text (date, "diciembre");
+  g_assert_false (vigia_progress_editor_save (editor));
+  g_assert_cmpstr (vigia_progress_editor_get_error (editor), ==,
+                   "«diciembre» no es una fecha: escríbala como 31/3/2027 o elíjala en el calendario.");
+  vigia_test_wait_idle ();
+  after = vigia_test_checksum_file (f->path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_true (vigia_progress_page_get_editor (f->page) == editor);
+
+  /* 5/12/2026 is the 5th of December; fixed, the mark goes. */
+  gtk_editable_set_text (date, "5/12/2026");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_assert_cmpstr (gtk_label_get_text (editor_child (editor, "date_words_label")), ==, "5 de diciembre de 2026");
+  g_assert_true (vigia_progress_editor_save (editor));
+  editor = wait_for_editor (f, goal_at (f, 0, 1), "2024-S1");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_progress_get_recorded (saved_entry (f, &saved, 0, 0, "2024-S1", VIGIA_SOURCE_AUTHORITY)), ==,
+                   "2026-12-05T00:00:00Z");
+
+  /* With dashes, and picked in the calendar. */
+  g_assert_true (vigia_progress_page_focus_cell (f->page, target, "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
+  date = editor_child (editor, "date_entry");
+  g_assert_cmpstr (gtk_editable_get_text (date), ==, "5/12/2026");
+  gtk_editable_set_text (date, "5-12-2025");
+  g_assert_true (vigia_progress_editor_save (editor));
+  editor = wait_for_editor (f, goal_at (f, 0, 1), "2024-S1");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_progress_get_recorded (saved_entry (f, &saved, 0, 0, "2024-S1", VIGIA_SOURCE_AUTHORITY)), ==,
+                   "2025-12-05T00:00:00Z");
+
+  g_assert_true (vigia_progress_page_focus_cell (f->page, target, "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
+  /* The date is among the details, shown when asked for. */
+  gtk_expander_set_expanded (editor_child (editor, "details_expander"), TRUE);
+  gtk_menu_button_popup (editor_child (editor, "calendar_button"));
+  vigia_test_wait_idle ();
+  /* It opens on the day in the field. */
+  picked = gtk_calendar_get_date (editor_child (editor, "calendar"));
+  g_assert_cmpint (g_date_time_get_year (picked), ==, 2025);
+  g_assert_cmpint (g_date_time_get_month (picked), ==, 12);
+  g_assert_cmpint (g_date_time_get_day_of_month (picked), ==, 5);
+  g_clear_pointer (&picked, g_date_time_unref);
+  picked = g_date_time_new_local (2025, 3, 31, 0, 0, 0);
+  gtk_calendar_select_day (editor_child (editor, "calendar"), picked);
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (editor_child (editor, "date_entry")), ==, "31/3/2025");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (editor_child (editor, "calendar_button")))));
+  g_assert_true (vigia_progress_editor_save (editor));
+  editor = wait_for_editor (f, goal_at (f, 0, 1), "2024-S1");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (vigia_progress_get_recorded (saved_entry (f, &saved, 0, 0, "2024-S1", VIGIA_SOURCE_AUTHORITY)), ==,
+                   "2025-03-31T00:00:00Z");
+
+  textdomain (domain);
+  vigia_test_set_language ("en");
+}
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  return gtk_widget_get_width (data) > 0;
+}
+
+/* The popover, its shadow included, lies within its window. */
+static void
+assert_within_window (GtkWidget *popover,
+                      GtkWidget *window)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (popover));
+  double popover_x, popover_y, window_x, window_y;
+  int x, y;
+
+  gtk_native_get_surface_transform (GTK_NATIVE (popover), &popover_x, &popover_y);
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &window_x, &window_y);
+  x = gdk_popup_get_position_x (GDK_POPUP (surface)) + (int) popover_x - (int) window_x;
+  y = gdk_popup_get_position_y (GDK_POPUP (surface)) + (int) popover_y - (int) window_y;
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (x + gtk_widget_get_width (popover), <=, gtk_widget_get_width (window));
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (y + gtk_widget_get_height (popover), <=, gtk_widget_get_height (window));
+}
+
+/* In a window 400 px wide, in Spanish (its labels are the longer), the
+ * entry editor opened on a cell stays within the window, details shown. */
+static void
+test_editor_fits_narrow_window (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *domain = g_strdup (textdomain (NULL));
+  VigiaProgressEditor *editor;
+  int min = 0;
+  int natural = 0;
+
+  vigia_test_set_language ("es");
+  textdomain (GETTEXT_PACKAGE);
+  /* A window opened narrow: a window's size is chosen before it shows. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = vigia_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 400, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (f->plan), &error));
+  g_assert_no_error (error);
+  f->editor = vigia_window_get_editor (f->window);
+  f->page = vigia_plan_editor_get_progress_page (f->editor);
+  vigia_plan_editor_set_visible_page (f->editor, "progress");
+  g_assert_true (vigia_test_wait_until (window_on_monitor, f->window));
+  vigia_test_wait_idle ();
+
+  g_assert_true (vigia_progress_page_focus_cell (f->page, vigia_goal_get_target (goal_at (f, 0, 0), 0), "2024-S1"));
+  g_assert_true (grid_key (f, GDK_KEY_Return));
+  editor = wait_for_editor (f, goal_at (f, 0, 0), "2024-S1");
+  gtk_expander_set_expanded (editor_child (editor, "details_expander"), TRUE);
+  vigia_progress_editor_add_evidence (editor, "https://www.muniindependencia.gob.pe/transparencia/padron-de-beneficiarios.pdf");
+  vigia_test_wait_idle ();
+
+  gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, &min, &natural, NULL, NULL);
+  g_assert_cmpint (min, <=, 400);
+  g_assert_cmpint (natural, <=, 400);
+  g_assert_true (vigia_test_wait_until (is_laid_out, editor));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), <=, gtk_widget_get_width (GTK_WIDGET (f->window)));
+  assert_within_window (GTK_WIDGET (editor), GTK_WIDGET (f->window));
+  gtk_popover_popdown (GTK_POPOVER (editor));
+  vigia_test_wait_idle ();
+  textdomain (domain);
+  vigia_test_set_language ("en");
+}
+
 /* A goal of several targets: a row each under the goal's, their own
  * entries, the keyboard going down from target to target; the goal's page
  * shows the target chosen. */
@@ -1073,6 +1263,8 @@ main (int    argc,
   ADD ("semester-judged", test_semester_judged);
   ADD ("future-semester", test_future_semester);
   ADD ("wheel-over-grid", test_wheel_over_grid);
+  ADD ("date-field", test_date_field);
+  ADD ("editor-fits-narrow-window", test_editor_fits_narrow_window);
 
   status = g_test_run ();
   g_clear_object (&app);

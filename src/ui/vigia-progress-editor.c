@@ -16,8 +16,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "vigia-accessible-names.h"
+#include "vigia-popover-fit.h"
 #include "vigia-progress-editor-private.h"
 #include "vigia-number.h"
 
@@ -25,6 +29,9 @@ struct _VigiaProgressEditor
 {
   GtkPopover        parent_instance;
 
+  GtkScrolledWindow *body_scroller;
+  GtkBox           *body;
+  GtkBox           *footer;
   GtkLabel         *heading_label;
   GtkLabel         *goal_label;
   GtkLabel         *future_label;
@@ -35,6 +42,10 @@ struct _VigiaProgressEditor
   GtkGrid          *status_grid;
   GtkExpander      *details_expander;
   GtkEntry         *date_entry;
+  GtkMenuButton    *calendar_button;
+  GtkPopover       *calendar_popover;
+  GtkCalendar      *calendar;
+  GtkLabel         *date_words_label;
   GtkLabel         *recorded_by_label;
   GtkTextView      *note_view;
   GtkBox           *evidence_box;
@@ -66,6 +77,11 @@ struct _VigiaProgressEditor
   gboolean          future_asked;
   /* The value was typed before the editor showed: it is not selected. */
   gboolean          typed;
+  /* The calendar is being set to the field's day, not picked from. */
+  gboolean          showing_day;
+  /* The room its window leaves it, above or under its cell: 0 before it
+   * shows. */
+  int               max_height;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaProgressEditor, vigia_progress_editor, GTK_TYPE_POPOVER)
@@ -161,6 +177,431 @@ show_error (VigiaProgressEditor *self,
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message == NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->value_entry), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+    }
+}
+
+/* Says what is wrong with @entry's text, marks the field and puts the
+ * keyboard there. */
+static void
+show_field_error (VigiaProgressEditor *self,
+                  GtkEntry            *entry,
+                  const char          *message)
+{
+  show_error (self, message);
+  gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+}
+
+/* ---------------------------------------------------------------------- */
+/* The date                                                               */
+/* ---------------------------------------------------------------------- */
+
+/* How the date field writes a day. */
+static const char *
+day_format (void)
+{
+  /* Translators: how the date field of a progress entry writes a day, as
+   * g_date_time_format() takes it: "5/12/2026" for the 5th of December.
+   * Keep the day, the month and the year as numbers; the field reads them
+   * back in the order written here (and as 2026-12-05 too). */
+  return _("%-d/%-m/%Y");
+}
+
+/* Whether the format above puts the month before the day. */
+static gboolean
+month_comes_first (void)
+{
+  const char *day = NULL;
+  const char *month = NULL;
+
+  for (const char *p = day_format (); *p != '\0'; p++)
+    {
+      if (*p != '%')
+        continue;
+      while (p[1] == '-' || p[1] == '_' || p[1] == '0')
+        p++;
+      if (p[1] == '\0')
+        break;
+      p++;
+      if ((*p == 'd' || *p == 'e') && day == NULL)
+        day = p;
+      else if (*p == 'm' && month == NULL)
+        month = p;
+    }
+  return day != NULL && month != NULL && month < day;
+}
+
+static char *
+format_day (int year,
+            int month,
+            int day)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+  return date != NULL ? g_date_time_format (date, day_format ()) : NULL;
+}
+
+static gboolean
+is_number (const char *text,
+           gsize       min_digits,
+           gsize       max_digits)
+{
+  gsize n = strlen (text);
+
+  if (n < min_digits || n > max_digits)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The month @word names in the language shown, "diciembre" or "dic": 1 to
+ * 12, or 0. */
+static int
+month_named (const char *word)
+{
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+
+  for (int month = 1; month <= 12; month++)
+    {
+      g_autoptr(GDateTime) first = g_date_time_new_utc (2000, month, 1, 0, 0, 0);
+      const char *formats[] = { "%B", "%b" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        {
+          g_autofree char *name = g_date_time_format (first, formats[i]);
+          g_autofree char *folded_name = name != NULL ? g_utf8_casefold (name, -1) : NULL;
+
+          /* "dic." is "dic" once the full stops are gone. */
+          if (folded_name != NULL)
+            g_strdelimit (folded_name, ".", '\0');
+          if (folded_name != NULL && *folded_name != '\0' && g_str_equal (folded, folded_name))
+            return month;
+        }
+    }
+  return 0;
+}
+
+/* The numbers of a day as written: "5/12/2026", "5-12-2026", "2026-12-05"
+ * or in words, "5 de diciembre de 2026", whether or not they make a day. */
+static gboolean
+read_day (const char *text,
+          int        *year,
+          int        *month,
+          int        *day)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, "/-.", -1);
+  g_auto(GStrv) words = NULL;
+  const char *day_text = NULL;
+  const char *year_text = NULL;
+
+  if (g_strv_length (parts) == 3 && is_number (parts[0], 4, 4) && is_number (parts[1], 1, 2) &&
+      is_number (parts[2], 1, 2))
+    {
+      *year = atoi (parts[0]);
+      *month = atoi (parts[1]);
+      *day = atoi (parts[2]);
+      return TRUE;
+    }
+  if (g_strv_length (parts) == 3 && is_number (parts[0], 1, 2) && is_number (parts[1], 1, 2) &&
+      is_number (parts[2], 4, 4))
+    {
+      gboolean swap = month_comes_first ();
+
+      *day = atoi (parts[swap ? 1 : 0]);
+      *month = atoi (parts[swap ? 0 : 1]);
+      *year = atoi (parts[2]);
+      return TRUE;
+    }
+
+  /* In words: a day, a month's name and a year, with "de" or "of" between. */
+  *month = 0;
+  words = g_strsplit_set (text, " ,.", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *word = words[i];
+
+      if (*word == '\0' || g_ascii_strcasecmp (word, "de") == 0 || g_ascii_strcasecmp (word, "del") == 0 ||
+          g_ascii_strcasecmp (word, "of") == 0)
+        continue;
+      if (is_number (word, 1, 2) && day_text == NULL)
+        day_text = word;
+      else if (is_number (word, 4, 4) && year_text == NULL)
+        year_text = word;
+      else if (*month == 0 && (*month = month_named (word)) != 0)
+        continue;
+      else
+        return FALSE;
+    }
+  if (day_text == NULL || year_text == NULL || *month == 0)
+    return FALSE;
+  *day = atoi (day_text);
+  *year = atoi (year_text);
+  return TRUE;
+}
+
+/* The day the field says, as yyyy-mm-dd; %NULL, with why in @message,
+ * where it says none.  A time stamp, "2027-03-31T10:00:00-05:00", is the
+ * library's own reading of it, in @recorded. */
+static char *
+dup_field_day (const char  *text,
+               char       **recorded,
+               char       **message)
+{
+  int year = 0;
+  int month = 0;
+  int day = 0;
+
+  *recorded = NULL;
+  if (!read_day (text, &year, &month, &day))
+    {
+      g_autofree char *example = format_day (2027, 3, 31);
+
+      if ((*recorded = vigia_progress_parse_date (text, NULL)) != NULL)
+        return g_strndup (*recorded, 10);
+      /* Translators: "“diciembre” is not a date: write it as 31/3/2027, or
+       * pick it in the calendar" */
+      *message = g_strdup_printf (_("“%s” is not a date: write it as %s, or pick it in the calendar."), text, example);
+      return NULL;
+    }
+  if (month < 1 || month > 12)
+    {
+      /* Translators: "“5/13/2026” is not a date: there is no month 13." */
+      *message = g_strdup_printf (_("“%s” is not a date: there is no month %d."), text, month);
+      return NULL;
+    }
+  if (!g_date_valid_year (year) || day < 1 || day > g_date_get_days_in_month (month, year))
+    {
+      g_autoptr(GDateTime) first = g_date_time_new_utc (MAX (year, 1), month, 1, 0, 0, 0);
+      /* Translators: a month of a year, as g_date_time_format() writes it: "February 2026" */
+      g_autofree char *name = first != NULL ? g_date_time_format (first, _("%B %Y")) : g_strdup (text);
+
+      /* Translators: "“31/02/2026” is not a date: February 2026 has 28 days." */
+      *message = g_strdup_printf (_("“%s” is not a date: %s has %d days."), text, name,
+                                  g_date_get_days_in_month (month, MAX (year, 1)));
+      return NULL;
+    }
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+/* The field as it writes @iso_day, "2026-12-05": "5/12/2026". */
+static char *
+dup_day_text (const char *iso_day)
+{
+  int year, month, day;
+  char rest;
+  char *text = NULL;
+
+  if (iso_day != NULL && sscanf (iso_day, "%4d-%2d-%2d%c", &year, &month, &day, &rest) == 3)
+    text = format_day (year, month, day);
+  return text != NULL ? text : g_strdup (iso_day != NULL ? iso_day : "");
+}
+
+/* Under the field, the day it was read as, in words. */
+static void
+date_changed_cb (VigiaProgressEditor *self)
+{
+  g_autofree char *text = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  g_autofree char *recorded = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *iso_day = NULL;
+  g_autofree char *words = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
+  if (!vigia_str_empty (text))
+    iso_day = dup_field_day (text, &recorded, &message);
+  if (iso_day != NULL)
+    words = vigia_stamp_dup_time_label (iso_day, FALSE);
+  gtk_label_set_text (self->date_words_label, words != NULL ? words : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_words_label), words != NULL);
+}
+
+/* The calendar opens on the field's day, or today's. */
+static void
+calendar_shown_cb (VigiaProgressEditor *self)
+{
+  g_autofree char *text = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  g_autofree char *recorded = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *iso_day = vigia_str_empty (text) ? NULL : dup_field_day (text, &recorded, &message);
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, day;
+
+  if (iso_day != NULL && sscanf (iso_day, "%4d-%2d-%2d", &year, &month, &day) == 3)
+    date = g_date_time_new_local (year, month, day, 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+  self->showing_day = TRUE;
+  gtk_calendar_select_day (self->calendar, date);
+  self->showing_day = FALSE;
+}
+
+static void
+day_picked_cb (VigiaProgressEditor *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->showing_day)
+    return;
+  date = gtk_calendar_get_date (self->calendar);
+  text = format_day (g_date_time_get_year (date), g_date_time_get_month (date), g_date_time_get_day_of_month (date));
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
+  gtk_popover_popdown (self->calendar_popover);
+  gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Fitting the window                                                     */
+/* ---------------------------------------------------------------------- */
+
+/* No wider than its window, less a margin each side: its texts wrap; no
+ * taller either: its fields scroll, above what is wrong and the buttons.
+ *
+ * GTK 4.8 works out a popover's height for a width with its content a
+ * little wider than the popover then lays it out, and its scrolled window
+ * asks its content's height for no width at all: a text that wraps comes
+ * out a line short, and the popover cuts off its last line.  The height is
+ * that of the fields and of the buttons at the width the frame leaves them,
+ * and the frame's. */
+static void
+vigia_progress_editor_measure (GtkWidget      *widget,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int            *minimum,
+                               int            *natural,
+                               int            *minimum_baseline,
+                               int            *natural_baseline)
+{
+  VigiaProgressEditor *self = VIGIA_PROGRESS_EDITOR (widget);
+  GtkWidgetClass *parent_class = GTK_WIDGET_CLASS (vigia_progress_editor_parent_class);
+  GtkWidget *child = gtk_popover_get_child (GTK_POPOVER (widget));
+  int room = vigia_popover_get_window_size (widget, orientation) - 2 * VIGIA_POPOVER_MARGIN;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && self->max_height > 0)
+    room = MIN (room, self->max_height);
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && GTK_IS_BOX (child))
+    {
+      int child_width, frame_width, frame_height, width;
+      int body_min, body_nat, footer_min, footer_nat, scroller_min, spacing;
+
+      vigia_popover_measure_frame (widget, parent_class, &child_width, &frame_width, &frame_height);
+      width = MAX (for_size - frame_width, child_width);
+
+      gtk_widget_measure (GTK_WIDGET (self->body), GTK_ORIENTATION_VERTICAL, width, &body_min, &body_nat, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (self->footer), GTK_ORIENTATION_VERTICAL, width, &footer_min, &footer_nat,
+                          NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (self->body_scroller), GTK_ORIENTATION_VERTICAL, -1, &scroller_min, NULL,
+                          NULL, NULL);
+      spacing = gtk_box_get_spacing (GTK_BOX (child));
+      *natural = body_nat + spacing + footer_nat + frame_height;
+      *minimum = MIN (scroller_min + spacing + footer_min + frame_height, *natural);
+      if (room > 0)
+        *natural = MAX (*minimum, MIN (*natural, room));
+      if (minimum_baseline != NULL)
+        *minimum_baseline = -1;
+      if (natural_baseline != NULL)
+        *natural_baseline = -1;
+      return;
+    }
+
+  parent_class->measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && room > 0)
+    *natural = MAX (*minimum, MIN (*natural, room));
+}
+
+/* Beside its cell where the window has room there, else under or over it,
+ * on the side with room for it; moved along the cell as far as needed to
+ * stay in the window, and no taller than the room left: it scrolls. */
+static void
+fit_in_window (VigiaProgressEditor *self)
+{
+  GtkPopover *popover = GTK_POPOVER (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  int window_width = vigia_popover_get_window_size (widget, GTK_ORIENTATION_HORIZONTAL);
+  int window_height = vigia_popover_get_window_size (widget, GTK_ORIENTATION_VERTICAL);
+  GtkPositionType position = gtk_popover_get_position (popover);
+  graphene_point_t start, end;
+  GdkRectangle rect;
+  int min_size = 0;
+  int width = 0;
+  int height = 0;
+  int baseline;
+  int shift_x = 0;
+  int shift_y = 0;
+
+  self->max_height = 0;
+  gtk_popover_set_offset (popover, 0, 0);
+  if (parent == NULL || window_width <= 0 || window_height <= 0)
+    return;
+  if (!gtk_popover_get_pointing_to (popover, &rect))
+    rect = (GdkRectangle) { 0, 0, gtk_widget_get_width (parent), gtk_widget_get_height (parent) };
+  if (!gtk_widget_compute_point (parent, GTK_WIDGET (gtk_widget_get_root (parent)),
+                                 &GRAPHENE_POINT_INIT (rect.x, rect.y), &start) ||
+      !gtk_widget_compute_point (parent, GTK_WIDGET (gtk_widget_get_root (parent)),
+                                 &GRAPHENE_POINT_INIT (rect.x + rect.width, rect.y + rect.height), &end))
+    return;
+
+  vigia_progress_editor_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_size, &width, &baseline, &baseline);
+  if ((position == GTK_POS_RIGHT && end.x + width > window_width - VIGIA_POPOVER_MARGIN) ||
+      (position == GTK_POS_LEFT && start.x - width < VIGIA_POPOVER_MARGIN))
+    {
+      if (position == GTK_POS_RIGHT && start.x - width >= VIGIA_POPOVER_MARGIN)
+        position = GTK_POS_LEFT;
+      else if (position == GTK_POS_LEFT && end.x + width <= window_width - VIGIA_POPOVER_MARGIN)
+        position = GTK_POS_RIGHT;
+      else
+        position = GTK_POS_BOTTOM;
+      gtk_popover_set_position (popover, position);
+      vigia_progress_editor_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_size, &width, &baseline, &baseline);
+    }
+  vigia_progress_editor_measure (widget, GTK_ORIENTATION_VERTICAL, width, &min_size, &height, &baseline, &baseline);
+
+  if (position == GTK_POS_LEFT || position == GTK_POS_RIGHT)
+    {
+      shift_y = vigia_popover_shift_into ((int) ((start.y + end.y) / 2) - height / 2, height, window_height);
+    }
+  else
+    {
+      int left = (int) ((start.x + end.x) / 2) - width / 2;
+      int above = (int) start.y - VIGIA_POPOVER_MARGIN;
+      int below = window_height - VIGIA_POPOVER_MARGIN - (int) end.y;
+
+      if (position == GTK_POS_BOTTOM && height > below && above > below)
+        position = GTK_POS_TOP;
+      else if (position == GTK_POS_TOP && height > above && below > above)
+        position = GTK_POS_BOTTOM;
+      gtk_popover_set_position (popover, position);
+      self->max_height = position == GTK_POS_BOTTOM ? below : above;
+      shift_x = vigia_popover_shift_into (left, width, window_width);
+    }
+  gtk_popover_set_offset (popover, shift_x, shift_y);
+}
+
+/* Opened or closed, the details change its height: it is placed again. */
+static void
+details_expanded_cb (VigiaProgressEditor *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return;
+  fit_in_window (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+vigia_progress_editor_show (GtkWidget *widget)
+{
+  /* Measured again: the window may have changed size. */
+  gtk_widget_queue_resize (widget);
+  fit_in_window (VIGIA_PROGRESS_EDITOR (widget));
+
+  GTK_WIDGET_CLASS (vigia_progress_editor_parent_class)->show (widget);
 }
 
 static void
@@ -264,7 +705,11 @@ load (VigiaProgressEditor *self)
       self->shown_day = g_date_time_format (now, "%Y-%m-%d");
     }
 
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), self->shown_day != NULL ? self->shown_day : "");
+  {
+    g_autofree char *day_text = dup_day_text (self->shown_day);
+
+    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), day_text);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->recorded_by_label),
                           entry != NULL && vigia_progress_get_stamp (entry)->edited_by != NULL);
   /* What is there is shown; the quick way through is the value and status. */
@@ -365,6 +810,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
         }
       else if (GTK_IS_BUTTON (focus) && !GTK_IS_TOGGLE_BUTTON (focus))
         return FALSE;
+      /* In the calendar, Space picks a day: Enter does not save behind it. */
+      else if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->calendar_popover)))
+        return FALSE;
     }
 
   vigia_progress_editor_save (self);
@@ -423,6 +871,8 @@ vigia_progress_editor_class_init (VigiaProgressEditorClass *klass)
   object_class->finalize = vigia_progress_editor_finalize;
 
   widget_class->map = vigia_progress_editor_map;
+  widget_class->show = vigia_progress_editor_show;
+  widget_class->measure = vigia_progress_editor_measure;
 
   /**
    * VigiaProgressEditor::saved:
@@ -448,6 +898,9 @@ vigia_progress_editor_class_init (VigiaProgressEditorClass *klass)
                                    G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-progress-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, body_scroller);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, body);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, footer);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, goal_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, authority_toggle);
@@ -457,6 +910,10 @@ vigia_progress_editor_class_init (VigiaProgressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, status_grid);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, details_expander);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, calendar_button);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, calendar_popover);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, calendar);
+  gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, date_words_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, recorded_by_label);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, note_view);
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, evidence_box);
@@ -469,6 +926,20 @@ vigia_progress_editor_class_init (VigiaProgressEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaProgressEditor, enter_hint_label);
 }
 
+/* "Añadir archivo…" goes on two lines rather than widen the popover past
+ * a narrow window. */
+static void
+wrap_button_label (GtkWidget *button)
+{
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (GTK_IS_LABEL (label))
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    }
+}
+
 static void
 vigia_progress_editor_init (VigiaProgressEditor *self)
 {
@@ -479,10 +950,15 @@ vigia_progress_editor_init (VigiaProgressEditor *self)
 
   gtk_button_set_label (GTK_BUTTON (self->authority_toggle), vigia_progress_editor_source_mnemonic (VIGIA_SOURCE_AUTHORITY));
   gtk_button_set_label (GTK_BUTTON (self->observer_toggle), vigia_progress_editor_source_mnemonic (VIGIA_SOURCE_OBSERVER));
+  wrap_button_label (GTK_WIDGET (self->add_link_button));
+  wrap_button_label (GTK_WIDGET (self->add_file_button));
+  wrap_button_label (GTK_WIDGET (self->delete_button));
   for (VigiaStatus status = 0; status < VIGIA_N_STATUSES; status++)
     {
       GtkWidget *toggle = gtk_toggle_button_new_with_mnemonic (vigia_progress_editor_status_mnemonic (status));
 
+      wrap_button_label (toggle);
+      gtk_widget_set_hexpand (toggle, TRUE);
       if (status > 0)
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (toggle), self->status_toggles[0]);
       gtk_grid_attach (self->status_grid, toggle, status % 2, status / 2, 1, 1);
@@ -496,6 +972,11 @@ vigia_progress_editor_init (VigiaProgressEditor *self)
   g_signal_connect_swapped (self->add_file_button, "clicked", G_CALLBACK (add_file_cb), self);
   g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self);
   g_signal_connect_swapped (self->delete_button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  g_signal_connect_swapped (self->date_entry, "changed", G_CALLBACK (date_changed_cb), self);
+  g_signal_connect (self->value_entry, "changed", G_CALLBACK (gtk_widget_remove_css_class), (gpointer) "error");
+  g_signal_connect_swapped (self->calendar_popover, "show", G_CALLBACK (calendar_shown_cb), self);
+  g_signal_connect_swapped (self->calendar, "day-selected", G_CALLBACK (day_picked_cb), self);
+  g_signal_connect_swapped (self->details_expander, "notify::expanded", G_CALLBACK (details_expanded_cb), self);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -568,6 +1049,7 @@ vigia_progress_editor_new (VigiaUndoStack *undo_stack,
     {
       gtk_editable_set_editable (GTK_EDITABLE (self->value_entry), FALSE);
       gtk_editable_set_editable (GTK_EDITABLE (self->date_entry), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->calendar_button), FALSE);
       gtk_text_view_set_editable (self->note_view, FALSE);
       gtk_text_view_set_cursor_visible (self->note_view, FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->status_grid), FALSE);
@@ -731,6 +1213,7 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
   g_autoptr(VigiaProgress) entry = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *value_text = NULL;
+  g_autofree char *day_text = NULL;
   g_autofree char *day = NULL;
   g_autofree char *recorded = NULL;
   g_autofree char *note = NULL;
@@ -761,20 +1244,33 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
     {
       g_autofree char *message = g_strdup_printf (_("“%s” is not a number"), value_text);
 
-      show_error (self, message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+      show_field_error (self, self->value_entry, message);
       return FALSE;
     }
 
-  day = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
-  if (self->recorded != NULL && g_strcmp0 (day, self->shown_day) == 0)
-    recorded = g_strdup (self->recorded);
-  else if (!vigia_str_empty (day) && g_strcmp0 (day, self->shown_day) != 0 &&
-           (recorded = vigia_progress_parse_date (day, &error)) == NULL)
+  /* The day as the field says it; the one shown, left alone, keeps the
+   * date kept whole (or a new entry's today, dated when saved). */
+  day_text = vigia_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)));
+  if (!vigia_str_empty (day_text))
     {
-      show_error (self, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_entry));
-      return FALSE;
+      g_autofree char *message = NULL;
+
+      day = dup_field_day (day_text, &recorded, &message);
+      if (day == NULL)
+        {
+          show_field_error (self, self->date_entry, message);
+          return FALSE;
+        }
+      if (g_strcmp0 (day, self->shown_day) == 0)
+        {
+          g_free (recorded);
+          recorded = g_strdup (self->recorded);
+        }
+      else if (recorded == NULL && (recorded = vigia_progress_parse_date (day, &error)) == NULL)
+        {
+          show_field_error (self, self->date_entry, error->message);
+          return FALSE;
+        }
     }
 
   /* A figure for a semester still to come is a slip as often as a

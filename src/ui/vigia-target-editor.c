@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "vigia-accessible-names.h"
+#include "vigia-popover-fit.h"
 #include "vigia-target-editor-private.h"
 #include "vigia-number.h"
 
@@ -117,6 +118,71 @@ is_read_only (VigiaTargetEditor *self)
   return self->undo_stack != NULL && vigia_undo_stack_is_read_only (self->undo_stack);
 }
 
+/* No wider than its window, less a margin each side: its texts wrap.
+ *
+ * GTK 4.8 works out a popover's height for a width with its content a
+ * little wider than the popover then lays it out: a text that wraps there
+ * comes out a line short, and the popover cuts off its last line.  The
+ * height is the content's at the width its frame leaves it, and the
+ * frame's. */
+static void
+vigia_target_editor_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  GtkWidgetClass *parent_class = GTK_WIDGET_CLASS (vigia_target_editor_parent_class);
+  GtkWidget *child = gtk_popover_get_child (GTK_POPOVER (widget));
+  int room = vigia_popover_get_window_size (widget, GTK_ORIENTATION_HORIZONTAL) - 2 * VIGIA_POPOVER_MARGIN;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && child != NULL)
+    {
+      int child_width, frame_width, frame_height, child_min, child_nat;
+
+      vigia_popover_measure_frame (widget, parent_class, &child_width, &frame_width, &frame_height);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, MAX (for_size - frame_width, child_width),
+                          &child_min, &child_nat, NULL, NULL);
+      *minimum = child_min + frame_height;
+      *natural = child_nat + frame_height;
+      if (minimum_baseline != NULL)
+        *minimum_baseline = -1;
+      if (natural_baseline != NULL)
+        *natural_baseline = -1;
+      return;
+    }
+
+  parent_class->measure (widget, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && room > 0)
+    *natural = MAX (*minimum, MIN (*natural, room));
+}
+
+/* Under its chip (or over it), moved sideways as far as needed to stay
+ * in the window: a chip near the window's side would have it stick out. */
+static void
+fit_in_window (GtkPopover *popover)
+{
+  GtkWidget *widget = GTK_WIDGET (popover);
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+  int window = vigia_popover_get_window_size (widget, GTK_ORIENTATION_HORIZONTAL);
+  GtkPositionType position = gtk_popover_get_position (popover);
+  graphene_point_t centre;
+  int min_width = 0;
+  int width = 0;
+  int baseline;
+
+  gtk_popover_set_offset (popover, 0, 0);
+  if (parent == NULL || window <= 0 || position == GTK_POS_LEFT || position == GTK_POS_RIGHT ||
+      !gtk_widget_compute_point (parent, GTK_WIDGET (gtk_widget_get_root (parent)),
+                                 &GRAPHENE_POINT_INIT (gtk_widget_get_width (parent) / 2.f, 0), &centre))
+    return;
+
+  vigia_target_editor_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, &width, &baseline, &baseline);
+  gtk_popover_set_offset (popover, vigia_popover_shift_into ((int) centre.x - width / 2, width, window), 0);
+}
+
 static void
 vigia_target_editor_show (GtkWidget *widget)
 {
@@ -125,8 +191,6 @@ vigia_target_editor_show (GtkWidget *widget)
   const char *unit = vigia_target_get_unit (self->target);
   int year = vigia_target_get_baseline_year (self->target);
   g_autofree char *year_text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
-
-  GTK_WIDGET_CLASS (vigia_target_editor_parent_class)->show (widget);
 
   clear_errors (self);
 
@@ -173,6 +237,11 @@ vigia_target_editor_show (GtkWidget *widget)
       break;
     }
 
+  /* Filled first, then measured for the window as it is now. */
+  gtk_widget_queue_resize (widget);
+  fit_in_window (GTK_POPOVER (widget));
+  GTK_WIDGET_CLASS (vigia_target_editor_parent_class)->show (widget);
+
   gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
 }
 
@@ -211,6 +280,7 @@ vigia_target_editor_class_init (VigiaTargetEditorClass *klass)
   object_class->dispose = vigia_target_editor_dispose;
 
   widget_class->show = vigia_target_editor_show;
+  widget_class->measure = vigia_target_editor_measure;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/vigia/Vigia/vigia-target-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, VigiaTargetEditor, target_text_label);
