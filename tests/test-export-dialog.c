@@ -261,21 +261,6 @@ test_print (void)
   vigia_test_remove_dir (dir);
 }
 
-static VigiaExportDialog *
-find_export_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (VIGIA_IS_EXPORT_DIALOG (toplevel))
-        return VIGIA_EXPORT_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 /* In the window: Export… and Print… in the plan's menu act on the open
  * plan, with what was typed but not yet saved. */
 static void
@@ -306,7 +291,7 @@ test_window (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-plan", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print-plan", NULL);
   vigia_test_wait_idle ();
-  g_assert_null (find_export_dialog ());
+  g_assert_null (vigia_test_find_window (VIGIA_TYPE_EXPORT_DIALOG));
   g_assert_true (vigia_window_open_plan (window, vigia_plan_get_id (plan), &error));
   g_assert_no_error (error);
   vigia_test_wait_idle ();
@@ -315,7 +300,7 @@ test_window (void)
   vigia_progress_page_set_period (vigia_plan_editor_get_progress_page (vigia_window_get_editor (window)), "2024-S2");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-plan", NULL);
   vigia_test_wait_idle ();
-  dialog = find_export_dialog ();
+  dialog = VIGIA_EXPORT_DIALOG (vigia_test_find_window (VIGIA_TYPE_EXPORT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   name = basename_of (dialog);

@@ -261,21 +261,6 @@ test_failure (void)
   vigia_test_remove_dir (dir);
 }
 
-static VigiaPublishDialog *
-find_publish_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (VIGIA_IS_PUBLISH_DIALOG (toplevel))
-        return VIGIA_PUBLISH_DIALOG (toplevel);
-    }
-  return NULL;
-}
-
 /* In the window: Publish… of the main menu, once there is a library; the
  * site is of the window's library. */
 static void
@@ -298,7 +283,7 @@ test_window (void)
   vigia_test_wait_idle ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL);
   vigia_test_wait_idle ();
-  g_assert_null (find_publish_dialog ());
+  g_assert_null (vigia_test_find_window (VIGIA_TYPE_PUBLISH_DIALOG));
 
   g_assert_true (vigia_application_open_library (app, library_path, &error));
   g_assert_no_error (error);
@@ -308,7 +293,7 @@ test_window (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.publish", NULL);
   vigia_test_wait_idle ();
-  dialog = find_publish_dialog ();
+  dialog = VIGIA_PUBLISH_DIALOG (vigia_test_find_window (VIGIA_TYPE_PUBLISH_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_cmpstr (adw_window_title_get_subtitle (child (dialog, "window_title")), ==, "library.sqlite");

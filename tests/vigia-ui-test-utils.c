@@ -79,6 +79,27 @@ vigia_test_wait_until (gboolean (*condition) (gpointer data),
   return met;
 }
 
+/**
+ * vigia_test_find_window:
+ *
+ * Returns: (transfer none) (nullable): the first open window of @type (a
+ *   dialog the window opened)
+ */
+GtkWindow *
+vigia_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return toplevel;
+    }
+  return NULL;
+}
+
 static AdwMessageDialog *
 find_dialog (const char *heading)
 {

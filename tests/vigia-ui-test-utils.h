@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 VigiaApplication *vigia_test_init_application (int    *argc,
                                                char ***argv);
 void     vigia_test_wait_idle       (void);
+GtkWindow *vigia_test_find_window   (GType       type);
 void     vigia_test_wait_for_signal (gpointer    instance,
                                      const char *signal);
 gboolean vigia_test_wait_until      (gboolean  (*condition) (gpointer data),
