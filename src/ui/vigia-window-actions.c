@@ -41,6 +41,21 @@ add_toast (VigiaWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* A toast saying @title, with a button that opens @uri: an exported file,
+ * a published site. */
+static void
+add_open_toast (VigiaWindow *self,
+                const char  *title,
+                const char  *uri)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-file");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  add_toast (self, toast);
+}
+
 /* ---------------------------------------------------------------------- */
 /* The sidebar and the open plan                                          */
 /* ---------------------------------------------------------------------- */
@@ -549,7 +564,6 @@ static void
 report_exported_cb (VigiaWindow *self,
                     GFile       *file)
 {
-  g_autoptr(AdwToast) toast = NULL;
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = g_markup_escape_text (basename, -1);
   g_autofree char *uri = g_file_get_uri (file);
@@ -557,11 +571,7 @@ report_exported_cb (VigiaWindow *self,
 
   /* Translators: a toast: "Saved as informe-independencia-2024-S2.pdf" */
   title = g_strdup_printf (_("Saved as %s"), name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  add_toast (self, g_steal_pointer (&toast));
+  add_open_toast (self, title, uri);
 }
 
 /* Export…: the open plan's report, a spreadsheet of its progress, its text or
@@ -636,7 +646,6 @@ site_published_cb (VigiaWindow *self,
                    GFile       *folder,
                    guint        n_plans)
 {
-  g_autoptr(AdwToast) toast = NULL;
   g_autoptr(GFile) index = g_file_get_child (folder, "index.html");
   g_autofree char *uri = g_file_get_uri (index);
   g_autofree char *shown = g_file_get_parse_name (folder);
@@ -646,11 +655,7 @@ site_published_cb (VigiaWindow *self,
   /* Translators: a toast: "Site published: 12 plans in /home/ana/sitio" */
   title = g_strdup_printf (ngettext ("Site published: %u plan in %s", "Site published: %u plans in %s", n_plans),
                            n_plans, where);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Open"));
-  adw_toast_set_action_name (toast, "win.open-file");
-  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
-  add_toast (self, g_steal_pointer (&toast));
+  add_open_toast (self, title, uri);
 }
 
 /* Publish…: the library as a static website, in a dialog that asks for its
