@@ -31,6 +31,7 @@ static const CommandInfo commands[] = {
   { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
   { "export", vigia_cli_export, N_("Write a plan or the library: exchange file, progress report, spreadsheet or JNE text") },
   { "publish", vigia_cli_publish, N_("Publish the library as a static website: map, ranking, a page per plan, data") },
+  { "copy", vigia_cli_copy, N_("Copy a library from a file to a team’s PostgreSQL database, or back") },
   { "restore", vigia_cli_restore, N_("Put back the version of an item that a merge set aside") },
 };
 

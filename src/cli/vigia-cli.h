@@ -52,6 +52,9 @@ int           vigia_cli_export        (VigiaCli    *cli,
 int           vigia_cli_publish       (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
+int           vigia_cli_copy          (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
 int           vigia_cli_restore       (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);

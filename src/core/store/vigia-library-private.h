@@ -84,6 +84,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
   "pr.id, pr.period, pr.source, pr.value, pr.status, pr.note, pr.evidence, pr.recorded, pr.edited," \
   " pr.edited_by, pr.merged"
 
+/* The search index's row of each plan p (rowid, organization, place, texts,
+ * goals), to follow with a FROM clause that names p. */
+#define PLAN_SEARCH_SELECT \
+  " SELECT p.id, p.organization," \
+  "  coalesce (p.department, '') || ' ' || coalesce (p.province, '') || ' ' ||" \
+  "  coalesce (p.district, '') || ' ' || coalesce (p.ubigeo, '')," \
+  "  coalesce (p.ideario, '') || ' ' || coalesce (p.vision, '')," \
+  "  (SELECT group_concat (coalesce (g.problem, '') || ' ' || coalesce (g.objective, '')" \
+  "     || ' ' || coalesce (g.indicator, '') || ' ' ||" \
+  "     (SELECT group_concat (coalesce (t.text, ''), ' ') FROM target t WHERE t.goal_id = g.id), ' ')" \
+  "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
+
 /* vigia-library.c */
 void _vigia_library_bind_enum (sqlite3_stmt *stmt,
                                int           index,

@@ -79,15 +79,7 @@ _vigia_library_flush_search_rows (VigiaLibrary  *self,
   if (!_vigia_library_exec_cached (self, "DELETE FROM plan_search WHERE rowid IN (SELECT id FROM temp.search_queue)", error) ||
       !_vigia_library_exec_cached (self,
                   "INSERT INTO plan_search (rowid, organization, place, texts, goals)"
-                  " SELECT p.id, p.organization,"
-                  "  coalesce (p.department, '') || ' ' || coalesce (p.province, '') || ' ' ||"
-                  "  coalesce (p.district, '') || ' ' || coalesce (p.ubigeo, ''),"
-                  "  coalesce (p.ideario, '') || ' ' || coalesce (p.vision, ''),"
-                  "  (SELECT group_concat (coalesce (g.problem, '') || ' ' || coalesce (g.objective, '')"
-                  "     || ' ' || coalesce (g.indicator, '') || ' ' ||"
-                  "     (SELECT group_concat (coalesce (t.text, ''), ' ') FROM target t WHERE t.goal_id = g.id), ' ')"
-                  "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
-                  " FROM temp.search_queue q JOIN plan p ON p.id = q.id",
+                  PLAN_SEARCH_SELECT " FROM temp.search_queue q JOIN plan p ON p.id = q.id",
                   error) ||
       !_vigia_library_exec_cached (self, "DELETE FROM temp.search_queue", error))
     return FALSE;

@@ -30,6 +30,7 @@
 #include "vigia-json-writer.h"
 #include "vigia-library-private.h"
 #include "vigia-schema.h"
+#include "vigia-store.h"
 #include "vigia-utils.h"
 
 #define BUSY_TIMEOUT_MS 5000
@@ -1072,6 +1073,16 @@ vigia_library_open_file (VigiaLibrary           *self,
   gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
   g_autoptr(GError) local_error = NULL;
   int version = 0;
+
+  /* Not a file name: SQLite would make a file of it (docs/postgresql.md). */
+  if (!exists && vigia_store_location_is_postgresql (self->path))
+    {
+      /* Not echoed: a connection string may hold a password. */
+      g_set_error_literal (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
+                           _("The library named is a PostgreSQL database. This version of Vigía copies a "
+                             "library to one and back (vigia-cli copy) but does not open it yet."));
+      return FALSE;
+    }
 
   if (exists && g_file_test (self->path, G_FILE_TEST_IS_DIR))
     {

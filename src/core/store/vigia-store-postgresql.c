@@ -1,0 +1,407 @@
+/* vigia-store-postgresql.c
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A library on a PostgreSQL server (15 or newer), in the schema "vigia" of
+ * the database the connection string names (docs/postgresql.md).  Opening
+ * it makes or upgrades the schema in one transaction, under a lock that
+ * keeps two desks opening at once from both doing it; a schema of a newer
+ * Vigía is refused and left as it is.  One store is one connection, for one
+ * thread, as an SQLite library is.
+ */
+#define G_LOG_DOMAIN "vigia-store"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "vigia-error.h"
+#include "vigia-schema-postgresql.h"
+#include "vigia-schema.h"
+#include "vigia-statement-postgresql.h"
+#include "vigia-store-postgresql-private.h"
+
+/* The oldest server whose SQL the schema and statements use. */
+#define MIN_SERVER_VERSION 150000
+
+/* pg_advisory_xact_lock's key while the schema is made or upgraded: "VIGA". */
+#define SCHEMA_LOCK_KEY "1447642945"
+
+static void vigia_store_postgresql_iface_init (VigiaStoreInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VigiaStorePostgresql, vigia_store_postgresql, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (VIGIA_TYPE_STORE, vigia_store_postgresql_iface_init))
+
+/* The server's own words, on one line. */
+static char *
+dup_server_message (VigiaStorePostgresql *self,
+                    const PGresult       *result)
+{
+  const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+  g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (self->conn));
+
+  g_strdelimit (message, "\r\n", ' ');
+  return g_strdup (g_strstrip (message));
+}
+
+gboolean
+_vigia_store_postgresql_set_error (VigiaStorePostgresql  *self,
+                                   GError               **error,
+                                   const PGresult        *result)
+{
+  const char *state = result != NULL ? PQresultErrorField (result, PG_DIAG_SQLSTATE) : NULL;
+  g_autofree char *message = dup_server_message (self, result);
+
+  if (PQstatus (self->conn) != CONNECTION_OK || (state != NULL && g_str_has_prefix (state, "08")))
+    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                 _("The connection to the shared library %s was lost: %s"), self->location, message);
+  else if (state != NULL && g_str_has_prefix (state, "23"))
+    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID,
+                 _("The change does not fit the shared library %s: %s."), self->location, message);
+  else if (g_strcmp0 (state, "42501") == 0 || g_strcmp0 (state, "25006") == 0)
+    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
+                 _("You may only read the shared library %s: %s."), self->location, message);
+  else if (g_strcmp0 (state, "40001") == 0 || g_strcmp0 (state, "40P01") == 0 ||
+           g_strcmp0 (state, "55P03") == 0)
+    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_BUSY,
+                 _("The shared library %s is busy: another desk is writing the same rows. Try again in a moment."),
+                 self->location);
+  else if (g_strcmp0 (state, "53100") == 0)
+    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                 _("The disk of the server holding the shared library %s is full."), self->location);
+  else
+    g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                 _("The shared library %s could not be used: %s."), self->location, message);
+  return FALSE;
+}
+
+/* SQLite's parameters (?1, ?2 or ?) as PostgreSQL's ($1, $2), outside
+ * quoted text and names. */
+char *
+_vigia_store_postgresql_translate (const char *sql,
+                                   int        *n_params)
+{
+  GString *out = g_string_sized_new (strlen (sql) + 8);
+  char quote = 0;
+  int next = 0;
+
+  *n_params = 0;
+  for (const char *p = sql; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '\'' || *p == '"')
+        {
+          quote = *p;
+          g_string_append_c (out, *p);
+        }
+      else if (*p == '?')
+        {
+          int number = 0;
+
+          while (g_ascii_isdigit (p[1]))
+            number = number * 10 + (*++p - '0');
+          if (number == 0)
+            number = next + 1;
+          next = number;
+          *n_params = MAX (*n_params, number);
+          g_string_append_printf (out, "$%d", number);
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+exec_sql (VigiaStorePostgresql  *self,
+          const char            *sql,
+          GError               **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+
+  if (!ok)
+    _vigia_store_postgresql_set_error (self, error, result);
+  PQclear (result);
+  return ok;
+}
+
+/* The first column of the first row of @sql, as text (NULL for no row or
+ * SQL's NULL) in @value. */
+static gboolean
+query_text (VigiaStorePostgresql  *self,
+            const char            *sql,
+            char                 **value,
+            GError               **error)
+{
+  PGresult *result = PQexec (self->conn, sql);
+  gboolean ok = result != NULL && PQresultStatus (result) == PGRES_TUPLES_OK;
+
+  *value = NULL;
+  if (!ok)
+    _vigia_store_postgresql_set_error (self, error, result);
+  else if (PQntuples (result) > 0 && !PQgetisnull (result, 0, 0))
+    *value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  return ok;
+}
+
+/* Makes or upgrades the schema, or says why this build cannot use it;
+ * runs in the caller's transaction. */
+static gboolean
+prepare_schema (VigiaStorePostgresql  *self,
+                GError               **error)
+{
+  g_autofree char *has_schema = NULL;
+  g_autofree char *has_info = NULL;
+  g_autofree char *n_tables = NULL;
+  g_autofree char *version_text = NULL;
+  int version = 0;
+
+  if (!exec_sql (self, "SELECT pg_advisory_xact_lock (" SCHEMA_LOCK_KEY ")", error) ||
+      !query_text (self, "SELECT 1 FROM pg_namespace WHERE nspname = '" VIGIA_STORE_POSTGRESQL_SCHEMA "'",
+                   &has_schema, error))
+    return FALSE;
+
+  /* Made only when missing: a member who may only read cannot make it, and
+   * need not. */
+  if (has_schema == NULL &&
+      !exec_sql (self, "CREATE SCHEMA " VIGIA_STORE_POSTGRESQL_SCHEMA, error))
+    return FALSE;
+
+  if (!query_text (self, "SELECT to_regclass ('" VIGIA_STORE_POSTGRESQL_SCHEMA ".library_info')",
+                   &has_info, error) ||
+      !query_text (self,
+                   "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                   " WHERE n.nspname = '" VIGIA_STORE_POSTGRESQL_SCHEMA "' AND c.relkind = 'r'",
+                   &n_tables, error))
+    return FALSE;
+
+  if (has_info == NULL && g_strcmp0 (n_tables, "0") != 0)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
+                   _("The schema “%s” of %s holds tables of another program, not a Vigía library."),
+                   VIGIA_STORE_POSTGRESQL_SCHEMA, self->location);
+      return FALSE;
+    }
+
+  if (has_info != NULL)
+    {
+      if (!query_text (self, "SELECT schema_version FROM library_info", &version_text, error))
+        return FALSE;
+      version = version_text != NULL ? atoi (version_text) : 0;
+    }
+
+  if (version > VIGIA_SCHEMA_VERSION)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NEWER_SCHEMA,
+                   _("The shared library %s was written by a newer version of Vigía (library version %d; "
+                     "this version reads up to %d). Update Vigía to open it; the library was not changed."),
+                   self->location, version, VIGIA_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version < VIGIA_SCHEMA_VERSION &&
+      !exec_sql (self, "CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA " VIGIA_STORE_POSTGRESQL_SCHEMA, error))
+    return FALSE;
+
+  for (int next = MAX (version + 1, VIGIA_SCHEMA_POSTGRESQL_FIRST); next <= VIGIA_SCHEMA_VERSION; next++)
+    {
+      g_autofree char *set_version = NULL;
+
+      /* A number: no outside text. */
+      set_version = g_strdup_printf ("UPDATE library_info SET schema_version = %d", next);
+      if (!exec_sql (self, vigia_schema_postgresql_get_migration (next), error) ||
+          !exec_sql (self, set_version, error))
+        {
+          g_prefix_error (error, _("The library could not be upgraded to version %d: "), next);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static const char *
+vigia_store_postgresql_get_location (VigiaStore *store)
+{
+  return VIGIA_STORE_POSTGRESQL (store)->location;
+}
+
+static VigiaStatement *
+vigia_store_postgresql_prepare (VigiaStore  *store,
+                                const char  *sql,
+                                GError     **error)
+{
+  return vigia_statement_postgresql_new (VIGIA_STORE_POSTGRESQL (store), sql, error);
+}
+
+static gboolean
+vigia_store_postgresql_begin (VigiaStore  *store,
+                              gboolean     read_only,
+                              GError     **error)
+{
+  return exec_sql (VIGIA_STORE_POSTGRESQL (store),
+                   read_only ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", error);
+}
+
+static gboolean
+vigia_store_postgresql_commit (VigiaStore  *store,
+                               GError     **error)
+{
+  VigiaStorePostgresql *self = VIGIA_STORE_POSTGRESQL (store);
+
+  if (!exec_sql (self, "COMMIT", error))
+    {
+      exec_sql (self, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+vigia_store_postgresql_rollback (VigiaStore *store)
+{
+  exec_sql (VIGIA_STORE_POSTGRESQL (store), "ROLLBACK", NULL);
+}
+
+/* The search rows of every plan, and the counters of ids past the highest
+ * id each table holds. */
+static gboolean
+vigia_store_postgresql_rebuild_derived (VigiaStore  *store,
+                                        GError     **error)
+{
+  static const char * const tables[] = {
+    "plan", "dimension", "goal", "target", "progress", "history", "jne_list", NULL
+  };
+  VigiaStorePostgresql *self = VIGIA_STORE_POSTGRESQL (store);
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      /* The names are the constants above. */
+      g_autofree char *sql = g_strdup_printf ("SELECT setval (pg_get_serial_sequence ('%s', 'id'),"
+                                              " coalesce (max (id), 0) + 1, false) FROM %s",
+                                              tables[i], tables[i]);
+
+      if (!exec_sql (self, sql, error))
+        return FALSE;
+    }
+
+  return exec_sql (self, "DELETE FROM plan_search", error) &&
+         exec_sql (self,
+                   "INSERT INTO plan_search (plan_id, document)"
+                   " SELECT p.id, to_tsvector ('simple', unaccent (concat_ws (' ',"
+                   "   p.organization, p.department, p.province, p.district, p.ubigeo, p.ideario, p.vision,"
+                   "   (SELECT string_agg (concat_ws (' ', g.problem, g.objective, g.indicator,"
+                   "      (SELECT string_agg (t.text, ' ') FROM target t WHERE t.goal_id = g.id)), ' ')"
+                   "    FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id))))"
+                   " FROM plan p",
+                   error);
+}
+
+static void
+vigia_store_postgresql_iface_init (VigiaStoreInterface *iface)
+{
+  iface->get_location = vigia_store_postgresql_get_location;
+  iface->prepare = vigia_store_postgresql_prepare;
+  iface->begin = vigia_store_postgresql_begin;
+  iface->commit = vigia_store_postgresql_commit;
+  iface->rollback = vigia_store_postgresql_rollback;
+  iface->rebuild_derived = vigia_store_postgresql_rebuild_derived;
+}
+
+static void
+vigia_store_postgresql_finalize (GObject *object)
+{
+  VigiaStorePostgresql *self = VIGIA_STORE_POSTGRESQL (object);
+
+  g_clear_pointer (&self->conn, PQfinish);
+  g_free (self->location);
+
+  G_OBJECT_CLASS (vigia_store_postgresql_parent_class)->finalize (object);
+}
+
+static void
+vigia_store_postgresql_class_init (VigiaStorePostgresqlClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = vigia_store_postgresql_finalize;
+}
+
+static void
+vigia_store_postgresql_init (VigiaStorePostgresql *self)
+{
+}
+
+/**
+ * vigia_store_postgresql_open:
+ * @conninfo: a libpq connection string or URI
+ *
+ * Connects, and makes or upgrades the library's schema.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+VigiaStorePostgresql *
+vigia_store_postgresql_open (const char  *conninfo,
+                             GError     **error)
+{
+  g_autoptr(VigiaStorePostgresql) self = NULL;
+  const char *host;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  self = g_object_new (VIGIA_TYPE_STORE_POSTGRESQL, NULL);
+  self->conn = PQconnectdb (conninfo);
+  if (self->conn == NULL)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED, _("Out of memory connecting to PostgreSQL."));
+      return NULL;
+    }
+
+  /* What the connection string named, without its password. */
+  host = PQhost (self->conn);
+  self->location = g_strdup_printf ("%s@%s/%s", PQuser (self->conn) != NULL ? PQuser (self->conn) : "",
+                                    host != NULL && *host != '\0' ? host : "localhost",
+                                    PQdb (self->conn) != NULL ? PQdb (self->conn) : "");
+
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *message = dup_server_message (self, NULL);
+
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND,
+                   _("Could not connect to the shared library %s: %s"), self->location, message);
+      return NULL;
+    }
+
+  if (PQserverVersion (self->conn) < MIN_SERVER_VERSION)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
+                   _("The server of %s runs PostgreSQL %d; Vigía needs version 15 or newer."),
+                   self->location, PQserverVersion (self->conn) / 10000);
+      return NULL;
+    }
+
+  if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
+      !exec_sql (self, "SET search_path TO " VIGIA_STORE_POSTGRESQL_SCHEMA ", public", error) ||
+      !exec_sql (self, "BEGIN", error))
+    return NULL;
+
+  if (!prepare_schema (self, error))
+    {
+      exec_sql (self, "ROLLBACK", NULL);
+      return NULL;
+    }
+
+  if (!vigia_store_postgresql_commit (VIGIA_STORE (self), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}

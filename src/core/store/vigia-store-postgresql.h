@@ -1,0 +1,22 @@
+/* vigia-store-postgresql.h: a library held by a PostgreSQL server
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vigia-store.h"
+
+G_BEGIN_DECLS
+
+#define VIGIA_TYPE_STORE_POSTGRESQL (vigia_store_postgresql_get_type ())
+
+G_DECLARE_FINAL_TYPE (VigiaStorePostgresql, vigia_store_postgresql, VIGIA, STORE_POSTGRESQL, GObject)
+
+/* The schema of the database that holds Vigía's tables. */
+#define VIGIA_STORE_POSTGRESQL_SCHEMA "vigia"
+
+VigiaStorePostgresql *vigia_store_postgresql_open (const char  *conninfo,
+                                                   GError     **error);
+
+G_END_DECLS

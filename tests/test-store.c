@@ -1,0 +1,638 @@
+/* test-store.c: a library's two stores, SQLite and PostgreSQL, and copying
+ * a library between them
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The PostgreSQL tests need a server: build-aux/dev test starts a
+ * throwaway one (build-aux/pg-cluster) and names it in
+ * $VIGIA_TEST_POSTGRESQL, a connection string whose user may create
+ * databases.  Each test makes its own database and drops it.  Without the
+ * variable they are skipped, saying so.
+ */
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "vigia-test-utils.h"
+
+typedef struct
+{
+  char   *dir;
+  /* Databases made for the test, dropped at its end. */
+  GPtrArray *databases;
+} Fixture;
+
+static const char *
+server (void)
+{
+  return g_getenv ("VIGIA_TEST_POSTGRESQL");
+}
+
+static gboolean
+skip_without_server (void)
+{
+  if (server () != NULL && *server () != '\0')
+    return FALSE;
+  g_test_skip ("No PostgreSQL server to test with: $VIGIA_TEST_POSTGRESQL is not set "
+               "(build-aux/dev test starts one)");
+  return TRUE;
+}
+
+/* Runs @sql on the server's maintenance database. */
+static void
+admin_exec (const char *sql)
+{
+  PGconn *conn = PQconnectdb (server ());
+  PGresult *result;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A new, empty database; returns its connection string. */
+static char *
+make_database (Fixture *f)
+{
+  static guint counter;
+  g_autofree char *name = g_strdup_printf ("vigia_test_%d_%u", (int) getpid (), ++counter);
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+
+  admin_exec (sql);
+  g_ptr_array_add (f->databases, g_strdup (name));
+  /* libpq takes the last of a repeated keyword. */
+  return g_strdup_printf ("%s dbname=%s", server (), name);
+}
+
+/* Ends every connection to the database @name but the caller's. */
+static void
+kill_connections (const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                          " WHERE datname = '%s' AND pid <> pg_backend_pid ()", name);
+
+  admin_exec (sql);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = vigia_test_make_dir ();
+  f->databases = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  for (guint i = 0; i < f->databases->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)",
+                                              (char *) g_ptr_array_index (f->databases, i));
+
+      admin_exec (sql);
+    }
+  g_ptr_array_unref (f->databases);
+  vigia_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static char *
+export_library (VigiaLibrary *library)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+
+  g_assert_true (vigia_json_writer_write_plans (stream, library, NULL, NULL, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
+/* A library with something in every table: plans with progress, an edit's
+ * history, a deleted goal, candidate lists, and texts and numbers that a
+ * careless copy would change. */
+static char *
+make_full_library (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->dir, "original.vigia", NULL);
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "original.vigia");
+  g_autoptr(VigiaPlan) sample = vigia_test_load_sample_plan ();
+  g_autoptr(VigiaPlan) other = vigia_test_make_plan ("FUERZA “DEL” AGUA 'Ñ' 😀", "MIRAFLORES", 2);
+  g_autoptr(GError) error = NULL;
+  VigiaDimension *dimension;
+
+  vigia_test_add_sample_progress (sample);
+  g_assert_true (vigia_library_add_plan (library, sample, &error));
+  g_assert_no_error (error);
+  vigia_plan_set_vision (other, "Línea uno\nlínea dos; =SUMA(A1) \\ \"comillas\"");
+  g_assert_true (vigia_library_add_plan (library, other, &error));
+  g_assert_no_error (error);
+
+  dimension = vigia_plan_get_dimension (other, 0);
+  g_assert_true (vigia_library_delete_goal (library, other, dimension, vigia_dimension_get_goal (dimension, 0),
+                                            &error));
+  g_assert_no_error (error);
+  g_clear_object (&library);
+
+  vigia_test_exec_sql (path,
+                       "UPDATE target SET value = 0.1, baseline_value = 1e-300 WHERE id = 1;"
+                       "UPDATE target SET value = 123456789.123456789 WHERE id = 2;"
+                       "INSERT INTO jne_list (plan_ref, file_number, election, status, organization, ubigeo,"
+                       "  region, province, district)"
+                       "  VALUES (4021, 'EM.2026001234', 'municipal-district', 'INSCRITO',"
+                       "    'ALIANZA ÁNCASH', '020101', 'ÁNCASH', 'HUARAZ', 'HUARAZ'),"
+                       "  (4022, '', NULL, NULL, NULL, NULL, NULL, NULL, NULL);"
+                       "INSERT INTO jne_candidate (file_number, name) VALUES ('EM.2026001234', 'ROSA QUISPE MAMANI'),"
+                       "  ('EM.2026000001', 'JUAN PÉREZ');");
+  return g_steal_pointer (&path);
+}
+
+static VigiaStore *
+open_store (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  VigiaStore *store = vigia_store_open (location, FALSE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+assert_empty (const char *location)
+{
+  g_autoptr(VigiaStore) store = open_store (location);
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally tally;
+
+  g_assert_true (vigia_store_tally (store, &tally, &error));
+  g_assert_no_error (error);
+  for (guint t = 0; t < VIGIA_STORE_N_TABLES; t++)
+    g_assert_cmpuint (tally.rows[t], ==, 0);
+}
+
+static void
+test_location (void)
+{
+  g_assert_true (vigia_store_location_is_postgresql ("postgresql://ana@servidor/planes"));
+  g_assert_true (vigia_store_location_is_postgresql ("postgres://servidor/planes"));
+  g_assert_true (vigia_store_location_is_postgresql ("host=/run/postgresql dbname=planes"));
+  g_assert_true (vigia_store_location_is_postgresql ("dbname=planes"));
+  g_assert_false (vigia_store_location_is_postgresql ("planes.vigia"));
+  g_assert_false (vigia_store_location_is_postgresql ("/home/ana/postgresql/planes.vigia"));
+  g_assert_false (vigia_store_location_is_postgresql ("informes/host=1.vigia"));
+}
+
+/* Until VigiaLibrary opens a PostgreSQL library, it says so, rather than
+ * making a file named after the connection string. */
+static void
+test_library_refuses_postgresql (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_library_open ("postgresql://ana:secreta@servidor/planes",
+                                                        VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+
+  g_assert_null (library);
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY);
+  g_assert_nonnull (strstr (error->message, "PostgreSQL"));
+  g_assert_null (strstr (error->message, "secreta"));
+  g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
+}
+
+/* The tables of @sql (one column: table, column) against the copy's list:
+ * a column the copy did not know would be lost. */
+static void
+assert_columns_known (VigiaStore *store,
+                      const char *sql)
+{
+  g_autoptr(VigiaStatement) columns = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_known = 0;
+  guint n_found = 0;
+
+  for (guint t = 0; t < VIGIA_STORE_N_TABLES; t++)
+    n_known += g_strv_length ((char **) vigia_store_table_columns (t));
+
+  columns = vigia_store_prepare (store, sql, &error);
+  g_assert_no_error (error);
+  while (vigia_statement_step (columns, &error) == VIGIA_STATEMENT_ROW)
+    {
+      const char *table = vigia_statement_column_text (columns, 0);
+      const char *column = vigia_statement_column_text (columns, 1);
+      gboolean known = FALSE;
+
+      for (guint t = 0; t < VIGIA_STORE_N_TABLES; t++)
+        if (g_str_equal (vigia_store_table_name (t), table))
+          known = g_strv_contains (vigia_store_table_columns (t), column);
+      if (!known)
+        g_error ("The copy does not know the column %s.%s", table, column);
+      n_found++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_found, ==, n_known);
+}
+
+static void
+test_sqlite_columns (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "new.vigia", NULL);
+  g_autoptr(VigiaStore) store = open_store (path);
+
+  assert_columns_known (store,
+                        "SELECT m.name, c.name FROM sqlite_schema m, pragma_table_info (m.name) c"
+                        " WHERE m.type = 'table' AND m.name NOT LIKE 'plan_search%' AND m.name NOT LIKE 'sqlite%'");
+}
+
+static void
+test_postgresql_columns (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *location = NULL;
+  g_autoptr(VigiaStore) store = NULL;
+
+  if (skip_without_server ())
+    return;
+  location = make_database (f);
+  store = open_store (location);
+  assert_columns_known (store,
+                        "SELECT table_name, column_name FROM information_schema.columns"
+                        " WHERE table_schema = 'vigia' AND table_name <> 'plan_search'"
+                        " AND table_name <> 'library_info'");
+}
+
+/* To PostgreSQL and back: the same rows, the same plans, and search finds
+ * the same ones. */
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autofree char *back = g_build_filename (f->dir, "back.vigia", NULL);
+  g_autoptr(VigiaLibrary) before = NULL;
+  g_autoptr(VigiaLibrary) after = NULL;
+  g_autofree char *document_before = NULL;
+  g_autofree char *document_after = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally there;
+  VigiaStoreTally home;
+  VigiaPlanQuery query = VIGIA_PLAN_QUERY_INIT;
+
+  if (skip_without_server ())
+    return;
+  original = make_full_library (f);
+  shared = make_database (f);
+
+  g_assert_true (vigia_store_copy_locations (original, shared, NULL, NULL, &there, &error));
+  g_assert_no_error (error);
+  for (guint t = 0; t < VIGIA_STORE_N_TABLES; t++)
+    g_assert_cmpuint (there.rows[t], >, 0);
+  g_assert_cmpuint (there.rows[0], ==, 2);
+  g_assert_cmpuint (there.rows[7], ==, 2);
+  g_assert_cmpuint (there.rows[8], ==, 1);
+
+  g_assert_true (vigia_store_copy_locations (shared, back, NULL, NULL, &home, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (home.digest, ==, there.digest);
+  g_assert_cmpmem (home.rows, sizeof home.rows, there.rows, sizeof there.rows);
+
+  before = vigia_library_open (original, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  after = vigia_library_open (back, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  document_before = export_library (before);
+  document_after = export_library (after);
+  g_assert_cmpstr (document_after, ==, document_before);
+  g_assert_nonnull (strstr (document_after, "FUERZA “DEL” AGUA 'Ñ' 😀"));
+  g_assert_nonnull (strstr (document_after, "123456789.12345679"));
+
+  /* The search index is made anew in each store. */
+  query.text = "agua";
+  {
+    g_autoptr(GArray) found_before = vigia_library_query_plan_ids (before, &query, &error);
+    g_autoptr(GArray) found_after = vigia_library_query_plan_ids (after, &query, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found_after->len, ==, 1);
+    g_assert_cmpmem (found_after->data, found_after->len * sizeof (gint64),
+                     found_before->data, found_before->len * sizeof (gint64));
+  }
+  g_assert_cmpint (vigia_library_count_jne_lists (after, NULL, NULL), ==, 2);
+
+  /* New rows get new ids, past those copied. */
+  {
+    g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("NUEVO", "LINCE", 1);
+
+    g_assert_true (vigia_library_add_plan (after, plan, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (vigia_plan_get_id (plan), ==, 3);
+  }
+}
+
+/* PostgreSQL's search: words without accents find words with them. */
+static void
+test_postgresql_search (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaStore) store = NULL;
+  g_autoptr(VigiaStatement) found = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally tally;
+
+  if (skip_without_server ())
+    return;
+  original = make_full_library (f);
+  shared = make_database (f);
+  g_assert_true (vigia_store_copy_locations (original, shared, NULL, NULL, &tally, &error));
+  g_assert_no_error (error);
+
+  store = open_store (shared);
+  found = vigia_store_prepare (store,
+                               "SELECT p.organization FROM plan_search s JOIN plan p ON p.id = s.plan_id"
+                               " WHERE s.document @@ to_tsquery ('simple', unaccent (?1)) ORDER BY p.id",
+                               &error);
+  g_assert_no_error (error);
+  vigia_statement_bind_text (found, 1, "poblacion & miraflores");
+  g_assert_cmpint (vigia_statement_step (found, &error), ==, VIGIA_STATEMENT_ROW);
+  g_assert_cmpstr (vigia_statement_column_text (found, 0), ==, "FUERZA “DEL” AGUA 'Ñ' 😀");
+  g_assert_cmpint (vigia_statement_step (found, &error), ==, VIGIA_STATEMENT_DONE);
+  g_assert_no_error (error);
+}
+
+static void
+test_not_empty (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally first;
+  VigiaStoreTally second;
+
+  if (skip_without_server ())
+    return;
+  original = make_full_library (f);
+  shared = make_database (f);
+  g_assert_true (vigia_store_copy_locations (original, shared, NULL, NULL, &first, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (vigia_store_copy_locations (original, shared, NULL, NULL, &second, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "is not empty"));
+
+  {
+    g_autoptr(VigiaStore) store = open_store (shared);
+
+    g_assert_true (vigia_store_tally (store, &second, NULL));
+    g_assert_cmpstr (second.digest, ==, first.digest);
+  }
+
+  /* Nor into an SQLite library that holds plans. */
+  g_clear_error (&error);
+  g_assert_false (vigia_store_copy_locations (shared, original, NULL, NULL, &second, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_DUPLICATE);
+  g_assert_cmpint (vigia_test_count_rows (original, "SELECT count(*) FROM plan"), ==, 2);
+}
+
+typedef struct
+{
+  const char *after_table;
+  const char *database;
+} Killer;
+
+static void
+kill_after_cb (const char *table,
+               guint64     rows,
+               gpointer    user_data)
+{
+  Killer *killer = user_data;
+
+  if (g_str_equal (table, killer->after_table))
+    kill_connections (killer->database);
+}
+
+/* The server ends the copying connection in the middle of the copy: the
+ * copy fails, saying so, and leaves the database without a row. */
+static void
+test_killed_target (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autoptr(GError) error = NULL;
+  Killer killer = { "goal", NULL };
+  VigiaStoreTally tally;
+
+  if (skip_without_server ())
+    return;
+  original = make_full_library (f);
+  shared = make_database (f);
+  killer.database = g_ptr_array_index (f->databases, 0);
+
+  g_assert_false (vigia_store_copy_locations (original, shared, kill_after_cb, &killer, &tally, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "connection"));
+  g_assert_null (strstr (error->message, "password"));
+  assert_empty (shared);
+}
+
+/* The source's connection ends instead: the file made for the copy is
+ * removed again. */
+static void
+test_killed_source (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autofree char *back = g_build_filename (f->dir, "back.vigia", NULL);
+  g_autoptr(GError) error = NULL;
+  Killer killer = { "dimension", NULL };
+  VigiaStoreTally tally;
+
+  if (skip_without_server ())
+    return;
+  original = make_full_library (f);
+  shared = make_database (f);
+  killer.database = g_ptr_array_index (f->databases, 0);
+  g_assert_true (vigia_store_copy_locations (original, shared, NULL, NULL, &tally, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (vigia_store_copy_locations (shared, back, kill_after_cb, &killer, &tally, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED);
+  g_assert_false (g_file_test (back, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_newer_schema (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaStore) store = NULL;
+  g_autoptr(VigiaStore) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_server ())
+    return;
+  shared = make_database (f);
+  store = open_store (shared);
+  g_assert_true (vigia_store_exec (store, "UPDATE library_info SET schema_version = 99", &error));
+  g_assert_true (vigia_store_exec (store, "CREATE TABLE vigia.later (x integer)", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  again = vigia_store_open (shared, FALSE, &error);
+  g_assert_null (again);
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NEWER_SCHEMA);
+  g_assert_nonnull (strstr (error->message, "version 99"));
+  g_assert_nonnull (strstr (error->message, "not changed"));
+
+  /* Left as it was. */
+  {
+    PGconn *conn = PQconnectdb (shared);
+    PGresult *result = PQexec (conn, "SELECT schema_version FROM vigia.library_info");
+
+    g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+    g_assert_cmpstr (PQgetvalue (result, 0, 0), ==, "99");
+    PQclear (result);
+    PQfinish (conn);
+  }
+}
+
+static void
+test_other_program (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_server ())
+    return;
+  shared = make_database (f);
+  {
+    PGconn *conn = PQconnectdb (shared);
+
+    PQclear (PQexec (conn, "CREATE SCHEMA vigia; CREATE TABLE vigia.cuentas (id integer)"));
+    PQfinish (conn);
+  }
+
+  store = vigia_store_open (shared, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY);
+  g_assert_nonnull (strstr (error->message, "another program"));
+}
+
+/* A server that is not there: the message names where, never the password. */
+static void
+test_no_server (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *location = g_strdup_printf ("host=%s/nada user=ana password=secreta dbname=planes", f->dir);
+  g_autoptr(VigiaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally tally;
+
+  store = vigia_store_open (location, FALSE, &error);
+  g_assert_null (store);
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "ana@"));
+  g_assert_nonnull (strstr (error->message, "/planes"));
+  g_assert_null (strstr (error->message, "secreta"));
+
+  /* Nor is a file made for a copy from it. */
+  g_clear_error (&error);
+  {
+    g_autofree char *back = g_build_filename (f->dir, "back.vigia", NULL);
+
+    g_assert_false (vigia_store_copy_locations (location, back, NULL, NULL, &tally, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
+    g_assert_false (g_file_test (back, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_onto_itself (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *original = make_full_library (f);
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally tally;
+
+  g_assert_false (vigia_store_copy_locations (original, original, NULL, NULL, &tally, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
+  g_assert_cmpint (vigia_test_count_rows (original, "SELECT count(*) FROM plan"), ==, 2);
+}
+
+/* The same copy from the command line, with what it prints. */
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autofree char *back = g_build_filename (f->dir, "back.vigia", NULL);
+  g_auto(VigiaTestRun) there = { 0 };
+  g_auto(VigiaTestRun) home = { 0 };
+  g_auto(VigiaTestRun) usage = { 0 };
+  g_autofree char *digest_there = NULL;
+
+  vigia_test_run_cli (&usage, "es", "copy", "--from", "x.vigia", NULL);
+  g_assert_cmpint (usage.status, ==, 2);
+  g_assert_nonnull (strstr (usage.err, "--to"));
+
+  if (skip_without_server ())
+    return;
+  original = make_full_library (f);
+  shared = make_database (f);
+
+  vigia_test_run_cli (&there, "es", "copy", "--from", original, "--to", shared, NULL);
+  g_assert_cmpint (there.status, ==, 0);
+  g_assert_nonnull (strstr (there.out, "plan\t2\n"));
+  g_assert_nonnull (strstr (there.out, "jne_candidate\t2\n"));
+  g_assert_nonnull (strstr (there.err, "Copiada la tabla plan: 2 filas"));
+  digest_there = g_strdup (strstr (there.out, "digest"));
+  g_assert_nonnull (digest_there);
+
+  vigia_test_run_cli (&home, "es", "copy", "-q", "--from", shared, "--to", back, NULL);
+  g_assert_cmpint (home.status, ==, 0);
+  g_assert_cmpstr (home.err, ==, "");
+  g_assert_cmpstr (strstr (home.out, "digest"), ==, digest_there);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/store/location", test_location);
+  g_test_add_func ("/store/library-refuses-postgresql", test_library_refuses_postgresql);
+  ADD ("/store/sqlite/columns", test_sqlite_columns);
+  ADD ("/store/sqlite/onto-itself", test_onto_itself);
+  ADD ("/store/postgresql/columns", test_postgresql_columns);
+  ADD ("/store/postgresql/round-trip", test_round_trip);
+  ADD ("/store/postgresql/search", test_postgresql_search);
+  ADD ("/store/postgresql/not-empty", test_not_empty);
+  ADD ("/store/postgresql/killed-target", test_killed_target);
+  ADD ("/store/postgresql/killed-source", test_killed_source);
+  ADD ("/store/postgresql/newer-schema", test_newer_schema);
+  ADD ("/store/postgresql/other-program", test_other_program);
+  ADD ("/store/postgresql/no-server", test_no_server);
+  ADD ("/store/cli", test_cli);
+
+#undef ADD
+
+  return g_test_run ();
+}
