@@ -15,13 +15,15 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "vigia-store-postgresql.h"
 #include "vigia-test-utils.h"
 
 typedef struct
 {
   char   *dir;
-  /* Databases made for the test, dropped at its end. */
+  /* Databases and roles made for the test, dropped at its end. */
   GPtrArray *databases;
+  GPtrArray *roles;
 } Fixture;
 
 static const char *
@@ -40,6 +42,12 @@ skip_without_server (void)
   return TRUE;
 }
 
+static void
+ignore_notice (void       *user_data,
+               const char *message)
+{
+}
+
 /* Runs @sql on the server's maintenance database. */
 static void
 admin_exec (const char *sql)
@@ -48,6 +56,7 @@ admin_exec (const char *sql)
   PGresult *result;
 
   g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
   result = PQexec (conn, sql);
   if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
     g_error ("%s: %s", sql, PQresultErrorMessage (result));
@@ -85,6 +94,7 @@ fixture_set_up (Fixture       *f,
 {
   f->dir = vigia_test_make_dir ();
   f->databases = g_ptr_array_new_with_free_func (g_free);
+  f->roles = g_ptr_array_new_with_free_func (g_free);
 }
 
 static void
@@ -96,8 +106,22 @@ fixture_tear_down (Fixture       *f,
       g_autofree char *sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)",
                                               (char *) g_ptr_array_index (f->databases, i));
 
+      g_autofree char *reader = g_strdup_printf ("DROP ROLE IF EXISTS vigia_%s_read",
+                                                 (char *) g_ptr_array_index (f->databases, i));
+      g_autofree char *editor = g_strdup_printf ("DROP ROLE IF EXISTS vigia_%s_edit",
+                                                 (char *) g_ptr_array_index (f->databases, i));
+
+      admin_exec (sql);
+      admin_exec (editor);
+      admin_exec (reader);
+    }
+  for (guint i = 0; i < f->roles->len; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("DROP ROLE IF EXISTS %s", (char *) g_ptr_array_index (f->roles, i));
+
       admin_exec (sql);
     }
+  g_ptr_array_unref (f->roles);
   g_ptr_array_unref (f->databases);
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
@@ -531,6 +555,94 @@ test_other_program (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "another program"));
 }
 
+/* A member's name for this test, and the connection string to log in as
+ * that member. */
+static char *
+make_member (Fixture    *f,
+             const char *shared,
+             const char *name,
+             char      **member_location)
+{
+  char *member = g_strdup_printf ("%s_%d", name, (int) getpid ());
+
+  g_ptr_array_add (f->roles, g_strdup (member));
+  *member_location = g_strdup_printf ("%s user=%s", shared, member);
+  return member;
+}
+
+/* The server, not Vigía, keeps a member who may only read from writing. */
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autofree char *reader_location = NULL;
+  g_autofree char *editor_location = NULL;
+  g_autofree char *reader = NULL;
+  g_autofree char *editor = NULL;
+  g_autofree char *back = g_build_filename (f->dir, "back.vigia", NULL);
+  g_autoptr(VigiaStore) owner = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) readers = NULL;
+  g_auto(GStrv) editors = NULL;
+  VigiaStoreTally tally;
+  VigiaStoreTally copied;
+
+  if (skip_without_server ())
+    return;
+  original = make_full_library (f);
+  shared = make_database (f);
+  reader = make_member (f, shared, "ana", &reader_location);
+  editor = make_member (f, shared, "luis", &editor_location);
+
+  owner = open_store (shared);
+  g_assert_true (vigia_store_postgresql_grant (VIGIA_STORE_POSTGRESQL (owner), reader, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_store_postgresql_grant (VIGIA_STORE_POSTGRESQL (owner), editor, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_store_postgresql_list_members (VIGIA_STORE_POSTGRESQL (owner), &readers, &editors, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (readers), ==, 1);
+  g_assert_cmpstr (readers[0], ==, reader);
+  g_assert_cmpuint (g_strv_length (editors), ==, 1);
+  g_assert_cmpstr (editors[0], ==, editor);
+
+  /* The reader cannot fill the empty library; nothing is written. */
+  g_assert_false (vigia_store_copy_locations (original, reader_location, NULL, NULL, &tally, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, reader));
+  g_clear_error (&error);
+  assert_empty (shared);
+
+  /* The editor can; the reader then reads it all. */
+  g_assert_true (vigia_store_copy_locations (original, editor_location, NULL, NULL, &tally, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_store_copy_locations (reader_location, back, NULL, NULL, &copied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (copied.digest, ==, tally.digest);
+
+  /* Nor can the reader change a row by hand. */
+  {
+    g_autoptr(VigiaStore) store = open_store (reader_location);
+
+    g_assert_false (vigia_store_exec (store, "DELETE FROM progress", &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
+    g_clear_error (&error);
+  }
+
+  /* Revoked, the reader cannot even open it. */
+  g_assert_true (vigia_store_postgresql_revoke (VIGIA_STORE_POSTGRESQL (owner), reader, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(VigiaStore) store = vigia_store_open (reader_location, FALSE, &error);
+
+    g_assert_null (store);
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "may not read"));
+  }
+}
+
 /* A server that is not there: the message names where, never the password. */
 static void
 test_no_server (Fixture       *f,
@@ -608,6 +720,51 @@ test_cli (Fixture       *f,
   g_assert_cmpstr (strstr (home.out, "digest"), ==, digest_there);
 }
 
+static void
+test_cli_admin (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *shared = NULL;
+  g_autofree char *member_location = NULL;
+  g_autofree char *member = NULL;
+  g_autofree char *listed = NULL;
+  g_auto(VigiaTestRun) no_level = { 0 };
+  g_auto(VigiaTestRun) a_file = { 0 };
+  g_auto(VigiaTestRun) grant = { 0 };
+  g_auto(VigiaTestRun) members = { 0 };
+  g_auto(VigiaTestRun) revoke = { 0 };
+  g_auto(VigiaTestRun) after = { 0 };
+
+  vigia_test_run_cli (&no_level, "es", "--library", "postgresql://x/y", "admin", "grant", "ana", NULL);
+  g_assert_cmpint (no_level.status, ==, 2);
+  g_assert_nonnull (strstr (no_level.err, "--read"));
+
+  vigia_test_run_cli (&a_file, "es", "--library", "planes.vigia", "admin", "members", NULL);
+  g_assert_cmpint (a_file.status, ==, 2);
+  g_assert_nonnull (strstr (a_file.err, "PostgreSQL"));
+
+  if (skip_without_server ())
+    return;
+  shared = make_database (f);
+  member = make_member (f, shared, "rosa", &member_location);
+
+  vigia_test_run_cli (&grant, "es", "--library", shared, "admin", "grant", member, "--edit", NULL);
+  g_assert_cmpint (grant.status, ==, 0);
+  g_assert_cmpstr (grant.err, ==, "");
+  g_assert_nonnull (strstr (grant.out, "puede leer y modificar la biblioteca"));
+
+  vigia_test_run_cli (&members, "es", "--library", shared, "admin", "members", NULL);
+  g_assert_cmpint (members.status, ==, 0);
+  listed = g_strdup_printf ("%s\tedit\n", member);
+  g_assert_cmpstr (members.out, ==, listed);
+
+  vigia_test_run_cli (&revoke, "es", "--library", shared, "admin", "revoke", member, NULL);
+  g_assert_cmpint (revoke.status, ==, 0);
+  vigia_test_run_cli (&after, "es", "copy", "--from", member_location, "--to", "nada.vigia", NULL);
+  g_assert_cmpint (after.status, ==, 1);
+  g_assert_nonnull (strstr (after.err, "no puede leer"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -630,6 +787,8 @@ main (int   argc,
   ADD ("/store/postgresql/newer-schema", test_newer_schema);
   ADD ("/store/postgresql/other-program", test_other_program);
   ADD ("/store/postgresql/no-server", test_no_server);
+  ADD ("/store/postgresql/roles", test_roles);
+  ADD ("/store/cli/admin", test_cli_admin);
   ADD ("/store/cli", test_cli);
 
 #undef ADD

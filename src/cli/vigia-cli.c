@@ -31,6 +31,7 @@ static const CommandInfo commands[] = {
   { "import", vigia_cli_import, N_("Import plans from DECLARA, JNE or Vigía files") },
   { "export", vigia_cli_export, N_("Write a plan or the library: exchange file, progress report, spreadsheet or JNE text") },
   { "publish", vigia_cli_publish, N_("Publish the library as a static website: map, ranking, a page per plan, data") },
+  { "admin", vigia_cli_admin, N_("Say who may read or change a team’s library on PostgreSQL") },
   { "copy", vigia_cli_copy, N_("Copy a library from a file to a team’s PostgreSQL database, or back") },
   { "restore", vigia_cli_restore, N_("Put back the version of an item that a merge set aside") },
 };
@@ -112,20 +113,25 @@ vigia_cli_parse (GOptionContext   *context,
   return VIGIA_CLI_OK;
 }
 
+/* The library the command works on: --library, else $VIGIA_LIBRARY, else
+ * the default file. */
+char *
+vigia_cli_dup_library_location (VigiaCli *cli)
+{
+  if (library_option != NULL)
+    return g_strdup (library_option);
+  if (cli->library_path != NULL)
+    return g_strdup (cli->library_path);
+  return vigia_library_dup_default_path ();
+}
+
 VigiaLibrary *
 vigia_cli_open_library (VigiaCli              *cli,
                         VigiaLibraryOpenFlags  flags)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = vigia_cli_dup_library_location (cli);
   VigiaLibrary *library;
-
-  if (library_option != NULL)
-    path = g_strdup (library_option);
-  else if (cli->library_path != NULL)
-    path = g_strdup (cli->library_path);
-  else
-    path = vigia_library_dup_default_path ();
 
   library = vigia_library_open (path, flags, &error);
   if (library == NULL)

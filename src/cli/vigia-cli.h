@@ -52,6 +52,9 @@ int           vigia_cli_export        (VigiaCli    *cli,
 int           vigia_cli_publish       (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
+int           vigia_cli_admin         (VigiaCli    *cli,
+                                       int          argc,
+                                       char       **argv);
 int           vigia_cli_copy          (VigiaCli    *cli,
                                        int          argc,
                                        char       **argv);
@@ -67,6 +70,7 @@ GOptionContext *vigia_cli_option_context (VigiaCli            *cli,
 int             vigia_cli_parse          (GOptionContext      *context,
                                           int                 *argc,
                                           char              ***argv);
+char           *vigia_cli_dup_library_location (VigiaCli      *cli);
 VigiaLibrary   *vigia_cli_open_library   (VigiaCli            *cli,
                                           VigiaLibraryOpenFlags flags);
 VigiaLibrary   *vigia_cli_open_library_for_writing (VigiaCli              *cli,

@@ -32,6 +32,14 @@
 
 static void vigia_store_postgresql_iface_init (VigiaStoreInterface *iface);
 
+/* The server's notices (a role already without a grant, say) are not for
+ * the user; its errors come as errors. */
+static void
+ignore_notice (void       *user_data,
+               const char *message)
+{
+}
+
 G_DEFINE_FINAL_TYPE_WITH_CODE (VigiaStorePostgresql, vigia_store_postgresql, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (VIGIA_TYPE_STORE, vigia_store_postgresql_iface_init))
 
@@ -63,7 +71,9 @@ _vigia_store_postgresql_set_error (VigiaStorePostgresql  *self,
                  _("The change does not fit the shared library %s: %s."), self->location, message);
   else if (g_strcmp0 (state, "42501") == 0 || g_strcmp0 (state, "25006") == 0)
     g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
-                 _("You may only read the shared library %s: %s."), self->location, message);
+                 _("Your role may not do this in the shared library %s (%s). Its owner says who may read "
+                   "or change it."),
+                 self->location, message);
   else if (g_strcmp0 (state, "40001") == 0 || g_strcmp0 (state, "40P01") == 0 ||
            g_strcmp0 (state, "55P03") == 0)
     g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_BUSY,
@@ -171,6 +181,23 @@ prepare_schema (VigiaStorePostgresql  *self,
       !query_text (self, "SELECT 1 FROM pg_namespace WHERE nspname = '" VIGIA_STORE_POSTGRESQL_SCHEMA "'",
                    &has_schema, error))
     return FALSE;
+
+  if (has_schema != NULL)
+    {
+      g_autofree char *may_use = NULL;
+
+      if (!query_text (self, "SELECT has_schema_privilege ('" VIGIA_STORE_POSTGRESQL_SCHEMA "', 'USAGE')",
+                       &may_use, error))
+        return FALSE;
+      if (g_strcmp0 (may_use, "t") != 0)
+        {
+          g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
+                       _("Your role may not read the shared library %s. Its owner says who may read or "
+                         "change it."),
+                       self->location);
+          return FALSE;
+        }
+    }
 
   /* Made only when missing: a member who may only read cannot make it, and
    * need not. */
@@ -389,6 +416,7 @@ vigia_store_postgresql_open (const char  *conninfo,
       return NULL;
     }
 
+  PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
   if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
       !exec_sql (self, "SET search_path TO " VIGIA_STORE_POSTGRESQL_SCHEMA ", public", error) ||
       !exec_sql (self, "BEGIN", error))
@@ -404,4 +432,138 @@ vigia_store_postgresql_open (const char  *conninfo,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/* Members and their roles: two roles of the database's own, one that may
+ * read the library and one that may also change it (a member of the
+ * first), so that the server enforces what each member may do.  Role
+ * names cannot be bound as parameters: this function, made for the
+ * session only, quotes them itself (format's %I). */
+static const char grant_function[] =
+  "CREATE OR REPLACE FUNCTION pg_temp.vigia_set_member (member text, level text) RETURNS void"
+  " LANGUAGE plpgsql AS $$"
+  " DECLARE"
+  "   reader text := 'vigia_' || current_database () || '_read';"
+  "   editor text := 'vigia_' || current_database () || '_edit';"
+  " BEGIN"
+  "   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = reader) THEN"
+  "     EXECUTE format ('CREATE ROLE %I NOLOGIN', reader);"
+  "   END IF;"
+  "   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = editor) THEN"
+  "     EXECUTE format ('CREATE ROLE %I NOLOGIN IN ROLE %I', editor, reader);"
+  "   END IF;"
+  "   EXECUTE format ('GRANT USAGE ON SCHEMA " VIGIA_STORE_POSTGRESQL_SCHEMA " TO %I', reader);"
+  "   EXECUTE format ('GRANT SELECT ON ALL TABLES IN SCHEMA " VIGIA_STORE_POSTGRESQL_SCHEMA " TO %I', reader);"
+  "   EXECUTE format ('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA "
+  VIGIA_STORE_POSTGRESQL_SCHEMA " TO %I', editor);"
+  "   EXECUTE format ('REVOKE INSERT, UPDATE, DELETE ON library_info FROM %I', editor);"
+  "   EXECUTE format ('GRANT USAGE, UPDATE ON ALL SEQUENCES IN SCHEMA " VIGIA_STORE_POSTGRESQL_SCHEMA " TO %I', editor);"
+  "   IF level IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = member) THEN"
+  "     EXECUTE format ('CREATE ROLE %I LOGIN', member);"
+  "   END IF;"
+  "   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = member) THEN"
+  "     EXECUTE format ('REVOKE %I, %I FROM %I', editor, reader, member);"
+  "   END IF;"
+  "   IF level = 'edit' THEN"
+  "     EXECUTE format ('GRANT %I TO %I', editor, member);"
+  "   ELSIF level = 'read' THEN"
+  "     EXECUTE format ('GRANT %I TO %I', reader, member);"
+  "   END IF;"
+  " END $$";
+
+static gboolean
+set_member (VigiaStorePostgresql  *self,
+            const char            *member,
+            const char            *level,
+            GError               **error)
+{
+  g_autoptr(VigiaStatement) call = NULL;
+
+  if (!exec_sql (self, "BEGIN", error))
+    return FALSE;
+  if (!exec_sql (self, grant_function, error) ||
+      (call = vigia_store_prepare (VIGIA_STORE (self), "SELECT pg_temp.vigia_set_member (?1, ?2)", error)) == NULL)
+    goto failed;
+  vigia_statement_bind_text (call, 1, member);
+  vigia_statement_bind_text (call, 2, level);
+  if (!vigia_statement_run (call, error))
+    goto failed;
+  g_clear_object (&call);
+  return vigia_store_postgresql_commit (VIGIA_STORE (self), error);
+
+failed:
+  g_clear_object (&call);
+  exec_sql (self, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+/**
+ * vigia_store_postgresql_grant:
+ * @member: a role of the server, made (able to log in, without a password)
+ *   if it does not exist
+ * @can_edit: whether the member may change the library, or only read it
+ *
+ * Lets @member read, or read and change, the library; what the member
+ * could do before is replaced.  Needs a connection as the library's owner
+ * with the right to create roles.
+ */
+gboolean
+vigia_store_postgresql_grant (VigiaStorePostgresql  *self,
+                              const char            *member,
+                              gboolean               can_edit,
+                              GError               **error)
+{
+  g_return_val_if_fail (VIGIA_IS_STORE_POSTGRESQL (self), FALSE);
+  g_return_val_if_fail (member != NULL && *member != '\0', FALSE);
+
+  return set_member (self, member, can_edit ? "edit" : "read", error);
+}
+
+/* Takes from @member the right to read and change the library; the role
+ * itself stays, as it may be used elsewhere on the server. */
+gboolean
+vigia_store_postgresql_revoke (VigiaStorePostgresql  *self,
+                               const char            *member,
+                               GError               **error)
+{
+  g_return_val_if_fail (VIGIA_IS_STORE_POSTGRESQL (self), FALSE);
+  g_return_val_if_fail (member != NULL && *member != '\0', FALSE);
+
+  return set_member (self, member, NULL, error);
+}
+
+/* The members who may only read, and those who may also change, by name. */
+gboolean
+vigia_store_postgresql_list_members (VigiaStorePostgresql  *self,
+                                     GStrv                 *readers,
+                                     GStrv                 *editors,
+                                     GError               **error)
+{
+  g_autoptr(GStrvBuilder) read_only = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) editing = g_strv_builder_new ();
+  g_autoptr(VigiaStatement) members = NULL;
+  VigiaStatementStep step;
+
+  g_return_val_if_fail (VIGIA_IS_STORE_POSTGRESQL (self), FALSE);
+
+  members = vigia_store_prepare (VIGIA_STORE (self),
+                                 "SELECT m.rolname, g.rolname = 'vigia_' || current_database () || '_edit'"
+                                 " FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid"
+                                 " JOIN pg_roles m ON m.oid = a.member"
+                                 " WHERE g.rolname IN ('vigia_' || current_database () || '_read',"
+                                 "   'vigia_' || current_database () || '_edit')"
+                                 " AND m.rolname <> 'vigia_' || current_database () || '_edit'"
+                                 " ORDER BY m.rolname",
+                                 error);
+  if (members == NULL)
+    return FALSE;
+  while ((step = vigia_statement_step (members, error)) == VIGIA_STATEMENT_ROW)
+    g_strv_builder_add (g_strcmp0 (vigia_statement_column_text (members, 1), "t") == 0 ? editing : read_only,
+                        vigia_statement_column_text (members, 0));
+  if (step != VIGIA_STATEMENT_DONE)
+    return FALSE;
+
+  *readers = g_strv_builder_end (read_only);
+  *editors = g_strv_builder_end (editing);
+  return TRUE;
 }

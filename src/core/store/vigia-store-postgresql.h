@@ -16,7 +16,18 @@ G_DECLARE_FINAL_TYPE (VigiaStorePostgresql, vigia_store_postgresql, VIGIA, STORE
 /* The schema of the database that holds Vigía's tables. */
 #define VIGIA_STORE_POSTGRESQL_SCHEMA "vigia"
 
-VigiaStorePostgresql *vigia_store_postgresql_open (const char  *conninfo,
-                                                   GError     **error);
+VigiaStorePostgresql *vigia_store_postgresql_open         (const char            *conninfo,
+                                                           GError               **error);
+gboolean              vigia_store_postgresql_grant        (VigiaStorePostgresql  *self,
+                                                           const char            *member,
+                                                           gboolean               can_edit,
+                                                           GError               **error);
+gboolean              vigia_store_postgresql_revoke       (VigiaStorePostgresql  *self,
+                                                           const char            *member,
+                                                           GError               **error);
+gboolean              vigia_store_postgresql_list_members (VigiaStorePostgresql  *self,
+                                                           GStrv                 *readers,
+                                                           GStrv                 *editors,
+                                                           GError               **error);
 
 G_END_DECLS
