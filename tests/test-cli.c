@@ -824,7 +824,7 @@ test_help_is_translated (void)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Comandos:"));
   g_assert_nonnull (strstr (run.out, "Lista los planes de gobierno de la biblioteca"));
-  g_assert_nonnull (strstr (run.out, "ARCHIVO"));
+  g_assert_nonnull (strstr (run.out, "BIBLIOTECA"));
   run_clear (&run);
 
   run_cli (&run, "es", "search", "--help", NULL);

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <math.h>
 #include <string.h>
 
 #include "vigia-store-postgresql.h"
@@ -177,6 +178,23 @@ make_full_library (Fixture *f)
   return g_steal_pointer (&path);
 }
 
+/* The full library, and a copy of it in a new database of the server,
+ * whose connection string is returned. */
+static char *
+make_shared_library (Fixture          *f,
+                     char            **original,
+                     VigiaStoreTally  *tally)
+{
+  g_autoptr(GError) error = NULL;
+  char *shared;
+
+  *original = make_full_library (f);
+  shared = make_database (f);
+  g_assert_true (vigia_store_copy_locations (*original, shared, NULL, NULL, tally, &error));
+  g_assert_no_error (error);
+  return shared;
+}
+
 static VigiaStore *
 open_store (const char *location)
 {
@@ -211,22 +229,6 @@ test_location (void)
   g_assert_false (vigia_store_location_is_postgresql ("planes.vigia"));
   g_assert_false (vigia_store_location_is_postgresql ("/home/ana/postgresql/planes.vigia"));
   g_assert_false (vigia_store_location_is_postgresql ("informes/host=1.vigia"));
-}
-
-/* Until VigiaLibrary opens a PostgreSQL library, it says so, rather than
- * making a file named after the connection string. */
-static void
-test_library_refuses_postgresql (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigiaLibrary) library = vigia_library_open ("postgresql://ana:secreta@servidor/planes",
-                                                        VIGIA_LIBRARY_OPEN_DEFAULT, &error);
-
-  g_assert_null (library);
-  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY);
-  g_assert_nonnull (strstr (error->message, "PostgreSQL"));
-  g_assert_null (strstr (error->message, "secreta"));
-  g_assert_false (g_file_test ("postgresql:", G_FILE_TEST_EXISTS));
 }
 
 /* The tables of @sql (one column: table, column) against the copy's list:
@@ -374,10 +376,7 @@ test_postgresql_search (Fixture       *f,
 
   if (skip_without_server ())
     return;
-  original = make_full_library (f);
-  shared = make_database (f);
-  g_assert_true (vigia_store_copy_locations (original, shared, NULL, NULL, &tally, &error));
-  g_assert_no_error (error);
+  shared = make_shared_library (f, &original, &tally);
 
   store = open_store (shared);
   found = vigia_store_prepare (store,
@@ -404,10 +403,7 @@ test_not_empty (Fixture       *f,
 
   if (skip_without_server ())
     return;
-  original = make_full_library (f);
-  shared = make_database (f);
-  g_assert_true (vigia_store_copy_locations (original, shared, NULL, NULL, &first, &error));
-  g_assert_no_error (error);
+  shared = make_shared_library (f, &original, &first);
 
   g_assert_false (vigia_store_copy_locations (original, shared, NULL, NULL, &second, &error));
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_DUPLICATE);
@@ -484,11 +480,8 @@ test_killed_source (Fixture       *f,
 
   if (skip_without_server ())
     return;
-  original = make_full_library (f);
-  shared = make_database (f);
+  shared = make_shared_library (f, &original, &tally);
   killer.database = g_ptr_array_index (f->databases, 0);
-  g_assert_true (vigia_store_copy_locations (original, shared, NULL, NULL, &tally, &error));
-  g_assert_no_error (error);
 
   g_assert_false (vigia_store_copy_locations (shared, back, kill_after_cb, &killer, &tally, &error));
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED);
@@ -553,6 +546,183 @@ test_other_program (Fixture       *f,
   g_assert_null (store);
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY);
   g_assert_nonnull (strstr (error->message, "another program"));
+}
+
+static void
+assert_same_ids (GArray *found,
+                 GArray *expected)
+{
+  g_assert_nonnull (found);
+  g_assert_cmpmem (found->data, found->len * sizeof (gint64), expected->data, expected->len * sizeof (gint64));
+}
+
+/* A library held by the server opens as a file does, read-only for now:
+ * its plans, list, search, history, assessment and candidate lists read
+ * the same as the file it was copied from. */
+static void
+test_library_on_server (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaLibrary) file = NULL;
+  g_autoptr(VigiaLibrary) server_library = NULL;
+  g_autofree char *document_file = NULL;
+  g_autofree char *document_server = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally tally;
+  static const char * const searches[] = { NULL, "agua", "POBLACION", "poblaci", "ñ", "no-existe", NULL };
+
+  if (skip_without_server ())
+    return;
+  shared = make_shared_library (f, &original, &tally);
+
+  file = vigia_library_open (original, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  server_library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_is_shared (server_library));
+  g_assert_false (vigia_library_is_shared (file));
+  g_assert_true (vigia_library_is_read_only (server_library));
+  g_assert_cmpstr (vigia_library_get_path (server_library), ==, shared);
+  g_assert_true (g_str_has_prefix (vigia_library_get_name (server_library), "postgres@"));
+
+  /* Every plan, goal, target, entry and deletion. */
+  document_file = export_library (file);
+  document_server = export_library (server_library);
+  g_assert_cmpstr (document_server, ==, document_file);
+  g_assert_cmpuint (vigia_library_count_plans (server_library, NULL), ==, 2);
+
+  /* The list, in every order, searched and filtered. */
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    for (int sort = VIGIA_PLAN_SORT_PLACE; sort <= VIGIA_PLAN_SORT_RELEVANCE; sort++)
+      {
+        VigiaPlanQuery query = VIGIA_PLAN_QUERY_INIT;
+        g_autoptr(GArray) expected = NULL;
+        g_autoptr(GArray) found = NULL;
+
+        query.text = searches[i];
+        query.sort = sort;
+        expected = vigia_library_query_plan_ids (file, &query, &error);
+        g_assert_no_error (error);
+        found = vigia_library_query_plan_ids (server_library, &query, &error);
+        g_assert_no_error (error);
+        assert_same_ids (found, expected);
+      }
+  {
+    VigiaPlanQuery query = VIGIA_PLAN_QUERY_INIT;
+    g_autoptr(GArray) found = NULL;
+    g_autoptr(GArray) expected = NULL;
+
+    query.text = "miraflores";
+    query.department = "LIMA";
+    query.election = VIGIA_ELECTION_MUNICIPAL_DISTRICT;
+    query.term_start = 2023;
+    expected = vigia_library_query_plan_ids (file, &query, NULL);
+    found = vigia_library_query_plan_ids (server_library, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (expected->len, ==, 1);
+    assert_same_ids (found, expected);
+  }
+  {
+    g_auto(GStrv) departments = vigia_library_list_departments (server_library, &error);
+    g_auto(GStrv) expected = vigia_library_list_departments (file, NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (g_strv_equal ((const char * const *) departments, (const char * const *) expected));
+  }
+
+  /* The assessment and the summaries. */
+  {
+    g_autoptr(GArray) expected = vigia_library_assess_plans (file, "2024-S2", VIGIA_SOURCE_AUTHORITY, NULL);
+    g_autoptr(GArray) found = vigia_library_assess_plans (server_library, "2024-S2", VIGIA_SOURCE_AUTHORITY,
+                                                          &error);
+    g_autoptr(GPtrArray) summaries = vigia_library_list_summaries (server_library, "2024-S2",
+                                                                   VIGIA_SOURCE_AUTHORITY, &error);
+    guint n_assessed = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, expected->len);
+    for (guint i = 0; i < found->len; i++)
+      {
+        VigiaPlanScore *a = &g_array_index (found, VigiaPlanScore, i);
+        VigiaPlanScore *b = &g_array_index (expected, VigiaPlanScore, i);
+
+        g_assert_cmpint (a->plan_id, ==, b->plan_id);
+        g_assert_cmpstr (a->period, ==, b->period);
+        if (isnan (vigia_rollup_get_achievement (&b->rollup)))
+          g_assert_true (isnan (vigia_rollup_get_achievement (&a->rollup)));
+        else
+          g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (&a->rollup),
+                                          vigia_rollup_get_achievement (&b->rollup), 1e-12);
+        n_assessed += b->rollup.n_with_data;
+        g_assert_cmpuint (a->rollup.n_with_data, ==, b->rollup.n_with_data);
+      }
+    g_assert_cmpuint (n_assessed, >, 0);
+    g_assert_cmpuint (summaries->len, ==, 2);
+    g_assert_cmpuint (vigia_plan_summary_get_n_goals (g_ptr_array_index (summaries, 1)), ==, 7);
+  }
+
+  /* The history and the candidate lists. */
+  {
+    g_autoptr(GPtrArray) expected = vigia_library_list_history (file, NULL, NULL, NULL);
+    g_autoptr(GPtrArray) found = vigia_library_list_history (server_library, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, expected->len);
+    g_assert_cmpuint (found->len, >, 0);
+  }
+  {
+    gint64 without_plan = -1;
+
+    g_assert_cmpint (vigia_library_count_jne_lists (server_library, &without_plan, &error), ==, 2);
+    g_assert_no_error (error);
+    g_assert_cmpint (without_plan, ==, 2);
+  }
+
+  /* Writing is refused, saying why. */
+  {
+    g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("NUEVO", "LINCE", 1);
+
+    g_assert_false (vigia_library_add_plan (server_library, plan, &error));
+    g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "postgres@"));
+  }
+}
+
+/* The command line reads a library on the server as it reads a file. */
+static void
+test_cli_on_server (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  VigiaStoreTally tally;
+  static const char * const commands[][4] = {
+    { "list", NULL },
+    { "search", "poblacion", NULL },
+    { "show", "1", NULL },
+    { "assess", "--period", "2024-S2", NULL },
+  };
+
+  if (skip_without_server ())
+    return;
+  shared = make_shared_library (f, &original, &tally);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(VigiaTestRun) on_file = { 0 };
+      g_auto(VigiaTestRun) on_server = { 0 };
+
+      vigia_test_run_cli (&on_file, "es", "--library", original, commands[i][0], commands[i][1],
+                          commands[i][2], commands[i][3], NULL);
+      vigia_test_run_cli (&on_server, "es", "--library", shared, commands[i][0], commands[i][1],
+                          commands[i][2], commands[i][3], NULL);
+      g_assert_cmpint (on_file.status, ==, 0);
+      g_assert_cmpint (on_server.status, ==, 0);
+      g_assert_cmpstr (on_server.out, ==, on_file.out);
+      g_assert_cmpuint (strlen (on_server.out), >, 0);
+    }
 }
 
 /* A member's name for this test, and the connection string to log in as
@@ -775,7 +945,6 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/store/location", test_location);
-  g_test_add_func ("/store/library-refuses-postgresql", test_library_refuses_postgresql);
   ADD ("/store/sqlite/columns", test_sqlite_columns);
   ADD ("/store/sqlite/onto-itself", test_onto_itself);
   ADD ("/store/postgresql/columns", test_postgresql_columns);
@@ -788,6 +957,8 @@ main (int   argc,
   ADD ("/store/postgresql/other-program", test_other_program);
   ADD ("/store/postgresql/no-server", test_no_server);
   ADD ("/store/postgresql/roles", test_roles);
+  ADD ("/store/postgresql/library", test_library_on_server);
+  ADD ("/store/postgresql/cli", test_cli_on_server);
   ADD ("/store/cli/admin", test_cli_admin);
   ADD ("/store/cli", test_cli);
 

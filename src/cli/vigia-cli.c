@@ -41,8 +41,9 @@ static char *as_option;
 
 static const GOptionEntry library_entries[] = {
   { "library", 'l', 0, G_OPTION_ARG_FILENAME, &library_option,
-    N_("The library file (default: $VIGIA_LIBRARY, or the library in your data folder)"),
-    N_("FILE") },
+    N_("The library: a file, or a PostgreSQL connection string (default: $VIGIA_LIBRARY, or the library in "
+       "your data folder)"),
+    N_("LIBRARY") },
   { "as", 0, 0, G_OPTION_ARG_STRING, &as_option,
     N_("Who the changes are recorded as (default: $VIGIA_USER, or your account’s name)"),
     N_("NAME") },
@@ -154,10 +155,16 @@ vigia_cli_open_library_for_writing (VigiaCli              *cli,
 {
   g_autoptr(VigiaLibrary) library = vigia_cli_open_library (cli, flags);
 
+  if (library != NULL && vigia_library_is_shared (library))
+    {
+      vigia_cli_error (_("The shared library %s can only be read in this version of Vigía."),
+                       vigia_library_get_name (library));
+      return NULL;
+    }
   if (library != NULL && vigia_library_is_read_only (library))
     {
       vigia_cli_error (_("The library “%s” can only be read (its file, its folder or its disk is read-only): "
-                         "nothing was changed."), vigia_library_get_path (library));
+                         "nothing was changed."), vigia_library_get_name (library));
       return NULL;
     }
   return g_steal_pointer (&library);

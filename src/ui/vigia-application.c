@@ -184,10 +184,18 @@ vigia_application_handle_local_options (GApplication *app,
   self->read_only_option = g_variant_dict_contains (options, "read-only");
   if (g_variant_dict_lookup (options, "library", "^ay", &library))
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (library);
-
       g_free (self->library_option);
-      self->library_option = g_file_get_path (file);
+      /* A PostgreSQL connection string is not a file name. */
+      if (vigia_store_location_is_postgresql (library))
+        {
+          self->library_option = g_strdup (library);
+        }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_commandline_arg (library);
+
+          self->library_option = g_file_get_path (file);
+        }
     }
 
   return -1;
@@ -396,7 +404,8 @@ vigia_application_init (VigiaApplication *self)
 {
   static const GOptionEntry entries[] = {
     { "library", 'l', 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Open this library file instead of the last one"), N_("FILE") },
+      N_("Open this library (a file, or a PostgreSQL connection string) instead of the last one"),
+      N_("LIBRARY") },
     { "read-only", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the library to read it, without changing it"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and quit"), NULL },
     { NULL }
@@ -479,7 +488,9 @@ vigia_application_open_library_full (VigiaApplication        *self,
   apply_author (self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import-progress")),
                                !vigia_library_is_read_only (library));
-  g_settings_set_string (self->settings, "last-library", path);
+  /* A connection string may hold a password: never kept in GSettings. */
+  if (!vigia_library_is_shared (library))
+    g_settings_set_string (self->settings, "last-library", path);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
   return TRUE;
 }

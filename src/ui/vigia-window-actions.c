@@ -959,9 +959,16 @@ vigia_window_import_files (VigiaWindow *self,
     return NULL;
   if (vigia_library_is_read_only (self->library))
     {
-      g_autoptr(GError) error = g_error_new (VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
-                                             _("The library “%s” can only be read: its file, its folder or its "
-                                               "disk is read-only."), vigia_library_get_path (self->library));
+      g_autoptr(GError) error = NULL;
+
+      if (vigia_library_is_shared (self->library))
+        error = g_error_new (VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
+                             _("The shared library %s can only be read in this version of Vigía."),
+                             vigia_library_get_name (self->library));
+      else
+        error = g_error_new (VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
+                             _("The library “%s” can only be read: its file, its folder or its "
+                               "disk is read-only."), vigia_library_get_path (self->library));
 
       vigia_window_show_error (self, _("Nothing Was Imported"), error);
       return NULL;

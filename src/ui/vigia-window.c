@@ -372,7 +372,12 @@ library_changed_cb (VigiaWindow      *self,
   refresh_filter_choices (self);
   search_changed_cb (self);
 
-  basename = g_path_get_basename (vigia_library_get_path (library));
+  /* A library on a server is named user@server/database, never by its
+   * connection string (which may hold a password). */
+  if (vigia_library_is_shared (library))
+    basename = g_strdup (vigia_library_get_name (library));
+  else
+    basename = g_path_get_basename (vigia_library_get_path (library));
   if (vigia_library_is_read_only (library))
     {
       /* Translators: the library's file name, in the sidebar's title, when it cannot be written */
@@ -384,7 +389,7 @@ library_changed_cb (VigiaWindow      *self,
     {
       adw_window_title_set_subtitle (self->sidebar_title, basename);
     }
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), vigia_library_get_path (library));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), vigia_library_get_name (library));
   update_sidebar (self);
   _vigia_window_actions_update (self);
 }

@@ -81,7 +81,7 @@ direction_from_text (const char *text)
 /* Reads measure, direction, value, baseline_value and weight of a target
  * from the columns @first onwards. */
 static void
-target_terms_from_row (sqlite3_stmt     *stmt,
+target_terms_from_row (VigiaStatement     *stmt,
                        int               first,
                        VigiaTargetTerms *terms)
 {
@@ -90,7 +90,7 @@ target_terms_from_row (sqlite3_stmt     *stmt,
   terms->direction = direction_from_text (_vigia_library_column_text (stmt, first + 1));
   terms->target = _vigia_library_column_double (stmt, first + 2);
   terms->baseline = _vigia_library_column_double (stmt, first + 3);
-  terms->weight = sqlite3_column_double (stmt, first + 4);
+  terms->weight = vigia_statement_column_double (stmt, first + 4);
 }
 
 /* A target with nothing recorded is "no data" and not rated, never 0 %. */
@@ -141,27 +141,27 @@ _vigia_library_assess_plan (VigiaLibrary  *self,
                                  error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  vigia_statement_bind_int64 (stmt, 1, plan_id);
   _vigia_library_bind_enum (stmt, 2, VIGIA_TYPE_SOURCE, source);
   _vigia_library_bind_text (stmt, 3, period);
 
   *rollup = (VigiaRollup) { 0, };
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
       VigiaTargetTerms terms;
 
       /* The rows come goal by goal: a goal is whole at the next one. */
-      if (sqlite3_column_int64 (stmt, 8) != goal_id)
+      if (vigia_statement_column_int64 (stmt, 8) != goal_id)
         {
           if (goal_id != 0)
             vigia_rollup_add_goal (rollup, &goal, goal_weight);
           goal = (VigiaRollup) { 0, };
-          goal_id = sqlite3_column_int64 (stmt, 8);
-          goal_weight = sqlite3_column_double (stmt, 9);
+          goal_id = vigia_statement_column_int64 (stmt, 8);
+          goal_weight = vigia_statement_column_double (stmt, 9);
         }
 
       target_terms_from_row (stmt, 0, &terms);
-      rollup_add_target (&goal, &terms, sqlite3_column_type (stmt, 5) != SQLITE_NULL,
+      rollup_add_target (&goal, &terms, !vigia_statement_column_is_null (stmt, 5),
                          _vigia_library_column_double (stmt, 6),
                          nick_to_value (_vigia_library_column_text (stmt, 7), status_nicks,
                                         G_N_ELEMENTS (status_nicks), VIGIA_STATUS_NOT_RATED));
@@ -187,14 +187,14 @@ assess_read_plans (VigiaLibrary  *self,
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
       VigiaPlanScore score = { 0, };
       g_autofree char *clamped = NULL;
-      int start = sqlite3_column_int (stmt, 1);
-      int end = sqlite3_column_int (stmt, 2);
+      int start = vigia_statement_column_int64 (stmt, 1);
+      int end = vigia_statement_column_int64 (stmt, 2);
 
-      score.plan_id = sqlite3_column_int64 (stmt, 0);
+      score.plan_id = vigia_statement_column_int64 (stmt, 0);
       clamped = vigia_term_clamp_period (start, end, period);
       g_strlcpy (score.period, clamped != NULL ? clamped : period, sizeof score.period);
       score.expected = vigia_term_get_expected_share (start, end, score.period);
@@ -219,27 +219,32 @@ assess_read_targets (VigiaLibrary  *self,
   g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
-  /* CROSS JOIN keeps the target table outside: its rows come by id, unsorted. */
+  /* CROSS JOIN keeps SQLite's target table outside: its rows come by id,
+   * unsorted.  PostgreSQL plans joins itself. */
   stmt = _vigia_library_prepare (self,
-                                 "SELECT t.id, d.plan_id, t.measure, t.direction, t.value, t.baseline_value,"
-                                 " t.weight, g.id, g.weight FROM target t CROSS JOIN goal g ON g.id = t.goal_id"
-                                 " CROSS JOIN dimension d ON d.id = g.dimension_id ORDER BY t.id",
+                                 LIBRARY_SQL (self,
+                                              "SELECT t.id, d.plan_id, t.measure, t.direction, t.value, t.baseline_value,"
+                                              " t.weight, g.id, g.weight FROM target t CROSS JOIN goal g ON g.id = t.goal_id"
+                                              " CROSS JOIN dimension d ON d.id = g.dimension_id ORDER BY t.id",
+                                              "SELECT t.id, d.plan_id, t.measure, t.direction, t.value, t.baseline_value,"
+                                              " t.weight, g.id, g.weight FROM target t JOIN goal g ON g.id = t.goal_id"
+                                              " JOIN dimension d ON d.id = g.dimension_id ORDER BY t.id"),
                                  error);
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
       TargetRow row = { 0, };
-      gint64 plan_id = sqlite3_column_int64 (stmt, 1);
+      gint64 plan_id = vigia_statement_column_int64 (stmt, 1);
       gpointer score;
 
       if (!g_hash_table_lookup_extended (score_by_plan, &plan_id, NULL, &score))
         continue;
 
-      row.id = sqlite3_column_int64 (stmt, 0);
-      row.goal_id = sqlite3_column_int64 (stmt, 7);
-      row.goal_weight = sqlite3_column_double (stmt, 8);
+      row.id = vigia_statement_column_int64 (stmt, 0);
+      row.goal_id = vigia_statement_column_int64 (stmt, 7);
+      row.goal_weight = vigia_statement_column_double (stmt, 8);
       row.score = GPOINTER_TO_UINT (score);
       target_terms_from_row (stmt, 2, &row.terms);
       row.value = VIGIA_NO_VALUE;
@@ -274,9 +279,9 @@ assess_read_progress (VigiaLibrary  *self,
     return FALSE;
   _vigia_library_bind_enum (stmt, 1, VIGIA_TYPE_SOURCE, source);
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
-      gint64 target_id = sqlite3_column_int64 (stmt, 0);
+      gint64 target_id = vigia_statement_column_int64 (stmt, 0);
       const char *period = _vigia_library_column_text (stmt, 1);
       const VigiaPlanScore *score;
       TargetRow *row;
@@ -338,12 +343,12 @@ _vigia_library_assess_plans_inner (VigiaLibrary  *self,
   count = _vigia_library_prepare (self, "SELECT count(*) FROM target", error);
   if (count == NULL)
     return NULL;
-  if (sqlite3_step (count) != SQLITE_ROW)
+  if (_vigia_library_step (self, count) != SQLITE_ROW)
     {
-      _vigia_library_set_sqlite_error (self, error, sqlite3_extended_errcode (self->db));
+      _vigia_library_set_sqlite_error (self, error, SQLITE_ERROR);
       return NULL;
     }
-  targets = g_array_sized_new (FALSE, TRUE, sizeof (TargetRow), sqlite3_column_int (count, 0));
+  targets = g_array_sized_new (FALSE, TRUE, sizeof (TargetRow), vigia_statement_column_int64 (count, 0));
   g_clear_pointer (&count, cached_stmt_reset);
 
   /* Stored periods are compared as text: the canonical form. */

@@ -192,10 +192,10 @@ _vigia_library_insert_history_diff (VigiaLibrary        *self,
 }
 
 static void
-history_entry_from_row (sqlite3_stmt       *stmt,
+history_entry_from_row (VigiaStatement       *stmt,
                         VigiaHistoryEntry  *entry)
 {
-  entry->id = sqlite3_column_int64 (stmt, 0);
+  entry->id = vigia_statement_column_int64 (stmt, 0);
   entry->changed = g_strdup (_vigia_library_column_text (stmt, 1));
   entry->plan_uuid = g_strdup (_vigia_library_column_text (stmt, 2));
   entry->goal_uuid = g_strdup (_vigia_library_column_text (stmt, 3));
@@ -251,7 +251,7 @@ vigia_library_list_history (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self,
                                  "SELECT id, changed, plan_uuid, goal_uuid, entity, action, scope, field,"
                                  " old_value, new_value, target_uuid, author FROM history"
-                                 " WHERE (?1 IS NULL OR plan_uuid = ?1) AND (?2 IS NULL OR goal_uuid = ?2)"
+                                 " WHERE (CAST (?1 AS text) IS NULL OR plan_uuid = ?1) AND (CAST (?2 AS text) IS NULL OR goal_uuid = ?2)"
                                  " ORDER BY id",
                                  error);
   if (stmt == NULL)
@@ -260,7 +260,7 @@ vigia_library_list_history (VigiaLibrary  *self,
   _vigia_library_bind_text (stmt, 2, goal_uuid);
 
   entries = g_ptr_array_new_with_free_func ((GDestroyNotify) vigia_history_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
       VigiaHistoryEntry *entry = g_new0 (VigiaHistoryEntry, 1);
 

@@ -15,10 +15,14 @@
 
 #include "vigia-library-private.h"
 
-/* The idPlanGobierno in a plan's source reference, as SQL reads it: CAST
- * takes the leading digits of "17190, file.pdf". */
+/* The idPlanGobierno in a plan's source reference, as SQL reads it: SQLite's
+ * CAST takes the leading digits of "17190, file.pdf"; PostgreSQL's would
+ * refuse the text, so it is given the digits alone. */
 #define PLAN_REF_SQL \
   "CAST (substr (p.source_reference, length ('" VIGIA_PLAN_JNE_REFERENCE "') + 1) AS INTEGER)"
+#define PLAN_REF_POSTGRESQL \
+  "CAST (nullif (substring (substr (p.source_reference, length ('" VIGIA_PLAN_JNE_REFERENCE "') + 1)" \
+  " FROM '^[0-9]+'), '') AS bigint)"
 #define PLAN_IS_JNE_SQL \
   "p.source_reference LIKE '" VIGIA_PLAN_JNE_REFERENCE "%'"
 
@@ -34,13 +38,13 @@ count_rows (VigiaLibrary  *self,
 
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
+  rc = _vigia_library_step (self, stmt);
   if (rc != SQLITE_ROW)
     {
       _vigia_library_set_sqlite_error (self, error, rc);
       return -1;
     }
-  return sqlite3_column_int64 (stmt, 0);
+  return vigia_statement_column_int64 (stmt, 0);
 }
 
 /**
@@ -112,8 +116,8 @@ vigia_library_add_jne_lists (VigiaLibrary  *self,
       stmt = _vigia_library_prepare (self, sql, error);
       if (stmt == NULL)
         goto failed;
-      sqlite3_bind_int64 (stmt, 1, list->plan_ref);
-      sqlite3_bind_text (stmt, 2, list->file_number != NULL ? list->file_number : "", -1, SQLITE_TRANSIENT);
+      vigia_statement_bind_int64 (stmt, 1, list->plan_ref);
+      vigia_statement_bind_text (stmt, 2, list->file_number != NULL ? list->file_number : "");
       _vigia_library_bind_text (stmt, 3, list->election);
       _vigia_library_bind_text (stmt, 4, list->status);
       _vigia_library_bind_text (stmt, 5, list->organization);
@@ -121,7 +125,7 @@ vigia_library_add_jne_lists (VigiaLibrary  *self,
       _vigia_library_bind_text (stmt, 7, list->region);
       _vigia_library_bind_text (stmt, 8, list->province);
       _vigia_library_bind_text (stmt, 9, list->district);
-      rc = sqlite3_step (stmt);
+      rc = _vigia_library_step (self, stmt);
       if (rc != SQLITE_DONE)
         {
           _vigia_library_set_sqlite_error (self, error, rc);
@@ -168,13 +172,13 @@ vigia_library_find_jne_lists (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, plan_ref);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  vigia_statement_bind_int64 (stmt, 1, plan_ref);
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
       VigiaJneList *list = g_new0 (VigiaJneList, 1);
       const char *file_number = _vigia_library_column_text (stmt, 1);
 
-      list->plan_ref = sqlite3_column_int64 (stmt, 0);
+      list->plan_ref = vigia_statement_column_int64 (stmt, 0);
       list->file_number = file_number != NULL && *file_number != '\0' ? g_strdup (file_number) : NULL;
       list->election = g_strdup (_vigia_library_column_text (stmt, 2));
       list->status = g_strdup (_vigia_library_column_text (stmt, 3));
@@ -206,14 +210,18 @@ GArray *
 vigia_library_list_unplaced_jne_plans (VigiaLibrary  *self,
                                        GError       **error)
 {
-  static const char sql[] =
-    "SELECT p.id FROM plan p WHERE " PLAN_IS_JNE_SQL
-    " AND ((coalesce (p.department, '') = '' AND p.election != 'general'"
-    "       AND EXISTS (SELECT 1 FROM jne_list l WHERE l.plan_ref = " PLAN_REF_SQL "))"
-    "   OR (coalesce (p.authority_name, '') = ''"
-    "       AND EXISTS (SELECT 1 FROM jne_list l JOIN jne_candidate c ON c.file_number = l.file_number"
-    "                   WHERE l.plan_ref = " PLAN_REF_SQL ")))"
-    " ORDER BY p.id";
+#define UNPLACED_SQL(plan_ref) \
+    "SELECT p.id FROM plan p WHERE " PLAN_IS_JNE_SQL \
+    " AND ((coalesce (p.department, '') = '' AND p.election != 'general'" \
+    "       AND EXISTS (SELECT 1 FROM jne_list l WHERE l.plan_ref = " plan_ref "))" \
+    "   OR (coalesce (p.authority_name, '') = ''" \
+    "       AND EXISTS (SELECT 1 FROM jne_list l JOIN jne_candidate c ON c.file_number = l.file_number" \
+    "                   WHERE l.plan_ref = " plan_ref ")))" \
+    " ORDER BY p.id"
+  static const char sql_sqlite[] = UNPLACED_SQL (PLAN_REF_SQL);
+  static const char sql_postgresql[] = UNPLACED_SQL (PLAN_REF_POSTGRESQL);
+#undef UNPLACED_SQL
+  const char *sql = LIBRARY_SQL (self, sql_sqlite, sql_postgresql);
   g_autoptr(CachedStmt) stmt = NULL;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
@@ -235,10 +243,14 @@ vigia_library_count_jne_lists (VigiaLibrary  *self,
                                gint64        *without_plan,
                                GError       **error)
 {
-  static const char sql[] =
-    "SELECT count(*), coalesce (sum (NOT EXISTS (SELECT 1 FROM plan p WHERE " PLAN_IS_JNE_SQL
-    "   AND " PLAN_REF_SQL " = l.plan_ref)), 0)"
-    " FROM jne_list l";
+#define COUNT_SQL(plan_ref) \
+    "SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM plan p WHERE " PLAN_IS_JNE_SQL \
+    "   AND " plan_ref " = l.plan_ref))" \
+    " FROM jne_list l"
+  static const char sql_sqlite[] = COUNT_SQL (PLAN_REF_SQL);
+  static const char sql_postgresql[] = COUNT_SQL (PLAN_REF_POSTGRESQL);
+#undef COUNT_SQL
+  const char *sql = LIBRARY_SQL (self, sql_sqlite, sql_postgresql);
   g_autoptr(CachedStmt) stmt = NULL;
   int rc;
 
@@ -247,13 +259,13 @@ vigia_library_count_jne_lists (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self, sql, error);
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
+  rc = _vigia_library_step (self, stmt);
   if (rc != SQLITE_ROW)
     {
       _vigia_library_set_sqlite_error (self, error, rc);
       return -1;
     }
   if (without_plan != NULL)
-    *without_plan = sqlite3_column_int64 (stmt, 1);
-  return sqlite3_column_int64 (stmt, 0);
+    *without_plan = vigia_statement_column_int64 (stmt, 1);
+  return vigia_statement_column_int64 (stmt, 0);
 }

@@ -1035,8 +1035,8 @@ vigia_library_restore_conflict (VigiaLibrary  *self,
                                 error);
   if (row == NULL)
     return FALSE;
-  sqlite3_bind_int64 (row, 1, history_id);
-  rc = sqlite3_step (row);
+  vigia_statement_bind_int64 (row, 1, history_id);
+  rc = _vigia_library_step (self, row);
   if (rc == SQLITE_DONE)
     return item_gone_error (error);
   if (rc != SQLITE_ROW)
@@ -1091,14 +1091,14 @@ vigia_library_restore_conflict (VigiaLibrary  *self,
                                  error);
   if (rows == NULL)
     return FALSE;
-  sqlite3_bind_int64 (rows, 1, history_id);
+  vigia_statement_bind_int64 (rows, 1, history_id);
   _vigia_library_bind_text (rows, 2, changed);
   _vigia_library_bind_text (rows, 3, plan_uuid);
   _vigia_library_bind_text (rows, 4, goal_uuid);
   _vigia_library_bind_text (rows, 5, target_uuid);
   _vigia_library_bind_text (rows, 6, entity);
   _vigia_library_bind_text (rows, 7, scope);
-  while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, rows)) == SQLITE_ROW)
     {
       const char *property = property_of_field (entity, _vigia_library_column_text (rows, 0));
       GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);

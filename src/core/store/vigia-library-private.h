@@ -14,6 +14,8 @@
 #include <sqlite3.h>
 
 #include "vigia-library.h"
+#include "vigia-statement.h"
+#include "vigia-store-postgresql.h"
 
 G_BEGIN_DECLS
 
@@ -21,12 +23,22 @@ struct _VigiaLibrary
 {
   GObject     parent_instance;
 
+  /* The file, or the connection string of a library on PostgreSQL. */
   char       *path;
+  /* What messages call the library: the path, or user@server/database
+   * (never a password). */
+  char       *name;
+  /* The SQLite connection, or the PostgreSQL one (docs/postgresql.md): one
+   * of the two. */
   sqlite3    *db;
+  VigiaStorePostgresql *server;
   gboolean    read_only;
 
-  /* Prepared statements by the address of their (static) SQL text. */
+  /* Prepared statements (VigiaStatement) by the address of their (static)
+   * SQL text. */
   GHashTable *statements;
+  /* Why the last _vigia_library_step() failed, until it is reported. */
+  GError     *step_error;
 
   /* Nesting of vigia_library_begin(): 0 outside a transaction. */
   guint       depth;
@@ -52,15 +64,20 @@ typedef struct
 
 /* A cached statement is reset, not finalized, when it goes out of scope, so
  * that no read transaction stays open behind the caller's back. */
-typedef sqlite3_stmt CachedStmt;
+typedef VigiaStatement CachedStmt;
 
 static inline void
 cached_stmt_reset (CachedStmt *stmt)
 {
-  sqlite3_reset (stmt);
+  vigia_statement_reset (stmt);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
+
+/* The statement in SQLite's words or in PostgreSQL's, where they differ:
+ * both static, so that each is prepared once. */
+#define LIBRARY_SQL(self, sqlite_sql, postgresql_sql) \
+  ((self)->server != NULL ? (postgresql_sql) : (sqlite_sql))
 
 /* Columns read by plan_from_row(), in order. */
 #define PLAN_COLUMNS \
@@ -97,31 +114,33 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
   "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
 
 /* vigia-library.c */
-void _vigia_library_bind_enum (sqlite3_stmt *stmt,
+void _vigia_library_bind_enum (VigiaStatement *stmt,
                                int           index,
                                GType         type,
                                int           value);
-void _vigia_library_bind_positive (sqlite3_stmt *stmt,
+void _vigia_library_bind_positive (VigiaStatement *stmt,
                                    int           index,
                                    gint64        value);
-void _vigia_library_bind_text (sqlite3_stmt *stmt,
+void _vigia_library_bind_text (VigiaStatement *stmt,
                                int           index,
                                const char   *text);
-double _vigia_library_column_double (sqlite3_stmt *stmt,
+double _vigia_library_column_double (VigiaStatement *stmt,
                                      int           index);
-int _vigia_library_column_enum (sqlite3_stmt *stmt,
+int _vigia_library_column_enum (VigiaStatement *stmt,
                                 int           index,
                                 GType         type,
                                 int           fallback);
-const char *_vigia_library_column_text (sqlite3_stmt *stmt,
+const char *_vigia_library_column_text (VigiaStatement *stmt,
                                         int           index);
+int _vigia_library_step (VigiaLibrary   *self,
+                         VigiaStatement *stmt);
 gboolean _vigia_library_exec (VigiaLibrary  *self,
                               const char    *sql,
                               GError       **error);
 gboolean _vigia_library_exec_cached (VigiaLibrary  *self,
                                      const char    *sql,
                                      GError       **error);
-sqlite3_stmt *_vigia_library_prepare (VigiaLibrary  *self,
+VigiaStatement *_vigia_library_prepare (VigiaLibrary  *self,
                                       const char    *sql,
                                       GError       **error);
 void _vigia_library_set_no_plan_error (GError **error,
@@ -130,10 +149,10 @@ gboolean _vigia_library_set_sqlite_error (VigiaLibrary  *self,
                                           GError       **error,
                                           int            rc);
 GArray *_vigia_library_collect_ids (VigiaLibrary  *self,
-                                    sqlite3_stmt  *stmt,
+                                    VigiaStatement  *stmt,
                                     GError       **error);
 gboolean _vigia_library_step_done (VigiaLibrary  *self,
-                                   sqlite3_stmt  *stmt,
+                                   VigiaStatement  *stmt,
                                    GError       **error);
 
 extern const char * const _vigia_plan_history_fields[];

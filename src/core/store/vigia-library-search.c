@@ -70,10 +70,10 @@ _vigia_library_flush_search_rows (VigiaLibrary  *self,
     return FALSE;
   for (guint i = 0; i < self->pending_search->len; i++)
     {
-      sqlite3_bind_int64 (queue, 1, g_array_index (self->pending_search, PendingSearch, i).plan_id);
+      vigia_statement_bind_int64 (queue, 1, g_array_index (self->pending_search, PendingSearch, i).plan_id);
       if (!_vigia_library_step_done (self, queue, error))
         return FALSE;
-      sqlite3_reset (queue);
+      vigia_statement_reset (queue);
     }
 
   if (!_vigia_library_exec_cached (self, "DELETE FROM plan_search WHERE rowid IN (SELECT id FROM temp.search_queue)", error) ||
@@ -99,19 +99,21 @@ vigia_library_count_plans (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self, "SELECT count(*) FROM plan", error);
   if (stmt == NULL)
     return 0;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_vigia_library_step (self, stmt) != SQLITE_ROW)
     {
-      _vigia_library_set_sqlite_error (self, error, sqlite3_extended_errcode (self->db));
+      _vigia_library_set_sqlite_error (self, error, SQLITE_ERROR);
       return 0;
     }
-  return sqlite3_column_int (stmt, 0);
+  return vigia_statement_column_int64 (stmt, 0);
 }
 
-/* Turns what a person typed into an FTS5 query: every word must match, as a
- * prefix, whatever its case and accents.  Words are quoted, so that no
- * character of the input is read as query syntax. */
+/* Turns what a person typed into an FTS5 query (or, for PostgreSQL, a
+ * tsquery): every word must match, as a prefix, whatever its case and
+ * accents.  Words keep only letters, digits and marks, and FTS5's are
+ * quoted, so that no character of the input is read as query syntax. */
 static char *
-build_match_expression (const char *text)
+build_match_expression (const char *text,
+                        gboolean    postgresql)
 {
   GString *query = g_string_new (NULL);
   GString *word = g_string_new (NULL);
@@ -129,8 +131,8 @@ build_match_expression (const char *text)
       if (word->len > 0)
         {
           if (query->len > 0)
-            g_string_append_c (query, ' ');
-          g_string_append_printf (query, "\"%s\"*", word->str);
+            g_string_append (query, postgresql ? " & " : " ");
+          g_string_append_printf (query, postgresql ? "%s:*" : "\"%s\"*", word->str);
           g_string_truncate (word, 0);
         }
 
@@ -147,12 +149,18 @@ build_match_expression (const char *text)
   return g_string_free (query, FALSE);
 }
 
+/* A parameter compared with NULL is given its type, which PostgreSQL
+ * cannot guess from that alone. */
 #define QUERY_FILTERS \
-  " (?2 IS NULL OR p.election = ?2)" \
-  " AND (?3 IS NULL OR p.department = ?3)" \
-  " AND (?4 IS NULL OR p.term_start = ?4)"
+  " (CAST (?2 AS text) IS NULL OR p.election = ?2)" \
+  " AND (CAST (?3 AS text) IS NULL OR p.department = ?3)" \
+  " AND (CAST (?4 AS bigint) IS NULL OR p.term_start = ?4)"
 #define QUERY_ALL "SELECT p.id FROM plan p WHERE (?1 IS NULL OR p.id IN" \
   " (SELECT rowid FROM plan_search WHERE plan_search MATCH ?1)) AND" QUERY_FILTERS
+/* On PostgreSQL, the words without accents (docs/postgresql.md). */
+#define QUERY_ALL_POSTGRESQL "SELECT p.id FROM plan p WHERE (CAST (?1 AS text) IS NULL OR p.id IN" \
+  " (SELECT plan_id FROM plan_search WHERE document @@ to_tsquery ('simple', unaccent (?1)))) AND" \
+  QUERY_FILTERS
 
 /**
  * vigia_library_query_plan_ids:
@@ -177,6 +185,23 @@ vigia_library_query_plan_ids (VigiaLibrary          *self,
       "SELECT p.id FROM plan_search s JOIN plan p ON p.id = s.rowid"
       " WHERE plan_search MATCH ?1 AND" QUERY_FILTERS " ORDER BY s.rank, p.id",
   };
+  /* In SQLite's order to the last tie: that of its indexes, whose last
+   * column is the id, and with no value first. */
+  static const char *postgresql_by_sort[] = {
+    [VIGIA_PLAN_SORT_PLACE] = QUERY_ALL_POSTGRESQL
+      " ORDER BY p.department NULLS FIRST, p.province NULLS FIRST, p.district NULLS FIRST,"
+      " p.organization, p.election, p.term_start NULLS FIRST, p.id",
+    [VIGIA_PLAN_SORT_ORGANIZATION] = QUERY_ALL_POSTGRESQL
+      " ORDER BY p.organization, p.department NULLS FIRST, p.province NULLS FIRST, p.district NULLS FIRST,"
+      " p.election, p.term_start NULLS FIRST, p.id",
+    [VIGIA_PLAN_SORT_CHANGED] = QUERY_ALL_POSTGRESQL
+      " ORDER BY p.changed DESC, p.election DESC, p.department DESC NULLS LAST, p.term_start DESC NULLS LAST,"
+      " p.id DESC",
+    [VIGIA_PLAN_SORT_RELEVANCE] =
+      "SELECT p.id FROM plan_search s JOIN plan p ON p.id = s.plan_id"
+      " WHERE s.document @@ to_tsquery ('simple', unaccent (?1)) AND" QUERY_FILTERS
+      " ORDER BY ts_rank (s.document, to_tsquery ('simple', unaccent (?1))) DESC, p.id",
+  };
   g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *match = NULL;
   VigiaPlanQuery defaults = VIGIA_PLAN_QUERY_INIT;
@@ -188,7 +213,7 @@ vigia_library_query_plan_ids (VigiaLibrary          *self,
     query = &defaults;
 
   if (query->text != NULL)
-    match = build_match_expression (query->text);
+    match = build_match_expression (query->text, self->server != NULL);
 
   /* A search inside a transaction sees the plans written so far. */
   if (match != NULL && self->pending_search->len > 0 && !_vigia_library_flush_search_rows (self, error))
@@ -198,7 +223,7 @@ vigia_library_query_plan_ids (VigiaLibrary          *self,
   if (sort >= G_N_ELEMENTS (sql_by_sort) || (sort == VIGIA_PLAN_SORT_RELEVANCE && match == NULL))
     sort = VIGIA_PLAN_SORT_PLACE;
 
-  stmt = _vigia_library_prepare (self, sql_by_sort[sort], error);
+  stmt = _vigia_library_prepare (self, LIBRARY_SQL (self, sql_by_sort[sort], postgresql_by_sort[sort]), error);
   if (stmt == NULL)
     return NULL;
 
@@ -233,7 +258,7 @@ vigia_library_list_departments (VigiaLibrary  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     g_strv_builder_add (builder, _vigia_library_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
     {
@@ -267,9 +292,9 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
-      int year = sqlite3_column_int (stmt, 0);
+      int year = vigia_statement_column_int64 (stmt, 0);
 
       g_array_append_val (years, year);
     }
@@ -297,10 +322,10 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
 
 /* Fills @fields with pointers into @stmt's row: use them before the next step. */
 static void
-summary_fields_from_row (sqlite3_stmt           *stmt,
+summary_fields_from_row (VigiaStatement           *stmt,
                          VigiaPlanSummaryFields *fields)
 {
-  fields->id = sqlite3_column_int64 (stmt, 0);
+  fields->id = vigia_statement_column_int64 (stmt, 0);
   fields->uuid = _vigia_library_column_text (stmt, 1);
   fields->organization = _vigia_library_column_text (stmt, 2);
   fields->election = _vigia_library_column_enum (stmt, 3, VIGIA_TYPE_ELECTION, VIGIA_ELECTION_MUNICIPAL_DISTRICT);
@@ -309,12 +334,12 @@ summary_fields_from_row (sqlite3_stmt           *stmt,
   fields->province = _vigia_library_column_text (stmt, 6);
   fields->district = _vigia_library_column_text (stmt, 7);
   fields->ubigeo = _vigia_library_column_text (stmt, 8);
-  fields->term_start = sqlite3_column_int (stmt, 9);
-  fields->term_end = sqlite3_column_int (stmt, 10);
+  fields->term_start = vigia_statement_column_int64 (stmt, 9);
+  fields->term_end = vigia_statement_column_int64 (stmt, 10);
   fields->changed = _vigia_library_column_text (stmt, 11);
-  fields->n_goals = sqlite3_column_int (stmt, 12);
-  fields->n_goals_with_progress = sqlite3_column_int (stmt, 13);
-  fields->n_targets = sqlite3_column_int (stmt, 14);
+  fields->n_goals = vigia_statement_column_int64 (stmt, 12);
+  fields->n_goals_with_progress = vigia_statement_column_int64 (stmt, 13);
+  fields->n_targets = vigia_statement_column_int64 (stmt, 14);
 }
 
 /**
@@ -345,8 +370,8 @@ vigia_library_load_summary (VigiaLibrary  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  rc = sqlite3_step (stmt);
+  vigia_statement_bind_int64 (stmt, 1, plan_id);
+  rc = _vigia_library_step (self, stmt);
   if (rc == SQLITE_DONE)
     {
       _vigia_library_set_no_plan_error (error, plan_id);
@@ -415,7 +440,7 @@ vigia_library_list_summaries (VigiaLibrary  *self,
   if (stmt != NULL)
     {
       summaries = g_ptr_array_new_full (scores->len, g_object_unref);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
         {
           VigiaPlanSummaryFields fields = { 0, };
 

@@ -30,6 +30,8 @@
 #include "vigia-json-writer.h"
 #include "vigia-library-private.h"
 #include "vigia-schema.h"
+#include "vigia-statement-postgresql.h"
+#include "vigia-statement-sqlite.h"
 #include "vigia-store.h"
 #include "vigia-utils.h"
 
@@ -81,13 +83,21 @@ _vigia_library_set_sqlite_error (VigiaLibrary  *self,
 {
   const char *message = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
+  /* A statement's step said why already (and a PostgreSQL library has no
+   * SQLite error to read). */
+  if (self->step_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->step_error));
+      return FALSE;
+    }
+
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_BUSY,
                    _("The library “%s” is busy: another program is writing to it. Try again in a moment."),
-                   self->path);
+                   self->name);
       break;
     case SQLITE_READONLY:
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
@@ -96,7 +106,7 @@ _vigia_library_set_sqlite_error (VigiaLibrary  *self,
     case SQLITE_CORRUPT:
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_CORRUPT,
                    _("The library “%s” is damaged (%s). Restore it from a backup."),
-                   self->path, message);
+                   self->name, message);
       break;
     case SQLITE_NOTADB:
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
@@ -124,7 +134,7 @@ set_read_only_error (VigiaLibrary  *self,
                      GError       **error)
 {
   g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
-               _("The library “%s” is open read-only: changes cannot be saved."), self->path);
+               _("The library “%s” is open read-only: changes cannot be saved."), self->name);
   return FALSE;
 }
 
@@ -142,36 +152,67 @@ _vigia_library_set_no_plan_error (GError **error,
 /* Statements, bindings and columns                                       */
 /* ---------------------------------------------------------------------- */
 
-sqlite3_stmt *
+VigiaStatement *
 _vigia_library_prepare (VigiaLibrary  *self,
                         const char    *sql,
                         GError       **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  VigiaStatement *stmt = g_hash_table_lookup (self->statements, sql);
 
   if (stmt != NULL)
     {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
+      vigia_statement_reset (stmt);
+      vigia_statement_clear_bindings (stmt);
       return stmt;
     }
 
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
-    {
-      _vigia_library_set_sqlite_error (self, error, sqlite3_errcode (self->db));
-      sqlite3_finalize (stmt);
-      return NULL;
-    }
+  if (self->server != NULL)
+    stmt = vigia_statement_postgresql_new (self->server, sql, FALSE, error);
+  else
+    stmt = vigia_statement_sqlite_new (self, sql, TRUE, error);
+  if (stmt == NULL)
+    return NULL;
 
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
+/* Steps @stmt, answering as sqlite3_step() does; if it fails, why is kept
+ * for _vigia_library_set_sqlite_error(). */
+int
+_vigia_library_step (VigiaLibrary   *self,
+                     VigiaStatement *stmt)
+{
+  g_clear_error (&self->step_error);
+  switch (vigia_statement_step (stmt, &self->step_error))
+    {
+    case VIGIA_STATEMENT_ROW:
+      return SQLITE_ROW;
+    case VIGIA_STATEMENT_DONE:
+      return SQLITE_DONE;
+    case VIGIA_STATEMENT_FAILED:
+    default:
+      return SQLITE_ERROR;
+    }
+}
+
+/* Runs @sql, one or more statements without parameters. */
 gboolean
 _vigia_library_exec (VigiaLibrary  *self,
                      const char    *sql,
                      GError       **error)
 {
+  g_clear_error (&self->step_error);
+  if (self->server != NULL)
+    {
+      g_auto(GStrv) statements = g_strsplit (sql, ";", -1);
+
+      for (guint i = 0; statements[i] != NULL; i++)
+        if (*g_strstrip (statements[i]) != '\0' &&
+            !vigia_store_exec (VIGIA_STORE (self->server), statements[i], error))
+          return FALSE;
+      return TRUE;
+    }
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     return _vigia_library_set_sqlite_error (self, error, sqlite3_extended_errcode (self->db));
   return TRUE;
@@ -184,30 +225,30 @@ _vigia_library_exec_cached (VigiaLibrary  *self,
                             const char    *sql,
                             GError       **error)
 {
-  sqlite3_stmt *stmt = _vigia_library_prepare (self, sql, error);
+  VigiaStatement *stmt = _vigia_library_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  rc = _vigia_library_step (self, stmt);
+  vigia_statement_reset (stmt);
   if (rc != SQLITE_DONE)
-    return _vigia_library_set_sqlite_error (self, error, sqlite3_extended_errcode (self->db));
+    return _vigia_library_set_sqlite_error (self, error, rc);
   return TRUE;
 }
 
 /* Steps @stmt to its end, collecting its first column as ids. */
 GArray *
 _vigia_library_collect_ids (VigiaLibrary  *self,
-                            sqlite3_stmt  *stmt,
+                            VigiaStatement  *stmt,
                             GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = vigia_statement_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
@@ -221,10 +262,10 @@ _vigia_library_collect_ids (VigiaLibrary  *self,
 
 gboolean
 _vigia_library_step_done (VigiaLibrary  *self,
-                          sqlite3_stmt  *stmt,
+                          VigiaStatement  *stmt,
                           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  int rc = _vigia_library_step (self, stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return _vigia_library_set_sqlite_error (self, error, rc);
@@ -232,41 +273,41 @@ _vigia_library_step_done (VigiaLibrary  *self,
 }
 
 void
-_vigia_library_bind_text (sqlite3_stmt *stmt,
+_vigia_library_bind_text (VigiaStatement *stmt,
                           int           index,
                           const char   *text)
 {
   if (text == NULL)
-    sqlite3_bind_null (stmt, index);
+    vigia_statement_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    vigia_statement_bind_text (stmt, index, text);
 }
 
 static void
-bind_double (sqlite3_stmt *stmt,
+bind_double (VigiaStatement *stmt,
              int           index,
              double        value)
 {
   if (VIGIA_HAS_VALUE (value))
-    sqlite3_bind_double (stmt, index, value);
+    vigia_statement_bind_double (stmt, index, value);
   else
-    sqlite3_bind_null (stmt, index);
+    vigia_statement_bind_null (stmt, index);
 }
 
 /* For years and other counts where 0 means "not known". */
 void
-_vigia_library_bind_positive (sqlite3_stmt *stmt,
+_vigia_library_bind_positive (VigiaStatement *stmt,
                               int           index,
                               gint64        value)
 {
   if (value > 0)
-    sqlite3_bind_int64 (stmt, index, value);
+    vigia_statement_bind_int64 (stmt, index, value);
   else
-    sqlite3_bind_null (stmt, index);
+    vigia_statement_bind_null (stmt, index);
 }
 
 void
-_vigia_library_bind_enum (sqlite3_stmt *stmt,
+_vigia_library_bind_enum (VigiaStatement *stmt,
                           int           index,
                           GType         type,
                           int           value)
@@ -275,7 +316,7 @@ _vigia_library_bind_enum (sqlite3_stmt *stmt,
 }
 
 static void
-bind_strv (sqlite3_stmt       *stmt,
+bind_strv (VigiaStatement       *stmt,
            int                 index,
            const char * const *strv)
 {
@@ -283,7 +324,7 @@ bind_strv (sqlite3_stmt       *stmt,
 
   if (strv == NULL || strv[0] == NULL)
     {
-      sqlite3_bind_null (stmt, index);
+      vigia_statement_bind_null (stmt, index);
       return;
     }
   joined = g_strjoinv ("\n", (char **) strv);
@@ -291,23 +332,23 @@ bind_strv (sqlite3_stmt       *stmt,
 }
 
 const char *
-_vigia_library_column_text (sqlite3_stmt *stmt,
+_vigia_library_column_text (VigiaStatement *stmt,
                             int           index)
 {
-  return (const char *) sqlite3_column_text (stmt, index);
+  return vigia_statement_column_text (stmt, index);
 }
 
 double
-_vigia_library_column_double (sqlite3_stmt *stmt,
+_vigia_library_column_double (VigiaStatement *stmt,
                               int           index)
 {
-  if (sqlite3_column_type (stmt, index) == SQLITE_NULL)
+  if (vigia_statement_column_is_null (stmt, index))
     return VIGIA_NO_VALUE;
-  return sqlite3_column_double (stmt, index);
+  return vigia_statement_column_double (stmt, index);
 }
 
 int
-_vigia_library_column_enum (sqlite3_stmt *stmt,
+_vigia_library_column_enum (VigiaStatement *stmt,
                             int           index,
                             GType         type,
                             int           fallback)
@@ -319,7 +360,7 @@ _vigia_library_column_enum (sqlite3_stmt *stmt,
 }
 
 static GStrv
-column_strv (sqlite3_stmt *stmt,
+column_strv (VigiaStatement *stmt,
              int           index)
 {
   const char *text = _vigia_library_column_text (stmt, index);
@@ -335,7 +376,7 @@ column_strv (sqlite3_stmt *stmt,
 
 /* Reads edited, edited_by and merged from column @first on. */
 static void
-stamp_from_row (sqlite3_stmt *stmt,
+stamp_from_row (VigiaStatement *stmt,
                 int           first,
                 VigiaStamp   *stamp)
 {
@@ -344,7 +385,7 @@ stamp_from_row (sqlite3_stmt *stmt,
 }
 
 static void
-bind_stamp (sqlite3_stmt     *stmt,
+bind_stamp (VigiaStatement     *stmt,
             int               first,
             const VigiaStamp *stamp)
 {
@@ -374,11 +415,11 @@ stamp_new (VigiaLibrary *self,
 }
 
 static VigiaPlan *
-plan_from_row (sqlite3_stmt *stmt)
+plan_from_row (VigiaStatement *stmt)
 {
   VigiaPlan *plan = vigia_plan_new ();
 
-  vigia_plan_set_id (plan, sqlite3_column_int64 (stmt, 0));
+  vigia_plan_set_id (plan, vigia_statement_column_int64 (stmt, 0));
   vigia_plan_set_uuid (plan, _vigia_library_column_text (stmt, 1));
   vigia_plan_set_organization (plan, _vigia_library_column_text (stmt, 2));
   vigia_plan_set_election (plan, _vigia_library_column_enum (stmt, 3, VIGIA_TYPE_ELECTION,
@@ -388,13 +429,13 @@ plan_from_row (sqlite3_stmt *stmt)
   vigia_plan_set_province (plan, _vigia_library_column_text (stmt, 6));
   vigia_plan_set_district (plan, _vigia_library_column_text (stmt, 7));
   vigia_plan_set_ubigeo (plan, _vigia_library_column_text (stmt, 8));
-  vigia_plan_set_term_start (plan, sqlite3_column_int (stmt, 9));
-  vigia_plan_set_term_end (plan, sqlite3_column_int (stmt, 10));
+  vigia_plan_set_term_start (plan, vigia_statement_column_int64 (stmt, 9));
+  vigia_plan_set_term_end (plan, vigia_statement_column_int64 (stmt, 10));
   vigia_plan_set_ideario (plan, _vigia_library_column_text (stmt, 11));
   vigia_plan_set_vision (plan, _vigia_library_column_text (stmt, 12));
   vigia_plan_set_accountability (plan, _vigia_library_column_text (stmt, 13));
   vigia_plan_set_authority_name (plan, _vigia_library_column_text (stmt, 14));
-  vigia_plan_set_authority_elected (plan, sqlite3_column_int (stmt, 15));
+  vigia_plan_set_authority_elected (plan, vigia_statement_column_int64 (stmt, 15));
   vigia_plan_set_source_format (plan, _vigia_library_column_text (stmt, 16));
   vigia_plan_set_source_reference (plan, _vigia_library_column_text (stmt, 17));
   vigia_plan_set_source_imported (plan, _vigia_library_column_text (stmt, 18));
@@ -408,21 +449,21 @@ plan_from_row (sqlite3_stmt *stmt)
 
 /* Reads GOAL_COLUMNS starting at column @first. */
 static VigiaGoal *
-goal_from_row (sqlite3_stmt *stmt,
+goal_from_row (VigiaStatement *stmt,
                int           first)
 {
   VigiaGoal *goal = vigia_goal_new ();
   const char *cells[5] = { NULL };
 
-  vigia_goal_set_id (goal, sqlite3_column_int64 (stmt, first + 0));
+  vigia_goal_set_id (goal, vigia_statement_column_int64 (stmt, first + 0));
   vigia_goal_set_uuid (goal, _vigia_library_column_text (stmt, first + 1));
-  vigia_goal_set_number (goal, sqlite3_column_int (stmt, first + 2));
+  vigia_goal_set_number (goal, vigia_statement_column_int64 (stmt, first + 2));
   vigia_goal_set_problem (goal, _vigia_library_column_text (stmt, first + 3));
   vigia_goal_set_objective (goal, _vigia_library_column_text (stmt, first + 4));
   vigia_goal_set_indicator (goal, _vigia_library_column_text (stmt, first + 5));
-  vigia_goal_set_weight (goal, sqlite3_column_double (stmt, first + 6));
+  vigia_goal_set_weight (goal, vigia_statement_column_double (stmt, first + 6));
   /* Kept only where a reader filled them: all four or none. */
-  if (sqlite3_column_type (stmt, first + 7) != SQLITE_NULL)
+  if (!vigia_statement_column_is_null (stmt, first + 7))
     {
       for (guint i = 0; i < 4; i++)
         cells[i] = _vigia_library_column_text (stmt, first + 7 + i) ? _vigia_library_column_text (stmt, first + 7 + i) : "";
@@ -435,12 +476,12 @@ goal_from_row (sqlite3_stmt *stmt,
 
 /* Reads TARGET_COLUMNS starting at column @first. */
 static VigiaTarget *
-target_from_row (sqlite3_stmt *stmt,
+target_from_row (VigiaStatement *stmt,
                  int           first)
 {
   VigiaTarget *target = vigia_target_new ();
 
-  vigia_target_set_id (target, sqlite3_column_int64 (stmt, first + 0));
+  vigia_target_set_id (target, vigia_statement_column_int64 (stmt, first + 0));
   vigia_target_set_uuid (target, _vigia_library_column_text (stmt, first + 1));
   vigia_target_set_text (target, _vigia_library_column_text (stmt, first + 2));
   vigia_target_set_value (target, _vigia_library_column_double (stmt, first + 3));
@@ -452,8 +493,8 @@ target_from_row (sqlite3_stmt *stmt,
   vigia_target_set_reading (target, _vigia_library_column_enum (stmt, first + 7, VIGIA_TYPE_READING,
                                                                 VIGIA_READING_NEEDS_REVIEW));
   vigia_target_set_baseline_value (target, _vigia_library_column_double (stmt, first + 8));
-  vigia_target_set_baseline_year (target, sqlite3_column_int (stmt, first + 9));
-  vigia_target_set_weight (target, sqlite3_column_double (stmt, first + 10));
+  vigia_target_set_baseline_year (target, vigia_statement_column_int64 (stmt, first + 9));
+  vigia_target_set_weight (target, vigia_statement_column_double (stmt, first + 10));
   stamp_from_row (stmt, first + 11, vigia_target_get_stamp (target));
 
   return target;
@@ -461,7 +502,7 @@ target_from_row (sqlite3_stmt *stmt,
 
 /* Reads PROGRESS_COLUMNS starting at column @first. */
 static VigiaProgress *
-progress_from_row (sqlite3_stmt *stmt,
+progress_from_row (VigiaStatement *stmt,
                    int           first)
 {
   VigiaProgress *progress;
@@ -470,7 +511,7 @@ progress_from_row (sqlite3_stmt *stmt,
   progress = vigia_progress_new (_vigia_library_column_text (stmt, first + 1),
                                  _vigia_library_column_enum (stmt, first + 2, VIGIA_TYPE_SOURCE,
                                                              VIGIA_SOURCE_AUTHORITY));
-  vigia_progress_set_id (progress, sqlite3_column_int64 (stmt, first + 0));
+  vigia_progress_set_id (progress, vigia_statement_column_int64 (stmt, first + 0));
   vigia_progress_set_value (progress, _vigia_library_column_double (stmt, first + 3));
   vigia_progress_set_status (progress, _vigia_library_column_enum (stmt, first + 4, VIGIA_TYPE_STATUS,
                                                                    VIGIA_STATUS_NOT_RATED));
@@ -508,7 +549,7 @@ stamp_plan (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self, "UPDATE plan SET changed = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, vigia_plan_get_id (plan));
+  vigia_statement_bind_int64 (stmt, 1, vigia_plan_get_id (plan));
   _vigia_library_bind_text (stmt, 2, now);
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
@@ -518,7 +559,7 @@ stamp_plan (VigiaLibrary  *self,
 }
 
 static void
-bind_plan_fields (sqlite3_stmt *stmt,
+bind_plan_fields (VigiaStatement *stmt,
                   VigiaPlan    *plan)
 {
   /* Parameters 2 to 20, in the order of the INSERT and UPDATE below. */
@@ -535,7 +576,7 @@ bind_plan_fields (sqlite3_stmt *stmt,
   _vigia_library_bind_text (stmt, 12, vigia_plan_get_vision (plan));
   _vigia_library_bind_text (stmt, 13, vigia_plan_get_accountability (plan));
   _vigia_library_bind_text (stmt, 14, vigia_plan_get_authority_name (plan));
-  sqlite3_bind_int (stmt, 15, vigia_plan_get_authority_elected (plan));
+  vigia_statement_bind_int64 (stmt, 15, vigia_plan_get_authority_elected (plan));
   _vigia_library_bind_text (stmt, 16, vigia_plan_get_source_format (plan));
   _vigia_library_bind_text (stmt, 17, vigia_plan_get_source_reference (plan));
   _vigia_library_bind_text (stmt, 18, vigia_plan_get_source_imported (plan));
@@ -545,23 +586,23 @@ bind_plan_fields (sqlite3_stmt *stmt,
 }
 
 static void
-bind_goal_fields (sqlite3_stmt *stmt,
+bind_goal_fields (VigiaStatement *stmt,
                   VigiaGoal    *goal)
 {
   const char * const *cells = vigia_goal_get_source_cells (goal);
 
   /* Parameters 3 to 11, in the order of the INSERT and UPDATE below. */
-  sqlite3_bind_int64 (stmt, 3, vigia_goal_get_number (goal));
+  vigia_statement_bind_int64 (stmt, 3, vigia_goal_get_number (goal));
   _vigia_library_bind_text (stmt, 4, vigia_goal_get_problem (goal));
   _vigia_library_bind_text (stmt, 5, vigia_goal_get_objective (goal));
   _vigia_library_bind_text (stmt, 6, vigia_goal_get_indicator (goal));
-  sqlite3_bind_double (stmt, 7, vigia_goal_get_weight (goal));
+  vigia_statement_bind_double (stmt, 7, vigia_goal_get_weight (goal));
   for (guint i = 0; i < 4; i++)
     _vigia_library_bind_text (stmt, 8 + i, cells != NULL && g_strv_length ((char **) cells) > i ? cells[i] : NULL);
 }
 
 static void
-bind_target_fields (sqlite3_stmt *stmt,
+bind_target_fields (VigiaStatement *stmt,
                     VigiaTarget  *target)
 {
   /* Parameters 3 to 11, in the order of the INSERT and UPDATE below. */
@@ -573,7 +614,7 @@ bind_target_fields (sqlite3_stmt *stmt,
   _vigia_library_bind_enum (stmt, 8, VIGIA_TYPE_READING, vigia_target_get_reading (target));
   bind_double (stmt, 9, vigia_target_get_baseline_value (target));
   _vigia_library_bind_positive (stmt, 10, vigia_target_get_baseline_year (target));
-  sqlite3_bind_double (stmt, 11, vigia_target_get_weight (target));
+  vigia_statement_bind_double (stmt, 11, vigia_target_get_weight (target));
 }
 
 /* A goal or target that is put back (undo, restore, a merge) is no longer
@@ -644,7 +685,7 @@ insert_progress_row (VigiaLibrary   *self,
     vigia_progress_set_recorded (progress, now);
   stamp_new (self, vigia_progress_get_stamp (progress));
 
-  sqlite3_bind_int64 (stmt, 1, target_id);
+  vigia_statement_bind_int64 (stmt, 1, target_id);
   _vigia_library_bind_text (stmt, 2, vigia_progress_get_period (progress));
   _vigia_library_bind_enum (stmt, 3, VIGIA_TYPE_SOURCE, vigia_progress_get_source (progress));
   bind_double (stmt, 4, vigia_progress_get_value (progress));
@@ -692,10 +733,10 @@ insert_target_row (VigiaLibrary  *self,
     return FALSE;
 
   stamp_new (self, vigia_target_get_stamp (target));
-  sqlite3_bind_int64 (stmt, 1, goal_id);
+  vigia_statement_bind_int64 (stmt, 1, goal_id);
   _vigia_library_bind_text (stmt, 2, vigia_target_get_uuid (target));
   bind_target_fields (stmt, target);
-  sqlite3_bind_int (stmt, 12, position);
+  vigia_statement_bind_int64 (stmt, 12, position);
   bind_stamp (stmt, 13, vigia_target_get_stamp (target));
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
@@ -749,10 +790,10 @@ insert_goal_row (VigiaLibrary  *self,
     return FALSE;
 
   stamp_new (self, vigia_goal_get_stamp (goal));
-  sqlite3_bind_int64 (stmt, 1, dimension_id);
+  vigia_statement_bind_int64 (stmt, 1, dimension_id);
   _vigia_library_bind_text (stmt, 2, vigia_goal_get_uuid (goal));
   bind_goal_fields (stmt, goal);
-  sqlite3_bind_int (stmt, 12, position);
+  vigia_statement_bind_int64 (stmt, 12, position);
   bind_stamp (stmt, 13, vigia_goal_get_stamp (goal));
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
@@ -786,8 +827,8 @@ insert_dimension_row (VigiaLibrary    *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  sqlite3_bind_int (stmt, 2, position);
+  vigia_statement_bind_int64 (stmt, 1, plan_id);
+  vigia_statement_bind_int64 (stmt, 2, position);
   _vigia_library_bind_enum (stmt, 3, VIGIA_TYPE_DIMENSION_KIND, vigia_dimension_get_kind (dimension));
   _vigia_library_bind_text (stmt, 4, vigia_dimension_get_title (dimension));
   if (!_vigia_library_step_done (self, stmt, error))
@@ -837,9 +878,9 @@ write_goal_order (VigiaLibrary  *self,
       stmt = _vigia_library_prepare (self, "UPDATE goal SET position = ?2, number = ?3 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
-      sqlite3_bind_int (stmt, 2, i);
-      sqlite3_bind_int (stmt, 3, i + 1);
+      vigia_statement_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
+      vigia_statement_bind_int64 (stmt, 2, i);
+      vigia_statement_bind_int64 (stmt, 3, i + 1);
       if (!_vigia_library_step_done (self, stmt, error))
         return FALSE;
 
@@ -887,8 +928,8 @@ write_dimension_order (VigiaLibrary  *self,
       stmt = _vigia_library_prepare (self, "UPDATE dimension SET position = ?2 WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, vigia_dimension_get_id (g_ptr_array_index (dimensions, i)));
-      sqlite3_bind_int (stmt, 2, i);
+      vigia_statement_bind_int64 (stmt, 1, vigia_dimension_get_id (g_ptr_array_index (dimensions, i)));
+      vigia_statement_bind_int64 (stmt, 2, i);
       if (!_vigia_library_step_done (self, stmt, error))
         return FALSE;
     }
@@ -920,6 +961,7 @@ query_int (VigiaLibrary  *self,
   sqlite3_stmt *stmt = NULL;
   int rc;
 
+  /* Opening reads the file's header before statements are cached. */
   rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
@@ -1074,14 +1116,17 @@ vigia_library_open_file (VigiaLibrary           *self,
   g_autoptr(GError) local_error = NULL;
   int version = 0;
 
-  /* Not a file name: SQLite would make a file of it (docs/postgresql.md). */
+  /* A team's library on a server (docs/postgresql.md): read-only until
+   * writing there is in place. */
   if (!exists && vigia_store_location_is_postgresql (self->path))
     {
-      /* Not echoed: a connection string may hold a password. */
-      g_set_error_literal (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
-                           _("The library named is a PostgreSQL database. This version of Vigía copies a "
-                             "library to one and back (vigia-cli copy) but does not open it yet."));
-      return FALSE;
+      self->server = vigia_store_postgresql_open (self->path, error);
+      if (self->server == NULL)
+        return FALSE;
+      g_free (self->name);
+      self->name = g_strdup (vigia_store_get_location (VIGIA_STORE (self->server)));
+      self->read_only = TRUE;
+      return TRUE;
     }
 
   if (exists && g_file_test (self->path, G_FILE_TEST_IS_DIR))
@@ -1193,24 +1238,22 @@ vigia_library_open_file (VigiaLibrary           *self,
 /* ---------------------------------------------------------------------- */
 
 static void
-finalize_statement (gpointer data)
-{
-  sqlite3_finalize (data);
-}
-
-static void
 vigia_library_finalize (GObject *object)
 {
   VigiaLibrary *self = (VigiaLibrary *)object;
 
-  if (self->depth > 0 && self->db != NULL)
+  if (self->depth > 0 && (self->db != NULL || self->server != NULL))
     {
-      g_warning ("Library %s finalized inside a transaction: rolling back", self->path);
+      g_warning ("Library %s finalized inside a transaction: rolling back", self->name);
       _vigia_library_exec (self, "ROLLBACK", NULL);
     }
 
+  /* The statements before the connections they were prepared on. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_object (&self->server);
+  g_clear_error (&self->step_error);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->touched, g_array_unref);
   g_clear_pointer (&self->pending_search, g_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -1242,7 +1285,7 @@ vigia_library_class_init (VigiaLibraryClass *klass)
 static void
 vigia_library_init (VigiaLibrary *self)
 {
-  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_search = g_array_new (FALSE, FALSE, sizeof (PendingSearch));
   self->author = vigia_library_dup_default_author ();
@@ -1338,6 +1381,7 @@ vigia_library_open (const char             *path,
 
   self = g_object_new (VIGIA_TYPE_LIBRARY, NULL);
   self->path = g_strdup (path);
+  self->name = g_strdup (path);
 
   if (!vigia_library_open_file (self, flags, error))
     return NULL;
@@ -1345,11 +1389,31 @@ vigia_library_open (const char             *path,
   return g_steal_pointer (&self);
 }
 
+/* The file, or the PostgreSQL connection string, that opens the library
+ * again (another thread opens its own connection with it).  It may hold a
+ * password: show vigia_library_get_name() instead. */
 const char *
 vigia_library_get_path (VigiaLibrary *self)
 {
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
   return self->path;
+}
+
+/* What to call the library for a person: its file, or for a library on
+ * PostgreSQL user@server/database. */
+const char *
+vigia_library_get_name (VigiaLibrary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+  return self->name;
+}
+
+/* Whether the library is held by a PostgreSQL server (docs/postgresql.md). */
+gboolean
+vigia_library_is_shared (VigiaLibrary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
+  return self->server != NULL;
 }
 
 gboolean
@@ -1482,16 +1546,16 @@ load_targets (VigiaLibrary  *self,
                                    error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, plan_id != 0 ? plan_id : goal_id);
+  vigia_statement_bind_int64 (stmt, 1, plan_id != 0 ? plan_id : goal_id);
 
   targets = g_ptr_array_new_with_free_func (g_object_unref);
   for (;;)
     {
       gint64 id = 0;
 
-      rc = sqlite3_step (stmt);
+      rc = _vigia_library_step (self, stmt);
       if (rc == SQLITE_ROW)
-        id = sqlite3_column_int64 (stmt, 0);
+        id = vigia_statement_column_int64 (stmt, 0);
       else if (rc != SQLITE_DONE)
         return _vigia_library_set_sqlite_error (self, error, rc);
 
@@ -1510,7 +1574,7 @@ load_targets (VigiaLibrary  *self,
       current = id;
       g_ptr_array_add (targets, target_from_row (stmt, 1));
       if (targets_by_id != NULL)
-        g_hash_table_insert (targets_by_id, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 1) },
+        g_hash_table_insert (targets_by_id, g_memdup2 (&(gint64) { vigia_statement_column_int64 (stmt, 1) },
                                                        sizeof (gint64)),
                              g_ptr_array_index (targets, targets->len - 1));
     }
@@ -1528,8 +1592,8 @@ load_plan_row (VigiaLibrary  *self,
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int64 (stmt, 1, plan_id);
-  rc = sqlite3_step (stmt);
+  vigia_statement_bind_int64 (stmt, 1, plan_id);
+  rc = _vigia_library_step (self, stmt);
   if (rc == SQLITE_DONE)
     {
       _vigia_library_set_no_plan_error (error, plan_id);
@@ -1562,7 +1626,7 @@ load_deletions (VigiaLibrary  *self,
     return FALSE;
   _vigia_library_bind_text (stmt, 1, vigia_plan_get_uuid (plan));
   g_ptr_array_set_size (deletions, 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     g_ptr_array_add (deletions, vigia_deletion_new (_vigia_library_column_text (stmt, 0),
                                                     _vigia_library_column_text (stmt, 1),
                                                     _vigia_library_column_text (stmt, 2),
@@ -1611,17 +1675,17 @@ vigia_library_load_plan (VigiaLibrary  *self,
                                  error);
   if (dims == NULL)
     goto failed;
-  sqlite3_bind_int64 (dims, 1, plan_id);
-  while ((rc = sqlite3_step (dims)) == SQLITE_ROW)
+  vigia_statement_bind_int64 (dims, 1, plan_id);
+  while ((rc = _vigia_library_step (self, dims)) == SQLITE_ROW)
     {
       g_autoptr(VigiaDimension) dim = NULL;
 
       dim = vigia_dimension_new (_vigia_library_column_enum (dims, 1, VIGIA_TYPE_DIMENSION_KIND,
                                                              VIGIA_DIMENSION_KIND_OTHER),
                                  _vigia_library_column_text (dims, 2));
-      vigia_dimension_set_id (dim, sqlite3_column_int64 (dims, 0));
+      vigia_dimension_set_id (dim, vigia_statement_column_int64 (dims, 0));
       vigia_plan_append_dimension (plan, dim);
-      g_hash_table_insert (dims_by_id, g_memdup2 (&(gint64) { sqlite3_column_int64 (dims, 0) },
+      g_hash_table_insert (dims_by_id, g_memdup2 (&(gint64) { vigia_statement_column_int64 (dims, 0) },
                                                   sizeof (gint64)), dim);
     }
   if (rc != SQLITE_DONE)
@@ -1637,10 +1701,10 @@ vigia_library_load_plan (VigiaLibrary  *self,
                                   error);
   if (goals == NULL)
     goto failed;
-  sqlite3_bind_int64 (goals, 1, plan_id);
-  while ((rc = sqlite3_step (goals)) == SQLITE_ROW)
+  vigia_statement_bind_int64 (goals, 1, plan_id);
+  while ((rc = _vigia_library_step (self, goals)) == SQLITE_ROW)
     {
-      gint64 dimension_id = sqlite3_column_int64 (goals, 0);
+      gint64 dimension_id = vigia_statement_column_int64 (goals, 0);
       VigiaDimension *dim = g_hash_table_lookup (dims_by_id, &dimension_id);
       g_autoptr(VigiaGoal) goal = goal_from_row (goals, 1);
 
@@ -1667,10 +1731,10 @@ vigia_library_load_plan (VigiaLibrary  *self,
                                      error);
   if (progress == NULL)
     goto failed;
-  sqlite3_bind_int64 (progress, 1, plan_id);
-  while ((rc = sqlite3_step (progress)) == SQLITE_ROW)
+  vigia_statement_bind_int64 (progress, 1, plan_id);
+  while ((rc = _vigia_library_step (self, progress)) == SQLITE_ROW)
     {
-      gint64 target_id = sqlite3_column_int64 (progress, 0);
+      gint64 target_id = vigia_statement_column_int64 (progress, 0);
       VigiaTarget *target = g_hash_table_lookup (targets_by_id, &target_id);
       g_autoptr(VigiaProgress) entry = progress_from_row (progress, 1);
 
@@ -1711,7 +1775,7 @@ lookup_id (VigiaLibrary  *self,
     return -1;
 
   _vigia_library_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
+  rc = _vigia_library_step (self, stmt);
   if (rc == SQLITE_DONE)
     return 0;
   if (rc != SQLITE_ROW)
@@ -1721,8 +1785,8 @@ lookup_id (VigiaLibrary  *self,
     }
 
   if (second != NULL)
-    *second = sqlite3_column_int64 (stmt, 1);
-  return sqlite3_column_int64 (stmt, 0);
+    *second = vigia_statement_column_int64 (stmt, 1);
+  return vigia_statement_column_int64 (stmt, 0);
 }
 
 /**
@@ -1800,7 +1864,7 @@ vigia_library_lookup_target (VigiaLibrary  *self,
   if (stmt == NULL)
     return -1;
   _vigia_library_bind_text (stmt, 1, uuid);
-  rc = sqlite3_step (stmt);
+  rc = _vigia_library_step (self, stmt);
   if (rc == SQLITE_DONE)
     return 0;
   if (rc != SQLITE_ROW)
@@ -1809,10 +1873,10 @@ vigia_library_lookup_target (VigiaLibrary  *self,
       return -1;
     }
   if (goal_id != NULL)
-    *goal_id = sqlite3_column_int64 (stmt, 1);
+    *goal_id = vigia_statement_column_int64 (stmt, 1);
   if (plan_id != NULL)
-    *plan_id = sqlite3_column_int64 (stmt, 2);
-  return sqlite3_column_int64 (stmt, 0);
+    *plan_id = vigia_statement_column_int64 (stmt, 2);
+  return vigia_statement_column_int64 (stmt, 0);
 }
 
 static gboolean
@@ -1918,7 +1982,7 @@ update_plan_row (VigiaLibrary  *self,
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, vigia_plan_get_id (plan));
+  vigia_statement_bind_int64 (stmt, 1, vigia_plan_get_id (plan));
   bind_plan_fields (stmt, plan);
   if (!_vigia_library_step_done (self, stmt, error))
     return FALSE;
@@ -1951,7 +2015,7 @@ _vigia_library_rewrite_plan (VigiaLibrary  *self,
   del = _vigia_library_prepare (self, "DELETE FROM dimension WHERE plan_id = ?1", error);
   if (del == NULL)
     return FALSE;
-  sqlite3_bind_int64 (del, 1, plan_id);
+  vigia_statement_bind_int64 (del, 1, plan_id);
   if (!_vigia_library_step_done (self, del, error))
     return FALSE;
 
@@ -2048,7 +2112,7 @@ vigia_library_delete_plan (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self, "DELETE FROM plan WHERE id = ?1", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  vigia_statement_bind_int64 (stmt, 1, plan_id);
   if (!_vigia_library_step_done (self, stmt, error))
     goto failed;
   g_clear_pointer (&stmt, cached_stmt_reset);
@@ -2056,7 +2120,7 @@ vigia_library_delete_plan (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self, "DELETE FROM plan_search WHERE rowid = ?1", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, plan_id);
+  vigia_statement_bind_int64 (stmt, 1, plan_id);
   if (!_vigia_library_step_done (self, stmt, error))
     goto failed;
 
@@ -2132,8 +2196,8 @@ load_dimension_row (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self, "SELECT kind, title FROM dimension WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, dimension_id);
-  rc = sqlite3_step (stmt);
+  vigia_statement_bind_int64 (stmt, 1, dimension_id);
+  rc = _vigia_library_step (self, stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND,
@@ -2192,7 +2256,7 @@ vigia_library_save_dimension (VigiaLibrary    *self,
   stmt = _vigia_library_prepare (self, "UPDATE dimension SET kind = ?2, title = ?3 WHERE id = ?1", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, vigia_dimension_get_id (dimension));
+  vigia_statement_bind_int64 (stmt, 1, vigia_dimension_get_id (dimension));
   _vigia_library_bind_enum (stmt, 2, VIGIA_TYPE_DIMENSION_KIND, vigia_dimension_get_kind (dimension));
   _vigia_library_bind_text (stmt, 3, vigia_dimension_get_title (dimension));
   if (!_vigia_library_step_done (self, stmt, error) ||
@@ -2253,7 +2317,7 @@ vigia_library_delete_dimension (VigiaLibrary    *self,
   stmt = _vigia_library_prepare (self, "DELETE FROM dimension WHERE id = ?1", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, vigia_dimension_get_id (dimension));
+  vigia_statement_bind_int64 (stmt, 1, vigia_dimension_get_id (dimension));
   if (!_vigia_library_step_done (self, stmt, error) ||
       !write_dimension_order (self, order, error) ||
       !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), NULL, "dimension", "delete", NULL,
@@ -2341,8 +2405,8 @@ load_goal_row (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self, "SELECT " GOAL_COLUMNS " FROM goal g WHERE g.id = ?1", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, goal_id);
-  rc = sqlite3_step (stmt);
+  vigia_statement_bind_int64 (stmt, 1, goal_id);
+  rc = _vigia_library_step (self, stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND,
@@ -2396,7 +2460,7 @@ save_targets (VigiaLibrary  *self,
       stmt = _vigia_library_prepare (self, "DELETE FROM target WHERE id = ?1", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, vigia_target_get_id (was));
+      vigia_statement_bind_int64 (stmt, 1, vigia_target_get_id (was));
       document = g_strdup (vigia_target_get_text (was));
       if (!_vigia_library_step_done (self, stmt, error) ||
           !_vigia_library_insert_target_history (self, now, plan_uuid, goal_uuid, vigia_target_get_uuid (was),
@@ -2456,10 +2520,10 @@ save_targets (VigiaLibrary  *self,
                                      error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, vigia_target_get_id (target));
+      vigia_statement_bind_int64 (stmt, 1, vigia_target_get_id (target));
       _vigia_library_bind_text (stmt, 2, vigia_target_get_uuid (target));
       bind_target_fields (stmt, target);
-      sqlite3_bind_int (stmt, 12, i);
+      vigia_statement_bind_int64 (stmt, 12, i);
       bind_stamp (stmt, 13, vigia_target_get_stamp (target));
       if (!_vigia_library_step_done (self, stmt, error))
         return FALSE;
@@ -2521,7 +2585,7 @@ vigia_library_save_goal (VigiaLibrary  *self,
     stamp_edit (self, vigia_goal_get_stamp (goal), vigia_goal_get_stamp (old)->merged);
   else
     vigia_stamp_copy (vigia_goal_get_stamp (goal), vigia_goal_get_stamp (old));
-  sqlite3_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
+  vigia_statement_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
   _vigia_library_bind_text (stmt, 2, vigia_goal_get_uuid (goal));
   bind_goal_fields (stmt, goal);
   bind_stamp (stmt, 12, vigia_goal_get_stamp (goal));
@@ -2575,7 +2639,7 @@ vigia_library_delete_goal (VigiaLibrary    *self,
   stmt = _vigia_library_prepare (self, "DELETE FROM goal WHERE id = ?1", error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
+  vigia_statement_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
   if (!_vigia_library_step_done (self, stmt, error) ||
       !write_goal_order (self, plan, order, now, error) ||
       !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
@@ -2677,10 +2741,10 @@ save_progress_inner (VigiaLibrary   *self,
                                  error);
   if (find == NULL)
     return FALSE;
-  sqlite3_bind_int64 (find, 1, vigia_target_get_id (target));
+  vigia_statement_bind_int64 (find, 1, vigia_target_get_id (target));
   _vigia_library_bind_text (find, 2, vigia_progress_get_period (progress));
   _vigia_library_bind_enum (find, 3, VIGIA_TYPE_SOURCE, vigia_progress_get_source (progress));
-  rc = sqlite3_step (find);
+  rc = _vigia_library_step (self, find);
   if (rc == SQLITE_ROW)
     old = progress_from_row (find, 0);
   else if (rc != SQLITE_DONE)
@@ -2729,7 +2793,7 @@ save_progress_inner (VigiaLibrary   *self,
                                        error);
       if (update == NULL)
         return FALSE;
-      sqlite3_bind_int64 (update, 1, vigia_progress_get_id (old));
+      vigia_statement_bind_int64 (update, 1, vigia_progress_get_id (old));
       bind_double (update, 2, vigia_progress_get_value (progress));
       _vigia_library_bind_enum (update, 3, VIGIA_TYPE_STATUS, vigia_progress_get_status (progress));
       _vigia_library_bind_text (update, 4, vigia_progress_get_note (progress));
@@ -2823,7 +2887,7 @@ vigia_library_delete_progress (VigiaLibrary   *self,
                                  error);
   if (stmt == NULL)
     goto failed;
-  sqlite3_bind_int64 (stmt, 1, vigia_target_get_id (target));
+  vigia_statement_bind_int64 (stmt, 1, vigia_target_get_id (target));
   _vigia_library_bind_text (stmt, 2, vigia_progress_get_period (progress));
   _vigia_library_bind_enum (stmt, 3, VIGIA_TYPE_SOURCE, vigia_progress_get_source (progress));
   if (!_vigia_library_step_done (self, stmt, error) ||

@@ -111,6 +111,8 @@ VigiaLibrary     *vigia_library_open               (const char             *path
                                                     VigiaLibraryOpenFlags   flags,
                                                     GError                **error);
 const char       *vigia_library_get_path           (VigiaLibrary           *self);
+const char       *vigia_library_get_name           (VigiaLibrary           *self);
+gboolean          vigia_library_is_shared          (VigiaLibrary           *self);
 gboolean          vigia_library_is_read_only       (VigiaLibrary           *self);
 
 gboolean          vigia_library_begin              (VigiaLibrary           *self,

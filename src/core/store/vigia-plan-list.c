@@ -176,7 +176,7 @@ reload (VigiaPlanList *self,
   if (ids == NULL)
     {
       g_warning ("Could not list the plans of %s: %s",
-                 vigia_library_get_path (self->library), error->message);
+                 vigia_library_get_name (self->library), error->message);
       ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
 

@@ -4,10 +4,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A VigiaStatement prepared once on the server.  Parameters travel as text
- * (the server reads them as the columns' types), and rows come one at a
- * time (libpq's single-row mode), so that reading a table of millions of
- * rows holds one in memory, not all.  While rows are coming the connection
- * can run nothing else: another statement stepped then is refused.
+ * (the server reads them as the columns' types).  A streaming statement
+ * gets its rows one at a time (libpq's single-row mode), so that reading a
+ * table of millions of rows holds one in memory, not all; while they come
+ * the connection can run nothing else, and another statement stepped then
+ * is refused.  Any other statement gets its rows at once, so that others
+ * can run while they are read (a library reads a plan's goals while it
+ * reads its targets).
  */
 #define G_LOG_DOMAIN "vigia-store"
 
@@ -27,8 +30,11 @@ struct _VigiaStatementPostgresql
   char                 *name;
   int                   n_params;
   char                **values;
-  /* The row read last, while its rows come. */
+  gboolean              streaming;
+  /* Streaming: the row read last, while the rows come.  Otherwise all the
+   * rows, and the one read last. */
   PGresult             *row;
+  int                   row_index;
   gboolean              running;
 };
 
@@ -59,9 +65,11 @@ finish (VigiaStatementPostgresql *self)
   g_clear_pointer (&self->row, PQclear);
   if (!self->running)
     return;
+  self->running = FALSE;
+  if (!self->streaming)
+    return;
   while ((result = PQgetResult (self->store->conn)) != NULL)
     PQclear (result);
-  self->running = FALSE;
   if (self->store->streaming == VIGIA_STATEMENT (self))
     self->store->streaming = NULL;
 }
@@ -101,24 +109,45 @@ vigia_statement_postgresql_bind_text (VigiaStatement *statement,
   set_value (VIGIA_STATEMENT_POSTGRESQL (statement), index, g_strdup (text));
 }
 
+/* All the rows at once. */
 static VigiaStatementStep
-vigia_statement_postgresql_step (VigiaStatement  *statement,
-                                 GError         **error)
+step_buffered (VigiaStatementPostgresql  *self,
+               GError                   **error)
 {
-  VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
+  if (!self->running)
+    {
+      PGresult *result = PQexecPrepared (self->store->conn, self->name, self->n_params,
+                                         (const char * const *) self->values, NULL, NULL, 0);
+      ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
+        {
+          _vigia_store_postgresql_set_error (self->store, error, result);
+          PQclear (result);
+          return VIGIA_STATEMENT_FAILED;
+        }
+      self->row = result;
+      self->row_index = -1;
+      self->running = TRUE;
+    }
+
+  if (++self->row_index < PQntuples (self->row))
+    return VIGIA_STATEMENT_ROW;
+  finish (self);
+  return VIGIA_STATEMENT_DONE;
+}
+
+/* One row at a time. */
+static VigiaStatementStep
+step_streaming (VigiaStatementPostgresql  *self,
+                GError                   **error)
+{
   PGconn *conn = self->store->conn;
   ExecStatusType status;
   PGresult *result;
 
   if (!self->running)
     {
-      if (self->store->streaming != NULL)
-        {
-          g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
-                       _("The shared library %s is still sending the rows of another request."),
-                       self->store->location);
-          return VIGIA_STATEMENT_FAILED;
-        }
       if (!PQsendQueryPrepared (conn, self->name, self->n_params, (const char * const *) self->values,
                                 NULL, NULL, 0))
         {
@@ -127,7 +156,7 @@ vigia_statement_postgresql_step (VigiaStatement  *statement,
         }
       PQsetSingleRowMode (conn);
       self->running = TRUE;
-      self->store->streaming = statement;
+      self->store->streaming = VIGIA_STATEMENT (self);
     }
 
   g_clear_pointer (&self->row, PQclear);
@@ -136,6 +165,7 @@ vigia_statement_postgresql_step (VigiaStatement  *statement,
   if (status == PGRES_SINGLE_TUPLE)
     {
       self->row = result;
+      self->row_index = 0;
       return VIGIA_STATEMENT_ROW;
     }
   if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
@@ -150,12 +180,33 @@ vigia_statement_postgresql_step (VigiaStatement  *statement,
   return VIGIA_STATEMENT_FAILED;
 }
 
-static void
-vigia_statement_postgresql_reset (VigiaStatement *statement)
+static VigiaStatementStep
+vigia_statement_postgresql_step (VigiaStatement  *statement,
+                                 GError         **error)
 {
   VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
 
-  finish (self);
+  if (!self->running && self->store->streaming != NULL)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                   _("The shared library %s is still sending the rows of another request."),
+                   self->store->location);
+      return VIGIA_STATEMENT_FAILED;
+    }
+  return self->streaming ? step_streaming (self, error) : step_buffered (self, error);
+}
+
+static void
+vigia_statement_postgresql_reset (VigiaStatement *statement)
+{
+  finish (VIGIA_STATEMENT_POSTGRESQL (statement));
+}
+
+static void
+vigia_statement_postgresql_clear_bindings (VigiaStatement *statement)
+{
+  VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
+
   for (int i = 0; i < self->n_params; i++)
     g_clear_pointer (&self->values[i], g_free);
 }
@@ -166,7 +217,8 @@ vigia_statement_postgresql_column_is_null (VigiaStatement *statement,
 {
   VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
 
-  return self->row == NULL || index >= PQnfields (self->row) || PQgetisnull (self->row, 0, index);
+  return self->row == NULL || self->row_index < 0 || self->row_index >= PQntuples (self->row) ||
+         index >= PQnfields (self->row) || PQgetisnull (self->row, self->row_index, index);
 }
 
 static const char *
@@ -177,7 +229,7 @@ vigia_statement_postgresql_column_text (VigiaStatement *statement,
 
   if (vigia_statement_postgresql_column_is_null (statement, index))
     return NULL;
-  return PQgetvalue (self->row, 0, index);
+  return PQgetvalue (self->row, self->row_index, index);
 }
 
 static gint64
@@ -236,6 +288,7 @@ vigia_statement_postgresql_class_init (VigiaStatementPostgresqlClass *klass)
   statement_class->bind_text = vigia_statement_postgresql_bind_text;
   statement_class->step = vigia_statement_postgresql_step;
   statement_class->reset = vigia_statement_postgresql_reset;
+  statement_class->clear_bindings = vigia_statement_postgresql_clear_bindings;
   statement_class->column_is_null = vigia_statement_postgresql_column_is_null;
   statement_class->column_int64 = vigia_statement_postgresql_column_int64;
   statement_class->column_double = vigia_statement_postgresql_column_double;
@@ -247,9 +300,14 @@ vigia_statement_postgresql_init (VigiaStatementPostgresql *self)
 {
 }
 
+/**
+ * vigia_statement_postgresql_new:
+ * @streaming: whether rows come one at a time (see above)
+ */
 VigiaStatement *
 vigia_statement_postgresql_new (VigiaStorePostgresql  *store,
                                 const char            *sql,
+                                gboolean               streaming,
                                 GError               **error)
 {
   g_autoptr(VigiaStatementPostgresql) self = NULL;
@@ -270,6 +328,7 @@ vigia_statement_postgresql_new (VigiaStorePostgresql  *store,
 
   self = g_object_new (VIGIA_TYPE_STATEMENT_POSTGRESQL, NULL);
   self->store = g_object_ref (store);
+  self->streaming = streaming;
   translated = _vigia_store_postgresql_translate (sql, &self->n_params);
   self->values = g_new0 (char *, MAX (self->n_params, 1));
 

@@ -17,6 +17,7 @@ G_DECLARE_FINAL_TYPE (VigiaStatementPostgresql, vigia_statement_postgresql, VIGI
 
 VigiaStatement *vigia_statement_postgresql_new (VigiaStorePostgresql  *store,
                                                 const char            *sql,
+                                                gboolean               streaming,
                                                 GError               **error);
 
 G_END_DECLS

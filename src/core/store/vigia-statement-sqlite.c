@@ -19,6 +19,9 @@ struct _VigiaStatementSqlite
 
   VigiaLibrary   *library;
   sqlite3_stmt   *stmt;
+  /* Made by the library for its own cache: the library outlives it, and is
+   * not held (which would make a cycle). */
+  gboolean        borrowed;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaStatementSqlite, vigia_statement_sqlite, VIGIA_TYPE_STATEMENT)
@@ -72,10 +75,13 @@ vigia_statement_sqlite_step (VigiaStatement  *statement,
 static void
 vigia_statement_sqlite_reset (VigiaStatement *statement)
 {
-  VigiaStatementSqlite *self = VIGIA_STATEMENT_SQLITE (statement);
+  sqlite3_reset (VIGIA_STATEMENT_SQLITE (statement)->stmt);
+}
 
-  sqlite3_reset (self->stmt);
-  sqlite3_clear_bindings (self->stmt);
+static void
+vigia_statement_sqlite_clear_bindings (VigiaStatement *statement)
+{
+  sqlite3_clear_bindings (VIGIA_STATEMENT_SQLITE (statement)->stmt);
 }
 
 static gboolean
@@ -112,7 +118,8 @@ vigia_statement_sqlite_finalize (GObject *object)
   VigiaStatementSqlite *self = VIGIA_STATEMENT_SQLITE (object);
 
   g_clear_pointer (&self->stmt, sqlite3_finalize);
-  g_clear_object (&self->library);
+  if (!self->borrowed)
+    g_clear_object (&self->library);
 
   G_OBJECT_CLASS (vigia_statement_sqlite_parent_class)->finalize (object);
 }
@@ -131,6 +138,7 @@ vigia_statement_sqlite_class_init (VigiaStatementSqliteClass *klass)
   statement_class->bind_text = vigia_statement_sqlite_bind_text;
   statement_class->step = vigia_statement_sqlite_step;
   statement_class->reset = vigia_statement_sqlite_reset;
+  statement_class->clear_bindings = vigia_statement_sqlite_clear_bindings;
   statement_class->column_is_null = vigia_statement_sqlite_column_is_null;
   statement_class->column_int64 = vigia_statement_sqlite_column_int64;
   statement_class->column_double = vigia_statement_sqlite_column_double;
@@ -142,9 +150,15 @@ vigia_statement_sqlite_init (VigiaStatementSqlite *self)
 {
 }
 
+/**
+ * vigia_statement_sqlite_new:
+ * @borrowed: whether the statement is the library's own, kept by it and
+ *   finalized before it: then it holds no reference to the library
+ */
 VigiaStatement *
 vigia_statement_sqlite_new (VigiaLibrary  *library,
                             const char    *sql,
+                            gboolean       borrowed,
                             GError       **error)
 {
   g_autoptr(VigiaStatementSqlite) self = NULL;
@@ -153,7 +167,8 @@ vigia_statement_sqlite_new (VigiaLibrary  *library,
   g_return_val_if_fail (sql != NULL, NULL);
 
   self = g_object_new (VIGIA_TYPE_STATEMENT_SQLITE, NULL);
-  self->library = g_object_ref (library);
+  self->borrowed = borrowed;
+  self->library = borrowed ? library : g_object_ref (library);
   if (sqlite3_prepare_v2 (library->db, sql, -1, &self->stmt, NULL) != SQLITE_OK)
     {
       _vigia_library_set_sqlite_error (library, error, sqlite3_extended_errcode (library->db));

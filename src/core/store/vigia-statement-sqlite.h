@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (VigiaStatementSqlite, vigia_statement_sqlite, VIGIA, STATE
 
 VigiaStatement *vigia_statement_sqlite_new (VigiaLibrary  *library,
                                             const char    *sql,
+                                            gboolean       borrowed,
                                             GError       **error);
 
 G_END_DECLS

@@ -6,7 +6,7 @@
  * A statement of a VigiaStore, whichever database holds the library
  * (docs/postgresql.md): parameters are bound by their number from 1, as in
  * the SQL (?1, ?2, …), and columns are read by their number from 0.  A
- * reset statement can be bound and run again.
+ * reset statement keeps its bindings, as SQLite's does, and can run again.
  */
 #define G_LOG_DOMAIN "vigia-store"
 
@@ -113,6 +113,15 @@ vigia_statement_reset (VigiaStatement *self)
   g_return_if_fail (VIGIA_IS_STATEMENT (self));
 
   VIGIA_STATEMENT_GET_CLASS (self)->reset (self);
+}
+
+/* Sets every parameter to NULL. */
+void
+vigia_statement_clear_bindings (VigiaStatement *self)
+{
+  g_return_if_fail (VIGIA_IS_STATEMENT (self));
+
+  VIGIA_STATEMENT_GET_CLASS (self)->clear_bindings (self);
 }
 
 gboolean

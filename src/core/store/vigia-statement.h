@@ -38,6 +38,7 @@ struct _VigiaStatementClass
   VigiaStatementStep  (*step)           (VigiaStatement  *self,
                                          GError         **error);
   void                (*reset)          (VigiaStatement  *self);
+  void                (*clear_bindings) (VigiaStatement  *self);
   gboolean            (*column_is_null) (VigiaStatement  *self,
                                          int              index);
   gint64              (*column_int64)   (VigiaStatement  *self,
@@ -64,6 +65,7 @@ VigiaStatementStep vigia_statement_step           (VigiaStatement  *self,
 gboolean           vigia_statement_run            (VigiaStatement  *self,
                                                    GError         **error);
 void               vigia_statement_reset          (VigiaStatement  *self);
+void               vigia_statement_clear_bindings (VigiaStatement  *self);
 gboolean           vigia_statement_column_is_null (VigiaStatement  *self,
                                                    int              index);
 gint64             vigia_statement_column_int64   (VigiaStatement  *self,

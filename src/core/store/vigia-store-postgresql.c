@@ -269,7 +269,7 @@ vigia_store_postgresql_prepare (VigiaStore  *store,
                                 const char  *sql,
                                 GError     **error)
 {
-  return vigia_statement_postgresql_new (VIGIA_STORE_POSTGRESQL (store), sql, error);
+  return vigia_statement_postgresql_new (VIGIA_STORE_POSTGRESQL (store), sql, TRUE, error);
 }
 
 static gboolean

@@ -41,7 +41,7 @@ vigia_store_sqlite_prepare (VigiaStore  *store,
                             const char  *sql,
                             GError     **error)
 {
-  return vigia_statement_sqlite_new (VIGIA_STORE_SQLITE (store)->library, sql, error);
+  return vigia_statement_sqlite_new (VIGIA_STORE_SQLITE (store)->library, sql, FALSE, error);
 }
 
 /* A transaction only to read takes no lock on writing, and works on a
