@@ -556,7 +556,7 @@ assert_same_ids (GArray *found,
   g_assert_cmpmem (found->data, found->len * sizeof (gint64), expected->data, expected->len * sizeof (gint64));
 }
 
-/* A library held by the server opens as a file does, read-only for now:
+/* A library held by the server opens as a file does (here only to read):
  * its plans, list, search, history, assessment and candidate lists read
  * the same as the file it was copied from. */
 static void
@@ -579,7 +579,7 @@ test_library_on_server (Fixture       *f,
 
   file = vigia_library_open (original, VIGIA_LIBRARY_OPEN_EXISTING, &error);
   g_assert_no_error (error);
-  server_library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  server_library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_true (vigia_library_is_shared (server_library));
   g_assert_false (vigia_library_is_shared (file));
@@ -690,6 +690,149 @@ test_library_on_server (Fixture       *f,
   }
 }
 
+/* What two libraries given the same work may still differ in: the times of
+ * the work, the uuids of the items it made, and the ids (SQLite gives a
+ * deleted row's id again, PostgreSQL never does). */
+static char *
+content_of (VigiaLibrary *library)
+{
+  g_autofree char *document = export_library (library);
+  g_autoptr(GRegex) ids = g_regex_new ("\"(id|plan_id)\": [0-9]+", 0, 0, NULL);
+  g_autoptr(GRegex) uuids = g_regex_new ("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", 0, 0, NULL);
+  g_autoptr(GRegex) times = g_regex_new ("\"[0-9]{4}-[0-9]{2}-[0-9]{2}T[^\"]*\"", 0, 0, NULL);
+  g_autofree char *no_ids = g_regex_replace (ids, document, -1, 0, "\"\\1\": _", 0, NULL);
+  g_autofree char *no_uuids = g_regex_replace_literal (uuids, no_ids, -1, 0, "UUID", 0, NULL);
+
+  return g_regex_replace_literal (times, no_uuids, -1, 0, "\"TIME\"", 0, NULL);
+}
+
+/* The work: plans added, a plan, goals and entries edited, moved and
+ * deleted, and a document from another desk merged. */
+static void
+do_work (VigiaLibrary *library,
+         const char   *document)
+{
+  g_autoptr(VigiaPlan) sample = vigia_test_load_sample_plan ();
+  g_autoptr(VigiaPlan) other = vigia_test_make_plan ("FUERZA “DEL” AGUA", "MIRAFLORES", 3);
+  g_autoptr(VigiaGoal) added = vigia_goal_new ();
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2025-S1", VIGIA_SOURCE_OBSERVER);
+  g_autoptr(GPtrArray) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaDimension *dimension;
+  VigiaGoal *goal;
+
+  vigia_test_add_sample_progress (sample);
+  g_assert_true (vigia_library_add_plan (library, sample, &error));
+  g_assert_true (vigia_library_add_plan (library, other, &error));
+  g_assert_no_error (error);
+
+  vigia_plan_set_organization (other, "FUERZA DEL AGUA Y LA TIERRA");
+  g_assert_true (vigia_library_save_plan (library, other, &error));
+  g_assert_no_error (error);
+
+  dimension = vigia_plan_get_dimension (other, 1);
+  vigia_goal_set_problem (added, "UNA PROPUESTA NUEVA");
+  g_assert_true (vigia_library_add_goal (library, other, dimension, 0, added, &error));
+  g_assert_no_error (error);
+  goal = vigia_dimension_get_goal (dimension, 2);
+  vigia_goal_set_objective (goal, "OTRO OBJETIVO");
+  g_assert_true (vigia_library_save_goal (library, other, goal, &error));
+  g_assert_true (vigia_library_move_goal (library, other, dimension, goal, 0, &error));
+  g_assert_true (vigia_library_delete_goal (library, other, dimension, vigia_dimension_get_goal (dimension, 3),
+                                            &error));
+  g_assert_no_error (error);
+
+  goal = vigia_dimension_get_goal (dimension, 0);
+  vigia_progress_set_value (entry, 12.5);
+  vigia_progress_set_status (entry, VIGIA_STATUS_IN_PROGRESS);
+  g_assert_true (vigia_library_save_progress (library, other, goal, vigia_goal_get_target (goal, 0), entry,
+                                              &error));
+  g_assert_no_error (error);
+
+  merged = vigia_import_data (library, (const guint8 *) document, strlen (document), "desk.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (merged);
+}
+
+/* The same work on a file and on the server leaves the same library: the
+ * library writes to PostgreSQL as it writes to SQLite. */
+static void
+test_work_on_server (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *shared = NULL;
+  g_autofree char *document = NULL;
+  g_autoptr(VigiaLibrary) file = NULL;
+  g_autoptr(VigiaLibrary) server_library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content_file = NULL;
+  g_autofree char *content_server = NULL;
+
+  if (skip_without_server ())
+    return;
+
+  /* Another desk's document: the sample plan with an entry of its own. */
+  {
+    g_autoptr(VigiaLibrary) desk = vigia_test_open_library (f->dir, "desk.vigia");
+    g_autoptr(VigiaPlan) plan = vigia_test_load_sample_plan ();
+    g_autoptr(VigiaProgress) entry = vigia_progress_new ("2025-S2", VIGIA_SOURCE_OBSERVER);
+    VigiaGoal *goal;
+
+    vigia_test_add_sample_progress (plan);
+    g_assert_true (vigia_library_add_plan (desk, plan, &error));
+    goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, 0), 0);
+    vigia_progress_set_value (entry, 3);
+    g_assert_true (vigia_library_save_progress (desk, plan, goal, vigia_goal_get_target (goal, 0), entry, &error));
+    g_assert_no_error (error);
+    document = export_library (desk);
+  }
+
+  file = vigia_test_open_library (f->dir, "work.vigia");
+  shared = make_database (f);
+  server_library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (vigia_library_is_read_only (server_library));
+
+  do_work (file, document);
+  do_work (server_library, document);
+
+  content_file = content_of (file);
+  content_server = content_of (server_library);
+  g_assert_cmpstr (content_server, ==, content_file);
+  g_assert_nonnull (strstr (content_server, "FUERZA DEL AGUA Y LA TIERRA"));
+  g_assert_nonnull (strstr (content_server, "UNA PROPUESTA NUEVA"));
+
+  /* The same history, change by change. */
+  {
+    g_autoptr(GPtrArray) expected = vigia_library_list_history (file, NULL, NULL, NULL);
+    g_autoptr(GPtrArray) found = vigia_library_list_history (server_library, NULL, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (found->len, ==, expected->len);
+    for (guint i = 0; i < found->len; i++)
+      {
+        VigiaHistoryEntry *a = g_ptr_array_index (found, i);
+        VigiaHistoryEntry *b = g_ptr_array_index (expected, i);
+
+        g_assert_cmpstr (a->entity, ==, b->entity);
+        g_assert_cmpstr (a->action, ==, b->action);
+        g_assert_cmpstr (a->field, ==, b->field);
+        g_assert_cmpstr (a->new_value, ==, b->new_value);
+      }
+  }
+
+  /* The search index follows the edits. */
+  {
+    VigiaPlanQuery query = VIGIA_PLAN_QUERY_INIT;
+    g_autoptr(GArray) ids = NULL;
+
+    query.text = "tierra";
+    ids = vigia_library_query_plan_ids (server_library, &query, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+  }
+}
+
 /* The command line reads a library on the server as it reads a file. */
 static void
 test_cli_on_server (Fixture       *f,
@@ -791,6 +934,21 @@ test_roles (Fixture       *f,
   g_assert_true (vigia_store_copy_locations (reader_location, back, NULL, NULL, &copied, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (copied.digest, ==, tally.digest);
+
+  /* The library opens read-only for the reader, to be changed for the editor. */
+  {
+    g_autoptr(VigiaLibrary) as_reader = vigia_library_open (reader_location, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+    g_autoptr(VigiaLibrary) as_editor = vigia_library_open (editor_location, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+    g_auto(VigiaTestRun) progress = { 0 };
+
+    g_assert_no_error (error);
+    g_assert_true (vigia_library_is_read_only (as_reader));
+    g_assert_false (vigia_library_is_read_only (as_editor));
+    vigia_test_run_cli (&progress, "es", "--library", reader_location, "progress", "set", "1:social:1", "2024-S1",
+                        "40", NULL);
+    g_assert_cmpint (progress.status, ==, 1);
+    g_assert_nonnull (strstr (progress.err, "Su rol solo puede leer la biblioteca compartida"));
+  }
 
   /* Nor can the reader change a row by hand. */
   {
@@ -959,6 +1117,7 @@ main (int   argc,
   ADD ("/store/postgresql/roles", test_roles);
   ADD ("/store/postgresql/library", test_library_on_server);
   ADD ("/store/postgresql/cli", test_cli_on_server);
+  ADD ("/store/postgresql/work", test_work_on_server);
   ADD ("/store/cli/admin", test_cli_admin);
   ADD ("/store/cli", test_cli);
 

@@ -155,9 +155,9 @@ vigia_cli_open_library_for_writing (VigiaCli              *cli,
 {
   g_autoptr(VigiaLibrary) library = vigia_cli_open_library (cli, flags);
 
-  if (library != NULL && vigia_library_is_shared (library))
+  if (library != NULL && vigia_library_is_shared (library) && vigia_library_is_read_only (library))
     {
-      vigia_cli_error (_("The shared library %s can only be read in this version of Vigía."),
+      vigia_cli_error (_("Your role may only read the shared library %s: nothing was changed."),
                        vigia_library_get_name (library));
       return NULL;
     }

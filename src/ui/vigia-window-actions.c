@@ -963,7 +963,7 @@ vigia_window_import_files (VigiaWindow *self,
 
       if (vigia_library_is_shared (self->library))
         error = g_error_new (VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,
-                             _("The shared library %s can only be read in this version of Vigía."),
+                             _("Your role may only read the shared library %s: nothing was changed."),
                              vigia_library_get_name (self->library));
       else
         error = g_error_new (VIGIA_ERROR, VIGIA_ERROR_READ_ONLY,

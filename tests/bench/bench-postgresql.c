@@ -157,6 +157,7 @@ time_load (VigiaLibrary *library,
       g_autoptr(VigiaPlan) plan = vigia_library_load_plan (library, id, &error);
 
       g_assert_no_error (error);
+      g_assert (plan != NULL);
       figure_add (figure, now_ms () - start);
     }
   return median_of (figure);
@@ -174,6 +175,7 @@ time_assess (VigiaLibrary *library)
       g_autoptr(GArray) scores = vigia_library_assess_plans (library, "2029-S2", VIGIA_SOURCE_AUTHORITY, &error);
 
       g_assert_no_error (error);
+      g_assert (scores != NULL);
       figure_add (figure, now_ms () - start);
     }
   return median_of (figure);

@@ -68,13 +68,13 @@ vigia_library_add_jne_lists (VigiaLibrary  *self,
     "INSERT INTO jne_list (plan_ref, file_number, election, status, organization, ubigeo, region,"
     "    province, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
     " ON CONFLICT (plan_ref, file_number) DO UPDATE SET"
-    "   election = coalesce (excluded.election, election),"
-    "   status = coalesce (excluded.status, status),"
-    "   organization = coalesce (excluded.organization, organization),"
-    "   ubigeo = coalesce (excluded.ubigeo, ubigeo),"
-    "   region = coalesce (excluded.region, region),"
-    "   province = coalesce (excluded.province, province),"
-    "   district = coalesce (excluded.district, district)";
+    "   election = coalesce (excluded.election, jne_list.election),"
+    "   status = coalesce (excluded.status, jne_list.status),"
+    "   organization = coalesce (excluded.organization, jne_list.organization),"
+    "   ubigeo = coalesce (excluded.ubigeo, jne_list.ubigeo),"
+    "   region = coalesce (excluded.region, jne_list.region),"
+    "   province = coalesce (excluded.province, jne_list.province),"
+    "   district = coalesce (excluded.district, jne_list.district)";
   static const char candidate_sql[] =
     "INSERT INTO jne_candidate (file_number, name) VALUES (?1, ?2)"
     " ON CONFLICT (file_number) DO UPDATE SET name = excluded.name";

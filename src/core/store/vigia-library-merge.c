@@ -233,7 +233,7 @@ insert_rows (Merge          *m,
           return FALSE;
         }
       if (first_id != NULL && *first_id == 0)
-        *first_id = sqlite3_last_insert_rowid (m->self->db);
+        *first_id = m->self->last_history_id;
     }
   m->self->writing_as = NULL;
   return TRUE;

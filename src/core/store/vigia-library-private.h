@@ -37,6 +37,8 @@ struct _VigiaLibrary
   /* Prepared statements (VigiaStatement) by the address of their (static)
    * SQL text. */
   GHashTable *statements;
+  /* The id of the history row written last. */
+  gint64      last_history_id;
   /* Why the last _vigia_library_step() failed, until it is reported. */
   GError     *step_error;
 
@@ -113,6 +115,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
   "     (SELECT group_concat (coalesce (t.text, ''), ' ') FROM target t WHERE t.goal_id = g.id), ' ')" \
   "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
 
+/* The same on PostgreSQL (plan_id, document): the words without accents
+ * as a tsvector (docs/postgresql.md). */
+#define PLAN_SEARCH_SELECT_POSTGRESQL \
+  " SELECT p.id, to_tsvector ('simple', unaccent (concat_ws (' '," \
+  "   p.organization, p.department, p.province, p.district, p.ubigeo, p.ideario, p.vision," \
+  "   (SELECT string_agg (concat_ws (' ', g.problem, g.objective, g.indicator," \
+  "      (SELECT string_agg (t.text, ' ') FROM target t WHERE t.goal_id = g.id)), ' ')" \
+  "    FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id))))"
+
 /* vigia-library.c */
 void _vigia_library_bind_enum (VigiaStatement *stmt,
                                int           index,
@@ -151,6 +162,10 @@ gboolean _vigia_library_set_sqlite_error (VigiaLibrary  *self,
 GArray *_vigia_library_collect_ids (VigiaLibrary  *self,
                                     VigiaStatement  *stmt,
                                     GError       **error);
+gboolean _vigia_library_step_insert (VigiaLibrary   *self,
+                                     VigiaStatement *stmt,
+                                     gint64         *id,
+                                     GError        **error);
 gboolean _vigia_library_step_done (VigiaLibrary  *self,
                                    VigiaStatement  *stmt,
                                    GError       **error);

@@ -61,6 +61,36 @@ _vigia_library_flush_search_rows (VigiaLibrary  *self,
   if (self->pending_search->len == 0)
     return TRUE;
 
+  /* PostgreSQL writes a row of its index as cheaply one at a time. */
+  if (self->server != NULL)
+    {
+      g_autoptr(CachedStmt) remove = NULL;
+      g_autoptr(CachedStmt) insert = NULL;
+
+      remove = _vigia_library_prepare (self, "DELETE FROM plan_search WHERE plan_id = ?1", error);
+      if (remove == NULL)
+        return FALSE;
+      insert = _vigia_library_prepare (self,
+                                       "INSERT INTO plan_search (plan_id, document)" PLAN_SEARCH_SELECT_POSTGRESQL
+                                       " FROM plan p WHERE p.id = ?1",
+                                       error);
+      if (insert == NULL)
+        return FALSE;
+      for (guint i = 0; i < self->pending_search->len; i++)
+        {
+          gint64 plan_id = g_array_index (self->pending_search, PendingSearch, i).plan_id;
+
+          vigia_statement_bind_int64 (remove, 1, plan_id);
+          vigia_statement_bind_int64 (insert, 1, plan_id);
+          if (!_vigia_library_step_done (self, remove, error) || !_vigia_library_step_done (self, insert, error))
+            return FALSE;
+          vigia_statement_reset (remove);
+          vigia_statement_reset (insert);
+        }
+      g_array_set_size (self->pending_search, 0);
+      return TRUE;
+    }
+
   /* In the transaction: a rollback takes the table back too. */
   if (!_vigia_library_exec_cached (self, "CREATE TEMP TABLE IF NOT EXISTS search_queue (id INTEGER PRIMARY KEY)", error))
     return FALSE;

@@ -260,6 +260,22 @@ _vigia_library_collect_ids (VigiaLibrary  *self,
   return g_steal_pointer (&ids);
 }
 
+/* Steps an INSERT … RETURNING id, giving the new row's id (both stores
+ * return it so; SQLite has no other way that PostgreSQL shares). */
+gboolean
+_vigia_library_step_insert (VigiaLibrary   *self,
+                            VigiaStatement *stmt,
+                            gint64         *id,
+                            GError        **error)
+{
+  int rc = _vigia_library_step (self, stmt);
+
+  if (rc != SQLITE_ROW)
+    return _vigia_library_set_sqlite_error (self, error, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc);
+  *id = vigia_statement_column_int64 (stmt, 0);
+  return TRUE;
+}
+
 gboolean
 _vigia_library_step_done (VigiaLibrary  *self,
                           VigiaStatement  *stmt,
@@ -651,8 +667,10 @@ _vigia_library_record_deletion (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO tombstone (uuid, plan_uuid, goal_uuid, entity, deleted, deleted_by)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (uuid) DO UPDATE SET"
-                                 " deleted = max (deleted, excluded.deleted),"
-                                 " deleted_by = iif (excluded.deleted > deleted, excluded.deleted_by, deleted_by)",
+                                 " deleted = CASE WHEN excluded.deleted > tombstone.deleted"
+                                 "   THEN excluded.deleted ELSE tombstone.deleted END,"
+                                 " deleted_by = CASE WHEN excluded.deleted > tombstone.deleted"
+                                 "   THEN excluded.deleted_by ELSE tombstone.deleted_by END",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -673,10 +691,12 @@ insert_progress_row (VigiaLibrary   *self,
                      GError        **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
+  gint64 progress_id;
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO progress (target_id, period, source, value, status, note, evidence,"
-                                 " recorded, edited, edited_by, merged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                 " recorded, edited, edited_by, merged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                                 " RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -694,10 +714,10 @@ insert_progress_row (VigiaLibrary   *self,
   bind_strv (stmt, 7, vigia_progress_get_evidence (progress));
   _vigia_library_bind_text (stmt, 8, vigia_progress_get_recorded (progress));
   bind_stamp (stmt, 9, vigia_progress_get_stamp (progress));
-  if (!_vigia_library_step_done (self, stmt, error))
+  if (!_vigia_library_step_insert (self, stmt, &progress_id, error))
     return FALSE;
 
-  vigia_progress_set_id (progress, sqlite3_last_insert_rowid (self->db));
+  vigia_progress_set_id (progress, progress_id);
   return TRUE;
 }
 
@@ -727,7 +747,8 @@ insert_target_row (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO target (goal_id, uuid, text, value, unit, measure, direction, reading,"
                                  " baseline_value, baseline_year, weight, position, edited, edited_by, merged)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                                 " RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -738,10 +759,9 @@ insert_target_row (VigiaLibrary  *self,
   bind_target_fields (stmt, target);
   vigia_statement_bind_int64 (stmt, 12, position);
   bind_stamp (stmt, 13, vigia_target_get_stamp (target));
-  if (!_vigia_library_step_done (self, stmt, error))
+  if (!_vigia_library_step_insert (self, stmt, &target_id, error))
     return FALSE;
 
-  target_id = sqlite3_last_insert_rowid (self->db);
   vigia_target_set_id (target, target_id);
 
   progress = vigia_target_get_progress (target);
@@ -784,7 +804,8 @@ insert_goal_row (VigiaLibrary  *self,
                                  "INSERT INTO goal (dimension_id, uuid, number, problem, objective, indicator,"
                                  " weight, source_problem, source_objective, source_indicator, source_target,"
                                  " position, edited, edited_by, merged)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                                 " RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -795,10 +816,9 @@ insert_goal_row (VigiaLibrary  *self,
   bind_goal_fields (stmt, goal);
   vigia_statement_bind_int64 (stmt, 12, position);
   bind_stamp (stmt, 13, vigia_goal_get_stamp (goal));
-  if (!_vigia_library_step_done (self, stmt, error))
+  if (!_vigia_library_step_insert (self, stmt, &goal_id, error))
     return FALSE;
 
-  goal_id = sqlite3_last_insert_rowid (self->db);
   vigia_goal_set_id (goal, goal_id);
 
   n = vigia_goal_get_n_targets (goal);
@@ -822,7 +842,7 @@ insert_dimension_row (VigiaLibrary    *self,
   guint n;
 
   stmt = _vigia_library_prepare (self,
-                                 "INSERT INTO dimension (plan_id, position, kind, title) VALUES (?1, ?2, ?3, ?4)",
+                                 "INSERT INTO dimension (plan_id, position, kind, title) VALUES (?1, ?2, ?3, ?4) RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -831,10 +851,9 @@ insert_dimension_row (VigiaLibrary    *self,
   vigia_statement_bind_int64 (stmt, 2, position);
   _vigia_library_bind_enum (stmt, 3, VIGIA_TYPE_DIMENSION_KIND, vigia_dimension_get_kind (dimension));
   _vigia_library_bind_text (stmt, 4, vigia_dimension_get_title (dimension));
-  if (!_vigia_library_step_done (self, stmt, error))
+  if (!_vigia_library_step_insert (self, stmt, &dimension_id, error))
     return FALSE;
 
-  dimension_id = sqlite3_last_insert_rowid (self->db);
   vigia_dimension_set_id (dimension, dimension_id);
 
   n = vigia_dimension_get_n_goals (dimension);
@@ -1116,16 +1135,24 @@ vigia_library_open_file (VigiaLibrary           *self,
   g_autoptr(GError) local_error = NULL;
   int version = 0;
 
-  /* A team's library on a server (docs/postgresql.md): read-only until
-   * writing there is in place. */
+  /* A team's library on a server (docs/postgresql.md): read-only for a
+   * member the server lets only read. */
   if (!exists && vigia_store_location_is_postgresql (self->path))
     {
+      g_autoptr(VigiaStatement) may_write = NULL;
+
       self->server = vigia_store_postgresql_open (self->path, error);
       if (self->server == NULL)
         return FALSE;
       g_free (self->name);
       self->name = g_strdup (vigia_store_get_location (VIGIA_STORE (self->server)));
-      self->read_only = TRUE;
+      may_write = vigia_store_prepare (VIGIA_STORE (self->server), "SELECT has_table_privilege ('plan', 'INSERT')",
+                                       error);
+      if (may_write == NULL || vigia_statement_step (may_write, error) != VIGIA_STATEMENT_ROW)
+        return FALSE;
+      self->read_only = (flags & VIGIA_LIBRARY_OPEN_READ_ONLY) != 0 ||
+                        g_strcmp0 (vigia_statement_column_text (may_write, 0), "t") != 0;
+      vigia_statement_reset (may_write);
       return TRUE;
     }
 
@@ -1441,7 +1468,9 @@ vigia_library_begin (VigiaLibrary  *self,
 
   /* IMMEDIATE takes the write lock now, so that a busy library is found
    * before any work is done rather than at commit. */
-  if (!_vigia_library_exec_cached (self, self->depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT nested", error))
+  if (!_vigia_library_exec_cached (self,
+                                   self->depth > 0 ? "SAVEPOINT nested" : LIBRARY_SQL (self, "BEGIN IMMEDIATE", "BEGIN"),
+                                   error))
     return FALSE;
 
   self->depth++;
@@ -1894,7 +1923,7 @@ add_plan_inner (VigiaLibrary  *self,
                                  " authority_name, authority_elected, source_format, source_reference,"
                                  " source_imported, source_digest, changed, edited, edited_by, merged, created)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24) RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -1903,10 +1932,9 @@ add_plan_inner (VigiaLibrary  *self,
   _vigia_library_bind_text (stmt, 1, vigia_plan_get_uuid (plan));
   bind_plan_fields (stmt, plan);
   _vigia_library_bind_text (stmt, 24, vigia_plan_get_created (plan));
-  if (!_vigia_library_step_done (self, stmt, error))
+  if (!_vigia_library_step_insert (self, stmt, &plan_id, error))
     return FALSE;
 
-  plan_id = sqlite3_last_insert_rowid (self->db);
   vigia_plan_set_id (plan, plan_id);
 
   if (!insert_plan_contents (self, plan_id, plan, now, error) ||
@@ -1970,6 +1998,7 @@ update_plan_row (VigiaLibrary  *self,
                  GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
 
   stmt = _vigia_library_prepare (self,
                                  "UPDATE plan SET organization = ?2, election = ?3, process = ?4, department = ?5,"
@@ -1977,21 +2006,22 @@ update_plan_row (VigiaLibrary  *self,
                                  " ideario = ?11, vision = ?12, accountability = ?13, authority_name = ?14,"
                                  " authority_elected = ?15, source_format = ?16, source_reference = ?17,"
                                  " source_imported = ?18, source_digest = ?19, changed = ?20, edited = ?21,"
-                                 " edited_by = ?22, merged = ?23 WHERE id = ?1",
+                                 " edited_by = ?22, merged = ?23 WHERE id = ?1 RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
   vigia_statement_bind_int64 (stmt, 1, vigia_plan_get_id (plan));
   bind_plan_fields (stmt, plan);
-  if (!_vigia_library_step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
+  /* A row comes back only if the plan was there. */
+  rc = _vigia_library_step (self, stmt);
+  if (rc == SQLITE_DONE)
     {
       _vigia_library_set_no_plan_error (error, vigia_plan_get_id (plan));
       return FALSE;
     }
+  if (rc != SQLITE_ROW)
+    return _vigia_library_set_sqlite_error (self, error, rc);
 
   return TRUE;
 }
@@ -2117,7 +2147,10 @@ vigia_library_delete_plan (VigiaLibrary  *self,
     goto failed;
   g_clear_pointer (&stmt, cached_stmt_reset);
 
-  stmt = _vigia_library_prepare (self, "DELETE FROM plan_search WHERE rowid = ?1", error);
+  stmt = _vigia_library_prepare (self,
+                                 LIBRARY_SQL (self, "DELETE FROM plan_search WHERE rowid = ?1",
+                                              "DELETE FROM plan_search WHERE plan_id = ?1"),
+                                 error);
   if (stmt == NULL)
     goto failed;
   vigia_statement_bind_int64 (stmt, 1, plan_id);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "vigia-error.h"
+#include "vigia-library-private.h"
 #include "vigia-schema-postgresql.h"
 #include "vigia-schema.h"
 #include "vigia-statement-postgresql.h"
@@ -302,7 +303,9 @@ vigia_store_postgresql_rollback (VigiaStore *store)
 }
 
 /* The search rows of every plan, and the counters of ids past the highest
- * id each table holds. */
+ * id each table holds.  The tables were just filled: the planner is first
+ * told what they hold (ANALYZE), and the search rows are made by joins over
+ * whole tables, not a query per plan. */
 static gboolean
 vigia_store_postgresql_rebuild_derived (VigiaStore  *store,
                                         GError     **error)
@@ -323,15 +326,20 @@ vigia_store_postgresql_rebuild_derived (VigiaStore  *store,
         return FALSE;
     }
 
-  return exec_sql (self, "DELETE FROM plan_search", error) &&
+  return exec_sql (self, "ANALYZE plan, dimension, goal, target, progress", error) &&
+         exec_sql (self, "DELETE FROM plan_search", error) &&
          exec_sql (self,
                    "INSERT INTO plan_search (plan_id, document)"
                    " SELECT p.id, to_tsvector ('simple', unaccent (concat_ws (' ',"
                    "   p.organization, p.department, p.province, p.district, p.ubigeo, p.ideario, p.vision,"
-                   "   (SELECT string_agg (concat_ws (' ', g.problem, g.objective, g.indicator,"
-                   "      (SELECT string_agg (t.text, ' ') FROM target t WHERE t.goal_id = g.id)), ' ')"
-                   "    FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id))))"
-                   " FROM plan p",
+                   "   w.words)))"
+                   " FROM plan p LEFT JOIN"
+                   "  (SELECT d.plan_id,"
+                   "     string_agg (concat_ws (' ', g.problem, g.objective, g.indicator, t.words), ' ') AS words"
+                   "   FROM dimension d JOIN goal g ON g.dimension_id = d.id"
+                   "   LEFT JOIN (SELECT goal_id, string_agg (text, ' ') AS words FROM target GROUP BY goal_id) t"
+                   "     ON t.goal_id = g.id"
+                   "   GROUP BY d.plan_id) w ON w.plan_id = p.id",
                    error);
 }
 
