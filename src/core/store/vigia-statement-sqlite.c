@@ -169,7 +169,9 @@ vigia_statement_sqlite_new (VigiaLibrary  *library,
   self = g_object_new (VIGIA_TYPE_STATEMENT_SQLITE, NULL);
   self->borrowed = borrowed;
   self->library = borrowed ? library : g_object_ref (library);
-  if (sqlite3_prepare_v2 (library->db, sql, -1, &self->stmt, NULL) != SQLITE_OK)
+  /* The library's own statements are kept for its life: SQLite is told so. */
+  if (sqlite3_prepare_v3 (library->db, sql, -1, borrowed ? SQLITE_PREPARE_PERSISTENT : 0, &self->stmt,
+                          NULL) != SQLITE_OK)
     {
       _vigia_library_set_sqlite_error (library, error, sqlite3_extended_errcode (library->db));
       return NULL;
