@@ -833,6 +833,74 @@ test_work_on_server (Fixture       *f,
   }
 }
 
+static void
+plans_changed_cb (VigiaLibrary *library,
+                  GArray       *ids,
+                  gpointer      user_data)
+{
+  GArray *seen = user_data;
+
+  g_array_append_vals (seen, ids->data, ids->len);
+}
+
+/* What one desk saves on the server, another watching it hears of within a
+ * second: its list and open plan follow (the window reloads on
+ * plans-changed); its own saves it hears of once, not twice. */
+static void
+test_other_desks (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaLibrary) here = NULL;
+  g_autoptr(VigiaLibrary) there = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally tally;
+  gint64 start;
+
+  if (skip_without_server ())
+    return;
+  shared = make_shared_library (f, &original, &tally);
+  here = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  there = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_watch_other_desks (here, &error));
+  g_assert_no_error (error);
+  g_signal_connect (here, "plans-changed", G_CALLBACK (plans_changed_cb), seen);
+
+  plan = vigia_library_load_plan (there, 2, &error);
+  g_assert_no_error (error);
+  vigia_plan_set_vision (plan, "Cambiado en otro escritorio");
+  g_assert_true (vigia_library_save_plan (there, plan, &error));
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  while (seen->len == 0 && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpint (g_array_index (seen, gint64, 0), ==, 2);
+  {
+    g_autoptr(VigiaPlan) reloaded = vigia_library_load_plan (here, 2, &error);
+
+    g_assert_cmpstr (vigia_plan_get_vision (reloaded), ==, "Cambiado en otro escritorio");
+  }
+
+  /* Its own save: announced by the commit, not again by the server. */
+  g_array_set_size (seen, 0);
+  g_clear_object (&plan);
+  plan = vigia_library_load_plan (here, 1, &error);
+  vigia_plan_set_vision (plan, "Cambiado aquí");
+  g_assert_true (vigia_library_save_plan (here, plan, &error));
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < G_USEC_PER_SEC / 2)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpint (g_array_index (seen, gint64, 0), ==, 1);
+}
+
 /* The command line reads a library on the server as it reads a file. */
 static void
 test_cli_on_server (Fixture       *f,
@@ -1118,6 +1186,7 @@ main (int   argc,
   ADD ("/store/postgresql/library", test_library_on_server);
   ADD ("/store/postgresql/cli", test_cli_on_server);
   ADD ("/store/postgresql/work", test_work_on_server);
+  ADD ("/store/postgresql/other-desks", test_other_desks);
   ADD ("/store/cli/admin", test_cli_admin);
   ADD ("/store/cli", test_cli);
 

@@ -483,6 +483,9 @@ vigia_application_open_library_full (VigiaApplication        *self,
   library = vigia_library_open (path, flags, error);
   if (library == NULL)
     return FALSE;
+  /* A team's library on a server: what the other desks save shows here too. */
+  if (!vigia_library_watch_other_desks (library, error))
+    return FALSE;
 
   g_set_object (&self->library, library);
   apply_author (self);

@@ -37,6 +37,8 @@ struct _VigiaLibrary
   /* Prepared statements (VigiaStatement) by the address of their (static)
    * SQL text. */
   GHashTable *statements;
+  /* Polls for other desks' changes (vigia_library_watch_other_desks()). */
+  GSource    *watch;
   /* The id of the history row written last. */
   gint64      last_history_id;
   /* Why the last _vigia_library_step() failed, until it is reported. */

@@ -32,6 +32,7 @@
 #include "vigia-schema.h"
 #include "vigia-statement-postgresql.h"
 #include "vigia-statement-sqlite.h"
+#include "vigia-store-postgresql-private.h"
 #include "vigia-store.h"
 #include "vigia-utils.h"
 
@@ -1261,6 +1262,120 @@ vigia_library_open_file (VigiaLibrary           *self,
 }
 
 /* ---------------------------------------------------------------------- */
+/* Other desks (a library on PostgreSQL)                                   */
+/* ---------------------------------------------------------------------- */
+
+/* The channel on which a library on PostgreSQL tells the plans a commit
+ * changed, as their ids separated by commas. */
+#define CHANGES_CHANNEL "vigia_plans"
+/* PostgreSQL's payloads are shorter than 8,000 bytes. */
+#define CHANGES_PAYLOAD_MAX 7000
+/* How often a watching library looks for other desks' changes. */
+#define CHANGES_POLL_MS 250
+
+/* Tells the other desks, in the transaction about to commit (the server
+ * delivers a notification only if it commits), which plans it changed. */
+static gboolean
+notify_other_desks (VigiaLibrary  *self,
+                    GError       **error)
+{
+  g_autoptr(GString) payload = g_string_new (NULL);
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  if (self->server == NULL || self->touched->len == 0)
+    return TRUE;
+
+  stmt = _vigia_library_prepare (self, "SELECT pg_notify ('" CHANGES_CHANNEL "', ?1)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i <= self->touched->len; i++)
+    {
+      if (i == self->touched->len || payload->len > CHANGES_PAYLOAD_MAX)
+        {
+          if (payload->len == 0)
+            break;
+          vigia_statement_bind_text (stmt, 1, payload->str);
+          if (!_vigia_library_step_done (self, stmt, error))
+            return FALSE;
+          vigia_statement_reset (stmt);
+          g_string_truncate (payload, 0);
+          if (i == self->touched->len)
+            break;
+        }
+      g_string_append_printf (payload, "%s%" G_GINT64_FORMAT, payload->len > 0 ? "," : "",
+                              g_array_index (self->touched, gint64, i));
+    }
+  return TRUE;
+}
+
+/* Reads the notifications that came from other desks' commits and announces
+ * their plans as changed. */
+static gboolean
+poll_other_desks_cb (gpointer user_data)
+{
+  VigiaLibrary *self = user_data;
+  PGconn *conn = self->server->conn;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (gint64));
+  PGnotify *notify;
+
+  /* Not while a copy's rows are coming on this connection. */
+  if (self->server->streaming != NULL || self->depth > 0)
+    return G_SOURCE_CONTINUE;
+  if (!PQconsumeInput (conn))
+    return G_SOURCE_CONTINUE;
+
+  while ((notify = PQnotifies (conn)) != NULL)
+    {
+      if (notify->be_pid != PQbackendPID (conn) && g_str_equal (notify->relname, CHANGES_CHANNEL))
+        {
+          g_auto(GStrv) ids = g_strsplit (notify->extra, ",", -1);
+
+          for (guint i = 0; ids[i] != NULL; i++)
+            {
+              gint64 id = g_ascii_strtoll (ids[i], NULL, 10);
+
+              if (id > 0)
+                g_array_append_val (changed, id);
+            }
+        }
+      PQfreemem (notify);
+    }
+
+  if (changed->len > 0)
+    g_signal_emit (self, signals[PLANS_CHANGED], 0, changed);
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * vigia_library_watch_other_desks:
+ *
+ * For a library on PostgreSQL: from now on, the plans other desks change
+ * are announced by #VigiaLibrary::plans-changed, within a fraction of a
+ * second of their commit, in the thread-default main context.  Does
+ * nothing for a file.
+ */
+gboolean
+vigia_library_watch_other_desks (VigiaLibrary  *self,
+                                 GError       **error)
+{
+  g_autoptr(GSource) source = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
+
+  if (self->server == NULL || self->watch != NULL)
+    return TRUE;
+  if (!_vigia_library_exec (self, "LISTEN " CHANGES_CHANNEL, error))
+    return FALSE;
+
+  source = g_timeout_source_new (CHANGES_POLL_MS);
+  g_source_set_callback (source, poll_other_desks_cb, self, NULL);
+  g_source_set_static_name (source, "[vigia] other desks' changes");
+  g_source_attach (source, g_main_context_get_thread_default ());
+  self->watch = g_steal_pointer (&source);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
 /* GObject                                                                */
 /* ---------------------------------------------------------------------- */
 
@@ -1274,6 +1389,10 @@ vigia_library_finalize (GObject *object)
       g_warning ("Library %s finalized inside a transaction: rolling back", self->name);
       _vigia_library_exec (self, "ROLLBACK", NULL);
     }
+
+  if (self->watch != NULL)
+    g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
 
   /* The statements before the connections they were prepared on. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
@@ -1505,6 +1624,7 @@ vigia_library_commit (VigiaLibrary  *self,
     }
 
   if (!_vigia_library_flush_search_rows (self, error) ||
+      !notify_other_desks (self, error) ||
       !_vigia_library_exec_cached (self, "COMMIT", error))
     {
       vigia_library_rollback (self);
