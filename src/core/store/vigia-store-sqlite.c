@@ -161,11 +161,3 @@ vigia_store_sqlite_open (const char  *path,
     return NULL;
   return vigia_store_sqlite_new (library);
 }
-
-VigiaLibrary *
-vigia_store_sqlite_get_library (VigiaStoreSqlite *self)
-{
-  g_return_val_if_fail (VIGIA_IS_STORE_SQLITE (self), NULL);
-
-  return self->library;
-}

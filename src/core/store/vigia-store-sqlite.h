@@ -18,6 +18,5 @@ VigiaStoreSqlite *vigia_store_sqlite_new         (VigiaLibrary      *library);
 VigiaStoreSqlite *vigia_store_sqlite_open        (const char        *path,
                                                   gboolean           existing,
                                                   GError           **error);
-VigiaLibrary     *vigia_store_sqlite_get_library (VigiaStoreSqlite  *self);
 
 G_END_DECLS
