@@ -2,6 +2,12 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * It runs twice: on SQLite files, and as test-library-postgresql with
+ * $VIGIA_TEST_STORE=postgresql, where each library is a new database of the
+ * server $VIGIA_TEST_POSTGRESQL names.  What only a file can be (a text
+ * file, damaged pages, a read-only folder, an old schema) is left to the
+ * first.
  */
 #include "config.h"
 
@@ -18,6 +24,7 @@
 typedef struct
 {
   char *dir;
+  /* The library's file, or on PostgreSQL a new database. */
   char *path;
 } Fixture;
 
@@ -26,19 +33,20 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->dir = vigia_test_make_dir ();
-  f->path = g_build_filename (f->dir, "library.sqlite", NULL);
+  f->path = vigia_test_make_library_location (f->dir, "library.sqlite");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  vigia_test_drop_library_locations ();
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
 
-/* Runs SQL on a file behind the library's back, as another program would. */
+/* Runs SQL on a library behind its back, as another program would. */
 static void
 raw_exec (const char *path,
           const char *sql)
@@ -53,6 +61,16 @@ raw_count (const char *path,
   return vigia_test_count_rows (path, sql);
 }
 
+/* The schema version the library at @location holds, read as another
+ * program would: SQLite keeps it in the file's header. */
+static int
+schema_version (const char *location)
+{
+  if (vigia_test_store_is_postgresql ())
+    return raw_count (location, "SELECT schema_version FROM library_info");
+  return raw_count (location, "PRAGMA user_version");
+}
+
 static void
 test_create_and_reopen (Fixture       *f,
                         gconstpointer  data)
@@ -61,10 +79,11 @@ test_create_and_reopen (Fixture       *f,
   g_autoptr(VigiaLibrary) library = NULL;
   g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 3);
   g_autoptr(VigiaPlan) loaded = NULL;
-  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "library.sqlite", NULL);
+  g_autofree char *nested = vigia_test_make_library_location (f->dir, "a/b/library.sqlite");
   VigiaGoal *goal;
 
-  /* A new library, in a folder that does not exist yet. */
+  /* A new library, in a folder that does not exist yet (on PostgreSQL, in
+   * a database without Vigía's schema). */
   library = vigia_library_open (nested, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_false (vigia_library_is_read_only (library));
@@ -75,7 +94,7 @@ test_create_and_reopen (Fixture       *f,
   g_assert_nonnull (vigia_plan_get_uuid (plan));
   vigia_test_assert_finalized (&library);
 
-  g_assert_cmpint (raw_count (nested, "PRAGMA user_version"), ==, VIGIA_SCHEMA_VERSION);
+  g_assert_cmpint (schema_version (nested), ==, VIGIA_SCHEMA_VERSION);
   g_assert_cmpint (raw_count (nested, "SELECT count(*) FROM goal"), ==, 12);
   g_assert_cmpint (raw_count (nested, "SELECT count(*) FROM target"), ==, 12);
 
@@ -113,11 +132,25 @@ test_missing_file (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(VigiaLibrary) library = NULL;
+  g_autofree char *missing = NULL;
 
-  library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  if (!vigia_test_store_is_postgresql ())
+    {
+      library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+      g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
+      g_assert_null (library);
+      g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+      return;
+    }
+
+  /* A database the server does not have, which opening does not make. */
+  missing = g_strdup_printf ("%s dbname=vigia_test_missing_%d", vigia_test_postgresql_server (), (int) getpid ());
+  library = vigia_library_open (missing, VIGIA_LIBRARY_OPEN_EXISTING, &error);
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "vigia_test_missing_"));
   g_assert_null (library);
-  g_assert_false (g_file_test (f->path, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (raw_count (vigia_test_postgresql_server (),
+                              "SELECT count(*) FROM pg_database WHERE datname LIKE 'vigia_test_missing_%'"), ==, 0);
 }
 
 static void
@@ -127,15 +160,23 @@ test_empty_file_migrates (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(VigiaLibrary) library = NULL;
 
-  g_file_set_contents (f->path, "", 0, &error);
-  g_assert_no_error (error);
+  /* On PostgreSQL, the new database is empty already. */
+  if (!vigia_test_store_is_postgresql ())
+    {
+      g_file_set_contents (f->path, "", 0, &error);
+      g_assert_no_error (error);
+    }
 
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   vigia_test_assert_finalized (&library);
 
-  g_assert_cmpint (raw_count (f->path, "PRAGMA user_version"), ==, VIGIA_SCHEMA_VERSION);
-  g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'"), ==, 1);
+  g_assert_cmpint (schema_version (f->path), ==, VIGIA_SCHEMA_VERSION);
+  if (vigia_test_store_is_postgresql ())
+    g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM pg_tables WHERE schemaname = 'vigia'"
+                                         " AND tablename = 'plan'"), ==, 1);
+  else
+    g_assert_cmpint (raw_count (f->path, "SELECT count(*) FROM sqlite_schema WHERE name = 'plan'"), ==, 1);
 }
 
 static void
@@ -150,9 +191,12 @@ test_newer_schema_refused (Fixture       *f,
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   vigia_test_assert_finalized (&library);
-  raw_exec (f->path, "PRAGMA user_version = 7; PRAGMA journal_mode = DELETE;");
+  if (vigia_test_store_is_postgresql ())
+    raw_exec (f->path, "UPDATE library_info SET schema_version = 7");
+  else
+    raw_exec (f->path, "PRAGMA user_version = 7; PRAGMA journal_mode = DELETE;");
 
-  before = vigia_test_checksum_file (f->path);
+  before = vigia_test_checksum_library (f->path);
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NEWER_SCHEMA);
   g_assert_null (library);
@@ -160,8 +204,9 @@ test_newer_schema_refused (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "version 7"));
   g_clear_error (&error);
 
-  after = vigia_test_checksum_file (f->path);
+  after = vigia_test_checksum_library (f->path);
   g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (schema_version (f->path), ==, 7);
 }
 
 static void
@@ -196,14 +241,17 @@ test_other_sqlite (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
+  /* On PostgreSQL, another program's tables in Vigía's schema. */
+  if (vigia_test_store_is_postgresql ())
+    raw_exec (f->path, "CREATE SCHEMA vigia");
   raw_exec (f->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('Ana');");
-  before = vigia_test_checksum_file (f->path);
+  before = vigia_test_checksum_library (f->path);
 
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY);
   g_assert_nonnull (strstr (error->message, "another program"));
 
-  after = vigia_test_checksum_file (f->path);
+  after = vigia_test_checksum_library (f->path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -259,7 +307,7 @@ test_read_only (Fixture       *f,
   g_assert_true (vigia_library_add_plan (library, plan, &error));
   g_assert_no_error (error);
   vigia_test_assert_finalized (&library);
-  before = vigia_test_checksum_file (f->path);
+  before = vigia_test_checksum_library (f->path);
 
   /* Asked for read-only: reads work, writes say why they cannot. */
   library = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_READ_ONLY, &error);
@@ -272,8 +320,15 @@ test_read_only (Fixture       *f,
   g_clear_error (&error);
   vigia_test_assert_finalized (&library);
 
-  after = vigia_test_checksum_file (f->path);
+  after = vigia_test_checksum_library (f->path);
   g_assert_cmpstr (before, ==, after);
+
+  if (vigia_test_store_is_postgresql ())
+    {
+      g_test_message ("on PostgreSQL: a read-only folder and a file's permissions are a file's; the server "
+                      "decides what a role may write (test-store's /store/postgresql/roles)");
+      return;
+    }
 
   /* In a folder where nothing can be made (a read-only medium, a backup):
    * no log, no shared memory, and still every read works.  (The read-only
@@ -834,8 +889,10 @@ test_two_writers (Fixture       *f,
   g_assert_cmpuint (vigia_library_count_plans (library, &error), ==, parent_added + child_added);
   g_assert_cmpint (raw_count (vigia_library_get_path (library), "SELECT count(*) FROM goal"), ==,
                    16 * (parent_added + child_added));
-  g_assert_cmpint (raw_count (vigia_library_get_path (library),
-                              "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
+  /* A server checks its own pages. */
+  if (!vigia_test_store_is_postgresql ())
+    g_assert_cmpint (raw_count (vigia_library_get_path (library),
+                                "SELECT count(*) FROM pragma_integrity_check WHERE integrity_check = 'ok'"), ==, 1);
   vigia_test_assert_finalized (&library);
 }
 
@@ -1121,16 +1178,21 @@ main (int    argc,
   vigia_fault_vfs_install ();
 
 #define ADD(name, func) \
-  g_test_add ("/library/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  vigia_test_add_on_store ("/library/" name, Fixture, fixture_set_up, func, fixture_tear_down)
+#define ADD_SQLITE_ONLY(name, func, why) \
+  vigia_test_add_sqlite_only ("/library/" name, Fixture, why, fixture_set_up, func, fixture_tear_down)
 
   ADD ("create-and-reopen", test_create_and_reopen);
   ADD ("missing-file", test_missing_file);
   ADD ("empty-file-migrates", test_empty_file_migrates);
   ADD ("newer-schema-refused", test_newer_schema_refused);
-  ADD ("upgrade-from-schema-1", test_upgrade_from_schema_1);
-  ADD ("not-sqlite", test_not_sqlite);
+  ADD_SQLITE_ONLY ("upgrade-from-schema-1", test_upgrade_from_schema_1,
+                   "Schema 1 was only ever a file: a library on PostgreSQL starts at version 4");
+  ADD_SQLITE_ONLY ("not-sqlite", test_not_sqlite,
+                   "A text file in the library's place is a file's case; a database is never one");
   ADD ("other-sqlite", test_other_sqlite);
-  ADD ("corrupt-file", test_corrupt_file);
+  ADD_SQLITE_ONLY ("corrupt-file", test_corrupt_file,
+                   "Scribbles on the file's pages: a server's pages are its own");
   ADD ("read-only", test_read_only);
   ADD ("search", test_search);
   ADD ("filters-and-sort", test_filters_and_sort);
@@ -1140,7 +1202,7 @@ main (int    argc,
   ADD ("goal-targets", test_goal_targets);
   ADD ("plan-list-is-lazy", test_plan_list_is_lazy);
   ADD ("two-writers", test_two_writers);
-  g_test_add_func ("/library/target-labels", test_target_labels);
+  vigia_test_add_func_sqlite_only ("/library/target-labels", test_target_labels);
 
   return g_test_run ();
 }

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * It runs twice: on SQLite files, and as test-merge-postgresql with
+ * $VIGIA_TEST_STORE=postgresql, where each desk's library is a new
+ * database of the server $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
 
@@ -25,6 +29,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  vigia_test_drop_library_locations ();
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
 }
@@ -499,14 +504,14 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  vigia_test_add_on_store (path, Fixture, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/merge/two-way", test_two_way);
   ADD ("/merge/deleted-then-changed", test_deleted_then_changed);
   ADD ("/merge/since", test_since);
   ADD ("/merge/since-unknown-plan", test_since_unknown_plan);
   ADD ("/merge/who", test_who);
-  g_test_add_func ("/merge/stamp-times", test_stamp_times);
+  vigia_test_add_func_sqlite_only ("/merge/stamp-times", test_stamp_times);
 
   return g_test_run ();
 }

@@ -27,66 +27,22 @@ typedef struct
   GPtrArray *roles;
 } Fixture;
 
-static const char *
-server (void)
-{
-  return g_getenv ("VIGIA_TEST_POSTGRESQL");
-}
+/* The server's helpers are vigia-test-utils' (the library's tests use them
+ * too); the names here are this file's. */
+#define skip_without_server() vigia_test_skip_without_postgresql ()
+#define admin_exec(sql) vigia_test_postgresql_exec (sql)
+#define kill_connections(name) vigia_test_kill_connections (name)
 
-static gboolean
-skip_without_server (void)
-{
-  if (server () != NULL && *server () != '\0')
-    return FALSE;
-  g_test_skip ("No PostgreSQL server to test with: $VIGIA_TEST_POSTGRESQL is not set "
-               "(build-aux/dev test starts one)");
-  return TRUE;
-}
-
-static void
-ignore_notice (void       *user_data,
-               const char *message)
-{
-}
-
-/* Runs @sql on the server's maintenance database. */
-static void
-admin_exec (const char *sql)
-{
-  PGconn *conn = PQconnectdb (server ());
-  PGresult *result;
-
-  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
-  PQsetNoticeProcessor (conn, ignore_notice, NULL);
-  result = PQexec (conn, sql);
-  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
-    g_error ("%s: %s", sql, PQresultErrorMessage (result));
-  PQclear (result);
-  PQfinish (conn);
-}
-
-/* A new, empty database; returns its connection string. */
+/* A new, empty database, dropped at the test's end; returns its connection
+ * string. */
 static char *
 make_database (Fixture *f)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("vigia_test_%d_%u", (int) getpid (), ++counter);
-  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+  char *name = NULL;
+  char *location = vigia_test_make_database (&name);
 
-  admin_exec (sql);
-  g_ptr_array_add (f->databases, g_strdup (name));
-  /* libpq takes the last of a repeated keyword. */
-  return g_strdup_printf ("%s dbname=%s", server (), name);
-}
-
-/* Ends every connection to the database @name but the caller's. */
-static void
-kill_connections (const char *name)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
-                                          " WHERE datname = '%s' AND pid <> pg_backend_pid ()", name);
-
-  admin_exec (sql);
+  g_ptr_array_add (f->databases, name);
+  return location;
 }
 
 static void
@@ -104,15 +60,12 @@ fixture_tear_down (Fixture       *f,
 {
   for (guint i = 0; i < f->databases->len; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)",
-                                              (char *) g_ptr_array_index (f->databases, i));
-
       g_autofree char *reader = g_strdup_printf ("DROP ROLE IF EXISTS vigia_%s_read",
                                                  (char *) g_ptr_array_index (f->databases, i));
       g_autofree char *editor = g_strdup_printf ("DROP ROLE IF EXISTS vigia_%s_edit",
                                                  (char *) g_ptr_array_index (f->databases, i));
 
-      admin_exec (sql);
+      vigia_test_drop_database (g_ptr_array_index (f->databases, i));
       admin_exec (editor);
       admin_exec (reader);
     }

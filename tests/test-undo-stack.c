@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * It runs twice: on an SQLite file, and as test-undo-stack-postgresql with
+ * $VIGIA_TEST_STORE=postgresql on a new database of the server
+ * $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
 
@@ -43,11 +47,13 @@ fixture_tear_down (Fixture       *f,
   g_assert_finalize_object (f->undo_stack);
   vigia_test_assert_finalized (&f->plan);
   vigia_test_assert_finalized (&f->library);
+  vigia_test_drop_library_locations ();
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
 }
 
-/* What another program sees in the file: the plan read on a new connection. */
+/* What another program sees in the library: the plan read on a new
+ * connection. */
 static VigiaPlan *
 reload (Fixture *f)
 {
@@ -457,7 +463,7 @@ test_failure_changes_nothing (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&other);
 
-  before = vigia_test_checksum_file (vigia_library_get_path (f->library));
+  before = vigia_test_checksum_library (vigia_library_get_path (f->library));
   g_assert_false (vigia_undo_stack_set_string (f->undo_stack, G_OBJECT (goal), "objective",
                                                "OTRO OBJETIVO", &error));
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
@@ -466,7 +472,7 @@ test_failure_changes_nothing (Fixture       *f,
   /* The object still says what it said, and there is nothing to undo. */
   g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "MEJORAR LA ATENCIÓN DE LOS SERVICIOS");
   g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
-  after = vigia_test_checksum_file (vigia_library_get_path (f->library));
+  after = vigia_test_checksum_library (vigia_library_get_path (f->library));
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -575,7 +581,7 @@ test_progress_failure_changes_nothing (Fixture       *f,
   g_assert_no_error (error);
   g_clear_object (&other);
 
-  before = vigia_test_checksum_file (vigia_library_get_path (f->library));
+  before = vigia_test_checksum_library (vigia_library_get_path (f->library));
   vigia_progress_set_value (entry, 3);
   g_assert_false (vigia_undo_stack_save_progress (f->undo_stack, goal, vigia_goal_get_target (goal, 0), entry, &error));
   g_assert_nonnull (error);
@@ -583,7 +589,7 @@ test_progress_failure_changes_nothing (Fixture       *f,
 
   g_assert_null (vigia_goal_find_progress (goal, "2024-S2", VIGIA_SOURCE_OBSERVER));
   g_assert_false (vigia_undo_stack_get_can_undo (f->undo_stack));
-  after = vigia_test_checksum_file (vigia_library_get_path (f->library));
+  after = vigia_test_checksum_library (vigia_library_get_path (f->library));
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -938,7 +944,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/undo-stack/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  vigia_test_add_on_store ("/undo-stack/" name, Fixture, fixture_set_up, func, fixture_tear_down)
 
   ADD ("set-undo-redo", test_set_undo_redo);
   ADD ("same-value-is-no-step", test_same_value_is_no_step);
@@ -957,7 +963,7 @@ main (int    argc,
   ADD ("can-undo-notifies", test_can_undo_notifies);
   ADD ("is-saving", test_is_saving);
   ADD ("duplicate-plan", test_duplicate_plan);
-  g_test_add_func ("/utils/parse-number", test_parse_number);
+  vigia_test_add_func_sqlite_only ("/utils/parse-number", test_parse_number);
 
   return g_test_run ();
 }

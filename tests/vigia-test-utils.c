@@ -7,10 +7,13 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <libpq-fe.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "vigia-declara-reader.h"
+#include "vigia-store.h"
 #include "vigia-test-utils.h"
 
 void
@@ -234,12 +237,14 @@ vigia_test_add_sample_progress (VigiaPlan *plan)
   put_entry (plan, 3, 2, "2024-S2", a, 12, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
 }
 
+/* The library @name in @dir, on the store the test runs on (see
+ * vigia_test_make_library_location()). */
 VigiaLibrary *
 vigia_test_open_library (const char *dir,
                          const char *name)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = vigia_test_make_library_location (dir, name);
   VigiaLibrary *library = vigia_library_open (path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
 
   g_assert_no_error (error);
@@ -253,7 +258,98 @@ vigia_test_fixture_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
-/* Counts on its own read-only connection, as another program would see the file. */
+static void
+ignore_notice (void       *user_data,
+               const char *message)
+{
+}
+
+/* A connection of its own to the database @location, in the library's
+ * schema as the library's own connection is. */
+static PGconn *
+connect_postgresql (const char *location)
+{
+  PGconn *conn = PQconnectdb (location);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("%s", PQerrorMessage (conn));
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  result = PQexec (conn, "SET search_path = vigia, public");
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+  PQclear (result);
+  return conn;
+}
+
+/* Runs @sql (statements separated by semicolons) on @conn, or fails the test
+ * naming the server's answer. */
+static PGresult *
+exec_postgresql (PGconn     *conn,
+                 const char *sql)
+{
+  PGresult *result = PQexec (conn, sql);
+
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("%s: %s", sql, PQresultErrorMessage (result));
+  return result;
+}
+
+/**
+ * vigia_test_checksum_library:
+ *
+ * Returns: (transfer full): a digest of everything the library at
+ *   @location holds: a file's bytes, or on PostgreSQL (whose files are the
+ *   server's) every column of the schema vigia and every row of its
+ *   tables, read on a connection of its own; equal digests say the library
+ *   was not changed
+ */
+char *
+vigia_test_checksum_library (const char *location)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+  PGconn *conn;
+  PGresult *tables;
+  PGresult *columns;
+
+  if (!vigia_store_location_is_postgresql (location))
+    return vigia_test_checksum_file (location);
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  conn = connect_postgresql (location);
+  columns = exec_postgresql (conn, "SELECT table_name, column_name, data_type, is_nullable, column_default"
+                                   " FROM information_schema.columns WHERE table_schema = 'vigia'"
+                                   " ORDER BY table_name, column_name");
+  for (int i = 0; i < PQntuples (columns); i++)
+    for (int j = 0; j < PQnfields (columns); j++)
+      {
+        g_checksum_update (checksum, (const guchar *) PQgetvalue (columns, i, j), -1);
+        g_checksum_update (checksum, (const guchar *) "\t", 1);
+      }
+  PQclear (columns);
+
+  tables = exec_postgresql (conn, "SELECT tablename FROM pg_tables WHERE schemaname = 'vigia' ORDER BY tablename");
+  for (int i = 0; i < PQntuples (tables); i++)
+    {
+      /* The names come from the server's own catalogue. */
+      g_autofree char *sql = g_strdup_printf ("SELECT t::text FROM vigia.%s t ORDER BY t::text COLLATE \"C\"",
+                                              PQgetvalue (tables, i, 0));
+      PGresult *rows = exec_postgresql (conn, sql);
+
+      g_checksum_update (checksum, (const guchar *) sql, -1);
+      for (int j = 0; j < PQntuples (rows); j++)
+        {
+          g_checksum_update (checksum, (const guchar *) PQgetvalue (rows, j, 0), -1);
+          g_checksum_update (checksum, (const guchar *) "\n", 1);
+        }
+      PQclear (rows);
+    }
+  PQclear (tables);
+  PQfinish (conn);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Counts on its own connection, as another program would see the library:
+ * read-only on a file; on PostgreSQL, @sql must be in words both take. */
 int
 vigia_test_count_rows (const char *path,
                        const char *sql)
@@ -261,6 +357,18 @@ vigia_test_count_rows (const char *path,
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   int count;
+
+  if (vigia_store_location_is_postgresql (path))
+    {
+      PGconn *conn = connect_postgresql (path);
+      PGresult *result = exec_postgresql (conn, sql);
+
+      g_assert_cmpint (PQntuples (result), ==, 1);
+      count = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+      PQclear (result);
+      PQfinish (conn);
+      return count;
+    }
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
@@ -271,8 +379,8 @@ vigia_test_count_rows (const char *path,
   return count;
 }
 
-/* The plan as another program reads it from the file now, on a connection
- * of its own. */
+/* The plan as another program reads it from the library now, on a
+ * connection of its own (@path is a file or a connection string). */
 VigiaPlan *
 vigia_test_reload_plan (const char *path,
                         gint64      plan_id)
@@ -288,12 +396,22 @@ vigia_test_reload_plan (const char *path,
   return plan;
 }
 
-/* Runs @sql on the file behind the library's back, as another program would. */
+/* Runs @sql on the library behind its back, as another program would; on
+ * PostgreSQL, @sql must be in words both take. */
 void
 vigia_test_exec_sql (const char *path,
                      const char *sql)
 {
   sqlite3 *db = NULL;
+
+  if (vigia_store_location_is_postgresql (path))
+    {
+      PGconn *conn = connect_postgresql (path);
+
+      PQclear (exec_postgresql (conn, sql));
+      PQfinish (conn);
+      return;
+    }
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
@@ -379,4 +497,165 @@ vigia_test_integrity_check (const char *path)
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return verdict;
+}
+
+const char *
+vigia_test_postgresql_server (void)
+{
+  const char *server = g_getenv ("VIGIA_TEST_POSTGRESQL");
+
+  return server != NULL && *server != '\0' ? server : NULL;
+}
+
+static const char no_server[] = "No PostgreSQL server to test with: $VIGIA_TEST_POSTGRESQL is not set "
+                                "(build-aux/dev test starts one)";
+
+gboolean
+vigia_test_skip_without_postgresql (void)
+{
+  if (vigia_test_postgresql_server () != NULL)
+    return FALSE;
+  g_test_skip (no_server);
+  return TRUE;
+}
+
+/* Runs @sql on the server's maintenance database. */
+void
+vigia_test_postgresql_exec (const char *sql)
+{
+  PGconn *conn = PQconnectdb (vigia_test_postgresql_server ());
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  PQclear (exec_postgresql (conn, sql));
+  PQfinish (conn);
+}
+
+/* A new, empty database on the server, named uniquely; returns its
+ * connection string, and its name in @name. */
+char *
+vigia_test_make_database (char **name)
+{
+  static guint counter;
+  g_autofree char *database = g_strdup_printf ("vigia_test_%d_%u", (int) getpid (), ++counter);
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", database);
+  /* libpq takes the last of a repeated keyword. */
+  char *location = g_strdup_printf ("%s dbname=%s", vigia_test_postgresql_server (), database);
+
+  vigia_test_postgresql_exec (sql);
+  *name = g_steal_pointer (&database);
+  return location;
+}
+
+/* Ends every connection to the database @name but the caller's. */
+void
+vigia_test_kill_connections (const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity"
+                                          " WHERE datname = '%s' AND pid <> pg_backend_pid ()", name);
+
+  vigia_test_postgresql_exec (sql);
+}
+
+/* Drops the database @name, ending first the connections a failed test left
+ * open to it. */
+void
+vigia_test_drop_database (const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", name);
+
+  vigia_test_postgresql_exec (sql);
+}
+
+gboolean
+vigia_test_store_is_postgresql (void)
+{
+  return g_strcmp0 (g_getenv ("VIGIA_TEST_STORE"), "postgresql") == 0;
+}
+
+static void
+skip_cb (gconstpointer data)
+{
+  g_test_skip (data);
+}
+
+/* What vigia_test_add_on_store() and vigia_test_add_sqlite_only() call.
+ * The skips are decided here, not in the fixture's set-up: GLib 2.74 runs
+ * the case after a set-up that skipped. */
+void
+vigia_test_add_vtable_on_store (const char       *path,
+                                gsize             fixture_size,
+                                const char       *why_sqlite_only,
+                                GTestFixtureFunc  set_up,
+                                GTestFixtureFunc  test,
+                                GTestFixtureFunc  tear_down)
+{
+  if (vigia_test_store_is_postgresql () && why_sqlite_only != NULL)
+    g_test_add_data_func (path, why_sqlite_only, skip_cb);
+  else if (vigia_test_store_is_postgresql () && vigia_test_postgresql_server () == NULL)
+    g_test_add_data_func (path, no_server, skip_cb);
+  else
+    g_test_add_vtable (path, fixture_size, NULL, set_up, test, tear_down);
+}
+
+void
+vigia_test_add_func_sqlite_only (const char *path,
+                                 GTestFunc   test)
+{
+  if (vigia_test_store_is_postgresql ())
+    g_test_add_data_func (path, "Opens no library: the run on SQLite covers it", skip_cb);
+  else
+    g_test_add_func (path, test);
+}
+
+/* The databases vigia_test_make_library_location() made, by the file name
+ * they stand for, so that asking twice gives the same library. */
+static GHashTable *databases;
+
+/**
+ * vigia_test_make_library_location:
+ *
+ * Returns: (transfer full): where the test keeps its library @name: the
+ *   file @name in @dir, or on PostgreSQL a new database of the server, the
+ *   same one each time @dir and @name are asked for, until
+ *   vigia_test_drop_library_locations() drops them all
+ */
+char *
+vigia_test_make_library_location (const char *dir,
+                                  const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char **entry;
+
+  if (!vigia_test_store_is_postgresql ())
+    return g_steal_pointer (&path);
+
+  g_assert_nonnull (vigia_test_postgresql_server ());
+  if (databases == NULL)
+    databases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  entry = g_hash_table_lookup (databases, path);
+  if (entry == NULL)
+    {
+      /* The database's name, then its connection string. */
+      entry = g_new0 (char *, 3);
+      entry[1] = vigia_test_make_database (&entry[0]);
+      g_hash_table_insert (databases, g_steal_pointer (&path), entry);
+    }
+  return g_strdup (entry[1]);
+}
+
+/* Drops every database vigia_test_make_library_location() made; a fixture's
+ * tear-down calls it, on either store. */
+void
+vigia_test_drop_library_locations (void)
+{
+  GHashTableIter iter;
+  char **entry;
+
+  if (databases == NULL)
+    return;
+  g_hash_table_iter_init (&iter, databases);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    vigia_test_drop_database (entry[0]);
+  g_clear_pointer (&databases, g_hash_table_unref);
 }

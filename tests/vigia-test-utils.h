@@ -28,6 +28,7 @@ void       vigia_test_assert_finalized_at (gpointer    object_ptr,
 char      *vigia_test_make_dir        (void);
 void       vigia_test_remove_dir      (const char *path);
 char      *vigia_test_checksum_file   (const char *path);
+char      *vigia_test_checksum_library (const char *location);
 char      *vigia_test_integrity_check (const char *path);
 char      *vigia_test_read_file       (const char *path);
 VigiaPlan *vigia_test_make_plan       (const char *organization,
@@ -45,6 +46,42 @@ VigiaPlan *vigia_test_reload_plan     (const char *path,
 void       vigia_test_exec_sql        (const char *path,
                                        const char *sql);
 void       vigia_test_set_language    (const char *language);
+
+/* The PostgreSQL server of the tests ($VIGIA_TEST_POSTGRESQL, a connection
+ * string whose user may create databases; build-aux/dev test starts one). */
+const char *vigia_test_postgresql_server      (void);
+gboolean    vigia_test_skip_without_postgresql (void);
+void        vigia_test_postgresql_exec        (const char *sql);
+char       *vigia_test_make_database          (char      **name);
+void        vigia_test_kill_connections       (const char *name);
+void        vigia_test_drop_database          (const char *name);
+
+/* The store a test's libraries are on: SQLite files, or with
+ * $VIGIA_TEST_STORE=postgresql databases of the server above. */
+gboolean    vigia_test_store_is_postgresql    (void);
+void        vigia_test_add_vtable_on_store    (const char       *path,
+                                               gsize             fixture_size,
+                                               const char       *why_sqlite_only,
+                                               GTestFixtureFunc  set_up,
+                                               GTestFixtureFunc  test,
+                                               GTestFixtureFunc  tear_down);
+/* g_test_add() for a case whose libraries are on the chosen store: on
+ * PostgreSQL without a server it is skipped, saying why. */
+#define vigia_test_add_on_store(path, Fixture, set_up, test, tear_down) \
+  vigia_test_add_sqlite_only ((path), Fixture, NULL, (set_up), (test), (tear_down))
+/* g_test_add() for a case that only a file can have, for the reason
+ * @why_sqlite_only: on PostgreSQL it is skipped with that reason.  With
+ * NULL, as vigia_test_add_on_store(). */
+#define vigia_test_add_sqlite_only(path, Fixture, why_sqlite_only, set_up, test, tear_down) \
+  vigia_test_add_vtable_on_store ((path), sizeof (Fixture), (why_sqlite_only), (GTestFixtureFunc) (set_up), \
+                                  (GTestFixtureFunc) (test), (GTestFixtureFunc) (tear_down))
+/* g_test_add_func() for a case that opens no library: on PostgreSQL it
+ * would only repeat the run on SQLite, and is skipped. */
+void        vigia_test_add_func_sqlite_only   (const char       *path,
+                                               GTestFunc         test);
+char       *vigia_test_make_library_location  (const char       *dir,
+                                               const char       *name);
+void        vigia_test_drop_library_locations (void);
 
 /* A run of vigia-cli: its exit status and what it wrote. */
 typedef struct

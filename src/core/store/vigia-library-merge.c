@@ -1084,10 +1084,13 @@ vigia_library_restore_conflict (VigiaLibrary  *self,
       object = G_OBJECT (entry);
     }
 
+  /* Null-safe comparisons in words both stores take: PostgreSQL's IS takes
+   * only NULL, TRUE or FALSE after it, not a parameter as SQLite's does. */
   rows = _vigia_library_prepare (self,
                                  "SELECT field, old_value FROM history WHERE action = 'conflict' AND id >= ?1"
-                                 " AND changed = ?2 AND plan_uuid = ?3 AND goal_uuid IS ?4 AND target_uuid IS ?5"
-                                 " AND entity = ?6 AND scope IS ?7 ORDER BY id",
+                                 " AND changed = ?2 AND plan_uuid = ?3 AND goal_uuid IS NOT DISTINCT FROM ?4"
+                                 " AND target_uuid IS NOT DISTINCT FROM ?5"
+                                 " AND entity = ?6 AND scope IS NOT DISTINCT FROM ?7 ORDER BY id",
                                  error);
   if (rows == NULL)
     return FALSE;
