@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "vigia-store-postgresql.h"
+#include "vigia-schema.h"
 #include "vigia-test-utils.h"
 
 typedef struct
@@ -499,6 +500,60 @@ test_other_program (Fixture       *f,
   g_assert_null (store);
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY);
   g_assert_nonnull (strstr (error->message, "another program"));
+}
+
+/* A library made on the server by the Vigía of schema 4, before versions:
+ * opened now, it gains them, and what it held reads as before. */
+static void
+test_upgrade_from_4 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 2);
+  g_autoptr(VigiaPlan) loaded = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (skip_without_server ())
+    return;
+  shared = make_database (f);
+  library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_add_plan (library, plan, &error));
+  g_assert_no_error (error);
+  before = export_library (library);
+  g_clear_object (&library);
+  {
+    PGconn *conn = PQconnectdb (shared);
+    PGresult *result = PQexec (conn,
+                               "ALTER TABLE vigia.plan DROP COLUMN version;"
+                               "ALTER TABLE vigia.goal DROP COLUMN version;"
+                               "ALTER TABLE vigia.progress DROP COLUMN version;"
+                               "UPDATE vigia.library_info SET schema_version = 4");
+
+    g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
+    PQclear (result);
+    PQfinish (conn);
+  }
+
+  library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  after = export_library (library);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT schema_version FROM vigia.library_info"), ==,
+                   VIGIA_SCHEMA_VERSION);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.goal WHERE version = 0"), ==,
+                   vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.goal"));
+
+  /* Its items save as any other's, taking versions of their own. */
+  loaded = vigia_library_load_plan (library, vigia_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  vigia_plan_set_vision (loaded, "Un distrito con agua.");
+  g_assert_true (vigia_library_save_plan (library, loaded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.plan WHERE version <> 0"), ==, 1);
 }
 
 static void
@@ -1134,6 +1189,7 @@ main (int   argc,
   ADD ("/store/postgresql/killed-source", test_killed_source);
   ADD ("/store/postgresql/newer-schema", test_newer_schema);
   ADD ("/store/postgresql/other-program", test_other_program);
+  ADD ("/store/postgresql/upgrade-from-4", test_upgrade_from_4);
   ADD ("/store/postgresql/no-server", test_no_server);
   ADD ("/store/postgresql/roles", test_roles);
   ADD ("/store/postgresql/library", test_library_on_server);

@@ -27,6 +27,7 @@
 #include "vigia-jne-list-reader.h"
 #include "vigia-number.h"
 #include "vigia-json-writer.h"
+#include "vigia-edit-conflict.h"
 #include "vigia-library.h"
 #include "vigia-period.h"
 #include "vigia-plan.h"

@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "vigia-plan-editor.h"
 #include "vigia-accessible-names.h"
 #include "vigia-dimension-page-private.h"
 
@@ -323,9 +324,7 @@ vigia_dimension_page_add_goal (VigiaDimensionPage *self)
   position = vigia_dimension_get_n_goals (self->dimension);
   if (!vigia_undo_stack_add_goal (self->undo_stack, self->dimension, position, goal, &error))
     {
-      /* The plan editor says it, over the window. */
-      if (!gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message))
-        g_warning ("%s", error->message);
+      vigia_plan_editor_report_error (GTK_WIDGET (self), error);
       return NULL;
     }
 

@@ -14,6 +14,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "vigia-plan-editor.h"
 #include "vigia-edit-binding.h"
 #include "vigia-general-page.h"
 #include "vigia-period.h"
@@ -83,9 +84,7 @@ static void
 show_error (VigiaGeneralPage *self,
             const GError     *error)
 {
-  /* The plan editor says it, over the window. */
-  if (!gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message))
-    g_warning ("%s", error->message);
+  vigia_plan_editor_report_error (GTK_WIDGET (self), error);
 }
 
 static void

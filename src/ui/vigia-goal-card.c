@@ -17,6 +17,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "vigia-plan-editor.h"
 #include "vigia-dimension-page.h"
 #include "vigia-goal-card-private.h"
 #include "vigia-optional-label.h"
@@ -469,7 +470,7 @@ move_by (VigiaGoalCard *self,
   /* The list makes a new card for the goal where it lands. */
   if (!vigia_undo_stack_move_goal (self->undo_stack, self->goal, position + delta, &error))
     {
-      gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message);
+      vigia_plan_editor_report_error (GTK_WIDGET (self), error);
       return;
     }
   if (page != NULL)
@@ -539,7 +540,7 @@ set_targets (VigiaGoalCard *self,
 
   if (vigia_undo_stack_set_targets (self->undo_stack, self->goal, targets, &error))
     return TRUE;
-  gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message);
+  vigia_plan_editor_report_error (GTK_WIDGET (self), error);
   return FALSE;
 }
 
@@ -630,7 +631,7 @@ split_action (GtkWidget  *widget,
   if (vigia_undo_stack_split_goal (self->undo_stack, self->goal, &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "editor.toast-undo", "s", title);
   else if (error != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message);
+    vigia_plan_editor_report_error (GTK_WIDGET (self), error);
 }
 
 static void
@@ -652,7 +653,7 @@ merge_next_action (GtkWidget  *widget,
                                     vigia_dimension_get_goal (self->dimension, number), &error))
     gtk_widget_activate_action (GTK_WIDGET (self), "editor.toast-undo", "s", title);
   else
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.show-error", "s", error->message);
+    vigia_plan_editor_report_error (GTK_WIDGET (self), error);
 }
 
 static void

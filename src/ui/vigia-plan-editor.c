@@ -997,5 +997,30 @@ vigia_plan_editor_show_error (VigiaPlanEditor *self,
   g_return_if_fail (VIGIA_IS_PLAN_EDITOR (self));
   g_return_if_fail (error != NULL);
 
+  /* Another desk saved the item first: the window asks whose version to
+   * keep instead (vigia-window-conflicts.c). */
+  if (g_error_matches (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
+    return;
+
   show_error_message (self, error->message);
+}
+
+/**
+ * vigia_plan_editor_report_error:
+ * @widget: a widget inside the plan editor, where an edit failed
+ *
+ * Says why an edit failed, in a dialog over the window; a conflict is left
+ * to the window, which asks about it.
+ */
+void
+vigia_plan_editor_report_error (GtkWidget    *widget,
+                                const GError *error)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  if (g_error_matches (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
+    return;
+  if (!gtk_widget_activate_action (widget, "editor.show-error", "s", error->message))
+    g_warning ("%s", error->message);
 }

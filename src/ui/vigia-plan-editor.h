@@ -27,6 +27,8 @@ VigiaGeneralPage   *vigia_plan_editor_get_general_page   (VigiaPlanEditor *self)
 const char         *vigia_plan_editor_get_visible_page   (VigiaPlanEditor *self);
 void                vigia_plan_editor_set_visible_page   (VigiaPlanEditor *self,
                                                           const char      *name);
+void                vigia_plan_editor_report_error       (GtkWidget       *widget,
+                                                          const GError    *error);
 void                vigia_plan_editor_show_error         (VigiaPlanEditor *self,
                                                           const GError    *error);
 

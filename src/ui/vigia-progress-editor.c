@@ -1295,7 +1295,15 @@ vigia_progress_editor_save (VigiaProgressEditor *self)
 
   if (!vigia_undo_stack_save_progress (self->undo_stack, self->goal, self->target, entry, &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
+      g_autofree char *message = NULL;
+
+      /* Another desk recorded it first: the window asks about it. */
+      if (g_error_matches (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
+        {
+          gtk_popover_popdown (GTK_POPOVER (self));
+          return FALSE;
+        }
+      message = g_strdup_printf (_("The entry could not be saved: %s"), error->message);
 
       show_error (self, message);
       return FALSE;
@@ -1327,7 +1335,14 @@ vigia_progress_editor_delete (VigiaProgressEditor *self)
   if (!vigia_undo_stack_delete_progress (self->undo_stack, self->goal, self->target, self->period, self->source,
                                          &error))
     {
-      g_autofree char *message = g_strdup_printf (_("The entry could not be deleted: %s"), error->message);
+      g_autofree char *message = NULL;
+
+      if (g_error_matches (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
+        {
+          gtk_popover_popdown (GTK_POPOVER (self));
+          return FALSE;
+        }
+      message = g_strdup_printf (_("The entry could not be deleted: %s"), error->message);
 
       show_error (self, message);
       return FALSE;

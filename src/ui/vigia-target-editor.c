@@ -444,7 +444,12 @@ vigia_target_editor_save (VigiaTargetEditor *self)
 
   if (!ok)
     {
-      show_error (self, NULL, error->message);
+      /* Another desk saved the goal first: the window asks about it, over
+       * the plan read anew. */
+      if (g_error_matches (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
+        gtk_popover_popdown (GTK_POPOVER (self));
+      else
+        show_error (self, NULL, error->message);
       return FALSE;
     }
   return TRUE;

@@ -1,4 +1,5 @@
-/* vigia-window-private.h: what vigia-window.c and vigia-window-actions.c share,
+/* vigia-window-private.h: what vigia-window.c, vigia-window-actions.c and
+ * vigia-window-conflicts.c share,
  * and what the tests see of the window beyond its API
  *
  * Copyright 2026 The Vigía developers
@@ -50,6 +51,14 @@ struct _VigiaWindow
   /* Deleted plans that a toast offers to restore, by uuid. */
   GHashTable           *deleted_plans;
   gint64                open_plan_id;
+  /* VigiaEditConflict: changes of the open plan that another desk's save
+   * made the library refuse, to make again once it is read anew. */
+  GPtrArray            *conflicts;
+  guint                 conflicts_source;
+  /* Set while the open plan is read anew. */
+  gboolean              reloading;
+  /* The question "yours or theirs", while it is asked. */
+  GtkWidget            *conflict_dialog;
   /* Set while the window itself moves the selection. */
   gboolean              selecting;
   gboolean              updating_filters;
@@ -60,6 +69,10 @@ void _vigia_window_class_actions_init (VigiaWindowClass *klass);
 void _vigia_window_actions_update     (VigiaWindow      *self);
 void _vigia_window_close_plan         (VigiaWindow      *self);
 void _vigia_window_clear_filters      (VigiaWindow      *self);
+void _vigia_window_reload_open_plan   (VigiaWindow      *self);
+void _vigia_window_resolve_conflicts  (VigiaWindow      *self);
+void _vigia_window_conflict_cb        (VigiaWindow      *self,
+                                       VigiaUndoStack   *undo_stack);
 
 VigiaPlanEditor *vigia_window_get_editor        (VigiaWindow *self);
 GListModel      *vigia_window_get_plans         (VigiaWindow *self);

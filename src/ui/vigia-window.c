@@ -290,18 +290,23 @@ _vigia_window_close_plan (VigiaWindow *self)
  * objects the editor holds would otherwise put old data back (an undone
  * delete would restore a goal without its new progress).  Its undo history
  * goes: the steps were taken on what the plan was. */
-static void
-reload_open_plan (VigiaWindow *self)
+void
+_vigia_window_reload_open_plan (VigiaWindow *self)
 {
   g_autofree char *page = g_strdup (vigia_plan_editor_get_visible_page (self->editor));
   g_autoptr(VigiaPlan) plan = NULL;
   g_autoptr(VigiaUndoStack) undo_stack = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* Typing not saved yet goes first; refused as a conflict, it is made
+   * again on the plan read anew (vigia-window-conflicts.c). */
+  self->reloading = TRUE;
   vigia_plan_editor_flush (self->editor);
+  self->reloading = FALSE;
   plan = vigia_library_load_plan (self->library, self->open_plan_id, &error);
   if (plan == NULL)
     {
+      g_ptr_array_set_size (self->conflicts, 0);
       _vigia_window_close_plan (self);
       show_error (self, _("The Plan Could Not Be Opened"), error);
       return;
@@ -311,6 +316,7 @@ reload_open_plan (VigiaWindow *self)
   vigia_plan_editor_set_undo_stack (self->editor, undo_stack);
   if (page != NULL)
     vigia_plan_editor_set_visible_page (self->editor, page);
+  _vigia_window_resolve_conflicts (self);
 }
 
 static void
@@ -330,7 +336,7 @@ library_plans_changed_cb (VigiaWindow  *self,
       if (vigia_library_lookup_plan (library, vigia_plan_get_uuid (open), NULL) == 0)
         _vigia_window_close_plan (self);
       else if (!vigia_undo_stack_is_saving (undo_stack))
-        reload_open_plan (self);
+        _vigia_window_reload_open_plan (self);
       break;
     }
 
@@ -418,6 +424,9 @@ undo_stack_save_failed_cb (VigiaWindow    *self,
                            const GError   *error,
                            VigiaUndoStack *undo_stack)
 {
+  /* A conflict is asked about instead (vigia-window-conflicts.c). */
+  if (g_error_matches (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
+    return;
   vigia_plan_editor_show_error (self->editor, error);
 }
 
@@ -493,6 +502,8 @@ vigia_window_dispose (GObject *object)
   g_clear_object (&self->plans);
   g_clear_object (&self->selection);
   g_clear_object (&self->undo_stack_signals);
+  g_clear_handle_id (&self->conflicts_source, g_source_remove);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->library);
   g_clear_pointer (&self->deleted_plans, g_hash_table_unref);
   g_clear_pointer (&self->departments, g_strfreev);
@@ -579,6 +590,7 @@ vigia_window_init (VigiaWindow *self)
   vigia_search_drop_down_init (self->department_dropdown);
 
   self->deleted_plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_set_cb), NULL);
 
@@ -634,6 +646,8 @@ vigia_window_init (VigiaWindow *self)
                                  G_CALLBACK (_vigia_window_actions_update), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->undo_stack_signals, "save-failed",
                                  G_CALLBACK (undo_stack_save_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->undo_stack_signals, "conflict",
+                                 G_CALLBACK (_vigia_window_conflict_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->editor, "undo-stack", self->undo_stack_signals, "target",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->editor, "notify::undo-stack",

@@ -27,6 +27,9 @@ typedef enum {
   VIGIA_ERROR_UNKNOWN_FORMAT,
   VIGIA_ERROR_DUPLICATE,
   VIGIA_ERROR_INVALID,
+  /* The item was saved by someone else after it was read: nothing was
+   * written. */
+  VIGIA_ERROR_CONFLICT,
 } VigiaError;
 
 GQuark vigia_error_quark (void);

@@ -124,6 +124,7 @@ vigia_stamp_clear (VigiaStamp *stamp)
   g_clear_pointer (&stamp->edited_by, g_free);
   g_clear_pointer (&stamp->merged, g_free);
   stamp->reference = FALSE;
+  stamp->version = 0;
 }
 
 void
@@ -132,6 +133,7 @@ vigia_stamp_copy (VigiaStamp       *dest,
 {
   vigia_stamp_set (dest, src->edited, src->edited_by, src->merged);
   dest->reference = src->reference;
+  dest->version = src->version;
 }
 
 void

@@ -18,6 +18,10 @@ typedef struct
   char     *edited_by;  /* who changed them */
   char     *merged;     /* the newest version from another desk that they account for */
   gboolean  reference;  /* read from a package of changes that did not send its fields */
+  /* The row's version in the library it was read from: a save made on
+   * another version is a conflict (docs/postgresql.md, "Two desks, one
+   * item"); 0 for an item not read from a library. */
+  gint64    version;
 } VigiaStamp;
 
 char    *vigia_stamp_now        (void);

@@ -88,12 +88,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
   "id, uuid, organization, election, process, department, province, district, ubigeo," \
   " term_start, term_end, ideario, vision, accountability, authority_name, authority_elected," \
   " source_format, source_reference, source_imported, source_digest, created, changed," \
-  " edited, edited_by, merged"
+  " edited, edited_by, merged, version"
 
 /* Columns read by goal_from_row(), in order. */
 #define GOAL_COLUMNS \
   "g.id, g.uuid, g.number, g.problem, g.objective, g.indicator, g.weight, g.source_problem," \
-  " g.source_objective, g.source_indicator, g.source_target, g.edited, g.edited_by, g.merged"
+  " g.source_objective, g.source_indicator, g.source_target, g.edited, g.edited_by, g.merged," \
+  " g.version"
 
 /* Columns read by target_from_row(), in order. */
 #define TARGET_COLUMNS \
@@ -103,7 +104,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
 /* Columns read by progress_from_row(), in order. */
 #define PROGRESS_COLUMNS \
   "pr.id, pr.period, pr.source, pr.value, pr.status, pr.note, pr.evidence, pr.recorded, pr.edited," \
-  " pr.edited_by, pr.merged"
+  " pr.edited_by, pr.merged, pr.version"
 
 /* The search index's row of each plan p (rowid, organization, place, texts,
  * goals), to follow with a FROM clause that names p. */

@@ -431,6 +431,99 @@ stamp_new (VigiaLibrary *self,
     stamp_edit (self, stamp, stamp->merged);
 }
 
+/* A new version for a row being written (docs/postgresql.md, "Two desks,
+ * one item"): drawn at random rather than counted, so that a row deleted
+ * and written again (a merge writes a plan's goals anew) never comes back
+ * at a version a desk already holds.  Never 0, the version of rows written
+ * before versions were kept. */
+static gint64
+new_version (void)
+{
+  /* Below 2^62, far from overflowing when renumbering adds one. */
+  return ((gint64) g_random_int () << 30) | (g_random_int () & 0x3fffffff) | 1;
+}
+
+typedef enum {
+  ITEM_PLAN,
+  ITEM_GOAL,
+  ITEM_PROGRESS,
+} Item;
+
+/* Holds the row that a save is about to change until the transaction ends,
+ * so that two desks saving it at once take turns and the second finds the
+ * first's version.  SQLite's writers take turns already (BEGIN IMMEDIATE). */
+static gboolean
+lock_row (VigiaLibrary  *self,
+          Item           item,
+          gint64         id,
+          GError       **error)
+{
+  static const char * const sql[] = {
+    [ITEM_PLAN] = "SELECT id FROM plan WHERE id = ?1 FOR UPDATE",
+    [ITEM_GOAL] = "SELECT id FROM goal WHERE id = ?1 FOR UPDATE",
+    /* An entry that does not exist yet has no row: its target stands for it. */
+    [ITEM_PROGRESS] = "SELECT id FROM target WHERE id = ?1 FOR UPDATE",
+  };
+  g_autoptr(CachedStmt) stmt = NULL;
+  int rc;
+
+  if (self->server == NULL)
+    return TRUE;
+
+  stmt = _vigia_library_prepare (self, sql[item], error);
+  if (stmt == NULL)
+    return FALSE;
+  vigia_statement_bind_int64 (stmt, 1, id);
+  rc = _vigia_library_step (self, stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _vigia_library_set_sqlite_error (self, error, rc);
+  return TRUE;
+}
+
+/* Whether @mine, the item as the caller read it, is at the version the
+ * library holds, @stored; if not, someone saved it in between, and @error
+ * says who and when, in the words of a conflict (VIGIA_ERROR_CONFLICT). */
+static gboolean
+check_version (Item               item,
+               guint              goal_number,
+               const VigiaStamp  *stored,
+               const VigiaStamp  *mine,
+               GError           **error)
+{
+  g_autofree char *when = NULL;
+  const char *who;
+
+  if (stored->version == mine->version)
+    return TRUE;
+
+  when = vigia_stamp_dup_time_label (stored->edited, TRUE);
+  if (when == NULL)
+    when = g_strdup (_("a moment ago"));
+  who = stored->edited_by != NULL && *stored->edited_by != '\0' ? stored->edited_by : _("someone else");
+
+  switch (item)
+    {
+    case ITEM_PLAN:
+      /* Translators: "Ana changed …"; the second %s is a date and time. */
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT,
+                   _("%s changed the plan on %s, after it was opened here: nothing was saved."), who, when);
+      break;
+    case ITEM_GOAL:
+      /* Translators: "Ana changed goal 2 on 5 December 2026, 10:42, …" */
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT,
+                   _("%s changed goal %u on %s, after it was opened here: nothing was saved."), who,
+                   goal_number, when);
+      break;
+    case ITEM_PROGRESS:
+    default:
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT,
+                   _("%s recorded this progress on %s, after it was opened here: nothing was saved."), who,
+                   when);
+      break;
+    }
+  return FALSE;
+}
+
 static VigiaPlan *
 plan_from_row (VigiaStatement *stmt)
 {
@@ -460,6 +553,7 @@ plan_from_row (VigiaStatement *stmt)
   vigia_plan_set_created (plan, _vigia_library_column_text (stmt, 20));
   vigia_plan_set_changed (plan, _vigia_library_column_text (stmt, 21));
   stamp_from_row (stmt, 22, vigia_plan_get_stamp (plan));
+  vigia_plan_get_stamp (plan)->version = vigia_statement_column_int64 (stmt, 25);
 
   return plan;
 }
@@ -487,6 +581,7 @@ goal_from_row (VigiaStatement *stmt,
       vigia_goal_set_source_cells (goal, cells);
     }
   stamp_from_row (stmt, first + 11, vigia_goal_get_stamp (goal));
+  vigia_goal_get_stamp (goal)->version = vigia_statement_column_int64 (stmt, first + 14);
 
   return goal;
 }
@@ -536,6 +631,7 @@ progress_from_row (VigiaStatement *stmt,
   vigia_progress_set_evidence (progress, (const char * const *) evidence);
   vigia_progress_set_recorded (progress, _vigia_library_column_text (stmt, first + 7));
   stamp_from_row (stmt, first + 8, vigia_progress_get_stamp (progress));
+  vigia_progress_get_stamp (progress)->version = vigia_statement_column_int64 (stmt, first + 11);
 
   return progress;
 }
@@ -600,6 +696,7 @@ bind_plan_fields (VigiaStatement *stmt,
   _vigia_library_bind_text (stmt, 19, vigia_plan_get_source_digest (plan));
   _vigia_library_bind_text (stmt, 20, vigia_plan_get_changed (plan));
   bind_stamp (stmt, 21, vigia_plan_get_stamp (plan));
+  vigia_statement_bind_int64 (stmt, 24, vigia_plan_get_stamp (plan)->version);
 }
 
 static void
@@ -696,7 +793,8 @@ insert_progress_row (VigiaLibrary   *self,
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO progress (target_id, period, source, value, status, note, evidence,"
-                                 " recorded, edited, edited_by, merged) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                                 " recorded, edited, edited_by, merged, version)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
                                  " RETURNING id",
                                  error);
   if (stmt == NULL)
@@ -715,6 +813,8 @@ insert_progress_row (VigiaLibrary   *self,
   bind_strv (stmt, 7, vigia_progress_get_evidence (progress));
   _vigia_library_bind_text (stmt, 8, vigia_progress_get_recorded (progress));
   bind_stamp (stmt, 9, vigia_progress_get_stamp (progress));
+  vigia_progress_get_stamp (progress)->version = new_version ();
+  vigia_statement_bind_int64 (stmt, 12, vigia_progress_get_stamp (progress)->version);
   if (!_vigia_library_step_insert (self, stmt, &progress_id, error))
     return FALSE;
 
@@ -804,8 +904,8 @@ insert_goal_row (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO goal (dimension_id, uuid, number, problem, objective, indicator,"
                                  " weight, source_problem, source_objective, source_indicator, source_target,"
-                                 " position, edited, edited_by, merged)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                                 " position, edited, edited_by, merged, version)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
                                  " RETURNING id",
                                  error);
   if (stmt == NULL)
@@ -817,6 +917,8 @@ insert_goal_row (VigiaLibrary  *self,
   bind_goal_fields (stmt, goal);
   vigia_statement_bind_int64 (stmt, 12, position);
   bind_stamp (stmt, 13, vigia_goal_get_stamp (goal));
+  vigia_goal_get_stamp (goal)->version = new_version ();
+  vigia_statement_bind_int64 (stmt, 16, vigia_goal_get_stamp (goal)->version);
   if (!_vigia_library_step_insert (self, stmt, &goal_id, error))
     return FALSE;
 
@@ -895,7 +997,13 @@ write_goal_order (VigiaLibrary  *self,
       VigiaGoal *goal = g_ptr_array_index (goals, i);
       g_autoptr(CachedStmt) stmt = NULL;
 
-      stmt = _vigia_library_prepare (self, "UPDATE goal SET position = ?2, number = ?3 WHERE id = ?1", error);
+      /* A goal given another number is at a new version (its number is
+       * one of the fields a save writes); apply_goal_numbers() follows. */
+      stmt = _vigia_library_prepare (self,
+                                     "UPDATE goal SET position = ?2, number = ?3,"
+                                     " version = CASE WHEN number = ?3 THEN version ELSE version + 1 END"
+                                     " WHERE id = ?1",
+                                     error);
       if (stmt == NULL)
         return FALSE;
       vigia_statement_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
@@ -922,7 +1030,13 @@ static void
 apply_goal_numbers (GPtrArray *goals)
 {
   for (guint i = 0; i < goals->len; i++)
-    vigia_goal_set_number (g_ptr_array_index (goals, i), i + 1);
+    {
+      VigiaGoal *goal = g_ptr_array_index (goals, i);
+
+      if (vigia_goal_get_number (goal) != i + 1)
+        vigia_goal_get_stamp (goal)->version++;
+      vigia_goal_set_number (goal, i + 1);
+    }
 }
 
 static GPtrArray *
@@ -2041,17 +2155,18 @@ add_plan_inner (VigiaLibrary  *self,
                                  "INSERT INTO plan (uuid, organization, election, process, department, province,"
                                  " district, ubigeo, term_start, term_end, ideario, vision, accountability,"
                                  " authority_name, authority_elected, source_format, source_reference,"
-                                 " source_imported, source_digest, changed, edited, edited_by, merged, created)"
+                                 " source_imported, source_digest, changed, edited, edited_by, merged, version, created)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24) RETURNING id",
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
   stamp_new (self, vigia_plan_get_stamp (plan));
+  vigia_plan_get_stamp (plan)->version = new_version ();
   _vigia_library_bind_text (stmt, 1, vigia_plan_get_uuid (plan));
   bind_plan_fields (stmt, plan);
-  _vigia_library_bind_text (stmt, 24, vigia_plan_get_created (plan));
+  _vigia_library_bind_text (stmt, 25, vigia_plan_get_created (plan));
   if (!_vigia_library_step_insert (self, stmt, &plan_id, error))
     return FALSE;
 
@@ -2126,11 +2241,12 @@ update_plan_row (VigiaLibrary  *self,
                                  " ideario = ?11, vision = ?12, accountability = ?13, authority_name = ?14,"
                                  " authority_elected = ?15, source_format = ?16, source_reference = ?17,"
                                  " source_imported = ?18, source_digest = ?19, changed = ?20, edited = ?21,"
-                                 " edited_by = ?22, merged = ?23 WHERE id = ?1 RETURNING id",
+                                 " edited_by = ?22, merged = ?23, version = ?24 WHERE id = ?1 RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
 
+  vigia_plan_get_stamp (plan)->version = new_version ();
   vigia_statement_bind_int64 (stmt, 1, vigia_plan_get_id (plan));
   bind_plan_fields (stmt, plan);
   /* A row comes back only if the plan was there. */
@@ -2192,6 +2308,7 @@ vigia_library_save_plan (VigiaLibrary  *self,
   g_autofree char *previous_changed = NULL;
   g_autoptr(VigiaPlan) old = NULL;
   guint n_changed = 0;
+  gint64 version;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), FALSE);
@@ -2199,8 +2316,11 @@ vigia_library_save_plan (VigiaLibrary  *self,
   if (!vigia_library_begin (self, error))
     return FALSE;
 
+  if (!lock_row (self, ITEM_PLAN, vigia_plan_get_id (plan), error))
+    goto failed;
   old = load_plan_row (self, vigia_plan_get_id (plan), error);
-  if (old == NULL)
+  if (old == NULL ||
+      !check_version (ITEM_PLAN, 0, vigia_plan_get_stamp (old), vigia_plan_get_stamp (plan), error))
     goto failed;
 
   if (!_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), NULL, NULL, "plan", NULL,
@@ -2215,17 +2335,24 @@ vigia_library_save_plan (VigiaLibrary  *self,
     }
 
   previous_changed = g_strdup (vigia_plan_get_changed (plan));
+  version = vigia_plan_get_stamp (plan)->version;
   vigia_plan_set_changed (plan, now);
   stamp_edit (self, vigia_plan_get_stamp (plan), vigia_plan_get_stamp (old)->merged);
   if (!update_plan_row (self, plan, error) ||
       !_vigia_library_queue_search_row (self, vigia_plan_get_id (plan), error))
     {
       vigia_plan_set_changed (plan, previous_changed);
+      vigia_plan_get_stamp (plan)->version = version;
       goto failed;
     }
 
   touch (self, vigia_plan_get_id (plan));
-  return vigia_library_commit (self, error);
+  if (!vigia_library_commit (self, error))
+    {
+      vigia_plan_get_stamp (plan)->version = version;
+      return FALSE;
+    }
+  return TRUE;
 
 failed:
   vigia_library_rollback (self);
@@ -2704,16 +2831,23 @@ vigia_library_save_goal (VigiaLibrary  *self,
   g_autoptr(CachedStmt) stmt = NULL;
   guint n_changed = 0;
   guint n_goal = 0;
+  gint64 version;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
 
+  /* What the goal says of the library if the save does not happen. */
+  version = vigia_goal_get_stamp (goal)->version;
   if (!vigia_library_begin (self, error))
     return FALSE;
 
+  if (!lock_row (self, ITEM_GOAL, vigia_goal_get_id (goal), error))
+    goto failed;
   old = load_goal_row (self, vigia_goal_get_id (goal), error);
   if (old == NULL ||
+      !check_version (ITEM_GOAL, vigia_goal_get_number (old), vigia_goal_get_stamp (old),
+                      vigia_goal_get_stamp (goal), error) ||
       !_vigia_library_insert_history_diff (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
                                            NULL, "goal", NULL, G_OBJECT (old), G_OBJECT (goal),
                                            _vigia_goal_history_fields, NULL, &n_goal, error) ||
@@ -2730,7 +2864,7 @@ vigia_library_save_goal (VigiaLibrary  *self,
                                  "UPDATE goal SET number = ?3, problem = ?4, objective = ?5, indicator = ?6,"
                                  " weight = ?7, source_problem = ?8, source_objective = ?9,"
                                  " source_indicator = ?10, source_target = ?11, edited = ?12, edited_by = ?13,"
-                                 " merged = ?14 WHERE id = ?1 AND uuid = ?2",
+                                 " merged = ?14, version = ?15 WHERE id = ?1 AND uuid = ?2",
                                  error);
   if (stmt == NULL)
     goto failed;
@@ -2738,6 +2872,9 @@ vigia_library_save_goal (VigiaLibrary  *self,
     stamp_edit (self, vigia_goal_get_stamp (goal), vigia_goal_get_stamp (old)->merged);
   else
     vigia_stamp_copy (vigia_goal_get_stamp (goal), vigia_goal_get_stamp (old));
+  /* A new version, whether the goal's own fields or its targets changed. */
+  vigia_goal_get_stamp (goal)->version = new_version ();
+  vigia_statement_bind_int64 (stmt, 15, vigia_goal_get_stamp (goal)->version);
   vigia_statement_bind_int64 (stmt, 1, vigia_goal_get_id (goal));
   _vigia_library_bind_text (stmt, 2, vigia_goal_get_uuid (goal));
   bind_goal_fields (stmt, goal);
@@ -2748,12 +2885,16 @@ vigia_library_save_goal (VigiaLibrary  *self,
     goto failed;
 
   if (!vigia_library_commit (self, error))
-    return FALSE;
+    {
+      vigia_goal_get_stamp (goal)->version = version;
+      return FALSE;
+    }
   vigia_plan_set_changed (plan, now);
   return TRUE;
 
 failed:
   vigia_library_rollback (self);
+  vigia_goal_get_stamp (goal)->version = version;
   return FALSE;
 }
 
@@ -2888,6 +3029,8 @@ save_progress_inner (VigiaLibrary   *self,
   g_autofree char *scope = progress_scope (progress);
   int rc;
 
+  if (!lock_row (self, ITEM_PROGRESS, vigia_target_get_id (target), error))
+    return FALSE;
   find = _vigia_library_prepare (self,
                                  "SELECT " PROGRESS_COLUMNS " FROM progress pr"
                                  " WHERE pr.target_id = ?1 AND pr.period = ?2 AND pr.source = ?3",
@@ -2926,6 +3069,12 @@ save_progress_inner (VigiaLibrary   *self,
     {
       g_autoptr(CachedStmt) update = NULL;
 
+      /* An entry recorded here while another desk recorded the same one is
+       * a conflict too (the new entry is at version 0). */
+      if (!check_version (ITEM_PROGRESS, 0, vigia_progress_get_stamp (old), vigia_progress_get_stamp (progress),
+                          error))
+        return FALSE;
+
       if (vigia_progress_get_recorded (progress) == NULL)
         vigia_progress_set_recorded (progress, vigia_progress_get_recorded (old));
 
@@ -2942,7 +3091,8 @@ save_progress_inner (VigiaLibrary   *self,
 
       update = _vigia_library_prepare (self,
                                        "UPDATE progress SET value = ?2, status = ?3, note = ?4, evidence = ?5,"
-                                       " recorded = ?6, edited = ?7, edited_by = ?8, merged = ?9 WHERE id = ?1",
+                                       " recorded = ?6, edited = ?7, edited_by = ?8, merged = ?9, version = ?10"
+                                       " WHERE id = ?1",
                                        error);
       if (update == NULL)
         return FALSE;
@@ -2953,6 +3103,9 @@ save_progress_inner (VigiaLibrary   *self,
       bind_strv (update, 5, vigia_progress_get_evidence (progress));
       _vigia_library_bind_text (update, 6, vigia_progress_get_recorded (progress));
       bind_stamp (update, 7, vigia_progress_get_stamp (progress));
+      if (*n_changed > 0)
+        vigia_progress_get_stamp (progress)->version = new_version ();
+      vigia_statement_bind_int64 (update, 10, vigia_progress_get_stamp (progress)->version);
       if (!_vigia_library_step_done (self, update, error))
         return FALSE;
 
@@ -3020,6 +3173,7 @@ vigia_library_delete_progress (VigiaLibrary   *self,
   g_autoptr(CachedStmt) stmt = NULL;
   g_auto(GValue) value = G_VALUE_INIT;
   g_autoptr(VigiaProgress) hold = NULL;
+  int rc;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_PLAN (plan), FALSE);
@@ -3034,6 +3188,35 @@ vigia_library_delete_progress (VigiaLibrary   *self,
 
   if (!vigia_library_begin (self, error))
     return FALSE;
+
+  /* Deleting an entry another desk changed since it was read here is a
+   * conflict, as changing it is. */
+  if (!lock_row (self, ITEM_PROGRESS, vigia_target_get_id (target), error))
+    goto failed;
+  stmt = _vigia_library_prepare (self,
+                                 "SELECT " PROGRESS_COLUMNS " FROM progress pr"
+                                 " WHERE pr.target_id = ?1 AND pr.period = ?2 AND pr.source = ?3",
+                                 error);
+  if (stmt == NULL)
+    goto failed;
+  vigia_statement_bind_int64 (stmt, 1, vigia_target_get_id (target));
+  _vigia_library_bind_text (stmt, 2, vigia_progress_get_period (progress));
+  _vigia_library_bind_enum (stmt, 3, VIGIA_TYPE_SOURCE, vigia_progress_get_source (progress));
+  rc = _vigia_library_step (self, stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_autoptr(VigiaProgress) stored = progress_from_row (stmt, 0);
+
+      if (!check_version (ITEM_PROGRESS, 0, vigia_progress_get_stamp (stored), vigia_progress_get_stamp (progress),
+                          error))
+        goto failed;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      goto failed;
+    }
+  g_clear_pointer (&stmt, cached_stmt_reset);
 
   stmt = _vigia_library_prepare (self,
                                  "DELETE FROM progress WHERE target_id = ?1 AND period = ?2 AND source = ?3",

@@ -180,14 +180,26 @@ static const char first_schema[] =
   ");"
   "CREATE INDEX plan_search_by_word ON plan_search USING gin (document);";
 
+/* The later versions, from VIGIA_SCHEMA_POSTGRESQL_FIRST + 1 on, as in
+ * vigia-schema.c. */
+static const char *migrations[] = {
+  /* 5: the version of each plan, goal and progress entry. */
+  "ALTER TABLE plan ADD COLUMN version bigint NOT NULL DEFAULT 0;"
+  "ALTER TABLE goal ADD COLUMN version bigint NOT NULL DEFAULT 0;"
+  "ALTER TABLE progress ADD COLUMN version bigint NOT NULL DEFAULT 0;",
+};
+
+/* Every version of SQLite's schema has its PostgreSQL one. */
+G_STATIC_ASSERT (VIGIA_SCHEMA_POSTGRESQL_FIRST + G_N_ELEMENTS (migrations) == VIGIA_SCHEMA_VERSION);
+
 /* The migration to @version, or NULL if there is none: versions before the
  * first PostgreSQL one have none, as no PostgreSQL library was ever at them. */
 const char *
 vigia_schema_postgresql_get_migration (guint version)
 {
-  G_STATIC_ASSERT (VIGIA_SCHEMA_VERSION == VIGIA_SCHEMA_POSTGRESQL_FIRST);
-
   if (version == VIGIA_SCHEMA_POSTGRESQL_FIRST)
     return first_schema;
+  if (version > VIGIA_SCHEMA_POSTGRESQL_FIRST && version <= VIGIA_SCHEMA_VERSION)
+    return migrations[version - VIGIA_SCHEMA_POSTGRESQL_FIRST - 1];
   return NULL;
 }

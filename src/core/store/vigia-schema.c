@@ -297,6 +297,14 @@ static const char *migrations[] = {
   "ALTER TABLE history_with_authors RENAME TO history;"
   "CREATE INDEX history_by_plan ON history (plan_uuid, id);"
   "CREATE INDEX history_by_goal ON history (goal_uuid, id);",
+
+  /* 5: each plan, goal and progress entry carries the version it was last
+   * saved at, so that a save made on an older one is caught as a conflict
+   * (docs/postgresql.md, "Two desks, one item").  A goal's version also
+   * stands for its targets. */
+  "ALTER TABLE plan ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE goal ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE progress ADD COLUMN version INTEGER NOT NULL DEFAULT 0;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VIGIA_SCHEMA_VERSION);

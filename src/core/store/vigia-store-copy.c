@@ -33,27 +33,27 @@ typedef struct
   const char *key;
   /* One letter a column: Integer, Real or Text. */
   const char *kinds;
-  const char *columns[26];
+  const char *columns[27];
 } Table;
 
 static const Table tables[VIGIA_STORE_N_TABLES] = {
-  { "plan", "id", "ITTTTTTTTIITTTTITTTTTTTTT",
+  { "plan", "id", "ITTTTTTTTIITTTTITTTTTTTTTI",
     { "id", "uuid", "organization", "election", "process", "department", "province", "district",
       "ubigeo", "term_start", "term_end", "ideario", "vision", "accountability", "authority_name",
       "authority_elected", "source_format", "source_reference", "source_imported", "source_digest",
-      "created", "changed", "edited", "edited_by", "merged", NULL } },
+      "created", "changed", "edited", "edited_by", "merged", "version", NULL } },
   { "dimension", "id", "IIITT",
     { "id", "plan_id", "position", "kind", "title", NULL } },
-  { "goal", "id", "ITIIITTTRTTTTTTT",
+  { "goal", "id", "ITIIITTTRTTTTTTTI",
     { "id", "uuid", "dimension_id", "position", "number", "problem", "objective", "indicator",
       "weight", "source_problem", "source_objective", "source_indicator", "source_target", "edited",
-      "edited_by", "merged", NULL } },
+      "edited_by", "merged", "version", NULL } },
   { "target", "id", "ITIITRTTTTRIRTTT",
     { "id", "uuid", "goal_id", "position", "text", "value", "unit", "measure", "direction",
       "reading", "baseline_value", "baseline_year", "weight", "edited", "edited_by", "merged", NULL } },
-  { "progress", "id", "IITTRTTTTTTT",
+  { "progress", "id", "IITTRTTTTTTTI",
     { "id", "target_id", "period", "source", "value", "status", "note", "evidence", "recorded",
-      "edited", "edited_by", "merged", NULL } },
+      "edited", "edited_by", "merged", "version", NULL } },
   { "history", "id", "ITTTTTTTTTTT",
     { "id", "changed", "plan_uuid", "goal_uuid", "target_uuid", "entity", "action", "scope", "field",
       "old_value", "new_value", "author", NULL } },

@@ -21,7 +21,13 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "vigia-edit-conflict-private.h"
 #include "vigia-enum-types.h"
+#include "vigia-error.h"
+#include "vigia-number.h"
+#include "vigia-period.h"
 #include "vigia-target-reader.h"
 #include "vigia-undo-stack.h"
 #include "vigia-utils.h"
@@ -95,6 +101,10 @@ struct _VigiaUndoStack
   /* Set while a change of ours is being written, for whoever hears the
    * library announce it. */
   guint          saving;
+
+  /* VigiaEditConflict: changes the library refused since the last
+   * vigia_undo_stack_take_conflicts(), oldest first */
+  GPtrArray     *conflicts;
 };
 
 G_DEFINE_FINAL_TYPE (VigiaUndoStack, vigia_undo_stack, G_TYPE_OBJECT)
@@ -111,6 +121,7 @@ enum {
 enum {
   SAVE_FAILED,
   CHANGED,
+  CONFLICT,
   N_SIGNALS
 };
 
@@ -325,6 +336,12 @@ put_progress (VigiaUndoStack  *self,
        * snapshot never changes under it. */
       g_autoptr(VigiaProgress) copy = vigia_progress_copy (entry);
 
+      /* Made on the entry as this desk last saw it, whatever the step's
+       * snapshot was taken from: another desk's save since is a conflict. */
+      current = vigia_target_find_progress (target, vigia_progress_get_period (entry),
+                                            vigia_progress_get_source (entry));
+      vigia_progress_get_stamp (copy)->version =
+        current != NULL ? vigia_progress_get_stamp (current)->version : 0;
       if (!vigia_library_save_progress (self->library, self->plan, goal, target, copy, error))
         return FALSE;
       /* The library dates an entry saved without a date: redo puts back
@@ -460,18 +477,87 @@ op_apply_inner (VigiaUndoStack  *self,
     }
 }
 
+/* Keeps what @op was to do, refused as a conflict, so that it can be made
+ * again on the plan as the library holds it now. */
+static void
+keep_conflict (VigiaUndoStack *self,
+               Op             *op,
+               gboolean        forward)
+{
+  g_autoptr(VigiaEditConflict) conflict = NULL;
+
+  if (op->kind == OP_SET && !VIGIA_IS_DIMENSION (op->object))
+    {
+      conflict = _vigia_edit_conflict_new (VIGIA_EDIT_CONFLICT_FIELDS);
+      if (VIGIA_IS_GOAL (op->object))
+        conflict->goal_uuid = g_strdup (vigia_goal_get_uuid (VIGIA_GOAL (op->object)));
+      else if (VIGIA_IS_TARGET (op->object))
+        {
+          VigiaTarget *target = VIGIA_TARGET (op->object);
+
+          conflict->goal_uuid = g_strdup (vigia_goal_get_uuid (vigia_target_get_goal (target)));
+          conflict->target_uuid = g_strdup (vigia_target_get_uuid (target));
+        }
+      conflict->n_values = op->n_values;
+      conflict->names = g_strdupv (op->names);
+      conflict->base = g_new0 (GValue, op->n_values);
+      conflict->mine = g_new0 (GValue, op->n_values);
+      for (guint i = 0; i < op->n_values; i++)
+        {
+          const GValue *base = forward ? &op->old_values[i] : &op->new_values[i];
+          const GValue *mine = forward ? &op->new_values[i] : &op->old_values[i];
+
+          g_value_init (&conflict->base[i], G_VALUE_TYPE (base));
+          g_value_copy (base, &conflict->base[i]);
+          g_value_init (&conflict->mine[i], G_VALUE_TYPE (mine));
+          g_value_copy (mine, &conflict->mine[i]);
+        }
+    }
+  else if (op->kind == OP_PUT_PROGRESS)
+    {
+      VigiaProgress *base = forward ? op->before : op->after;
+      VigiaProgress *mine = forward ? op->after : op->before;
+      VigiaProgress *either = base != NULL ? base : mine;
+
+      conflict = _vigia_edit_conflict_new (VIGIA_EDIT_CONFLICT_PROGRESS);
+      conflict->goal_uuid = g_strdup (vigia_goal_get_uuid (VIGIA_GOAL (op->object)));
+      conflict->target_uuid = g_strdup (vigia_target_get_uuid (op->target));
+      conflict->period = g_strdup (vigia_progress_get_period (either));
+      conflict->source = vigia_progress_get_source (either);
+      conflict->base_entry = base != NULL ? vigia_progress_copy (base) : NULL;
+      conflict->mine_entry = mine != NULL ? vigia_progress_copy (mine) : NULL;
+    }
+  else
+    {
+      conflict = _vigia_edit_conflict_new (VIGIA_EDIT_CONFLICT_OTHER);
+      if (VIGIA_IS_GOAL (op->object))
+        conflict->goal_uuid = g_strdup (vigia_goal_get_uuid (VIGIA_GOAL (op->object)));
+    }
+
+  conflict->plan_uuid = g_strdup (vigia_plan_get_uuid (self->plan));
+  g_ptr_array_add (self->conflicts, g_steal_pointer (&conflict));
+  g_signal_emit (self, signals[CONFLICT], 0);
+}
+
 static gboolean
 op_apply (VigiaUndoStack  *self,
           Op              *op,
           gboolean         forward,
           GError         **error)
 {
+  g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
   self->saving++;
-  ok = op_apply_inner (self, op, forward, error);
+  ok = op_apply_inner (self, op, forward, &local_error);
   self->saving--;
-  return ok;
+  if (ok)
+    return TRUE;
+
+  if (g_error_matches (local_error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
+    keep_conflict (self, op, forward);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static void
@@ -851,6 +937,7 @@ vigia_undo_stack_finalize (GObject *object)
   g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->redo, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->plan);
   g_clear_object (&self->library);
 
@@ -940,6 +1027,19 @@ vigia_undo_stack_class_init (VigiaUndoStackClass *klass)
                                    G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
+
+  /**
+   * VigiaUndoStack::conflict:
+   *
+   * Emitted when the library refused a change because someone else saved
+   * the same item since the plan was read; the change failed with
+   * %VIGIA_ERROR_CONFLICT and waits in vigia_undo_stack_take_conflicts().
+   */
+  signals[CONFLICT] = g_signal_new ("conflict",
+                                    G_TYPE_FROM_CLASS (klass),
+                                    G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL,
+                                    G_TYPE_NONE, 0);
 }
 
 static void
@@ -948,6 +1048,7 @@ vigia_undo_stack_init (VigiaUndoStack *self)
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) op_free);
   self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -1658,4 +1759,244 @@ vigia_undo_stack_redo (VigiaUndoStack  *self,
     return vigia_undo_stack_flush (self, error);
 
   return undo_or_redo (self, self->redo, self->undo, TRUE, error);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Conflicts                                                              */
+/* ---------------------------------------------------------------------- */
+
+/**
+ * vigia_undo_stack_take_conflicts:
+ *
+ * Returns: (transfer container) (element-type VigiaEditConflict): the
+ *   changes refused as conflicts since the last call, oldest first, to make
+ *   again with vigia_undo_stack_replay() on the plan read anew
+ */
+GPtrArray *
+vigia_undo_stack_take_conflicts (VigiaUndoStack *self)
+{
+  GPtrArray *conflicts;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), NULL);
+
+  conflicts = g_steal_pointer (&self->conflicts);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  return conflicts;
+}
+
+/* A value as a person reads it, for the question "yours or theirs". */
+static char *
+value_to_text (const GValue *value)
+{
+  if (G_VALUE_HOLDS_STRING (value))
+    return g_strdup (g_value_get_string (value) != NULL ? g_value_get_string (value) : "");
+  if (G_VALUE_HOLDS_DOUBLE (value))
+    return vigia_number_format (g_value_get_double (value), 4);
+  if (G_VALUE_HOLDS_ENUM (value))
+    {
+      GEnumClass *klass = g_type_class_peek (G_VALUE_TYPE (value));
+      GEnumValue *nick = g_enum_get_value (klass, g_value_get_enum (value));
+
+      return g_strdup (nick != NULL ? nick->value_nick : "");
+    }
+  return g_strdup_value_contents (value);
+}
+
+static char *
+entry_to_text (VigiaProgress *entry)
+{
+  g_autofree char *value = NULL;
+
+  if (entry == NULL)
+    return g_strdup (_("no entry"));
+  value = vigia_number_format (vigia_progress_get_value (entry), 4);
+  /* Translators: a progress entry: its value and status, "140, In progress" */
+  return g_strdup_printf (_("%s, %s"), value, vigia_status_get_label (vigia_progress_get_status (entry)));
+}
+
+static gboolean
+entries_equal (VigiaProgress *a,
+               VigiaProgress *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return progress_equal (a, b);
+}
+
+/* Says who saved the item's version the library holds, and when. */
+static void
+set_theirs (VigiaEditConflict *conflict,
+            const VigiaStamp  *stamp)
+{
+  g_clear_pointer (&conflict->author, g_free);
+  g_clear_pointer (&conflict->time, g_free);
+  if (stamp == NULL)
+    return;
+  if (stamp->edited_by != NULL && *stamp->edited_by != '\0')
+    conflict->author = g_strdup (stamp->edited_by);
+  conflict->time = vigia_stamp_dup_time_label (stamp->edited, TRUE);
+}
+
+static gboolean
+replay_fields (VigiaUndoStack     *self,
+               VigiaEditConflict  *conflict,
+               GObject            *object,
+               gboolean            keep_mine,
+               GError            **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  gboolean ok = TRUE;
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+  conflict->needs_choice = FALSE;
+  g_clear_pointer (&conflict->mine_text, g_free);
+  g_clear_pointer (&conflict->theirs_text, g_free);
+
+  for (guint i = 0; i < conflict->n_values; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), conflict->names[i]);
+      g_auto(GValue) theirs = G_VALUE_INIT;
+      GValue *mine = &conflict->mine[i];
+
+      g_return_val_if_fail (pspec != NULL, FALSE);
+      g_value_init (&theirs, pspec->value_type);
+      g_object_get_property (object, conflict->names[i], &theirs);
+
+      if (values_equal (pspec, &theirs, mine))
+        continue;
+      /* Both desks changed it, to different values: a person chooses. */
+      if (!values_equal (pspec, &theirs, &conflict->base[i]))
+        {
+          if (conflict->mine_text == NULL)
+            {
+              conflict->mine_text = value_to_text (mine);
+              conflict->theirs_text = value_to_text (&theirs);
+            }
+          if (!keep_mine)
+            {
+              conflict->needs_choice = TRUE;
+              continue;
+            }
+        }
+
+      g_ptr_array_add (names, conflict->names[i]);
+      g_array_set_size (values, values->len + 1);
+      g_value_init (&g_array_index (values, GValue, values->len - 1), G_VALUE_TYPE (mine));
+      g_value_copy (mine, &g_array_index (values, GValue, values->len - 1));
+    }
+
+  if (names->len > 0)
+    ok = set_internal (self, object, names->len, (const char **) names->pdata,
+                       (const GValue *) (gpointer) values->data, FALSE, error);
+  return ok;
+}
+
+static gboolean
+replay_progress (VigiaUndoStack     *self,
+                 VigiaEditConflict  *conflict,
+                 VigiaGoal          *goal,
+                 VigiaTarget        *target,
+                 gboolean            keep_mine,
+                 GError            **error)
+{
+  VigiaProgress *theirs = vigia_target_find_progress (target, conflict->period, conflict->source);
+
+  conflict->needs_choice = FALSE;
+  g_clear_pointer (&conflict->mine_text, g_free);
+  g_clear_pointer (&conflict->theirs_text, g_free);
+  if (theirs != NULL)
+    set_theirs (conflict, vigia_progress_get_stamp (theirs));
+
+  if (entries_equal (theirs, conflict->mine_entry))
+    return TRUE;
+  if (!entries_equal (theirs, conflict->base_entry))
+    {
+      conflict->mine_text = entry_to_text (conflict->mine_entry);
+      conflict->theirs_text = entry_to_text (theirs);
+      if (!keep_mine)
+        {
+          conflict->needs_choice = TRUE;
+          return TRUE;
+        }
+    }
+
+  if (conflict->mine_entry != NULL)
+    return vigia_undo_stack_save_progress (self, goal, target, conflict->mine_entry, error);
+  return vigia_undo_stack_delete_progress (self, goal, target, conflict->period, conflict->source, error);
+}
+
+/**
+ * vigia_undo_stack_replay:
+ * @conflict: a change this stack's library refused, taken from the stack
+ *   of the plan as it was read before
+ * @keep_mine: whether to make the change also where the other desk changed
+ *   the same field to something else
+ *
+ * Makes a refused change again on the plan as the library holds it now, as
+ * an undo step: each field the other desk left as it was takes this desk's
+ * value; a field both changed keeps the other desk's value unless
+ * @keep_mine, and vigia_edit_conflict_needs_choice() says so.  Fills in the
+ * conflict's words: who saved the other version and when, and both values.
+ * A change whose item is gone, or of a kind not made again, is left out:
+ * vigia_edit_conflict_is_lost().
+ */
+gboolean
+vigia_undo_stack_replay (VigiaUndoStack     *self,
+                         VigiaEditConflict  *conflict,
+                         gboolean            keep_mine,
+                         GError            **error)
+{
+  VigiaGoal *goal = NULL;
+  VigiaTarget *target = NULL;
+
+  g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_EDIT_CONFLICT (conflict), FALSE);
+
+  if (conflict->goal_uuid != NULL && g_strcmp0 (conflict->plan_uuid, vigia_plan_get_uuid (self->plan)) == 0)
+    vigia_plan_find_goal (self->plan, conflict->goal_uuid, &goal);
+  if (goal != NULL && conflict->target_uuid != NULL)
+    target = vigia_goal_find_target (goal, conflict->target_uuid);
+
+  g_clear_pointer (&conflict->item, g_free);
+  if (goal == NULL)
+    conflict->item = g_strdup (_("the plan"));
+  else if (conflict->kind == VIGIA_EDIT_CONFLICT_PROGRESS)
+    {
+      g_autofree char *period = vigia_period_dup_label (conflict->period);
+
+      /* Translators: "the progress of goal 2 in the 1st half of 2024" */
+      conflict->item = g_strdup_printf (_("the progress of goal %u in %s"), vigia_goal_get_number (goal),
+                                        period);
+    }
+  else
+    /* Translators: "goal 2", as in "Ana changed goal 2 on …" */
+    conflict->item = g_strdup_printf (_("goal %u"), vigia_goal_get_number (goal));
+
+  conflict->lost = g_strcmp0 (conflict->plan_uuid, vigia_plan_get_uuid (self->plan)) != 0 ||
+                   (conflict->goal_uuid != NULL && goal == NULL) ||
+                   (conflict->target_uuid != NULL && target == NULL) ||
+                   conflict->kind == VIGIA_EDIT_CONFLICT_OTHER;
+  if (conflict->lost)
+    {
+      conflict->needs_choice = FALSE;
+      set_theirs (conflict, goal != NULL ? vigia_goal_get_stamp (goal) : vigia_plan_get_stamp (self->plan));
+      return TRUE;
+    }
+
+  if (conflict->kind == VIGIA_EDIT_CONFLICT_PROGRESS)
+    return replay_progress (self, conflict, goal, target, keep_mine, error);
+
+  if (target != NULL)
+    {
+      set_theirs (conflict, vigia_target_get_stamp (target));
+      return replay_fields (self, conflict, G_OBJECT (target), keep_mine, error);
+    }
+  if (goal != NULL)
+    {
+      set_theirs (conflict, vigia_goal_get_stamp (goal));
+      return replay_fields (self, conflict, G_OBJECT (goal), keep_mine, error);
+    }
+  set_theirs (conflict, vigia_plan_get_stamp (self->plan));
+  return replay_fields (self, conflict, G_OBJECT (self->plan), keep_mine, error);
 }

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "vigia-edit-conflict.h"
 #include "vigia-library.h"
 #include "vigia-plan.h"
 
@@ -95,5 +96,11 @@ gboolean        vigia_undo_stack_undo             (VigiaUndoStack  *self,
                                                    GError         **error);
 gboolean        vigia_undo_stack_redo             (VigiaUndoStack  *self,
                                                    GError         **error);
+
+GPtrArray      *vigia_undo_stack_take_conflicts   (VigiaUndoStack    *self);
+gboolean        vigia_undo_stack_replay           (VigiaUndoStack    *self,
+                                                   VigiaEditConflict *conflict,
+                                                   gboolean           keep_mine,
+                                                   GError           **error);
 
 G_END_DECLS
