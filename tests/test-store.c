@@ -185,6 +185,33 @@ test_location (void)
   g_assert_false (vigia_store_location_is_postgresql ("informes/host=1.vigia"));
 }
 
+/* The connection string the window makes of what the user typed: each
+ * value quoted, so that a quote or a space in a password stays in it. */
+static void
+test_make_location (void)
+{
+  g_autofree char *location = vigia_store_postgresql_make_location (" servidor:5433 ", "planes", "ana",
+                                                                    "mi 'clave'\\x");
+  g_autofree char *socket = vigia_store_postgresql_make_location ("/run/postgresql", "planes", "ana", NULL);
+  g_autofree char *ipv6 = vigia_store_postgresql_make_location ("::1", "planes", "", "");
+  char *errmsg = NULL;
+  PQconninfoOption *options;
+
+  g_assert_cmpstr (location, ==,
+                   "host='servidor' port='5433' dbname='planes' user='ana' password='mi \\'clave\\'\\\\x'"
+                   " connect_timeout='10'");
+  g_assert_true (vigia_store_location_is_postgresql (location));
+  options = PQconninfoParse (location, &errmsg);
+  g_assert_nonnull (options);
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    if (g_str_equal (option->keyword, "password"))
+      g_assert_cmpstr (option->val, ==, "mi 'clave'\\x");
+  PQconninfoFree (options);
+
+  g_assert_cmpstr (socket, ==, "host='/run/postgresql' dbname='planes' user='ana' connect_timeout='10'");
+  g_assert_cmpstr (ipv6, ==, "host='::1' dbname='planes' connect_timeout='10'");
+}
+
 /* The tables of @sql (one column: table, column) against the copy's list:
  * a column the copy did not know would be lost. */
 static void
@@ -1179,6 +1206,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/store/location", test_location);
+  g_test_add_func ("/store/make-location", test_make_location);
   ADD ("/store/sqlite/columns", test_sqlite_columns);
   ADD ("/store/sqlite/onto-itself", test_onto_itself);
   ADD ("/store/postgresql/columns", test_postgresql_columns);

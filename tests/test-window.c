@@ -1049,6 +1049,90 @@ test_help (Fixture       *f,
   g_assert_true (in_menu);
 }
 
+/* The goal as another program reads it from the file now. */
+static VigiaGoal *
+stored_goal (Fixture *f,
+             VigiaPlan **hold,
+             gint64      plan_id)
+{
+  g_clear_object (hold);
+  *hold = vigia_test_reload_plan (f->path, plan_id);
+  return vigia_dimension_get_goal (vigia_plan_get_dimension (*hold, 0), 0);
+}
+
+/* Ana saves the goal at her desk while it is being changed here: the
+ * window reads the plan anew and asks whose indicator to keep; keeping
+ * this desk's writes it.  A field she left alone is saved without asking. */
+static void
+test_conflict (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 2);
+  g_autoptr(VigiaLibrary) ana = NULL;
+  g_autoptr(VigiaPlan) ana_plan = NULL;
+  g_autoptr(VigiaPlan) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaPlanEditor *editor;
+  VigiaGoal *goal;
+
+  add_plan (plan);
+  present (f);
+  g_assert_true (vigia_window_open_plan (f->window, vigia_plan_get_id (plan), &error));
+  g_assert_no_error (error);
+  editor = vigia_window_get_editor (f->window);
+
+  ana = vigia_library_open (f->path, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  vigia_library_set_author (ana, "Ana");
+  ana_plan = vigia_library_load_plan (ana, vigia_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  goal = vigia_dimension_get_goal (vigia_plan_get_dimension (ana_plan, 0), 0);
+  vigia_goal_set_indicator (goal, "HOGARES CON AGUA");
+  vigia_goal_set_objective (goal, "AMPLIAR LA RED");
+  g_assert_true (vigia_library_save_goal (ana, ana_plan, goal, &error));
+  g_assert_no_error (error);
+
+  /* Here, on the plan as it was read before. */
+  goal = vigia_dimension_get_goal (vigia_plan_get_dimension (vigia_plan_editor_get_plan (editor), 0), 0);
+  g_assert_false (vigia_undo_stack_set_string (vigia_plan_editor_get_undo_stack (editor), G_OBJECT (goal),
+                                               "indicator", "VIVIENDAS CON AGUA", &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  /* Read anew, the plan shows Ana's indicator until the question is
+   * answered. */
+  vigia_test_wait_idle ();
+  goal = vigia_dimension_get_goal (vigia_plan_get_dimension (vigia_plan_editor_get_plan (editor), 0), 0);
+  g_assert_cmpstr (vigia_goal_get_indicator (goal), ==, "HOGARES CON AGUA");
+  vigia_test_respond ("Changed by Ana", "mine");
+  g_assert_cmpstr (vigia_goal_get_indicator (stored_goal (f, &stored, vigia_plan_get_id (plan))), ==,
+                   "VIVIENDAS CON AGUA");
+  g_assert_cmpstr (vigia_goal_get_objective (stored_goal (f, &stored, vigia_plan_get_id (plan))), ==,
+                   "AMPLIAR LA RED");
+  g_clear_object (&stored);
+
+  /* Ana changes the objective again; the problem changed here is another
+   * field: saved without asking, both kept. */
+  g_clear_object (&ana_plan);
+  ana_plan = vigia_library_load_plan (ana, vigia_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  goal = vigia_dimension_get_goal (vigia_plan_get_dimension (ana_plan, 0), 0);
+  vigia_goal_set_objective (goal, "AMPLIAR Y MEJORAR LA RED");
+  g_assert_true (vigia_library_save_goal (ana, ana_plan, goal, &error));
+  g_assert_no_error (error);
+  goal = vigia_dimension_get_goal (vigia_plan_get_dimension (vigia_plan_editor_get_plan (editor), 0), 0);
+  g_assert_false (vigia_undo_stack_set_string (vigia_plan_editor_get_undo_stack (editor), G_OBJECT (goal),
+                                               "problem", "FALTA DE AGUA", &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT);
+  g_clear_error (&error);
+  vigia_test_wait_idle ();
+  g_assert_null (vigia_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  goal = stored_goal (f, &stored, vigia_plan_get_id (plan));
+  g_assert_cmpstr (vigia_goal_get_problem (goal), ==, "FALTA DE AGUA");
+  g_assert_cmpstr (vigia_goal_get_objective (goal), ==, "AMPLIAR Y MEJORAR LA RED");
+  g_assert_cmpstr (vigia_goal_get_indicator (goal), ==, "VIVIENDAS CON AGUA");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1069,6 +1153,7 @@ main (int    argc,
   ADD ("new-plan", test_new_plan);
   ADD ("delete-plan-and-undo", test_delete_plan_and_undo);
   ADD ("duplicate-plan", test_duplicate_plan);
+  ADD ("conflict", test_conflict);
   ADD ("open-library-file", test_open_library_file);
   ADD ("sample-after-import", test_sample_after_import);
   ADD ("import-dialog", test_import_dialog);

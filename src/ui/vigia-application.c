@@ -483,6 +483,24 @@ vigia_application_open_library_full (VigiaApplication        *self,
   library = vigia_library_open (path, flags, error);
   if (library == NULL)
     return FALSE;
+  return vigia_application_use_library (self, library, error);
+}
+
+/**
+ * vigia_application_use_library:
+ * @library: a library just opened (on another thread, say)
+ *
+ * Makes @library the one every window shows; remembers a file for the next
+ * start.
+ */
+gboolean
+vigia_application_use_library (VigiaApplication  *self,
+                               VigiaLibrary      *library,
+                               GError           **error)
+{
+  g_return_val_if_fail (VIGIA_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (library), FALSE);
+
   /* A team's library on a server: what the other desks save shows here too. */
   if (!vigia_library_watch_other_desks (library, error))
     return FALSE;
@@ -493,7 +511,7 @@ vigia_application_open_library_full (VigiaApplication        *self,
                                !vigia_library_is_read_only (library));
   /* A connection string may hold a password: never kept in GSettings. */
   if (!vigia_library_is_shared (library))
-    g_settings_set_string (self->settings, "last-library", path);
+    g_settings_set_string (self->settings, "last-library", vigia_library_get_path (library));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
   return TRUE;
 }

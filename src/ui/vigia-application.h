@@ -24,6 +24,9 @@ gboolean          vigia_application_open_library_full (VigiaApplication     *sel
                                                        const char           *path,
                                                        VigiaLibraryOpenFlags flags,
                                                        GError              **error);
+gboolean          vigia_application_use_library      (VigiaApplication     *self,
+                                                      VigiaLibrary         *library,
+                                                      GError              **error);
 GSettings        *vigia_application_get_settings     (VigiaApplication  *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "vigia-connect-dialog.h"
 #include "vigia-export-dialog.h"
 #include "vigia-import-dialog.h"
 #include "vigia-plan-editor-private.h"
@@ -884,6 +885,19 @@ open_library_action (GtkWidget  *widget,
   choose_library (VIGIA_WINDOW (widget), FALSE);
 }
 
+static void
+connect_library_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  VigiaWindow *self = VIGIA_WINDOW (widget);
+  GApplication *app = g_application_get_default ();
+
+  g_return_if_fail (VIGIA_IS_APPLICATION (app));
+  vigia_plan_editor_flush (self->editor);
+  gtk_window_present (GTK_WINDOW (vigia_connect_dialog_new (VIGIA_APPLICATION (app), GTK_WINDOW (self))));
+}
+
 /* The actions that need an open plan, and Undo and Redo, are enabled as
  * they can be used. */
 void
@@ -934,6 +948,7 @@ _vigia_window_class_actions_init (VigiaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   gtk_widget_class_install_action (widget_class, "win.new-library", NULL, new_library_action);
   gtk_widget_class_install_action (widget_class, "win.open-library", NULL, open_library_action);
+  gtk_widget_class_install_action (widget_class, "win.connect-library", NULL, connect_library_action);
   gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
 }
 

@@ -575,3 +575,60 @@ vigia_store_postgresql_list_members (VigiaStorePostgresql  *self,
   *editors = g_strv_builder_end (editing);
   return TRUE;
 }
+
+/* Appends "key='value' ", the value quoted as libpq reads it. */
+static void
+append_parameter (GString    *conninfo,
+                  const char *key,
+                  const char *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  g_string_append_printf (conninfo, "%s='", key);
+  for (const char *c = value; *c != '\0'; c++)
+    {
+      if (*c == '\'' || *c == '\\')
+        g_string_append_c (conninfo, '\\');
+      g_string_append_c (conninfo, *c);
+    }
+  g_string_append (conninfo, "' ");
+}
+
+/**
+ * vigia_store_postgresql_make_location:
+ * @server: a host name or address, with ":PORT" if not the usual one, or the
+ *   folder of the server's socket ("/run/postgresql"); empty for libpq's
+ *   default
+ * @password: (nullable): or %NULL to leave it to ~/.pgpass
+ *
+ * Returns: (transfer full): the connection string of the library in
+ *   @database, as the user @user: a location for vigia_library_open(),
+ *   which gives up after ten seconds without an answer
+ */
+char *
+vigia_store_postgresql_make_location (const char *server,
+                                      const char *database,
+                                      const char *user,
+                                      const char *password)
+{
+  g_autoptr(GString) conninfo = g_string_new (NULL);
+  g_autofree char *host = g_strstrip (g_strdup (server != NULL ? server : ""));
+  const char *colon = strrchr (host, ':');
+  const char *port = NULL;
+
+  /* "servidor:5433", but not the colons of an IPv6 address alone. */
+  if (colon != NULL && colon[1] != '\0' && strspn (colon + 1, "0123456789") == strlen (colon + 1) &&
+      strchr (host, ':') == colon)
+    {
+      host[colon - host] = '\0';
+      port = colon + 1;
+    }
+
+  append_parameter (conninfo, "host", host);
+  append_parameter (conninfo, "port", port);
+  append_parameter (conninfo, "dbname", database);
+  append_parameter (conninfo, "user", user);
+  append_parameter (conninfo, "password", password);
+  g_string_append (conninfo, "connect_timeout='10'");
+  return g_string_free (g_steal_pointer (&conninfo), FALSE);
+}

@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (VigiaStorePostgresql, vigia_store_postgresql, VIGIA, STORE
 /* The schema of the database that holds Vigía's tables. */
 #define VIGIA_STORE_POSTGRESQL_SCHEMA "vigia"
 
+char                 *vigia_store_postgresql_make_location (const char           *server,
+                                                           const char           *database,
+                                                           const char           *user,
+                                                           const char           *password);
 VigiaStorePostgresql *vigia_store_postgresql_open         (const char            *conninfo,
                                                            GError               **error);
 gboolean              vigia_store_postgresql_grant        (VigiaStorePostgresql  *self,

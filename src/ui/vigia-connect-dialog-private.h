@@ -1,0 +1,33 @@
+/* vigia-connect-dialog-private.h: what the tests see of the dialog
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "vigia-connect-dialog.h"
+
+G_BEGIN_DECLS
+
+struct _VigiaConnectDialog
+{
+  AdwWindow         parent_instance;
+
+  /* Template widgets */
+  GtkStack         *connect_stack;
+  GtkWidget        *connect_button;
+  AdwPreferencesGroup *fields_group;
+  AdwEntryRow      *server_row;
+  AdwEntryRow      *database_row;
+  AdwEntryRow      *user_row;
+  AdwEntryRow      *password_row;
+  AdwActionRow     *remember_row;
+  GtkSwitch        *remember_switch;
+  GtkLabel         *error_label;
+
+  VigiaApplication *app;
+  GCancellable     *cancellable;
+  gboolean          connecting;
+};
+
+G_END_DECLS

@@ -1,0 +1,199 @@
+/* test-connect-dialog.c: Connect to a Shared Library… in the application
+ *
+ * Copyright 2026 The Vigía developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The connection itself needs the server of $VIGIA_TEST_POSTGRESQL
+ * (build-aux/dev test starts one); without it that case is skipped.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <libpq-fe.h>
+#include <string.h>
+
+#include "vigia-connect-dialog-private.h"
+#include "vigia-test-utils.h"
+#include "vigia-ui-test-utils.h"
+
+/* One application for the whole program: its id can be registered once. */
+static VigiaApplication *app;
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = vigia_test_make_dir ();
+  f->path = g_build_filename (f->dir, "library.sqlite", NULL);
+  g_assert_true (vigia_application_open_library (app, f->path, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GSettings *settings = vigia_application_get_settings (app);
+
+  g_settings_reset (settings, "shared-server");
+  g_settings_reset (settings, "shared-database");
+  g_settings_reset (settings, "shared-user");
+  vigia_test_close_dialogs ();
+  vigia_test_wait_idle ();
+  vigia_test_drop_library_locations ();
+  vigia_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static void
+fill (VigiaConnectDialog *dialog,
+      const char         *server,
+      const char         *database,
+      const char         *user)
+{
+  gtk_editable_set_text (GTK_EDITABLE (dialog->server_row), server);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->database_row), database);
+  gtk_editable_set_text (GTK_EDITABLE (dialog->user_row), user);
+}
+
+static gboolean
+error_shown (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (VIGIA_CONNECT_DIALOG (data)->error_label));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Without a database name there is nothing to connect to; a server that is
+ * not there is said in the dialog, which stays, and the library shown is
+ * the one there was. */
+static void
+test_refused (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(VigiaConnectDialog) dialog = NULL;
+  GSettings *settings = vigia_application_get_settings (app);
+  g_autofree char *database = NULL;
+  const char *message;
+
+  dialog = g_object_ref_sink (VIGIA_CONNECT_DIALOG (vigia_connect_dialog_new (app, NULL)));
+  gtk_window_present (GTK_WINDOW (dialog));
+  fill (dialog, "", "", "ana");
+  g_assert_false (gtk_widget_is_sensitive (dialog->connect_button));
+
+  fill (dialog, "/no/such/folder", "planes", "ana");
+  gtk_editable_set_text (GTK_EDITABLE (dialog->password_row), "secreta");
+  g_assert_true (gtk_widget_is_sensitive (dialog->connect_button));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  g_assert_true (vigia_test_wait_until (error_shown, dialog));
+
+  message = gtk_label_get_text (dialog->error_label);
+  g_assert_nonnull (strstr (message, "ana@/no/such/folder/planes"));
+  g_assert_null (strstr (message, "secreta"));
+  g_assert_cmpstr (vigia_library_get_path (vigia_application_get_library (app)), ==, f->path);
+  database = g_settings_get_string (settings, "shared-database");
+  g_assert_cmpstr (database, ==, "");
+  /* The fields can be corrected and tried again. */
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (dialog->fields_group)));
+  g_assert_true (gtk_widget_is_sensitive (dialog->connect_button));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The server, database and user of the test server: the library opens,
+ * the dialog goes, and the next one offers them again (never a password,
+ * which is not in the settings). */
+static void
+test_connects (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *location = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *user = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *expected_name = NULL;
+  GSettings *settings = vigia_application_get_settings (app);
+  VigiaConnectDialog *dialog;
+  VigiaLibrary *library;
+  PQconninfoOption *options;
+  char *errmsg = NULL;
+
+  if (vigia_test_skip_without_postgresql ())
+    return;
+
+  location = vigia_test_make_database (&name);
+  options = PQconninfoParse (vigia_test_postgresql_server (), &errmsg);
+  g_assert_nonnull (options);
+  for (PQconninfoOption *option = options; option != NULL && option->keyword != NULL; option++)
+    {
+      if (g_str_equal (option->keyword, "host"))
+        server = g_strdup (option->val);
+      else if (g_str_equal (option->keyword, "user"))
+        user = g_strdup (option->val);
+    }
+  PQconninfoFree (options);
+
+  dialog = VIGIA_CONNECT_DIALOG (vigia_connect_dialog_new (app, NULL));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  fill (dialog, server != NULL ? server : "", name, user != NULL ? user : "");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL);
+  g_assert_true (vigia_test_wait_until (is_null, &dialog));
+
+  library = vigia_application_get_library (app);
+  g_assert_true (vigia_library_is_shared (library));
+  expected_name = g_strdup_printf ("%s@%s/%s", user != NULL ? user : g_get_user_name (),
+                                   server != NULL ? server : "", name);
+  g_assert_cmpstr (vigia_library_get_name (library), ==, expected_name);
+  g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 0);
+
+  kept = g_settings_get_string (settings, "shared-database");
+  g_assert_cmpstr (kept, ==, name);
+  /* The file stays the one to reopen at the next start. */
+  last = g_settings_get_string (settings, "last-library");
+  g_assert_cmpstr (last, ==, f->path);
+
+  dialog = VIGIA_CONNECT_DIALOG (vigia_connect_dialog_new (app, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->database_row)), ==, name);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dialog->server_row)), ==, server != NULL ? server : "");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Give the file back before the database goes. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (vigia_application_open_library (app, f->path, &error));
+    g_assert_no_error (error);
+  }
+  vigia_test_drop_database (name);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  app = vigia_test_init_application (&argc, &argv);
+
+  g_test_add ("/connect-dialog/refused", Fixture, NULL, fixture_set_up, test_refused, fixture_tear_down);
+  g_test_add ("/connect-dialog/connects", Fixture, NULL, fixture_set_up, test_connects, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
