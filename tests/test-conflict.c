@@ -422,6 +422,90 @@ test_deleted (Fixture       *f,
   g_assert_cmpuint (conflicts->len, ==, 0);
 }
 
+/* Ana deletes the entry Beto is correcting: his save is refused, and made
+ * again only if he keeps his. */
+static void
+test_progress_deleted (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaEditConflict) conflict = NULL;
+  g_autoptr(VigiaPlan) stored = NULL;
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2023-S1", VIGIA_SOURCE_AUTHORITY);
+  g_autoptr(VigiaProgress) corrected = NULL;
+  VigiaGoal *goal;
+
+  vigia_progress_set_value (entry, 10);
+  goal = first_goal (f->ana_plan);
+  g_assert_true (vigia_undo_stack_save_progress (f->ana_stack, goal, vigia_goal_get_target (goal, 0), entry,
+                                                 &error));
+  g_assert_no_error (error);
+  open_desk (f, f->beto, &f->beto_plan, &f->beto_stack);
+  g_assert_true (vigia_undo_stack_delete_progress (f->ana_stack, goal, vigia_goal_get_target (goal, 0), "2023-S1",
+                                                   VIGIA_SOURCE_AUTHORITY, &error));
+  g_assert_no_error (error);
+
+  goal = first_goal (f->beto_plan);
+  corrected = vigia_progress_copy (vigia_target_find_progress (vigia_goal_get_target (goal, 0), "2023-S1",
+                                                               VIGIA_SOURCE_AUTHORITY));
+  vigia_progress_set_value (corrected, 11);
+  g_assert_false (vigia_undo_stack_save_progress (f->beto_stack, goal, vigia_goal_get_target (goal, 0), corrected,
+                                                  &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT);
+  g_clear_error (&error);
+
+  conflict = take_one_conflict (f->beto_stack);
+  open_desk (f, f->beto, &f->beto_plan, &f->beto_stack);
+  g_assert_true (vigia_undo_stack_replay (f->beto_stack, conflict, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_edit_conflict_needs_choice (conflict));
+  g_assert_cmpstr (vigia_edit_conflict_get_theirs (conflict), ==, "no entry");
+  stored = stored_plan (f);
+  g_assert_null (vigia_target_find_progress (vigia_goal_get_target (first_goal (stored), 0), "2023-S1",
+                                             VIGIA_SOURCE_AUTHORITY));
+  g_clear_object (&stored);
+
+  g_assert_true (vigia_undo_stack_replay (f->beto_stack, conflict, TRUE, &error));
+  g_assert_no_error (error);
+  stored = stored_plan (f);
+  g_assert_cmpfloat (vigia_progress_get_value (vigia_target_find_progress (vigia_goal_get_target (first_goal (stored), 0),
+                                                                           "2023-S1", VIGIA_SOURCE_AUTHORITY)),
+                     ==, 11);
+}
+
+/* Beto's typing, refused when it is saved before his next change, waits
+ * to be made again; the change itself, to another goal, is saved. */
+static void
+test_typing_then_action (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(VigiaPlan) stored = NULL;
+  g_autoptr(VigiaProgress) entry = vigia_progress_new ("2023-S1", VIGIA_SOURCE_OBSERVER);
+  VigiaGoal *second;
+
+  vigia_undo_stack_set_string_later (f->beto_stack, G_OBJECT (first_goal (f->beto_plan)), "problem",
+                                     "FALTA DE AGUA");
+  g_assert_true (vigia_undo_stack_set_string (f->ana_stack, G_OBJECT (first_goal (f->ana_plan)), "problem",
+                                              "AGUA ESCASA", &error));
+  g_assert_no_error (error);
+
+  vigia_progress_set_value (entry, 5);
+  second = vigia_dimension_get_goal (vigia_plan_get_dimension (f->beto_plan, 0), 1);
+  g_assert_true (vigia_undo_stack_save_progress (f->beto_stack, second, vigia_goal_get_target (second, 0), entry,
+                                                 &error));
+  g_assert_no_error (error);
+  conflicts = vigia_undo_stack_take_conflicts (f->beto_stack);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+
+  stored = stored_plan (f);
+  second = vigia_dimension_get_goal (vigia_plan_get_dimension (stored, 0), 1);
+  g_assert_nonnull (vigia_target_find_progress (vigia_goal_get_target (second, 0), "2023-S1",
+                                                VIGIA_SOURCE_OBSERVER));
+  g_assert_cmpstr (vigia_goal_get_problem (first_goal (stored)), ==, "AGUA ESCASA");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -440,6 +524,8 @@ main (int    argc,
   ADD ("plan", test_plan);
   ADD ("progress", test_progress);
   ADD ("deleted", test_deleted);
+  ADD ("progress-deleted", test_progress_deleted);
+  ADD ("typing-then-action", test_typing_then_action);
 
   return g_test_run ();
 }

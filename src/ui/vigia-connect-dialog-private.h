@@ -28,6 +28,8 @@ struct _VigiaConnectDialog
   VigiaApplication *app;
   GCancellable     *cancellable;
   gboolean          connecting;
+  /* Set while the password shown is the keyring's for the fields shown. */
+  gboolean          password_from_keyring;
 };
 
 G_END_DECLS

@@ -99,6 +99,7 @@ password_found_cb (GObject      *source,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
       gtk_switch_set_active (self->remember_switch, TRUE);
+      self->password_from_keyring = TRUE;
     }
   secret_password_free (password);
 }
@@ -264,6 +265,18 @@ vigia_connect_dialog_class_init (VigiaConnectDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* The keyring's password goes only to the server, database and user it
+ * was kept for: changing any of them takes it away. */
+static void
+place_changed_cb (VigiaConnectDialog *self)
+{
+  if (!self->password_from_keyring)
+    return;
+  self->password_from_keyring = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+  gtk_switch_set_active (self->remember_switch, FALSE);
+}
+
 static void
 vigia_connect_dialog_init (VigiaConnectDialog *self)
 {
@@ -271,6 +284,9 @@ vigia_connect_dialog_init (VigiaConnectDialog *self)
   self->cancellable = g_cancellable_new ();
 
   g_signal_connect_object (self->database_row, "changed", G_CALLBACK (update_connect), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->server_row, "changed", G_CALLBACK (place_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->database_row, "changed", G_CALLBACK (place_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->user_row, "changed", G_CALLBACK (place_changed_cb), self, G_CONNECT_SWAPPED);
   /* Enter in any field connects. */
   g_signal_connect_object (self->server_row, "entry-activated", G_CALLBACK (connect_action), self,
                            G_CONNECT_SWAPPED);

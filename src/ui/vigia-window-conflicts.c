@@ -28,7 +28,10 @@ replay_all (VigiaWindow *self,
 
       if (keep_mine && !vigia_edit_conflict_needs_choice (conflict))
         continue;
-      if (!vigia_undo_stack_replay (undo_stack, conflict, keep_mine, &error))
+      /* Refused again (a third desk saved meanwhile), it comes back as a
+       * conflict of its own. */
+      if (!vigia_undo_stack_replay (undo_stack, conflict, keep_mine, &error) && error != NULL &&
+          !g_error_matches (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
         vigia_window_show_error (self, _("The Change Could Not Be Saved"), error);
     }
 }
@@ -124,7 +127,15 @@ _vigia_window_resolve_conflicts (VigiaWindow *self)
         author = vigia_edit_conflict_get_author (conflict);
     }
 
-  if (contested->len > 0 && self->conflict_dialog == NULL)
+  /* Asked already: the answer goes for these too. */
+  if (contested->len > 0 && self->conflict_dialog != NULL)
+    {
+      GPtrArray *asked = g_object_get_data (G_OBJECT (self->conflict_dialog), "conflicts");
+
+      for (guint i = 0; i < contested->len; i++)
+        g_ptr_array_add (asked, g_object_ref (g_ptr_array_index (contested, i)));
+    }
+  else if (contested->len > 0)
     ask (self, contested, g_ptr_array_index (contested, 0));
   else if (lost != NULL)
     tell_lost (self, lost);

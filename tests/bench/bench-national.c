@@ -265,17 +265,6 @@ count_imported_cb (GFile        *file,
   (*n_done)++;
 }
 
-static void
-remove_library (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 static int
 count_rows (const char *path,
             const char *sql)
@@ -369,7 +358,7 @@ main (int    argc,
         figure_add (rate, import_batch / ((now_ms () - start) / 1000.0));
         g_assert (n_done == import_batch);
         g_clear_object (&library);
-        remove_library (path);
+        vigia_bench_remove_library (path);
       }
 
     figure = figure_new ("same rows, raw SQLite loop (1 transaction)", "plans/s", NULL, TRUE);
@@ -378,7 +367,7 @@ main (int    argc,
         g_autofree char *path = g_build_filename (dir, "raw.sqlite", NULL);
 
         figure_add (figure, raw_insert (data, path, import_batch));
-        remove_library (path);
+        vigia_bench_remove_library (path);
       }
     raw_median = percentile (figure->samples, 0.5);
     figure_print (figure);
@@ -404,7 +393,7 @@ main (int    argc,
 
       figure_add (figure, add_plans (data, library, run * import_batch, import_batch, FALSE, TRUE));
       g_clear_object (&library);
-      remove_library (path);
+      vigia_bench_remove_library (path);
     }
   figure_print (figure);
 
@@ -415,7 +404,7 @@ main (int    argc,
     {
       g_autoptr(VigiaLibrary) library = NULL;
 
-      remove_library (national);
+      vigia_bench_remove_library (national);
       library = open_library (national);
       for (guint first = 0; first < (guint) opt_plans; first += import_batch)
         add_plans (data, library, first, MIN (import_batch, (guint) opt_plans - first), TRUE, TRUE);
@@ -597,7 +586,7 @@ main (int    argc,
             int status = 0;
             double start;
 
-            remove_library (back);
+            vigia_bench_remove_library (back);
             start = now_ms ();
             g_assert (g_spawn_async (NULL, (char **) command, NULL,
                                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
@@ -610,7 +599,7 @@ main (int    argc,
         figure_print (figure);
         printf ("%-52s %12.1f %12s  %-8s\n", "peak resident memory of that import (target < 300)",
                 peak_kb / 1024.0, "", "MB");
-        remove_library (back);
+        vigia_bench_remove_library (back);
       }
     g_unlink (json_path);
   }
@@ -620,7 +609,7 @@ main (int    argc,
            usage.ru_maxrss / 1024.0, "", "MB");
 
   if (opt_library == NULL)
-    remove_library (national);
+    vigia_bench_remove_library (national);
   g_rmdir (dir);
   return 0;
 }

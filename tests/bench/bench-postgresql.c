@@ -7,7 +7,8 @@
  * one built here) into a new database of the server named in
  * $VIGIA_TEST_POSTGRESQL (build-aux/dev bench starts one), and times what a
  * reader does on both stores: open and read the first page of the list,
- * search, load a plan, assess the whole library.  Each figure is printed
+ * search, load a plan, assess the whole library; and an import of DECLARA
+ * summaries into a new library on each.  Each figure is printed
  * for SQLite and for PostgreSQL (docs/postgresql.md, BENCHMARKS.md).
  */
 #include "config.h"
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #include "vigia-bench-data.h"
+#include "vigia-declara-writer.h"
 #include "vigia-bench-figure.h"
 #include "vigia-core.h"
 
@@ -181,6 +183,59 @@ time_assess (VigiaLibrary *library)
   return median_of (figure);
 }
 
+/* DECLARA summaries written from the generator's plans, as files to import. */
+static GPtrArray *
+write_summaries (const char *dir,
+                 guint       n)
+{
+  g_autoptr(VigiaBenchData) data = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  data = vigia_bench_data_new (2026, &error);
+  if (data == NULL)
+    g_error ("%s", error->message);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VigiaPlan) plan = vigia_bench_data_make_plan (data, i);
+      g_autofree char *text = vigia_declara_write_to_string (plan);
+      g_autofree char *name = g_strdup_printf ("plan-%05u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_set_contents (path, text, -1, &error))
+        g_error ("%s", error->message);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  return files;
+}
+
+static void
+imported_cb (GFile        *file,
+             GPtrArray    *results,
+             const GError *error,
+             gpointer      user_data)
+{
+  if (results == NULL)
+    g_error ("%s", error->message);
+}
+
+/* Milliseconds a plan, importing @files into the new library @location. */
+static double
+time_import (const char *location,
+             GPtrArray  *files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) library = vigia_library_open (location, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  double start;
+
+  if (library == NULL)
+    g_error ("%s", error->message);
+  start = now_ms ();
+  if (!vigia_import_files (library, (GFile **) files->pdata, files->len, NULL, imported_cb, NULL, NULL, &error))
+    g_error ("%s", error->message);
+  return (now_ms () - start) / files->len;
+}
+
 static void
 print_row (const char *name,
            double      sqlite,
@@ -268,6 +323,40 @@ main (int    argc,
     print_row ("load one plan with goals and progress", time_load (on_file, n_plans), time_load (on_server, n_plans),
                "ms");
     print_row ("assess the whole library", time_assess (on_file), time_assess (on_server), "ms");
+  }
+
+  /* Importing 500 summaries into a new library on each store, alternated. */
+  {
+    g_autofree char *texts_dir = g_build_filename (dir, "summaries", NULL);
+    g_autoptr(GPtrArray) files = NULL;
+    Figure *on_file = figure_new (NULL, NULL, NULL, FALSE);
+    Figure *on_server = figure_new (NULL, NULL, NULL, FALSE);
+
+    g_mkdir (texts_dir, 0700);
+    files = write_summaries (texts_dir, 500);
+    for (int run = 0; run < opt_runs; run++)
+      {
+        g_autofree char *path = g_build_filename (dir, "import.sqlite", NULL);
+        g_autofree char *name = g_strdup_printf ("vigia_bench_import_%d_%d", (int) getpid (), run);
+        g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+        g_autofree char *location = g_strdup_printf ("%s dbname=%s", server, name);
+
+        figure_add (on_file, time_import (path, files));
+        vigia_bench_remove_library (path);
+        admin_exec (server, sql);
+        figure_add (on_server, time_import (location, files));
+        g_free (sql);
+        sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", name);
+        admin_exec (server, sql);
+      }
+    print_row ("import 500 DECLARA summaries (per plan)", median_of (on_file), median_of (on_server), "ms");
+    for (guint i = 0; i < files->len; i++)
+      {
+        g_autofree char *file_path = g_file_get_path (g_ptr_array_index (files, i));
+
+        g_unlink (file_path);
+      }
+    g_rmdir (texts_dir);
   }
 
   admin_exec (server, drop);

@@ -368,13 +368,8 @@ main (int    argc,
   settle ();
   if (opt_library == NULL)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
       g_clear_object (&app);
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
+      vigia_bench_remove_library (path);
       g_rmdir (dir);
     }
   return 0;

@@ -11,6 +11,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "vigia-bench-data.h"
@@ -268,4 +270,16 @@ vigia_bench_data_add_progress (VigiaBenchData *data,
               }
         }
     }
+}
+
+/* Removes a library file a benchmark made, with SQLite's journal files. */
+void
+vigia_bench_remove_library (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
 }

@@ -21,6 +21,8 @@ void            vigia_bench_data_add_progress (VigiaBenchData *data,
                                                guint           index,
                                                gboolean        observer);
 
+void            vigia_bench_remove_library  (const char     *path);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigiaBenchData, vigia_bench_data_free)
 
 G_END_DECLS

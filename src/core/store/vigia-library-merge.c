@@ -926,6 +926,9 @@ vigia_library_merge_plan (VigiaLibrary       *self,
   if (!vigia_library_begin (self, error))
     return FALSE;
 
+  /* Read as the desks that save it now leave it, which wait meanwhile. */
+  if (!_vigia_library_lock_plan (self, plan_id, error))
+    goto failed;
   plan = vigia_library_load_plan (self, plan_id, error);
   if (plan == NULL)
     goto failed;

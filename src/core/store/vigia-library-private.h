@@ -157,6 +157,9 @@ gboolean _vigia_library_exec_cached (VigiaLibrary  *self,
 VigiaStatement *_vigia_library_prepare (VigiaLibrary  *self,
                                       const char    *sql,
                                       GError       **error);
+gboolean _vigia_library_lock_plan (VigiaLibrary  *self,
+                                   gint64         plan_id,
+                                   GError       **error);
 void _vigia_library_set_no_plan_error (GError **error,
                                        gint64   plan_id);
 gboolean _vigia_library_set_sqlite_error (VigiaLibrary  *self,

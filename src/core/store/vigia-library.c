@@ -451,7 +451,10 @@ typedef enum {
 
 /* Holds the row that a save is about to change until the transaction ends,
  * so that two desks saving it at once take turns and the second finds the
- * first's version.  SQLite's writers take turns already (BEGIN IMMEDIATE). */
+ * first's version.  SQLite's writers take turns already (BEGIN IMMEDIATE).
+ * A goal's or an entry's plan is locked first (a save stamps the plan's
+ * row, and a merge rewrites the plan), always in that order, so that two
+ * saves never wait for each other. */
 static gboolean
 lock_row (VigiaLibrary  *self,
           Item           item,
@@ -522,6 +525,15 @@ check_version (Item               item,
       break;
     }
   return FALSE;
+}
+
+/* For a merge, which rewrites the plan: see lock_row(). */
+gboolean
+_vigia_library_lock_plan (VigiaLibrary  *self,
+                          gint64         plan_id,
+                          GError       **error)
+{
+  return lock_row (self, ITEM_PLAN, plan_id, error);
 }
 
 static VigiaPlan *
@@ -2842,7 +2854,8 @@ vigia_library_save_goal (VigiaLibrary  *self,
   if (!vigia_library_begin (self, error))
     return FALSE;
 
-  if (!lock_row (self, ITEM_GOAL, vigia_goal_get_id (goal), error))
+  if (!lock_row (self, ITEM_PLAN, vigia_plan_get_id (plan), error) ||
+      !lock_row (self, ITEM_GOAL, vigia_goal_get_id (goal), error))
     goto failed;
   old = load_goal_row (self, vigia_goal_get_id (goal), error);
   if (old == NULL ||
@@ -3029,7 +3042,8 @@ save_progress_inner (VigiaLibrary   *self,
   g_autofree char *scope = progress_scope (progress);
   int rc;
 
-  if (!lock_row (self, ITEM_PROGRESS, vigia_target_get_id (target), error))
+  if (!lock_row (self, ITEM_PLAN, vigia_plan_get_id (plan), error) ||
+      !lock_row (self, ITEM_PROGRESS, vigia_target_get_id (target), error))
     return FALSE;
   find = _vigia_library_prepare (self,
                                  "SELECT " PROGRESS_COLUMNS " FROM progress pr"
@@ -3046,6 +3060,14 @@ save_progress_inner (VigiaLibrary   *self,
   else if (rc != SQLITE_DONE)
     return _vigia_library_set_sqlite_error (self, error, rc);
   g_clear_pointer (&find, cached_stmt_reset);
+
+  /* An entry read here and deleted at another desk since. */
+  if (old == NULL && vigia_progress_get_stamp (progress)->version != 0)
+    {
+      VigiaStamp gone = { NULL, NULL, NULL, FALSE, 0 };
+
+      return check_version (ITEM_PROGRESS, 0, &gone, vigia_progress_get_stamp (progress), error);
+    }
 
   if (old == NULL)
     {
@@ -3191,7 +3213,8 @@ vigia_library_delete_progress (VigiaLibrary   *self,
 
   /* Deleting an entry another desk changed since it was read here is a
    * conflict, as changing it is. */
-  if (!lock_row (self, ITEM_PROGRESS, vigia_target_get_id (target), error))
+  if (!lock_row (self, ITEM_PLAN, vigia_plan_get_id (plan), error) ||
+      !lock_row (self, ITEM_PROGRESS, vigia_target_get_id (target), error))
     goto failed;
   stmt = _vigia_library_prepare (self,
                                  "SELECT " PROGRESS_COLUMNS " FROM progress pr"
@@ -3211,7 +3234,16 @@ vigia_library_delete_progress (VigiaLibrary   *self,
                           error))
         goto failed;
     }
-  else if (rc != SQLITE_DONE)
+  else if (rc == SQLITE_DONE)
+    {
+      /* Deleted at another desk already: nothing to do here but forget it. */
+      vigia_library_rollback (self);
+      hold = g_object_ref (progress);
+      vigia_target_remove_progress (target, progress);
+      vigia_progress_set_id (progress, 0);
+      return TRUE;
+    }
+  else
     {
       _vigia_library_set_sqlite_error (self, error, rc);
       goto failed;

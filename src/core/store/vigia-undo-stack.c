@@ -378,21 +378,95 @@ static gboolean op_apply_inner (VigiaUndoStack  *self,
                                 gboolean         forward,
                                 GError         **error);
 
+/* Lists, or with @versions set gives back, the version of every item of the
+ * plan: by the object, or by target, period and source for a progress entry
+ * (its object is replaced when it is saved). */
+static void
+walk_version (GHashTable *versions,
+              char       *key,
+              gint64     *version,
+              gboolean    restore)
+{
+  if (restore && g_hash_table_contains (versions, key))
+    *version = *(gint64 *) g_hash_table_lookup (versions, key);
+  else if (!restore)
+    g_hash_table_insert (versions, g_strdup (key), g_memdup2 (version, sizeof (gint64)));
+  g_free (key);
+}
+
+static void
+walk_versions (VigiaUndoStack *self,
+               GHashTable     *versions,
+               gboolean        restore)
+{
+  guint n = vigia_plan_get_n_dimensions (self->plan);
+
+  walk_version (versions, g_strdup_printf ("%p", self->plan), &vigia_plan_get_stamp (self->plan)->version, restore);
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaDimension *dim = vigia_plan_get_dimension (self->plan, i);
+
+      for (guint j = 0; j < vigia_dimension_get_n_goals (dim); j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dim, j);
+
+          walk_version (versions, g_strdup_printf ("%p", goal), &vigia_goal_get_stamp (goal)->version, restore);
+          for (guint k = 0; k < vigia_goal_get_n_targets (goal); k++)
+            {
+              VigiaTarget *target = vigia_goal_get_target (goal, k);
+              GListModel *entries = vigia_target_get_progress (target);
+
+              for (guint e = 0; e < g_list_model_get_n_items (entries); e++)
+                {
+                  g_autoptr(VigiaProgress) entry = g_list_model_get_item (entries, e);
+
+                  walk_version (versions,
+                                g_strdup_printf ("%p/%s/%d", target, vigia_progress_get_period (entry),
+                                                 vigia_progress_get_source (entry)),
+                                &vigia_progress_get_stamp (entry)->version, restore);
+                }
+            }
+        }
+    }
+}
+
+static GHashTable *
+dup_versions (VigiaUndoStack *self)
+{
+  GHashTable *versions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  walk_versions (self, versions, FALSE);
+  return versions;
+}
+
+static void
+restore_versions (VigiaUndoStack *self,
+                  GHashTable     *versions)
+{
+  walk_versions (self, versions, TRUE);
+}
+
 /* Undoes in memory the first @done ops of @group applied @forward, inside a
- * transaction rolled back: the library keeps what it had. */
+ * transaction rolled back: the library keeps what it had, and the items the
+ * versions they had before the group (@versions), which the library still
+ * holds. */
 static void
 revert_group (VigiaUndoStack *self,
               Op             *group,
               gboolean        forward,
-              guint           done)
+              guint           done,
+              GHashTable     *versions)
 {
   guint n = group->ops->len;
-  gboolean open = vigia_library_begin (self->library, NULL);
+  gboolean open;
 
+  restore_versions (self, versions);
+  open = vigia_library_begin (self->library, NULL);
   while (done-- > 0)
     op_apply_inner (self, g_ptr_array_index (group->ops, forward ? done : n - 1 - done), !forward, NULL);
   if (open)
     vigia_library_rollback (self->library);
+  restore_versions (self, versions);
 }
 
 /* The group's ops in one transaction, in order (undone in reverse). */
@@ -404,6 +478,7 @@ apply_group (VigiaUndoStack  *self,
 {
   guint n = group->ops->len;
   guint done = 0;
+  g_autoptr(GHashTable) versions = dup_versions (self);
 
   if (!vigia_library_begin (self->library, error))
     return FALSE;
@@ -411,12 +486,12 @@ apply_group (VigiaUndoStack  *self,
     if (!op_apply_inner (self, g_ptr_array_index (group->ops, forward ? done : n - 1 - done), forward, error))
       {
         vigia_library_rollback (self->library);
-        revert_group (self, group, forward, done);
+        revert_group (self, group, forward, done, versions);
         return FALSE;
       }
   if (vigia_library_commit (self->library, error))
     return TRUE;
-  revert_group (self, group, forward, done);
+  revert_group (self, group, forward, done, versions);
   return FALSE;
 }
 
@@ -860,6 +935,22 @@ set_internal (VigiaUndoStack  *self,
   return TRUE;
 }
 
+/* Saves the typing waiting before another change is made.  Typing refused
+ * as a conflict is kept for vigia_undo_stack_replay() and does not stop the
+ * change, which is saved, or kept likewise, on its own. */
+static gboolean
+flush_before_action (VigiaUndoStack  *self,
+                     GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (vigia_undo_stack_flush (self, &local_error) ||
+      g_error_matches (local_error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 static gboolean
 undo_or_redo (VigiaUndoStack  *self,
               GPtrArray       *from,
@@ -871,7 +962,7 @@ undo_or_redo (VigiaUndoStack  *self,
   gboolean could_redo;
   Op *op;
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   /* Typing flushed just now may have filled the undo stack. */
@@ -1114,7 +1205,7 @@ vigia_undo_stack_set (VigiaUndoStack  *self,
   g_return_val_if_fail (n_properties == 0 || (names != NULL && values != NULL), FALSE);
   g_return_val_if_fail (belongs_to_plan (self, object), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   return set_internal (self, object, n_properties, names, values, FALSE, error);
@@ -1309,7 +1400,7 @@ vigia_undo_stack_add_goal (VigiaUndoStack  *self,
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
   g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (dimension)), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   op = op_new (OP_ADD_GOAL, goal, dimension);
@@ -1334,7 +1425,7 @@ vigia_undo_stack_delete_goal (VigiaUndoStack  *self,
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   if (!find_goal (self, goal, &dimension, &position))
@@ -1363,7 +1454,7 @@ vigia_undo_stack_move_goal (VigiaUndoStack  *self,
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   if (!find_goal (self, goal, &dimension, &from))
@@ -1395,7 +1486,7 @@ vigia_undo_stack_add_dimension (VigiaUndoStack  *self,
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   op = op_new (OP_ADD_DIMENSION, dimension, NULL);
@@ -1419,7 +1510,7 @@ vigia_undo_stack_delete_dimension (VigiaUndoStack  *self,
   g_return_val_if_fail (VIGIA_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (VIGIA_IS_DIMENSION (dimension), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   if (!find_dimension (self, dimension, &position))
@@ -1480,7 +1571,7 @@ vigia_undo_stack_save_progress (VigiaUndoStack  *self,
   g_return_val_if_fail (vigia_period_is_valid (vigia_progress_get_period (progress)), FALSE);
   g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (goal)), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   current = vigia_target_find_progress (target, vigia_progress_get_period (progress),
@@ -1519,7 +1610,7 @@ vigia_undo_stack_delete_progress (VigiaUndoStack  *self,
   g_return_val_if_fail (period != NULL, FALSE);
   g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (goal)), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   g_return_val_if_fail (vigia_goal_get_target_position (goal, target, NULL), FALSE);
@@ -1574,7 +1665,7 @@ vigia_undo_stack_set_targets (VigiaUndoStack  *self,
   g_return_val_if_fail (targets != NULL && targets->len > 0, FALSE);
   g_return_val_if_fail (belongs_to_plan (self, G_OBJECT (goal)), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
 
   n = vigia_goal_get_n_targets (goal);
@@ -1613,7 +1704,7 @@ vigia_undo_stack_split_goal (VigiaUndoStack  *self,
   n = vigia_goal_get_n_targets (goal);
   if (n < 2)
     return FALSE;
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
   if (!find_goal (self, goal, &dimension, &position))
     g_return_val_if_reached (FALSE);
@@ -1669,7 +1760,7 @@ vigia_undo_stack_merge_goals (VigiaUndoStack  *self,
   g_return_val_if_fail (VIGIA_IS_GOAL (goal), FALSE);
   g_return_val_if_fail (VIGIA_IS_GOAL (next), FALSE);
 
-  if (!vigia_undo_stack_flush (self, error))
+  if (!flush_before_action (self, error))
     return FALSE;
   if (!find_goal (self, goal, &dimension, &position) || !find_goal (self, next, &next_dimension, &next_position))
     g_return_val_if_reached (FALSE);
