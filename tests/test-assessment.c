@@ -3,6 +3,10 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Only /assessment/library keeps a library: it runs again, as
+ * test-assessment-postgresql, on a new database of the server
+ * $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
 
@@ -724,19 +728,19 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/assessment/goal-achievement", test_goal_achievement);
-  g_test_add_func ("/assessment/pace", test_pace);
-  g_test_add_func ("/assessment/rollup", test_rollup);
-  g_test_add_func ("/assessment/goal-of-targets", test_goal_of_targets);
-  g_test_add_func ("/assessment/contradiction", test_contradiction);
-  g_test_add_func ("/assessment/away-from-target", test_away_from_target);
-  g_test_add_func ("/assessment/plan-of-targets", test_plan_of_targets);
-  g_test_add_func ("/assessment/description", test_description);
-  g_test_add_func ("/assessment/plan", test_plan);
-  g_test_add_func ("/assessment/library", test_library);
-  g_test_add_func ("/assessment/no-term", test_no_term);
-  g_test_add_func ("/assessment/default-period", test_default_period);
-  g_test_add_func ("/assessment/pace-labels", test_pace_labels);
+  vigia_test_add_func_sqlite_only ("/assessment/goal-achievement", test_goal_achievement);
+  vigia_test_add_func_sqlite_only ("/assessment/pace", test_pace);
+  vigia_test_add_func_sqlite_only ("/assessment/rollup", test_rollup);
+  vigia_test_add_func_sqlite_only ("/assessment/goal-of-targets", test_goal_of_targets);
+  vigia_test_add_func_sqlite_only ("/assessment/contradiction", test_contradiction);
+  vigia_test_add_func_sqlite_only ("/assessment/away-from-target", test_away_from_target);
+  vigia_test_add_func_sqlite_only ("/assessment/plan-of-targets", test_plan_of_targets);
+  vigia_test_add_func_sqlite_only ("/assessment/description", test_description);
+  vigia_test_add_func_sqlite_only ("/assessment/plan", test_plan);
+  vigia_test_add_func_on_store ("/assessment/library", test_library);
+  vigia_test_add_func_sqlite_only ("/assessment/no-term", test_no_term);
+  vigia_test_add_func_sqlite_only ("/assessment/default-period", test_default_period);
+  vigia_test_add_func_sqlite_only ("/assessment/pace-labels", test_pace_labels);
 
   return g_test_run ();
 }

@@ -2,6 +2,12 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * It runs twice: on SQLite files, and as test-import-postgresql with
+ * $VIGIA_TEST_STORE=postgresql, where each library is a new database of the
+ * server $VIGIA_TEST_POSTGRESQL names.  The readers' cases, which open no
+ * library, and a disk filling up under the write-ahead log are left to the
+ * first.
  */
 #include "config.h"
 
@@ -27,13 +33,14 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   f->dir = vigia_test_make_dir ();
-  f->path = g_build_filename (f->dir, "library.sqlite", NULL);
+  f->path = vigia_test_make_library_location (f->dir, "library.sqlite");
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  vigia_test_drop_library_locations ();
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -690,7 +697,7 @@ test_declara_bad (Fixture       *f,
 
     g_assert_true (vigia_library_add_plan (library, plan, NULL));
   }
-  before = vigia_test_checksum_file (f->path);
+  before = vigia_test_checksum_library (f->path);
 
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
@@ -718,7 +725,7 @@ test_declara_bad (Fixture       *f,
       if (!g_str_has_prefix (error->message, expected))
         g_error ("%s: “%s” does not start with “%s”", c->name, error->message, expected);
 
-      after = vigia_test_checksum_file (f->path);
+      after = vigia_test_checksum_library (f->path);
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -981,7 +988,7 @@ test_jne_national (Fixture       *f,
   VigiaImportOptions with_place = { "150112", 0, 0 };
   VigiaImportResult *result;
 
-  before = vigia_test_checksum_file (vigia_library_get_path (library));
+  before = vigia_test_checksum_library (vigia_library_get_path (library));
   results = vigia_import_data (library, (const guint8 *) packed_rows, strlen (packed_rows), "eg.json", &with_place,
                                &error);
   g_assert_null (results);
@@ -989,7 +996,7 @@ test_jne_national (Fixture       *f,
   g_assert_cmpstr (error->message, ==, "eg.json: the plan is for a general election, which is national: it takes "
                                        "no place, but “150112” was given.");
   g_clear_error (&error);
-  after = vigia_test_checksum_file (vigia_library_get_path (library));
+  after = vigia_test_checksum_library (vigia_library_get_path (library));
   g_assert_cmpstr (after, ==, before);
 
   results = vigia_import_data (library, (const guint8 *) packed_rows, strlen (packed_rows), "eg.json", NULL, &error);
@@ -1153,7 +1160,7 @@ test_jne_lists_bad (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_cmpuint (results->len, ==, 1);
-  before = vigia_test_checksum_file (vigia_library_get_path (library));
+  before = vigia_test_checksum_library (vigia_library_get_path (library));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GPtrArray) none = vigia_import_data (library, (const guint8 *) cases[i].data, strlen (cases[i].data),
@@ -1164,7 +1171,7 @@ test_jne_lists_bad (Fixture       *f,
       g_assert_nonnull (error);
       g_assert_cmpstr (error->message, ==, cases[i].message);
       g_clear_error (&error);
-      after = vigia_test_checksum_file (vigia_library_get_path (library));
+      after = vigia_test_checksum_library (vigia_library_get_path (library));
       g_assert_cmpstr (after, ==, before);
     }
 }
@@ -1752,7 +1759,7 @@ test_vigia_json_stream (Fixture       *f,
     document = export_library (library);
     g_assert_true (vigia_library_delete_plan (library, 1, NULL));
   }
-  before = vigia_test_checksum_file (f->path);
+  before = vigia_test_checksum_library (f->path);
   plans_start = strstr (document, "\"plans\": [\n") + strlen ("\"plans\": [\n");
   plans_end = g_strrstr (document, "\n  ]\n}");
   one = g_strndup (plans_start, plans_end - plans_start);
@@ -1806,7 +1813,7 @@ test_vigia_json_stream (Fixture       *f,
         g_error ("case %u: “%s” does not start with “%s”", i, message, cases[i].message);
       g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 0);
       vigia_test_assert_finalized (&library);
-      after = vigia_test_checksum_file (f->path);
+      after = vigia_test_checksum_library (f->path);
       g_assert_cmpstr (after, ==, before);
     }
 
@@ -1854,7 +1861,7 @@ test_vigia_json_bad (Fixture       *f,
     g_assert_nonnull (results);
     document = export_library (library);
   }
-  before = vigia_test_checksum_file (f->path);
+  before = vigia_test_checksum_library (f->path);
 
   for (guint i = 0; i < 80; i++)
     g_string_append_c (nested, '[');
@@ -1933,7 +1940,7 @@ test_vigia_json_bad (Fixture       *f,
       }
       if (!g_str_has_prefix (error->message, cases[i].message))
         g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
-      after = vigia_test_checksum_file (f->path);
+      after = vigia_test_checksum_library (f->path);
       g_assert_cmpstr (after, ==, before);
       g_free (cases[i].json);
     }
@@ -1965,7 +1972,7 @@ test_all_or_nothing (Fixture       *f,
     plan_uuid = g_strdup (vigia_plan_get_uuid (plan));
     document = export_library (library);
   }
-  before = vigia_test_checksum_file (f->path);
+  before = vigia_test_checksum_library (f->path);
 
   /* Two plans: a new one (another uuid, the same goals), and the stored one.
    * The new one's goals have uuids the library already gives to plan 1. */
@@ -1990,7 +1997,7 @@ test_all_or_nothing (Fixture       *f,
     g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_PARSE);
     g_clear_error (&error);
   }
-  after = vigia_test_checksum_file (f->path);
+  after = vigia_test_checksum_library (f->path);
   g_assert_cmpstr (after, ==, before);
 
   /* Inside the store: a new plan whose goals carry plan 1's uuids. */
@@ -2008,7 +2015,7 @@ test_all_or_nothing (Fixture       *f,
     g_assert_cmpuint (vigia_library_count_plans (library, NULL), ==, 1);
   }
   g_free (after);
-  after = vigia_test_checksum_file (f->path);
+  after = vigia_test_checksum_library (f->path);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -2053,7 +2060,9 @@ test_unknown_file (Fixture       *f,
     g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_READ_ONLY);
     prefix = g_strdup_printf ("resource:///io/github/vigia/Vigia/core/samples/"
                               "erm2022-lima-independencia-juntos-por-el-peru.txt: nothing was imported: "
-                              "The library “%s” is open read-only", f->path);
+                              "The library “%s” is open read-only",
+                              /* On PostgreSQL, user@server/database: never the password. */
+                              vigia_test_store_is_postgresql () ? vigia_library_get_name (read_only) : f->path);
     g_assert_true (g_str_has_prefix (error->message, prefix));
   }
   vigia_test_assert_finalized (&library);
@@ -2552,7 +2561,7 @@ test_limits (Fixture       *f,
   cases[2].text = long_cell;
   cases[2].message = "celda.json: goal 1 of Social has a text longer than 64.0\u00A0KiB";
 
-  before = vigia_test_checksum_file (vigia_library_get_path (library));
+  before = vigia_test_checksum_library (vigia_library_get_path (library));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -2563,7 +2572,7 @@ test_limits (Fixture       *f,
       g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_INVALID);
       g_assert_true (g_str_has_prefix (error->message, cases[i].message));
     }
-  after = vigia_test_checksum_file (vigia_library_get_path (library));
+  after = vigia_test_checksum_library (vigia_library_get_path (library));
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -2754,40 +2763,43 @@ main (int    argc,
    * ever fills its disk. */
   vigia_fault_vfs_install ();
 
-  g_test_add_func ("/import/ubigeo", test_ubigeo);
-  g_test_add_func ("/import/place-names", test_place_names);
-  g_test_add_func ("/import/detect", test_detect);
-  g_test_add_func ("/import/declara-sample", test_declara_sample);
-  g_test_add_func ("/import/declara-encodings", test_declara_encodings);
-  g_test_add_func ("/import/declara-variations", test_declara_variations);
-  g_test_add ("/import/declara-bad", Fixture, NULL, fixture_set_up, test_declara_bad, fixture_tear_down);
-  g_test_add_func ("/import/jne-sample", test_jne_sample);
-  g_test_add_func ("/import/jne-shapes", test_jne_shapes);
-  g_test_add_func ("/import/jne-bad", test_jne_bad);
-  g_test_add_func ("/import/jne-packed-rows", test_jne_packed_rows);
-  g_test_add_func ("/import/jne-real-plans", test_jne_real_plans);
-  g_test_add ("/import/twice", Fixture, NULL, fixture_set_up, test_import_twice, fixture_tear_down);
-  g_test_add ("/import/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
-  g_test_add ("/import/write-plans", Fixture, NULL, fixture_set_up, test_write_plans, fixture_tear_down);
-  g_test_add ("/import/vigia-json-bad", Fixture, NULL, fixture_set_up, test_vigia_json_bad, fixture_tear_down);
-  g_test_add ("/import/vigia-json-stream", Fixture, NULL, fixture_set_up, test_vigia_json_stream,
-              fixture_tear_down);
-  g_test_add ("/import/vigia-json-version-1", Fixture, NULL, fixture_set_up, test_vigia_json_version_1,
-              fixture_tear_down);
-  g_test_add ("/import/vigia-json-targets", Fixture, NULL, fixture_set_up, test_vigia_json_targets,
-              fixture_tear_down);
-  g_test_add ("/import/jne-national", Fixture, NULL, fixture_set_up, test_jne_national, fixture_tear_down);
-  g_test_add ("/import/jne-lists", Fixture, NULL, fixture_set_up, test_jne_lists, fixture_tear_down);
-  g_test_add ("/import/jne-lists-bad", Fixture, NULL, fixture_set_up, test_jne_lists_bad, fixture_tear_down);
-  g_test_add ("/import/jne-candidates", Fixture, NULL, fixture_set_up, test_jne_candidates, fixture_tear_down);
-  g_test_add ("/import/all-or-nothing", Fixture, NULL, fixture_set_up, test_all_or_nothing, fixture_tear_down);
-  g_test_add ("/import/unknown-file", Fixture, NULL, fixture_set_up, test_unknown_file, fixture_tear_down);
-  g_test_add_func ("/import/options", test_options);
-  g_test_add ("/import/async", Fixture, NULL, fixture_set_up, test_import_async, fixture_tear_down);
-  g_test_add_func ("/import/fuzz-regressions", test_fuzz_regressions);
-  g_test_add ("/import/many-files", Fixture, NULL, fixture_set_up, test_import_many, fixture_tear_down);
-  g_test_add ("/import/full-disk", Fixture, NULL, fixture_set_up, test_import_full_disk, fixture_tear_down);
-  g_test_add ("/import/limits", Fixture, NULL, fixture_set_up, test_limits, fixture_tear_down);
+  vigia_test_add_func_sqlite_only ("/import/ubigeo", test_ubigeo);
+  vigia_test_add_func_sqlite_only ("/import/place-names", test_place_names);
+  vigia_test_add_func_sqlite_only ("/import/detect", test_detect);
+  vigia_test_add_func_sqlite_only ("/import/declara-sample", test_declara_sample);
+  vigia_test_add_func_sqlite_only ("/import/declara-encodings", test_declara_encodings);
+  vigia_test_add_func_sqlite_only ("/import/declara-variations", test_declara_variations);
+  vigia_test_add_on_store ("/import/declara-bad", Fixture, fixture_set_up, test_declara_bad, fixture_tear_down);
+  vigia_test_add_func_sqlite_only ("/import/jne-sample", test_jne_sample);
+  vigia_test_add_func_sqlite_only ("/import/jne-shapes", test_jne_shapes);
+  vigia_test_add_func_sqlite_only ("/import/jne-bad", test_jne_bad);
+  vigia_test_add_func_sqlite_only ("/import/jne-packed-rows", test_jne_packed_rows);
+  vigia_test_add_func_sqlite_only ("/import/jne-real-plans", test_jne_real_plans);
+  vigia_test_add_on_store ("/import/twice", Fixture, fixture_set_up, test_import_twice, fixture_tear_down);
+  vigia_test_add_on_store ("/import/round-trip", Fixture, fixture_set_up, test_round_trip, fixture_tear_down);
+  vigia_test_add_on_store ("/import/write-plans", Fixture, fixture_set_up, test_write_plans, fixture_tear_down);
+  vigia_test_add_on_store ("/import/vigia-json-bad", Fixture, fixture_set_up, test_vigia_json_bad, fixture_tear_down);
+  vigia_test_add_on_store ("/import/vigia-json-stream", Fixture, fixture_set_up, test_vigia_json_stream,
+                           fixture_tear_down);
+  vigia_test_add_on_store ("/import/vigia-json-version-1", Fixture, fixture_set_up, test_vigia_json_version_1,
+                           fixture_tear_down);
+  vigia_test_add_on_store ("/import/vigia-json-targets", Fixture, fixture_set_up, test_vigia_json_targets,
+                           fixture_tear_down);
+  vigia_test_add_on_store ("/import/jne-national", Fixture, fixture_set_up, test_jne_national, fixture_tear_down);
+  vigia_test_add_on_store ("/import/jne-lists", Fixture, fixture_set_up, test_jne_lists, fixture_tear_down);
+  vigia_test_add_on_store ("/import/jne-lists-bad", Fixture, fixture_set_up, test_jne_lists_bad, fixture_tear_down);
+  vigia_test_add_on_store ("/import/jne-candidates", Fixture, fixture_set_up, test_jne_candidates, fixture_tear_down);
+  vigia_test_add_on_store ("/import/all-or-nothing", Fixture, fixture_set_up, test_all_or_nothing, fixture_tear_down);
+  vigia_test_add_on_store ("/import/unknown-file", Fixture, fixture_set_up, test_unknown_file, fixture_tear_down);
+  vigia_test_add_func_sqlite_only ("/import/options", test_options);
+  vigia_test_add_on_store ("/import/async", Fixture, fixture_set_up, test_import_async, fixture_tear_down);
+  vigia_test_add_func_sqlite_only ("/import/fuzz-regressions", test_fuzz_regressions);
+  vigia_test_add_on_store ("/import/many-files", Fixture, fixture_set_up, test_import_many, fixture_tear_down);
+  vigia_test_add_sqlite_only ("/import/full-disk", Fixture,
+                              "A disk filling up under the write-ahead log (the fault-injection VFS) is a file's; "
+                              "a server's disk is its own",
+                              fixture_set_up, test_import_full_disk, fixture_tear_down);
+  vigia_test_add_on_store ("/import/limits", Fixture, fixture_set_up, test_limits, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * It runs twice: on an SQLite file, and as test-plan-list-postgresql with
+ * $VIGIA_TEST_STORE=postgresql on a new database of the server
+ * $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
 
@@ -136,7 +140,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/plan-list/changes-in-place", test_changes_in_place);
+  vigia_test_add_func_on_store ("/plan-list/changes-in-place", test_changes_in_place);
 
   return g_test_run ();
 }

@@ -8,6 +8,10 @@
  * not begun) is a programmer's error: the function says so with a critical
  * in its own log domain naming the check that failed, returns its failure
  * value, sets no GError and changes nothing.
+ *
+ * It runs twice: on an SQLite file, and as test-preconditions-postgresql
+ * with $VIGIA_TEST_STORE=postgresql on a new database of the server
+ * $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
 
@@ -50,6 +54,7 @@ fixture_tear_down (Fixture       *f,
 {
   vigia_test_assert_finalized (&f->plan);
   vigia_test_assert_finalized (&f->library);
+  vigia_test_drop_library_locations ();
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
 }
@@ -212,7 +217,7 @@ main (int    argc,
   vigia_test_set_language ("en");
 
 #define ADD(name, func) \
-  g_test_add ("/preconditions/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  vigia_test_add_on_store ("/preconditions/" name, Fixture, fixture_set_up, func, fixture_tear_down)
 
   ADD ("library", test_library);
   ADD ("store", test_store);

@@ -3,11 +3,14 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The import's cases run twice: on an SQLite file, and as
+ * test-progress-csv-postgresql with $VIGIA_TEST_STORE=postgresql on a new
+ * database of the server $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
 
 #include <math.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "vigia-test-utils.h"
@@ -48,6 +51,7 @@ fixture_tear_down (Fixture       *f,
 {
   vigia_test_assert_finalized (&f->plan);
   vigia_test_assert_finalized (&f->library);
+  vigia_test_drop_library_locations ();
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
@@ -57,12 +61,13 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* Closing the library folds its write-ahead log into the file, so that the
- * file alone says what the library holds. */
+ * file alone says what the library holds (on PostgreSQL, the digest of its
+ * rows). */
 static char *
 checksum_closed (Fixture *f)
 {
   vigia_test_assert_finalized (&f->library);
-  return vigia_test_checksum_file (f->path);
+  return vigia_test_checksum_library (f->path);
 }
 
 static void
@@ -466,16 +471,21 @@ test_failure_while_writing (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  sqlite3 *db = NULL;
 
-  /* Another program's rule on the file refuses the value 666. */
+  /* Another program's rule on the library refuses the value 666 (on
+   * PostgreSQL as a constraint would, as SQLite's RAISE (ABORT) does). */
   vigia_test_assert_finalized (&f->library);
-  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse BEFORE INSERT ON progress"
-                                     " WHEN NEW.value = 666 BEGIN SELECT RAISE (ABORT, 'refused'); END",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-  before = vigia_test_checksum_file (f->path);
+  if (vigia_test_store_is_postgresql ())
+    vigia_test_exec_sql (f->path, "CREATE FUNCTION refuse () RETURNS trigger LANGUAGE plpgsql AS"
+                                  " $$BEGIN IF NEW.value = 666 THEN RAISE EXCEPTION 'refused'"
+                                  " USING ERRCODE = 'check_violation'; END IF;"
+                                  " RETURN NEW; END$$;"
+                                  " CREATE TRIGGER refuse BEFORE INSERT ON progress"
+                                  " FOR EACH ROW EXECUTE FUNCTION refuse ()");
+  else
+    vigia_test_exec_sql (f->path, "CREATE TRIGGER refuse BEFORE INSERT ON progress"
+                                  " WHEN NEW.value = 666 BEGIN SELECT RAISE (ABORT, 'refused'); END");
+  before = vigia_test_checksum_library (f->path);
   reopen (f);
 
   text = g_strdup_printf ("goal_uuid,period,value\n%s,2024-S1,1\n%s,2024-S1,2\n%s,2024-S2,666\n",
@@ -724,13 +734,13 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   vigia_test_set_language ("en");
 
-  g_test_add_func ("/csv/writer", test_writer);
-  g_test_add_func ("/csv/reader", test_reader);
-  g_test_add_func ("/csv/neutralize", test_neutralize);
-  g_test_add_func ("/progress/parse-words", test_parse_words);
-  g_test_add_func ("/progress/parse-date", test_parse_date);
+  vigia_test_add_func_sqlite_only ("/csv/writer", test_writer);
+  vigia_test_add_func_sqlite_only ("/csv/reader", test_reader);
+  vigia_test_add_func_sqlite_only ("/csv/neutralize", test_neutralize);
+  vigia_test_add_func_sqlite_only ("/progress/parse-words", test_parse_words);
+  vigia_test_add_func_sqlite_only ("/progress/parse-date", test_parse_date);
 #define ADD(name, func) \
-  g_test_add ("/progress-csv/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  vigia_test_add_on_store ("/progress-csv/" name, Fixture, fixture_set_up, func, fixture_tear_down)
   ADD ("import", test_import);
   ADD ("round-trip", test_round_trip);
   ADD ("bad-files", test_bad_files);

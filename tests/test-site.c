@@ -8,6 +8,10 @@
  * map reads (its letters keep 4.5:1 against its colour), that plans find
  * their tile by either code or by name, and that a publication that cannot
  * be made fails with the folder's name and leaves the last one whole.
+ *
+ * It runs twice: on an SQLite file, and as test-site-postgresql with
+ * $VIGIA_TEST_STORE=postgresql on a new database of the server
+ * $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
 
@@ -128,6 +132,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   vigia_test_assert_finalized (&f->library);
+  vigia_test_drop_library_locations ();
   vigia_test_remove_dir (f->dir);
   g_free (f->dir);
 }
@@ -247,14 +252,25 @@ test_not_a_folder (Fixture       *f,
 {
   g_autoptr(VigiaSite) site = vigia_site_new ();
   g_autofree char *path = g_build_filename (f->dir, "plans.sqlite", NULL);
+  g_autofree char *location = vigia_test_make_library_location (f->dir, "plans.sqlite");
   g_autoptr(GFile) folder = g_file_new_for_path (path);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *library_before = NULL;
+  g_autofree char *library_after = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* The library's own file, closed: whole, as a checksum can tell. */
+  /* The library's own file, closed: whole, as a checksum can tell.  On
+   * PostgreSQL the library is a database, and the file in the way another
+   * program's; the library is left whole all the same. */
   g_clear_object (&f->library);
+  if (vigia_test_store_is_postgresql ())
+    {
+      g_file_set_contents (path, "not a folder", -1, &error);
+      g_assert_no_error (error);
+    }
   before = vigia_test_checksum_file (path);
+  library_before = vigia_test_checksum_library (location);
   f->library = vigia_test_open_library (f->dir, "plans.sqlite");
   g_assert_false (vigia_site_publish (site, f->library, folder, NULL, NULL, NULL, &error));
   g_assert_nonnull (error);
@@ -262,6 +278,8 @@ test_not_a_folder (Fixture       *f,
   g_clear_object (&f->library);
   after = vigia_test_checksum_file (path);
   g_assert_cmpstr (before, ==, after);
+  library_after = vigia_test_checksum_library (location);
+  g_assert_cmpstr (library_before, ==, library_after);
 }
 
 int
@@ -271,11 +289,11 @@ main (int    argc,
   vigia_test_set_language ("es");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/site/shades", test_shades);
-  g_test_add_func ("/site/regions", test_regions);
-  g_test_add ("/site/publish", Fixture, NULL, fixture_set_up, test_publish, fixture_tear_down);
-  g_test_add ("/site/ranking-pages", Fixture, NULL, fixture_set_up, test_ranking_pages, fixture_tear_down);
-  g_test_add ("/site/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
-  g_test_add ("/site/not-a-folder", Fixture, NULL, fixture_set_up, test_not_a_folder, fixture_tear_down);
+  vigia_test_add_func_sqlite_only ("/site/shades", test_shades);
+  vigia_test_add_func_sqlite_only ("/site/regions", test_regions);
+  vigia_test_add_on_store ("/site/publish", Fixture, fixture_set_up, test_publish, fixture_tear_down);
+  vigia_test_add_on_store ("/site/ranking-pages", Fixture, fixture_set_up, test_ranking_pages, fixture_tear_down);
+  vigia_test_add_on_store ("/site/cancel", Fixture, fixture_set_up, test_cancel, fixture_tear_down);
+  vigia_test_add_on_store ("/site/not-a-folder", Fixture, fixture_set_up, test_not_a_folder, fixture_tear_down);
   return g_test_run ();
 }

@@ -2,6 +2,10 @@
  *
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * It runs twice: on SQLite files, and as test-timeline-postgresql with
+ * $VIGIA_TEST_STORE=postgresql on new databases of the server
+ * $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
 
@@ -154,9 +158,9 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/timeline/english", test_timeline_en);
-  g_test_add_func ("/timeline/spanish", test_timeline_es);
-  g_test_add_func ("/timeline/unknown-goal", test_unknown_goal);
+  vigia_test_add_func_on_store ("/timeline/english", test_timeline_en);
+  vigia_test_add_func_on_store ("/timeline/spanish", test_timeline_es);
+  vigia_test_add_func_on_store ("/timeline/unknown-goal", test_unknown_goal);
 
   return g_test_run ();
 }

@@ -608,6 +608,36 @@ vigia_test_add_func_sqlite_only (const char *path,
     g_test_add_func (path, test);
 }
 
+typedef struct
+{
+  GTestFunc test;
+} FuncOnStore;
+
+static void
+run_func_on_store (gconstpointer data)
+{
+  const FuncOnStore *func = data;
+
+  func->test ();
+  vigia_test_drop_library_locations ();
+}
+
+void
+vigia_test_add_func_on_store (const char *path,
+                              GTestFunc   test)
+{
+  FuncOnStore *func;
+
+  if (vigia_test_store_is_postgresql () && vigia_test_postgresql_server () == NULL)
+    {
+      g_test_add_data_func (path, no_server, skip_cb);
+      return;
+    }
+  func = g_new0 (FuncOnStore, 1);
+  func->test = test;
+  g_test_add_data_func_full (path, func, run_func_on_store, g_free);
+}
+
 /* The databases vigia_test_make_library_location() made, by the file name
  * they stand for, so that asking twice gives the same library. */
 static GHashTable *databases;

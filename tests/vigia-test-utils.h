@@ -79,6 +79,12 @@ void        vigia_test_add_vtable_on_store    (const char       *path,
  * would only repeat the run on SQLite, and is skipped. */
 void        vigia_test_add_func_sqlite_only   (const char       *path,
                                                GTestFunc         test);
+/* g_test_add_func() for a case without a fixture whose libraries are on the
+ * chosen store (made with vigia_test_open_library() or
+ * vigia_test_make_library_location()): the databases are dropped after it;
+ * on PostgreSQL without a server it is skipped, saying why. */
+void        vigia_test_add_func_on_store      (const char       *path,
+                                               GTestFunc         test);
 char       *vigia_test_make_library_location  (const char       *dir,
                                                const char       *name);
 void        vigia_test_drop_library_locations (void);
