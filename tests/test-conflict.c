@@ -103,6 +103,23 @@ take_one_conflict (VigiaUndoStack *stack)
   return g_object_ref (g_ptr_array_index (conflicts, 0));
 }
 
+/* The desk's refused change, made again on the plan read anew, where the
+ * other desk left the fields alone. */
+static VigiaEditConflict *
+read_anew_and_replay (Fixture         *f,
+                      VigiaLibrary    *library,
+                      VigiaPlan      **plan,
+                      VigiaUndoStack **stack)
+{
+  g_autoptr(GError) error = NULL;
+  VigiaEditConflict *conflict = take_one_conflict (*stack);
+
+  open_desk (f, library, plan, stack);
+  g_assert_true (vigia_undo_stack_replay (*stack, conflict, FALSE, &error));
+  g_assert_no_error (error);
+  return conflict;
+}
+
 static void
 count_cb (gpointer  instance,
           guint    *count)
@@ -146,10 +163,7 @@ test_same_field (Fixture       *f,
 
   /* Read anew, the change is made again: both changed the field, so only
    * Beto can choose, and nothing is written until he does. */
-  conflict = take_one_conflict (f->beto_stack);
-  open_desk (f, f->beto, &f->beto_plan, &f->beto_stack);
-  g_assert_true (vigia_undo_stack_replay (f->beto_stack, conflict, FALSE, &error));
-  g_assert_no_error (error);
+  conflict = read_anew_and_replay (f, f->beto, &f->beto_plan, &f->beto_stack);
   g_assert_true (vigia_edit_conflict_needs_choice (conflict));
   g_assert_false (vigia_edit_conflict_is_lost (conflict));
   g_assert_cmpstr (vigia_edit_conflict_get_author (conflict), ==, "Ana");
@@ -214,10 +228,7 @@ test_other_field (Fixture       *f,
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  conflict = take_one_conflict (f->beto_stack);
-  open_desk (f, f->beto, &f->beto_plan, &f->beto_stack);
-  g_assert_true (vigia_undo_stack_replay (f->beto_stack, conflict, FALSE, &error));
-  g_assert_no_error (error);
+  conflict = read_anew_and_replay (f, f->beto, &f->beto_plan, &f->beto_stack);
   g_assert_false (vigia_edit_conflict_needs_choice (conflict));
   g_assert_null (vigia_edit_conflict_get_mine (conflict));
 
@@ -308,10 +319,7 @@ test_moved (Fixture       *f,
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  conflict = take_one_conflict (f->ana_stack);
-  open_desk (f, f->ana, &f->ana_plan, &f->ana_stack);
-  g_assert_true (vigia_undo_stack_replay (f->ana_stack, conflict, FALSE, &error));
-  g_assert_no_error (error);
+  conflict = read_anew_and_replay (f, f->ana, &f->ana_plan, &f->ana_stack);
   g_assert_false (vigia_edit_conflict_needs_choice (conflict));
 
   stored = stored_plan (f);
@@ -339,10 +347,7 @@ test_plan (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "the plan"));
   g_clear_error (&error);
 
-  conflict = take_one_conflict (f->beto_stack);
-  open_desk (f, f->beto, &f->beto_plan, &f->beto_stack);
-  g_assert_true (vigia_undo_stack_replay (f->beto_stack, conflict, FALSE, &error));
-  g_assert_no_error (error);
+  conflict = read_anew_and_replay (f, f->beto, &f->beto_plan, &f->beto_stack);
   g_assert_true (vigia_edit_conflict_needs_choice (conflict));
   g_assert_cmpstr (vigia_edit_conflict_get_item (conflict), ==, "the plan");
   g_assert_cmpstr (vigia_edit_conflict_get_theirs (conflict), ==, "Un distrito con agua.");
@@ -381,10 +386,7 @@ test_progress (Fixture       *f,
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  conflict = take_one_conflict (f->beto_stack);
-  open_desk (f, f->beto, &f->beto_plan, &f->beto_stack);
-  g_assert_true (vigia_undo_stack_replay (f->beto_stack, conflict, FALSE, &error));
-  g_assert_no_error (error);
+  conflict = read_anew_and_replay (f, f->beto, &f->beto_plan, &f->beto_stack);
   g_assert_true (vigia_edit_conflict_needs_choice (conflict));
   g_assert_cmpstr (vigia_edit_conflict_get_author (conflict), ==, "Ana");
   g_assert_cmpstr (vigia_edit_conflict_get_mine (conflict), ==, "12, Stalled");
@@ -454,10 +456,7 @@ test_progress_deleted (Fixture       *f,
   g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT);
   g_clear_error (&error);
 
-  conflict = take_one_conflict (f->beto_stack);
-  open_desk (f, f->beto, &f->beto_plan, &f->beto_stack);
-  g_assert_true (vigia_undo_stack_replay (f->beto_stack, conflict, FALSE, &error));
-  g_assert_no_error (error);
+  conflict = read_anew_and_replay (f, f->beto, &f->beto_plan, &f->beto_stack);
   g_assert_true (vigia_edit_conflict_needs_choice (conflict));
   g_assert_cmpstr (vigia_edit_conflict_get_theirs (conflict), ==, "no entry");
   stored = stored_plan (f);

@@ -324,23 +324,12 @@ main (int    argc,
   /* Importing DECLARA summaries (files written from the synthetic plans),
    * against the raw loop writing the same rows. */
   {
-    g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) files = NULL;
     g_autofree char *texts_dir = g_build_filename (dir, "summaries", NULL);
     gsize bytes = 0;
 
     g_mkdir (texts_dir, 0700);
-    for (guint i = 0; i < (guint) opt_runs * import_batch; i++)
-      {
-        g_autoptr(VigiaPlan) plan = vigia_bench_data_make_plan (data, i);
-        g_autofree char *text = vigia_declara_write_to_string (plan);
-        g_autofree char *name = g_strdup_printf ("plan-%05u.txt", i);
-        g_autofree char *path = g_build_filename (texts_dir, name, NULL);
-
-        bytes += strlen (text);
-        if (!g_file_set_contents (path, text, -1, &error))
-          g_error ("%s", error->message);
-        g_ptr_array_add (files, g_file_new_for_path (path));
-      }
+    files = vigia_bench_write_summaries (data, texts_dir, (guint) opt_runs * import_batch, &bytes);
     printf ("  (%u DECLARA summaries of %.1f kB on average)\n", files->len,
             bytes / 1e3 / files->len);
 

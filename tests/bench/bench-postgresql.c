@@ -19,7 +19,6 @@
 #include <unistd.h>
 
 #include "vigia-bench-data.h"
-#include "vigia-declara-writer.h"
 #include "vigia-bench-figure.h"
 #include "vigia-core.h"
 
@@ -183,32 +182,6 @@ time_assess (VigiaLibrary *library)
   return median_of (figure);
 }
 
-/* DECLARA summaries written from the generator's plans, as files to import. */
-static GPtrArray *
-write_summaries (const char *dir,
-                 guint       n)
-{
-  g_autoptr(VigiaBenchData) data = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-
-  data = vigia_bench_data_new (2026, &error);
-  if (data == NULL)
-    g_error ("%s", error->message);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(VigiaPlan) plan = vigia_bench_data_make_plan (data, i);
-      g_autofree char *text = vigia_declara_write_to_string (plan);
-      g_autofree char *name = g_strdup_printf ("plan-%05u.txt", i);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (!g_file_set_contents (path, text, -1, &error))
-        g_error ("%s", error->message);
-      g_ptr_array_add (files, g_file_new_for_path (path));
-    }
-  return files;
-}
-
 static void
 imported_cb (GFile        *file,
              GPtrArray    *results,
@@ -332,8 +305,12 @@ main (int    argc,
     Figure *on_file = figure_new (NULL, NULL, NULL, FALSE);
     Figure *on_server = figure_new (NULL, NULL, NULL, FALSE);
 
+    g_autoptr(VigiaBenchData) data = vigia_bench_data_new (2026, &error);
+
+    if (data == NULL)
+      g_error ("%s", error->message);
     g_mkdir (texts_dir, 0700);
-    files = write_summaries (texts_dir, 500);
+    files = vigia_bench_write_summaries (data, texts_dir, 500, NULL);
     for (int run = 0; run < opt_runs; run++)
       {
         g_autofree char *path = g_build_filename (dir, "import.sqlite", NULL);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "vigia-bench-data.h"
+#include "vigia-declara-writer.h"
 #include "vigia-ubigeo.h"
 
 typedef struct
@@ -270,6 +271,42 @@ vigia_bench_data_add_progress (VigiaBenchData *data,
               }
         }
     }
+}
+
+/**
+ * vigia_bench_write_summaries:
+ * @dir: an existing folder
+ * @bytes: (out) (optional): how much was written
+ *
+ * Writes the first @n plans as DECLARA summaries, plan-00000.txt on.
+ *
+ * Returns: (transfer container) (element-type GFile): the files, in order
+ */
+GPtrArray *
+vigia_bench_write_summaries (VigiaBenchData *data,
+                             const char     *dir,
+                             guint           n,
+                             gsize          *bytes)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (bytes != NULL)
+    *bytes = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VigiaPlan) plan = vigia_bench_data_make_plan (data, i);
+      g_autofree char *text = vigia_declara_write_to_string (plan);
+      g_autofree char *name = g_strdup_printf ("plan-%05u.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (bytes != NULL)
+        *bytes += strlen (text);
+      if (!g_file_set_contents (path, text, -1, &error))
+        g_error ("%s", error->message);
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  return files;
 }
 
 /* Removes a library file a benchmark made, with SQLite's journal files. */

@@ -21,6 +21,10 @@ void            vigia_bench_data_add_progress (VigiaBenchData *data,
                                                guint           index,
                                                gboolean        observer);
 
+GPtrArray      *vigia_bench_write_summaries (VigiaBenchData *data,
+                                             const char     *dir,
+                                             guint           n,
+                                             gsize          *bytes);
 void            vigia_bench_remove_library  (const char     *path);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigiaBenchData, vigia_bench_data_free)
