@@ -505,6 +505,57 @@ test_typing_then_action (Fixture       *f,
   g_assert_cmpstr (vigia_goal_get_problem (first_goal (stored)), ==, "AGUA ESCASA");
 }
 
+typedef struct
+{
+  VigiaLibrary *library;
+  VigiaPlan    *plan;
+  VigiaGoal    *goal;
+  gboolean      saved;
+  GError       *error;
+} Save;
+
+static gpointer
+save_goal_thread (gpointer data)
+{
+  Save *save = data;
+
+  save->saved = vigia_library_save_goal (save->library, save->plan, save->goal, &save->error);
+  return NULL;
+}
+
+/* Both save at the same moment: Beto's save waits while Ana's transaction
+ * holds the goal (the server's row lock, SQLite's write lock), then finds
+ * her version and is refused, rather than writing over it. */
+static void
+test_at_once (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) stored = NULL;
+  g_autoptr(GThread) thread = NULL;
+  Save save = { f->beto, f->beto_plan, first_goal (f->beto_plan), FALSE, NULL };
+
+  g_assert_true (vigia_library_begin (f->ana, &error));
+  g_assert_no_error (error);
+  vigia_goal_set_indicator (first_goal (f->ana_plan), "HOGARES CON AGUA");
+  g_assert_true (vigia_library_save_goal (f->ana, f->ana_plan, first_goal (f->ana_plan), &error));
+  g_assert_no_error (error);
+
+  vigia_goal_set_indicator (save.goal, "VIVIENDAS CON AGUA");
+  thread = g_thread_new ("beto", save_goal_thread, &save);
+  /* Long enough for Beto's save to be waiting on Ana's. */
+  g_usleep (300 * G_TIME_SPAN_MILLISECOND);
+  g_assert_true (vigia_library_commit (f->ana, &error));
+  g_assert_no_error (error);
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_assert_false (save.saved);
+  g_assert_error (save.error, VIGIA_ERROR, VIGIA_ERROR_CONFLICT);
+  g_clear_error (&save.error);
+  stored = stored_plan (f);
+  g_assert_cmpstr (vigia_goal_get_indicator (first_goal (stored)), ==, "HOGARES CON AGUA");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -525,6 +576,7 @@ main (int    argc,
   ADD ("deleted", test_deleted);
   ADD ("progress-deleted", test_progress_deleted);
   ADD ("typing-then-action", test_typing_then_action);
+  ADD ("at-once", test_at_once);
 
   return g_test_run ();
 }
