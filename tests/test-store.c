@@ -469,6 +469,92 @@ test_killed_source (Fixture       *f,
   g_assert_false (g_file_test (back, G_FILE_TEST_EXISTS));
 }
 
+/* A row the server refuses among those sent without waiting for their
+ * answers (vigia_statement_send()): the plan it belongs to is refused with
+ * the server's reason and leaves nothing, the plans around it in the same
+ * transaction are kept, and the connection goes on. */
+static void
+test_sent_refused (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaStore) store = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(VigiaPlan) before = vigia_test_make_plan ("ANTES", "MIRAFLORES", 2);
+  g_autoptr(VigiaPlan) refused = vigia_test_make_plan ("RECHAZADO", "BARRANCO", 2);
+  g_autoptr(VigiaPlan) after = vigia_test_make_plan ("DESPUÉS", "SURCO", 2);
+  g_autoptr(VigiaPlan) alone = vigia_test_make_plan ("SOLO", "LINCE", 2);
+  g_autoptr(VigiaPlan) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaDimension *last;
+
+  if (skip_without_server ())
+    return;
+  shared = make_database (f);
+  library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  store = open_store (shared);
+  g_assert_true (vigia_store_exec (store,
+                                   "CREATE FUNCTION vigia.refuse_target () RETURNS trigger LANGUAGE plpgsql AS $$"
+                                   " BEGIN IF NEW.text = 'META RECHAZADA' THEN"
+                                   "   RAISE EXCEPTION 'meta rechazada por el servidor'; END IF;"
+                                   " RETURN NEW; END $$",
+                                   &error));
+  g_assert_true (vigia_store_exec (store,
+                                   "CREATE TRIGGER refuse_target BEFORE INSERT ON vigia.target"
+                                   " FOR EACH ROW EXECUTE FUNCTION vigia.refuse_target ()",
+                                   &error));
+  g_assert_no_error (error);
+
+  /* The plan's last target: every other row of the plan is sent before. */
+  last = vigia_plan_get_dimension (refused, vigia_plan_get_n_dimensions (refused) - 1);
+  vigia_goal_set_target_text (vigia_dimension_get_goal (last, vigia_dimension_get_n_goals (last) - 1),
+                              "META RECHAZADA");
+
+  g_assert_false (vigia_library_add_plan (library, refused, &error));
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "meta rechazada por el servidor"));
+  g_clear_error (&error);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.plan"), ==, 0);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.goal"), ==, 0);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.history"), ==, 0);
+
+  /* One transaction for three plans, as an import of three files. */
+  g_assert_true (vigia_library_begin (library, &error));
+  g_assert_true (vigia_library_add_plan (library, before, &error));
+  g_assert_no_error (error);
+  g_assert_false (vigia_library_add_plan (library, refused, &error));
+  g_assert_nonnull (strstr (error->message, "meta rechazada por el servidor"));
+  g_clear_error (&error);
+  g_assert_true (vigia_library_add_plan (library, after, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_commit (library, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.plan"), ==, 2);
+  g_assert_cmpint (vigia_test_count_rows (shared,
+                                          "SELECT count(*) FROM vigia.plan WHERE organization IN ('ANTES', 'DESPUÉS')"),
+                   ==, 2);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.target"), ==, 16);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.target WHERE text = 'META RECHAZADA'"),
+                   ==, 0);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.history"), ==, 2);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.plan_search"), ==, 2);
+
+  /* The ids the objects were given are the rows'. */
+  loaded = vigia_library_load_plan (library, vigia_plan_get_id (after), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vigia_plan_get_organization (loaded), ==, "DESPUÉS");
+  g_assert_cmpint (vigia_goal_get_id (vigia_dimension_get_goal (vigia_plan_get_dimension (loaded, 3), 1)), ==,
+                   vigia_goal_get_id (vigia_dimension_get_goal (vigia_plan_get_dimension (after, 3), 1)));
+  g_assert_cmpstr (vigia_goal_get_uuid (vigia_dimension_get_goal (vigia_plan_get_dimension (loaded, 3), 1)), ==,
+                   vigia_goal_get_uuid (vigia_dimension_get_goal (vigia_plan_get_dimension (after, 3), 1)));
+
+  g_assert_true (vigia_library_add_plan (library, alone, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.plan"), ==, 3);
+}
+
 static void
 test_newer_schema (Fixture       *f,
                    gconstpointer  data)
@@ -1215,6 +1301,7 @@ main (int   argc,
   ADD ("/store/postgresql/not-empty", test_not_empty);
   ADD ("/store/postgresql/killed-target", test_killed_target);
   ADD ("/store/postgresql/killed-source", test_killed_source);
+  ADD ("/store/postgresql/sent-refused", test_sent_refused);
   ADD ("/store/postgresql/newer-schema", test_newer_schema);
   ADD ("/store/postgresql/other-program", test_other_program);
   ADD ("/store/postgresql/upgrade-from-4", test_upgrade_from_4);

@@ -123,8 +123,8 @@ _vigia_library_insert_target_history (VigiaLibrary  *self,
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO history (changed, plan_uuid, goal_uuid, target_uuid, entity, action,"
-                                 " scope, field, old_value, new_value, author)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) RETURNING id",
+                                 " scope, field, old_value, new_value, author, id)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -141,7 +141,7 @@ _vigia_library_insert_target_history (VigiaLibrary  *self,
   _vigia_library_bind_text (stmt, 10, new_value);
   _vigia_library_bind_text (stmt, 11, self->writing_as != NULL ? self->writing_as : self->author);
 
-  return _vigia_library_step_insert (self, stmt, &self->last_history_id, error);
+  return _vigia_library_insert_row (self, stmt, ROW_HISTORY, 12, &self->last_history_id, error);
 }
 
 /* Records one history row per property that differs between @old_object and

@@ -19,6 +19,19 @@
 
 G_BEGIN_DECLS
 
+/* The tables whose new rows a library on a server gives ids it reserved
+ * (_vigia_library_insert_row()). */
+typedef enum
+{
+  ROW_PLAN,
+  ROW_DIMENSION,
+  ROW_GOAL,
+  ROW_TARGET,
+  ROW_PROGRESS,
+  ROW_HISTORY,
+  N_ROW_KINDS
+} RowKind;
+
 struct _VigiaLibrary
 {
   GObject     parent_instance;
@@ -43,6 +56,9 @@ struct _VigiaLibrary
   gint64      last_history_id;
   /* Why the last _vigia_library_step() failed, until it is reported. */
   GError     *step_error;
+  /* On a server: ids reserved for new rows (gint64), by RowKind, taken
+   * from the first; for the current transaction only. */
+  GArray     *reserved_ids[N_ROW_KINDS];
 
   /* Nesting of vigia_library_begin(): 0 outside a transaction. */
   guint       depth;
@@ -175,6 +191,18 @@ gboolean _vigia_library_step_insert (VigiaLibrary   *self,
 gboolean _vigia_library_step_done (VigiaLibrary  *self,
                                    VigiaStatement  *stmt,
                                    GError       **error);
+gboolean _vigia_library_send (VigiaLibrary    *self,
+                              VigiaStatement  *stmt,
+                              GError         **error);
+gboolean _vigia_library_reserve_ids (VigiaLibrary  *self,
+                                     const guint    counts[N_ROW_KINDS],
+                                     GError       **error);
+gboolean _vigia_library_insert_row (VigiaLibrary    *self,
+                                    VigiaStatement  *stmt,
+                                    RowKind          kind,
+                                    int              id_index,
+                                    gint64          *id,
+                                    GError         **error);
 
 extern const char * const _vigia_plan_history_fields[];
 extern const char * const _vigia_goal_history_fields[];

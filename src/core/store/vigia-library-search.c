@@ -82,10 +82,8 @@ _vigia_library_flush_search_rows (VigiaLibrary  *self,
 
           vigia_statement_bind_int64 (remove, 1, plan_id);
           vigia_statement_bind_int64 (insert, 1, plan_id);
-          if (!_vigia_library_step_done (self, remove, error) || !_vigia_library_step_done (self, insert, error))
+          if (!_vigia_library_send (self, remove, error) || !_vigia_library_send (self, insert, error))
             return FALSE;
-          vigia_statement_reset (remove);
-          vigia_statement_reset (insert);
         }
       g_array_set_size (self->pending_search, 0);
       return TRUE;

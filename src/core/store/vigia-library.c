@@ -289,6 +289,126 @@ _vigia_library_step_done (VigiaLibrary  *self,
   return TRUE;
 }
 
+/* Runs @stmt, whose rows do not matter, sending it without waiting where
+ * the store can (vigia_statement_send()): inside a transaction only, whose
+ * commit, or that of its savepoint, says whether it failed. */
+gboolean
+_vigia_library_send (VigiaLibrary    *self,
+                     VigiaStatement  *stmt,
+                     GError         **error)
+{
+  if (self->depth == 0)
+    return _vigia_library_step_done (self, stmt, error);
+  g_clear_error (&self->step_error);
+  if (!vigia_statement_send (stmt, &self->step_error))
+    return _vigia_library_set_sqlite_error (self, error, SQLITE_ERROR);
+  return TRUE;
+}
+
+/* A block reserved when a new row finds none left: rows written one by
+ * one (a merge's history) then ask once for several. */
+#define RESERVE_BLOCK 16
+
+/**
+ * _vigia_library_reserve_ids:
+ * @counts: how many more ids of each RowKind
+ *
+ * On a server, reserves ids for new rows from the tables' sequences, all in
+ * one statement, so that the rows can then be sent without waiting for
+ * the ids they would give back (a plan's goals need their dimension's
+ * id).  An id taken from a sequence is never given again, even if the
+ * transaction is rolled back.  Does nothing for a file.
+ */
+gboolean
+_vigia_library_reserve_ids (VigiaLibrary  *self,
+                            const guint    counts[N_ROW_KINDS],
+                            GError       **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  guint total = 0;
+  int rc;
+
+  for (int kind = 0; kind < N_ROW_KINDS; kind++)
+    total += counts[kind];
+  if (self->server == NULL || total == 0)
+    return TRUE;
+
+  stmt = _vigia_library_prepare (self,
+                                 "SELECT 0, nextval ('plan_id_seq') FROM generate_series (1, ?1)"
+                                 " UNION ALL SELECT 1, nextval ('dimension_id_seq') FROM generate_series (1, ?2)"
+                                 " UNION ALL SELECT 2, nextval ('goal_id_seq') FROM generate_series (1, ?3)"
+                                 " UNION ALL SELECT 3, nextval ('target_id_seq') FROM generate_series (1, ?4)"
+                                 " UNION ALL SELECT 4, nextval ('progress_id_seq') FROM generate_series (1, ?5)"
+                                 " UNION ALL SELECT 5, nextval ('history_id_seq') FROM generate_series (1, ?6)",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  for (int kind = 0; kind < N_ROW_KINDS; kind++)
+    vigia_statement_bind_int64 (stmt, kind + 1, counts[kind]);
+
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
+    {
+      gint64 kind = vigia_statement_column_int64 (stmt, 0);
+      gint64 id = vigia_statement_column_int64 (stmt, 1);
+
+      if (kind >= 0 && kind < N_ROW_KINDS)
+        g_array_append_val (self->reserved_ids[kind], id);
+    }
+  if (rc != SQLITE_DONE)
+    return _vigia_library_set_sqlite_error (self, error, rc);
+  return TRUE;
+}
+
+/* Forgets the ids reserved, at the end of a transaction: a sequence set
+ * back meanwhile (a library copied in) could give them again. */
+static void
+clear_reserved_ids (VigiaLibrary *self)
+{
+  for (int kind = 0; kind < N_ROW_KINDS; kind++)
+    g_array_set_size (self->reserved_ids[kind], 0);
+}
+
+/**
+ * _vigia_library_insert_row:
+ * @stmt: an INSERT of a row of @kind, ending in RETURNING id
+ * @id_index: the parameter of its id
+ * @id: (out): the new row's id
+ *
+ * Inserts a new row.  SQLite gives its id (NULL is bound).  On a server the
+ * id is one reserved (_vigia_library_reserve_ids(), or a block now if none
+ * is left) and the row is sent without waiting: the commit says whether it
+ * was written.
+ */
+gboolean
+_vigia_library_insert_row (VigiaLibrary    *self,
+                           VigiaStatement  *stmt,
+                           RowKind          kind,
+                           int              id_index,
+                           gint64          *id,
+                           GError         **error)
+{
+  GArray *reserved = self->reserved_ids[kind];
+
+  if (self->server == NULL)
+    {
+      vigia_statement_bind_null (stmt, id_index);
+      return _vigia_library_step_insert (self, stmt, id, error);
+    }
+
+  if (reserved->len == 0)
+    {
+      guint counts[N_ROW_KINDS] = { 0, };
+
+      counts[kind] = RESERVE_BLOCK;
+      if (!_vigia_library_reserve_ids (self, counts, error))
+        return FALSE;
+    }
+  *id = g_array_index (reserved, gint64, 0);
+  g_array_remove_index (reserved, 0);
+  vigia_statement_bind_int64 (stmt, id_index, *id);
+  return _vigia_library_send (self, stmt, error);
+}
+
 void
 _vigia_library_bind_text (VigiaStatement *stmt,
                           int           index,
@@ -755,7 +875,7 @@ forget_deletion (VigiaLibrary  *self,
   if (stmt == NULL)
     return FALSE;
   _vigia_library_bind_text (stmt, 1, uuid);
-  return _vigia_library_step_done (self, stmt, error);
+  return _vigia_library_send (self, stmt, error);
 }
 
 /* Remembers that the goal or target @uuid was deleted (at @when, or now),
@@ -805,8 +925,8 @@ insert_progress_row (VigiaLibrary   *self,
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO progress (target_id, period, source, value, status, note, evidence,"
-                                 " recorded, edited, edited_by, merged, version)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+                                 " recorded, edited, edited_by, merged, version, id)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
                                  " RETURNING id",
                                  error);
   if (stmt == NULL)
@@ -827,7 +947,7 @@ insert_progress_row (VigiaLibrary   *self,
   bind_stamp (stmt, 9, vigia_progress_get_stamp (progress));
   vigia_progress_get_stamp (progress)->version = new_version ();
   vigia_statement_bind_int64 (stmt, 12, vigia_progress_get_stamp (progress)->version);
-  if (!_vigia_library_step_insert (self, stmt, &progress_id, error))
+  if (!_vigia_library_insert_row (self, stmt, ROW_PROGRESS, 13, &progress_id, error))
     return FALSE;
 
   vigia_progress_set_id (progress, progress_id);
@@ -859,8 +979,8 @@ insert_target_row (VigiaLibrary  *self,
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO target (goal_id, uuid, text, value, unit, measure, direction, reading,"
-                                 " baseline_value, baseline_year, weight, position, edited, edited_by, merged)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"
+                                 " baseline_value, baseline_year, weight, position, edited, edited_by, merged, id)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
                                  " RETURNING id",
                                  error);
   if (stmt == NULL)
@@ -872,7 +992,7 @@ insert_target_row (VigiaLibrary  *self,
   bind_target_fields (stmt, target);
   vigia_statement_bind_int64 (stmt, 12, position);
   bind_stamp (stmt, 13, vigia_target_get_stamp (target));
-  if (!_vigia_library_step_insert (self, stmt, &target_id, error))
+  if (!_vigia_library_insert_row (self, stmt, ROW_TARGET, 16, &target_id, error))
     return FALSE;
 
   vigia_target_set_id (target, target_id);
@@ -916,8 +1036,8 @@ insert_goal_row (VigiaLibrary  *self,
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO goal (dimension_id, uuid, number, problem, objective, indicator,"
                                  " weight, source_problem, source_objective, source_indicator, source_target,"
-                                 " position, edited, edited_by, merged, version)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"
+                                 " position, edited, edited_by, merged, version, id)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
                                  " RETURNING id",
                                  error);
   if (stmt == NULL)
@@ -931,7 +1051,7 @@ insert_goal_row (VigiaLibrary  *self,
   bind_stamp (stmt, 13, vigia_goal_get_stamp (goal));
   vigia_goal_get_stamp (goal)->version = new_version ();
   vigia_statement_bind_int64 (stmt, 16, vigia_goal_get_stamp (goal)->version);
-  if (!_vigia_library_step_insert (self, stmt, &goal_id, error))
+  if (!_vigia_library_insert_row (self, stmt, ROW_GOAL, 17, &goal_id, error))
     return FALSE;
 
   vigia_goal_set_id (goal, goal_id);
@@ -957,7 +1077,8 @@ insert_dimension_row (VigiaLibrary    *self,
   guint n;
 
   stmt = _vigia_library_prepare (self,
-                                 "INSERT INTO dimension (plan_id, position, kind, title) VALUES (?1, ?2, ?3, ?4) RETURNING id",
+                                 "INSERT INTO dimension (plan_id, position, kind, title, id) VALUES (?1, ?2, ?3, ?4, ?5)"
+                                 " RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -966,7 +1087,7 @@ insert_dimension_row (VigiaLibrary    *self,
   vigia_statement_bind_int64 (stmt, 2, position);
   _vigia_library_bind_enum (stmt, 3, VIGIA_TYPE_DIMENSION_KIND, vigia_dimension_get_kind (dimension));
   _vigia_library_bind_text (stmt, 4, vigia_dimension_get_title (dimension));
-  if (!_vigia_library_step_insert (self, stmt, &dimension_id, error))
+  if (!_vigia_library_insert_row (self, stmt, ROW_DIMENSION, 5, &dimension_id, error))
     return FALSE;
 
   vigia_dimension_set_id (dimension, dimension_id);
@@ -1421,9 +1542,8 @@ notify_other_desks (VigiaLibrary  *self,
           if (payload->len == 0)
             break;
           vigia_statement_bind_text (stmt, 1, payload->str);
-          if (!_vigia_library_step_done (self, stmt, error))
+          if (!_vigia_library_send (self, stmt, error))
             return FALSE;
-          vigia_statement_reset (stmt);
           g_string_truncate (payload, 0);
           if (i == self->touched->len)
             break;
@@ -1528,6 +1648,8 @@ vigia_library_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->touched, g_array_unref);
   g_clear_pointer (&self->pending_search, g_array_unref);
+  for (int kind = 0; kind < N_ROW_KINDS; kind++)
+    g_clear_pointer (&self->reserved_ids[kind], g_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
 
@@ -1560,6 +1682,8 @@ vigia_library_init (VigiaLibrary *self)
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->touched = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pending_search = g_array_new (FALSE, FALSE, sizeof (PendingSearch));
+  for (int kind = 0; kind < N_ROW_KINDS; kind++)
+    self->reserved_ids[kind] = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->author = vigia_library_dup_default_author ();
 }
 
@@ -1706,20 +1830,43 @@ gboolean
 vigia_library_begin (VigiaLibrary  *self,
                      GError       **error)
 {
+  VigiaStatement *stmt;
+
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
 
   if (self->read_only)
     return set_read_only_error (self, error);
 
   /* IMMEDIATE takes the write lock now, so that a busy library is found
-   * before any work is done rather than at commit. */
-  if (!_vigia_library_exec_cached (self,
-                                   self->depth > 0 ? "SAVEPOINT nested" : LIBRARY_SQL (self, "BEGIN IMMEDIATE", "BEGIN"),
-                                   error))
+   * before any work is done rather than at commit.  A server is not
+   * waited for: the transaction's first statement goes with it. */
+  stmt = _vigia_library_prepare (self,
+                                 self->depth > 0 ? "SAVEPOINT nested" : LIBRARY_SQL (self, "BEGIN IMMEDIATE", "BEGIN"),
+                                 error);
+  if (stmt == NULL)
     return FALSE;
+  g_clear_error (&self->step_error);
+  if (!vigia_statement_send (stmt, &self->step_error))
+    return _vigia_library_set_sqlite_error (self, error, SQLITE_ERROR);
 
   self->depth++;
   return TRUE;
+}
+
+/* Whether a savepoint's writes were all made is known at its release,
+ * which waits for what was sent.  With nothing sent since the last wait,
+ * the release can only fail with the connection, which the next statement
+ * tells: it is sent too (an import's file and its plan end together). */
+static gboolean
+release_savepoint (VigiaLibrary  *self,
+                   GError       **error)
+{
+  VigiaStatement *stmt;
+
+  if (self->server == NULL || self->server->n_sent > 0)
+    return _vigia_library_exec_cached (self, "RELEASE nested", error);
+  stmt = _vigia_library_prepare (self, "RELEASE nested", error);
+  return stmt != NULL && _vigia_library_send (self, stmt, error);
 }
 
 gboolean
@@ -1733,7 +1880,7 @@ vigia_library_commit (VigiaLibrary  *self,
 
   if (self->depth > 1)
     {
-      if (!_vigia_library_exec_cached (self, "RELEASE nested", error))
+      if (!release_savepoint (self, error))
         {
           vigia_library_rollback (self);
           return FALSE;
@@ -1757,6 +1904,7 @@ vigia_library_commit (VigiaLibrary  *self,
       return FALSE;
     }
   self->depth = 0;
+  clear_reserved_ids (self);
 
   if (self->touched->len == 0)
     return TRUE;
@@ -1779,6 +1927,10 @@ vigia_library_rollback (VigiaLibrary *self)
     if (g_array_index (self->pending_search, PendingSearch, i - 1).depth >= self->depth)
       g_array_remove_index (self->pending_search, i - 1);
 
+  /* What was sent is undone with the rest, whether it failed or not. */
+  if (self->server != NULL)
+    _vigia_store_postgresql_wait (self->server, NULL, NULL);
+
   if (self->depth > 1)
     {
       _vigia_library_exec (self, "ROLLBACK TO nested; RELEASE nested", NULL);
@@ -1790,6 +1942,7 @@ vigia_library_rollback (VigiaLibrary *self)
   _vigia_library_exec (self, "ROLLBACK", NULL);
   self->depth = 0;
   g_array_set_size (self->touched, 0);
+  clear_reserved_ids (self);
 }
 
 /* Gives the goals of @goals_by_id their targets, in order: of the plan
@@ -2154,6 +2307,46 @@ vigia_library_lookup_target (VigiaLibrary  *self,
   return vigia_statement_column_int64 (stmt, 0);
 }
 
+/* Reserves the ids of @plan's rows and its history row at once, so that
+ * a server is asked once for a whole plan (_vigia_library_reserve_ids()). */
+static gboolean
+reserve_plan_ids (VigiaLibrary  *self,
+                  VigiaPlan     *plan,
+                  GError       **error)
+{
+  guint counts[N_ROW_KINDS] = { 0, };
+  guint n_dimensions = vigia_plan_get_n_dimensions (plan);
+
+  if (self->server == NULL)
+    return TRUE;
+
+  counts[ROW_PLAN] = 1;
+  counts[ROW_HISTORY] = 1;
+  counts[ROW_DIMENSION] = n_dimensions;
+  for (guint d = 0; d < n_dimensions; d++)
+    {
+      VigiaDimension *dimension = vigia_plan_get_dimension (plan, d);
+      guint n_goals = vigia_dimension_get_n_goals (dimension);
+
+      counts[ROW_GOAL] += n_goals;
+      for (guint g = 0; g < n_goals; g++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dimension, g);
+          guint n_targets = vigia_goal_get_n_targets (goal);
+
+          counts[ROW_TARGET] += n_targets;
+          for (guint t = 0; t < n_targets; t++)
+            counts[ROW_PROGRESS] += g_list_model_get_n_items (vigia_target_get_progress (vigia_goal_get_target (goal, t)));
+        }
+    }
+
+  /* What is still reserved from an earlier plan of the transaction is
+   * used first. */
+  for (int kind = 0; kind < N_ROW_KINDS; kind++)
+    counts[kind] -= MIN (counts[kind], self->reserved_ids[kind]->len);
+  return _vigia_library_reserve_ids (self, counts, error);
+}
+
 static gboolean
 add_plan_inner (VigiaLibrary  *self,
                 VigiaPlan     *plan,
@@ -2167,9 +2360,9 @@ add_plan_inner (VigiaLibrary  *self,
                                  "INSERT INTO plan (uuid, organization, election, process, department, province,"
                                  " district, ubigeo, term_start, term_end, ideario, vision, accountability,"
                                  " authority_name, authority_elected, source_format, source_reference,"
-                                 " source_imported, source_digest, changed, edited, edited_by, merged, version, created)"
+                                 " source_imported, source_digest, changed, edited, edited_by, merged, version, created, id)"
                                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,"
-                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25) RETURNING id",
+                                 " ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26) RETURNING id",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -2179,7 +2372,8 @@ add_plan_inner (VigiaLibrary  *self,
   _vigia_library_bind_text (stmt, 1, vigia_plan_get_uuid (plan));
   bind_plan_fields (stmt, plan);
   _vigia_library_bind_text (stmt, 25, vigia_plan_get_created (plan));
-  if (!_vigia_library_step_insert (self, stmt, &plan_id, error))
+  if (!reserve_plan_ids (self, plan, error) ||
+      !_vigia_library_insert_row (self, stmt, ROW_PLAN, 26, &plan_id, error))
     return FALSE;
 
   vigia_plan_set_id (plan, plan_id);

@@ -116,10 +116,25 @@ step_buffered (VigiaStatementPostgresql  *self,
 {
   if (!self->running)
     {
-      PGresult *result = PQexecPrepared (self->store->conn, self->name, self->n_params,
-                                         (const char * const *) self->values, NULL, NULL, 0);
-      ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+      PGresult *result = NULL;
+      ExecStatusType status;
 
+      /* After statements sent without waiting, this one goes with them:
+       * one wait for all. */
+      if (self->store->n_sent > 0)
+        {
+          if (!_vigia_store_postgresql_send (self->store, self->name, self->n_params,
+                                             (const char * const *) self->values, error) ||
+              !_vigia_store_postgresql_wait (self->store, &result, error))
+            return VIGIA_STATEMENT_FAILED;
+        }
+      else if (_vigia_store_postgresql_wait (self->store, NULL, error))
+        result = PQexecPrepared (self->store->conn, self->name, self->n_params,
+                                 (const char * const *) self->values, NULL, NULL, 0);
+      else
+        return VIGIA_STATEMENT_FAILED;
+
+      status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
       if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
         {
           _vigia_store_postgresql_set_error (self->store, error, result);
@@ -148,6 +163,8 @@ step_streaming (VigiaStatementPostgresql  *self,
 
   if (!self->running)
     {
+      if (!_vigia_store_postgresql_wait (self->store, NULL, error))
+        return VIGIA_STATEMENT_FAILED;
       if (!PQsendQueryPrepared (conn, self->name, self->n_params, (const char * const *) self->values,
                                 NULL, NULL, 0))
         {
@@ -194,6 +211,24 @@ vigia_statement_postgresql_step (VigiaStatement  *statement,
       return VIGIA_STATEMENT_FAILED;
     }
   return self->streaming ? step_streaming (self, error) : step_buffered (self, error);
+}
+
+static gboolean
+vigia_statement_postgresql_send (VigiaStatement  *statement,
+                                 GError         **error)
+{
+  VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
+
+  if (self->store->streaming != NULL)
+    {
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                   _("The shared library %s is still sending the rows of another request."),
+                   self->store->location);
+      return FALSE;
+    }
+  finish (self);
+  return _vigia_store_postgresql_send (self->store, self->name, self->n_params,
+                                       (const char * const *) self->values, error);
 }
 
 static void
@@ -256,6 +291,14 @@ vigia_statement_postgresql_finalize (GObject *object)
   VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (object);
 
   finish (self);
+  /* A failure of what was sent is kept for the next statement to tell. */
+  if (self->store->n_sent > 0)
+    {
+      g_autoptr(GError) failure = NULL;
+
+      if (!_vigia_store_postgresql_wait (self->store, NULL, &failure))
+        self->store->failure = g_steal_pointer (&failure);
+    }
   /* The server forgets the statement with the session, or now if the
    * session goes on. */
   if (self->name != NULL && PQstatus (self->store->conn) == CONNECTION_OK &&
@@ -287,6 +330,7 @@ vigia_statement_postgresql_class_init (VigiaStatementPostgresqlClass *klass)
   statement_class->bind_double = vigia_statement_postgresql_bind_double;
   statement_class->bind_text = vigia_statement_postgresql_bind_text;
   statement_class->step = vigia_statement_postgresql_step;
+  statement_class->send = vigia_statement_postgresql_send;
   statement_class->reset = vigia_statement_postgresql_reset;
   statement_class->clear_bindings = vigia_statement_postgresql_clear_bindings;
   statement_class->column_is_null = vigia_statement_postgresql_column_is_null;
@@ -333,6 +377,8 @@ vigia_statement_postgresql_new (VigiaStorePostgresql  *store,
   self->values = g_new0 (char *, MAX (self->n_params, 1));
 
   /* A statement the server refused has no name to deallocate. */
+  if (!_vigia_store_postgresql_wait (store, NULL, error))
+    return NULL;
   self->name = g_strdup_printf ("vigia_%u", ++store->n_prepared);
   result = PQprepare (store->conn, self->name, translated, 0, NULL);
   ok = result != NULL && PQresultStatus (result) == PGRES_COMMAND_OK;

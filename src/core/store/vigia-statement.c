@@ -16,9 +16,17 @@
 
 G_DEFINE_ABSTRACT_TYPE (VigiaStatement, vigia_statement, G_TYPE_OBJECT)
 
+static gboolean
+vigia_statement_real_send (VigiaStatement  *self,
+                           GError         **error)
+{
+  return vigia_statement_run (self, error);
+}
+
 static void
 vigia_statement_class_init (VigiaStatementClass *klass)
 {
+  klass->send = vigia_statement_real_send;
 }
 
 static void
@@ -105,6 +113,29 @@ vigia_statement_run (VigiaStatement  *self,
     ;
   vigia_statement_reset (self);
   return step == VIGIA_STATEMENT_DONE;
+}
+
+/**
+ * vigia_statement_send:
+ *
+ * Runs a statement whose rows, if any, are not wanted, inside a
+ * transaction, and may return before the store has run it: a store on a
+ * server sends it on with those that follow, without waiting for its
+ * answer (docs/postgresql.md).  Its failure is then told by the next
+ * statement stepped, or at the latest by the commit of the transaction or
+ * savepoint it belongs to.  The statement can be bound and sent again at
+ * once.
+ *
+ * Returns: %FALSE with @error set if it failed, or one sent before it did
+ */
+gboolean
+vigia_statement_send (VigiaStatement  *self,
+                      GError         **error)
+{
+  g_return_val_if_fail (VIGIA_IS_STATEMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return VIGIA_STATEMENT_GET_CLASS (self)->send (self, error);
 }
 
 void

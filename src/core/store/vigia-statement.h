@@ -37,6 +37,8 @@ struct _VigiaStatementClass
                                          const char      *text);
   VigiaStatementStep  (*step)           (VigiaStatement  *self,
                                          GError         **error);
+  gboolean            (*send)           (VigiaStatement  *self,
+                                         GError         **error);
   void                (*reset)          (VigiaStatement  *self);
   void                (*clear_bindings) (VigiaStatement  *self);
   gboolean            (*column_is_null) (VigiaStatement  *self,
@@ -63,6 +65,8 @@ void               vigia_statement_bind_text      (VigiaStatement  *self,
 VigiaStatementStep vigia_statement_step           (VigiaStatement  *self,
                                                    GError         **error);
 gboolean           vigia_statement_run            (VigiaStatement  *self,
+                                                   GError         **error);
+gboolean           vigia_statement_send           (VigiaStatement  *self,
                                                    GError         **error);
 void               vigia_statement_reset          (VigiaStatement  *self);
 void               vigia_statement_clear_bindings (VigiaStatement  *self);

@@ -24,11 +24,25 @@ struct _VigiaStorePostgresql
   /* The statement whose rows are coming (single-row mode): the connection
    * runs nothing else until they have all come. */
   VigiaStatement *streaming;
+  /* Statements sent without waiting for their answers (libpq's pipeline
+   * mode), read at the next wait. */
+  guint           n_sent;
+  /* A failure of one of them that a wait could not report: the next wait
+   * does. */
+  GError         *failure;
 };
 
 gboolean _vigia_store_postgresql_set_error (VigiaStorePostgresql  *self,
                                             GError               **error,
                                             const PGresult        *result);
+gboolean _vigia_store_postgresql_send      (VigiaStorePostgresql  *self,
+                                            const char            *name,
+                                            int                    n_params,
+                                            const char * const    *values,
+                                            GError               **error);
+gboolean _vigia_store_postgresql_wait      (VigiaStorePostgresql  *self,
+                                            PGresult             **last,
+                                            GError               **error);
 char    *_vigia_store_postgresql_translate (const char            *sql,
                                             int                   *n_params);
 

@@ -89,6 +89,102 @@ _vigia_store_postgresql_set_error (VigiaStorePostgresql  *self,
   return FALSE;
 }
 
+/* Statements sent before a wait at most: their answers wait in the
+ * server's buffers until read, and a server whose buffers are full stops
+ * reading what is sent. */
+#define MAX_SENT 256
+
+/* Sends the prepared statement @name without waiting for its answer (see
+ * vigia_statement_send()). */
+gboolean
+_vigia_store_postgresql_send (VigiaStorePostgresql  *self,
+                              const char            *name,
+                              int                    n_params,
+                              const char * const    *values,
+                              GError               **error)
+{
+  if (self->n_sent >= MAX_SENT && !_vigia_store_postgresql_wait (self, NULL, error))
+    return FALSE;
+  if (PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (self->conn))
+    return _vigia_store_postgresql_set_error (self, error, NULL);
+  if (!PQsendQueryPrepared (self->conn, name, n_params, values, NULL, NULL, 0))
+    return _vigia_store_postgresql_set_error (self, error, NULL);
+  self->n_sent++;
+  return TRUE;
+}
+
+/* Reads the answers to the statements sent, and leaves pipeline mode, so
+ * that the connection can run statements one at a time again; says the
+ * first failure among them.  With @last, the caller's statement was the
+ * last sent, and its result is given there to read as its own (%NULL if
+ * an earlier failure kept it from running). */
+gboolean
+_vigia_store_postgresql_wait (VigiaStorePostgresql  *self,
+                              PGresult             **last,
+                              GError               **error)
+{
+  g_autoptr(GError) failure = g_steal_pointer (&self->failure);
+  guint ended = 0;
+
+  if (last != NULL)
+    *last = NULL;
+
+  if (PQpipelineStatus (self->conn) != PQ_PIPELINE_OFF)
+    {
+      if (!PQpipelineSync (self->conn))
+        {
+          if (failure == NULL)
+            _vigia_store_postgresql_set_error (self, &failure, NULL);
+        }
+      else
+        for (;;)
+          {
+            PGresult *result = PQgetResult (self->conn);
+            ExecStatusType status;
+
+            /* Each statement's answer ends with NULL, the Sync's after all of
+             * them; more NULLs than that is a lost connection. */
+            if (result == NULL)
+              {
+                if (++ended > self->n_sent || PQstatus (self->conn) != CONNECTION_OK)
+                  {
+                    if (failure == NULL)
+                      _vigia_store_postgresql_set_error (self, &failure, NULL);
+                    break;
+                  }
+                continue;
+              }
+
+            status = PQresultStatus (result);
+            if (status == PGRES_PIPELINE_SYNC)
+              {
+                PQclear (result);
+                break;
+              }
+            if (last != NULL && *last == NULL && ended + 1 == self->n_sent && failure == NULL &&
+                status != PGRES_PIPELINE_ABORTED)
+              *last = result;
+            else
+              {
+                if (status == PGRES_FATAL_ERROR && failure == NULL)
+                  _vigia_store_postgresql_set_error (self, &failure, result);
+                PQclear (result);
+              }
+          }
+      self->n_sent = 0;
+      PQexitPipelineMode (self->conn);
+    }
+
+  if (failure != NULL)
+    {
+      if (last != NULL)
+        g_clear_pointer (last, PQclear);
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* SQLite's parameters (?1, ?2 or ?) as PostgreSQL's ($1, $2), outside
  * quoted text and names. */
 char *
@@ -136,10 +232,15 @@ exec_sql (VigiaStorePostgresql  *self,
           const char            *sql,
           GError               **error)
 {
-  PGresult *result = PQexec (self->conn, sql);
-  ExecStatusType status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
-  gboolean ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
+  PGresult *result;
+  ExecStatusType status;
+  gboolean ok;
 
+  if (!_vigia_store_postgresql_wait (self, NULL, error))
+    return FALSE;
+  result = PQexec (self->conn, sql);
+  status = result != NULL ? PQresultStatus (result) : PGRES_FATAL_ERROR;
+  ok = status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK;
   if (!ok)
     _vigia_store_postgresql_set_error (self, error, result);
   PQclear (result);
@@ -316,7 +417,11 @@ vigia_store_postgresql_commit (VigiaStore  *store,
 static void
 vigia_store_postgresql_rollback (VigiaStore *store)
 {
-  exec_sql (VIGIA_STORE_POSTGRESQL (store), "ROLLBACK", NULL);
+  VigiaStorePostgresql *self = VIGIA_STORE_POSTGRESQL (store);
+
+  /* What was sent is undone with the rest: its failure does not matter. */
+  _vigia_store_postgresql_wait (self, NULL, NULL);
+  exec_sql (self, "ROLLBACK", NULL);
 }
 
 /* The search rows of every plan, and the counters of ids past the highest
@@ -378,6 +483,7 @@ vigia_store_postgresql_finalize (GObject *object)
 
   g_clear_pointer (&self->conn, PQfinish);
   g_free (self->location);
+  g_clear_error (&self->failure);
 
   G_OBJECT_CLASS (vigia_store_postgresql_parent_class)->finalize (object);
 }
