@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "vigia-application.h"
+#include "vigia-connect-dialog.h"
 #include "vigia-preferences-window.h"
 #include "vigia-progress-import.h"
 #include "vigia-window.h"
@@ -70,7 +71,8 @@ dup_startup_library_path (VigiaApplication *self)
   return vigia_library_dup_default_path ();
 }
 
-static void
+/* Opens the library to start with; TRUE if it did (the first start). */
+static gboolean
 ensure_library (VigiaApplication *self,
                 VigiaWindow      *window)
 {
@@ -78,7 +80,7 @@ ensure_library (VigiaApplication *self,
   g_autofree char *path = NULL;
 
   if (self->library != NULL)
-    return;
+    return FALSE;
 
   path = dup_startup_library_path (self);
   if (!vigia_application_open_library_full (self, path,
@@ -86,6 +88,7 @@ ensure_library (VigiaApplication *self,
                                                                    : VIGIA_LIBRARY_OPEN_DEFAULT,
                                             &error))
     vigia_window_show_library_error (window, error);
+  return TRUE;
 }
 
 static void
@@ -93,9 +96,19 @@ vigia_application_activate (GApplication *app)
 {
   VigiaApplication *self = VIGIA_APPLICATION (app);
   VigiaWindow *window = get_window (self);
+  gboolean shared_last = g_settings_get_boolean (self->settings, "last-library-shared");
 
-  ensure_library (self, window);
+  gboolean starting = ensure_library (self, window);
+
   gtk_window_present (GTK_WINDOW (window));
+  if (!starting || self->library_option != NULL || g_getenv ("VIGIA_LIBRARY") != NULL)
+    return;
+
+  /* A team's library used last is connected to again.  The file opened
+   * meanwhile, which stays if that fails and the dialog is closed, is not
+   * the one used last. */
+  g_settings_set_boolean (self->settings, "last-library-shared", shared_last);
+  vigia_application_reconnect (self, GTK_WINDOW (window));
 }
 
 /* Whether @file is a library to open rather than a plan to import: an
@@ -509,9 +522,44 @@ vigia_application_use_library (VigiaApplication  *self,
   apply_author (self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "import-progress")),
                                !vigia_library_is_read_only (library));
-  /* A connection string may hold a password: never kept in GSettings. */
+  /* A connection string may hold a password: never kept in GSettings.
+   * A shared library is kept by its parts, by the dialog that opens it. */
   if (!vigia_library_is_shared (library))
-    g_settings_set_string (self->settings, "last-library", vigia_library_get_path (library));
+    {
+      g_settings_set_string (self->settings, "last-library", vigia_library_get_path (library));
+      g_settings_set_boolean (self->settings, "last-library-shared", FALSE);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LIBRARY]);
   return TRUE;
+}
+
+/**
+ * vigia_application_reconnect:
+ * @parent: the window to show the dialog over
+ *
+ * If the library used last was a shared one, connects to it again: the
+ * dialog of Connect to a Shared Library… comes filled in, with the
+ * keyring's password, and connects without a click; a refusal stays shown
+ * there, for the fields to be corrected or the dialog to be closed.
+ *
+ * Returns: (transfer none) (nullable): the dialog, or %NULL if the library
+ *   used last was a file
+ */
+GtkWidget *
+vigia_application_reconnect (VigiaApplication *self,
+                             GtkWindow        *parent)
+{
+  g_autofree char *database = NULL;
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (VIGIA_IS_APPLICATION (self), NULL);
+
+  database = g_settings_get_string (self->settings, "shared-database");
+  if (!g_settings_get_boolean (self->settings, "last-library-shared") || *database == '\0')
+    return NULL;
+
+  dialog = vigia_connect_dialog_new (self, parent);
+  gtk_window_present (GTK_WINDOW (dialog));
+  vigia_connect_dialog_connect_when_ready (VIGIA_CONNECT_DIALOG (dialog));
+  return dialog;
 }

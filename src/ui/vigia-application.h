@@ -28,5 +28,7 @@ gboolean          vigia_application_use_library      (VigiaApplication     *self
                                                       VigiaLibrary         *library,
                                                       GError              **error);
 GSettings        *vigia_application_get_settings     (VigiaApplication  *self);
+GtkWidget        *vigia_application_reconnect        (VigiaApplication  *self,
+                                                      GtkWindow         *parent);
 
 G_END_DECLS

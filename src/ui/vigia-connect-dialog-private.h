@@ -21,7 +21,6 @@ struct _VigiaConnectDialog
   AdwEntryRow      *database_row;
   AdwEntryRow      *user_row;
   AdwEntryRow      *password_row;
-  AdwActionRow     *remember_row;
   GtkSwitch        *remember_switch;
   GtkLabel         *error_label;
 
@@ -30,6 +29,9 @@ struct _VigiaConnectDialog
   gboolean          connecting;
   /* Set while the password shown is the keyring's for the fields shown. */
   gboolean          password_from_keyring;
+  gboolean          looking_up_password;
+  /* Connect once the keyring has answered (vigia_connect_dialog_connect_when_ready()). */
+  gboolean          connect_when_ready;
 };
 
 G_END_DECLS

@@ -87,21 +87,26 @@ password_found_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   char *password = secret_password_lookup_finish (result, &error);
 
-  if (password == NULL)
+  if (g_cancellable_is_cancelled (self->cancellable))
     {
-      /* No keyring on this desktop: the password is typed each time. */
-      if (error != NULL)
-        g_debug ("No password from the keyring: %s", error->message);
+      secret_password_free (password);
       return;
     }
+  self->looking_up_password = FALSE;
 
-  if (*row_text (self->password_row) == '\0')
+  /* Without a keyring on this desktop, the password is typed each time. */
+  if (password == NULL && error != NULL)
+    g_debug ("No password from the keyring: %s", error->message);
+  else if (password != NULL && *row_text (self->password_row) == '\0')
     {
       gtk_editable_set_text (GTK_EDITABLE (self->password_row), password);
       gtk_switch_set_active (self->remember_switch, TRUE);
       self->password_from_keyring = TRUE;
     }
   secret_password_free (password);
+
+  if (self->connect_when_ready)
+    gtk_widget_activate_action (GTK_WIDGET (self), "connect.connect", NULL);
 }
 
 static void
@@ -141,6 +146,7 @@ remember (VigiaConnectDialog *self,
   g_settings_set_string (settings, "shared-server", server);
   g_settings_set_string (settings, "shared-database", database);
   g_settings_set_string (settings, "shared-user", user);
+  g_settings_set_boolean (settings, "last-library-shared", TRUE);
 
   if (gtk_switch_get_active (self->remember_switch) && *password != '\0')
     {
@@ -257,7 +263,6 @@ vigia_connect_dialog_class_init (VigiaConnectDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigiaConnectDialog, database_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaConnectDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaConnectDialog, password_row);
-  gtk_widget_class_bind_template_child (widget_class, VigiaConnectDialog, remember_row);
   gtk_widget_class_bind_template_child (widget_class, VigiaConnectDialog, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, VigiaConnectDialog, error_label);
 
@@ -331,8 +336,29 @@ vigia_connect_dialog_new (VigiaApplication *app,
   gtk_editable_set_text (GTK_EDITABLE (self->user_row), user);
 
   if (*database != '\0')
-    secret_password_lookup (password_schema (), self->cancellable, password_found_cb, g_object_ref (self),
-                            "server", server, "database", database, "user", user, NULL);
+    {
+      self->looking_up_password = TRUE;
+      secret_password_lookup (password_schema (), self->cancellable, password_found_cb, g_object_ref (self),
+                              "server", server, "database", database, "user", user, NULL);
+    }
 
   return GTK_WIDGET (self);
+}
+
+/**
+ * vigia_connect_dialog_connect_when_ready:
+ *
+ * Connects with what the dialog was filled with, without waiting for a
+ * click, once the keyring has said whether it has the password: how the
+ * shared library used last is opened again at start.  A refusal is shown
+ * as after a click, for the fields to be corrected.
+ */
+void
+vigia_connect_dialog_connect_when_ready (VigiaConnectDialog *self)
+{
+  g_return_if_fail (VIGIA_IS_CONNECT_DIALOG (self));
+
+  self->connect_when_ready = TRUE;
+  if (!self->looking_up_password)
+    gtk_widget_activate_action (GTK_WIDGET (self), "connect.connect", NULL);
 }

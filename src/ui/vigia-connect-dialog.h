@@ -18,4 +18,6 @@ G_DECLARE_FINAL_TYPE (VigiaConnectDialog, vigia_connect_dialog, VIGIA, CONNECT_D
 GtkWidget *vigia_connect_dialog_new (VigiaApplication *app,
                                      GtkWindow        *parent);
 
+void       vigia_connect_dialog_connect_when_ready (VigiaConnectDialog *self);
+
 G_END_DECLS
