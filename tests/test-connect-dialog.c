@@ -86,6 +86,25 @@ parse_test_server (char **server,
   PQconninfoFree (options);
 }
 
+/* A new database on the test server, whose name is returned, made the
+ * shared library connected to last. */
+static char *
+remember_new_database (void)
+{
+  GSettings *settings = vigia_application_get_settings (app);
+  g_autofree char *location = NULL;
+  g_autofree char *server = NULL;
+  g_autofree char *user = NULL;
+  char *name = NULL;
+
+  location = vigia_test_make_database (&name);
+  parse_test_server (&server, &user);
+  g_settings_set_string (settings, "shared-server", server != NULL ? server : "");
+  g_settings_set_string (settings, "shared-database", name);
+  g_settings_set_string (settings, "shared-user", user != NULL ? user : "");
+  return name;
+}
+
 static gboolean
 error_shown (gpointer data)
 {
@@ -209,10 +228,7 @@ static void
 test_reconnects (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *location = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *server = NULL;
-  g_autofree char *user = NULL;
   GSettings *settings = vigia_application_get_settings (app);
   VigiaConnectDialog *dialog;
   VigiaLibrary *library;
@@ -220,11 +236,7 @@ test_reconnects (Fixture       *f,
   if (vigia_test_skip_without_postgresql ())
     return;
 
-  location = vigia_test_make_database (&name);
-  parse_test_server (&server, &user);
-  g_settings_set_string (settings, "shared-server", server != NULL ? server : "");
-  g_settings_set_string (settings, "shared-database", name);
-  g_settings_set_string (settings, "shared-user", user != NULL ? user : "");
+  name = remember_new_database ();
 
   /* The file was used last. */
   g_assert_false (g_settings_get_boolean (settings, "last-library-shared"));
@@ -264,10 +276,7 @@ test_at_start (void)
 {
   g_autofree char *dir = vigia_test_make_dir ();
   g_autofree char *path = g_build_filename (dir, "library.sqlite", NULL);
-  g_autofree char *location = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *server = NULL;
-  g_autofree char *user = NULL;
   g_autofree char *guard = g_strdup (g_getenv ("VIGIA_LIBRARY"));
   GSettings *settings = vigia_application_get_settings (app);
   VigiaLibrary *library;
@@ -281,13 +290,9 @@ test_at_start (void)
 
     g_assert_nonnull (file);
   }
-  location = vigia_test_make_database (&name);
-  parse_test_server (&server, &user);
+  name = remember_new_database ();
   g_settings_set_string (settings, "last-library", path);
   g_settings_set_boolean (settings, "last-library-shared", TRUE);
-  g_settings_set_string (settings, "shared-server", server != NULL ? server : "");
-  g_settings_set_string (settings, "shared-database", name);
-  g_settings_set_string (settings, "shared-user", user != NULL ? user : "");
 
   /* What a start without --library reads; the file is this test's. */
   g_unsetenv ("VIGIA_LIBRARY");
