@@ -59,6 +59,8 @@ struct _VigiaLibrary
   /* On a server: ids reserved for new rows (gint64), by RowKind, taken
    * from the first; for the current transaction only. */
   GArray     *reserved_ids[N_ROW_KINDS];
+  /* How many of each kind were reserved last in the transaction. */
+  guint       n_reserved_last[N_ROW_KINDS];
 
   /* Nesting of vigia_library_begin(): 0 outside a transaction. */
   guint       depth;

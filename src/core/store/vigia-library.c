@@ -305,19 +305,30 @@ _vigia_library_send (VigiaLibrary    *self,
   return TRUE;
 }
 
-/* A block reserved when a new row finds none left: rows written one by
- * one (a merge's history) then ask once for several. */
-#define RESERVE_BLOCK 16
+/* The most ids of a kind reserved at once.  Those left at the end of the
+ * transaction are never used: a plan's id is shown (vigia-cli list), so
+ * its gaps stay small. */
+static const guint max_reserved[N_ROW_KINDS] = {
+  [ROW_PLAN] = 32,
+  [ROW_DIMENSION] = 128,
+  [ROW_GOAL] = 512,
+  [ROW_TARGET] = 512,
+  [ROW_PROGRESS] = 2048,
+  [ROW_HISTORY] = 128,
+};
 
 /**
  * _vigia_library_reserve_ids:
- * @counts: how many more ids of each RowKind
+ * @counts: how many more ids of each RowKind are needed
  *
  * On a server, reserves ids for new rows from the tables' sequences, all in
  * one statement, so that the rows can then be sent without waiting for
  * the ids they would give back (a plan's goals need their dimension's
- * id).  An id taken from a sequence is never given again, even if the
- * transaction is rolled back.  Does nothing for a file.
+ * id).  A kind asked for again in the same transaction gets twice as many
+ * as the last time, if that is more (up to max_reserved), so that an import
+ * of many plans asks ever more rarely.  An id taken from a sequence is
+ * never given again, even if the transaction is rolled back.  Does nothing
+ * for a file.
  */
 gboolean
 _vigia_library_reserve_ids (VigiaLibrary  *self,
@@ -344,7 +355,16 @@ _vigia_library_reserve_ids (VigiaLibrary  *self,
   if (stmt == NULL)
     return FALSE;
   for (int kind = 0; kind < N_ROW_KINDS; kind++)
-    vigia_statement_bind_int64 (stmt, kind + 1, counts[kind]);
+    {
+      guint n = counts[kind];
+
+      if (n > 0)
+        {
+          n = MAX (n, MIN (self->n_reserved_last[kind] * 2, max_reserved[kind]));
+          self->n_reserved_last[kind] = n;
+        }
+      vigia_statement_bind_int64 (stmt, kind + 1, n);
+    }
 
   while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
@@ -365,7 +385,10 @@ static void
 clear_reserved_ids (VigiaLibrary *self)
 {
   for (int kind = 0; kind < N_ROW_KINDS; kind++)
-    g_array_set_size (self->reserved_ids[kind], 0);
+    {
+      g_array_set_size (self->reserved_ids[kind], 0);
+      self->n_reserved_last[kind] = 0;
+    }
 }
 
 /**
@@ -399,7 +422,7 @@ _vigia_library_insert_row (VigiaLibrary    *self,
     {
       guint counts[N_ROW_KINDS] = { 0, };
 
-      counts[kind] = RESERVE_BLOCK;
+      counts[kind] = 1;
       if (!_vigia_library_reserve_ids (self, counts, error))
         return FALSE;
     }
