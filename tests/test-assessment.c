@@ -4,8 +4,8 @@
  * Copyright 2026 The Vigía developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Only /assessment/library keeps a library: it runs again, as
- * test-assessment-postgresql, on a new database of the server
+ * Only /assessment/library and /assessment/summaries keep a library: they
+ * run again, as test-assessment-postgresql, on a new database of the server
  * $VIGIA_TEST_POSTGRESQL names.
  */
 #include "config.h"
@@ -669,6 +669,158 @@ test_library (void)
 }
 
 static void
+set_term (VigiaPlan *plan,
+          int        start,
+          int        end)
+{
+  vigia_plan_set_term_start (plan, start);
+  vigia_plan_set_term_end (plan, end);
+}
+
+static VigiaGoal *
+first_goal (VigiaPlan *plan,
+            guint      dimension)
+{
+  return vigia_dimension_get_goal (vigia_plan_get_dimension (plan, dimension), 0);
+}
+
+/* A page of the list's rows read at once (two statements) is what reading
+ * each row alone gives, field by field, each plan assessed as of today's
+ * semester brought into its own term; and both are what assessing the plan
+ * built as objects gives.  A plan deleted leaves its place empty. */
+static void
+test_summaries (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autoptr(VigiaLibrary) library = vigia_test_open_library (dir, "summaries.sqlite");
+  g_autofree char *current = vigia_period_dup_current ();
+  VigiaGoal *anemia, *mypes, *market, *roads;
+  g_autoptr(VigiaPlan) now = make_plan (&anemia, &mypes, &market, &roads);
+  g_autoptr(VigiaPlan) old = vigia_test_make_plan ("ANTERIOR", "COMAS", 1);
+  g_autoptr(VigiaPlan) future = vigia_test_make_plan ("SIGUIENTE", "SURCO", 1);
+  g_autoptr(VigiaPlan) none = vigia_test_make_plan ("SIN PERIODO", "PUENTE PIEDRA", 1);
+  g_autoptr(VigiaPlan) observed = vigia_test_make_plan ("OBSERVADO", "LINCE", 1);
+  g_autoptr(VigiaPlan) quiet = vigia_test_make_plan ("SIN AVANCE", "BREÑA", 1);
+  g_autoptr(VigiaPlan) gone = vigia_test_make_plan ("BORRADO", "RIMAC", 1);
+  g_autoptr(VigiaTarget) second = vigia_target_new ();
+  g_autoptr(VigiaProgress) second_entry = vigia_progress_new ("2023-S2", VIGIA_SOURCE_AUTHORITY);
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) no_summaries = NULL;
+  VigiaPlan *plans[] = { now, old, future, none, observed, quiet };
+  gint64 ids[G_N_ELEMENTS (plans) + 2];
+  int year, half;
+
+  /* A term about today, not clamped; a second target on a goal, to be
+   * added in its order. */
+  g_assert_true (vigia_period_parse (current, &year, &half));
+  vigia_plan_set_organization (now, "JUNTOS POR EL PERU");
+  set_term (now, year - 1, year + 2);
+  vigia_target_set_value (second, 1000);
+  vigia_target_set_measure (second, VIGIA_MEASURE_COUNT);
+  vigia_target_set_weight (second, 3);
+  vigia_goal_insert_target (mypes, 1, second);
+  vigia_progress_set_value (second_entry, 700);
+  vigia_progress_set_status (second_entry, VIGIA_STATUS_IN_PROGRESS);
+  vigia_target_put_progress (second, second_entry);
+  /* A term long over: as of 2006-S2, so the 2010 entry is not counted;
+   * a term to come: as of 2095-S1, so the 2096 entry is not counted; no
+   * term: as of today. */
+  set_term (old, 2003, 2006);
+  record (first_goal (old, 1), "2006-S2", VIGIA_SOURCE_AUTHORITY, 15, VIGIA_STATUS_IN_PROGRESS);
+  record (first_goal (old, 1), "2010-S1", VIGIA_SOURCE_AUTHORITY, 25, VIGIA_STATUS_KEPT);
+  set_term (future, 2095, 2098);
+  record (first_goal (future, 0), "2024-S1", VIGIA_SOURCE_AUTHORITY, 5, VIGIA_STATUS_IN_PROGRESS);
+  record (first_goal (future, 0), "2096-S2", VIGIA_SOURCE_AUTHORITY, 20, VIGIA_STATUS_KEPT);
+  set_term (none, 0, 0);
+  record (first_goal (none, 3), "2024-S2", VIGIA_SOURCE_AUTHORITY, 25, VIGIA_STATUS_KEPT);
+  /* Progress of the observer only: assessed, with nothing of the authority. */
+  record (first_goal (observed, 2), "2024-S1", VIGIA_SOURCE_OBSERVER, 10, VIGIA_STATUS_IN_PROGRESS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (plans); i++)
+    {
+      g_assert_true (vigia_library_add_plan (library, plans[i], &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (vigia_library_add_plan (library, gone, &error));
+  g_assert_true (vigia_library_delete_plan (library, vigia_plan_get_id (gone), &error));
+  g_assert_no_error (error);
+
+  /* In an order of their own, with the deleted plan in the middle and a
+   * plan asked for twice. */
+  ids[0] = vigia_plan_get_id (future);
+  ids[1] = vigia_plan_get_id (now);
+  ids[2] = vigia_plan_get_id (quiet);
+  ids[3] = vigia_plan_get_id (gone);
+  ids[4] = vigia_plan_get_id (old);
+  ids[5] = vigia_plan_get_id (observed);
+  ids[6] = vigia_plan_get_id (none);
+  ids[7] = vigia_plan_get_id (now);
+  summaries = vigia_library_load_summaries (library, ids, G_N_ELEMENTS (ids), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, G_N_ELEMENTS (ids));
+
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      VigiaPlanSummary *summary = g_ptr_array_index (summaries, i);
+      g_autoptr(VigiaPlanSummary) alone = vigia_library_load_summary (library, ids[i], &error);
+      g_autoptr(VigiaPlan) loaded = NULL;
+      g_autoptr(VigiaAssessment) assessment = NULL;
+      const VigiaRollup *expected;
+
+      if (ids[i] == vigia_plan_get_id (gone))
+        {
+          g_assert_null (summary);
+          g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_FOUND);
+          g_assert_null (alone);
+          g_clear_error (&error);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_nonnull (summary);
+      vigia_test_assert_same_summary (summary, alone);
+
+      loaded = vigia_library_load_plan (library, ids[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (vigia_plan_summary_get_organization (summary), ==, vigia_plan_get_organization (loaded));
+      if (ids[i] == vigia_plan_get_id (quiet))
+        {
+          g_assert_null (vigia_plan_summary_get_rollup (summary));
+          g_assert_null (vigia_plan_summary_get_period (summary));
+          continue;
+        }
+      assessment = vigia_assessment_new (loaded, NULL);
+      expected = vigia_assessment_get_plan_rollup (assessment, VIGIA_SOURCE_AUTHORITY);
+      g_assert_cmpstr (vigia_plan_summary_get_period (summary), ==, vigia_assessment_get_period (assessment));
+      g_assert_nonnull (vigia_plan_summary_get_rollup (summary));
+      g_assert_cmpuint (vigia_plan_summary_get_rollup (summary)->n_goals, ==, expected->n_goals);
+      g_assert_cmpuint (vigia_plan_summary_get_rollup (summary)->n_targets, ==, expected->n_targets);
+      g_assert_cmpmem (vigia_plan_summary_get_rollup (summary)->status_counts,
+                       sizeof expected->status_counts, expected->status_counts, sizeof expected->status_counts);
+      assert_figure (vigia_plan_summary_get_achievement (summary), vigia_rollup_get_achievement (expected),
+                     vigia_plan_get_organization (loaded));
+    }
+
+  /* Each as of a semester of its own. */
+  g_assert_cmpstr (vigia_plan_summary_get_period (g_ptr_array_index (summaries, 0)), ==, "2095-S1");
+  g_assert_cmpstr (vigia_plan_summary_get_period (g_ptr_array_index (summaries, 1)), ==, current);
+  g_assert_cmpstr (vigia_plan_summary_get_period (g_ptr_array_index (summaries, 4)), ==, "2006-S2");
+  g_assert_cmpstr (vigia_plan_summary_get_period (g_ptr_array_index (summaries, 6)), ==, current);
+  /* 15 of 25 %; the authority said nothing of the observed plan. */
+  assert_figure (vigia_plan_summary_get_achievement (g_ptr_array_index (summaries, 4)), 0.6, "old");
+  assert_figure (vigia_plan_summary_get_achievement (g_ptr_array_index (summaries, 0)), 0.2, "future");
+  assert_figure (vigia_plan_summary_get_achievement (g_ptr_array_index (summaries, 5)), NO, "observed");
+  vigia_test_assert_same_summary (g_ptr_array_index (summaries, 7), g_ptr_array_index (summaries, 1));
+
+  no_summaries = vigia_library_load_summaries (library, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (no_summaries->len, ==, 0);
+
+  vigia_test_assert_finalized (&library);
+  vigia_test_remove_dir (dir);
+}
+
+static void
 test_no_term (void)
 {
   g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("SIN PERIODO", "ATE", 1);
@@ -738,6 +890,7 @@ main (int    argc,
   vigia_test_add_func_sqlite_only ("/assessment/description", test_description);
   vigia_test_add_func_sqlite_only ("/assessment/plan", test_plan);
   vigia_test_add_func_on_store ("/assessment/library", test_library);
+  vigia_test_add_func_on_store ("/assessment/summaries", test_summaries);
   vigia_test_add_func_sqlite_only ("/assessment/no-term", test_no_term);
   vigia_test_add_func_sqlite_only ("/assessment/default-period", test_default_period);
   vigia_test_add_func_sqlite_only ("/assessment/pace-labels", test_pace_labels);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <libpq-fe.h>
 #include <locale.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -235,6 +236,52 @@ vigia_test_add_sample_progress (VigiaPlan *plan)
   put_entry (plan, 2, 3, "2024-S2", a, 1, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
   put_entry (plan, 3, 1, "2024-S2", a, 2, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
   put_entry (plan, 3, 2, "2024-S2", a, 12, VIGIA_STATUS_IN_PROGRESS, NULL, NULL);
+}
+
+/* Every field of @actual is that of @expected, its assessment to the last
+ * bit: what the list shows of a plan, read in two ways. */
+void
+vigia_test_assert_same_summary (VigiaPlanSummary *actual,
+                                VigiaPlanSummary *expected)
+{
+  const VigiaRollup *rollup = vigia_plan_summary_get_rollup (actual);
+  const VigiaRollup *expected_rollup = vigia_plan_summary_get_rollup (expected);
+  double achievement = vigia_plan_summary_get_achievement (actual);
+  double expected_achievement = vigia_plan_summary_get_achievement (expected);
+
+  g_assert_cmpint (vigia_plan_summary_get_id (actual), ==, vigia_plan_summary_get_id (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_uuid (actual), ==, vigia_plan_summary_get_uuid (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_organization (actual), ==, vigia_plan_summary_get_organization (expected));
+  g_assert_cmpint (vigia_plan_summary_get_election (actual), ==, vigia_plan_summary_get_election (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_process (actual), ==, vigia_plan_summary_get_process (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_department (actual), ==, vigia_plan_summary_get_department (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_province (actual), ==, vigia_plan_summary_get_province (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_district (actual), ==, vigia_plan_summary_get_district (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_ubigeo (actual), ==, vigia_plan_summary_get_ubigeo (expected));
+  g_assert_cmpint (vigia_plan_summary_get_term_start (actual), ==, vigia_plan_summary_get_term_start (expected));
+  g_assert_cmpint (vigia_plan_summary_get_term_end (actual), ==, vigia_plan_summary_get_term_end (expected));
+  g_assert_cmpuint (vigia_plan_summary_get_n_goals (actual), ==, vigia_plan_summary_get_n_goals (expected));
+  g_assert_cmpuint (vigia_plan_summary_get_n_targets (actual), ==, vigia_plan_summary_get_n_targets (expected));
+  g_assert_cmpuint (vigia_plan_summary_get_n_goals_with_progress (actual), ==,
+                    vigia_plan_summary_get_n_goals_with_progress (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_changed (actual), ==, vigia_plan_summary_get_changed (expected));
+  g_assert_cmpstr (vigia_plan_summary_get_period (actual), ==, vigia_plan_summary_get_period (expected));
+
+  g_assert_true ((rollup == NULL) == (expected_rollup == NULL));
+  if (rollup != NULL)
+    {
+      g_assert_cmpuint (rollup->n_goals, ==, expected_rollup->n_goals);
+      g_assert_cmpuint (rollup->n_targets, ==, expected_rollup->n_targets);
+      g_assert_cmpuint (rollup->n_with_data, ==, expected_rollup->n_with_data);
+      g_assert_cmpfloat (rollup->weight_with_data, ==, expected_rollup->weight_with_data);
+      g_assert_cmpfloat (rollup->weighted_sum, ==, expected_rollup->weighted_sum);
+      g_assert_cmpmem (rollup->status_counts, sizeof rollup->status_counts,
+                       expected_rollup->status_counts, sizeof expected_rollup->status_counts);
+    }
+  if (isnan (expected_achievement))
+    g_assert_true (isnan (achievement));
+  else
+    g_assert_cmpfloat (achievement, ==, expected_achievement);
 }
 
 /* The library @name in @dir, on the store the test runs on (see

@@ -38,6 +38,8 @@ VigiaLibrary *vigia_test_open_library (const char *dir,
                                        const char *name);
 VigiaPlan *vigia_test_load_sample_plan (void);
 void       vigia_test_add_sample_progress (VigiaPlan *plan);
+void       vigia_test_assert_same_summary (VigiaPlanSummary *actual,
+                                           VigiaPlanSummary *expected);
 char      *vigia_test_fixture_path    (const char *name);
 int        vigia_test_count_rows      (const char *path,
                                        const char *sql);

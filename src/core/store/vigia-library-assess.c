@@ -110,53 +110,102 @@ rollup_add_target (VigiaRollup            *rollup,
   vigia_rollup_add_target (rollup, achievement, terms->weight, status);
 }
 
-/* One plan's targets, each with its latest informative entry of @source up
- * to @period, rolled up goal by goal: the same figures as
- * vigia_library_assess_plans() gives it, read through the indexes rather
- * than over the whole library. */
+/* What _vigia_library_assess_plans_at() reads of each target: its terms,
+ * its entry (pr, if any) and its goal's id and weight; then the plan's
+ * place. */
+#define PLAN_TARGET_COLUMNS \
+  " t.measure, t.direction, t.value, t.baseline_value, t.weight, pr.period, pr.value, pr.status, g.id, g.weight"
+/* The targets of the plans' dimensions d. */
+#define PLAN_TARGETS " JOIN goal g ON g.dimension_id = d.id JOIN target t ON t.goal_id = g.id"
+/* A target's latest informative entry p2 of source ?2 up to the period of
+ * its plan's element a of the JSON array. */
+#define LATEST_ENTRY \
+  " p2.target_id = t.id AND p2.source = ?2 AND p2.period <= a.value ->> 'period'" \
+  " AND (p2.value IS NOT NULL OR p2.status != 'not-rated') ORDER BY p2.period DESC LIMIT 1"
+
+/* Several plans' targets, each with its latest informative entry of
+ * @source up to its plan's own period, rolled up goal by goal into
+ * @rollups (one per plan, in the order of @plan_ids): the same figures as
+ * vigia_library_assess_plans() gives each, read through the indexes rather
+ * than over the whole library, in one statement for all of them (a page of
+ * the list costs one round trip on a server, not one a row).  The plans
+ * and their periods are one parameter, a JSON array. */
 gboolean
-_vigia_library_assess_plan (VigiaLibrary  *self,
-                            gint64         plan_id,
-                            const char    *period,
-                            VigiaSource    source,
-                            VigiaRollup   *rollup,
-                            GError       **error)
+_vigia_library_assess_plans_at (VigiaLibrary        *self,
+                                const gint64        *plan_ids,
+                                const char * const  *periods,
+                                guint                n_plans,
+                                VigiaSource          source,
+                                VigiaRollup         *rollups,
+                                GError             **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GString) plans = g_string_new ("[");
   VigiaRollup goal = { 0, };
   gint64 goal_id = 0;
+  guint goal_plan = 0;
   double goal_weight = 1;
   int rc;
 
+  if (n_plans == 0)
+    return TRUE;
+
+  for (guint i = 0; i < n_plans; i++)
+    {
+      int year = 0, half = 0;
+
+      /* Compared as text with the stored periods: in the canonical form,
+       * which is also one that needs no escaping in JSON. */
+      if (!vigia_period_parse (periods[i], &year, &half))
+        g_assert_not_reached ();
+      g_string_append_printf (plans, "%s{\"plan\":%" G_GINT64_FORMAT ",\"period\":\"%04d-S%d\"}",
+                              i > 0 ? "," : "", plan_ids[i], year, half);
+      rollups[i] = (VigiaRollup) { 0, };
+    }
+  g_string_append_c (plans, ']');
+
+  /* By plan (its place in the array), then goal by goal, and within a
+   * goal by target: the order vigia_library_assess_plans() adds them in.
+   * CROSS JOIN keeps SQLite's array outside, each plan found by index.
+   * On PostgreSQL the entry comes whole from the covering index
+   * progress_for_assessment (LATERAL), rather than found there and then
+   * looked up by id: a third of the statement's time. */
   stmt = _vigia_library_prepare (self,
-                                 "SELECT t.measure, t.direction, t.value, t.baseline_value, t.weight,"
-                                 " pr.id, pr.value, pr.status, g.id, g.weight"
-                                 " FROM dimension d JOIN goal g ON g.dimension_id = d.id"
-                                 " JOIN target t ON t.goal_id = g.id"
-                                 " LEFT JOIN progress pr ON pr.id ="
-                                 "  (SELECT p2.id FROM progress p2 WHERE p2.target_id = t.id AND p2.source = ?2"
-                                 "   AND p2.period <= ?3 AND (p2.value IS NOT NULL OR p2.status != 'not-rated')"
-                                 "   ORDER BY p2.period DESC LIMIT 1)"
-                                 " WHERE d.plan_id = ?1 ORDER BY g.id",
+                                 LIBRARY_SQL (self,
+                                              "SELECT" PLAN_TARGET_COLUMNS ", a.key FROM json_each (?1) a"
+                                              " CROSS JOIN dimension d ON d.plan_id = a.value ->> 'plan'" PLAN_TARGETS
+                                              " LEFT JOIN progress pr ON pr.id ="
+                                              "  (SELECT p2.id FROM progress p2 WHERE" LATEST_ENTRY ")"
+                                              " ORDER BY a.key, g.id, t.id",
+                                              "SELECT" PLAN_TARGET_COLUMNS ", a.n - 1"
+                                              " FROM json_array_elements (CAST (?1 AS json)) WITH ORDINALITY AS a (value, n)"
+                                              " JOIN dimension d ON d.plan_id = CAST (a.value ->> 'plan' AS bigint)" PLAN_TARGETS
+                                              " LEFT JOIN LATERAL"
+                                              "  (SELECT p2.period, p2.value, p2.status FROM progress p2 WHERE" LATEST_ENTRY ") pr"
+                                              " ON TRUE"
+                                              " ORDER BY a.n, g.id, t.id"),
                                  error);
   if (stmt == NULL)
     return FALSE;
-  vigia_statement_bind_int64 (stmt, 1, plan_id);
+  _vigia_library_bind_text (stmt, 1, plans->str);
   _vigia_library_bind_enum (stmt, 2, VIGIA_TYPE_SOURCE, source);
-  _vigia_library_bind_text (stmt, 3, period);
 
-  *rollup = (VigiaRollup) { 0, };
   while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
       VigiaTargetTerms terms;
+      gint64 position = vigia_statement_column_int64 (stmt, 10);
 
-      /* The rows come goal by goal: a goal is whole at the next one. */
-      if (vigia_statement_column_int64 (stmt, 8) != goal_id)
+      g_assert (position >= 0 && position < n_plans);
+
+      /* The rows come goal by goal: a goal is whole at the next one (or at
+       * the same goal again, for a plan asked for twice). */
+      if (vigia_statement_column_int64 (stmt, 8) != goal_id || position != goal_plan)
         {
           if (goal_id != 0)
-            vigia_rollup_add_goal (rollup, &goal, goal_weight);
+            vigia_rollup_add_goal (&rollups[goal_plan], &goal, goal_weight);
           goal = (VigiaRollup) { 0, };
           goal_id = vigia_statement_column_int64 (stmt, 8);
+          goal_plan = position;
           goal_weight = vigia_statement_column_double (stmt, 9);
         }
 
@@ -169,7 +218,7 @@ _vigia_library_assess_plan (VigiaLibrary  *self,
   if (rc != SQLITE_DONE)
     return _vigia_library_set_sqlite_error (self, error, rc);
   if (goal_id != 0)
-    vigia_rollup_add_goal (rollup, &goal, goal_weight);
+    vigia_rollup_add_goal (&rollups[goal_plan], &goal, goal_weight);
   return TRUE;
 }
 

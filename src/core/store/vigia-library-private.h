@@ -275,12 +275,13 @@ void _vigia_library_value_from_text (GValue     *value,
                                      const char *text);
 
 /* vigia-library-assess.c */
-gboolean _vigia_library_assess_plan (VigiaLibrary  *self,
-                                     gint64         plan_id,
-                                     const char    *period,
-                                     VigiaSource    source,
-                                     VigiaRollup   *rollup,
-                                     GError       **error);
+gboolean _vigia_library_assess_plans_at (VigiaLibrary        *self,
+                                         const gint64        *plan_ids,
+                                         const char * const  *periods,
+                                         guint                n_plans,
+                                         VigiaSource          source,
+                                         VigiaRollup         *rollups,
+                                         GError             **error);
 GArray *_vigia_library_assess_plans_inner (VigiaLibrary  *self,
                                            const char    *period,
                                            VigiaSource    source,

@@ -335,8 +335,9 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
   return g_steal_pointer (&years);
 }
 
-/* What the list shows of each plan, the columns summary_from_row() reads. */
-#define SUMMARY_SELECT \
+/* What the list shows of each plan, the columns summary_fields_from_row()
+ * reads; a FROM clause that names the plan p follows. */
+#define SUMMARY_COLUMNS \
   "SELECT p.id, p.uuid, p.organization, p.election, p.process, p.department," \
   " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed," \
   " (SELECT count(*) FROM goal g JOIN dimension d ON d.id = g.dimension_id" \
@@ -345,8 +346,8 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
   "  JOIN goal g ON g.id = t.goal_id JOIN dimension d ON d.id = g.dimension_id" \
   "  WHERE d.plan_id = p.id)," \
   " (SELECT count(*) FROM target t JOIN goal g ON g.id = t.goal_id JOIN dimension d ON d.id = g.dimension_id" \
-  "  WHERE d.plan_id = p.id)" \
-  " FROM plan p"
+  "  WHERE d.plan_id = p.id)"
+#define SUMMARY_SELECT SUMMARY_COLUMNS " FROM plan p"
 
 /* Fills @fields with pointers into @stmt's row: use them before the next step. */
 static void
@@ -370,12 +371,161 @@ summary_fields_from_row (VigiaStatement           *stmt,
   fields->n_targets = vigia_statement_column_int64 (stmt, 14);
 }
 
+/* A summary's row read, its texts copied: its assessment is read after
+ * every row, in a statement of its own. */
+typedef struct
+{
+  guint                   position;
+  VigiaPlanSummaryFields  fields;
+  char                    period[VIGIA_PERIOD_SIZE];
+} SummaryRow;
+
+static const char *
+chunk_insert (GStringChunk *chunk,
+              const char   *text)
+{
+  return text != NULL ? g_string_chunk_insert (chunk, text) : NULL;
+}
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/**
+ * vigia_library_load_summaries:
+ * @plan_ids: (array length=n_ids): the plans
+ *
+ * What vigia_library_load_summary() gives for each of @plan_ids, in two
+ * statements whatever their number, not one or two a plan: one for the
+ * summaries, one for the assessments of those with progress (each as of the
+ * current semester brought into its own term).  On a server each statement
+ * is a round trip; this is how the list reads a page of rows.
+ *
+ * Returns: (transfer full) (element-type VigiaPlanSummary): the summaries in
+ *   the order of @plan_ids, with %NULL in the place of a plan that is not
+ *   in the library (deleted since its id was read); %NULL on error
+ */
+GPtrArray *
+vigia_library_load_summaries (VigiaLibrary  *self,
+                              const gint64  *plan_ids,
+                              guint          n_ids,
+                              GError       **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GString) ids = NULL;
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GStringChunk) texts = NULL;
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) assessed_ids = NULL;
+  g_autoptr(GPtrArray) periods = NULL;
+  g_autofree VigiaRollup *rollups = NULL;
+  g_autofree char *current = NULL;
+  int rc;
+
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+  g_return_val_if_fail (plan_ids != NULL || n_ids == 0, NULL);
+
+  summaries = g_ptr_array_new_full (n_ids, unref_if_set);
+  g_ptr_array_set_size (summaries, n_ids);
+  if (n_ids == 0)
+    return g_steal_pointer (&summaries);
+
+  /* The ids are one parameter, a JSON array; the last column is each
+   * row's place in it.  CROSS JOIN keeps SQLite's array outside, each
+   * plan found by its id. */
+  stmt = _vigia_library_prepare (self,
+                                 LIBRARY_SQL (self,
+                                              SUMMARY_COLUMNS ", ids.key"
+                                              " FROM json_each (?1) ids CROSS JOIN plan p ON p.id = ids.value",
+                                              SUMMARY_COLUMNS ", ids.n - 1"
+                                              " FROM json_array_elements_text (CAST (?1 AS json))"
+                                              " WITH ORDINALITY AS ids (value, n)"
+                                              " JOIN plan p ON p.id = CAST (ids.value AS bigint)"),
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  ids = g_string_new ("[");
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", plan_ids[i]);
+  g_string_append_c (ids, ']');
+  _vigia_library_bind_text (stmt, 1, ids->str);
+
+  texts = g_string_chunk_new (1024);
+  rows = g_array_sized_new (FALSE, TRUE, sizeof (SummaryRow), n_ids);
+  while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
+    {
+      SummaryRow row = { 0, };
+      VigiaPlanSummaryFields *fields = &row.fields;
+
+      summary_fields_from_row (stmt, fields);
+      row.position = vigia_statement_column_int64 (stmt, 15);
+      g_assert (row.position < n_ids);
+      fields->uuid = chunk_insert (texts, fields->uuid);
+      fields->organization = chunk_insert (texts, fields->organization);
+      fields->process = chunk_insert (texts, fields->process);
+      fields->department = chunk_insert (texts, fields->department);
+      fields->province = chunk_insert (texts, fields->province);
+      fields->district = chunk_insert (texts, fields->district);
+      fields->ubigeo = chunk_insert (texts, fields->ubigeo);
+      fields->changed = chunk_insert (texts, fields->changed);
+      g_array_append_val (rows, row);
+    }
+  g_clear_pointer (&stmt, cached_stmt_reset);
+  if (rc != SQLITE_DONE)
+    {
+      _vigia_library_set_sqlite_error (self, error, rc);
+      return NULL;
+    }
+
+  /* Only plans with some progress have anything to assess, each as of the
+   * current semester within its term. */
+  current = vigia_period_dup_current ();
+  assessed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  periods = g_ptr_array_new ();
+  for (guint i = 0; i < rows->len; i++)
+    {
+      SummaryRow *row = &g_array_index (rows, SummaryRow, i);
+      g_autofree char *clamped = NULL;
+
+      if (row->fields.n_goals_with_progress == 0)
+        continue;
+      clamped = vigia_term_clamp_period (row->fields.term_start, row->fields.term_end, current);
+      g_strlcpy (row->period, clamped != NULL ? clamped : current, sizeof row->period);
+      g_array_append_val (assessed_ids, row->fields.id);
+      g_ptr_array_add (periods, row->period);
+    }
+  rollups = g_new0 (VigiaRollup, assessed_ids->len);
+  if (assessed_ids->len > 0 &&
+      !_vigia_library_assess_plans_at (self, &g_array_index (assessed_ids, gint64, 0),
+                                       (const char * const *) periods->pdata, assessed_ids->len,
+                                       VIGIA_SOURCE_AUTHORITY, rollups, error))
+    return NULL;
+
+  for (guint i = 0, assessed = 0; i < rows->len; i++)
+    {
+      SummaryRow *row = &g_array_index (rows, SummaryRow, i);
+
+      if (row->fields.n_goals_with_progress > 0)
+        {
+          row->fields.rollup = &rollups[assessed++];
+          row->fields.period = row->period;
+        }
+      g_ptr_array_index (summaries, row->position) = vigia_plan_summary_new (&row->fields);
+    }
+
+  return g_steal_pointer (&summaries);
+}
+
 /**
  * vigia_library_load_summary:
  *
  * The summary carries the plan's achievement and its goals by status as the
  * authority reports them, as of the current semester (brought into the
- * plan's term): what an observer scanning the list wants to see.
+ * plan's term): what an observer scanning the list wants to see.  A page
+ * of rows is read at once with vigia_library_load_summaries().
  *
  * Returns: (transfer full): what the list shows of the plan, or %NULL with
  *   %VIGIA_ERROR_NOT_FOUND
@@ -385,48 +535,19 @@ vigia_library_load_summary (VigiaLibrary  *self,
                             gint64         plan_id,
                             GError       **error)
 {
-  g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *current = NULL;
-  g_autofree char *period = NULL;
-  VigiaPlanSummaryFields fields = { 0, };
-  VigiaRollup rollup = { 0, };
-  int rc;
+  g_autoptr(GPtrArray) summaries = NULL;
 
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
 
-  stmt = _vigia_library_prepare (self, SUMMARY_SELECT " WHERE p.id = ?1", error);
-  if (stmt == NULL)
+  summaries = vigia_library_load_summaries (self, &plan_id, 1, error);
+  if (summaries == NULL)
     return NULL;
-
-  vigia_statement_bind_int64 (stmt, 1, plan_id);
-  rc = _vigia_library_step (self, stmt);
-  if (rc == SQLITE_DONE)
+  if (g_ptr_array_index (summaries, 0) == NULL)
     {
       _vigia_library_set_no_plan_error (error, plan_id);
       return NULL;
     }
-  if (rc != SQLITE_ROW)
-    {
-      _vigia_library_set_sqlite_error (self, error, rc);
-      return NULL;
-    }
-
-  summary_fields_from_row (stmt, &fields);
-
-  /* Only plans with some progress have anything to assess. */
-  if (fields.n_goals_with_progress > 0)
-    {
-      current = vigia_period_dup_current ();
-      period = vigia_term_clamp_period (fields.term_start, fields.term_end, current);
-      if (period == NULL)
-        period = g_steal_pointer (&current);
-      if (!_vigia_library_assess_plan (self, plan_id, period, VIGIA_SOURCE_AUTHORITY, &rollup, error))
-        return NULL;
-      fields.rollup = &rollup;
-      fields.period = period;
-    }
-
-  return vigia_plan_summary_new (&fields);
+  return g_ptr_array_steal_index (summaries, 0);
 }
 
 /**

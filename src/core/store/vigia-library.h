@@ -135,6 +135,10 @@ GArray           *vigia_library_list_term_starts   (VigiaLibrary           *self
 VigiaPlanSummary *vigia_library_load_summary       (VigiaLibrary           *self,
                                                     gint64                  plan_id,
                                                     GError                **error);
+GPtrArray        *vigia_library_load_summaries     (VigiaLibrary           *self,
+                                                    const gint64           *plan_ids,
+                                                    guint                   n_ids,
+                                                    GError                **error);
 VigiaPlan        *vigia_library_load_plan          (VigiaLibrary           *self,
                                                     gint64                  plan_id,
                                                     GError                **error);

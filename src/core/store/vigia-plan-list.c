@@ -4,8 +4,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Holds only the ids of the plans that match, in order (8 bytes a plan: 160 kB
- * for a national library); a plan's summary is read from SQLite the first
- * time a row asks for it, and kept until the list changes.
+ * for a national library); a plan's summary is read from the library the
+ * first time a row asks for it, with those of the rows about it not read yet
+ * (a page: two statements, on a server two round trips), and kept until the
+ * list changes.
  */
 #define G_LOG_DOMAIN "vigia-plan-list"
 
@@ -50,6 +52,10 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+/* The rows read at once when a view asks for one not read yet: a
+ * screenful or two. */
+#define PAGE_SIZE 50
+
 /* The cache has holes for the rows not read yet. */
 static void
 unref_if_set (gpointer object)
@@ -72,6 +78,64 @@ vigia_plan_list_get_n_items (GListModel *model)
   return self->ids->len;
 }
 
+/* Adds to @positions the rows from @from on, one by one in the direction
+ * of @step, that have no summary yet, while they are fewer than PAGE_SIZE
+ * and within PAGE_SIZE rows of @from: rows read already are skipped, not
+ * read again. */
+static void
+collect_missing (VigiaPlanList *self,
+                 gint64         from,
+                 int            step,
+                 GArray        *positions)
+{
+  for (gint64 i = from; i >= 0 && i < self->ids->len && ABS (i - from) < PAGE_SIZE; i += step)
+    {
+      guint position = i;
+
+      if (positions->len == PAGE_SIZE)
+        break;
+      if (g_ptr_array_index (self->summaries, position) == NULL)
+        g_array_append_val (positions, position);
+    }
+}
+
+/* Reads the summary at @position with those of the rows about it not read
+ * yet, a page in two statements (vigia_library_load_summaries()) rather
+ * than one or two a row: on a server each is a round trip.  A view asks
+ * for the rows coming into sight, below the ones it shows as it scrolls
+ * down and above them as it scrolls up: the page takes the rows below,
+ * then, if there is room, those above. */
+static gboolean
+load_page (VigiaPlanList  *self,
+           guint           position,
+           GError        **error)
+{
+  g_autoptr(GArray) positions = g_array_sized_new (FALSE, FALSE, sizeof (guint), PAGE_SIZE);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), PAGE_SIZE);
+  g_autoptr(GPtrArray) summaries = NULL;
+
+  collect_missing (self, position, 1, positions);
+  collect_missing (self, (gint64) position - 1, -1, positions);
+
+  for (guint i = 0; i < positions->len; i++)
+    g_array_append_val (ids, g_array_index (self->ids, gint64, g_array_index (positions, guint, i)));
+  summaries = vigia_library_load_summaries (self->library, &g_array_index (ids, gint64, 0), ids->len, error);
+  if (summaries == NULL)
+    return FALSE;
+
+  /* A plan deleted since the ids were read stays a hole. */
+  for (guint i = 0; i < positions->len; i++)
+    {
+      VigiaPlanSummary *summary = g_ptr_array_index (summaries, i);
+
+      if (summary == NULL)
+        continue;
+      g_ptr_array_index (self->summaries, g_array_index (positions, guint, i)) = g_object_ref (summary);
+      self->n_fetched++;
+    }
+  return TRUE;
+}
+
 static gpointer
 vigia_plan_list_get_item (GListModel *model,
                           guint       position)
@@ -87,20 +151,22 @@ vigia_plan_list_get_item (GListModel *model,
   if (summary != NULL)
     return g_object_ref (summary);
 
-  summary = vigia_library_load_summary (self->library,
-                                        g_array_index (self->ids, gint64, position),
-                                        &error);
+  if (!load_page (self, position, &error))
+    {
+      g_warning ("Could not read the plans of %s: %s",
+                 vigia_library_get_name (self->library), error->message);
+      return NULL;
+    }
+
+  summary = g_ptr_array_index (self->summaries, position);
   if (summary == NULL)
     {
       /* Deleted by another program since the ids were read: the next reload
        * drops it. A list model has no way to fail, so show the gap. */
-      g_warning ("Could not read plan %" G_GINT64_FORMAT ": %s",
-                 g_array_index (self->ids, gint64, position), error->message);
+      g_warning ("Could not read plan %" G_GINT64_FORMAT ": it is no longer in %s",
+                 g_array_index (self->ids, gint64, position), vigia_library_get_name (self->library));
       return NULL;
     }
-
-  self->n_fetched++;
-  g_ptr_array_index (self->summaries, position) = summary;
   return g_object_ref (summary);
 }
 
