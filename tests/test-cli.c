@@ -188,6 +188,47 @@ test_list (void)
   vigia_test_remove_dir (dir);
 }
 
+/* More plans than the command reads at once (PRINT_PAGE): every one is
+ * printed, once, in order. */
+static void
+test_list_pages (void)
+{
+  g_autofree char *dir = vigia_test_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+
+  {
+    g_autoptr(VigiaLibrary) library = vigia_library_open (path, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (vigia_library_begin (library, &error));
+    for (guint i = 0; i < 1203; i++)
+      {
+        g_autofree char *district = g_strdup_printf ("DISTRITO %04u", i);
+        g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("PARTIDO", district, 0);
+
+        g_assert_true (vigia_library_add_plan (library, plan, &error));
+      }
+    g_assert_true (vigia_library_commit (library, &error));
+    g_assert_no_error (error);
+  }
+
+  run_cli (&run, "en", "--library", path, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1204);
+  for (guint i = 0; i < 1203; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%u\tPARTIDO\tDISTRITO %04u, LIMA, LIMA\t", i + 1, i);
+
+      g_assert_true (g_str_has_prefix (lines[i], expected));
+    }
+
+  vigia_test_remove_dir (dir);
+}
+
 static void
 test_list_json (void)
 {
@@ -845,6 +886,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/missing-library", test_missing_library);
   g_test_add_func ("/cli/list", test_list);
+  g_test_add_func ("/cli/list/pages", test_list_pages);
   g_test_add_func ("/cli/list-json", test_list_json);
   g_test_add_func ("/cli/show", test_show);
   g_test_add_func ("/cli/search", test_search);

@@ -387,6 +387,9 @@ print_summary_line (VigiaPlanSummary *summary)
            goals);
 }
 
+/* Plans whose summaries are read at once. */
+#define PRINT_PAGE 500
+
 /**
  * vigia_cli_print_plans:
  * @ids: the plans to print, in order
@@ -404,22 +407,39 @@ vigia_cli_print_plans (VigiaLibrary *library,
   if (json)
     json_builder_begin_array (builder);
 
-  for (guint i = 0; i < ids->len; i++)
+  /* A page of summaries a statement pair: on a server, a round trip
+   * each, not two a plan. */
+  for (guint start = 0; start < ids->len; start += PRINT_PAGE)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(VigiaPlanSummary) summary = NULL;
+      g_autoptr(GPtrArray) summaries = NULL;
+      guint n = MIN (PRINT_PAGE, ids->len - start);
 
-      summary = vigia_library_load_summary (library, g_array_index (ids, gint64, i), &error);
-      if (summary == NULL)
+      summaries = vigia_library_load_summaries (library, &g_array_index (ids, gint64, start), n, &error);
+      if (summaries == NULL)
         {
           vigia_cli_error ("%s", error->message);
           return VIGIA_CLI_ERROR;
         }
 
-      if (json)
-        add_summary_json (builder, summary);
-      else
-        print_summary_line (summary);
+      for (guint i = 0; i < n; i++)
+        {
+          VigiaPlanSummary *summary = g_ptr_array_index (summaries, i);
+
+          /* Deleted by another desk since the ids were read. */
+          if (summary == NULL)
+            {
+              g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, start + i));
+
+              vigia_cli_error (_("There is no plan %s in the library."), id);
+              return VIGIA_CLI_ERROR;
+            }
+
+          if (json)
+            add_summary_json (builder, summary);
+          else
+            print_summary_line (summary);
+        }
     }
 
   if (json)
