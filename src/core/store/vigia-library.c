@@ -1410,20 +1410,12 @@ vigia_library_open_file (VigiaLibrary           *self,
    * member the server lets only read. */
   if (!exists && vigia_store_location_is_postgresql (self->path))
     {
-      g_autoptr(VigiaStatement) may_write = NULL;
-
       self->server = vigia_store_postgresql_open (self->path, error);
       if (self->server == NULL)
         return FALSE;
       g_free (self->name);
       self->name = g_strdup (vigia_store_get_location (VIGIA_STORE (self->server)));
-      may_write = vigia_store_prepare (VIGIA_STORE (self->server), "SELECT has_table_privilege ('plan', 'INSERT')",
-                                       error);
-      if (may_write == NULL || vigia_statement_step (may_write, error) != VIGIA_STATEMENT_ROW)
-        return FALSE;
-      self->read_only = (flags & VIGIA_LIBRARY_OPEN_READ_ONLY) != 0 ||
-                        g_strcmp0 (vigia_statement_column_text (may_write, 0), "t") != 0;
-      vigia_statement_reset (may_write);
+      self->read_only = (flags & VIGIA_LIBRARY_OPEN_READ_ONLY) != 0 || !vigia_store_postgresql_may_write (self->server);
       return TRUE;
     }
 

@@ -21,6 +21,8 @@ struct _VigiaStorePostgresql
   char           *location;
   /* Names the server gives the prepared statements. */
   guint           n_prepared;
+  /* Whether the role may add plans, as the server said at opening. */
+  gboolean        may_write;
   /* The statement whose rows are coming (single-row mode): the connection
    * runs nothing else until they have all come. */
   VigiaStatement *streaming;

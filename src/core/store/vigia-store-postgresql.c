@@ -269,17 +269,22 @@ query_text (VigiaStorePostgresql  *self,
 
 /* Whether the library's schema is there, Vigía's, at this build's version
  * and readable: what nearly every opening finds, told by one statement
- * without the lock and the catalog's questions of prepare_schema().  Any
- * other answer, an error included, leaves it to prepare_schema(). */
+ * without the lock and the catalog's questions of prepare_schema(), with
+ * whether the role may write.  Any other answer, an error included, leaves
+ * it to prepare_schema(). */
 static gboolean
 schema_is_current (VigiaStorePostgresql *self)
 {
-  PGresult *result = PQexec (self->conn, "SELECT schema_version, application FROM library_info");
+  PGresult *result = PQexec (self->conn,
+                             "SELECT schema_version, application, has_table_privilege ('plan', 'INSERT')"
+                             " FROM library_info");
   gboolean current;
 
   current = result != NULL && PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
             atoi (PQgetvalue (result, 0, 0)) == VIGIA_SCHEMA_VERSION &&
             g_strcmp0 (PQgetvalue (result, 0, 1), "vigia") == 0;
+  if (current)
+    self->may_write = g_strcmp0 (PQgetvalue (result, 0, 2), "t") == 0;
   PQclear (result);
   return current;
 }
@@ -512,6 +517,7 @@ vigia_store_postgresql_open (const char  *conninfo,
                              GError     **error)
 {
   g_autoptr(VigiaStorePostgresql) self = NULL;
+  g_autofree char *may_write = NULL;
   const char *host;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
@@ -563,10 +569,22 @@ vigia_store_postgresql_open (const char  *conninfo,
       return NULL;
     }
 
-  if (!vigia_store_postgresql_commit (VIGIA_STORE (self), error))
+  if (!vigia_store_postgresql_commit (VIGIA_STORE (self), error) ||
+      !query_text (self, "SELECT has_table_privilege ('plan', 'INSERT')", &may_write, error))
     return NULL;
+  self->may_write = g_strcmp0 (may_write, "t") == 0;
 
   return g_steal_pointer (&self);
+}
+
+/* Whether the role the library was opened as may add plans: a member who
+ * may only read gets the library read-only. */
+gboolean
+vigia_store_postgresql_may_write (VigiaStorePostgresql *self)
+{
+  g_return_val_if_fail (VIGIA_IS_STORE_POSTGRESQL (self), FALSE);
+
+  return self->may_write;
 }
 
 /* Members and their roles: two roles of the database's own, one that may

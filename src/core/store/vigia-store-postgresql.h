@@ -22,6 +22,7 @@ char                 *vigia_store_postgresql_make_location (const char          
                                                            const char           *password);
 VigiaStorePostgresql *vigia_store_postgresql_open         (const char            *conninfo,
                                                            GError               **error);
+gboolean              vigia_store_postgresql_may_write    (VigiaStorePostgresql  *self);
 gboolean              vigia_store_postgresql_grant        (VigiaStorePostgresql  *self,
                                                            const char            *member,
                                                            gboolean               can_edit,
