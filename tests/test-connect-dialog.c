@@ -86,6 +86,17 @@ parse_test_server (char **server,
   PQconninfoFree (options);
 }
 
+/* Opens the file @path in the application: before a test's database
+ * goes, the library shown is given back to a file. */
+static void
+open_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (vigia_application_open_library (app, path, &error));
+  g_assert_no_error (error);
+}
+
 /* A new database on the test server, whose name is returned, made the
  * shared library connected to last. */
 static char *
@@ -211,12 +222,7 @@ test_connects (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* Give the file back before the database goes. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (vigia_application_open_library (app, f->path, &error));
-    g_assert_no_error (error);
-  }
+  open_file (f->path);
   g_assert_false (g_settings_get_boolean (settings, "last-library-shared"));
   vigia_test_drop_database (name);
 }
@@ -252,12 +258,7 @@ test_reconnects (Fixture       *f,
   g_assert_nonnull (strstr (vigia_library_get_name (library), name));
 
   /* The database is gone by the next start. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (vigia_application_open_library (app, f->path, &error));
-    g_assert_no_error (error);
-  }
+  open_file (f->path);
   vigia_test_drop_database (name);
   g_settings_set_boolean (settings, "last-library-shared", TRUE);
   dialog = VIGIA_CONNECT_DIALOG (vigia_application_reconnect (app, NULL));
@@ -305,12 +306,7 @@ test_at_start (void)
   g_assert_true (g_settings_get_boolean (settings, "last-library-shared"));
 
   /* Give a file back before the database goes. */
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (vigia_application_open_library (app, path, &error));
-    g_assert_no_error (error);
-  }
+  open_file (path);
   vigia_test_close_dialogs ();
   vigia_test_wait_idle ();
   vigia_test_drop_database (name);
