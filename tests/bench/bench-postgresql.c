@@ -25,12 +25,14 @@
 static int opt_plans = 2000;
 static int opt_runs = 5;
 static char *opt_library = NULL;
+static gboolean opt_import_only = FALSE;
 
 static const GOptionEntry entries[] = {
   { "plans", 'n', 0, G_OPTION_ARG_INT, &opt_plans, "Plans in the library built when none is given (2000)", "N" },
   { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Repetitions of each timed step (5)", "N" },
   { "library", 'l', 0, G_OPTION_ARG_FILENAME, &opt_library,
     "Copy this library (bench-national's --library) instead of building one", "FILE" },
+  { "import-only", 0, 0, G_OPTION_ARG_NONE, &opt_import_only, "Time only the import, with no library to copy", NULL },
   { NULL }
 };
 
@@ -210,6 +212,12 @@ time_import (const char *location,
 }
 
 static void
+print_header (void)
+{
+  printf ("%-46s %12s %12s  %-6s %9s\n", "figure (median)", "SQLite", "PostgreSQL", "unit", "ratio");
+}
+
+static void
 print_row (const char *name,
            double      sqlite,
            double      postgresql,
@@ -218,19 +226,18 @@ print_row (const char *name,
   printf ("%-46s %12.2f %12.2f  %-6s %8.1f×\n", name, sqlite, postgresql, unit, postgresql / sqlite);
 }
 
-int
-main (int    argc,
-      char **argv)
+/* The library copied into a new database, then what a reader does on each
+ * store. */
+static void
+time_reading (const char *dir,
+              const char *server)
 {
-  g_autoptr(GOptionContext) context = g_option_context_new ("— a library on PostgreSQL beside SQLite");
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
   g_autofree char *file = NULL;
   g_autofree char *database = NULL;
   g_autofree char *shared = NULL;
   g_autofree char *create = NULL;
   g_autofree char *drop = NULL;
-  const char *server = g_getenv ("VIGIA_TEST_POSTGRESQL");
   VigiaStoreTally tally;
   guint n_plans;
   guint found_sqlite;
@@ -238,20 +245,6 @@ main (int    argc,
   double start;
   double copy_seconds;
 
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 2;
-    }
-  if (server == NULL || *server == '\0')
-    {
-      printf ("No PostgreSQL server: $VIGIA_TEST_POSTGRESQL is not set (build-aux/dev bench starts one).\n");
-      return 0;
-    }
-
-  dir = g_dir_make_tmp ("vigia-bench-XXXXXX", &error);
-  g_assert_no_error (error);
   if (opt_library != NULL)
     {
       file = g_strdup (opt_library);
@@ -285,7 +278,7 @@ main (int    argc,
           tally.rows[6] + tally.rows[7] + tally.rows[8],
           opt_runs, g_get_num_processors ());
   printf ("copy the library into PostgreSQL (vigia-cli copy): %.1f s\n\n", copy_seconds);
-  printf ("%-46s %12s %12s  %-6s %9s\n", "figure (median)", "SQLite", "PostgreSQL", "unit", "ratio");
+  print_header ();
 
   print_row ("open the library + first 50 rows of the list", time_first_page (file), time_first_page (shared),
              "ms");
@@ -302,47 +295,80 @@ main (int    argc,
     print_row ("assess the whole library", time_assess (on_file), time_assess (on_server), "ms");
   }
 
-  /* Importing 500 summaries into a new library on each store, alternated. */
-  {
-    g_autofree char *texts_dir = g_build_filename (dir, "summaries", NULL);
-    g_autoptr(GPtrArray) files = NULL;
-    Figure *on_file = figure_new (NULL, NULL, NULL, FALSE);
-    Figure *on_server = figure_new (NULL, NULL, NULL, FALSE);
-
-    g_autoptr(VigiaBenchData) data = vigia_bench_data_new (2026, &error);
-
-    if (data == NULL)
-      g_error ("%s", error->message);
-    g_mkdir (texts_dir, 0700);
-    files = vigia_bench_write_summaries (data, texts_dir, 500, NULL);
-    for (int run = 0; run < opt_runs; run++)
-      {
-        g_autofree char *path = g_build_filename (dir, "import.sqlite", NULL);
-        g_autofree char *name = g_strdup_printf ("vigia_bench_import_%d_%d", (int) getpid (), run);
-        g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
-        g_autofree char *location = g_strdup_printf ("%s dbname=%s", server, name);
-
-        figure_add (on_file, time_import (path, files));
-        vigia_bench_remove_library (path);
-        admin_exec (server, sql);
-        figure_add (on_server, time_import (location, files));
-        g_free (sql);
-        sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", name);
-        admin_exec (server, sql);
-      }
-    print_row ("import 500 DECLARA summaries (per plan)", median_of (on_file), median_of (on_server), "ms");
-    for (guint i = 0; i < files->len; i++)
-      {
-        g_autofree char *file_path = g_file_get_path (g_ptr_array_index (files, i));
-
-        g_unlink (file_path);
-      }
-    g_rmdir (texts_dir);
-  }
-
   admin_exec (server, drop);
   if (opt_library == NULL)
     g_unlink (file);
+}
+
+/* Importing 500 summaries into a new library on each store, alternated. */
+static void
+time_imports (const char *dir,
+              const char *server)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *texts_dir = g_build_filename (dir, "summaries", NULL);
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(VigiaBenchData) data = vigia_bench_data_new (2026, &error);
+  Figure *on_file = figure_new (NULL, NULL, NULL, FALSE);
+  Figure *on_server = figure_new (NULL, NULL, NULL, FALSE);
+
+  if (data == NULL)
+    g_error ("%s", error->message);
+  g_mkdir (texts_dir, 0700);
+  files = vigia_bench_write_summaries (data, texts_dir, 500, NULL);
+  for (int run = 0; run < opt_runs; run++)
+    {
+      g_autofree char *path = g_build_filename (dir, "import.sqlite", NULL);
+      g_autofree char *name = g_strdup_printf ("vigia_bench_import_%d_%d", (int) getpid (), run);
+      g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s", name);
+      g_autofree char *location = g_strdup_printf ("%s dbname=%s", server, name);
+
+      figure_add (on_file, time_import (path, files));
+      vigia_bench_remove_library (path);
+      admin_exec (server, sql);
+      figure_add (on_server, time_import (location, files));
+      g_free (sql);
+      sql = g_strdup_printf ("DROP DATABASE %s WITH (FORCE)", name);
+      admin_exec (server, sql);
+    }
+  print_row ("import 500 DECLARA summaries (per plan)", median_of (on_file), median_of (on_server), "ms");
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *file_path = g_file_get_path (g_ptr_array_index (files, i));
+
+      g_unlink (file_path);
+    }
+  g_rmdir (texts_dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("— a library on PostgreSQL beside SQLite");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  const char *server = g_getenv ("VIGIA_TEST_POSTGRESQL");
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (server == NULL || *server == '\0')
+    {
+      printf ("No PostgreSQL server: $VIGIA_TEST_POSTGRESQL is not set (build-aux/dev bench starts one).\n");
+      return 0;
+    }
+
+  dir = g_dir_make_tmp ("vigia-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  if (opt_import_only)
+    print_header ();
+  else
+    time_reading (dir, server);
+  time_imports (dir, server);
   g_rmdir (dir);
   return 0;
 }
