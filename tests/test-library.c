@@ -403,6 +403,8 @@ test_search (Fixture       *f,
   g_autoptr(VigiaLibrary) library = vigia_test_open_library (f->dir, "search.sqlite");
   g_autoptr(VigiaPlan) a = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 1);
   g_autoptr(VigiaPlan) b = vigia_test_make_plan ("AHORA NACIÓN", "SAN MARTÍN DE PORRES", 1);
+  g_autofree char *long_word = NULL;
+  g_autofree char *objective = NULL;
   VigiaGoal *goal;
 
   goal = vigia_dimension_get_goal (vigia_plan_get_dimension (a, 0), 0);
@@ -441,6 +443,17 @@ test_search (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (count_search (library, "educacion"), ==, 0);
   g_assert_cmpuint (count_search (library, "hospital"), ==, 1);
+
+  /* A word longer than any the server indexes (2,046 bytes), quotes and
+   * backslashes are saved and found as any other text. */
+  long_word = g_strnfill (3000, 'z');
+  objective = g_strconcat ("O'HIGGINS \\ 'HOSPITAL' ", long_word, NULL);
+  vigia_goal_set_objective (goal, objective);
+  g_assert_true (vigia_library_save_goal (library, a, goal, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_search (library, "o'higgins hospital"), ==, 1);
+  g_assert_cmpuint (count_search (library, "zzzzzzzz"), ==, 1);
+  g_assert_cmpuint (count_search (library, "\\'"), ==, 2);
 
   /* A deleted plan is not found. */
   g_assert_true (vigia_library_delete_plan (library, vigia_plan_get_id (b), &error));

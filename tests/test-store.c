@@ -18,6 +18,7 @@
 
 #include "vigia-store-postgresql.h"
 #include "vigia-schema.h"
+#include "vigia-search-words.h"
 #include "vigia-test-utils.h"
 
 typedef struct
@@ -362,14 +363,50 @@ test_postgresql_search (Fixture       *f,
   store = open_store (shared);
   found = vigia_store_prepare (store,
                                "SELECT p.organization FROM plan_search s JOIN plan p ON p.id = s.plan_id"
-                               " WHERE s.document @@ to_tsquery ('simple', unaccent (?1)) ORDER BY p.id",
+                               " WHERE s.document @@ CAST (?1 AS tsquery) ORDER BY p.id",
                                &error);
   g_assert_no_error (error);
-  vigia_statement_bind_text (found, 1, "poblacion & miraflores");
+  vigia_statement_bind_text (found, 1, "'poblacion' & 'miraflores'");
   g_assert_cmpint (vigia_statement_step (found, &error), ==, VIGIA_STATEMENT_ROW);
   g_assert_cmpstr (vigia_statement_column_text (found, 0), ==, "FUERZA “DEL” AGUA 'Ñ' 😀");
   g_assert_cmpint (vigia_statement_step (found, &error), ==, VIGIA_STATEMENT_DONE);
   g_assert_no_error (error);
+}
+
+/* The words of PostgreSQL's search, cut and folded by Vigía: the same
+ * for a plan's row and for what a person types. */
+static void
+test_search_words (void)
+{
+  g_autofree char *empty = vigia_search_words_tsvector (NULL);
+  g_autofree char *plain = vigia_search_words_tsvector ("Agua POTABLE para el agua, ÁNCASH 2022");
+  g_autofree char *marks = vigia_search_words_tsvector ("Niñez covid-19 S/. 12.5% O'Higgins \\ «x» 😀 ünete");
+  g_autofree char *query = vigia_search_words_tsquery ("  educación  agua-potable'); DROP");
+  g_autofree char *no_words = vigia_search_words_tsquery ("¡¿ -- !? 😀");
+  g_autoptr(GString) repeated = g_string_new (NULL);
+  g_autoptr(GString) long_word = g_string_new (NULL);
+  g_autofree char *many = NULL;
+  g_autofree char *longest = NULL;
+
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (plain, ==, "'agua':1,5 'potable':2 'para':3 'el':4 'ancash':6 '2022':7");
+  g_assert_cmpstr (marks, ==, "'ninez':1 'covid':2 '19':3 's':4 '12':5 '5':6 'o':7 'higgins':8 'x':9 'unete':10");
+  g_assert_cmpstr (query, ==, "'educacion':* & 'agua':* & 'potable':* & 'drop':*");
+  g_assert_null (no_words);
+
+  /* The server's limits: 256 positions a word at most, a word of at most
+   * 2,046 bytes (cut on a character, never inside one). */
+  for (int i = 0; i < 300; i++)
+    g_string_append (repeated, "agua ");
+  many = vigia_search_words_tsvector (repeated->str);
+  g_assert_true (g_str_has_prefix (many, "'agua':1,2,3,"));
+  g_assert_true (g_str_has_suffix (many, ",254,255"));
+  g_string_append_c (long_word, 'a');
+  for (int i = 0; i < 1500; i++)
+    g_string_append (long_word, "ß");
+  longest = vigia_search_words_tsvector (long_word->str);
+  g_assert_cmpuint (strlen (longest), ==, strlen ("'':1") + 1 + 2 * 1022);
+  g_assert_true (g_str_has_suffix (longest, "ßß':1"));
 }
 
 static void
@@ -1293,6 +1330,7 @@ main (int   argc,
 
   g_test_add_func ("/store/location", test_location);
   g_test_add_func ("/store/make-location", test_make_location);
+  g_test_add_func ("/store/search-words", test_search_words);
   ADD ("/store/sqlite/columns", test_sqlite_columns);
   ADD ("/store/sqlite/onto-itself", test_onto_itself);
   ADD ("/store/postgresql/columns", test_postgresql_columns);

@@ -136,14 +136,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
   "     (SELECT group_concat (coalesce (t.text, ''), ' ') FROM target t WHERE t.goal_id = g.id), ' ')" \
   "   FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id)"
 
-/* The same on PostgreSQL (plan_id, document): the words without accents
- * as a tsvector (docs/postgresql.md). */
-#define PLAN_SEARCH_SELECT_POSTGRESQL \
-  " SELECT p.id, to_tsvector ('simple', unaccent (concat_ws (' '," \
+/* The same on PostgreSQL: the text of plan p whose words make its search
+ * row (_vigia_store_postgresql_write_search_rows()), in the order of the
+ * plan.  Each level reads the next through its index, which the planner
+ * picks even before the tables have statistics (a new library's first
+ * import); string_agg over a join saw no index there and read every goal
+ * once a plan. */
+#define PLAN_SEARCH_TEXT_POSTGRESQL \
+  " concat_ws (' '," \
   "   p.organization, p.department, p.province, p.district, p.ubigeo, p.ideario, p.vision," \
-  "   (SELECT string_agg (concat_ws (' ', g.problem, g.objective, g.indicator," \
-  "      (SELECT string_agg (t.text, ' ') FROM target t WHERE t.goal_id = g.id)), ' ')" \
-  "    FROM goal g JOIN dimension d ON d.id = g.dimension_id WHERE d.plan_id = p.id))))"
+  "   (SELECT string_agg (words, ' ') FROM" \
+  "     (SELECT concat_ws (' ', g.problem, g.objective, g.indicator," \
+  "        (SELECT string_agg (t.text, ' ') FROM" \
+  "          (SELECT t.text FROM target t WHERE t.goal_id = g.id ORDER BY t.position) t)) AS words" \
+  "      FROM dimension d CROSS JOIN LATERAL" \
+  "        (SELECT * FROM goal g WHERE g.dimension_id = d.id ORDER BY g.position) g" \
+  "      WHERE d.plan_id = p.id ORDER BY d.position, g.position) w))"
 
 /* vigia-library.c */
 void _vigia_library_bind_enum (VigiaStatement *stmt,

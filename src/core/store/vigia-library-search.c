@@ -17,6 +17,8 @@
 #include "vigia-enum-types.h"
 #include "vigia-error.h"
 #include "vigia-library-private.h"
+#include "vigia-search-words.h"
+#include "vigia-store-postgresql-private.h"
 #include "vigia-utils.h"
 
 /* Rebuilds the plan's search row when the transaction commits: a whole
@@ -64,27 +66,12 @@ _vigia_library_flush_search_rows (VigiaLibrary  *self,
   /* PostgreSQL writes a row of its index as cheaply one at a time. */
   if (self->server != NULL)
     {
-      g_autoptr(CachedStmt) remove = NULL;
-      g_autoptr(CachedStmt) insert = NULL;
+      g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->pending_search->len);
 
-      remove = _vigia_library_prepare (self, "DELETE FROM plan_search WHERE plan_id = ?1", error);
-      if (remove == NULL)
-        return FALSE;
-      insert = _vigia_library_prepare (self,
-                                       "INSERT INTO plan_search (plan_id, document)" PLAN_SEARCH_SELECT_POSTGRESQL
-                                       " FROM plan p WHERE p.id = ?1",
-                                       error);
-      if (insert == NULL)
-        return FALSE;
       for (guint i = 0; i < self->pending_search->len; i++)
-        {
-          gint64 plan_id = g_array_index (self->pending_search, PendingSearch, i).plan_id;
-
-          vigia_statement_bind_int64 (remove, 1, plan_id);
-          vigia_statement_bind_int64 (insert, 1, plan_id);
-          if (!_vigia_library_send (self, remove, error) || !_vigia_library_send (self, insert, error))
-            return FALSE;
-        }
+        g_array_append_val (ids, g_array_index (self->pending_search, PendingSearch, i).plan_id);
+      if (!_vigia_store_postgresql_write_search_rows (self->server, ids, error))
+        return FALSE;
       g_array_set_size (self->pending_search, 0);
       return TRUE;
     }
@@ -135,13 +122,12 @@ vigia_library_count_plans (VigiaLibrary  *self,
   return vigia_statement_column_int64 (stmt, 0);
 }
 
-/* Turns what a person typed into an FTS5 query (or, for PostgreSQL, a
- * tsquery): every word must match, as a prefix, whatever its case and
- * accents.  Words keep only letters, digits and marks, and FTS5's are
- * quoted, so that no character of the input is read as query syntax. */
+/* Turns what a person typed into an FTS5 query: every word must match, as
+ * a prefix, whatever its case and accents.  Words keep only letters,
+ * digits and marks, and are quoted, so that no character of the input is
+ * read as query syntax.  PostgreSQL's query is vigia_search_words_tsquery(). */
 static char *
-build_match_expression (const char *text,
-                        gboolean    postgresql)
+build_match_expression (const char *text)
 {
   GString *query = g_string_new (NULL);
   GString *word = g_string_new (NULL);
@@ -159,8 +145,8 @@ build_match_expression (const char *text,
       if (word->len > 0)
         {
           if (query->len > 0)
-            g_string_append (query, postgresql ? " & " : " ");
-          g_string_append_printf (query, postgresql ? "%s:*" : "\"%s\"*", word->str);
+            g_string_append_c (query, ' ');
+          g_string_append_printf (query, "\"%s\"*", word->str);
           g_string_truncate (word, 0);
         }
 
@@ -185,9 +171,10 @@ build_match_expression (const char *text,
   " AND (CAST (?4 AS bigint) IS NULL OR p.term_start = ?4)"
 #define QUERY_ALL "SELECT p.id FROM plan p WHERE (?1 IS NULL OR p.id IN" \
   " (SELECT rowid FROM plan_search WHERE plan_search MATCH ?1)) AND" QUERY_FILTERS
-/* On PostgreSQL, the words without accents (docs/postgresql.md). */
+/* On PostgreSQL, the words cut and folded as the plans' (docs/postgresql.md,
+ * "Search"). */
 #define QUERY_ALL_POSTGRESQL "SELECT p.id FROM plan p WHERE (CAST (?1 AS text) IS NULL OR p.id IN" \
-  " (SELECT plan_id FROM plan_search WHERE document @@ to_tsquery ('simple', unaccent (?1)))) AND" \
+  " (SELECT plan_id FROM plan_search WHERE document @@ CAST (?1 AS tsquery))) AND" \
   QUERY_FILTERS
 
 /**
@@ -227,8 +214,8 @@ vigia_library_query_plan_ids (VigiaLibrary          *self,
       " p.id DESC",
     [VIGIA_PLAN_SORT_RELEVANCE] =
       "SELECT p.id FROM plan_search s JOIN plan p ON p.id = s.plan_id"
-      " WHERE s.document @@ to_tsquery ('simple', unaccent (?1)) AND" QUERY_FILTERS
-      " ORDER BY ts_rank (s.document, to_tsquery ('simple', unaccent (?1))) DESC, p.id",
+      " WHERE s.document @@ CAST (?1 AS tsquery) AND" QUERY_FILTERS
+      " ORDER BY ts_rank (s.document, CAST (?1 AS tsquery)) DESC, p.id",
   };
   g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *match = NULL;
@@ -241,7 +228,7 @@ vigia_library_query_plan_ids (VigiaLibrary          *self,
     query = &defaults;
 
   if (query->text != NULL)
-    match = build_match_expression (query->text, self->server != NULL);
+    match = self->server != NULL ? vigia_search_words_tsquery (query->text) : build_match_expression (query->text);
 
   /* A search inside a transaction sees the plans written so far. */
   if (match != NULL && self->pending_search->len > 0 && !_vigia_library_flush_search_rows (self, error))

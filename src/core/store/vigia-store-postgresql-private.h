@@ -45,6 +45,9 @@ gboolean _vigia_store_postgresql_send      (VigiaStorePostgresql  *self,
 gboolean _vigia_store_postgresql_wait      (VigiaStorePostgresql  *self,
                                             PGresult             **last,
                                             GError               **error);
+gboolean _vigia_store_postgresql_write_search_rows (VigiaStorePostgresql  *self,
+                                                    GArray                *ids,
+                                                    GError               **error);
 char    *_vigia_store_postgresql_translate (const char            *sql,
                                             int                   *n_params);
 

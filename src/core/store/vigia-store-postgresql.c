@@ -22,6 +22,7 @@
 #include "vigia-library-private.h"
 #include "vigia-schema-postgresql.h"
 #include "vigia-schema.h"
+#include "vigia-search-words.h"
 #include "vigia-statement-postgresql.h"
 #include "vigia-store-postgresql-private.h"
 
@@ -429,10 +430,118 @@ vigia_store_postgresql_rollback (VigiaStore *store)
   exec_sql (self, "ROLLBACK", NULL);
 }
 
+/* Writes the search rows of the plans that @read gives (their id, their
+ * text): all of its rows are read first, as a connection sends nothing
+ * while rows come, then the rows are sent without waiting.  Sets
+ * *@n_read, and *@last_id to the highest id read. */
+static gboolean
+write_search_rows (VigiaStatement  *read,
+                   VigiaStatement  *write,
+                   guint           *n_read,
+                   gint64          *last_id,
+                   GError         **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_free);
+  VigiaStatementStep step;
+
+  while ((step = vigia_statement_step (read, error)) == VIGIA_STATEMENT_ROW)
+    {
+      gint64 id = vigia_statement_column_int64 (read, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (documents, vigia_search_words_tsvector (vigia_statement_column_text (read, 1)));
+    }
+  vigia_statement_reset (read);
+  if (step == VIGIA_STATEMENT_FAILED)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      vigia_statement_bind_int64 (write, 1, id);
+      vigia_statement_bind_text (write, 2, g_ptr_array_index (documents, i));
+      if (!vigia_statement_send (write, error))
+        return FALSE;
+      *last_id = MAX (*last_id, id);
+    }
+  *n_read = ids->len;
+  return TRUE;
+}
+
+/* The plans whose search rows are written at a time: their texts are held
+ * meanwhile (about 5 kB a plan). */
+#define SEARCH_ROWS_AT_ONCE 256
+
+/**
+ * _vigia_store_postgresql_write_search_rows:
+ * @ids: (nullable) (element-type gint64): the plans, or %NULL for all
+ *
+ * Makes the search rows of the plans @ids (a transaction must be open):
+ * each plan's words, cut and folded here (vigia_search_words_tsvector()),
+ * replace the plan's row.
+ */
+gboolean
+_vigia_store_postgresql_write_search_rows (VigiaStorePostgresql  *self,
+                                           GArray                *ids,
+                                           GError               **error)
+{
+  g_autoptr(VigiaStatement) read = NULL;
+  g_autoptr(VigiaStatement) write = NULL;
+  gint64 last_id = 0;
+
+  read = vigia_statement_postgresql_new (self,
+                                         ids != NULL
+                                         ? "SELECT p.id," PLAN_SEARCH_TEXT_POSTGRESQL " FROM plan p"
+                                           " WHERE p.id IN (SELECT CAST (value AS bigint)"
+                                           "  FROM json_array_elements_text (CAST (?1 AS json)))"
+                                         : "SELECT p.id," PLAN_SEARCH_TEXT_POSTGRESQL " FROM plan p"
+                                           " WHERE p.id > ?1 ORDER BY p.id LIMIT " G_STRINGIFY (SEARCH_ROWS_AT_ONCE),
+                                         FALSE, error);
+  if (read == NULL)
+    return FALSE;
+  write = vigia_statement_postgresql_new (self,
+                                          "INSERT INTO plan_search (plan_id, document)"
+                                          " VALUES (?1, CAST (?2 AS tsvector))"
+                                          " ON CONFLICT (plan_id) DO UPDATE SET document = excluded.document",
+                                          FALSE, error);
+  if (write == NULL)
+    return FALSE;
+
+  if (ids == NULL)
+    {
+      guint n_read;
+
+      do
+        {
+          vigia_statement_bind_int64 (read, 1, last_id);
+          if (!write_search_rows (read, write, &n_read, &last_id, error))
+            return FALSE;
+        }
+      while (n_read == SEARCH_ROWS_AT_ONCE);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < ids->len; i += SEARCH_ROWS_AT_ONCE)
+    {
+      g_autoptr(GString) json = g_string_new ("[");
+      guint n_read;
+
+      for (guint j = i; j < MIN (ids->len, i + SEARCH_ROWS_AT_ONCE); j++)
+        g_string_append_printf (json, j > i ? ",%" G_GINT64_FORMAT : "%" G_GINT64_FORMAT,
+                                g_array_index (ids, gint64, j));
+      g_string_append_c (json, ']');
+      vigia_statement_bind_text (read, 1, json->str);
+      if (!write_search_rows (read, write, &n_read, &last_id, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The search rows of every plan, and the counters of ids past the highest
  * id each table holds.  The tables were just filled: the planner is first
- * told what they hold (ANALYZE), and the search rows are made by joins over
- * whole tables, not a query per plan. */
+ * told what they hold (ANALYZE). */
 static gboolean
 vigia_store_postgresql_rebuild_derived (VigiaStore  *store,
                                         GError     **error)
@@ -455,19 +564,8 @@ vigia_store_postgresql_rebuild_derived (VigiaStore  *store,
 
   return exec_sql (self, "ANALYZE plan, dimension, goal, target, progress", error) &&
          exec_sql (self, "DELETE FROM plan_search", error) &&
-         exec_sql (self,
-                   "INSERT INTO plan_search (plan_id, document)"
-                   " SELECT p.id, to_tsvector ('simple', unaccent (concat_ws (' ',"
-                   "   p.organization, p.department, p.province, p.district, p.ubigeo, p.ideario, p.vision,"
-                   "   w.words)))"
-                   " FROM plan p LEFT JOIN"
-                   "  (SELECT d.plan_id,"
-                   "     string_agg (concat_ws (' ', g.problem, g.objective, g.indicator, t.words), ' ') AS words"
-                   "   FROM dimension d JOIN goal g ON g.dimension_id = d.id"
-                   "   LEFT JOIN (SELECT goal_id, string_agg (text, ' ') AS words FROM target GROUP BY goal_id) t"
-                   "     ON t.goal_id = g.id"
-                   "   GROUP BY d.plan_id) w ON w.plan_id = p.id",
-                   error);
+         _vigia_store_postgresql_write_search_rows (self, NULL, error) &&
+         _vigia_store_postgresql_wait (self, NULL, error);
 }
 
 static void
@@ -553,9 +651,13 @@ vigia_store_postgresql_open (const char  *conninfo,
       return NULL;
     }
 
+  /* No JIT compiling: the library's statements read a few rows each, and
+   * one whose estimate passed the server's threshold (a new library's first
+   * import, before its tables had statistics) spent 20 ms compiling to
+   * save a fraction of that. */
   PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
   if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
-      !exec_sql (self, "SET search_path TO " VIGIA_STORE_POSTGRESQL_SCHEMA ", public", error))
+      !exec_sql (self, "SET search_path TO " VIGIA_STORE_POSTGRESQL_SCHEMA ", public; SET jit = off", error))
     return NULL;
   if (schema_is_current (self))
     return g_steal_pointer (&self);
