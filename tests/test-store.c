@@ -592,6 +592,77 @@ test_sent_refused (Fixture       *f,
   g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.plan"), ==, 3);
 }
 
+/* A plan's goals go to the server as one statement, its targets as
+ * another (a statement for each number of rows, prepared as it is first
+ * needed).  A refused goal leaves what followed it in the pipeline unrun,
+ * the preparation of a new number of targets included: the next plan with
+ * that number of targets is written all the same. */
+static void
+test_refused_batch (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaStore) store = NULL;
+  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(VigiaPlan) first = vigia_test_make_plan ("PRIMERO", "MIRAFLORES", 2);
+  g_autoptr(VigiaPlan) refused = vigia_test_make_plan ("RECHAZADO", "BARRANCO", 3);
+  g_autoptr(VigiaPlan) same_shape = vigia_test_make_plan ("MISMA FORMA", "SURCO", 3);
+  g_autoptr(VigiaPlan) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaGoal *goal;
+
+  if (skip_without_server ())
+    return;
+  shared = make_database (f);
+  library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  store = open_store (shared);
+  g_assert_true (vigia_store_exec (store,
+                                   "CREATE FUNCTION vigia.refuse_goal () RETURNS trigger LANGUAGE plpgsql AS $$"
+                                   " BEGIN IF NEW.objective = 'OBJETIVO RECHAZADO' THEN"
+                                   "   RAISE EXCEPTION 'objetivo rechazado por el servidor'; END IF;"
+                                   " RETURN NEW; END $$",
+                                   &error));
+  g_assert_true (vigia_store_exec (store,
+                                   "CREATE TRIGGER refuse_goal BEFORE INSERT ON vigia.goal"
+                                   " FOR EACH ROW EXECUTE FUNCTION vigia.refuse_goal ()",
+                                   &error));
+  g_assert_no_error (error);
+  vigia_goal_set_objective (vigia_dimension_get_goal (vigia_plan_get_dimension (refused, 1), 2),
+                            "OBJETIVO RECHAZADO");
+
+  g_assert_true (vigia_library_begin (library, &error));
+  g_assert_true (vigia_library_add_plan (library, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (vigia_library_add_plan (library, refused, &error));
+  g_assert_nonnull (strstr (error->message, "objetivo rechazado por el servidor"));
+  g_clear_error (&error);
+  g_assert_true (vigia_library_add_plan (library, same_shape, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_commit (library, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.plan"), ==, 2);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.goal"), ==, 8 + 12);
+  g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.target"), ==, 8 + 12);
+
+  /* Every goal and target in its place, with its own texts. */
+  loaded = vigia_library_load_plan (library, vigia_plan_get_id (same_shape), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < vigia_plan_get_n_dimensions (same_shape); i++)
+    for (guint j = 0; j < 3; j++)
+      {
+        VigiaGoal *saved = vigia_dimension_get_goal (vigia_plan_get_dimension (same_shape, i), j);
+
+        goal = vigia_dimension_get_goal (vigia_plan_get_dimension (loaded, i), j);
+        g_assert_cmpstr (vigia_goal_get_objective (goal), ==, vigia_goal_get_objective (saved));
+        g_assert_cmpstr (vigia_goal_get_uuid (goal), ==, vigia_goal_get_uuid (saved));
+        g_assert_cmpint (vigia_goal_get_n_targets (goal), ==, 1);
+        g_assert_cmpstr (vigia_target_get_text (vigia_goal_get_target (goal, 0)), ==,
+                         vigia_target_get_text (vigia_goal_get_target (saved, 0)));
+      }
+}
+
 static void
 test_newer_schema (Fixture       *f,
                    gconstpointer  data)
@@ -1336,6 +1407,7 @@ main (int   argc,
   ADD ("/store/postgresql/columns", test_postgresql_columns);
   ADD ("/store/postgresql/round-trip", test_round_trip);
   ADD ("/store/postgresql/search", test_postgresql_search);
+  ADD ("/store/postgresql/refused-batch", test_refused_batch);
   ADD ("/store/postgresql/not-empty", test_not_empty);
   ADD ("/store/postgresql/killed-target", test_killed_target);
   ADD ("/store/postgresql/killed-source", test_killed_source);

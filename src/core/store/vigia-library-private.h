@@ -153,6 +153,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStmt, cached_stmt_reset)
   "        (SELECT * FROM goal g WHERE g.dimension_id = d.id ORDER BY g.position) g" \
   "      WHERE d.plan_id = p.id ORDER BY d.position, g.position) w))"
 
+/* A plan's search row on PostgreSQL (plan_id, its tsvector as text). */
+#define PLAN_SEARCH_UPSERT_POSTGRESQL \
+  "INSERT INTO plan_search (plan_id, document) VALUES (?1, CAST (?2 AS tsvector))" \
+  " ON CONFLICT (plan_id) DO UPDATE SET document = excluded.document"
+
 /* vigia-library.c */
 void _vigia_library_bind_enum (VigiaStatement *stmt,
                                int           index,

@@ -977,7 +977,7 @@ insert_progress_row (VigiaLibrary   *self,
   return TRUE;
 }
 
-/* Inserts the target row at @position and its progress. */
+/* Inserts the target row at @position, without its progress. */
 static gboolean
 insert_target_row (VigiaLibrary  *self,
                    gint64         goal_id,
@@ -987,8 +987,6 @@ insert_target_row (VigiaLibrary  *self,
                    GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
-  GListModel *progress;
-  guint n;
   gint64 target_id;
 
   if (vigia_target_get_uuid (target) == NULL)
@@ -1019,22 +1017,43 @@ insert_target_row (VigiaLibrary  *self,
     return FALSE;
 
   vigia_target_set_id (target, target_id);
+  return TRUE;
+}
 
-  progress = vigia_target_get_progress (target);
-  n = g_list_model_get_n_items (progress);
+/* Inserts the progress of @target, whose row is written. */
+static gboolean
+insert_target_progress (VigiaLibrary  *self,
+                        VigiaTarget   *target,
+                        const char    *now,
+                        GError       **error)
+{
+  GListModel *progress = vigia_target_get_progress (target);
+  guint n = g_list_model_get_n_items (progress);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(VigiaProgress) entry = g_list_model_get_item (progress, i);
 
-      if (!insert_progress_row (self, target_id, entry, now, error))
+      if (!insert_progress_row (self, vigia_target_get_id (target), entry, now, error))
         return FALSE;
     }
-
   return TRUE;
 }
 
-/* Inserts the goal row at @position, its targets and their progress; does
- * not renumber. */
+/* Inserts the target row at @position and its progress. */
+static gboolean
+insert_target_tree (VigiaLibrary  *self,
+                    gint64         goal_id,
+                    guint          position,
+                    VigiaTarget   *target,
+                    const char    *now,
+                    GError       **error)
+{
+  return insert_target_row (self, goal_id, position, target, now, error) &&
+         insert_target_progress (self, target, now, error);
+}
+
+/* Inserts the goal row at @position, without its targets. */
 static gboolean
 insert_goal_row (VigiaLibrary  *self,
                  gint64         dimension_id,
@@ -1044,7 +1063,6 @@ insert_goal_row (VigiaLibrary  *self,
                  GError       **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
-  guint n;
   gint64 goal_id;
 
   if (vigia_goal_get_uuid (goal) == NULL)
@@ -1078,15 +1096,30 @@ insert_goal_row (VigiaLibrary  *self,
     return FALSE;
 
   vigia_goal_set_id (goal, goal_id);
-
-  n = vigia_goal_get_n_targets (goal);
-  for (guint i = 0; i < n; i++)
-    if (!insert_target_row (self, goal_id, i, vigia_goal_get_target (goal, i), now, error))
-      return FALSE;
-
   return TRUE;
 }
 
+/* Inserts the goal row at @position, its targets and their progress; does
+ * not renumber. */
+static gboolean
+insert_goal_tree (VigiaLibrary  *self,
+                  gint64         dimension_id,
+                  guint          position,
+                  VigiaGoal     *goal,
+                  const char    *now,
+                  GError       **error)
+{
+  guint n = vigia_goal_get_n_targets (goal);
+
+  if (!insert_goal_row (self, dimension_id, position, goal, now, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!insert_target_tree (self, vigia_goal_get_id (goal), i, vigia_goal_get_target (goal, i), now, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Inserts the dimension row at @position, without its goals. */
 static gboolean
 insert_dimension_row (VigiaLibrary    *self,
                       gint64           plan_id,
@@ -1097,7 +1130,6 @@ insert_dimension_row (VigiaLibrary    *self,
 {
   g_autoptr(CachedStmt) stmt = NULL;
   gint64 dimension_id;
-  guint n;
 
   stmt = _vigia_library_prepare (self,
                                  "INSERT INTO dimension (plan_id, position, kind, title, id) VALUES (?1, ?2, ?3, ?4, ?5)"
@@ -1114,16 +1146,34 @@ insert_dimension_row (VigiaLibrary    *self,
     return FALSE;
 
   vigia_dimension_set_id (dimension, dimension_id);
-
-  n = vigia_dimension_get_n_goals (dimension);
-  for (guint i = 0; i < n; i++)
-    if (!insert_goal_row (self, dimension_id, i, vigia_dimension_get_goal (dimension, i), now, error))
-      return FALSE;
-
   return TRUE;
 }
 
-/* Inserts the dimensions, goals and progress of @plan under @plan_id. */
+/* Inserts the dimension row at @position, its goals, their targets and
+ * progress. */
+static gboolean
+insert_dimension_tree (VigiaLibrary    *self,
+                       gint64           plan_id,
+                       guint            position,
+                       VigiaDimension  *dimension,
+                       const char      *now,
+                       GError         **error)
+{
+  guint n = vigia_dimension_get_n_goals (dimension);
+
+  if (!insert_dimension_row (self, plan_id, position, dimension, now, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!insert_goal_tree (self, vigia_dimension_get_id (dimension), i, vigia_dimension_get_goal (dimension, i),
+                           now, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Inserts the dimensions, goals and progress of @plan under @plan_id,
+ * level by level: all the plan's goals, then all its targets, so that a
+ * server gets each level's rows as one statement (docs/postgresql.md,
+ * "Fewer round trips"). */
 static gboolean
 insert_plan_contents (VigiaLibrary  *self,
                       gint64         plan_id,
@@ -1136,6 +1186,44 @@ insert_plan_contents (VigiaLibrary  *self,
   for (guint i = 0; i < n; i++)
     if (!insert_dimension_row (self, plan_id, i, vigia_plan_get_dimension (plan, i), now, error))
       return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaDimension *dimension = vigia_plan_get_dimension (plan, i);
+
+      for (guint j = 0; j < vigia_dimension_get_n_goals (dimension); j++)
+        if (!insert_goal_row (self, vigia_dimension_get_id (dimension), j, vigia_dimension_get_goal (dimension, j),
+                              now, error))
+          return FALSE;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaDimension *dimension = vigia_plan_get_dimension (plan, i);
+
+      for (guint j = 0; j < vigia_dimension_get_n_goals (dimension); j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dimension, j);
+
+          for (guint k = 0; k < vigia_goal_get_n_targets (goal); k++)
+            if (!insert_target_row (self, vigia_goal_get_id (goal), k, vigia_goal_get_target (goal, k), now, error))
+              return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      VigiaDimension *dimension = vigia_plan_get_dimension (plan, i);
+
+      for (guint j = 0; j < vigia_dimension_get_n_goals (dimension); j++)
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dimension, j);
+
+          for (guint k = 0; k < vigia_goal_get_n_targets (goal); k++)
+            if (!insert_target_progress (self, vigia_goal_get_target (goal, k), now, error))
+              return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -1878,7 +1966,7 @@ release_savepoint (VigiaLibrary  *self,
 {
   VigiaStatement *stmt;
 
-  if (self->server == NULL || self->server->n_sent > 0)
+  if (self->server == NULL || self->server->n_sent > 0 || self->server->batching != NULL)
     return _vigia_library_exec_cached (self, "RELEASE nested", error);
   stmt = _vigia_library_prepare (self, "RELEASE nested", error);
   return stmt != NULL && _vigia_library_send (self, stmt, error);
@@ -2663,7 +2751,7 @@ vigia_library_add_dimension (VigiaLibrary    *self,
   if (!vigia_library_begin (self, error))
     return FALSE;
 
-  if (!insert_dimension_row (self, vigia_plan_get_id (plan), position, dimension, now, error) ||
+  if (!insert_dimension_tree (self, vigia_plan_get_id (plan), position, dimension, now, error) ||
       !write_dimension_order (self, order, error) ||
       !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), NULL, "dimension", "create", NULL,
                                       "title", NULL, vigia_dimension_get_title (dimension), error) ||
@@ -2869,7 +2957,7 @@ vigia_library_add_goal (VigiaLibrary    *self,
   if (!vigia_library_begin (self, error))
     return FALSE;
 
-  if (!insert_goal_row (self, vigia_dimension_get_id (dimension), position, goal, now, error) ||
+  if (!insert_goal_tree (self, vigia_dimension_get_id (dimension), position, goal, now, error) ||
       !write_goal_order (self, plan, order, now, error) ||
       !_vigia_library_insert_history (self, now, vigia_plan_get_uuid (plan), vigia_goal_get_uuid (goal),
                                       "goal", "create", NULL, NULL, NULL, NULL, error) ||
@@ -2991,7 +3079,7 @@ save_targets (VigiaLibrary  *self,
 
       if (was == NULL)
         {
-          if (!insert_target_row (self, vigia_goal_get_id (goal), i, target, now, error) ||
+          if (!insert_target_tree (self, vigia_goal_get_id (goal), i, target, now, error) ||
               !_vigia_library_insert_target_history (self, now, plan_uuid, goal_uuid,
                                                      vigia_target_get_uuid (target), "target", "create", NULL,
                                                      "target-text", NULL, vigia_target_get_text (target),

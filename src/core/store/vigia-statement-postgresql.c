@@ -11,12 +11,19 @@
  * is refused.  Any other statement gets its rows at once, so that others
  * can run while they are read (a library reads a plan's goals while it
  * reads its targets).
+ *
+ * An INSERT of one row sent again and again (vigia_statement_send()) is
+ * sent as one INSERT of all those rows, VALUES (…), (…), when another
+ * statement goes to the server or a wait comes: a plan's goals, then its
+ * targets, each in one statement, where a statement a row took a fifth of
+ * the server's work of an import (docs/postgresql.md, "Fewer round trips").
  */
 #define G_LOG_DOMAIN "vigia-store"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "vigia-error.h"
 #include "vigia-statement-postgresql.h"
@@ -36,7 +43,20 @@ struct _VigiaStatementPostgresql
   PGresult             *row;
   int                   row_index;
   gboolean              running;
+  /* An INSERT of one row: its text before the row (…VALUES ) and the row,
+   * (…$1…$n…); the rows waiting to be sent (each n values); the names of
+   * the statements of k rows prepared so far. */
+  char                 *batch_head;
+  char                 *batch_row;
+  GPtrArray            *batch;
+  GHashTable           *batch_names;
+  /* The store's n_failures when they were prepared: a failure before a
+   * prepare sent without waiting skips it. */
+  guint                 batch_failures;
 };
+
+/* The most rows sent as one statement: a plan's goals or targets. */
+#define MAX_BATCH 64
 
 G_DEFINE_FINAL_TYPE (VigiaStatementPostgresql, vigia_statement_postgresql, VIGIA_TYPE_STATEMENT)
 
@@ -53,6 +73,158 @@ set_value (VigiaStatementPostgresql *self,
     }
   g_free (self->values[index - 1]);
   self->values[index - 1] = value;
+}
+
+/* The rows of an INSERT … VALUES (row) [RETURNING …] with no quoted text
+ * in the row: @head gets the text up to the row, @row the row. */
+static gboolean
+split_single_insert (const char  *sql,
+                     char       **head,
+                     char       **row)
+{
+  const char *values = strstr (sql, " VALUES (");
+  const char *start;
+  const char *end;
+
+  if (!g_str_has_prefix (sql, "INSERT INTO ") || values == NULL || strstr (values, " ON CONFLICT") != NULL)
+    return FALSE;
+  start = values + strlen (" VALUES ");
+  end = strchr (start, ')');
+  if (end == NULL || memchr (start, '\'', end - start) != NULL || memchr (start + 1, '(', end - start - 1) != NULL ||
+      (end[1] != '\0' && !g_str_has_prefix (end + 1, " RETURNING ")))
+    return FALSE;
+  *head = g_strndup (sql, start - sql);
+  *row = g_strndup (start, end + 1 - start);
+  return TRUE;
+}
+
+/* The INSERT of @n_rows rows: the row again and again, its parameters
+ * numbered on ($1…$n, then $n+1…$2n, …). */
+static char *
+build_batch_sql (VigiaStatementPostgresql *self,
+                 guint                     n_rows)
+{
+  GString *sql = g_string_new (self->batch_head);
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      if (r > 0)
+        g_string_append (sql, ", ");
+      for (const char *p = self->batch_row; *p != '\0'; p++)
+        {
+          if (*p == '$' && g_ascii_isdigit (p[1]))
+            {
+              char *end;
+              guint64 index = g_ascii_strtoull (p + 1, &end, 10);
+
+              g_string_append_printf (sql, "$%" G_GUINT64_FORMAT, index + (guint64) r * self->n_params);
+              p = end - 1;
+            }
+          else
+            g_string_append_c (sql, *p);
+        }
+    }
+  return g_string_free (sql, FALSE);
+}
+
+/* A row held back: its values as text, NULL for SQL's NULL. */
+typedef struct
+{
+  int   n_values;
+  char *values[];
+} HeldRow;
+
+static void
+held_row_free (gpointer data)
+{
+  HeldRow *row = data;
+
+  for (int i = 0; i < row->n_values; i++)
+    g_free (row->values[i]);
+  g_free (row);
+}
+
+/**
+ * _vigia_statement_postgresql_flush:
+ *
+ * Sends the rows @statement holds back, as one statement.
+ */
+gboolean
+_vigia_statement_postgresql_flush (VigiaStatement  *statement,
+                                   GError         **error)
+{
+  VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
+  g_autoptr(GPtrArray) rows = g_steal_pointer (&self->batch);
+  g_autofree const char **values = NULL;
+  const char *name;
+  guint n_rows;
+
+  if (self->store->batching == statement)
+    self->store->batching = NULL;
+  if (rows == NULL || rows->len == 0)
+    return TRUE;
+
+  n_rows = rows->len;
+  if (n_rows == 1)
+    return _vigia_store_postgresql_send (self->store, self->name, self->n_params,
+                                         (const char * const *) ((HeldRow *) g_ptr_array_index (rows, 0))->values,
+                                         error);
+
+  if (self->batch_failures != self->store->n_failures)
+    {
+      g_hash_table_remove_all (self->batch_names);
+      self->batch_failures = self->store->n_failures;
+    }
+  name = g_hash_table_lookup (self->batch_names, GUINT_TO_POINTER (n_rows));
+  if (name == NULL)
+    {
+      g_autofree char *sql = build_batch_sql (self, n_rows);
+      char *new_name = g_strdup_printf ("vigia_%u", ++self->store->n_prepared);
+
+      g_hash_table_insert (self->batch_names, GUINT_TO_POINTER (n_rows), new_name);
+      if (!_vigia_store_postgresql_send_prepare (self->store, new_name, sql, error))
+        return FALSE;
+      name = new_name;
+    }
+
+  values = g_new (const char *, (gsize) n_rows * self->n_params);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      HeldRow *row = g_ptr_array_index (rows, r);
+
+      for (int i = 0; i < self->n_params; i++)
+        values[(gsize) r * self->n_params + i] = row->values[i];
+    }
+  return _vigia_store_postgresql_send (self->store, name, n_rows * self->n_params, values, error);
+}
+
+/* Holds the row bound back, to go with the rows bound after it. */
+static gboolean
+hold_row (VigiaStatementPostgresql  *self,
+          GError                   **error)
+{
+  HeldRow *row = g_malloc0 (sizeof (HeldRow) + (gsize) self->n_params * sizeof (char *));
+
+  /* Another INSERT's rows go first, so that rows reach the server in the
+   * order they were sent (a target after its goal). */
+  if (self->store->batching != NULL && self->store->batching != VIGIA_STATEMENT (self) &&
+      !_vigia_statement_postgresql_flush (self->store->batching, error))
+    {
+      g_free (row);
+      return FALSE;
+    }
+
+  row->n_values = self->n_params;
+  for (int i = 0; i < self->n_params; i++)
+    row->values[i] = g_strdup (self->values[i]);
+  if (self->batch == NULL)
+    self->batch = g_ptr_array_new_with_free_func (held_row_free);
+  g_ptr_array_add (self->batch, row);
+  self->store->batching = VIGIA_STATEMENT (self);
+
+  if (self->batch->len >= MAX_BATCH)
+    return _vigia_statement_postgresql_flush (VIGIA_STATEMENT (self), error);
+  return TRUE;
 }
 
 /* Reads what is left of the statement's results, so that the connection is
@@ -121,7 +293,7 @@ step_buffered (VigiaStatementPostgresql  *self,
 
       /* After statements sent without waiting, this one goes with them:
        * one wait for all. */
-      if (self->store->n_sent > 0)
+      if (self->store->n_sent > 0 || self->store->batching != NULL)
         {
           if (!_vigia_store_postgresql_send (self->store, self->name, self->n_params,
                                              (const char * const *) self->values, error) ||
@@ -227,6 +399,8 @@ vigia_statement_postgresql_send (VigiaStatement  *statement,
       return FALSE;
     }
   finish (self);
+  if (self->batch_head != NULL)
+    return hold_row (self, error);
   return _vigia_store_postgresql_send (self->store, self->name, self->n_params,
                                        (const char * const *) self->values, error);
 }
@@ -292,7 +466,7 @@ vigia_statement_postgresql_finalize (GObject *object)
 
   finish (self);
   /* A failure of what was sent is kept for the next statement to tell. */
-  if (self->store->n_sent > 0)
+  if (self->store->n_sent > 0 || self->store->batching == VIGIA_STATEMENT (self))
     {
       g_autoptr(GError) failure = NULL;
 
@@ -307,7 +481,24 @@ vigia_statement_postgresql_finalize (GObject *object)
       g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", self->name);
 
       PQclear (PQexec (self->store->conn, sql));
+      if (self->batch_names != NULL)
+        {
+          GHashTableIter iter;
+          gpointer name;
+
+          g_hash_table_iter_init (&iter, self->batch_names);
+          while (g_hash_table_iter_next (&iter, NULL, &name))
+            {
+              g_free (sql);
+              sql = g_strdup_printf ("DEALLOCATE %s", (const char *) name);
+              PQclear (PQexec (self->store->conn, sql));
+            }
+        }
     }
+  g_clear_pointer (&self->batch, g_ptr_array_unref);
+  g_clear_pointer (&self->batch_names, g_hash_table_unref);
+  g_free (self->batch_head);
+  g_free (self->batch_row);
   for (int i = 0; i < self->n_params; i++)
     g_free (self->values[i]);
   g_free (self->values);
@@ -390,6 +581,9 @@ vigia_statement_postgresql_new (VigiaStorePostgresql  *store,
       return NULL;
     }
   PQclear (result);
+
+  if (!streaming && split_single_insert (translated, &self->batch_head, &self->batch_row))
+    self->batch_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   return VIGIA_STATEMENT (g_steal_pointer (&self));
 }

@@ -29,6 +29,11 @@ struct _VigiaStorePostgresql
   /* Statements sent without waiting for their answers (libpq's pipeline
    * mode), read at the next wait. */
   guint           n_sent;
+  /* The INSERT whose rows are held back to be sent as one statement, at
+   * the next statement sent or wait (vigia-statement-postgresql.c). */
+  VigiaStatement *batching;
+  /* The waits that found a failure. */
+  guint           n_failures;
   /* A failure of one of them that a wait could not report: the next wait
    * does. */
   GError         *failure;
@@ -42,6 +47,12 @@ gboolean _vigia_store_postgresql_send      (VigiaStorePostgresql  *self,
                                             int                    n_params,
                                             const char * const    *values,
                                             GError               **error);
+gboolean _vigia_store_postgresql_send_prepare (VigiaStorePostgresql  *self,
+                                              const char            *name,
+                                              const char            *sql,
+                                              GError               **error);
+gboolean _vigia_statement_postgresql_flush    (VigiaStatement        *statement,
+                                              GError               **error);
 gboolean _vigia_store_postgresql_wait      (VigiaStorePostgresql  *self,
                                             PGresult             **last,
                                             GError               **error);

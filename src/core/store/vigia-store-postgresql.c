@@ -104,11 +104,36 @@ _vigia_store_postgresql_send (VigiaStorePostgresql  *self,
                               const char * const    *values,
                               GError               **error)
 {
+  /* Rows held back go before, in the order they were sent. */
+  if (self->batching != NULL && !_vigia_statement_postgresql_flush (self->batching, error))
+    return FALSE;
   if (self->n_sent >= MAX_SENT && !_vigia_store_postgresql_wait (self, NULL, error))
     return FALSE;
   if (PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (self->conn))
     return _vigia_store_postgresql_set_error (self, error, NULL);
   if (!PQsendQueryPrepared (self->conn, name, n_params, values, NULL, NULL, 0))
+    return _vigia_store_postgresql_set_error (self, error, NULL);
+  self->n_sent++;
+  /* On its way now, not when libpq's buffer is full: the server works on
+   * it while the next is made. */
+  if (PQflush (self->conn) < 0)
+    return _vigia_store_postgresql_set_error (self, error, NULL);
+  return TRUE;
+}
+
+/* Prepares @sql as @name without waiting for the server's answer, which
+ * the next wait reads with the others. */
+gboolean
+_vigia_store_postgresql_send_prepare (VigiaStorePostgresql  *self,
+                                      const char            *name,
+                                      const char            *sql,
+                                      GError               **error)
+{
+  if (self->n_sent >= MAX_SENT && !_vigia_store_postgresql_wait (self, NULL, error))
+    return FALSE;
+  if (PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (self->conn))
+    return _vigia_store_postgresql_set_error (self, error, NULL);
+  if (!PQsendPrepare (self->conn, name, sql, 0, NULL))
     return _vigia_store_postgresql_set_error (self, error, NULL);
   self->n_sent++;
   return TRUE;
@@ -129,6 +154,15 @@ _vigia_store_postgresql_wait (VigiaStorePostgresql  *self,
 
   if (last != NULL)
     *last = NULL;
+
+  /* Rows held back go with the rest. */
+  if (self->batching != NULL)
+    {
+      g_autoptr(GError) unsent = NULL;
+
+      if (!_vigia_statement_postgresql_flush (self->batching, &unsent) && failure == NULL)
+        failure = g_steal_pointer (&unsent);
+    }
 
   if (PQpipelineStatus (self->conn) != PQ_PIPELINE_OFF)
     {
@@ -178,6 +212,9 @@ _vigia_store_postgresql_wait (VigiaStorePostgresql  *self,
 
   if (failure != NULL)
     {
+      /* What followed it was not run, statements prepared among them
+       * included. */
+      self->n_failures++;
       if (last != NULL)
         g_clear_pointer (last, PQclear);
       g_propagate_error (error, g_steal_pointer (&failure));
@@ -501,11 +538,7 @@ _vigia_store_postgresql_write_search_rows (VigiaStorePostgresql  *self,
                                          FALSE, error);
   if (read == NULL)
     return FALSE;
-  write = vigia_statement_postgresql_new (self,
-                                          "INSERT INTO plan_search (plan_id, document)"
-                                          " VALUES (?1, CAST (?2 AS tsvector))"
-                                          " ON CONFLICT (plan_id) DO UPDATE SET document = excluded.document",
-                                          FALSE, error);
+  write = vigia_statement_postgresql_new (self, PLAN_SEARCH_UPSERT_POSTGRESQL, FALSE, error);
   if (write == NULL)
     return FALSE;
 
