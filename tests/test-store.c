@@ -752,6 +752,14 @@ test_upgrade_from_4 (Fixture       *f,
                                "ALTER TABLE vigia.plan DROP COLUMN version;"
                                "ALTER TABLE vigia.goal DROP COLUMN version;"
                                "ALTER TABLE vigia.progress DROP COLUMN version;"
+                               "DROP INDEX vigia.plan_by_place;"
+                               "DROP INDEX vigia.plan_by_organization;"
+                               "DROP INDEX vigia.plan_by_changed;"
+                               "CREATE INDEX plan_by_place ON vigia.plan"
+                               "  (department, province, district, organization, election, term_start);"
+                               "CREATE INDEX plan_by_organization ON vigia.plan"
+                               "  (organization, department, province, district, election, term_start);"
+                               "CREATE INDEX plan_by_changed ON vigia.plan (changed, election, department, term_start);"
                                "UPDATE vigia.library_info SET schema_version = 4");
 
     g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
@@ -767,6 +775,12 @@ test_upgrade_from_4 (Fixture       *f,
                    VIGIA_SCHEMA_VERSION);
   g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.goal WHERE version = 0"), ==,
                    vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.goal"));
+  /* Version 6: the list's indexes in the list's orders, to the id. */
+  g_assert_cmpint (vigia_test_count_rows (shared,
+                                          "SELECT count(*) FROM pg_indexes WHERE schemaname = 'vigia'"
+                                          " AND indexname IN ('plan_by_place', 'plan_by_organization', 'plan_by_changed')"
+                                          " AND indexdef LIKE '%department NULLS FIRST%' AND indexdef LIKE '%, id)'"),
+                   ==, 3);
 
   /* Its items save as any other's, taking versions of their own. */
   loaded = vigia_library_load_plan (library, vigia_plan_get_id (plan), &error);

@@ -187,6 +187,19 @@ static const char *migrations[] = {
   "ALTER TABLE plan ADD COLUMN version bigint NOT NULL DEFAULT 0;"
   "ALTER TABLE goal ADD COLUMN version bigint NOT NULL DEFAULT 0;"
   "ALTER TABLE progress ADD COLUMN version bigint NOT NULL DEFAULT 0;",
+
+  /* 6: the list's indexes in the very orders the list asks for, no value
+   * first as SQLite puts it, down to the id (vigia-library-search.c): the
+   * server reads a page of the list from the index where it sorted every
+   * plan by the database's collation (5 ms for 500 plans). */
+  "DROP INDEX plan_by_place;"
+  "DROP INDEX plan_by_organization;"
+  "DROP INDEX plan_by_changed;"
+  "CREATE INDEX plan_by_place ON plan (department NULLS FIRST, province NULLS FIRST, district NULLS FIRST,"
+  "  organization, election, term_start NULLS FIRST, id);"
+  "CREATE INDEX plan_by_organization ON plan (organization, department NULLS FIRST, province NULLS FIRST,"
+  "  district NULLS FIRST, election, term_start NULLS FIRST, id);"
+  "CREATE INDEX plan_by_changed ON plan (changed, election, department NULLS FIRST, term_start NULLS FIRST, id);",
 };
 
 /* Every version of SQLite's schema has its PostgreSQL one. */

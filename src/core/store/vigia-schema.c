@@ -305,6 +305,11 @@ static const char *migrations[] = {
   "ALTER TABLE plan ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE goal ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE progress ADD COLUMN version INTEGER NOT NULL DEFAULT 0;",
+
+  /* 6: nothing changes here.  The version moves with PostgreSQL's, whose
+   * list indexes were remade in the orders the list asks for
+   * (vigia-schema-postgresql.c); one number tells both stores' schemas. */
+  "",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == VIGIA_SCHEMA_VERSION);

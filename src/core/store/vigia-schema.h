@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 
 /* The schema this build writes. A library whose PRAGMA user_version is higher
  * was written by a newer Vigía and is refused. */
-#define VIGIA_SCHEMA_VERSION 5
+#define VIGIA_SCHEMA_VERSION 6
 
 /* Migration n (1-based) brings a library from version n - 1 to version n. */
 const char *vigia_schema_get_migration (guint version);
