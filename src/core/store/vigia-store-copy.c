@@ -25,6 +25,7 @@
 
 #include "vigia-error.h"
 #include "vigia-store-copy.h"
+#include "vigia-store-postgresql-private.h"
 
 typedef struct
 {
@@ -224,15 +225,26 @@ copy_table (VigiaStore   *from,
           else
             vigia_statement_bind_text (insert, c + 1, vigia_statement_column_text (rows, c));
         }
-      if (!vigia_statement_run (insert, error))
-        {
-          vigia_statement_reset (rows);
-          g_prefix_error (error, _("Copying the table “%s”: "), table->name);
-          return FALSE;
-        }
+      /* Sent without waiting: a server gets 64 rows a statement, and
+       * many statements before it answers (docs/postgresql.md, "The
+       * copy"). */
+      if (!vigia_statement_send (insert, error))
+        goto failed;
       (*n_rows)++;
     }
-  return step == VIGIA_STATEMENT_DONE;
+  if (step != VIGIA_STATEMENT_DONE)
+    return FALSE;
+
+  /* Whether the table's last rows were written is known here, for this
+   * table's name. */
+  if (VIGIA_IS_STORE_POSTGRESQL (to) && !_vigia_store_postgresql_wait (VIGIA_STORE_POSTGRESQL (to), NULL, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  vigia_statement_reset (rows);
+  g_prefix_error (error, _("Copying the table “%s”: "), table->name);
+  return FALSE;
 }
 
 /* Whether @copy holds what @original does; says where it differs if not. */
