@@ -688,6 +688,31 @@ first_goal (VigiaPlan *plan,
  * each row alone gives, field by field, each plan assessed as of today's
  * semester brought into its own term; and both are what assessing the plan
  * built as objects gives.  A plan deleted leaves its place empty. */
+/* The goals, targets and goals with any entry of @plan, as @summary
+ * counts them. */
+static void
+assert_counts (VigiaPlanSummary *summary,
+               VigiaPlan        *plan)
+{
+  guint n_goals = 0, n_targets = 0, n_with_progress = 0;
+
+  for (guint d = 0; d < vigia_plan_get_n_dimensions (plan); d++)
+    for (guint g = 0; g < vigia_dimension_get_n_goals (vigia_plan_get_dimension (plan, d)); g++)
+      {
+        VigiaGoal *goal = vigia_dimension_get_goal (vigia_plan_get_dimension (plan, d), g);
+        gboolean any = FALSE;
+
+        n_goals++;
+        n_targets += vigia_goal_get_n_targets (goal);
+        for (guint t = 0; t < vigia_goal_get_n_targets (goal); t++)
+          any |= g_list_model_get_n_items (vigia_target_get_progress (vigia_goal_get_target (goal, t))) > 0;
+        n_with_progress += any;
+      }
+  g_assert_cmpuint (vigia_plan_summary_get_n_goals (summary), ==, n_goals);
+  g_assert_cmpuint (vigia_plan_summary_get_n_targets (summary), ==, n_targets);
+  g_assert_cmpuint (vigia_plan_summary_get_n_goals_with_progress (summary), ==, n_with_progress);
+}
+
 static void
 test_summaries (void)
 {
@@ -783,6 +808,7 @@ test_summaries (void)
       loaded = vigia_library_load_plan (library, ids[i], &error);
       g_assert_no_error (error);
       g_assert_cmpstr (vigia_plan_summary_get_organization (summary), ==, vigia_plan_get_organization (loaded));
+      assert_counts (summary, loaded);
       if (ids[i] == vigia_plan_get_id (quiet))
         {
           g_assert_null (vigia_plan_summary_get_rollup (summary));

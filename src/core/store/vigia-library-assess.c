@@ -110,13 +110,40 @@ rollup_add_target (VigiaRollup            *rollup,
   vigia_rollup_add_target (rollup, achievement, terms->weight, status);
 }
 
+/* A goal read whole by _vigia_library_assess_plans_at(): into its plan's
+ * rollup if it has targets (as vigia_library_assess_plans() counts goals),
+ * and into its plan's counts. */
+static void
+add_goal (VigiaRollup  *rollups,
+          PlanCounts   *counts,
+          guint         plan,
+          VigiaRollup  *goal,
+          double        weight,
+          gboolean      has_targets,
+          gboolean      has_progress)
+{
+  if (has_targets)
+    vigia_rollup_add_goal (&rollups[plan], goal, weight);
+  if (counts != NULL)
+    {
+      counts[plan].n_goals++;
+      if (has_progress)
+        counts[plan].n_goals_with_progress++;
+    }
+}
+
 /* What _vigia_library_assess_plans_at() reads of each target: its terms,
  * its entry (pr, if any) and its goal's id and weight; then the plan's
- * place. */
+ * place, the target's id and whether it has any entry at all. */
 #define PLAN_TARGET_COLUMNS \
   " t.measure, t.direction, t.value, t.baseline_value, t.weight, pr.period, pr.value, pr.status, g.id, g.weight"
-/* The targets of the plans' dimensions d. */
-#define PLAN_TARGETS " JOIN goal g ON g.dimension_id = d.id JOIN target t ON t.goal_id = g.id"
+#define PLAN_TARGET_PRESENCE \
+  ", t.id, CASE WHEN EXISTS (SELECT 1 FROM progress px WHERE px.target_id = t.id) THEN 1 ELSE 0 END"
+/* The goals of the plans' dimensions d, and their targets.  Every goal
+ * has one (vigia_goal_remove_target()), but a goal is counted whatever its
+ * rows say, as the list counted goals before: one with none would come
+ * once, with no target. */
+#define PLAN_TARGETS " JOIN goal g ON g.dimension_id = d.id LEFT JOIN target t ON t.goal_id = g.id"
 /* A target's latest informative entry p2 of source ?2 up to the period of
  * its plan's element a of the JSON array. */
 #define LATEST_ENTRY \
@@ -129,7 +156,12 @@ rollup_add_target (VigiaRollup            *rollup,
  * vigia_library_assess_plans() gives each, read through the indexes rather
  * than over the whole library, in one statement for all of them (a page of
  * the list costs one round trip on a server, not one a row).  The plans
- * and their periods are one parameter, a JSON array. */
+ * and their periods are one parameter, a JSON array.  With @counts, each
+ * plan's goals, targets and goals with any entry are counted too, from the
+ * same rows (the list's page reads no more than that).  On a server the
+ * plans are found first: PostgreSQL guesses a hundred elements for the
+ * array, and joined to the dimensions directly it read them all (80,000 at
+ * national scale) rather than through their index. */
 gboolean
 _vigia_library_assess_plans_at (VigiaLibrary        *self,
                                 const gint64        *plan_ids,
@@ -137,6 +169,7 @@ _vigia_library_assess_plans_at (VigiaLibrary        *self,
                                 guint                n_plans,
                                 VigiaSource          source,
                                 VigiaRollup         *rollups,
+                                PlanCounts          *counts,
                                 GError             **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
@@ -145,6 +178,8 @@ _vigia_library_assess_plans_at (VigiaLibrary        *self,
   gint64 goal_id = 0;
   guint goal_plan = 0;
   double goal_weight = 1;
+  gboolean goal_has_targets = FALSE;
+  gboolean goal_has_progress = FALSE;
   int rc;
 
   if (n_plans == 0)
@@ -161,6 +196,8 @@ _vigia_library_assess_plans_at (VigiaLibrary        *self,
       g_string_append_printf (plans, "%s{\"plan\":%" G_GINT64_FORMAT ",\"period\":\"%04d-S%d\"}",
                               i > 0 ? "," : "", plan_ids[i], year, half);
       rollups[i] = (VigiaRollup) { 0, };
+      if (counts != NULL)
+        counts[i] = (PlanCounts) { 0, };
     }
   g_string_append_c (plans, ']');
 
@@ -172,14 +209,16 @@ _vigia_library_assess_plans_at (VigiaLibrary        *self,
    * looked up by id: a third of the statement's time. */
   stmt = _vigia_library_prepare (self,
                                  LIBRARY_SQL (self,
-                                              "SELECT" PLAN_TARGET_COLUMNS ", a.key FROM json_each (?1) a"
+                                              "SELECT" PLAN_TARGET_COLUMNS ", a.key" PLAN_TARGET_PRESENCE
+                                              " FROM json_each (?1) a"
                                               " CROSS JOIN dimension d ON d.plan_id = a.value ->> 'plan'" PLAN_TARGETS
                                               " LEFT JOIN progress pr ON pr.id ="
                                               "  (SELECT p2.id FROM progress p2 WHERE" LATEST_ENTRY ")"
                                               " ORDER BY a.key, g.id, t.id",
-                                              "SELECT" PLAN_TARGET_COLUMNS ", a.n - 1"
+                                              "SELECT" PLAN_TARGET_COLUMNS ", a.n - 1" PLAN_TARGET_PRESENCE
                                               " FROM json_array_elements (CAST (?1 AS json)) WITH ORDINALITY AS a (value, n)"
-                                              " JOIN dimension d ON d.plan_id = CAST (a.value ->> 'plan' AS bigint)" PLAN_TARGETS
+                                              " JOIN plan p ON p.id = CAST (a.value ->> 'plan' AS bigint)"
+                                              " JOIN dimension d ON d.plan_id = p.id" PLAN_TARGETS
                                               " LEFT JOIN LATERAL"
                                               "  (SELECT p2.period, p2.value, p2.status FROM progress p2 WHERE" LATEST_ENTRY ") pr"
                                               " ON TRUE"
@@ -202,12 +241,22 @@ _vigia_library_assess_plans_at (VigiaLibrary        *self,
       if (vigia_statement_column_int64 (stmt, 8) != goal_id || position != goal_plan)
         {
           if (goal_id != 0)
-            vigia_rollup_add_goal (&rollups[goal_plan], &goal, goal_weight);
+            add_goal (rollups, counts, goal_plan, &goal, goal_weight, goal_has_targets, goal_has_progress);
           goal = (VigiaRollup) { 0, };
           goal_id = vigia_statement_column_int64 (stmt, 8);
           goal_plan = position;
           goal_weight = vigia_statement_column_double (stmt, 9);
+          goal_has_targets = FALSE;
+          goal_has_progress = FALSE;
         }
+
+      /* A goal without targets: counted, not assessed. */
+      if (vigia_statement_column_is_null (stmt, 11))
+        continue;
+      goal_has_targets = TRUE;
+      goal_has_progress |= vigia_statement_column_int64 (stmt, 12) != 0;
+      if (counts != NULL)
+        counts[position].n_targets++;
 
       target_terms_from_row (stmt, 0, &terms);
       rollup_add_target (&goal, &terms, !vigia_statement_column_is_null (stmt, 5),
@@ -218,7 +267,7 @@ _vigia_library_assess_plans_at (VigiaLibrary        *self,
   if (rc != SQLITE_DONE)
     return _vigia_library_set_sqlite_error (self, error, rc);
   if (goal_id != 0)
-    vigia_rollup_add_goal (&rollups[goal_plan], &goal, goal_weight);
+    add_goal (rollups, counts, goal_plan, &goal, goal_weight, goal_has_targets, goal_has_progress);
   return TRUE;
 }
 

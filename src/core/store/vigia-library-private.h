@@ -288,12 +288,21 @@ void _vigia_library_value_from_text (GValue     *value,
                                      const char *text);
 
 /* vigia-library-assess.c */
+/* What a plan holds, counted with its assessment. */
+typedef struct
+{
+  guint n_goals;
+  guint n_goals_with_progress;
+  guint n_targets;
+} PlanCounts;
+
 gboolean _vigia_library_assess_plans_at (VigiaLibrary        *self,
                                          const gint64        *plan_ids,
                                          const char * const  *periods,
                                          guint                n_plans,
                                          VigiaSource          source,
                                          VigiaRollup         *rollups,
+                                         PlanCounts          *counts,
                                          GError             **error);
 GArray *_vigia_library_assess_plans_inner (VigiaLibrary  *self,
                                            const char    *period,

@@ -323,10 +323,14 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
 }
 
 /* What the list shows of each plan, the columns summary_fields_from_row()
- * reads; a FROM clause that names the plan p follows. */
-#define SUMMARY_COLUMNS \
+ * reads: the plan's own (SUMMARY_PLAN_COLUMNS, 0 to 11), then its goals,
+ * goals with progress and targets counted (12 to 14); a FROM clause that
+ * names the plan p follows. */
+#define SUMMARY_PLAN_COLUMNS \
   "SELECT p.id, p.uuid, p.organization, p.election, p.process, p.department," \
-  " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed," \
+  " p.province, p.district, p.ubigeo, p.term_start, p.term_end, p.changed"
+#define SUMMARY_COLUMNS \
+  SUMMARY_PLAN_COLUMNS "," \
   " (SELECT count(*) FROM goal g JOIN dimension d ON d.id = g.dimension_id" \
   "  WHERE d.plan_id = p.id)," \
   " (SELECT count(DISTINCT t.goal_id) FROM progress pr JOIN target t ON t.id = pr.target_id" \
@@ -353,6 +357,14 @@ summary_fields_from_row (VigiaStatement           *stmt,
   fields->term_start = vigia_statement_column_int64 (stmt, 9);
   fields->term_end = vigia_statement_column_int64 (stmt, 10);
   fields->changed = _vigia_library_column_text (stmt, 11);
+}
+
+/* The same, with the counts of SUMMARY_COLUMNS. */
+static void
+summary_fields_from_full_row (VigiaStatement         *stmt,
+                              VigiaPlanSummaryFields *fields)
+{
+  summary_fields_from_row (stmt, fields);
   fields->n_goals = vigia_statement_column_int64 (stmt, 12);
   fields->n_goals_with_progress = vigia_statement_column_int64 (stmt, 13);
   fields->n_targets = vigia_statement_column_int64 (stmt, 14);
@@ -387,9 +399,11 @@ unref_if_set (gpointer object)
  *
  * What vigia_library_load_summary() gives for each of @plan_ids, in two
  * statements whatever their number, not one or two a plan: one for the
- * summaries, one for the assessments of those with progress (each as of the
- * current semester brought into its own term).  On a server each statement
- * is a round trip; this is how the list reads a page of rows.
+ * plans' own fields, one for their goals and targets, counted, and
+ * assessed (each as of the current semester brought into its own term),
+ * which walks each plan's goals once where counting and assessing walked
+ * them twice.  On a server each statement is a round trip; this is how the
+ * list reads a page of rows.
  *
  * Returns: (transfer full) (element-type VigiaPlanSummary): the summaries in
  *   the order of @plan_ids, with %NULL in the place of a plan that is not
@@ -406,9 +420,10 @@ vigia_library_load_summaries (VigiaLibrary  *self,
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GStringChunk) texts = NULL;
   g_autoptr(GArray) rows = NULL;
-  g_autoptr(GArray) assessed_ids = NULL;
+  g_autoptr(GArray) found_ids = NULL;
   g_autoptr(GPtrArray) periods = NULL;
   g_autofree VigiaRollup *rollups = NULL;
+  g_autofree PlanCounts *counts = NULL;
   g_autofree char *current = NULL;
   int rc;
 
@@ -425,9 +440,9 @@ vigia_library_load_summaries (VigiaLibrary  *self,
    * plan found by its id. */
   stmt = _vigia_library_prepare (self,
                                  LIBRARY_SQL (self,
-                                              SUMMARY_COLUMNS ", ids.key"
+                                              SUMMARY_PLAN_COLUMNS ", ids.key"
                                               " FROM json_each (?1) ids CROSS JOIN plan p ON p.id = ids.value",
-                                              SUMMARY_COLUMNS ", ids.n - 1"
+                                              SUMMARY_PLAN_COLUMNS ", ids.n - 1"
                                               " FROM json_array_elements_text (CAST (?1 AS json))"
                                               " WITH ORDINALITY AS ids (value, n)"
                                               " JOIN plan p ON p.id = CAST (ids.value AS bigint)"),
@@ -448,7 +463,7 @@ vigia_library_load_summaries (VigiaLibrary  *self,
       VigiaPlanSummaryFields *fields = &row.fields;
 
       summary_fields_from_row (stmt, fields);
-      row.position = vigia_statement_column_int64 (stmt, 15);
+      row.position = vigia_statement_column_int64 (stmt, 12);
       g_assert (row.position < n_ids);
       fields->uuid = chunk_insert (texts, fields->uuid);
       fields->organization = chunk_insert (texts, fields->organization);
@@ -467,37 +482,39 @@ vigia_library_load_summaries (VigiaLibrary  *self,
       return NULL;
     }
 
-  /* Only plans with some progress have anything to assess, each as of the
-   * current semester within its term. */
+  /* Each plan counted, and assessed as of the current semester within its
+   * term; the assessment is kept for the plans with some progress. */
   current = vigia_period_dup_current ();
-  assessed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  found_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   periods = g_ptr_array_new ();
   for (guint i = 0; i < rows->len; i++)
     {
       SummaryRow *row = &g_array_index (rows, SummaryRow, i);
       g_autofree char *clamped = NULL;
 
-      if (row->fields.n_goals_with_progress == 0)
-        continue;
       clamped = vigia_term_clamp_period (row->fields.term_start, row->fields.term_end, current);
       g_strlcpy (row->period, clamped != NULL ? clamped : current, sizeof row->period);
-      g_array_append_val (assessed_ids, row->fields.id);
+      g_array_append_val (found_ids, row->fields.id);
       g_ptr_array_add (periods, row->period);
     }
-  rollups = g_new0 (VigiaRollup, assessed_ids->len);
-  if (assessed_ids->len > 0 &&
-      !_vigia_library_assess_plans_at (self, &g_array_index (assessed_ids, gint64, 0),
-                                       (const char * const *) periods->pdata, assessed_ids->len,
-                                       VIGIA_SOURCE_AUTHORITY, rollups, error))
+  rollups = g_new0 (VigiaRollup, found_ids->len);
+  counts = g_new0 (PlanCounts, found_ids->len);
+  if (found_ids->len > 0 &&
+      !_vigia_library_assess_plans_at (self, &g_array_index (found_ids, gint64, 0),
+                                       (const char * const *) periods->pdata, found_ids->len,
+                                       VIGIA_SOURCE_AUTHORITY, rollups, counts, error))
     return NULL;
 
-  for (guint i = 0, assessed = 0; i < rows->len; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
       SummaryRow *row = &g_array_index (rows, SummaryRow, i);
 
+      row->fields.n_goals = counts[i].n_goals;
+      row->fields.n_goals_with_progress = counts[i].n_goals_with_progress;
+      row->fields.n_targets = counts[i].n_targets;
       if (row->fields.n_goals_with_progress > 0)
         {
-          row->fields.rollup = &rollups[assessed++];
+          row->fields.rollup = &rollups[i];
           row->fields.period = row->period;
         }
       g_ptr_array_index (summaries, row->position) = vigia_plan_summary_new (&row->fields);
@@ -580,7 +597,7 @@ vigia_library_list_summaries (VigiaLibrary  *self,
         {
           VigiaPlanSummaryFields fields = { 0, };
 
-          summary_fields_from_row (stmt, &fields);
+          summary_fields_from_full_row (stmt, &fields);
           /* Both in the order of the plans' ids, read in one transaction. */
           if (next < scores->len && g_array_index (scores, VigiaPlanScore, next).plan_id == fields.id)
             {

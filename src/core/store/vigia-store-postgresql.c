@@ -305,17 +305,28 @@ query_text (VigiaStorePostgresql  *self,
   return ok;
 }
 
+/* The session's settings: the library's schema first; no JIT compiling,
+ * as the library's statements read a few rows each, and one whose estimate
+ * passed the server's threshold (a new library's first import, before its
+ * tables had statistics) spent 20 ms compiling to save a fraction of that. */
+#define SESSION_SEARCH_PATH VIGIA_STORE_POSTGRESQL_SCHEMA ", public"
+#define SESSION_SETTINGS "SET search_path TO " SESSION_SEARCH_PATH "; SET jit = off"
+
 /* Whether the library's schema is there, Vigía's, at this build's version
  * and readable: what nearly every opening finds, told by one statement
  * without the lock and the catalog's questions of prepare_schema(), with
- * whether the role may write.  Any other answer, an error included, leaves
- * it to prepare_schema(). */
+ * whether the role may write, and the session's settings made by the same
+ * statement (a round trip a setting less).  Any other answer, an error
+ * included, leaves it to prepare_schema(). */
 static gboolean
 schema_is_current (VigiaStorePostgresql *self)
 {
   PGresult *result = PQexec (self->conn,
-                             "SELECT schema_version, application, has_table_privilege ('plan', 'INSERT')"
-                             " FROM library_info");
+                             "SELECT schema_version, application,"
+                             " has_table_privilege ('" VIGIA_STORE_POSTGRESQL_SCHEMA ".plan', 'INSERT'),"
+                             " set_config ('search_path', '" SESSION_SEARCH_PATH "', false),"
+                             " set_config ('jit', 'off', false)"
+                             " FROM " VIGIA_STORE_POSTGRESQL_SCHEMA ".library_info");
   gboolean current;
 
   current = result != NULL && PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1 &&
@@ -647,6 +658,10 @@ VigiaStorePostgresql *
 vigia_store_postgresql_open (const char  *conninfo,
                              GError     **error)
 {
+  /* The connection string, then UTF-8 asked for in the connection's
+   * first message rather than by a statement of its own. */
+  const char * const keywords[] = { "dbname", "client_encoding", NULL };
+  const char * const values[] = { conninfo, "UTF8", NULL };
   g_autoptr(VigiaStorePostgresql) self = NULL;
   g_autofree char *may_write = NULL;
   const char *host;
@@ -654,7 +669,7 @@ vigia_store_postgresql_open (const char  *conninfo,
   g_return_val_if_fail (conninfo != NULL, NULL);
 
   self = g_object_new (VIGIA_TYPE_STORE_POSTGRESQL, NULL);
-  self->conn = PQconnectdb (conninfo);
+  self->conn = PQconnectdbParams (keywords, values, TRUE);
   if (self->conn == NULL)
     {
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED, _("Out of memory connecting to PostgreSQL."));
@@ -684,16 +699,11 @@ vigia_store_postgresql_open (const char  *conninfo,
       return NULL;
     }
 
-  /* No JIT compiling: the library's statements read a few rows each, and
-   * one whose estimate passed the server's threshold (a new library's first
-   * import, before its tables had statistics) spent 20 ms compiling to
-   * save a fraction of that. */
   PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
-  if (PQsetClientEncoding (self->conn, "UTF8") != 0 ||
-      !exec_sql (self, "SET search_path TO " VIGIA_STORE_POSTGRESQL_SCHEMA ", public; SET jit = off", error))
-    return NULL;
   if (schema_is_current (self))
     return g_steal_pointer (&self);
+  if (!exec_sql (self, SESSION_SETTINGS, error))
+    return NULL;
 
   if (!exec_sql (self, "BEGIN", error))
     return NULL;
