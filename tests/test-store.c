@@ -760,6 +760,7 @@ test_upgrade_from_4 (Fixture       *f,
                                "CREATE INDEX plan_by_organization ON vigia.plan"
                                "  (organization, department, province, district, election, term_start);"
                                "CREATE INDEX plan_by_changed ON vigia.plan (changed, election, department, term_start);"
+                               "UPDATE vigia.plan_search SET document = to_tsvector ('simple', 'viejo');"
                                "UPDATE vigia.library_info SET schema_version = 4");
 
     g_assert_cmpint (PQresultStatus (result), ==, PGRES_COMMAND_OK);
@@ -775,6 +776,13 @@ test_upgrade_from_4 (Fixture       *f,
                    VIGIA_SCHEMA_VERSION);
   g_assert_cmpint (vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.goal WHERE version = 0"), ==,
                    vigia_test_count_rows (shared, "SELECT count(*) FROM vigia.goal"));
+  /* Version 6: the search rows made again, with Vigía's words. */
+  g_assert_cmpint (vigia_test_count_rows (shared,
+                                          "SELECT count(*) FROM vigia.plan_search"
+                                          " WHERE document @@ CAST ('viejo' AS tsquery)"), ==, 0);
+  g_assert_cmpint (vigia_test_count_rows (shared,
+                                          "SELECT count(*) FROM vigia.plan_search"
+                                          " WHERE document @@ CAST ('independencia' AS tsquery)"), ==, 1);
   /* Version 6: the list's indexes in the list's orders, to the id. */
   g_assert_cmpint (vigia_test_count_rows (shared,
                                           "SELECT count(*) FROM pg_indexes WHERE schemaname = 'vigia'"

@@ -50,9 +50,6 @@ struct _VigiaStatementPostgresql
   char                 *batch_row;
   GPtrArray            *batch;
   GHashTable           *batch_names;
-  /* The store's n_failures when they were prepared: a failure before a
-   * prepare sent without waiting skips it. */
-  guint                 batch_failures;
 };
 
 /* The most rows sent as one statement: a plan's goals or targets. */
@@ -170,21 +167,16 @@ _vigia_statement_postgresql_flush (VigiaStatement  *statement,
                                          (const char * const *) ((HeldRow *) g_ptr_array_index (rows, 0))->values,
                                          error);
 
-  if (self->batch_failures != self->store->n_failures)
-    {
-      g_hash_table_remove_all (self->batch_names);
-      self->batch_failures = self->store->n_failures;
-    }
   name = g_hash_table_lookup (self->batch_names, GUINT_TO_POINTER (n_rows));
   if (name == NULL)
     {
       g_autofree char *sql = build_batch_sql (self, n_rows);
-      char *new_name = g_strdup_printf ("vigia_%u", ++self->store->n_prepared);
+      g_autofree char *new_name = g_strdup_printf ("vigia_%u", ++self->store->n_prepared);
 
-      g_hash_table_insert (self->batch_names, GUINT_TO_POINTER (n_rows), new_name);
-      if (!_vigia_store_postgresql_send_prepare (self->store, new_name, sql, error))
+      if (!_vigia_store_postgresql_send_prepare (self->store, statement, n_rows, new_name, sql, error))
         return FALSE;
       name = new_name;
+      g_hash_table_insert (self->batch_names, GUINT_TO_POINTER (n_rows), g_steal_pointer (&new_name));
     }
 
   values = g_new (const char *, (gsize) n_rows * self->n_params);
@@ -196,6 +188,17 @@ _vigia_statement_postgresql_flush (VigiaStatement  *statement,
         values[(gsize) r * self->n_params + i] = row->values[i];
     }
   return _vigia_store_postgresql_send (self->store, name, n_rows * self->n_params, values, error);
+}
+
+/* Forgets the statement of @n_rows rows, which the server did not make
+ * (_vigia_store_postgresql_wait()). */
+void
+_vigia_statement_postgresql_forget (VigiaStatement *statement,
+                                    guint           n_rows)
+{
+  VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
+
+  g_hash_table_remove (self->batch_names, GUINT_TO_POINTER (n_rows));
 }
 
 /* Holds the row bound back, to go with the rows bound after it. */
@@ -582,7 +585,7 @@ vigia_statement_postgresql_new (VigiaStorePostgresql  *store,
     }
   PQclear (result);
 
-  if (!streaming && split_single_insert (translated, &self->batch_head, &self->batch_row))
+  if (split_single_insert (translated, &self->batch_head, &self->batch_row))
     self->batch_names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
   return VIGIA_STATEMENT (g_steal_pointer (&self));

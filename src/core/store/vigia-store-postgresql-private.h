@@ -32,8 +32,10 @@ struct _VigiaStorePostgresql
   /* The INSERT whose rows are held back to be sent as one statement, at
    * the next statement sent or wait (vigia-statement-postgresql.c). */
   VigiaStatement *batching;
-  /* The waits that found a failure. */
-  guint           n_failures;
+  /* The statements prepared among those sent (SentPrepare): one the
+   * server did not make (a failure before it skips it) is forgotten by the
+   * statement that sent it, at the wait. */
+  GArray         *sent_prepares;
   /* A failure of one of them that a wait could not report: the next wait
    * does. */
   GError         *failure;
@@ -48,11 +50,15 @@ gboolean _vigia_store_postgresql_send      (VigiaStorePostgresql  *self,
                                             const char * const    *values,
                                             GError               **error);
 gboolean _vigia_store_postgresql_send_prepare (VigiaStorePostgresql  *self,
+                                              VigiaStatement        *statement,
+                                              guint                  n_rows,
                                               const char            *name,
                                               const char            *sql,
                                               GError               **error);
 gboolean _vigia_statement_postgresql_flush    (VigiaStatement        *statement,
                                               GError               **error);
+void     _vigia_statement_postgresql_forget   (VigiaStatement        *statement,
+                                              guint                  n_rows);
 gboolean _vigia_store_postgresql_wait      (VigiaStorePostgresql  *self,
                                             PGresult             **last,
                                             GError               **error);

@@ -121,21 +121,37 @@ _vigia_store_postgresql_send (VigiaStorePostgresql  *self,
   return TRUE;
 }
 
-/* Prepares @sql as @name without waiting for the server's answer, which
- * the next wait reads with the others. */
+/* A statement prepared among those sent: its place among them, and the
+ * statement of @n_rows rows of @statement it is. */
+typedef struct
+{
+  guint           index;
+  gboolean        made;
+  VigiaStatement *statement;
+  guint           n_rows;
+} SentPrepare;
+
+/* Prepares @sql as @name, @statement's statement of @n_rows rows, without
+ * waiting for the server's answer, which the next wait reads with the
+ * others. */
 gboolean
 _vigia_store_postgresql_send_prepare (VigiaStorePostgresql  *self,
+                                      VigiaStatement        *statement,
+                                      guint                  n_rows,
                                       const char            *name,
                                       const char            *sql,
                                       GError               **error)
 {
+  SentPrepare sent = { 0, FALSE, statement, n_rows };
+
   if (self->n_sent >= MAX_SENT && !_vigia_store_postgresql_wait (self, NULL, error))
     return FALSE;
   if (PQpipelineStatus (self->conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode (self->conn))
     return _vigia_store_postgresql_set_error (self, error, NULL);
   if (!PQsendPrepare (self->conn, name, sql, 0, NULL))
     return _vigia_store_postgresql_set_error (self, error, NULL);
-  self->n_sent++;
+  sent.index = self->n_sent++;
+  g_array_append_val (self->sent_prepares, sent);
   return TRUE;
 }
 
@@ -151,6 +167,7 @@ _vigia_store_postgresql_wait (VigiaStorePostgresql  *self,
 {
   g_autoptr(GError) failure = g_steal_pointer (&self->failure);
   guint ended = 0;
+  guint next_prepare = 0;
 
   if (last != NULL)
     *last = NULL;
@@ -196,6 +213,12 @@ _vigia_store_postgresql_wait (VigiaStorePostgresql  *self,
                 PQclear (result);
                 break;
               }
+            while (next_prepare < self->sent_prepares->len &&
+                   g_array_index (self->sent_prepares, SentPrepare, next_prepare).index < ended)
+              next_prepare++;
+            if (next_prepare < self->sent_prepares->len && status == PGRES_COMMAND_OK &&
+                g_array_index (self->sent_prepares, SentPrepare, next_prepare).index == ended)
+              g_array_index (self->sent_prepares, SentPrepare, next_prepare).made = TRUE;
             if (last != NULL && *last == NULL && ended + 1 == self->n_sent && failure == NULL &&
                 status != PGRES_PIPELINE_ABORTED)
               *last = result;
@@ -210,11 +233,19 @@ _vigia_store_postgresql_wait (VigiaStorePostgresql  *self,
       PQexitPipelineMode (self->conn);
     }
 
+  /* After a failure what followed it was not run, preparations included:
+   * their statements are asked for again when next needed. */
+  for (guint i = 0; i < self->sent_prepares->len; i++)
+    {
+      SentPrepare *sent = &g_array_index (self->sent_prepares, SentPrepare, i);
+
+      if (!sent->made)
+        _vigia_statement_postgresql_forget (sent->statement, sent->n_rows);
+    }
+  g_array_set_size (self->sent_prepares, 0);
+
   if (failure != NULL)
     {
-      /* What followed it was not run, statements prepared among them
-       * included. */
-      self->n_failures++;
       if (last != NULL)
         g_clear_pointer (last, PQclear);
       g_propagate_error (error, g_steal_pointer (&failure));
@@ -428,6 +459,16 @@ prepare_schema (VigiaStorePostgresql  *self,
         }
     }
 
+  /* Search rows made by the server's parser, before version 6, are made
+   * again with Vigía's words (vigia-search-words.c). */
+  if (version >= VIGIA_SCHEMA_POSTGRESQL_FIRST && version < 6 &&
+      (!_vigia_store_postgresql_write_search_rows (self, NULL, error) ||
+       !_vigia_store_postgresql_wait (self, NULL, error)))
+    {
+      g_prefix_error (error, _("The library could not be upgraded to version %d: "), 6);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -629,6 +670,7 @@ vigia_store_postgresql_finalize (GObject *object)
   VigiaStorePostgresql *self = VIGIA_STORE_POSTGRESQL (object);
 
   g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->sent_prepares, g_array_unref);
   g_free (self->location);
   g_clear_error (&self->failure);
 
@@ -644,6 +686,7 @@ vigia_store_postgresql_class_init (VigiaStorePostgresqlClass *klass)
 static void
 vigia_store_postgresql_init (VigiaStorePostgresql *self)
 {
+  self->sent_prepares = g_array_new (FALSE, FALSE, sizeof (SentPrepare));
 }
 
 /**
