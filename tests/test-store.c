@@ -783,11 +783,6 @@ test_upgrade_from_4 (Fixture       *f,
   g_assert_cmpint (vigia_test_count_rows (shared,
                                           "SELECT count(*) FROM vigia.plan_search"
                                           " WHERE document @@ CAST ('independencia' AS tsquery)"), ==, 1);
-  /* Version 6: search rows kept in their table's pages. */
-  g_assert_cmpint (vigia_test_count_rows (shared,
-                                          "SELECT count(*) FROM pg_attribute"
-                                          " WHERE attrelid = CAST ('vigia.plan_search' AS regclass)"
-                                          " AND attname = 'document' AND attstorage = 'm'"), ==, 1);
   /* Version 6: the list's indexes in the list's orders, to the id. */
   g_assert_cmpint (vigia_test_count_rows (shared,
                                           "SELECT count(*) FROM pg_indexes WHERE schemaname = 'vigia'"

@@ -199,13 +199,7 @@ static const char *migrations[] = {
   "  organization, election, term_start NULLS FIRST, id);"
   "CREATE INDEX plan_by_organization ON plan (organization, department NULLS FIRST, province NULLS FIRST,"
   "  district NULLS FIRST, election, term_start NULLS FIRST, id);"
-  "CREATE INDEX plan_by_changed ON plan (changed, election, department NULLS FIRST, term_start NULLS FIRST, id);"
-  /* And each plan's search row kept in its table's page, compressed, not in
-   * the TOAST table: the planner costs a scan by the table's pages, and
-   * with 6 kB rows moved out of them it read every row of 20,000 plans for
-   * a word of a few (250 ms, where the index takes 2 ms). */
-  "ALTER TABLE plan_search SET (toast_tuple_target = 8160);"
-  "ALTER TABLE plan_search ALTER COLUMN document SET STORAGE MAIN;",
+  "CREATE INDEX plan_by_changed ON plan (changed, election, department NULLS FIRST, term_start NULLS FIRST, id);",
 };
 
 /* Every version of SQLite's schema has its PostgreSQL one. */
