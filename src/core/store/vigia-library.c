@@ -1181,6 +1181,7 @@ insert_plan_contents (VigiaLibrary  *self,
                       const char    *now,
                       GError       **error)
 {
+  g_autoptr(GPtrArray) goals = g_ptr_array_new ();
   guint n = vigia_plan_get_n_dimensions (plan);
 
   for (guint i = 0; i < n; i++)
@@ -1192,37 +1193,31 @@ insert_plan_contents (VigiaLibrary  *self,
       VigiaDimension *dimension = vigia_plan_get_dimension (plan, i);
 
       for (guint j = 0; j < vigia_dimension_get_n_goals (dimension); j++)
-        if (!insert_goal_row (self, vigia_dimension_get_id (dimension), j, vigia_dimension_get_goal (dimension, j),
-                              now, error))
+        {
+          VigiaGoal *goal = vigia_dimension_get_goal (dimension, j);
+
+          if (!insert_goal_row (self, vigia_dimension_get_id (dimension), j, goal, now, error))
+            return FALSE;
+          g_ptr_array_add (goals, goal);
+        }
+    }
+
+  for (guint i = 0; i < goals->len; i++)
+    {
+      VigiaGoal *goal = g_ptr_array_index (goals, i);
+
+      for (guint k = 0; k < vigia_goal_get_n_targets (goal); k++)
+        if (!insert_target_row (self, vigia_goal_get_id (goal), k, vigia_goal_get_target (goal, k), now, error))
           return FALSE;
     }
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < goals->len; i++)
     {
-      VigiaDimension *dimension = vigia_plan_get_dimension (plan, i);
+      VigiaGoal *goal = g_ptr_array_index (goals, i);
 
-      for (guint j = 0; j < vigia_dimension_get_n_goals (dimension); j++)
-        {
-          VigiaGoal *goal = vigia_dimension_get_goal (dimension, j);
-
-          for (guint k = 0; k < vigia_goal_get_n_targets (goal); k++)
-            if (!insert_target_row (self, vigia_goal_get_id (goal), k, vigia_goal_get_target (goal, k), now, error))
-              return FALSE;
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      VigiaDimension *dimension = vigia_plan_get_dimension (plan, i);
-
-      for (guint j = 0; j < vigia_dimension_get_n_goals (dimension); j++)
-        {
-          VigiaGoal *goal = vigia_dimension_get_goal (dimension, j);
-
-          for (guint k = 0; k < vigia_goal_get_n_targets (goal); k++)
-            if (!insert_target_progress (self, vigia_goal_get_target (goal, k), now, error))
-              return FALSE;
-        }
+      for (guint k = 0; k < vigia_goal_get_n_targets (goal); k++)
+        if (!insert_target_progress (self, vigia_goal_get_target (goal, k), now, error))
+          return FALSE;
     }
   return TRUE;
 }
