@@ -506,6 +506,32 @@ test_killed_source (Fixture       *f,
   g_assert_false (g_file_test (back, G_FILE_TEST_EXISTS));
 }
 
+/* Has the server of the library at @location refuse, with @reason, any
+ * row of @table whose @column holds @text (a trigger); the names are the
+ * tests' own constants. */
+static void
+refuse_rows (const char *location,
+             const char *table,
+             const char *column,
+             const char *text,
+             const char *reason)
+{
+  g_autoptr(VigiaStore) store = open_store (location);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trigger = g_strdup_printf ("CREATE TRIGGER refuse BEFORE INSERT ON vigia.%s FOR EACH ROW"
+                                              " EXECUTE FUNCTION vigia.refuse_row ('%s', '%s', '%s')",
+                                              table, column, text, reason);
+
+  g_assert_true (vigia_store_exec (store,
+                                   "CREATE FUNCTION vigia.refuse_row () RETURNS trigger LANGUAGE plpgsql AS $$"
+                                   " BEGIN IF to_jsonb (NEW) ->> TG_ARGV[0] = TG_ARGV[1] THEN"
+                                   "   RAISE EXCEPTION '%', TG_ARGV[2]; END IF;"
+                                   " RETURN NEW; END $$",
+                                   &error));
+  g_assert_true (vigia_store_exec (store, trigger, &error));
+  g_assert_no_error (error);
+}
+
 /* A row the server refuses among those sent without waiting for their
  * answers (vigia_statement_send()): the plan it belongs to is refused with
  * the server's reason and leaves nothing, the plans around it in the same
@@ -515,7 +541,6 @@ test_sent_refused (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *shared = NULL;
-  g_autoptr(VigiaStore) store = NULL;
   g_autoptr(VigiaLibrary) library = NULL;
   g_autoptr(VigiaPlan) before = vigia_test_make_plan ("ANTES", "MIRAFLORES", 2);
   g_autoptr(VigiaPlan) refused = vigia_test_make_plan ("RECHAZADO", "BARRANCO", 2);
@@ -530,18 +555,7 @@ test_sent_refused (Fixture       *f,
   shared = make_database (f);
   library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  store = open_store (shared);
-  g_assert_true (vigia_store_exec (store,
-                                   "CREATE FUNCTION vigia.refuse_target () RETURNS trigger LANGUAGE plpgsql AS $$"
-                                   " BEGIN IF NEW.text = 'META RECHAZADA' THEN"
-                                   "   RAISE EXCEPTION 'meta rechazada por el servidor'; END IF;"
-                                   " RETURN NEW; END $$",
-                                   &error));
-  g_assert_true (vigia_store_exec (store,
-                                   "CREATE TRIGGER refuse_target BEFORE INSERT ON vigia.target"
-                                   " FOR EACH ROW EXECUTE FUNCTION vigia.refuse_target ()",
-                                   &error));
-  g_assert_no_error (error);
+  refuse_rows (shared, "target", "text", "META RECHAZADA", "meta rechazada por el servidor");
 
   /* The plan's last target: every other row of the plan is sent before. */
   last = vigia_plan_get_dimension (refused, vigia_plan_get_n_dimensions (refused) - 1);
@@ -602,7 +616,6 @@ test_refused_batch (Fixture       *f,
                     gconstpointer  data)
 {
   g_autofree char *shared = NULL;
-  g_autoptr(VigiaStore) store = NULL;
   g_autoptr(VigiaLibrary) library = NULL;
   g_autoptr(VigiaPlan) first = vigia_test_make_plan ("PRIMERO", "MIRAFLORES", 2);
   g_autoptr(VigiaPlan) refused = vigia_test_make_plan ("RECHAZADO", "BARRANCO", 3);
@@ -616,18 +629,7 @@ test_refused_batch (Fixture       *f,
   shared = make_database (f);
   library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  store = open_store (shared);
-  g_assert_true (vigia_store_exec (store,
-                                   "CREATE FUNCTION vigia.refuse_goal () RETURNS trigger LANGUAGE plpgsql AS $$"
-                                   " BEGIN IF NEW.objective = 'OBJETIVO RECHAZADO' THEN"
-                                   "   RAISE EXCEPTION 'objetivo rechazado por el servidor'; END IF;"
-                                   " RETURN NEW; END $$",
-                                   &error));
-  g_assert_true (vigia_store_exec (store,
-                                   "CREATE TRIGGER refuse_goal BEFORE INSERT ON vigia.goal"
-                                   " FOR EACH ROW EXECUTE FUNCTION vigia.refuse_goal ()",
-                                   &error));
-  g_assert_no_error (error);
+  refuse_rows (shared, "goal", "objective", "OBJETIVO RECHAZADO", "objetivo rechazado por el servidor");
   vigia_goal_set_objective (vigia_dimension_get_goal (vigia_plan_get_dimension (refused, 1), 2),
                             "OBJETIVO RECHAZADO");
 
