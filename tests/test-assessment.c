@@ -552,6 +552,9 @@ test_library (void)
   goal = vigia_dimension_get_goal (vigia_plan_get_dimension (old, 1), 0);
   record (goal, "2006-S1", VIGIA_SOURCE_AUTHORITY, 5, VIGIA_STATUS_IN_PROGRESS);
   record (goal, "2006-S2", VIGIA_SOURCE_AUTHORITY, 15, VIGIA_STATUS_IN_PROGRESS);
+  /* Recorded after the term: not counted, though it is before the other
+   * plans' semester (a server keeps the latest entry per semester asked). */
+  record (goal, "2010-S1", VIGIA_SOURCE_AUTHORITY, 25, VIGIA_STATUS_KEPT);
   /* No term: assessed as of the semester asked for. */
   vigia_plan_set_term_start (none, 0);
   vigia_plan_set_term_end (none, 0);

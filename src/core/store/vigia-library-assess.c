@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vigia-enum-types.h"
@@ -306,6 +307,16 @@ assess_read_plans (VigiaLibrary  *self,
   return TRUE;
 }
 
+static int
+compare_by_id (gconstpointer a,
+               gconstpointer b)
+{
+  const TargetRow *ra = a;
+  const TargetRow *rb = b;
+
+  return ra->id < rb->id ? -1 : ra->id > rb->id;
+}
+
 /* The targets in the order of their ids, which is the order in which the
  * progress entries come (see assess_read_progress()). */
 static gboolean
@@ -318,7 +329,9 @@ assess_read_targets (VigiaLibrary  *self,
   int rc;
 
   /* CROSS JOIN keeps SQLite's target table outside: its rows come by id,
-   * unsorted.  PostgreSQL plans joins itself. */
+   * unsorted.  PostgreSQL plans joins itself, and its rows are sorted
+   * here: on the server a sort of the national library's targets spilled
+   * to disk. */
   stmt = _vigia_library_prepare (self,
                                  LIBRARY_SQL (self,
                                               "SELECT t.id, d.plan_id, t.measure, t.direction, t.value, t.baseline_value,"
@@ -326,7 +339,7 @@ assess_read_targets (VigiaLibrary  *self,
                                               " CROSS JOIN dimension d ON d.id = g.dimension_id ORDER BY t.id",
                                               "SELECT t.id, d.plan_id, t.measure, t.direction, t.value, t.baseline_value,"
                                               " t.weight, g.id, g.weight FROM target t JOIN goal g ON g.id = t.goal_id"
-                                              " JOIN dimension d ON d.id = g.dimension_id ORDER BY t.id"),
+                                              " JOIN dimension d ON d.id = g.dimension_id"),
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -350,7 +363,30 @@ assess_read_targets (VigiaLibrary  *self,
     }
   if (rc != SQLITE_DONE)
     return _vigia_library_set_sqlite_error (self, error, rc);
+  if (self->server != NULL)
+    g_array_sort (targets, compare_by_id);
   return TRUE;
+}
+
+/* Keeps @row's entry as its target's (@target) if it is the latest so far
+ * up to the target's plan's period. */
+static void
+take_entry (VigiaStatement       *stmt,
+            const VigiaPlanScore *score,
+            TargetRow            *target)
+{
+  const char *period = _vigia_library_column_text (stmt, 1);
+
+  /* Periods are stored as YYYY-SN: as text they sort in time. */
+  if (period == NULL || strcmp (period, score->period) > 0 ||
+      (target->has_entry && strcmp (period, target->period) <= 0))
+    return;
+
+  target->has_entry = TRUE;
+  g_strlcpy (target->period, period, sizeof target->period);
+  target->value = _vigia_library_column_double (stmt, 2);
+  target->status = nick_to_value (_vigia_library_column_text (stmt, 3), status_nicks,
+                                  G_N_ELEMENTS (status_nicks), VIGIA_STATUS_NOT_RATED);
 }
 
 /* Keeps, for each target, its latest informative entry up to its plan's
@@ -380,8 +416,6 @@ assess_read_progress (VigiaLibrary  *self,
   while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
       gint64 target_id = vigia_statement_column_int64 (stmt, 0);
-      const char *period = _vigia_library_column_text (stmt, 1);
-      const VigiaPlanScore *score;
       TargetRow *row;
 
       while (next < targets->len && g_array_index (targets, TargetRow, next).id < target_id)
@@ -389,23 +423,74 @@ assess_read_progress (VigiaLibrary  *self,
       if (next == targets->len)
         break;
       row = &g_array_index (targets, TargetRow, next);
-      if (period == NULL || row->id != target_id)
-        continue;
-      score = &g_array_index (scores, VigiaPlanScore, row->score);
-
-      /* Periods are stored as YYYY-SN: as text they sort in time. */
-      if (strcmp (period, score->period) > 0 ||
-          (row->has_entry && strcmp (period, row->period) <= 0))
-        continue;
-
-      row->has_entry = TRUE;
-      g_strlcpy (row->period, period, sizeof row->period);
-      row->value = _vigia_library_column_double (stmt, 2);
-      row->status = nick_to_value (_vigia_library_column_text (stmt, 3), status_nicks,
-                                   G_N_ELEMENTS (status_nicks), VIGIA_STATUS_NOT_RATED);
+      if (row->id == target_id)
+        take_entry (stmt, &g_array_index (scores, VigiaPlanScore, row->score), row);
     }
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
     return _vigia_library_set_sqlite_error (self, error, rc);
+  return TRUE;
+}
+
+static int
+compare_target_id (gconstpointer key,
+                   gconstpointer element)
+{
+  gint64 id = *(const gint64 *) key;
+  const TargetRow *row = element;
+
+  return id < row->id ? -1 : id > row->id;
+}
+
+/* assess_read_progress() on a server, where sending every entry of the
+ * library (2.5 million at national scale) cost more than the rest of the
+ * assessment: the server keeps only each target's latest entry up to a
+ * period, one pass for each period the plans are assessed at (one, when
+ * they share a term).  A target takes the latest entry of those passes up
+ * to its own plan's period, which its own period's pass gives. */
+static gboolean
+assess_read_latest_progress (VigiaLibrary  *self,
+                             VigiaSource    source,
+                             GArray        *scores,
+                             GArray        *targets,
+                             GError       **error)
+{
+  g_autoptr(GHashTable) periods = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer period;
+
+  for (guint i = 0; i < scores->len; i++)
+    g_hash_table_add (periods, g_array_index (scores, VigiaPlanScore, i).period);
+
+  g_hash_table_iter_init (&iter, periods);
+  while (g_hash_table_iter_next (&iter, &period, NULL))
+    {
+      g_autoptr(CachedStmt) stmt = NULL;
+      int rc;
+
+      /* Backwards through progress_for_assessment, each target's latest
+       * entry first: no sorting. */
+      stmt = _vigia_library_prepare (self,
+                                     "SELECT DISTINCT ON (target_id) target_id, period, value, status FROM progress"
+                                     " WHERE source = ?1 AND period <= ?2 AND (value IS NOT NULL OR status != 'not-rated')"
+                                     " ORDER BY target_id DESC, period DESC",
+                                     error);
+      if (stmt == NULL)
+        return FALSE;
+      _vigia_library_bind_enum (stmt, 1, VIGIA_TYPE_SOURCE, source);
+      _vigia_library_bind_text (stmt, 2, period);
+
+      while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
+        {
+          gint64 target_id = vigia_statement_column_int64 (stmt, 0);
+          TargetRow *row = bsearch (&target_id, targets->data, targets->len, sizeof (TargetRow),
+                                    compare_target_id);
+
+          if (row != NULL)
+            take_entry (stmt, &g_array_index (scores, VigiaPlanScore, row->score), row);
+        }
+      if (rc != SQLITE_DONE)
+        return _vigia_library_set_sqlite_error (self, error, rc);
+    }
   return TRUE;
 }
 
@@ -455,7 +540,9 @@ _vigia_library_assess_plans_inner (VigiaLibrary  *self,
 
   if (!assess_read_plans (self, canonical, scores, score_by_plan, error) ||
       !assess_read_targets (self, score_by_plan, targets, error) ||
-      !assess_read_progress (self, source, scores, targets, error))
+      !(self->server != NULL
+        ? assess_read_latest_progress (self, source, scores, targets, error)
+        : assess_read_progress (self, source, scores, targets, error)))
     return NULL;
 
   /* A goal's targets side by side (a target added to an old goal has a
