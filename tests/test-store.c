@@ -1154,6 +1154,129 @@ test_other_desks (Fixture       *f,
   g_assert_cmpint (g_array_index (seen, gint64, 0), ==, 1);
 }
 
+static void
+connected_cb (VigiaLibrary *library,
+              GParamSpec   *pspec,
+              gpointer      user_data)
+{
+  GString *changes = user_data;
+
+  g_string_append_c (changes, vigia_library_is_connected (library) ? '+' : '-');
+}
+
+/* Iterates the main context until @changes reads @expected or a few
+ * seconds have passed. */
+static void
+wait_for_connection (GString    *changes,
+                     const char *expected)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (!g_str_equal (changes->str, expected) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpstr (changes->str, ==, expected);
+}
+
+/* A desk whose connection the server ends (a restart, a network gone for a
+ * while) finds it lost and connects again by itself, without blocking;
+ * what others saved meanwhile it reads then, since every plan is announced
+ * as changed.  Statements prepared before work again on the new session. */
+static void
+test_reconnect (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autoptr(VigiaLibrary) here = NULL;
+  g_autoptr(VigiaLibrary) there = NULL;
+  g_autoptr(VigiaPlan) plan = NULL;
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *database = NULL;
+  VigiaStoreTally tally;
+
+  if (skip_without_server ())
+    return;
+  shared = make_shared_library (f, &original, &tally);
+  database = g_strdup (g_ptr_array_index (f->databases, f->databases->len - 1));
+  here = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_watch_other_desks (here, &error));
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_is_connected (here));
+  g_signal_connect (here, "notify::connected", G_CALLBACK (connected_cb), changes);
+  g_signal_connect (here, "plans-changed", G_CALLBACK (plans_changed_cb), seen);
+  plan = vigia_library_load_plan (here, 2, &error);
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+
+  /* The server ends the session; another desk saves meanwhile. */
+  kill_connections (database);
+  there = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  plan = vigia_library_load_plan (there, 2, &error);
+  vigia_plan_set_vision (plan, "Guardado mientras tanto");
+  g_assert_true (vigia_library_save_plan (there, plan, &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+
+  wait_for_connection (changes, "-+");
+  g_assert_true (vigia_library_is_connected (here));
+  g_assert_cmpstr (vigia_store_table_name (0), ==, "plan");
+  g_assert_cmpuint (seen->len, ==, tally.rows[0]);
+  for (guint i = 0; i < seen->len; i++)
+    g_assert_cmpint (g_array_index (seen, gint64, i), >, 0);
+
+  /* The same statements, on the new session; and it listens again. */
+  plan = vigia_library_load_plan (here, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vigia_plan_get_vision (plan), ==, "Guardado mientras tanto");
+  vigia_plan_set_vision (plan, "Guardado aquí después");
+  g_assert_true (vigia_library_save_plan (here, plan, &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+  g_array_set_size (seen, 0);
+  plan = vigia_library_load_plan (there, 1, &error);
+  vigia_plan_set_vision (plan, "Y allí");
+  g_assert_true (vigia_library_save_plan (there, plan, &error));
+  g_assert_no_error (error);
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    while (seen->len == 0 && g_get_monotonic_time () - start < G_USEC_PER_SEC)
+      g_main_context_iteration (NULL, FALSE);
+  }
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpint (g_array_index (seen, gint64, 0), ==, 1);
+
+  /* A server that stays away: the desk goes on trying, saying so, and a
+   * change asked for meanwhile is refused, naming the lost connection. */
+  g_string_truncate (changes, 0);
+  {
+    g_autofree char *sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS false", database);
+
+    admin_exec (sql);
+  }
+  kill_connections (database);
+  wait_for_connection (changes, "-");
+  g_clear_object (&plan);
+  plan = vigia_library_load_plan (here, 1, &error);
+  g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "was lost"));
+  g_assert_null (plan);
+  g_clear_error (&error);
+  {
+    g_autofree char *sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS true", database);
+
+    admin_exec (sql);
+  }
+  wait_for_connection (changes, "-+");
+  plan = vigia_library_load_plan (here, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (vigia_plan_get_vision (plan), ==, "Y allí");
+}
+
 /* The command line reads a library on the server as it reads a file. */
 static void
 test_cli_on_server (Fixture       *f,
@@ -1445,6 +1568,7 @@ main (int   argc,
   ADD ("/store/postgresql/cli", test_cli_on_server);
   ADD ("/store/postgresql/work", test_work_on_server);
   ADD ("/store/postgresql/other-desks", test_other_desks);
+  ADD ("/store/postgresql/reconnect", test_reconnect);
   ADD ("/store/cli/admin", test_cli_admin);
   ADD ("/store/cli", test_cli);
 

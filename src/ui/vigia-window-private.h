@@ -57,6 +57,8 @@ struct _VigiaWindow
   guint                 conflicts_source;
   /* Set while the open plan is read anew. */
   gboolean              reloading;
+  /* Says the shared library's connection was lost, until it is made again. */
+  AdwToast             *connection_toast;
   /* The question "yours or theirs", while it is asked. */
   GtkWidget            *conflict_dialog;
   /* Set while the window itself moves the selection. */

@@ -343,20 +343,75 @@ library_plans_changed_cb (VigiaWindow  *self,
   refresh_filter_choices (self);
 }
 
+/* The sidebar's subtitle: the library's name (user@server/database on a
+ * server, never its connection string, which may hold a password), and
+ * whether it is read-only or its connection being made again. */
+static void
+update_library_title (VigiaWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (vigia_library_is_shared (self->library))
+    basename = g_strdup (vigia_library_get_name (self->library));
+  else
+    basename = g_path_get_basename (vigia_library_get_path (self->library));
+  if (!vigia_library_is_connected (self->library))
+    /* Translators: the shared library's name, in the sidebar's title, while its lost connection is made again */
+    subtitle = g_strdup_printf (_("%s · connecting…"), basename);
+  else if (vigia_library_is_read_only (self->library))
+    /* Translators: the library's file name, in the sidebar's title, when it cannot be written */
+    subtitle = g_strdup_printf (_("%s · read-only"), basename);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle != NULL ? subtitle : basename);
+}
+
+/* A shared library's connection lost (the server restarted, the network
+ * went): the library makes it again by itself; meanwhile the sidebar and a
+ * toast that stays say so, and a toast says when it is back. */
+static void
+library_connected_cb (VigiaWindow  *self,
+                      GParamSpec   *pspec,
+                      VigiaLibrary *library)
+{
+  AdwToast *toast;
+
+  update_library_title (self);
+  if (self->connection_toast != NULL)
+    adw_toast_dismiss (self->connection_toast);
+  g_clear_object (&self->connection_toast);
+
+  /* Short, for a narrow window: the sidebar names the library. */
+  if (vigia_library_is_connected (library))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Connected again")));
+      return;
+    }
+
+  toast = adw_toast_new (_("Connection lost: connecting again…"));
+  adw_toast_set_timeout (toast, 0);
+  self->connection_toast = g_object_ref (toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 library_changed_cb (VigiaWindow      *self,
                     GParamSpec       *pspec,
                     VigiaApplication *app)
 {
   VigiaLibrary *library = vigia_application_get_library (app);
-  g_autofree char *basename = NULL;
 
   vigia_plan_editor_flush (self->editor);
   _vigia_window_close_plan (self);
   g_hash_table_remove_all (self->deleted_plans);
 
   if (self->library != NULL)
-    g_signal_handlers_disconnect_by_func (self->library, library_plans_changed_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->library, library_plans_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->library, library_connected_cb, self);
+    }
+  if (self->connection_toast != NULL)
+    adw_toast_dismiss (self->connection_toast);
+  g_clear_object (&self->connection_toast);
   g_set_object (&self->library, library);
 
   g_clear_object (&self->plans);
@@ -371,6 +426,8 @@ library_changed_cb (VigiaWindow      *self,
   self->plans = vigia_plan_list_new (library);
   g_signal_connect_object (library, "plans-changed",
                            G_CALLBACK (library_plans_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (library, "notify::connected",
+                           G_CALLBACK (library_connected_cb), self, G_CONNECT_SWAPPED);
 
   vigia_plan_selection_set_model (self->selection, self->plans);
 
@@ -378,23 +435,7 @@ library_changed_cb (VigiaWindow      *self,
   refresh_filter_choices (self);
   search_changed_cb (self);
 
-  /* A library on a server is named user@server/database, never by its
-   * connection string (which may hold a password). */
-  if (vigia_library_is_shared (library))
-    basename = g_strdup (vigia_library_get_name (library));
-  else
-    basename = g_path_get_basename (vigia_library_get_path (library));
-  if (vigia_library_is_read_only (library))
-    {
-      /* Translators: the library's file name, in the sidebar's title, when it cannot be written */
-      g_autofree char *subtitle = g_strdup_printf (_("%s · read-only"), basename);
-
-      adw_window_title_set_subtitle (self->sidebar_title, subtitle);
-    }
-  else
-    {
-      adw_window_title_set_subtitle (self->sidebar_title, basename);
-    }
+  update_library_title (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), vigia_library_get_name (library));
   update_sidebar (self);
   _vigia_window_actions_update (self);
@@ -505,6 +546,7 @@ vigia_window_dispose (GObject *object)
   g_clear_handle_id (&self->conflicts_source, g_source_remove);
   g_clear_pointer (&self->conflicts, g_ptr_array_unref);
   g_clear_object (&self->library);
+  g_clear_object (&self->connection_toast);
   g_clear_pointer (&self->deleted_plans, g_hash_table_unref);
   g_clear_pointer (&self->departments, g_strfreev);
   g_clear_pointer (&self->term_starts, g_array_unref);

@@ -52,6 +52,13 @@ struct _VigiaLibrary
   GHashTable *statements;
   /* Polls for other desks' changes (vigia_library_watch_other_desks()). */
   GSource    *watch;
+  /* The watch found the connection lost, and makes it again from when
+   * (monotonic time) on (vigia_library_is_connected()). */
+  gboolean    disconnected;
+  gint64      reconnect_after;
+  /* Takes the next step as soon as the server answers, not at the next
+   * poll. */
+  GSource    *reconnect_source;
   /* The id of the history row written last. */
   gint64      last_history_id;
   /* Why the last _vigia_library_step() failed, until it is reported. */

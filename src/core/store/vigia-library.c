@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -46,6 +47,14 @@ enum {
 };
 
 static guint signals [N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_CONNECTED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 /* Properties compared to write the history of an update. */
 const char * const _vigia_plan_history_fields[] = {
@@ -1652,8 +1661,106 @@ notify_other_desks (VigiaLibrary  *self,
   return TRUE;
 }
 
+/* After a failed attempt to connect again, the wait before the next. */
+#define RECONNECT_PAUSE_US (2 * G_USEC_PER_SEC)
+
+/* Every plan of the library, announced as changed: what other desks did
+ * while the connection was lost went unheard. */
+static void
+announce_all_plans (VigiaLibrary *self)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stmt = _vigia_library_prepare (self, "SELECT id FROM plan", &error);
+  while (stmt != NULL && _vigia_library_step (self, stmt) == SQLITE_ROW)
+    {
+      gint64 id = vigia_statement_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  g_signal_emit (self, signals[PLANS_CHANGED], 0, ids);
+}
+
+static void reconnect (VigiaLibrary *self);
+
+static void
+clear_reconnect_source (VigiaLibrary *self)
+{
+  if (self->reconnect_source != NULL)
+    g_source_destroy (self->reconnect_source);
+  g_clear_pointer (&self->reconnect_source, g_source_unref);
+}
+
+static gboolean
+reconnect_ready_cb (int          fd,
+                    GIOCondition condition,
+                    gpointer     user_data)
+{
+  reconnect (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* One step of making the lost connection again (the window's main loop
+ * goes on meanwhile); once made, the library listens again and every plan
+ * is announced as changed. */
+static void
+reconnect (VigiaLibrary *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  clear_reconnect_source (self);
+
+  if (!self->disconnected)
+    {
+      g_debug ("The connection to %s was lost: connecting again", self->name);
+      self->disconnected = TRUE;
+      self->reconnect_after = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+    }
+  if (g_get_monotonic_time () < self->reconnect_after)
+    return;
+
+  switch (_vigia_store_postgresql_reconnect (self->server, &error))
+    {
+    case VIGIA_RECONNECT_WAITING:
+      if (PQsocket (self->server->conn) >= 0)
+        {
+          self->reconnect_source = g_unix_fd_source_new (PQsocket (self->server->conn),
+                                                         self->server->reconnect_polling == PGRES_POLLING_READING
+                                                         ? G_IO_IN : G_IO_OUT);
+          g_source_set_callback (self->reconnect_source, G_SOURCE_FUNC (reconnect_ready_cb), self, NULL);
+          g_source_set_static_name (self->reconnect_source, "[vigia] connecting again");
+          g_source_attach (self->reconnect_source, g_source_get_context (self->watch));
+        }
+      return;
+
+    case VIGIA_RECONNECT_FAILED:
+      g_debug ("%s", error->message);
+      self->reconnect_after = g_get_monotonic_time () + RECONNECT_PAUSE_US;
+      return;
+
+    case VIGIA_RECONNECT_DONE:
+    default:
+      break;
+    }
+
+  /* Prepared on the old connection: the server knows them no more. */
+  g_hash_table_remove_all (self->statements);
+  if (!_vigia_library_exec (self, "LISTEN " CHANGES_CHANNEL, &error))
+    {
+      g_debug ("%s", error->message);
+      self->reconnect_after = g_get_monotonic_time () + RECONNECT_PAUSE_US;
+      return;
+    }
+  self->disconnected = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+  announce_all_plans (self);
+}
+
 /* Reads the notifications that came from other desks' commits and announces
- * their plans as changed. */
+ * their plans as changed; finds a lost connection and makes it again. */
 static gboolean
 poll_other_desks_cb (gpointer user_data)
 {
@@ -1665,8 +1772,12 @@ poll_other_desks_cb (gpointer user_data)
   /* Not while a copy's rows are coming on this connection. */
   if (self->server->streaming != NULL || self->depth > 0)
     return G_SOURCE_CONTINUE;
-  if (!PQconsumeInput (conn))
-    return G_SOURCE_CONTINUE;
+  if (self->disconnected || !PQconsumeInput (conn) || PQstatus (conn) != CONNECTION_OK)
+    {
+      if (PQstatus (conn) != CONNECTION_OK || self->disconnected)
+        reconnect (self);
+      return G_SOURCE_CONTINUE;
+    }
 
   while ((notify = PQnotifies (conn)) != NULL)
     {
@@ -1691,12 +1802,28 @@ poll_other_desks_cb (gpointer user_data)
 }
 
 /**
+ * vigia_library_is_connected:
+ *
+ * Returns: %FALSE while the watch of other desks (vigia_library_watch_other_desks())
+ *   makes a lost connection to the server again; %TRUE otherwise
+ */
+gboolean
+vigia_library_is_connected (VigiaLibrary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
+
+  return !self->disconnected;
+}
+
+/**
  * vigia_library_watch_other_desks:
  *
  * For a library on PostgreSQL: from now on, the plans other desks change
  * are announced by #VigiaLibrary::plans-changed, within a fraction of a
- * second of their commit, in the thread-default main context.  Does
- * nothing for a file.
+ * second of their commit, in the thread-default main context.  A lost
+ * connection is found there too, and made again (#VigiaLibrary:connected),
+ * without blocking; then every plan is announced as changed.  Does nothing
+ * for a file.
  */
 gboolean
 vigia_library_watch_other_desks (VigiaLibrary  *self,
@@ -1734,6 +1861,7 @@ vigia_library_finalize (GObject *object)
       _vigia_library_exec (self, "ROLLBACK", NULL);
     }
 
+  clear_reconnect_source (self);
   if (self->watch != NULL)
     g_source_destroy (self->watch);
   g_clear_pointer (&self->watch, g_source_unref);
@@ -1755,11 +1883,42 @@ vigia_library_finalize (GObject *object)
 }
 
 static void
+vigia_library_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  VigiaLibrary *self = VIGIA_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTED:
+      g_value_set_boolean (value, vigia_library_is_connected (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 vigia_library_class_init (VigiaLibraryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = vigia_library_finalize;
+  object_class->get_property = vigia_library_get_property;
+
+  /**
+   * VigiaLibrary:connected:
+   *
+   * Whether the library can be used: %FALSE while a lost connection to its
+   * server is being made again (vigia_library_watch_other_desks()).
+   */
+  properties[PROP_CONNECTED] = g_param_spec_boolean ("connected", NULL, NULL, TRUE,
+                                                     G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                     G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VigiaLibrary::plans-changed:

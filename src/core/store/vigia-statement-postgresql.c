@@ -50,6 +50,8 @@ struct _VigiaStatementPostgresql
   char                 *batch_row;
   GPtrArray            *batch;
   GHashTable           *batch_names;
+  /* The connection it was prepared on (the store's generation). */
+  guint                 generation;
 };
 
 /* The most rows sent as one statement: a plan's goals or targets. */
@@ -478,7 +480,8 @@ vigia_statement_postgresql_finalize (GObject *object)
     }
   /* The server forgets the statement with the session, or now if the
    * session goes on. */
-  if (self->name != NULL && PQstatus (self->store->conn) == CONNECTION_OK &&
+  if (self->name != NULL && self->generation == self->store->generation &&
+      PQstatus (self->store->conn) == CONNECTION_OK &&
       PQtransactionStatus (self->store->conn) != PQTRANS_INERROR)
     {
       g_autofree char *sql = g_strdup_printf ("DEALLOCATE %s", self->name);
@@ -574,6 +577,7 @@ vigia_statement_postgresql_new (VigiaStorePostgresql  *store,
   if (!_vigia_store_postgresql_wait (store, NULL, error))
     return NULL;
   self->name = g_strdup_printf ("vigia_%u", ++store->n_prepared);
+  self->generation = store->generation;
   result = PQprepare (store->conn, self->name, translated, 0, NULL);
   ok = result != NULL && PQresultStatus (result) == PGRES_COMMAND_OK;
   if (!ok)

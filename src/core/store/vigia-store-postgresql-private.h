@@ -39,7 +39,23 @@ struct _VigiaStorePostgresql
   /* A failure of one of them that a wait could not report: the next wait
    * does. */
   GError         *failure;
+  /* Counts the connections made again after one was lost: a statement
+   * prepared on an earlier one has no name on the server any more. */
+  guint           generation;
+  /* A connection being made again (_vigia_store_postgresql_reconnect()):
+   * what libpq waits for, and when it began. */
+  gboolean        reconnecting;
+  int             reconnect_polling;
+  gint64          reconnect_started;
 };
+
+/* How a connection being made again stands. */
+typedef enum
+{
+  VIGIA_RECONNECT_WAITING,
+  VIGIA_RECONNECT_DONE,
+  VIGIA_RECONNECT_FAILED,
+} VigiaReconnect;
 
 gboolean _vigia_store_postgresql_set_error (VigiaStorePostgresql  *self,
                                             GError               **error,
@@ -67,5 +83,7 @@ gboolean _vigia_store_postgresql_write_search_rows (VigiaStorePostgresql  *self,
                                                     GError               **error);
 char    *_vigia_store_postgresql_translate (const char            *sql,
                                             int                   *n_params);
+VigiaReconnect _vigia_store_postgresql_reconnect (VigiaStorePostgresql  *self,
+                                                  GError               **error);
 
 G_END_DECLS

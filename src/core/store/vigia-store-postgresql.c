@@ -17,6 +17,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "vigia-error.h"
 #include "vigia-library-private.h"
@@ -45,16 +46,19 @@ ignore_notice (void       *user_data,
 G_DEFINE_FINAL_TYPE_WITH_CODE (VigiaStorePostgresql, vigia_store_postgresql, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (VIGIA_TYPE_STORE, vigia_store_postgresql_iface_init))
 
-/* The server's own words, on one line. */
+/* The server's own words, on one line: libpq indents its lines with tabs. */
 static char *
 dup_server_message (VigiaStorePostgresql *self,
                     const PGresult       *result)
 {
   const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  g_autofree char *message = g_strdup (primary != NULL ? primary : PQerrorMessage (self->conn));
+  g_auto(GStrv) words = g_strsplit_set (primary != NULL ? primary : PQerrorMessage (self->conn), " \t\r\n", -1);
+  GString *message = g_string_new (NULL);
 
-  g_strdelimit (message, "\r\n", ' ');
-  return g_strdup (g_strstrip (message));
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (message, "%s%s", message->len > 0 ? " " : "", words[i]);
+  return g_string_free (message, FALSE);
 }
 
 gboolean
@@ -367,6 +371,84 @@ schema_is_current (VigiaStorePostgresql *self)
     self->may_write = g_strcmp0 (PQgetvalue (result, 0, 2), "t") == 0;
   PQclear (result);
   return current;
+}
+
+/* How long one attempt to connect again may take before it starts over:
+ * a server that went away across a network may never answer. */
+#define RECONNECT_TIMEOUT_US (10 * G_USEC_PER_SEC)
+
+/* Makes the lost connection again, a step at a time, without blocking: the
+ * window calls it from its main loop until it is done or fails (and again
+ * later, after a failure).  A new connection is a new session: the
+ * statements prepared on the old one are gone (generation), what was sent
+ * and not read is forgotten, and the session's settings are made again,
+ * with the check that the schema is still this build's. */
+VigiaReconnect
+_vigia_store_postgresql_reconnect (VigiaStorePostgresql  *self,
+                                   GError               **error)
+{
+  GPollFD fd = { 0, };
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->reconnecting && now - self->reconnect_started > RECONNECT_TIMEOUT_US)
+    self->reconnecting = FALSE;
+
+  if (!self->reconnecting)
+    {
+      if (!PQresetStart (self->conn))
+        {
+          g_autofree char *message = dup_server_message (self, NULL);
+
+          g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                       _("Could not connect to the shared library %s: %s"), self->location, message);
+          return VIGIA_RECONNECT_FAILED;
+        }
+      self->reconnecting = TRUE;
+      self->reconnect_started = now;
+      /* As libpq asks: the first step once the socket may be written. */
+      self->reconnect_polling = PGRES_POLLING_WRITING;
+    }
+
+  /* A step only when the socket is ready for it. */
+  fd.fd = PQsocket (self->conn);
+  fd.events = self->reconnect_polling == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT;
+  if (fd.fd >= 0 && g_poll (&fd, 1, 0) == 0)
+    return VIGIA_RECONNECT_WAITING;
+
+  self->reconnect_polling = PQresetPoll (self->conn);
+  if (self->reconnect_polling == PGRES_POLLING_READING || self->reconnect_polling == PGRES_POLLING_WRITING)
+    return VIGIA_RECONNECT_WAITING;
+  self->reconnecting = FALSE;
+
+  if (self->reconnect_polling != PGRES_POLLING_OK)
+    {
+      g_autofree char *message = dup_server_message (self, NULL);
+
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                   _("Could not connect to the shared library %s: %s"), self->location, message);
+      return VIGIA_RECONNECT_FAILED;
+    }
+
+  self->generation++;
+  self->n_sent = 0;
+  self->batching = NULL;
+  self->streaming = NULL;
+  g_array_set_size (self->sent_prepares, 0);
+  g_clear_error (&self->failure);
+  PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
+  if (!schema_is_current (self))
+    {
+      /* Upgraded by a newer Vigía meanwhile, or no longer readable. */
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
+                   _("The shared library %s changed while the connection was lost, and this version of "
+                     "Vigía cannot use it now. Open it again."),
+                   self->location);
+      /* Nothing may use it: the connection is ended, as if lost again. */
+      shutdown (PQsocket (self->conn), SHUT_RDWR);
+      PQconsumeInput (self->conn);
+      return VIGIA_RECONNECT_FAILED;
+    }
+  return VIGIA_RECONNECT_DONE;
 }
 
 /* Makes or upgrades the schema, or says why this build cannot use it;
