@@ -110,7 +110,9 @@ make_full_library (Fixture *f)
   vigia_test_add_sample_progress (sample);
   g_assert_true (vigia_library_add_plan (library, sample, &error));
   g_assert_no_error (error);
-  vigia_plan_set_vision (other, "Línea uno\nlínea dos; =SUMA(A1) \\ \"comillas\"");
+  /* What COPY's text format escapes: tab, newline, carriage return,
+   * backslash; and what it would read as NULL or as the end of the rows. */
+  vigia_plan_set_vision (other, "Línea uno\nlínea dos; =SUMA(A1) \\ \"comillas\"\tTab\r\n\\N\n\\.\n");
   g_assert_true (vigia_library_add_plan (library, other, &error));
   g_assert_no_error (error);
 

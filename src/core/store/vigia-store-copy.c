@@ -190,6 +190,71 @@ vigia_store_tally (VigiaStore       *store,
   return TRUE;
 }
 
+/* copy_table() into a server: the rows as one COPY, which the server takes
+ * several times faster than the same rows as INSERTs (BENCHMARKS.md). */
+static gboolean
+copy_table_in (VigiaStore            *from,
+               VigiaStorePostgresql  *to,
+               const Table           *table,
+               guint64               *n_rows,
+               GError               **error)
+{
+  g_autofree char *read_sql = select_sql (table);
+  g_autoptr(VigiaStatement) rows = NULL;
+  guint n_columns = strlen (table->kinds);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_full (n_columns, g_free);
+  g_autoptr(GError) read_error = NULL;
+  VigiaStatementStep step;
+
+  if (!_vigia_store_postgresql_copy_begin (to, table->name, table->columns, error))
+    goto failed;
+  rows = vigia_store_prepare (from, read_sql, &read_error);
+  if (rows == NULL)
+    {
+      _vigia_store_postgresql_copy_end (to, read_error->message, NULL);
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+
+  *n_rows = 0;
+  g_ptr_array_set_size (values, n_columns);
+  while ((step = vigia_statement_step (rows, &read_error)) == VIGIA_STATEMENT_ROW)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        {
+          char *value = NULL;
+
+          if (vigia_statement_column_is_null (rows, c))
+            value = NULL;
+          else if (table->kinds[c] == 'I')
+            value = g_strdup_printf ("%" G_GINT64_FORMAT, vigia_statement_column_int64 (rows, c));
+          else if (table->kinds[c] == 'R')
+            value = g_ascii_dtostr (g_malloc (G_ASCII_DTOSTR_BUF_SIZE), G_ASCII_DTOSTR_BUF_SIZE,
+                                    vigia_statement_column_double (rows, c));
+          else
+            value = g_strdup (vigia_statement_column_text (rows, c));
+          g_free (g_ptr_array_index (values, c));
+          g_ptr_array_index (values, c) = value;
+        }
+      _vigia_store_postgresql_copy_row (to, (const char * const *) values->pdata, n_columns);
+      (*n_rows)++;
+    }
+  if (step != VIGIA_STATEMENT_DONE)
+    {
+      /* The server drops what it was sent of the table. */
+      _vigia_store_postgresql_copy_end (to, read_error->message, NULL);
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+  if (!_vigia_store_postgresql_copy_end (to, NULL, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  g_prefix_error (error, _("Copying the table “%s”: "), table->name);
+  return FALSE;
+}
+
 static gboolean
 copy_table (VigiaStore   *from,
             VigiaStore   *to,
@@ -204,8 +269,11 @@ copy_table (VigiaStore   *from,
   int n_columns = strlen (table->kinds);
   VigiaStatementStep step;
 
-  /* The insert is prepared first: on PostgreSQL no other statement can be
-   * prepared while the rows of the select come. */
+  if (VIGIA_IS_STORE_POSTGRESQL (to))
+    return copy_table_in (from, VIGIA_STORE_POSTGRESQL (to), table, n_rows, error);
+
+  /* The insert is prepared first: on PostgreSQL (a copy out of a server)
+   * no other statement can be prepared while the rows of the select come. */
   insert = vigia_store_prepare (to, write_sql, error);
   rows = insert != NULL ? vigia_store_prepare (from, read_sql, error) : NULL;
   if (rows == NULL)
@@ -225,20 +293,12 @@ copy_table (VigiaStore   *from,
           else
             vigia_statement_bind_text (insert, c + 1, vigia_statement_column_text (rows, c));
         }
-      /* Sent without waiting: a server gets 64 rows a statement, and
-       * many statements before it answers (docs/postgresql.md, "The
-       * copy"). */
       if (!vigia_statement_send (insert, error))
         goto failed;
       (*n_rows)++;
     }
   if (step != VIGIA_STATEMENT_DONE)
     return FALSE;
-
-  /* Whether the table's last rows were written is known here, for this
-   * table's name. */
-  if (VIGIA_IS_STORE_POSTGRESQL (to) && !_vigia_store_postgresql_wait (VIGIA_STORE_POSTGRESQL (to), NULL, error))
-    goto failed;
   return TRUE;
 
 failed:

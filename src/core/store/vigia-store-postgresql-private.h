@@ -47,6 +47,9 @@ struct _VigiaStorePostgresql
   gboolean        reconnecting;
   int             reconnect_polling;
   gint64          reconnect_started;
+  /* The rows of a COPY not yet handed to libpq
+   * (_vigia_store_postgresql_copy_row()). */
+  GString        *copy_rows;
 };
 
 /* How a connection being made again stands. */
@@ -85,5 +88,15 @@ char    *_vigia_store_postgresql_translate (const char            *sql,
                                             int                   *n_params);
 VigiaReconnect _vigia_store_postgresql_reconnect (VigiaStorePostgresql  *self,
                                                   GError               **error);
+gboolean _vigia_store_postgresql_copy_begin (VigiaStorePostgresql  *self,
+                                             const char            *table,
+                                             const char * const    *columns,
+                                             GError               **error);
+void     _vigia_store_postgresql_copy_row   (VigiaStorePostgresql  *self,
+                                             const char * const    *values,
+                                             guint                  n_values);
+gboolean _vigia_store_postgresql_copy_end   (VigiaStorePostgresql  *self,
+                                             const char            *failure,
+                                             GError               **error);
 
 G_END_DECLS

@@ -451,6 +451,111 @@ _vigia_store_postgresql_reconnect (VigiaStorePostgresql  *self,
   return VIGIA_RECONNECT_DONE;
 }
 
+/* Rows of a COPY are handed to libpq in pieces of about this size. */
+#define COPY_CHUNK (256 * 1024)
+
+/* Starts COPY @table (@columns) FROM STDIN, for the copy of a library
+ * (vigia-store-copy.c), whose constants name the table and columns: the
+ * server reads the rows as one stream rather than statement by statement.
+ * The rows go by _vigia_store_postgresql_copy_row();
+ * _vigia_store_postgresql_copy_end() says whether the server took them. */
+gboolean
+_vigia_store_postgresql_copy_begin (VigiaStorePostgresql  *self,
+                                    const char            *table,
+                                    const char * const    *columns,
+                                    GError               **error)
+{
+  g_autofree char *names = g_strjoinv (", ", (char **) columns);
+  g_autofree char *sql = g_strdup_printf ("COPY %s (%s) FROM STDIN", table, names);
+  PGresult *result;
+  gboolean ok;
+
+  if (!_vigia_store_postgresql_wait (self, NULL, error))
+    return FALSE;
+  result = PQexec (self->conn, sql);
+  ok = result != NULL && PQresultStatus (result) == PGRES_COPY_IN;
+  if (!ok)
+    _vigia_store_postgresql_set_error (self, error, result);
+  PQclear (result);
+  if (ok)
+    self->copy_rows = g_string_sized_new (COPY_CHUNK + COPY_CHUNK / 4);
+  return ok;
+}
+
+/* Hands the rows kept so far to libpq, which sends them as the socket
+ * takes them.  A failure (the connection lost) is told by the end. */
+static void
+copy_flush (VigiaStorePostgresql *self)
+{
+  if (self->copy_rows->len > 0)
+    PQputCopyData (self->conn, self->copy_rows->str, self->copy_rows->len);
+  g_string_truncate (self->copy_rows, 0);
+}
+
+/* One row of the COPY begun: each value as text, NULL for SQL's NULL, in
+ * COPY's text format (tab between values, the row ended by a newline, a
+ * backslash before what would read otherwise). */
+void
+_vigia_store_postgresql_copy_row (VigiaStorePostgresql *self,
+                                  const char * const   *values,
+                                  guint                 n_values)
+{
+  GString *rows = self->copy_rows;
+
+  g_return_if_fail (rows != NULL);
+
+  for (guint i = 0; i < n_values; i++)
+    {
+      if (i > 0)
+        g_string_append_c (rows, '\t');
+      if (values[i] == NULL)
+        {
+          g_string_append (rows, "\\N");
+          continue;
+        }
+      for (const char *c = values[i]; *c != '\0'; c++)
+        switch (*c)
+          {
+          case '\\': g_string_append (rows, "\\\\"); break;
+          case '\t': g_string_append (rows, "\\t"); break;
+          case '\n': g_string_append (rows, "\\n"); break;
+          case '\r': g_string_append (rows, "\\r"); break;
+          default: g_string_append_c (rows, *c);
+          }
+    }
+  g_string_append_c (rows, '\n');
+  if (rows->len >= COPY_CHUNK)
+    copy_flush (self);
+}
+
+/* Ends the COPY begun: with @failure, the server drops every row of it and
+ * the transaction fails; otherwise says whether it took them all. */
+gboolean
+_vigia_store_postgresql_copy_end (VigiaStorePostgresql  *self,
+                                  const char            *failure,
+                                  GError               **error)
+{
+  PGresult *result;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (self->copy_rows != NULL, FALSE);
+
+  if (failure == NULL)
+    copy_flush (self);
+  g_string_free (g_steal_pointer (&self->copy_rows), TRUE);
+  if (PQputCopyEnd (self->conn, failure) != 1)
+    ok = _vigia_store_postgresql_set_error (self, error, NULL);
+
+  /* The COPY's result, then the end of its results. */
+  while ((result = PQgetResult (self->conn)) != NULL)
+    {
+      if (ok && failure == NULL && PQresultStatus (result) != PGRES_COMMAND_OK)
+        ok = _vigia_store_postgresql_set_error (self, error, result);
+      PQclear (result);
+    }
+  return ok && failure == NULL;
+}
+
 /* Makes or upgrades the schema, or says why this build cannot use it;
  * runs in the caller's transaction. */
 static gboolean
@@ -755,6 +860,8 @@ vigia_store_postgresql_finalize (GObject *object)
   g_clear_pointer (&self->sent_prepares, g_array_unref);
   g_free (self->location);
   g_clear_error (&self->failure);
+  if (self->copy_rows != NULL)
+    g_string_free (self->copy_rows, TRUE);
 
   G_OBJECT_CLASS (vigia_store_postgresql_parent_class)->finalize (object);
 }
