@@ -356,7 +356,10 @@ update_library_title (VigiaWindow *self)
     basename = g_strdup (vigia_library_get_name (self->library));
   else
     basename = g_path_get_basename (vigia_library_get_path (self->library));
-  if (!vigia_library_is_connected (self->library))
+  if (vigia_library_get_connection_error (self->library) != NULL)
+    /* Translators: the shared library's name, in the sidebar's title, once its lost connection was given up */
+    subtitle = g_strdup_printf (_("%s · disconnected"), basename);
+  else if (!vigia_library_is_connected (self->library))
     /* Translators: the shared library's name, in the sidebar's title, while its lost connection is made again */
     subtitle = g_strdup_printf (_("%s · connecting…"), basename);
   else if (vigia_library_is_read_only (self->library))
@@ -380,10 +383,24 @@ library_connected_cb (VigiaWindow  *self,
     adw_toast_dismiss (self->connection_toast);
   g_clear_object (&self->connection_toast);
 
+  /* The server may have changed what this member's role may do. */
+  _vigia_window_actions_update (self);
+
   /* Short, for a narrow window: the sidebar names the library. */
   if (vigia_library_is_connected (library))
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Connected again")));
+      return;
+    }
+
+  /* Given up: the library must be opened again. */
+  if (vigia_library_get_connection_error (library) != NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Connect Again"),
+                                                  vigia_library_get_connection_error (library)->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
 

@@ -11,6 +11,8 @@
  */
 #pragma once
 
+#include <libpq-fe.h>
+
 #include <sqlite3.h>
 
 #include "vigia-library.h"
@@ -46,19 +48,26 @@ struct _VigiaLibrary
   sqlite3    *db;
   VigiaStorePostgresql *server;
   gboolean    read_only;
+  /* Asked for at opening (VIGIA_LIBRARY_OPEN_READ_ONLY), whatever the
+   * server allows. */
+  gboolean    read_only_asked;
 
   /* Prepared statements (VigiaStatement) by the address of their (static)
    * SQL text. */
   GHashTable *statements;
   /* Polls for other desks' changes (vigia_library_watch_other_desks()). */
   GSource    *watch;
-  /* The watch found the connection lost, and makes it again from when
-   * (monotonic time) on (vigia_library_is_connected()). */
+  /* The watch found the connection lost (vigia_library_is_connected()):
+   * a thread makes a new one (connecting), tried again from when on
+   * (monotonic time) after a failure, each pause twice the last; the new
+   * connection waits (pending) for a moment when nothing uses the store.
+   * Why it was given up, if it was. */
   gboolean    disconnected;
+  gboolean    connecting;
   gint64      reconnect_after;
-  /* Takes the next step as soon as the server answers, not at the next
-   * poll. */
-  GSource    *reconnect_source;
+  gint64      reconnect_pause;
+  PGconn     *pending_conn;
+  GError     *connection_error;
   /* The id of the history row written last. */
   gint64      last_history_id;
   /* Why the last _vigia_library_step() failed, until it is reported. */

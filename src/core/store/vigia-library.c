@@ -20,7 +20,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -1507,7 +1506,8 @@ vigia_library_open_file (VigiaLibrary           *self,
         return FALSE;
       g_free (self->name);
       self->name = g_strdup (vigia_store_get_location (VIGIA_STORE (self->server)));
-      self->read_only = (flags & VIGIA_LIBRARY_OPEN_READ_ONLY) != 0 || !vigia_store_postgresql_may_write (self->server);
+      self->read_only_asked = (flags & VIGIA_LIBRARY_OPEN_READ_ONLY) != 0;
+      self->read_only = self->read_only_asked || !vigia_store_postgresql_may_write (self->server);
       return TRUE;
     }
 
@@ -1661,8 +1661,10 @@ notify_other_desks (VigiaLibrary  *self,
   return TRUE;
 }
 
-/* After a failed attempt to connect again, the wait before the next. */
+/* After a failed attempt to connect again, the first wait before the next,
+ * and the longest. */
 #define RECONNECT_PAUSE_US (2 * G_USEC_PER_SEC)
+#define RECONNECT_PAUSE_MAX_US (60 * G_USEC_PER_SEC)
 
 /* Every plan of the library, announced as changed: what other desks did
  * while the connection was lost went unheard. */
@@ -1672,13 +1674,21 @@ announce_all_plans (VigiaLibrary *self)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GError) error = NULL;
+  int rc = SQLITE_DONE;
 
   stmt = _vigia_library_prepare (self, "SELECT id FROM plan", &error);
-  while (stmt != NULL && _vigia_library_step (self, stmt) == SQLITE_ROW)
+  while (stmt != NULL && (rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
     {
       gint64 id = vigia_statement_column_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
+    }
+  if (stmt == NULL || rc != SQLITE_DONE)
+    {
+      if (stmt != NULL)
+        _vigia_library_set_sqlite_error (self, &error, rc);
+      /* The list and the open plan are read again all the same. */
+      g_warning ("Could not list the plans of %s after connecting again: %s", self->name, error->message);
     }
   g_signal_emit (self, signals[PLANS_CHANGED], 0, ids);
 }
@@ -1686,72 +1696,80 @@ announce_all_plans (VigiaLibrary *self)
 static void reconnect (VigiaLibrary *self);
 
 static void
-clear_reconnect_source (VigiaLibrary *self)
+connected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
-  if (self->reconnect_source != NULL)
-    g_source_destroy (self->reconnect_source);
-  g_clear_pointer (&self->reconnect_source, g_source_unref);
+  VigiaLibrary *self = VIGIA_LIBRARY (object);
+  g_autoptr(GError) error = NULL;
+
+  self->connecting = FALSE;
+  self->pending_conn = _vigia_store_postgresql_connect_finish (self->server, result, &error);
+  if (self->pending_conn == NULL)
+    {
+      g_debug ("%s", error->message);
+      self->reconnect_after = g_get_monotonic_time () + self->reconnect_pause;
+      self->reconnect_pause = MIN (self->reconnect_pause * 2, RECONNECT_PAUSE_MAX_US);
+      return;
+    }
+  /* Taken now if nothing uses the store, or at the next poll. */
+  if (self->depth == 0 && self->server->streaming == NULL)
+    reconnect (self);
 }
 
-static gboolean
-reconnect_ready_cb (int          fd,
-                    GIOCondition condition,
-                    gpointer     user_data)
-{
-  reconnect (user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* One step of making the lost connection again (the window's main loop
- * goes on meanwhile); once made, the library listens again and every plan
- * is announced as changed. */
+/* The lost connection made again, without blocking the window: a thread
+ * makes a new one while the store keeps the lost one (which refuses
+ * whatever is asked of it, at once); the new one is taken when nothing
+ * uses the store.  Then the library listens again and every plan is
+ * announced as changed.  A library that changed under this build is given
+ * up (vigia_library_get_connection_error()). */
 static void
 reconnect (VigiaLibrary *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaLibrary) hold = g_object_ref (self);
 
-  clear_reconnect_source (self);
+  g_return_if_fail (self->depth == 0 && self->server->streaming == NULL);
 
   if (!self->disconnected)
     {
       g_debug ("The connection to %s was lost: connecting again", self->name);
       self->disconnected = TRUE;
       self->reconnect_after = 0;
+      self->reconnect_pause = RECONNECT_PAUSE_US;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
     }
-  if (g_get_monotonic_time () < self->reconnect_after)
+  if (self->connection_error != NULL || self->connecting)
     return;
 
-  switch (_vigia_store_postgresql_reconnect (self->server, &error))
+  if (self->pending_conn == NULL)
     {
-    case VIGIA_RECONNECT_WAITING:
-      if (PQsocket (self->server->conn) >= 0)
+      if (g_get_monotonic_time () >= self->reconnect_after)
         {
-          self->reconnect_source = g_unix_fd_source_new (PQsocket (self->server->conn),
-                                                         self->server->reconnect_polling == PGRES_POLLING_READING
-                                                         ? G_IO_IN : G_IO_OUT);
-          g_source_set_callback (self->reconnect_source, G_SOURCE_FUNC (reconnect_ready_cb), self, NULL);
-          g_source_set_static_name (self->reconnect_source, "[vigia] connecting again");
-          g_source_attach (self->reconnect_source, g_source_get_context (self->watch));
+          self->connecting = TRUE;
+          _vigia_store_postgresql_connect_async (self->server, self, connected_cb, NULL);
         }
       return;
+    }
 
-    case VIGIA_RECONNECT_FAILED:
+  if (!_vigia_store_postgresql_adopt (self->server, g_steal_pointer (&self->pending_conn), &error))
+    {
       g_debug ("%s", error->message);
-      self->reconnect_after = g_get_monotonic_time () + RECONNECT_PAUSE_US;
+      if (g_error_matches (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY))
+        {
+          self->connection_error = g_steal_pointer (&error);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
+        }
       return;
-
-    case VIGIA_RECONNECT_DONE:
-    default:
-      break;
     }
 
   /* Prepared on the old connection: the server knows them no more. */
   g_hash_table_remove_all (self->statements);
+  self->read_only = self->read_only_asked || !vigia_store_postgresql_may_write (self->server);
   if (!_vigia_library_exec (self, "LISTEN " CHANGES_CHANNEL, &error))
     {
+      /* Lost again already: the next poll finds it. */
       g_debug ("%s", error->message);
-      self->reconnect_after = g_get_monotonic_time () + RECONNECT_PAUSE_US;
       return;
     }
   self->disconnected = FALSE;
@@ -1774,7 +1792,7 @@ poll_other_desks_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
   if (self->disconnected || !PQconsumeInput (conn) || PQstatus (conn) != CONNECTION_OK)
     {
-      if (PQstatus (conn) != CONNECTION_OK || self->disconnected)
+      if (self->disconnected || PQstatus (conn) != CONNECTION_OK)
         reconnect (self);
       return G_SOURCE_CONTINUE;
     }
@@ -1813,6 +1831,21 @@ vigia_library_is_connected (VigiaLibrary *self)
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), FALSE);
 
   return !self->disconnected;
+}
+
+/**
+ * vigia_library_get_connection_error:
+ *
+ * Returns: (nullable): why a lost connection to the server was given up
+ *   rather than made again (the library changed under this build: it must
+ *   be opened again); %NULL while it is connected or being connected
+ */
+const GError *
+vigia_library_get_connection_error (VigiaLibrary *self)
+{
+  g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
+
+  return self->connection_error;
 }
 
 /**
@@ -1861,7 +1894,8 @@ vigia_library_finalize (GObject *object)
       _vigia_library_exec (self, "ROLLBACK", NULL);
     }
 
-  clear_reconnect_source (self);
+  g_clear_pointer (&self->pending_conn, PQfinish);
+  g_clear_error (&self->connection_error);
   if (self->watch != NULL)
     g_source_destroy (self->watch);
   g_clear_pointer (&self->watch, g_source_unref);

@@ -114,6 +114,7 @@ const char       *vigia_library_get_path           (VigiaLibrary           *self
 const char       *vigia_library_get_name           (VigiaLibrary           *self);
 gboolean          vigia_library_is_shared          (VigiaLibrary           *self);
 gboolean          vigia_library_is_connected       (VigiaLibrary           *self);
+const GError     *vigia_library_get_connection_error (VigiaLibrary         *self);
 gboolean          vigia_library_watch_other_desks  (VigiaLibrary           *self,
                                                     GError                **error);
 gboolean          vigia_library_is_read_only       (VigiaLibrary           *self);

@@ -249,16 +249,23 @@ reload (VigiaPlanList *self,
   replace_ids (self, ids);
 
   /* Plans that stayed but changed are read again, in place, so that the
-   * list keeps its scroll position. */
-  for (guint i = 0; changed != NULL && i < changed->len; i++)
+   * list keeps its scroll position.  The rows read so far are looked up
+   * among the changed, not each changed plan in the list: after a lost
+   * connection every plan of a national library has changed. */
+  if (changed != NULL && changed->len > 0)
     {
-      guint position;
+      g_autoptr(GHashTable) changed_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-      if (!vigia_plan_list_find (self, g_array_index (changed, gint64, i), &position) ||
-          g_ptr_array_index (self->summaries, position) == NULL)
-        continue;
-      g_clear_object ((VigiaPlanSummary **) &g_ptr_array_index (self->summaries, position));
-      g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      for (guint i = 0; i < changed->len; i++)
+        g_hash_table_add (changed_ids, &g_array_index (changed, gint64, i));
+      for (guint position = 0; position < self->summaries->len; position++)
+        {
+          if (g_ptr_array_index (self->summaries, position) == NULL ||
+              !g_hash_table_contains (changed_ids, &g_array_index (self->ids, gint64, position)))
+            continue;
+          g_clear_object ((VigiaPlanSummary **) &g_ptr_array_index (self->summaries, position));
+          g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+        }
     }
 }
 

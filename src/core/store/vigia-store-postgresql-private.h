@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <gio/gio.h>
 #include <libpq-fe.h>
 
 #include "vigia-statement.h"
@@ -42,23 +43,14 @@ struct _VigiaStorePostgresql
   /* Counts the connections made again after one was lost: a statement
    * prepared on an earlier one has no name on the server any more. */
   guint           generation;
-  /* A connection being made again (_vigia_store_postgresql_reconnect()):
-   * what libpq waits for, and when it began. */
-  gboolean        reconnecting;
-  int             reconnect_polling;
-  gint64          reconnect_started;
+  /* The connection string, to connect again; never shown (it may hold a
+   * password). */
+  char           *conninfo;
   /* The rows of a COPY not yet handed to libpq
    * (_vigia_store_postgresql_copy_row()). */
   GString        *copy_rows;
 };
 
-/* How a connection being made again stands. */
-typedef enum
-{
-  VIGIA_RECONNECT_WAITING,
-  VIGIA_RECONNECT_DONE,
-  VIGIA_RECONNECT_FAILED,
-} VigiaReconnect;
 
 gboolean _vigia_store_postgresql_set_error (VigiaStorePostgresql  *self,
                                             GError               **error,
@@ -86,8 +78,16 @@ gboolean _vigia_store_postgresql_write_search_rows (VigiaStorePostgresql  *self,
                                                     GError               **error);
 char    *_vigia_store_postgresql_translate (const char            *sql,
                                             int                   *n_params);
-VigiaReconnect _vigia_store_postgresql_reconnect (VigiaStorePostgresql  *self,
-                                                  GError               **error);
+void     _vigia_store_postgresql_connect_async  (VigiaStorePostgresql  *self,
+                                                gpointer               source_object,
+                                                GAsyncReadyCallback    callback,
+                                                gpointer               user_data);
+PGconn  *_vigia_store_postgresql_connect_finish (VigiaStorePostgresql  *self,
+                                                GAsyncResult          *result,
+                                                GError               **error);
+gboolean _vigia_store_postgresql_adopt          (VigiaStorePostgresql  *self,
+                                                PGconn                *conn,
+                                                GError               **error);
 gboolean _vigia_store_postgresql_copy_begin (VigiaStorePostgresql  *self,
                                              const char            *table,
                                              const char * const    *columns,

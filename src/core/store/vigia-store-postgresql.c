@@ -17,7 +17,6 @@
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "vigia-error.h"
 #include "vigia-library-private.h"
@@ -373,82 +372,126 @@ schema_is_current (VigiaStorePostgresql *self)
   return current;
 }
 
-/* How long one attempt to connect again may take before it starts over:
- * a server that went away across a network may never answer. */
-#define RECONNECT_TIMEOUT_US (10 * G_USEC_PER_SEC)
-
-/* Makes the lost connection again, a step at a time, without blocking: the
- * window calls it from its main loop until it is done or fails (and again
- * later, after a failure).  A new connection is a new session: the
- * statements prepared on the old one are gone (generation), what was sent
- * and not read is forgotten, and the session's settings are made again,
- * with the check that the schema is still this build's. */
-VigiaReconnect
-_vigia_store_postgresql_reconnect (VigiaStorePostgresql  *self,
-                                   GError               **error)
+/* Connects to the server of @conninfo, blocking: at opening, and in a
+ * thread of its own to connect again (_vigia_store_postgresql_connect_async()).
+ * UTF-8 is asked for in the connection's first message rather than by a
+ * statement of its own.  A server that does not answer is given up after
+ * ten seconds, and one that went away while the connection was idle is
+ * found within a minute (TCP keepalives; a local socket needs neither):
+ * the connection string's own settings, after these, win. */
+static PGconn *
+connect_to (const char *conninfo)
 {
-  GPollFD fd = { 0, };
-  gint64 now = g_get_monotonic_time ();
+  const char * const keywords[] = {
+    "connect_timeout", "keepalives_idle", "keepalives_interval", "keepalives_count",
+    "dbname", "client_encoding", NULL
+  };
+  const char * const values[] = { "10", "30", "10", "3", conninfo, "UTF8", NULL };
 
-  if (self->reconnecting && now - self->reconnect_started > RECONNECT_TIMEOUT_US)
-    self->reconnecting = FALSE;
+  return PQconnectdbParams (keywords, values, TRUE);
+}
 
-  if (!self->reconnecting)
+static void
+connect_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PGconn *conn = connect_to (task_data);
+
+  if (conn != NULL && PQstatus (conn) == CONNECTION_OK)
     {
-      if (!PQresetStart (self->conn))
-        {
-          g_autofree char *message = dup_server_message (self, NULL);
-
-          g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
-                       _("Could not connect to the shared library %s: %s"), self->location, message);
-          return VIGIA_RECONNECT_FAILED;
-        }
-      self->reconnecting = TRUE;
-      self->reconnect_started = now;
-      /* As libpq asks: the first step once the socket may be written. */
-      self->reconnect_polling = PGRES_POLLING_WRITING;
+      g_task_return_pointer (task, conn, (GDestroyNotify) PQfinish);
+      return;
     }
+  g_task_return_new_error (task, VIGIA_ERROR, VIGIA_ERROR_FAILED, "%s",
+                           conn != NULL ? PQerrorMessage (conn) : "out of memory");
+  g_clear_pointer (&conn, PQfinish);
+}
 
-  /* A step only when the socket is ready for it. */
-  fd.fd = PQsocket (self->conn);
-  fd.events = self->reconnect_polling == PGRES_POLLING_READING ? G_IO_IN : G_IO_OUT;
-  if (fd.fd >= 0 && g_poll (&fd, 1, 0) == 0)
-    return VIGIA_RECONNECT_WAITING;
+/* Makes a new connection to the store's server in a thread, so that a
+ * server or network that is slow to answer (or a name slow to resolve)
+ * never blocks the window; the store keeps using its own connection
+ * meanwhile.  @source_object (the library) is kept until it is made. */
+void
+_vigia_store_postgresql_connect_async (VigiaStorePostgresql *self,
+                                       gpointer              source_object,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data)
+{
+  g_autoptr(GTask) task = g_task_new (source_object, NULL, callback, user_data);
 
-  self->reconnect_polling = PQresetPoll (self->conn);
-  if (self->reconnect_polling == PGRES_POLLING_READING || self->reconnect_polling == PGRES_POLLING_WRITING)
-    return VIGIA_RECONNECT_WAITING;
-  self->reconnecting = FALSE;
+  g_task_set_source_tag (task, _vigia_store_postgresql_connect_async);
+  g_task_set_task_data (task, g_strdup (self->conninfo), g_free);
+  g_task_run_in_thread (task, connect_thread);
+}
 
-  if (self->reconnect_polling != PGRES_POLLING_OK)
+/* Returns: (transfer full): the new connection, for
+ * _vigia_store_postgresql_adopt(); or %NULL with why not */
+PGconn *
+_vigia_store_postgresql_connect_finish (VigiaStorePostgresql  *self,
+                                        GAsyncResult          *result,
+                                        GError               **error)
+{
+  g_autoptr(GError) failure = NULL;
+  PGconn *conn = g_task_propagate_pointer (G_TASK (result), &failure);
+
+  if (conn == NULL)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+      g_auto(GStrv) words = g_strsplit_set (failure->message, " \t\r\n", -1);
+
+      for (guint i = 0; words[i] != NULL; i++)
+        if (*words[i] != '\0')
+          g_string_append_printf (message, "%s%s", message->len > 0 ? " " : "", words[i]);
+      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                   _("Could not connect to the shared library %s: %s"), self->location, message->str);
+    }
+  return conn;
+}
+
+/* Takes @conn (transfer full), a new connection to the same server, in
+ * place of the one lost.  A new connection is a new session: the statements
+ * prepared on the old one are gone (generation), what was sent and not read
+ * is forgotten, and the session's settings are made again, with the check
+ * that the schema is still this build's; if it is not, @conn is closed and
+ * the store keeps the connection it lost. */
+gboolean
+_vigia_store_postgresql_adopt (VigiaStorePostgresql  *self,
+                               PGconn                *conn,
+                               GError               **error)
+{
+  PGconn *lost = self->conn;
+
+  g_return_val_if_fail (self->streaming == NULL, FALSE);
+
+  PQsetNoticeProcessor (conn, ignore_notice, NULL);
+  self->conn = conn;
+  if (!schema_is_current (self))
     {
       g_autofree char *message = dup_server_message (self, NULL);
 
-      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
-                   _("Could not connect to the shared library %s: %s"), self->location, message);
-      return VIGIA_RECONNECT_FAILED;
+      if (PQstatus (conn) != CONNECTION_OK)
+        g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+                     _("Could not connect to the shared library %s: %s"), self->location, message);
+      else
+        /* Upgraded by a newer Vigía meanwhile, or no longer readable. */
+        g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
+                     _("The shared library %s changed while the connection was lost, and this version of "
+                       "Vigía cannot use it now. Open it again."),
+                     self->location);
+      self->conn = lost;
+      PQfinish (conn);
+      return FALSE;
     }
 
+  PQfinish (lost);
   self->generation++;
   self->n_sent = 0;
   self->batching = NULL;
-  self->streaming = NULL;
   g_array_set_size (self->sent_prepares, 0);
   g_clear_error (&self->failure);
-  PQsetNoticeProcessor (self->conn, ignore_notice, NULL);
-  if (!schema_is_current (self))
-    {
-      /* Upgraded by a newer Vigía meanwhile, or no longer readable. */
-      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_NOT_A_LIBRARY,
-                   _("The shared library %s changed while the connection was lost, and this version of "
-                     "Vigía cannot use it now. Open it again."),
-                   self->location);
-      /* Nothing may use it: the connection is ended, as if lost again. */
-      shutdown (PQsocket (self->conn), SHUT_RDWR);
-      PQconsumeInput (self->conn);
-      return VIGIA_RECONNECT_FAILED;
-    }
-  return VIGIA_RECONNECT_DONE;
+  return TRUE;
 }
 
 /* Rows of a COPY are handed to libpq in pieces of about this size. */
@@ -859,6 +902,7 @@ vigia_store_postgresql_finalize (GObject *object)
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->sent_prepares, g_array_unref);
   g_free (self->location);
+  g_free (self->conninfo);
   g_clear_error (&self->failure);
   if (self->copy_rows != NULL)
     g_string_free (self->copy_rows, TRUE);
@@ -890,10 +934,6 @@ VigiaStorePostgresql *
 vigia_store_postgresql_open (const char  *conninfo,
                              GError     **error)
 {
-  /* The connection string, then UTF-8 asked for in the connection's
-   * first message rather than by a statement of its own. */
-  const char * const keywords[] = { "dbname", "client_encoding", NULL };
-  const char * const values[] = { conninfo, "UTF8", NULL };
   g_autoptr(VigiaStorePostgresql) self = NULL;
   g_autofree char *may_write = NULL;
   const char *host;
@@ -901,7 +941,8 @@ vigia_store_postgresql_open (const char  *conninfo,
   g_return_val_if_fail (conninfo != NULL, NULL);
 
   self = g_object_new (VIGIA_TYPE_STORE_POSTGRESQL, NULL);
-  self->conn = PQconnectdbParams (keywords, values, TRUE);
+  self->conninfo = g_strdup (conninfo);
+  self->conn = connect_to (conninfo);
   if (self->conn == NULL)
     {
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED, _("Out of memory connecting to PostgreSQL."));
