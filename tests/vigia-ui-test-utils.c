@@ -20,10 +20,6 @@ vigia_test_init_application (int    *argc,
 
   gtk_test_init (argc, argv, NULL);
   adw_init ();
-  /* No animations: libadwaita 1.2 leaks one still playing when its widget
-   * goes (an entry row's, when a test closes a window at once), and a test
-   * should not depend on the frame clock's timing. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   app = vigia_application_new ();
   g_application_set_flags (G_APPLICATION (app),
