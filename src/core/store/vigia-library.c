@@ -1727,7 +1727,8 @@ static void
 reconnect (VigiaLibrary *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(VigiaLibrary) hold = g_object_ref (self);
+  /* A handler of the signals below may drop the last reference. */
+  G_GNUC_UNUSED g_autoptr(VigiaLibrary) hold = g_object_ref (self);
 
   g_return_if_fail (self->depth == 0 && self->server->streaming == NULL);
 
