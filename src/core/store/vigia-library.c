@@ -1695,6 +1695,14 @@ announce_all_plans (VigiaLibrary *self)
 
 static void reconnect (VigiaLibrary *self);
 
+/* After a failed attempt: the next one later, each pause twice the last. */
+static void
+wait_before_reconnecting (VigiaLibrary *self)
+{
+  self->reconnect_after = g_get_monotonic_time () + self->reconnect_pause;
+  self->reconnect_pause = MIN (self->reconnect_pause * 2, RECONNECT_PAUSE_MAX_US);
+}
+
 static void
 connected_cb (GObject      *object,
               GAsyncResult *result,
@@ -1708,8 +1716,7 @@ connected_cb (GObject      *object,
   if (self->pending_conn == NULL)
     {
       g_debug ("%s", error->message);
-      self->reconnect_after = g_get_monotonic_time () + self->reconnect_pause;
-      self->reconnect_pause = MIN (self->reconnect_pause * 2, RECONNECT_PAUSE_MAX_US);
+      wait_before_reconnecting (self);
       return;
     }
   /* Taken now if nothing uses the store, or at the next poll. */
@@ -1761,6 +1768,8 @@ reconnect (VigiaLibrary *self)
           self->connection_error = g_steal_pointer (&error);
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTED]);
         }
+      else
+        wait_before_reconnecting (self);
       return;
     }
 
