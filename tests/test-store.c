@@ -1098,6 +1098,34 @@ plans_changed_cb (VigiaLibrary *library,
   g_array_append_vals (seen, ids->data, ids->len);
 }
 
+/* A desk that watches the server for other desks' changes, the plans
+ * announced to it kept in @seen. */
+static VigiaLibrary *
+open_watching (const char *shared,
+               GArray     *seen)
+{
+  g_autoptr(GError) error = NULL;
+  VigiaLibrary *library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (vigia_library_watch_other_desks (library, &error));
+  g_assert_no_error (error);
+  g_signal_connect (library, "plans-changed", G_CALLBACK (plans_changed_cb), seen);
+  return library;
+}
+
+/* Runs the main context for @usec, or until a plan is announced if
+ * @seen is given. */
+static void
+run_main_context (gint64  usec,
+                  GArray *seen)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while ((seen == NULL || seen->len == 0) && g_get_monotonic_time () - start < usec)
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* What one desk saves on the server, another watching it hears of within a
  * second: its list and open plan follow (the window reloads on
  * plans-changed); its own saves it hears of once, not twice. */
@@ -1113,17 +1141,13 @@ test_other_desks (Fixture       *f,
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   VigiaStoreTally tally;
-  gint64 start;
 
   if (skip_without_server ())
     return;
   shared = make_shared_library (f, &original, &tally);
-  here = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
+  here = open_watching (shared, seen);
   there = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_true (vigia_library_watch_other_desks (here, &error));
-  g_assert_no_error (error);
-  g_signal_connect (here, "plans-changed", G_CALLBACK (plans_changed_cb), seen);
 
   plan = vigia_library_load_plan (there, 2, &error);
   g_assert_no_error (error);
@@ -1131,9 +1155,7 @@ test_other_desks (Fixture       *f,
   g_assert_true (vigia_library_save_plan (there, plan, &error));
   g_assert_no_error (error);
 
-  start = g_get_monotonic_time ();
-  while (seen->len == 0 && g_get_monotonic_time () - start < G_USEC_PER_SEC)
-    g_main_context_iteration (NULL, FALSE);
+  run_main_context (G_USEC_PER_SEC, seen);
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_cmpint (g_array_index (seen, gint64, 0), ==, 2);
   {
@@ -1149,9 +1171,7 @@ test_other_desks (Fixture       *f,
   vigia_plan_set_vision (plan, "Cambiado aquí");
   g_assert_true (vigia_library_save_plan (here, plan, &error));
   g_assert_no_error (error);
-  start = g_get_monotonic_time ();
-  while (g_get_monotonic_time () - start < G_USEC_PER_SEC / 2)
-    g_main_context_iteration (NULL, FALSE);
+  run_main_context (G_USEC_PER_SEC / 2, NULL);
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_cmpint (g_array_index (seen, gint64, 0), ==, 1);
 }
@@ -1192,7 +1212,8 @@ wait_for_connection (GString    *changes,
 /* A desk whose connection the server ends (a restart, a network gone for a
  * while) finds it lost and connects again by itself, without blocking;
  * what others saved meanwhile it reads then, since every plan is announced
- * as changed.  Statements prepared before work again on the new session. */
+ * as changed; the statements it prepared before are prepared again on the
+ * new session. */
 static void
 test_reconnect (Fixture       *f,
                 gconstpointer  data)
@@ -1212,13 +1233,9 @@ test_reconnect (Fixture       *f,
     return;
   shared = make_shared_library (f, &original, &tally);
   database = g_strdup (g_ptr_array_index (f->databases, f->databases->len - 1));
-  here = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_true (vigia_library_watch_other_desks (here, &error));
-  g_assert_no_error (error);
+  here = open_watching (shared, seen);
   g_assert_true (vigia_library_is_connected (here));
   g_signal_connect (here, "notify::connected", G_CALLBACK (connected_cb), changes);
-  g_signal_connect (here, "plans-changed", G_CALLBACK (plans_changed_cb), seen);
   plan = vigia_library_load_plan (here, 2, &error);
   g_assert_no_error (error);
   g_clear_object (&plan);
@@ -1253,12 +1270,7 @@ test_reconnect (Fixture       *f,
   vigia_plan_set_vision (plan, "Y allí");
   g_assert_true (vigia_library_save_plan (there, plan, &error));
   g_assert_no_error (error);
-  {
-    gint64 start = g_get_monotonic_time ();
-
-    while (seen->len == 0 && g_get_monotonic_time () - start < G_USEC_PER_SEC)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  run_main_context (G_USEC_PER_SEC, seen);
   g_assert_cmpuint (seen->len, ==, 1);
   g_assert_cmpint (g_array_index (seen, gint64, 0), ==, 1);
 
@@ -1292,12 +1304,7 @@ test_reconnect (Fixture       *f,
   g_assert_cmpstr (vigia_plan_get_vision (plan), ==, "Y allí");
   g_assert_cmpuint (vigia_library_count_plans (here, NULL), ==, tally.rows[0]);
   /* Connected once, and it stays so. */
-  {
-    gint64 start = g_get_monotonic_time ();
-
-    while (g_get_monotonic_time () - start < G_USEC_PER_SEC / 2)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  run_main_context (G_USEC_PER_SEC / 2, NULL);
   g_assert_cmpstr (changes->str, ==, "-+");
 
   /* Upgraded meanwhile by a newer Vigía: given up, saying why; it is not
