@@ -431,16 +431,6 @@ assess_read_progress (VigiaLibrary  *self,
   return TRUE;
 }
 
-static int
-compare_target_id (gconstpointer key,
-                   gconstpointer element)
-{
-  gint64 id = *(const gint64 *) key;
-  const TargetRow *row = element;
-
-  return id < row->id ? -1 : id > row->id;
-}
-
 /* assess_read_progress() on a server, where sending every entry of the
  * library (2.5 million at national scale) cost more than the rest of the
  * assessment: the server keeps only each target's latest entry up to a
@@ -481,9 +471,8 @@ assess_read_latest_progress (VigiaLibrary  *self,
 
       while ((rc = _vigia_library_step (self, stmt)) == SQLITE_ROW)
         {
-          gint64 target_id = vigia_statement_column_int64 (stmt, 0);
-          TargetRow *row = bsearch (&target_id, targets->data, targets->len, sizeof (TargetRow),
-                                    compare_target_id);
+          TargetRow key = { .id = vigia_statement_column_int64 (stmt, 0) };
+          TargetRow *row = bsearch (&key, targets->data, targets->len, sizeof (TargetRow), compare_by_id);
 
           if (row != NULL)
             take_entry (stmt, &g_array_index (scores, VigiaPlanScore, row->score), row);

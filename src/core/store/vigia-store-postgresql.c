@@ -45,19 +45,28 @@ ignore_notice (void       *user_data,
 G_DEFINE_FINAL_TYPE_WITH_CODE (VigiaStorePostgresql, vigia_store_postgresql, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (VIGIA_TYPE_STORE, vigia_store_postgresql_iface_init))
 
-/* The server's own words, on one line: libpq indents its lines with tabs. */
+/* @text on one line, its words a space apart: libpq breaks its messages
+ * into lines indented with tabs. */
+static char *
+dup_one_line (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\r\n", -1);
+  GString *line = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (line, "%s%s", line->len > 0 ? " " : "", words[i]);
+  return g_string_free (line, FALSE);
+}
+
+/* The server's own words, on one line. */
 static char *
 dup_server_message (VigiaStorePostgresql *self,
                     const PGresult       *result)
 {
   const char *primary = result != NULL ? PQresultErrorField (result, PG_DIAG_MESSAGE_PRIMARY) : NULL;
-  g_auto(GStrv) words = g_strsplit_set (primary != NULL ? primary : PQerrorMessage (self->conn), " \t\r\n", -1);
-  GString *message = g_string_new (NULL);
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      g_string_append_printf (message, "%s%s", message->len > 0 ? " " : "", words[i]);
-  return g_string_free (message, FALSE);
+  return dup_one_line (primary != NULL ? primary : PQerrorMessage (self->conn));
 }
 
 gboolean
@@ -438,14 +447,10 @@ _vigia_store_postgresql_connect_finish (VigiaStorePostgresql  *self,
 
   if (conn == NULL)
     {
-      g_autoptr(GString) message = g_string_new (NULL);
-      g_auto(GStrv) words = g_strsplit_set (failure->message, " \t\r\n", -1);
+      g_autofree char *message = dup_one_line (failure->message);
 
-      for (guint i = 0; words[i] != NULL; i++)
-        if (*words[i] != '\0')
-          g_string_append_printf (message, "%s%s", message->len > 0 ? " " : "", words[i]);
       g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
-                   _("Could not connect to the shared library %s: %s"), self->location, message->str);
+                   _("Could not connect to the shared library %s: %s"), self->location, message);
     }
   return conn;
 }
