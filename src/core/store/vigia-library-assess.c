@@ -510,6 +510,12 @@ _vigia_library_assess_plans_inner (VigiaLibrary  *self,
   g_autoptr(GHashTable) score_by_plan = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(CachedStmt) count = NULL;
 
+  /* The server joins every target to its goal in memory: 20 MB at
+   * national scale, where its default of 4 MB wrote the goals to disk in
+   * batches.  For this transaction only. */
+  if (self->server != NULL && !_vigia_library_exec (self, "SET LOCAL work_mem = '32MB'", error))
+    return NULL;
+
   /* Sized at once: a national library has 300,000 targets, and an array
    * that doubles as it grows would briefly hold twice their room. */
   count = _vigia_library_prepare (self, "SELECT count(*) FROM target", error);
@@ -580,7 +586,7 @@ vigia_library_assess_plans (VigiaLibrary  *self,
   g_return_val_if_fail (vigia_period_is_valid (period), NULL);
 
   /* One read transaction: every figure as of one moment. */
-  if (self->depth == 0 && !_vigia_library_exec (self, "BEGIN", error))
+  if (self->depth == 0 && !_vigia_library_begin_read (self, error))
     return NULL;
 
   scores = _vigia_library_assess_plans_inner (self, period, source, error);

@@ -198,6 +198,8 @@ int _vigia_library_step (VigiaLibrary   *self,
 gboolean _vigia_library_exec (VigiaLibrary  *self,
                               const char    *sql,
                               GError       **error);
+gboolean _vigia_library_begin_read (VigiaLibrary  *self,
+                                    GError       **error);
 gboolean _vigia_library_exec_cached (VigiaLibrary  *self,
                                      const char    *sql,
                                      GError       **error);

@@ -584,7 +584,7 @@ vigia_library_list_summaries (VigiaLibrary  *self,
   g_return_val_if_fail (vigia_period_is_valid (period), NULL);
 
   /* The scores and the plans' rows as of one moment. */
-  if (self->depth == 0 && !_vigia_library_exec (self, "BEGIN", error))
+  if (self->depth == 0 && !_vigia_library_begin_read (self, error))
     return NULL;
 
   scores = _vigia_library_assess_plans_inner (self, period, source, error);

@@ -227,6 +227,20 @@ _vigia_library_exec (VigiaLibrary  *self,
   return TRUE;
 }
 
+/* Begins a transaction that only reads, every statement of it seeing the
+ * library as of one moment: SQLite's reads see the file as it was at the
+ * first of them; a server's, in its default isolation, each sees what other
+ * desks committed before it, and needs REPEATABLE READ for that. */
+gboolean
+_vigia_library_begin_read (VigiaLibrary  *self,
+                           GError       **error)
+{
+  g_clear_error (&self->step_error);
+  if (self->server != NULL)
+    return vigia_store_begin (VIGIA_STORE (self->server), TRUE, error);
+  return _vigia_library_exec (self, "BEGIN", error);
+}
+
 /* For the statements of every transaction (BEGIN, SAVEPOINT, RELEASE): one
  * import of many plans runs thousands of them, parsed once. */
 gboolean
@@ -1910,7 +1924,10 @@ vigia_library_finalize (GObject *object)
     g_source_destroy (self->watch);
   g_clear_pointer (&self->watch, g_source_unref);
 
-  /* The statements before the connections they were prepared on. */
+  /* The statements before the connections they were prepared on; the
+   * server forgets them with the session. */
+  if (self->server != NULL)
+    self->server->closing = TRUE;
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->server);
@@ -2388,7 +2405,7 @@ vigia_library_load_plan (VigiaLibrary  *self,
   g_return_val_if_fail (VIGIA_IS_LIBRARY (self), NULL);
 
   /* One read transaction, so that the plan is read whole as of one moment. */
-  if (self->depth == 0 && !_vigia_library_exec (self, "BEGIN", error))
+  if (self->depth == 0 && !_vigia_library_begin_read (self, error))
     return NULL;
 
   plan = load_plan_row (self, plan_id, error);

@@ -380,13 +380,8 @@ vigia_statement_postgresql_step (VigiaStatement  *statement,
 {
   VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
 
-  if (!self->running && self->store->streaming != NULL)
-    {
-      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
-                   _("The shared library %s is still sending the rows of another request."),
-                   self->store->location);
-      return VIGIA_STATEMENT_FAILED;
-    }
+  if (!self->running && !_vigia_store_postgresql_check_idle (self->store, error))
+    return VIGIA_STATEMENT_FAILED;
   return self->streaming ? step_streaming (self, error) : step_buffered (self, error);
 }
 
@@ -396,13 +391,8 @@ vigia_statement_postgresql_send (VigiaStatement  *statement,
 {
   VigiaStatementPostgresql *self = VIGIA_STATEMENT_POSTGRESQL (statement);
 
-  if (self->store->streaming != NULL)
-    {
-      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
-                   _("The shared library %s is still sending the rows of another request."),
-                   self->store->location);
-      return FALSE;
-    }
+  if (!_vigia_store_postgresql_check_idle (self->store, error))
+    return FALSE;
   finish (self);
   if (self->batch_head != NULL)
     return hold_row (self, error);
@@ -480,7 +470,7 @@ vigia_statement_postgresql_finalize (GObject *object)
     }
   /* The server forgets the statement with the session, or now if the
    * session goes on. */
-  if (self->name != NULL && self->generation == self->store->generation &&
+  if (self->name != NULL && self->generation == self->store->generation && !self->store->closing &&
       PQstatus (self->store->conn) == CONNECTION_OK &&
       PQtransactionStatus (self->store->conn) != PQTRANS_INERROR)
     {
@@ -559,13 +549,8 @@ vigia_statement_postgresql_new (VigiaStorePostgresql  *store,
   g_return_val_if_fail (VIGIA_IS_STORE_POSTGRESQL (store), NULL);
   g_return_val_if_fail (sql != NULL, NULL);
 
-  if (store->streaming != NULL)
-    {
-      g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
-                   _("The shared library %s is still sending the rows of another request."),
-                   store->location);
-      return NULL;
-    }
+  if (!_vigia_store_postgresql_check_idle (store, error))
+    return NULL;
 
   self = g_object_new (VIGIA_TYPE_STATEMENT_POSTGRESQL, NULL);
   self->store = g_object_ref (store);

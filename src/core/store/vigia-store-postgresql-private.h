@@ -43,6 +43,9 @@ struct _VigiaStorePostgresql
   /* Counts the connections made again after one was lost: a statement
    * prepared on an earlier one has no name on the server any more. */
   guint           generation;
+  /* Its only user is closing it: the statements it prepared are not
+   * forgotten one by one, a round trip each, but with the session. */
+  gboolean        closing;
   /* The connection string, to connect again; never shown (it may hold a
    * password). */
   char           *conninfo;
@@ -55,6 +58,8 @@ struct _VigiaStorePostgresql
 gboolean _vigia_store_postgresql_set_error (VigiaStorePostgresql  *self,
                                             GError               **error,
                                             const PGresult        *result);
+gboolean _vigia_store_postgresql_check_idle (VigiaStorePostgresql  *self,
+                                             GError               **error);
 gboolean _vigia_store_postgresql_send      (VigiaStorePostgresql  *self,
                                             const char            *name,
                                             int                    n_params,

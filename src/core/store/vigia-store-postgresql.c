@@ -69,6 +69,20 @@ dup_server_message (VigiaStorePostgresql *self,
   return dup_one_line (primary != NULL ? primary : PQerrorMessage (self->conn));
 }
 
+/* While a streaming statement's rows come, the connection can run nothing
+ * else: whatever asks to is refused, saying so. */
+gboolean
+_vigia_store_postgresql_check_idle (VigiaStorePostgresql  *self,
+                                    GError               **error)
+{
+  if (self->streaming == NULL)
+    return TRUE;
+  g_set_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED,
+               _("The shared library %s is still sending the rows of another request."),
+               self->location);
+  return FALSE;
+}
+
 gboolean
 _vigia_store_postgresql_set_error (VigiaStorePostgresql  *self,
                                    GError               **error,
@@ -722,6 +736,16 @@ vigia_store_postgresql_prepare (VigiaStore  *store,
 }
 
 static gboolean
+vigia_store_postgresql_exec (VigiaStore  *store,
+                             const char  *sql,
+                             GError     **error)
+{
+  VigiaStorePostgresql *self = VIGIA_STORE_POSTGRESQL (store);
+
+  return _vigia_store_postgresql_check_idle (self, error) && exec_sql (self, sql, error);
+}
+
+static gboolean
 vigia_store_postgresql_begin (VigiaStore  *store,
                               gboolean     read_only,
                               GError     **error)
@@ -893,6 +917,7 @@ vigia_store_postgresql_iface_init (VigiaStoreInterface *iface)
 {
   iface->get_location = vigia_store_postgresql_get_location;
   iface->prepare = vigia_store_postgresql_prepare;
+  iface->exec = vigia_store_postgresql_exec;
   iface->begin = vigia_store_postgresql_begin;
   iface->commit = vigia_store_postgresql_commit;
   iface->rollback = vigia_store_postgresql_rollback;

@@ -100,14 +100,22 @@ vigia_store_prepare (VigiaStore  *self,
   return VIGIA_STORE_GET_IFACE (self)->prepare (self, sql, error);
 }
 
-/* Runs one statement without parameters. */
+/* Runs one statement without parameters: prepared and run, unless the
+ * store has a shorter way (a server runs it in one round trip, where
+ * preparing, running and forgetting it took three). */
 gboolean
 vigia_store_exec (VigiaStore  *self,
                   const char  *sql,
                   GError     **error)
 {
-  g_autoptr(VigiaStatement) statement = vigia_store_prepare (self, sql, error);
+  g_autoptr(VigiaStatement) statement = NULL;
 
+  g_return_val_if_fail (VIGIA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sql != NULL, FALSE);
+
+  if (VIGIA_STORE_GET_IFACE (self)->exec != NULL)
+    return VIGIA_STORE_GET_IFACE (self)->exec (self, sql, error);
+  statement = vigia_store_prepare (self, sql, error);
   return statement != NULL && vigia_statement_run (statement, error);
 }
 

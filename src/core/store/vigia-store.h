@@ -23,6 +23,9 @@ struct _VigiaStoreInterface
   VigiaStatement *(*prepare)         (VigiaStore  *self,
                                       const char  *sql,
                                       GError     **error);
+  gboolean        (*exec)            (VigiaStore  *self,
+                                      const char  *sql,
+                                      GError     **error);
   gboolean        (*begin)           (VigiaStore  *self,
                                       gboolean     read_only,
                                       GError     **error);
