@@ -555,9 +555,16 @@ test_library (void)
   /* Recorded after the term: not counted, though it is before the other
    * plans' semester (a server keeps the latest entry per semester asked). */
   record (goal, "2010-S1", VIGIA_SOURCE_AUTHORITY, 25, VIGIA_STATUS_KEPT);
-  /* No term: assessed as of the semester asked for. */
+  /* No term: assessed as of the semester asked for.  A goal of two
+   * targets: counted as they are. */
   vigia_plan_set_term_start (none, 0);
   vigia_plan_set_term_end (none, 0);
+  {
+    g_autoptr(VigiaTarget) second = vigia_target_new ();
+
+    goal = vigia_dimension_get_goal (vigia_plan_get_dimension (none, 0), 0);
+    vigia_goal_insert_target (goal, 1, second);
+  }
   goal = vigia_dimension_get_goal (vigia_plan_get_dimension (none, 3), 0);
   record (goal, "2024-S2", VIGIA_SOURCE_AUTHORITY, 25, VIGIA_STATUS_KEPT);
   record (goal, "2025-S1", VIGIA_SOURCE_AUTHORITY, 0, VIGIA_STATUS_BROKEN);
@@ -609,9 +616,23 @@ test_library (void)
             const VigiaPlanScore *score = &g_array_index (scores, VigiaPlanScore, i);
             const VigiaRollup *rollup = vigia_plan_summary_get_rollup (summary);
 
+            g_autoptr(VigiaPlanSummary) one = vigia_library_load_summary (library, score->plan_id, &error);
+
+            g_assert_no_error (error);
             g_assert_cmpint (vigia_plan_summary_get_id (summary), ==, score->plan_id);
             g_assert_cmpstr (vigia_plan_summary_get_organization (summary), ==,
                              vigia_plan_get_organization (plans[i]));
+            /* Counted for every plan at once as for one. */
+            g_assert_cmpuint (vigia_plan_summary_get_n_goals (summary), ==, vigia_plan_summary_get_n_goals (one));
+            g_assert_cmpuint (vigia_plan_summary_get_n_targets (summary), ==, vigia_plan_summary_get_n_targets (one));
+            g_assert_cmpuint (vigia_plan_summary_get_n_goals_with_progress (summary), ==,
+                              vigia_plan_summary_get_n_goals_with_progress (one));
+            if (plans[i] == none)
+              {
+                g_assert_cmpuint (vigia_plan_summary_get_n_goals (summary), ==, 4);
+                g_assert_cmpuint (vigia_plan_summary_get_n_targets (summary), ==, 5);
+                g_assert_cmpuint (vigia_plan_summary_get_n_goals_with_progress (summary), ==, 1);
+              }
             g_assert_cmpstr (vigia_plan_summary_get_period (summary), ==, score->period);
             g_assert_nonnull (rollup);
             g_assert_cmpuint (rollup->n_goals, ==, score->rollup.n_goals);

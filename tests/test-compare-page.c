@@ -200,6 +200,48 @@ test_semester_chosen (Fixture       *f,
   g_assert_cmpstr (row_text (f, 0, 1), ==, "SOMOS PERU");
 }
 
+static gboolean
+ranked_three (gpointer data)
+{
+  VigiaComparePage *page = data;
+
+  return compare_ready (page) && vigia_compare_page_get_n_rows (page) == 3;
+}
+
+/* A plan saved while the ranking shows is ranked at once, read with the
+ * connection of the last ranking: a shared library's second connection is
+ * kept, not made again for every change another desk saves. */
+static void
+test_follows_library (Fixture       *f,
+                      gconstpointer  data)
+{
+  VigiaLibrary *reader;
+
+  add_plan (f, "AHORA NACION", 2023, "2023-S2", 1);
+  add_plan (f, "SOMOS PERU", 2023, "2023-S2", 10);
+  gtk_window_present (f->window);
+  vigia_compare_page_set_library (f->page, f->library);
+  vigia_compare_page_set_period (f->page, "2023-S2");
+  wait_ranked (f);
+  g_assert_cmpuint (vigia_compare_page_get_n_rows (f->page), ==, 2);
+  reader = vigia_compare_page_get_reader (f->page);
+  g_assert_nonnull (reader);
+  g_assert_true (vigia_library_is_read_only (reader));
+
+  add_plan (f, "PODEMOS PERU", 2023, "2023-S2", 4);
+  g_assert_true (vigia_test_wait_until (ranked_three, f->page));
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (row_text (f, 0, 1), ==, "SOMOS PERU");
+  g_assert_cmpstr (row_text (f, 1, 1), ==, "PODEMOS PERU");
+  g_assert_cmpstr (row_text (f, 1, 4), ==, "16 %");
+  g_assert_cmpstr (row_text (f, 2, 1), ==, "AHORA NACION");
+  g_assert_true (vigia_compare_page_get_reader (f->page) == reader);
+
+  /* Another library: its own connection. */
+  vigia_compare_page_set_library (f->page, NULL);
+  g_assert_null (vigia_compare_page_get_reader (f->page));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -209,6 +251,7 @@ main (int    argc,
   app = vigia_test_init_application (&argc, &argv);
 
   g_test_add ("/compare-page/semester-chosen", Fixture, NULL, fixture_set_up, test_semester_chosen, fixture_tear_down);
+  g_test_add ("/compare-page/follows-library", Fixture, NULL, fixture_set_up, test_follows_library, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -26,6 +26,7 @@ VigiaCompareRow *vigia_compare_page_get_row      (VigiaComparePage  *self,
 const char      *vigia_compare_page_get_period   (VigiaComparePage  *self);
 const char      *vigia_compare_page_get_state    (VigiaComparePage  *self);
 const char      *vigia_compare_page_get_summary  (VigiaComparePage  *self);
+VigiaLibrary    *vigia_compare_page_get_reader   (VigiaComparePage  *self);
 void             vigia_compare_page_set_filters  (VigiaComparePage  *self,
                                                   int                election,
                                                   const char        *department);

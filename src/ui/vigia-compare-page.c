@@ -51,6 +51,9 @@ struct _VigiaComparePage
   GtkListView      *list_view;
 
   VigiaLibrary     *library;
+  /* The library's second connection, opened to read in a thread, kept for
+   * the next ranking while no thread has it (see load_thread()). */
+  VigiaLibrary     *reader;
   /* VigiaPlanSummary with its rollup, every plan, as last assessed */
   GPtrArray        *summaries;
   /* The departments the filter offers, after "all" */
@@ -96,9 +99,11 @@ static GQuark collate_quark;
 
 typedef struct
 {
-  char        *path;
-  char        *period;
-  VigiaSource  source;
+  char         *path;
+  char         *period;
+  VigiaSource   source;
+  /* The page's reader, if it had one, and then the thread's */
+  VigiaLibrary *reader;
 } LoadData;
 
 static void
@@ -106,6 +111,7 @@ load_data_free (LoadData *data)
 {
   g_free (data->path);
   g_free (data->period);
+  g_clear_object (&data->reader);
   g_free (data);
 }
 
@@ -452,13 +458,27 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   LoadData *data = task_data;
-  g_autoptr(VigiaLibrary) library = NULL;
+  g_autoptr(VigiaLibrary) library = g_steal_pointer (&data->reader);
   g_autoptr(GPtrArray) summaries = NULL;
   GError *error = NULL;
 
-  library = vigia_library_open (data->path, VIGIA_LIBRARY_OPEN_READ_ONLY | VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  /* The last ranking's connection, if the page kept one: on a shared
+   * library a new one cost a connection and a new server process, whose
+   * first assessment of a national library took a second more
+   * (docs/postgresql.md, "A server for a national library").  One that
+   * fails, a connection lost meanwhile, is replaced once. */
   if (library != NULL)
-    summaries = vigia_library_list_summaries (library, data->period, data->source, &error);
+    {
+      summaries = vigia_library_list_summaries (library, data->period, data->source, NULL);
+      if (summaries == NULL)
+        g_clear_object (&library);
+    }
+  if (library == NULL)
+    {
+      library = vigia_library_open (data->path, VIGIA_LIBRARY_OPEN_READ_ONLY | VIGIA_LIBRARY_OPEN_EXISTING, &error);
+      if (library != NULL)
+        summaries = vigia_library_list_summaries (library, data->period, data->source, &error);
+    }
 
   /* Names ranked alike go in the order of the language, compared as keys
    * made here: comparing them as they stand took a quarter of a second
@@ -478,6 +498,8 @@ load_thread (GTask        *task,
   for (guint i = 0; summaries != NULL && i < summaries->len; i++)
     g_object_set_qdata (g_ptr_array_index (summaries, i), collate_quark, NULL);
 
+  if (summaries != NULL)
+    data->reader = g_steal_pointer (&library);
   g_clear_object (&library);
 #ifdef __GLIBC__
   /* Assessing a national library takes some 50 MB of rows for a moment,
@@ -515,6 +537,9 @@ load_done_cb (GObject      *object,
   summaries = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
+
+  if (self->reader == NULL)
+    self->reader = g_steal_pointer (&((LoadData *) g_task_get_task_data (G_TASK (result)))->reader);
 
   self->loading = FALSE;
   gtk_spinner_stop (self->spinner);
@@ -572,6 +597,8 @@ reload (VigiaComparePage *self)
   data->path = g_strdup (vigia_library_get_path (self->library));
   data->period = self->period != NULL ? g_strdup (self->period) : vigia_period_dup_current ();
   data->source = get_source (self);
+  /* Unless a ranking still being made has it. */
+  data->reader = g_steal_pointer (&self->reader);
 
   self->loading = TRUE;
   /* The list stays while it is brought up to date; the first time, a spinner. */
@@ -945,6 +972,7 @@ vigia_compare_page_set_library (VigiaComparePage *self,
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->loading = FALSE;
+  g_clear_object (&self->reader);
   g_clear_pointer (&self->summaries, g_ptr_array_unref);
   if (self->items != NULL)
     g_list_store_remove_all (self->items);
@@ -1058,6 +1086,20 @@ vigia_compare_page_get_loading (VigiaComparePage *self)
 {
   g_return_val_if_fail (VIGIA_IS_COMPARE_PAGE (self), FALSE);
   return self->loading;
+}
+
+/**
+ * vigia_compare_page_get_reader:
+ *
+ * Returns: (transfer none) (nullable): the connection the next ranking will
+ *   read with, kept from the last one
+ */
+VigiaLibrary *
+vigia_compare_page_get_reader (VigiaComparePage *self)
+{
+  g_return_val_if_fail (VIGIA_IS_COMPARE_PAGE (self), NULL);
+
+  return self->reader;
 }
 
 /**

@@ -339,6 +339,19 @@ vigia_library_list_term_starts (VigiaLibrary  *self,
   " (SELECT count(*) FROM target t JOIN goal g ON g.id = t.goal_id JOIN dimension d ON d.id = g.dimension_id" \
   "  WHERE d.plan_id = p.id)"
 #define SUMMARY_SELECT SUMMARY_COLUMNS " FROM plan p"
+/* The same columns for every plan at once, on a server: the plans' goals
+ * and targets walked once and counted by plan, where the three counts of
+ * each plan in turn took 1.7 s of a national library (0.9 s so). */
+#define SUMMARY_SELECT_ALL_POSTGRESQL \
+  SUMMARY_PLAN_COLUMNS ", coalesce (c.n_goals, 0), coalesce (c.n_goals_with_progress, 0), coalesce (c.n_targets, 0)" \
+  " FROM plan p LEFT JOIN" \
+  "  (SELECT d.plan_id, count (DISTINCT g.id) AS n_goals," \
+  "    count (DISTINCT g.id) FILTER (WHERE EXISTS (SELECT 1 FROM progress px WHERE px.target_id = t.id))" \
+  "     AS n_goals_with_progress," \
+  "    count (t.id) AS n_targets" \
+  "   FROM dimension d JOIN goal g ON g.dimension_id = d.id LEFT JOIN target t ON t.goal_id = g.id" \
+  "   GROUP BY d.plan_id) c ON c.plan_id = p.id" \
+  " ORDER BY p.id"
 
 /* Fills @fields with pointers into @stmt's row: use them before the next step. */
 static void
@@ -589,7 +602,8 @@ vigia_library_list_summaries (VigiaLibrary  *self,
 
   scores = _vigia_library_assess_plans_inner (self, period, source, error);
   if (scores != NULL)
-    stmt = _vigia_library_prepare (self, SUMMARY_SELECT " ORDER BY p.id", error);
+    stmt = _vigia_library_prepare (self, LIBRARY_SQL (self, SUMMARY_SELECT " ORDER BY p.id", SUMMARY_SELECT_ALL_POSTGRESQL),
+                                   error);
   if (stmt != NULL)
     {
       summaries = g_ptr_array_new_full (scores->len, g_object_unref);
