@@ -556,14 +556,19 @@ test_library (void)
    * plans' semester (a server keeps the latest entry per semester asked). */
   record (goal, "2010-S1", VIGIA_SOURCE_AUTHORITY, 25, VIGIA_STATUS_KEPT);
   /* No term: assessed as of the semester asked for.  A goal of two
-   * targets: counted as they are. */
+   * targets, each with an entry that says nothing (not rated): counted as
+   * one goal with progress, not assessed. */
   vigia_plan_set_term_start (none, 0);
   vigia_plan_set_term_end (none, 0);
   {
     g_autoptr(VigiaTarget) second = vigia_target_new ();
+    g_autoptr(VigiaProgress) first_entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_AUTHORITY);
+    g_autoptr(VigiaProgress) second_entry = vigia_progress_new ("2024-S1", VIGIA_SOURCE_OBSERVER);
 
     goal = vigia_dimension_get_goal (vigia_plan_get_dimension (none, 0), 0);
     vigia_goal_insert_target (goal, 1, second);
+    vigia_target_put_progress (vigia_goal_get_target (goal, 0), first_entry);
+    vigia_target_put_progress (second, second_entry);
   }
   goal = vigia_dimension_get_goal (vigia_plan_get_dimension (none, 3), 0);
   record (goal, "2024-S2", VIGIA_SOURCE_AUTHORITY, 25, VIGIA_STATUS_KEPT);
@@ -631,7 +636,7 @@ test_library (void)
               {
                 g_assert_cmpuint (vigia_plan_summary_get_n_goals (summary), ==, 4);
                 g_assert_cmpuint (vigia_plan_summary_get_n_targets (summary), ==, 5);
-                g_assert_cmpuint (vigia_plan_summary_get_n_goals_with_progress (summary), ==, 1);
+                g_assert_cmpuint (vigia_plan_summary_get_n_goals_with_progress (summary), ==, 2);
               }
             g_assert_cmpstr (vigia_plan_summary_get_period (summary), ==, score->period);
             g_assert_nonnull (rollup);

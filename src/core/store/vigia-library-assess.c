@@ -512,8 +512,12 @@ _vigia_library_assess_plans_inner (VigiaLibrary  *self,
 
   /* The server joins every target to its goal in memory: 20 MB at
    * national scale, where its default of 4 MB wrote the goals to disk in
-   * batches.  For this transaction only. */
-  if (self->server != NULL && !_vigia_library_exec (self, "SET LOCAL work_mem = '32MB'", error))
+   * batches.  Raised for this transaction only, never lowered. */
+  if (self->server != NULL &&
+      !_vigia_library_exec (self,
+                            "SELECT set_config ('work_mem', '32MB', true)"
+                            " WHERE pg_size_bytes (current_setting ('work_mem')) < pg_size_bytes ('32MB')",
+                            error))
     return NULL;
 
   /* Sized at once: a national library has 300,000 targets, and an array

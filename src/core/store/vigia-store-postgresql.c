@@ -750,8 +750,10 @@ vigia_store_postgresql_begin (VigiaStore  *store,
                               gboolean     read_only,
                               GError     **error)
 {
-  return exec_sql (VIGIA_STORE_POSTGRESQL (store),
-                   read_only ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", error);
+  VigiaStorePostgresql *self = VIGIA_STORE_POSTGRESQL (store);
+
+  return _vigia_store_postgresql_check_idle (self, error) &&
+         exec_sql (self, read_only ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN", error);
 }
 
 static gboolean
