@@ -931,6 +931,84 @@ test_read_only_library (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 1);
 }
 
+static gboolean
+library_connected (gpointer data)
+{
+  return vigia_library_is_connected (data);
+}
+
+static gboolean
+library_disconnected (gpointer data)
+{
+  return !vigia_library_is_connected (data);
+}
+
+static void
+allow_connections (const char *database,
+                   gboolean    allow)
+{
+  g_autofree char *sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS %s", database,
+                                          allow ? "true" : "false");
+
+  vigia_test_postgresql_exec (sql);
+}
+
+/* A shared library's connection lost and not made again at once (the
+ * server lets nobody in for a while): the sidebar says it is connecting, a
+ * toast stays until it is back, a plan added meanwhile is refused and
+ * nothing is written; then the window is as before, by itself, and the
+ * plan can be added. */
+static void
+test_connection_lost (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigiaPlan) plan = vigia_test_make_plan ("JUNTOS POR EL PERU", "INDEPENDENCIA", 2);
+  g_autofree char *name = NULL;
+  g_autofree char *location = NULL;
+  g_autofree char *connecting = NULL;
+  VigiaLibrary *shared;
+
+  if (vigia_test_skip_without_postgresql ())
+    return;
+
+  location = vigia_test_make_database (&name);
+  g_assert_true (vigia_application_open_library (app, location, &error));
+  g_assert_no_error (error);
+  shared = library ();
+  present (f);
+  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->sidebar_title), ==, vigia_library_get_name (shared));
+  g_assert_null (f->window->connection_toast);
+
+  allow_connections (name, FALSE);
+  vigia_test_kill_connections (name);
+  g_assert_true (vigia_test_wait_until (library_disconnected, shared));
+  connecting = g_strdup_printf ("%s · connecting…", vigia_library_get_name (shared));
+  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->sidebar_title), ==, connecting);
+  g_assert_nonnull (f->window->connection_toast);
+  g_assert_cmpstr (adw_toast_get_title (f->window->connection_toast), ==, "Connection lost: connecting again…");
+  g_assert_cmpuint (adw_toast_get_timeout (f->window->connection_toast), ==, 0);
+  g_assert_false (vigia_library_add_plan (shared, plan, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  allow_connections (name, TRUE);
+  g_assert_true (vigia_test_wait_until (library_connected, shared));
+  vigia_test_wait_idle ();
+  g_assert_cmpstr (adw_window_title_get_subtitle (f->window->sidebar_title), ==, vigia_library_get_name (shared));
+  g_assert_null (f->window->connection_toast);
+  g_assert_cmpuint (g_list_model_get_n_items (vigia_window_get_plans (f->window)), ==, 0);
+  g_assert_true (vigia_library_add_plan (shared, plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (vigia_library_count_plans (shared, NULL), ==, 1);
+
+  /* The file again, before the database goes. */
+  g_assert_true (vigia_application_open_library (app, f->path, &error));
+  g_assert_no_error (error);
+  vigia_test_wait_idle ();
+  vigia_test_drop_database (name);
+}
+
 /* Cancel on the review writes nothing; during the import it stops after
  * the file being imported, and the files left out are listed. */
 static void
@@ -1162,6 +1240,7 @@ main (int    argc,
   ADD ("import-cancel", test_import_cancel);
   ADD ("import-region", test_import_region);
   ADD ("read-only-library", test_read_only_library);
+  ADD ("connection-lost", test_connection_lost);
   ADD ("import-place-for-all", test_import_place_for_all);
   ADD ("preferences", test_preferences);
   ADD ("help", test_help);
