@@ -1214,6 +1214,99 @@ wait_for_connection (GString    *changes,
  * what others saved meanwhile it reads then, since every plan is announced
  * as changed; the statements it prepared before are prepared again on the
  * new session. */
+/* How many sessions the server has on @database. */
+static int
+count_sessions (const char *database)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM pg_stat_activity WHERE datname = '%s'", database);
+  PGconn *conn = PQconnectdb (vigia_test_postgresql_server ());
+  PGresult *result = PQexec (conn, sql);
+  int n;
+
+  g_assert_cmpint (PQresultStatus (result), ==, PGRES_TUPLES_OK);
+  n = (int) g_ascii_strtoll (PQgetvalue (result, 0, 0), NULL, 10);
+  PQclear (result);
+  PQfinish (conn);
+  return n;
+}
+
+static void
+assert_same_assessment (VigiaLibrary *file,
+                        VigiaLibrary *server_library)
+{
+  for (VigiaSource source = VIGIA_SOURCE_AUTHORITY; source <= VIGIA_SOURCE_OBSERVER; source++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) expected = vigia_library_assess_plans (file, "2024-S2", source, NULL);
+      g_autoptr(GArray) found = vigia_library_assess_plans (server_library, "2024-S2", source, &error);
+      guint n_rated = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, expected->len);
+      for (guint i = 0; i < found->len; i++)
+        {
+          VigiaPlanScore *a = &g_array_index (found, VigiaPlanScore, i);
+          VigiaPlanScore *b = &g_array_index (expected, VigiaPlanScore, i);
+
+          g_assert_cmpint (a->plan_id, ==, b->plan_id);
+          g_assert_cmpmem (a->rollup.status_counts, sizeof a->rollup.status_counts,
+                           b->rollup.status_counts, sizeof b->rollup.status_counts);
+          if (isnan (vigia_rollup_get_achievement (&b->rollup)))
+            g_assert_true (isnan (vigia_rollup_get_achievement (&a->rollup)));
+          else
+            {
+              g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (&a->rollup),
+                                              vigia_rollup_get_achievement (&b->rollup), 1e-9);
+              n_rated++;
+            }
+        }
+      if (source == VIGIA_SOURCE_AUTHORITY)
+        g_assert_cmpuint (n_rated, >, 0);
+    }
+}
+
+/* The whole-library assessment reads each target's latest entry on a
+ * second connection while the first reads the targets, and gives the
+ * file's figures; that connection lost, the first reads them at once, and
+ * one the server refuses is not asked for again. */
+static void
+test_assessment_alongside (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *original = NULL;
+  g_autofree char *shared = NULL;
+  g_autofree char *database = NULL;
+  g_autofree char *end_newest = NULL;
+  g_autoptr(VigiaLibrary) file = NULL;
+  g_autoptr(VigiaLibrary) server_library = NULL;
+  g_autoptr(GError) error = NULL;
+  VigiaStoreTally tally;
+
+  if (skip_without_server ())
+    return;
+  shared = make_shared_library (f, &original, &tally);
+  database = g_strdup (g_ptr_array_index (f->databases, f->databases->len - 1));
+  file = vigia_library_open (original, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  server_library = vigia_library_open (shared, VIGIA_LIBRARY_OPEN_EXISTING, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_sessions (database), ==, 1);
+
+  assert_same_assessment (file, server_library);
+  g_assert_cmpint (count_sessions (database), ==, 2);
+
+  /* The second session ended, and the database closed to new ones. */
+  allow_connections (database, FALSE);
+  end_newest = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE datname = '%s'"
+                                " ORDER BY backend_start DESC LIMIT 1", database);
+  admin_exec (end_newest);
+  assert_same_assessment (file, server_library);
+  g_assert_cmpint (count_sessions (database), ==, 1);
+  allow_connections (database, TRUE);
+  assert_same_assessment (file, server_library);
+  g_assert_cmpint (count_sessions (database), ==, 1);
+}
+
 static void
 test_reconnect (Fixture       *f,
                 gconstpointer  data)
@@ -1629,6 +1722,7 @@ main (int   argc,
   ADD ("/store/postgresql/work", test_work_on_server);
   ADD ("/store/postgresql/other-desks", test_other_desks);
   ADD ("/store/postgresql/reconnect", test_reconnect);
+  ADD ("/store/postgresql/assessment-alongside", test_assessment_alongside);
   ADD ("/store/cli/admin", test_cli_admin);
   ADD ("/store/cli", test_cli);
 

@@ -47,6 +47,12 @@ struct _VigiaLibrary
    * of the two. */
   sqlite3    *db;
   VigiaStorePostgresql *server;
+  /* On a server, a second connection, opened for the first whole-library
+   * assessment and kept: it reads each target's latest entry while the
+   * first reads the targets (vigia-library-assess.c); not tried again
+   * once the server refused it. */
+  VigiaStorePostgresql *helper;
+  gboolean    helper_refused;
   gboolean    read_only;
   /* Asked for at opening (VIGIA_LIBRARY_OPEN_READ_ONLY), whatever the
    * server allows. */
@@ -325,6 +331,7 @@ gboolean _vigia_library_assess_plans_at (VigiaLibrary        *self,
 GArray *_vigia_library_assess_plans_inner (VigiaLibrary  *self,
                                            const char    *period,
                                            VigiaSource    source,
+                                           gboolean       own_snapshot,
                                            GError       **error);
 
 G_END_DECLS

@@ -600,7 +600,7 @@ vigia_library_list_summaries (VigiaLibrary  *self,
   if (self->depth == 0 && !_vigia_library_begin_read (self, error))
     return NULL;
 
-  scores = _vigia_library_assess_plans_inner (self, period, source, error);
+  scores = _vigia_library_assess_plans_inner (self, period, source, self->depth == 0, error);
   if (scores != NULL)
     stmt = _vigia_library_prepare (self, LIBRARY_SQL (self, SUMMARY_SELECT " ORDER BY p.id", SUMMARY_SELECT_ALL_POSTGRESQL),
                                    error);

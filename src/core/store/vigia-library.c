@@ -1929,6 +1929,7 @@ vigia_library_finalize (GObject *object)
   if (self->server != NULL)
     self->server->closing = TRUE;
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_object (&self->helper);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_object (&self->server);
   g_clear_error (&self->step_error);
