@@ -642,8 +642,11 @@ start_reading_latest_entries (VigiaLibrary  *self,
   if (self->helper == NULL)
     return NULL;
 
+  /* A standby server exports no snapshot: asking would end the caller's
+   * transaction in an error. */
   job = g_new0 (LatestJob, 1);
-  stmt = _vigia_library_prepare (self, "SELECT pg_export_snapshot ()", &error);
+  stmt = _vigia_library_prepare (self, "SELECT CASE WHEN pg_is_in_recovery () THEN NULL ELSE pg_export_snapshot () END",
+                                 &error);
   if (stmt == NULL || _vigia_library_step (self, stmt) != SQLITE_ROW ||
       !is_snapshot_name (_vigia_library_column_text (stmt, 0)))
     return NULL;
