@@ -811,6 +811,43 @@ assert_same_ids (GArray *found,
   g_assert_cmpmem (found->data, found->len * sizeof (gint64), expected->data, expected->len * sizeof (gint64));
 }
 
+/* The server's whole-library assessment gives the file's figures, for
+ * either source. */
+static void
+assert_same_assessment (VigiaLibrary *file,
+                        VigiaLibrary *server_library)
+{
+  for (VigiaSource source = VIGIA_SOURCE_AUTHORITY; source <= VIGIA_SOURCE_OBSERVER; source++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GArray) expected = vigia_library_assess_plans (file, "2024-S2", source, NULL);
+      g_autoptr(GArray) found = vigia_library_assess_plans (server_library, "2024-S2", source, &error);
+      guint n_assessed = 0;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, expected->len);
+      for (guint i = 0; i < found->len; i++)
+        {
+          VigiaPlanScore *a = &g_array_index (found, VigiaPlanScore, i);
+          VigiaPlanScore *b = &g_array_index (expected, VigiaPlanScore, i);
+
+          g_assert_cmpint (a->plan_id, ==, b->plan_id);
+          g_assert_cmpstr (a->period, ==, b->period);
+          if (isnan (vigia_rollup_get_achievement (&b->rollup)))
+            g_assert_true (isnan (vigia_rollup_get_achievement (&a->rollup)));
+          else
+            g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (&a->rollup),
+                                            vigia_rollup_get_achievement (&b->rollup), 1e-12);
+          g_assert_cmpuint (a->rollup.n_with_data, ==, b->rollup.n_with_data);
+          g_assert_cmpmem (a->rollup.status_counts, sizeof a->rollup.status_counts,
+                           b->rollup.status_counts, sizeof b->rollup.status_counts);
+          n_assessed += b->rollup.n_with_data;
+        }
+      if (source == VIGIA_SOURCE_AUTHORITY)
+        g_assert_cmpuint (n_assessed, >, 0);
+    }
+}
+
 /* A library held by the server opens as a file does (here only to read):
  * its plans, list, search, history, assessment and candidate lists read
  * the same as the file it was copied from. */
@@ -888,32 +925,12 @@ test_library_on_server (Fixture       *f,
   }
 
   /* The assessment and the summaries. */
+  assert_same_assessment (file, server_library);
   {
-    g_autoptr(GArray) expected = vigia_library_assess_plans (file, "2024-S2", VIGIA_SOURCE_AUTHORITY, NULL);
-    g_autoptr(GArray) found = vigia_library_assess_plans (server_library, "2024-S2", VIGIA_SOURCE_AUTHORITY,
-                                                          &error);
     g_autoptr(GPtrArray) summaries = vigia_library_list_summaries (server_library, "2024-S2",
                                                                    VIGIA_SOURCE_AUTHORITY, &error);
-    guint n_assessed = 0;
 
     g_assert_no_error (error);
-    g_assert_cmpuint (found->len, ==, expected->len);
-    for (guint i = 0; i < found->len; i++)
-      {
-        VigiaPlanScore *a = &g_array_index (found, VigiaPlanScore, i);
-        VigiaPlanScore *b = &g_array_index (expected, VigiaPlanScore, i);
-
-        g_assert_cmpint (a->plan_id, ==, b->plan_id);
-        g_assert_cmpstr (a->period, ==, b->period);
-        if (isnan (vigia_rollup_get_achievement (&b->rollup)))
-          g_assert_true (isnan (vigia_rollup_get_achievement (&a->rollup)));
-        else
-          g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (&a->rollup),
-                                          vigia_rollup_get_achievement (&b->rollup), 1e-12);
-        n_assessed += b->rollup.n_with_data;
-        g_assert_cmpuint (a->rollup.n_with_data, ==, b->rollup.n_with_data);
-      }
-    g_assert_cmpuint (n_assessed, >, 0);
     g_assert_cmpuint (summaries->len, ==, 2);
     g_assert_cmpuint (vigia_plan_summary_get_n_goals (g_ptr_array_index (summaries, 1)), ==, 7);
   }
@@ -1228,41 +1245,6 @@ count_sessions (const char *database)
   PQclear (result);
   PQfinish (conn);
   return n;
-}
-
-static void
-assert_same_assessment (VigiaLibrary *file,
-                        VigiaLibrary *server_library)
-{
-  for (VigiaSource source = VIGIA_SOURCE_AUTHORITY; source <= VIGIA_SOURCE_OBSERVER; source++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GArray) expected = vigia_library_assess_plans (file, "2024-S2", source, NULL);
-      g_autoptr(GArray) found = vigia_library_assess_plans (server_library, "2024-S2", source, &error);
-      guint n_rated = 0;
-
-      g_assert_no_error (error);
-      g_assert_cmpuint (found->len, ==, expected->len);
-      for (guint i = 0; i < found->len; i++)
-        {
-          VigiaPlanScore *a = &g_array_index (found, VigiaPlanScore, i);
-          VigiaPlanScore *b = &g_array_index (expected, VigiaPlanScore, i);
-
-          g_assert_cmpint (a->plan_id, ==, b->plan_id);
-          g_assert_cmpmem (a->rollup.status_counts, sizeof a->rollup.status_counts,
-                           b->rollup.status_counts, sizeof b->rollup.status_counts);
-          if (isnan (vigia_rollup_get_achievement (&b->rollup)))
-            g_assert_true (isnan (vigia_rollup_get_achievement (&a->rollup)));
-          else
-            {
-              g_assert_cmpfloat_with_epsilon (vigia_rollup_get_achievement (&a->rollup),
-                                              vigia_rollup_get_achievement (&b->rollup), 1e-9);
-              n_rated++;
-            }
-        }
-      if (source == VIGIA_SOURCE_AUTHORITY)
-        g_assert_cmpuint (n_rated, >, 0);
-    }
 }
 
 /* The whole-library assessment reads each target's latest entry on a
