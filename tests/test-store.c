@@ -1194,16 +1194,6 @@ test_other_desks (Fixture       *f,
 }
 
 static void
-allow_connections (const char *database,
-                   gboolean    allow)
-{
-  g_autofree char *sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS %s", database,
-                                          allow ? "true" : "false");
-
-  admin_exec (sql);
-}
-
-static void
 connected_cb (VigiaLibrary *library,
               GParamSpec   *pspec,
               gpointer      user_data)
@@ -1278,13 +1268,13 @@ test_assessment_alongside (Fixture       *f,
   g_assert_cmpint (count_sessions (database), ==, 2);
 
   /* The second session ended, and the database closed to new ones. */
-  allow_connections (database, FALSE);
+  vigia_test_allow_connections (database, FALSE);
   end_newest = g_strdup_printf ("SELECT pg_terminate_backend (pid) FROM pg_stat_activity WHERE datname = '%s'"
                                 " ORDER BY backend_start DESC LIMIT 1", database);
   admin_exec (end_newest);
   assert_same_assessment (file, server_library);
   g_assert_cmpint (count_sessions (database), ==, 1);
-  allow_connections (database, TRUE);
+  vigia_test_allow_connections (database, TRUE);
   assert_same_assessment (file, server_library);
   g_assert_cmpint (count_sessions (database), ==, 1);
 }
@@ -1353,7 +1343,7 @@ test_reconnect (Fixture       *f,
    * change asked for meanwhile is refused, naming the lost connection,
    * with nothing written. */
   g_string_truncate (changes, 0);
-  allow_connections (database, FALSE);
+  vigia_test_allow_connections (database, FALSE);
   kill_connections (database);
   wait_for_connection (changes, "-");
   g_clear_object (&plan);
@@ -1372,7 +1362,7 @@ test_reconnect (Fixture       *f,
     g_assert_error (error, VIGIA_ERROR, VIGIA_ERROR_FAILED);
     g_clear_error (&error);
   }
-  allow_connections (database, TRUE);
+  vigia_test_allow_connections (database, TRUE);
   wait_for_connection (changes, "-+");
   plan = vigia_library_load_plan (here, 1, &error);
   g_assert_no_error (error);

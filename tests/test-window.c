@@ -943,16 +943,6 @@ library_disconnected (gpointer data)
   return !vigia_library_is_connected (data);
 }
 
-static void
-allow_connections (const char *database,
-                   gboolean    allow)
-{
-  g_autofree char *sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS %s", database,
-                                          allow ? "true" : "false");
-
-  vigia_test_postgresql_exec (sql);
-}
-
 /* A shared library's connection lost and not made again at once (the
  * server lets nobody in for a while): the sidebar says it is connecting, a
  * toast stays until it is back, a plan added meanwhile is refused and
@@ -980,7 +970,7 @@ test_connection_lost (Fixture       *f,
   g_assert_cmpstr (adw_window_title_get_subtitle (f->window->sidebar_title), ==, vigia_library_get_name (shared));
   g_assert_null (f->window->connection_toast);
 
-  allow_connections (name, FALSE);
+  vigia_test_allow_connections (name, FALSE);
   vigia_test_kill_connections (name);
   g_assert_true (vigia_test_wait_until (library_disconnected, shared));
   connecting = g_strdup_printf ("%s · connecting…", vigia_library_get_name (shared));
@@ -992,7 +982,7 @@ test_connection_lost (Fixture       *f,
   g_assert_nonnull (error);
   g_clear_error (&error);
 
-  allow_connections (name, TRUE);
+  vigia_test_allow_connections (name, TRUE);
   g_assert_true (vigia_test_wait_until (library_connected, shared));
   vigia_test_wait_idle ();
   g_assert_cmpstr (adw_window_title_get_subtitle (f->window->sidebar_title), ==, vigia_library_get_name (shared));

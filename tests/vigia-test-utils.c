@@ -604,6 +604,18 @@ vigia_test_kill_connections (const char *name)
   vigia_test_postgresql_exec (sql);
 }
 
+/* Opens or closes the database @name to new connections (superusers
+ * too), as a server restarting or a network cut would. */
+void
+vigia_test_allow_connections (const char *name,
+                              gboolean    allow)
+{
+  g_autofree char *sql = g_strdup_printf ("ALTER DATABASE %s ALLOW_CONNECTIONS %s", name,
+                                          allow ? "true" : "false");
+
+  vigia_test_postgresql_exec (sql);
+}
+
 /* Drops the database @name, ending first the connections a failed test left
  * open to it. */
 void

@@ -56,6 +56,8 @@ gboolean    vigia_test_skip_without_postgresql (void);
 void        vigia_test_postgresql_exec        (const char *sql);
 char       *vigia_test_make_database          (char      **name);
 void        vigia_test_kill_connections       (const char *name);
+void        vigia_test_allow_connections      (const char *name,
+                                               gboolean    allow);
 void        vigia_test_drop_database          (const char *name);
 
 /* The store a test's libraries are on: SQLite files, or with
